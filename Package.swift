@@ -1,0 +1,53 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "care",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "care", targets: ["care"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+    ],
+    targets: [
+        // Pure Swift: the model, rules, workflows and the CaseStore port.
+        .target(name: "CareDomain"),
+        // SQLite (GRDB) store with per-record AES-GCM sealing and the audit chain.
+        .target(
+            name: "CareStore",
+            dependencies: [
+                "CareDomain",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+        // Terminal-agnostic UI toolkit: buffer, layout, widgets, themes, keys.
+        .target(
+            name: "TextUI",
+            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
+        ),
+        // ncursesw as a system library, with a shim for macros and C globals.
+        .systemLibrary(name: "CNCurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        .target(name: "CursesTerminal", dependencies: ["TextUI", "CNCurses"]),
+        // The application: state, actions, panes and the frame loop, over any Terminal.
+        .target(name: "CareTUI", dependencies: ["CareDomain", "TextUI"]),
+        .executableTarget(
+            name: "care",
+            dependencies: [
+                "CareDomain", "CareStore", "TextUI", "CursesTerminal", "CareTUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "CareDomainTests", dependencies: ["CareDomain"]),
+        .testTarget(name: "CareStoreTests", dependencies: ["CareStore", "CareDomain"]),
+        .testTarget(name: "TextUITests", dependencies: ["TextUI"]),
+        .testTarget(name: "CareTUITests", dependencies: ["CareTUI", "CareDomain", "TextUI"]),
+        .testTarget(name: "EndToEndTests", dependencies: []),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,35 @@
+import Foundation
+
+/// The kinds of record a store holds. The raw value is kept in clear beside each sealed payload
+/// and is part of the payload's associated data, so a blob moved to a row of another kind fails
+/// to open.
+public enum RecordKind: String, Codable, Sendable, CaseIterable {
+    case worker
+    case child
+    case contact
+    case missingEpisode = "missing-episode"
+    case indicator
+    case safetyPlan = "safety-plan"
+    case referral
+    case service
+    case appointment
+    case handover
+}
+
+/// A record the store can seal, version and audit. Conforming types are plain values; the store
+/// keeps `recordID`, `kind`, `version`, `childID` and `sortDate` in clear and seals the rest.
+public protocol CareRecord: Codable, Sendable, Equatable {
+    static var kind: RecordKind { get }
+    /// The id as the store keeps it.
+    var recordID: String { get }
+    /// Incremented by the store on every save; a save carrying an older version is a conflict.
+    var version: Int { get set }
+    /// The child this record belongs to, if any. Kept in clear so a child's records load together.
+    var childID: ChildID? { get }
+    /// A time the store may keep in clear for ordering and for cheap queries (e.g. last contact).
+    var sortDate: Date? { get }
+}
+
+extension CareRecord {
+    public var sortDate: Date? { nil }
+}

@@ -1,0 +1,43 @@
+/// A case number of the form `UNIT-YYYY-NNNN` (e.g. `KEN-2026-0042`): unit code of two to five
+/// capital letters, the year the case opened, and a four-digit sequence.
+public struct CaseNumber: Hashable, Codable, Sendable, Comparable, CustomStringConvertible {
+    public let unit: String
+    public let year: Int
+    public let sequence: Int
+
+    public init(unit: String, year: Int, sequence: Int) {
+        self.unit = unit
+        self.year = year
+        self.sequence = sequence
+    }
+
+    /// Parses `KEN-2026-0042`; nil when the text does not have that shape.
+    public init?(_ text: String) {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 3,
+              (2...5).contains(parts[0].count), parts[0].allSatisfy({ $0.isASCII && $0.isUppercase }),
+              parts[1].count == 4, let year = Int(parts[1]),
+              parts[2].count == 4, parts[2].allSatisfy(\.isASCII), let seq = Int(parts[2]) else { return nil }
+        self.init(unit: String(parts[0]), year: year, sequence: seq)
+    }
+
+    public var description: String {
+        let seq = String(sequence)
+        return "\(unit)-\(year)-\(String(repeating: "0", count: max(0, 4 - seq.count)))\(seq)"
+    }
+
+    public static func < (lhs: CaseNumber, rhs: CaseNumber) -> Bool { lhs.description < rhs.description }
+
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let value = CaseNumber(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a case number"))
+        }
+        self = value
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

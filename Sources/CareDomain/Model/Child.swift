@@ -1,0 +1,133 @@
+import Foundation
+
+/// A child or youth on the unit's caseload. Everything here except `id` and `version` names or
+/// describes the child and is sealed by the store.
+public struct Child: CareRecord {
+    public static let kind = RecordKind.child
+
+    public var id: ChildID
+    public var version: Int
+    /// `UNIT-YYYY-NNNN`, e.g. `KEN-2026-0042`.
+    public var caseNumber: CaseNumber
+    public var legalName: String
+    /// The name the youth asked to be called; shown in lists. Empty means use the legal name.
+    public var preferredName: String
+    public var pronouns: String
+    public var birth: Birth
+    public var gender: String
+    public var indigenousIdentity: IndigenousIdentity
+    public var languages: [String]
+    public var careStatus: CareStatus
+    public var society: String
+    public var placement: String
+    public var riskLevel: RiskLevel
+    public var exploitationStatus: ExploitationStatus
+    /// Last known place when not missing. An open missing episode overrides it on screen.
+    public var whereabouts: Whereabouts
+    public var team: Team
+    public var openedOn: DayDate
+    public var closure: Closure?
+    public var flags: [Flag]
+
+    public init(
+        id: ChildID = .make(), version: Int = 0, caseNumber: CaseNumber, legalName: String,
+        preferredName: String = "", pronouns: String = "", birth: Birth, gender: String = "",
+        indigenousIdentity: IndigenousIdentity = .unknown, languages: [String] = [],
+        careStatus: CareStatus = .notInCare, society: String = "", placement: String = "",
+        riskLevel: RiskLevel = .medium, exploitationStatus: ExploitationStatus = .unknown,
+        whereabouts: Whereabouts = .unknown, team: Team = Team(), openedOn: DayDate,
+        closure: Closure? = nil, flags: [Flag] = []
+    ) {
+        self.id = id
+        self.version = version
+        self.caseNumber = caseNumber
+        self.legalName = legalName
+        self.preferredName = preferredName
+        self.pronouns = pronouns
+        self.birth = birth
+        self.gender = gender
+        self.indigenousIdentity = indigenousIdentity
+        self.languages = languages
+        self.careStatus = careStatus
+        self.society = society
+        self.placement = placement
+        self.riskLevel = riskLevel
+        self.exploitationStatus = exploitationStatus
+        self.whereabouts = whereabouts
+        self.team = team
+        self.openedOn = openedOn
+        self.closure = closure
+        self.flags = flags
+    }
+
+    public var recordID: String { id.rawValue }
+    public var childID: ChildID? { id }
+
+    /// The name to show in lists: the preferred name when there is one.
+    public var displayName: String { preferredName.isEmpty ? legalName : preferredName }
+
+    /// Initials only, for masked screens: "Tess Moonias" → "T.M.".
+    public var initials: String {
+        let letters = displayName.split(whereSeparator: { $0 == " " || $0 == "-" })
+            .compactMap { $0.first.map(String.init) }
+        return letters.isEmpty ? "?" : letters.map { $0 + "." }.joined()
+    }
+
+    public var isOpen: Bool { closure == nil }
+
+    /// Active (not removed) manual flags.
+    public var activeFlags: [Flag] { flags.filter { $0.removal == nil } }
+
+    /// Age in whole years on `day`: from the date of birth, or from the estimate.
+    public func age(on day: DayDate) -> Int {
+        switch birth {
+        case .exact(let dob): return dob.years(until: day)
+        case .estimated(let years, let asOf): return years + asOf.years(until: day)
+        }
+    }
+}
+
+/// A date of birth, or an age estimated on a given day when the date is not known.
+public enum Birth: Hashable, Codable, Sendable {
+    case exact(DayDate)
+    case estimated(years: Int, asOf: DayDate)
+
+    public var isEstimated: Bool {
+        if case .estimated = self { return true }
+        return false
+    }
+
+    /// The eighteenth birthday (estimated births count from the estimate's day).
+    public var eighteenth: DayDate {
+        switch self {
+        case .exact(let dob): dob.adding(years: 18)
+        case .estimated(let years, let asOf): asOf.adding(years: 18 - years)
+        }
+    }
+}
+
+/// The workers assigned to a child: one of each kind, any of which may be unassigned.
+public struct Team: Hashable, Codable, Sendable {
+    public var childProtection: WorkerID?
+    public var police: WorkerID?
+    public var liaison: WorkerID?
+
+    public init(childProtection: WorkerID? = nil, police: WorkerID? = nil, liaison: WorkerID? = nil) {
+        self.childProtection = childProtection
+        self.police = police
+        self.liaison = liaison
+    }
+
+    public var members: [WorkerID] { [childProtection, police, liaison].compactMap { $0 } }
+}
+
+/// Why and when a case was closed.
+public struct Closure: Hashable, Codable, Sendable {
+    public var on: DayDate
+    public var reason: String
+
+    public init(on: DayDate, reason: String) {
+        self.on = on
+        self.reason = reason
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// A calendar date with no time or zone: a date of birth, a review-by date. Kept apart from
+/// `Date` so a birthday never shifts by a day when the zone changes.
+public struct DayDate: Hashable, Codable, Sendable, Comparable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int
+
+    public init(year: Int, month: Int, day: Int) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    /// Parses `YYYY-MM-DD`; nil when the text is not a real calendar date.
+    public init?(iso text: String) {
+        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-")
+        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+              let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
+        let candidate = DayDate(year: y, month: m, day: d)
+        guard let date = candidate.startOfDay(in: .gmt),
+              DayDate(date, in: .gmt) == candidate else { return nil }
+        self = candidate
+    }
+
+    /// The calendar date on which `date` falls in `zone`.
+    public init(_ date: Date, in zone: TimeZone = .current) {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        let c = calendar.dateComponents([.year, .month, .day], from: date)
+        self.init(year: c.year!, month: c.month!, day: c.day!)
+    }
+
+    /// Midnight at the start of this date in `zone`.
+    public func startOfDay(in zone: TimeZone = .current) -> Date? {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        return calendar.date(from: DateComponents(year: year, month: month, day: day))
+    }
+
+    /// Whole years from this date to `other` (an age when this is a birth date).
+    public func years(until other: DayDate) -> Int {
+        var years = other.year - year
+        if (other.month, other.day) < (month, day) { years -= 1 }
+        return years
+    }
+
+    /// The same month and day `years` later (29 February falls back to 28 in common years).
+    public func adding(years: Int) -> DayDate {
+        let y = year + years
+        var d = day
+        if month == 2 && day == 29 && !DayDate.isLeap(y) { d = 28 }
+        return DayDate(year: y, month: month, day: d)
+    }
+
+    static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
+
+    public var description: String {
+        String(format: "%04d-%02d-%02d", year, month, day)
+    }
+
+    public static func < (lhs: DayDate, rhs: DayDate) -> Bool {
+        (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let value = DayDate(iso: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "not a date: YYYY-MM-DD"))
+        }
+        self = value
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(description)
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// One time a child went missing, from the report to the debrief after they were found.
+/// An episode with no `located` is open and makes the child's whereabouts `missing`.
+public struct MissingEpisode: CareRecord {
+    public static let kind = RecordKind.missingEpisode
+
+    public struct PoliceReport: Hashable, Codable, Sendable {
+        public var service: String
+        public var occurrenceNumber: String
+        public var reportedAt: Date
+
+        public init(service: String, occurrenceNumber: String, reportedAt: Date) {
+            self.service = service
+            self.occurrenceNumber = occurrenceNumber
+            self.reportedAt = reportedAt
+        }
+    }
+
+    public struct Located: Hashable, Codable, Sendable {
+        public var at: Date
+        public var place: String
+        public var returnedTo: String
+
+        public init(at: Date, place: String, returnedTo: String) {
+            self.at = at
+            self.place = place
+            self.returnedTo = returnedTo
+        }
+    }
+
+    public struct Debrief: Hashable, Codable, Sendable {
+        public var on: Date
+        public var by: WorkerID
+
+        public init(on: Date, by: WorkerID) {
+            self.on = on
+            self.by = by
+        }
+    }
+
+    public var id: EpisodeID
+    public var version: Int
+    public var child: ChildID
+    public var reportedMissingAt: Date
+    public var lastSeenAt: Date
+    public var lastSeenPlace: String
+    public var policeReport: PoliceReport?
+    public var located: Located?
+    public var debrief: Debrief?
+    public var notes: String
+
+    public init(
+        id: EpisodeID = .make(), version: Int = 0, child: ChildID, reportedMissingAt: Date, lastSeenAt: Date,
+        lastSeenPlace: String, policeReport: PoliceReport? = nil, located: Located? = nil,
+        debrief: Debrief? = nil, notes: String = ""
+    ) {
+        self.id = id
+        self.version = version
+        self.child = child
+        self.reportedMissingAt = reportedMissingAt
+        self.lastSeenAt = lastSeenAt
+        self.lastSeenPlace = lastSeenPlace
+        self.policeReport = policeReport
+        self.located = located
+        self.debrief = debrief
+        self.notes = notes
+    }
+
+    public var isOpen: Bool { located == nil }
+    public var recordID: String { id.rawValue }
+    public var childID: ChildID? { child }
+    public var sortDate: Date? { reportedMissingAt }
+}

@@ -1,0 +1,72 @@
+/// Everything a person can try to do that some role may not. The one table below is used by the
+/// UI (to grey out keys and explain why) and by the store (to refuse), so the two never disagree.
+public enum Permission: String, Sendable, CaseIterable {
+    case viewCaseload = "see the caseload and child detail"
+    case viewRestrictedNotes = "see restricted notes"
+    case createChild = "create a child's record"
+    case editProfile = "edit a child's profile"
+    case editIdentity = "edit identity and community fields"
+    case logContact = "log a contact"
+    case recordMissing = "record missing or located"
+    case addIndicator = "add risk indicators"
+    case editSafetyPlan = "edit a safety plan"
+    case setFlag = "set or remove a flag"
+    case createReferral = "create a referral"
+    case sendReferral = "send a referral"
+    case reviewReferral = "approve or return a review"
+    case overrideReview = "override a review (with a reason)"
+    case closeCase = "close a case"
+    case reassign = "reassign a case"
+    case manageAccounts = "manage accounts"
+    case readAudit = "read the audit trail"
+    case export = "export records"
+    case editCatalogue = "edit the services catalogue"
+    case acknowledgeAlert = "acknowledge or snooze an alert"
+    case editHandover = "edit or acknowledge a handover"
+
+    /// The roles allowed to do this, from DOMAIN.md "Roles".
+    public var allowedRoles: Set<Role> {
+        switch self {
+        case .viewCaseload, .logContact, .recordMissing, .addIndicator, .acknowledgeAlert, .editHandover:
+            [.childProtection, .police, .liaison, .supervisor]
+        case .viewRestrictedNotes, .editIdentity, .editSafetyPlan, .setFlag, .createReferral, .sendReferral:
+            [.childProtection, .liaison, .supervisor]
+        case .createChild, .editProfile:
+            [.childProtection, .supervisor]
+        case .reviewReferral:
+            [.liaison]
+        case .overrideReview, .closeCase, .reassign, .manageAccounts, .readAudit, .export, .editCatalogue:
+            [.supervisor]
+        }
+    }
+}
+
+extension Role {
+    public func may(_ permission: Permission) -> Bool { permission.allowedRoles.contains(self) }
+}
+
+/// A refusal that says which role may do the thing, as every refusal must.
+public struct PermissionDenied: Error, Equatable, Sendable, CustomStringConvertible {
+    public let permission: Permission
+    public let role: Role
+
+    public init(permission: Permission, role: Role) {
+        self.permission = permission
+        self.role = role
+    }
+
+    public var description: String {
+        let allowed = Role.allCases.filter { permission.allowedRoles.contains($0) }.map(\.title)
+        let who = allowed.count > 1
+            ? allowed.dropLast().joined(separator: ", ") + " or " + allowed.last!
+            : (allowed.first ?? "no one")
+        return "A \(role.title) worker cannot \(permission.rawValue); ask a \(who) worker."
+    }
+}
+
+extension Permission {
+    /// Throws `PermissionDenied` unless `role` may do this.
+    public func require(_ role: Role) throws(PermissionDenied) {
+        guard role.may(self) else { throw PermissionDenied(permission: self, role: role) }
+    }
+}

@@ -1,0 +1,19 @@
+/// A key press, decoded from whatever the terminal sent.
+public enum Key: Hashable, Sendable {
+    case char(Character)
+    /// Ctrl plus a letter, lowercased: Ctrl-L is `.ctrl("l")`.
+    case ctrl(Character)
+    case up, down, left, right
+    case pageUp, pageDown, home, end
+    case function(Int)
+    case tab, backTab, enter, escape, backspace, delete, insert
+}
+
+/// What a terminal can report between frames.
+public enum InputEvent: Hashable, Sendable {
+    case key(Key)
+    /// The terminal changed size; the next frame must be drawn in full.
+    case resize(Size)
+    /// The program was asked to stop (SIGTERM, SIGHUP, SIGINT).
+    case interrupt
+}

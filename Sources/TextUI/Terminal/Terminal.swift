@@ -1,0 +1,16 @@
+/// A place to draw frames and read keys. `CursesTerminal` is the real one; `HeadlessTerminal`
+/// is for tests. The frame loop only ever hands a terminal the cells that changed.
+@MainActor
+public protocol Terminal: AnyObject {
+    /// The current size in cells.
+    var size: Size { get }
+    /// How many colours it can show (`.none` under `NO_COLOR` or on a monochrome terminal).
+    var colorCapability: ColorCapability { get }
+    /// Every event already waiting; if none, waits up to `timeoutMilliseconds` for the first.
+    /// An empty result means the timeout passed (a tick).
+    func readEvents(timeoutMilliseconds: Int) -> [InputEvent]
+    /// Writes these cells and shows the frame (one flush). `cursor` nil hides the cursor.
+    func draw(_ changes: [CellChange], cursor: Point?)
+    /// Forgets what is on screen so the next `draw` is taken as the whole screen (Ctrl-L, resize).
+    func invalidate()
+}
