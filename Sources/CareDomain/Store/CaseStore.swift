@@ -27,6 +27,12 @@ public protocol CaseStore: AnyObject, Sendable {
 
     /// A number that changes whenever any process commits to the store; cheap to poll.
     func changeToken() throws -> Int64
+
+    /// Drops the data key from memory; every call but `unlock` fails until the passphrase is given.
+    func lock()
+
+    /// Takes the signed-in worker's passphrase again and restores the data key.
+    func unlock(passphrase: String) throws
 }
 
 /// What the caseload, alerts and referral queue show, loaded in one go.

@@ -1,0 +1,207 @@
+import CareDomain
+import Foundation
+import TextUI
+
+/// The frame loop: reads every waiting key, turns keys into actions through the key map, lets
+/// `Update` change the state, runs the effects (the only store calls), polls the store for other
+/// processes' saves, and draws only the cells that changed. Works over any `Terminal`.
+@MainActor
+public final class App {
+    public private(set) var state: AppState
+    public let keyMap: KeyMap<AppAction>
+    public let theme: Theme
+    public private(set) var lock: LockState?
+
+    let store: any CaseStore
+    let terminal: any Terminal
+    let clock: any WallClock
+    let idleLimit: TimeInterval
+    var previous: Buffer?
+    var needsRender = true
+    var lastInput: Date
+    var lastPoll: Date
+    var lastToken: Int64
+
+    /// How often the store is asked whether another process saved (well inside the 2 s promise).
+    static let pollInterval: TimeInterval = 1
+
+    public init(
+        store: any CaseStore, terminal: any Terminal, keyMap: KeyMap<AppAction> = DefaultKeyMap.make(),
+        theme: Theme, clock: any WallClock = SystemClock(), unit: String, masked: Bool = false,
+        idleLimit: TimeInterval = 600
+    ) throws {
+        self.store = store
+        self.terminal = terminal
+        self.keyMap = keyMap
+        self.theme = theme
+        self.clock = clock
+        self.idleLimit = idleLimit
+        let now = clock.now()
+        lastInput = now
+        lastPoll = now
+        lastToken = try store.changeToken()
+        state = AppState(worker: store.worker, unit: unit, snapshot: try store.loadCaseload(), now: now,
+                         screenSize: terminal.size, masked: masked)
+    }
+
+    /// Runs until the person quits or the process is asked to stop.
+    public func run() {
+        render()
+        while !state.quitRequested {
+            step(timeoutMilliseconds: 250)
+        }
+    }
+
+    /// One turn of the loop: handle every waiting event, tick, and draw if anything changed.
+    /// Tests call this with a zero timeout after feeding keys to a `HeadlessTerminal`.
+    public func step(timeoutMilliseconds: Int) {
+        let events = terminal.readEvents(timeoutMilliseconds: timeoutMilliseconds)
+        let now = clock.now()
+        state.now = now
+        for event in events {
+            handle(event, at: now)
+            if state.quitRequested { return }
+        }
+        tick(now: now)
+        if needsRender { render() }
+    }
+
+    func handle(_ event: InputEvent, at now: Date) {
+        needsRender = true
+        switch event {
+        case .interrupt:
+            state.quitRequested = true
+        case .resize(let size):
+            state.screenSize = size
+            previous = nil
+            terminal.invalidate()
+        case .key(let key):
+            lastInput = now
+            if lock != nil {
+                handleLocked(key)
+            } else if state.filterEditing, keyMap.action(for: key) != .lock {
+                Update.editFilter(key, in: &state)
+            } else if let action = keyMap.action(for: key) {
+                let effects = Update.apply(action, to: &state)
+                effects.forEach(perform)
+            }
+        }
+    }
+
+    func perform(_ effect: Effect) {
+        switch effect {
+        case .openDetail(let id):
+            do {
+                state.detail = try store.loadDetail(of: id, contactLimit: 20)
+            } catch {
+                state.detail = nil
+                state.message = ErrorWords.describe(error, doing: "open this record")
+            }
+        case .reload:
+            reload()
+        case .redrawAll:
+            previous = nil
+            terminal.invalidate()
+        case .lock:
+            engageLock(reason: "Locked.")
+        }
+    }
+
+    /// Idle lock and polling for saves made by other processes.
+    func tick(now: Date) {
+        if lock == nil, now.timeIntervalSince(lastInput) >= idleLimit {
+            engageLock(reason: "Locked after \(Int(idleLimit / 60)) minutes without a key press.")
+        }
+        guard lock == nil, now.timeIntervalSince(lastPoll) >= Self.pollInterval else { return }
+        lastPoll = now
+        if let token = try? store.changeToken(), token != lastToken {
+            reload()
+        }
+    }
+
+    func reload() {
+        do {
+            lastToken = try store.changeToken()
+            let before = state.openDetail.map { ($0.child.id, childFingerprint($0.child.id)) }
+            state.replaceSnapshot(try store.loadCaseload())
+            if let (id, fingerprint) = before, childFingerprint(id) != fingerprint {
+                perform(.openDetail(id))
+            }
+            needsRender = true
+        } catch {
+            state.message = ErrorWords.describe(error, doing: "refresh the caseload")
+        }
+    }
+
+    /// What, in the snapshot, says a child's open record is stale.
+    func childFingerprint(_ id: ChildID) -> String {
+        let child = state.child(id)
+        let last = state.snapshot.lastContact[id]?.timeIntervalSince1970 ?? 0
+        let episodes = (state.snapshot.episodes[id] ?? []).map(\.version).reduce(0, +)
+        return "\(child?.version ?? -1)|\(last)|\(episodes)"
+    }
+
+    // MARK: lock
+
+    func engageLock(reason: String) {
+        lock = LockState(reason: reason)
+        state.detail = nil
+        state.showingHelp = false
+        // Audit first: once locked, the store refuses every call until the passphrase is typed.
+        try? store.appendAudit(.lock, child: nil, summary: reason)
+        store.lock()
+        previous = nil
+        terminal.invalidate()
+        needsRender = true
+    }
+
+    func handleLocked(_ key: Key) {
+        guard var current = lock else { return }
+        switch key {
+        case .enter:
+            if let until = current.retryAfter, clock.now() < until {
+                current.error = "Wait \(Int(until.timeIntervalSince(clock.now()).rounded(.up))) s before trying again."
+                break
+            }
+            do {
+                try store.unlock(passphrase: current.passphrase.text)
+                current.passphrase.clear()
+                lock = nil
+                try? store.appendAudit(.unlock, child: nil, summary: "unlocked")
+                reload()
+                previous = nil
+                terminal.invalidate()
+                return
+            } catch {
+                current.passphrase.clear()
+                current.failures += 1
+                current.retryAfter = clock.now().addingTimeInterval(LockState.delay(afterFailures: current.failures))
+                current.error = ErrorWords.describe(error, doing: "unlock")
+            }
+        case .ctrl("c"), .ctrl("q"):
+            state.quitRequested = true
+        default:
+            current.passphrase.handle(key)
+        }
+        lock = current
+    }
+
+    // MARK: drawing
+
+    func render() {
+        needsRender = false
+        state.screenSize = terminal.size
+        let buffer: Buffer
+        if let lock {
+            buffer = LockScreen.render(lock, unit: state.unit, worker: state.worker, size: terminal.size, theme: theme)
+        } else {
+            buffer = MainScreen.render(state, keyMap: keyMap, theme: theme)
+        }
+        let changes = previous.map { buffer.diff(from: $0) } ?? buffer.diff(from: Buffer(size: Size(width: 0, height: 0)))
+        terminal.draw(changes, cursor: nil)
+        previous = buffer
+    }
+
+    /// The frame as last drawn (for tests and for `P`rint later).
+    public var lastFrame: Buffer? { previous }
+}

@@ -1,0 +1,52 @@
+import CareDomain
+import TextUI
+
+/// Everything a key can ask the app to do. Keys map to actions through the `KeyMap`, so bindings
+/// are data: remappable from config, listed by the help overlay, shown in the key-hint line.
+public enum AppAction: Hashable, Sendable {
+    // everywhere
+    case focusNext, focusPrevious
+    case focus(PaneID)
+    case help
+    case toggleMask
+    case redraw
+    case lock
+    case quit
+    // lists
+    case moveUp, moveDown, pageUp, pageDown, top, bottom
+    case open
+    case filter
+    case clearFilter
+    case cycleSort
+
+    /// The name used in `config.toml` `[keys]` and in `docs/keys.md`.
+    public var configName: String {
+        switch self {
+        case .focusNext: "focus-next"
+        case .focusPrevious: "focus-previous"
+        case .focus(let pane): "focus-\(pane.rawValue)"
+        case .help: "help"
+        case .toggleMask: "mask"
+        case .redraw: "redraw"
+        case .lock: "lock"
+        case .quit: "quit"
+        case .moveUp: "up"
+        case .moveDown: "down"
+        case .pageUp: "page-up"
+        case .pageDown: "page-down"
+        case .top: "top"
+        case .bottom: "bottom"
+        case .open: "open"
+        case .filter: "filter"
+        case .clearFilter: "clear-filter"
+        case .cycleSort: "sort"
+        }
+    }
+
+    /// Every action, for the key map and its documentation.
+    public static let all: [AppAction] = [
+        .focusNext, .focusPrevious, .focus(.caseload), .focus(.child), .focus(.referrals), .focus(.alerts),
+        .help, .toggleMask, .redraw, .lock, .quit,
+        .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom, .open, .filter, .clearFilter, .cycleSort,
+    ]
+}

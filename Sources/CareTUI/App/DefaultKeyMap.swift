@@ -1,0 +1,30 @@
+import TextUI
+
+/// The default bindings of UX.md "Keys". Every one can be remapped in `config.toml`.
+public enum DefaultKeyMap {
+    public static func make() -> KeyMap<AppAction> {
+        KeyMap([
+            KeyBinding(keys: [.tab], action: .focusNext, help: "next pane"),
+            KeyBinding(keys: [.backTab], action: .focusPrevious, help: "previous pane"),
+            KeyBinding(keys: [.char("1")], action: .focus(.caseload), help: "jump to the caseload"),
+            KeyBinding(keys: [.char("2")], action: .focus(.child), help: "jump to the child"),
+            KeyBinding(keys: [.char("3")], action: .focus(.referrals), help: "jump to the referral queue"),
+            KeyBinding(keys: [.char("4")], action: .focus(.alerts), help: "jump to the alerts"),
+            KeyBinding(keys: [.char("?"), .function(1)], action: .help, help: "help: every key and what it does"),
+            KeyBinding(keys: [.char("M")], action: .toggleMask, help: "mask names (initials and case number)"),
+            KeyBinding(keys: [.ctrl("l")], action: .redraw, help: "redraw the screen"),
+            KeyBinding(keys: [.ctrl("x")], action: .lock, help: "lock now"),
+            KeyBinding(keys: [.char("q")], action: .quit, help: "quit"),
+            KeyBinding(keys: [.up, .char("k")], action: .moveUp, help: "move up"),
+            KeyBinding(keys: [.down, .char("j")], action: .moveDown, help: "move down"),
+            KeyBinding(keys: [.pageUp], action: .pageUp, help: "page up"),
+            KeyBinding(keys: [.pageDown], action: .pageDown, help: "page down"),
+            KeyBinding(keys: [.home, .char("g")], action: .top, help: "first row"),
+            KeyBinding(keys: [.end, .char("G")], action: .bottom, help: "last row"),
+            KeyBinding(keys: [.enter], action: .open, help: "open"),
+            KeyBinding(keys: [.char("/")], action: .filter, help: "filter as you type"),
+            KeyBinding(keys: [.escape], action: .clearFilter, help: "clear the filter"),
+            KeyBinding(keys: [.char("s")], action: .cycleSort, help: "cycle the sort order"),
+        ])
+    }
+}

@@ -1,0 +1,13 @@
+import CareDomain
+
+/// Work `update` asks the frame loop to do; the only place the store is called.
+public enum Effect: Equatable, Sendable {
+    /// Load a child's full record (audited as a view before it is shown).
+    case openDetail(ChildID)
+    /// Reload the caseload snapshot (another process saved, or we did).
+    case reload
+    /// Forget what the terminal shows and draw everything again.
+    case redrawAll
+    /// Lock the screen and drop the key.
+    case lock
+}

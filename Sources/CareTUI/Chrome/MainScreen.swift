@@ -1,0 +1,91 @@
+import TextUI
+
+/// Lays out and draws a whole frame for the current state and terminal size:
+/// four panes from 100 columns, one pane with a tab strip below that, and a message in words
+/// below the minimum size.
+public enum MainScreen {
+    public static let minimumSize = Size(width: 60, height: 16)
+    public static let fourPaneWidth = 100
+
+    public static func render(_ state: AppState, keyMap: KeyMap<AppAction>, theme: Theme) -> Buffer {
+        let size = state.screenSize
+        var buffer = Buffer(size: size)
+        guard size.width >= minimumSize.width, size.height >= minimumSize.height else {
+            renderTooSmall(size, buffer: &buffer, theme: theme)
+            return buffer
+        }
+        let rows = Layout(.vertical, [.length(1), .fill(1), .length(1)]).split(buffer.area)
+        TopBar.render(state, row: rows[0], buffer: &buffer, theme: theme)
+        KeyHintLine.render(Bindings.hints(in: state, keyMap: keyMap), message: state.message, row: rows[2], buffer: &buffer, theme: theme)
+
+        if size.width >= fourPaneWidth {
+            let columns = Layout(.horizontal, [.percentage(40), .fill(1)]).split(rows[1])
+            let left = Layout(.vertical, [.percentage(64), .fill(1)]).split(columns[0])
+            let right = Layout(.vertical, [.percentage(64), .fill(1)]).split(columns[1])
+            renderPane(.caseload, state, area: left[0], buffer: &buffer, theme: theme)
+            renderPane(.child, state, area: right[0], buffer: &buffer, theme: theme)
+            renderPane(.referrals, state, area: left[1], buffer: &buffer, theme: theme)
+            renderPane(.alerts, state, area: right[1], buffer: &buffer, theme: theme)
+        } else {
+            let parts = Layout(.vertical, [.length(1), .fill(1)]).split(rows[1])
+            renderTabStrip(state, row: parts[0], buffer: &buffer, theme: theme)
+            renderPane(state.focus, state, area: parts[1], buffer: &buffer, theme: theme)
+        }
+        if state.showingHelp {
+            HelpOverlay.render(state, keyMap: keyMap, area: rows[1], buffer: &buffer, theme: theme)
+        }
+        return buffer
+    }
+
+    static func renderPane(_ pane: PaneID, _ state: AppState, area: Rect, buffer: inout Buffer, theme: Theme) {
+        let focused = state.focus == pane
+        let title = "\(pane.rawValue) \(pane.title)\(paneCount(pane, state))"
+        buffer.drawBox(
+            area, title: title, style: focused ? theme[.borderFocus] : theme[.border],
+            titleStyle: focused ? theme[.titleFocus] : theme[.title], heavy: focused
+        )
+        let inner = area.inset(by: 1)
+        switch pane {
+        case .caseload: CaseloadPane.render(state, area: inner, buffer: &buffer, theme: theme)
+        case .child: ChildPane.render(state, area: inner, buffer: &buffer, theme: theme)
+        case .referrals: ReferralQueuePane.render(state, area: inner, buffer: &buffer, theme: theme)
+        case .alerts: AlertsPane.render(state, area: inner, buffer: &buffer, theme: theme)
+        }
+    }
+
+    static func paneCount(_ pane: PaneID, _ state: AppState) -> String {
+        switch pane {
+        case .caseload:
+            let shown = state.rows.count, total = state.allRows.count
+            return shown == total ? " (\(total)) · sort: \(state.query.sort.label)" : " (\(shown) of \(total)) · sort: \(state.query.sort.label)"
+        case .child: return ""
+        case .referrals: return " (\(state.queue.count))"
+        case .alerts: return " (\(state.alerts.count))"
+        }
+    }
+
+    static func renderTabStrip(_ state: AppState, row: Rect, buffer: inout Buffer, theme: Theme) {
+        buffer.fill(row, with: Cell(" ", style: theme[.tab]))
+        var x = row.x
+        for pane in PaneID.allCases {
+            let label = " \(pane.rawValue) \(pane.title) "
+            let style = pane == state.focus ? theme[.tabActive] : theme[.tab]
+            x += buffer.write(label, at: Point(x: x, y: row.y), style: style, clip: row)
+            x += buffer.write("│", at: Point(x: x, y: row.y), style: theme[.tab], clip: row)
+        }
+    }
+
+    static func renderTooSmall(_ size: Size, buffer: inout Buffer, theme: Theme) {
+        let lines = [
+            "care needs a terminal of at least \(minimumSize.width)×\(minimumSize.height).",
+            "This one is \(size.width)×\(size.height).",
+            "Make the window larger, or the font smaller.",
+        ]
+        let top = max(0, (size.height - lines.count) / 2)
+        for (i, line) in lines.enumerated() where top + i < size.height {
+            let width = min(size.width, DisplayWidth.of(line))
+            let x = max(0, (size.width - width) / 2)
+            buffer.write(line, at: Point(x: x, y: top + i), width: size.width - x, style: theme[.emphasis])
+        }
+    }
+}

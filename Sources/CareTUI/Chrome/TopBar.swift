@@ -1,0 +1,25 @@
+import CareDomain
+import TextUI
+
+/// The top line: unit, shift, who is signed in and in which role, and the alert counts that
+/// answer "who needs me now?" at a glance.
+enum TopBar {
+    static func render(_ state: AppState, row: Rect, buffer: inout Buffer, theme: Theme) {
+        let style = theme[.statusbar]
+        buffer.fill(row, with: Cell(" ", style: style))
+        let shift = Shift(containing: state.now)
+        var left = " CARE · \(state.unit) unit · \(shift.label) · \(state.worker.displayName) (\(state.worker.role.title))"
+        if state.masked { left += " · names masked" }
+
+        let critical = state.alerts.filter { $0.severity == .critical }.count
+        let warning = state.alerts.filter { $0.severity == .warning }.count
+        let right = "\(AlertSeverity.critical.symbol) \(critical) critical  \(AlertSeverity.warning.symbol) \(warning) warning "
+        let rightWidth = DisplayWidth.of(right)
+        buffer.write(left, at: Point(x: row.x, y: row.y), width: max(0, row.width - rightWidth - 1), style: style)
+        if rightWidth < row.width {
+            var alertStyle = critical > 0 ? theme[.alertCritical] : style
+            alertStyle.background = style.background
+            buffer.write(right, at: Point(x: row.right - rightWidth, y: row.y), style: alertStyle)
+        }
+    }
+}

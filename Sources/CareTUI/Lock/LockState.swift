@@ -1,0 +1,19 @@
+import Foundation
+
+/// The screen is locked: nothing about any child is drawn until the passphrase is typed again.
+public struct LockState: Sendable, Equatable {
+    public var reason: String
+    public var passphrase = PassphraseInput()
+    public var failures = 0
+    public var retryAfter: Date?
+    public var error: String?
+
+    public init(reason: String) {
+        self.reason = reason
+    }
+
+    /// Growing delay after each wrong passphrase: 1, 2, 4, 8 … seconds, at most 30.
+    public static func delay(afterFailures failures: Int) -> TimeInterval {
+        min(30, pow(2, Double(max(0, failures - 1))))
+    }
+}

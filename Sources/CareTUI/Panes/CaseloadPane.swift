@@ -1,0 +1,95 @@
+import CareDomain
+import Foundation
+import TextUI
+
+/// The caseload list: risk (word and symbol), name, age, whereabouts or time since last contact,
+/// and the assigned worker when there is room. Only visible rows are drawn.
+enum CaseloadPane {
+    static func render(_ state: AppState, area: Rect, buffer: inout Buffer, theme: Theme) {
+        guard !area.isEmpty else { return }
+        renderFilterLine(state, row: area.row(0), buffer: &buffer, theme: theme)
+        let list = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
+        guard !list.isEmpty else { return }
+        if state.rows.isEmpty {
+            let text = state.allRows.isEmpty ? "No open cases." : "No child matches this filter. Esc clears it."
+            buffer.write(text, at: Point(x: list.x + 1, y: list.y), width: list.width - 1, style: theme[.muted])
+            return
+        }
+        var scroll = state.caseloadScroll
+        scroll.follow(visibleRows: list.height, count: state.rows.count)
+        let showWorker = list.width >= 60
+        for (line, index) in scroll.visibleRange(visibleRows: list.height, count: state.rows.count).enumerated() {
+            let row = state.rows[index]
+            let rect = list.row(line)
+            let selected = index == state.caseloadScroll.selected
+            renderRow(row, state: state, rect: rect, selected: selected, focused: state.focus == .caseload,
+                      showWorker: showWorker, buffer: &buffer, theme: theme)
+        }
+    }
+
+    static func renderFilterLine(_ state: AppState, row: Rect, buffer: inout Buffer, theme: Theme) {
+        if state.filterEditing || !state.query.text.isEmpty {
+            let cursor = state.filterEditing ? "▏" : ""
+            let text = "/ \(state.query.text)\(cursor)"
+            buffer.write(text, at: Point(x: row.x, y: row.y), width: row.width, style: theme[.emphasis])
+        } else {
+            buffer.write("/ filter   s sort: \(state.query.sort.label)", at: Point(x: row.x, y: row.y), width: row.width, style: theme[.muted])
+        }
+    }
+
+    static func renderRow(
+        _ row: CaseloadRow, state: AppState, rect: Rect, selected: Bool, focused: Bool, showWorker: Bool,
+        buffer: inout Buffer, theme: Theme
+    ) {
+        let status = statusText(row, now: state.now)
+        let name = state.masked ? state.name(ofChild: row.id) : row.name
+        let workerWidth = showWorker ? 16 : 0
+        let fixed = 1 + 2 + 1 + 8 + 1 + 3 + 1 + 12 + (showWorker ? 1 + workerWidth : 0)
+        let nameWidth = max(4, rect.width - fixed - 1)
+        var x = rect.x
+        let marker = selected ? "▶" : " "
+        x += buffer.write(marker, at: Point(x: x, y: rect.y), width: 1, style: theme[.emphasis])
+        let riskStyle = theme[riskRole(row.risk)]
+        x += buffer.write(DisplayWidth.pad(row.risk.symbol, to: 2) + " " + DisplayWidth.pad(row.risk.word, to: 8),
+                          at: Point(x: x, y: rect.y), width: 11, style: riskStyle)
+        x += buffer.write(" ", at: Point(x: x, y: rect.y), style: .plain)
+        x += buffer.write(name, at: Point(x: x, y: rect.y), width: nameWidth, style: theme[.normal], pad: true)
+        x += buffer.write(" " + DisplayWidth.padLeft(String(row.age), to: 3) + " ", at: Point(x: x, y: rect.y), width: 5, style: theme[.normal])
+        let statusStyle = row.whereabouts.isMissing ? theme[.statusMissing] : theme[.muted]
+        x += buffer.write(status, at: Point(x: x, y: rect.y), width: 12, style: statusStyle, pad: true)
+        if showWorker {
+            buffer.write(" " + (row.workerName ?? "unassigned"), at: Point(x: x, y: rect.y), width: workerWidth + 1, style: theme[.muted])
+        }
+        if selected {
+            buffer.patchStyle(rect) { style in
+                let selectedStyle = theme[.selected]
+                if focused {
+                    style.attributes.formUnion(selectedStyle.attributes)
+                    if selectedStyle.background != .default { style.background = selectedStyle.background }
+                } else {
+                    style.attributes.insert(.underline)
+                }
+            }
+        }
+    }
+
+    /// "MISSING 14h", "contact 3d", "no contact".
+    static func statusText(_ row: CaseloadRow, now: Date) -> String {
+        if case .missing(let since, _) = row.whereabouts {
+            return "MISSING \(Durations.short(from: since, to: now))"
+        }
+        if let last = row.lastContact {
+            return "contact \(Durations.short(from: last, to: now))"
+        }
+        return "no contact"
+    }
+
+    static func riskRole(_ risk: RiskLevel) -> ThemeRole {
+        switch risk {
+        case .low: .riskLow
+        case .medium: .riskMedium
+        case .high: .riskHigh
+        case .critical: .riskCritical
+        }
+    }
+}
