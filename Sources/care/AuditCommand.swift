@@ -1,0 +1,52 @@
+import ArgumentParser
+import CareDomain
+import CareStore
+import Foundation
+import TextUI
+
+/// `care audit`: print the audit trail (supervisor).
+struct AuditCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "audit", abstract: "Print the audit trail (supervisor).")
+
+    @OptionGroup var login: LoginOptions
+
+    @Option(name: .long, help: "Only events about this case number (e.g. KEN-2026-0042).")
+    var child: String?
+
+    @Option(name: .long, help: "Only events by this account.")
+    var user: String?
+
+    @Option(name: .long, help: "Only events at or after this time (YYYY-MM-DD or YYYY-MM-DDTHH:MM).")
+    var since: String?
+
+    func run() throws {
+        let store = try login.open()
+        var childID: ChildID?
+        if let child {
+            guard let number = CaseNumber(child) else { throw CommandFailure.words("\(child) is not a case number like KEN-2026-0042.") }
+            guard let found = try store.loadCaseload().children.first(where: { $0.caseNumber == number }) else {
+                throw CommandFailure.words("No child has case number \(child).")
+            }
+            childID = found.id
+        }
+        let sinceDate = try since.map(parseTime)
+        let workers = Dictionary(try store.loadCaseload().workers.map { ($0.id, $0.accountName) }, uniquingKeysWith: { a, _ in a })
+        let formatter = ISO8601DateFormatter()
+        for event in try store.audit(child: childID, actor: user, since: sinceDate) {
+            let actor = event.actor.flatMap { workers[$0] } ?? "—"
+            let target = event.targetKind.map { "\($0.rawValue) \(event.targetID ?? "")" } ?? ""
+            print(Sanitizer.clean("\(event.sequence)\t\(formatter.string(from: event.at))\t\(actor)\t\(event.action.rawValue)\t\(target)\t\(event.summary)"))
+        }
+    }
+
+    private func parseTime(_ text: String) throws -> Date {
+        if let day = DayDate(iso: text), let date = day.startOfDay() { return date }
+        let formatter = DateFormatter()
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        for format in ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm"] {
+            formatter.dateFormat = format
+            if let date = formatter.date(from: text) { return date }
+        }
+        throw CommandFailure.words("\(text) is not a time like 2026-11-23 or 2026-11-23T14:00.")
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import CareDomain
+import CareStore
+import Foundation
+
+/// `care demo`: make a synthetic demo unit (once) and open it.
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Create a synthetic demo store (never overwriting one) and open the dashboard."
+    )
+
+    static let passphrase = "demo"
+
+    @Option(name: .long, help: "The demo store file (default: $CARE_STORE, then $XDG_DATA_HOME/care/demo.care).")
+    var store: String?
+
+    @Option(name: .long, help: "How many synthetic children to generate.")
+    var children = 40
+
+    @Option(name: .long, help: "Seed for the generator; the same seed makes the same unit.")
+    var seed: UInt64 = 1
+
+    @Flag(name: .long, help: "Create the store and print a summary, without opening the dashboard.")
+    var noOpen = false
+
+    @Option(name: .long, help: "The demo account to sign in as.")
+    var user = "demo-cp"
+
+    @Option(name: .long, help: "Theme name or path.")
+    var theme: String?
+
+    func validate() throws {
+        guard (1...100_000).contains(children) else { throw ValidationError("--children must be between 1 and 100000.") }
+    }
+
+    func run() throws {
+        let path = StorePaths.resolve(explicit: store, unit: "demo")
+        if StoreAdmin.exists(path: path) {
+            print("Using the existing demo store at \(path) (left as it is).")
+        } else {
+            try create(at: path)
+        }
+        print("Accounts: demo-cp, demo-police, demo-liaison, demo-supervisor — passphrase \"\(Self.passphrase)\" (public: demo data only).")
+        let opened = try SQLiteCaseStore.open(options: StoreOptions(path: path), account: user, passphrase: Self.passphrase)
+        if noOpen {
+            let snapshot = try opened.loadCaseload()
+            let missing = snapshot.children.filter { snapshot.openEpisode(of: $0.id) != nil }.count
+            print("\(snapshot.children.count) children (\(missing) missing now), \(snapshot.referrals.count) referrals, \(snapshot.services.count) services.")
+            print("Open it with: care demo --store \(path)")
+            return
+        }
+        try MainActor.assumeIsolated {
+            try Dashboard.run(store: opened, theme: theme)
+        }
+    }
+
+    private func create(at path: String) throws {
+        let unit = DemoGenerator.make(seed: seed, children: children, now: Date())
+        try DemoStore.create(unit, at: path, passphrase: Self.passphrase)
+        print("Created a synthetic demo store at \(path): \(unit.children.count) children, \(unit.workers.count) accounts.")
+    }
+}

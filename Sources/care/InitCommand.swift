@@ -1,0 +1,52 @@
+import ArgumentParser
+import CareDomain
+import CareStore
+
+/// `care init --unit CODE --admin NAME`: start a unit's store with its first supervisor.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "init", abstract: "Create a unit's store with its first supervisor account.")
+
+    @Option(name: .long, help: "Where to create the store (default: $CARE_STORE, then $XDG_DATA_HOME/care/<unit>.care).")
+    var store: String?
+
+    @Option(name: .long, help: "The unit's code: 2 to 5 capital letters, used in case numbers (e.g. KEN).")
+    var unit: String
+
+    @Option(name: .long, help: "Account name of the first supervisor.")
+    var admin: String
+
+    @Option(name: .long, help: "The supervisor's name as screens show it (default: the account name).")
+    var displayName: String?
+
+    @Option(name: .long, help: "Read the new passphrase as one line from this open file descriptor.")
+    var passphraseFd: Int32?
+
+    func validate() throws {
+        guard (2...5).contains(unit.count), unit.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
+            throw ValidationError("The unit code must be 2 to 5 capital letters, like KEN.")
+        }
+        try AccountName.validate(admin)
+    }
+
+    func run() throws {
+        let path = StorePaths.resolve(explicit: store, unit: unit)
+        guard !StoreAdmin.exists(path: path) else {
+            throw CommandFailure.words("A store already exists at \(path); it was left as it is.")
+        }
+        let passphrase = try PassphraseReader.newPassphrase(fd: passphraseFd, for: admin)
+        let account = NewAccount(accountName: admin, displayName: displayName ?? admin, role: .supervisor, passphrase: passphrase)
+        _ = try StoreAdmin.create(options: StoreOptions(path: path), unit: unit, admin: account)
+        print("Created the \(unit) store at \(path) with supervisor \(admin).")
+        print("Add workers with: care user add NAME --role child-protection --as \(admin) --store \(path)")
+    }
+}
+
+/// Account names are typed at login and shown in lists: short, plain, no spaces.
+enum AccountName {
+    static func validate(_ name: String) throws {
+        let allowed = name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }
+        guard (2...32).contains(name.count), allowed else {
+            throw ValidationError("An account name is 2 to 32 letters, digits, '-', '_' or '.', with no spaces.")
+        }
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import CareStore
+
+/// `care [--store PATH] [--user NAME] [--passphrase-fd N]`: sign in and open the dashboard.
+struct OpenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "open", abstract: "Sign in and open the dashboard (the default).")
+
+    @Option(name: .long, help: "The store file (default: $CARE_STORE, then the one store in $XDG_DATA_HOME/care/).")
+    var store: String?
+
+    @Option(name: .long, help: "The account to sign in as.")
+    var user: String?
+
+    @Option(name: .long, help: "Read the passphrase as one line from this open file descriptor.")
+    var passphraseFd: Int32?
+
+    @Option(name: .long, help: "Theme name (default, light, high-contrast, monochrome, colorblind) or a path to a .toml file.")
+    var theme: String?
+
+    func run() throws {
+        let login = LoginOptions(store: store, account: user, passphraseFd: passphraseFd)
+        let opened = try login.open()
+        try MainActor.assumeIsolated {
+            try Dashboard.run(store: opened, theme: theme)
+        }
+    }
+}
+
+extension LoginOptions {
+    init(store: String?, account: String?, passphraseFd: Int32?) {
+        self.init()
+        self.store = store
+        self.account = account
+        self.passphraseFd = passphraseFd
+    }
+}
