@@ -46,7 +46,7 @@ let package = Package(
         .testTarget(name: "CareDomainTests", dependencies: ["CareDomain"]),
         .testTarget(name: "CareStoreTests", dependencies: ["CareStore", "CareDomain"]),
         .testTarget(name: "TextUITests", dependencies: ["TextUI"]),
-        .testTarget(name: "CareTUITests", dependencies: ["CareTUI", "CareDomain", "TextUI"]),
+        .testTarget(name: "CareTUITests", dependencies: ["CareTUI", "CareDomain", "TextUI", "CareStore"]),
         .testTarget(name: "EndToEndTests", dependencies: []),
     ],
     swiftLanguageModes: [.v6]

@@ -79,6 +79,8 @@ public final class App {
             lastInput = now
             if lock != nil {
                 handleLocked(key)
+            } else if state.form != nil, keyMap.action(for: key) != .lock {
+                FormUpdate.handle(key, in: &state).forEach(perform)
             } else if state.filterEditing, keyMap.action(for: key) != .lock {
                 Update.editFilter(key, in: &state)
             } else if let action = keyMap.action(for: key) {
@@ -104,7 +106,59 @@ public final class App {
             terminal.invalidate()
         case .lock:
             engageLock(reason: "Locked.")
+        case .save(let submission):
+            save(submission)
         }
+    }
+
+    /// Saves through the store with the version that was read. A conflict keeps the person's
+    /// input in the form, merged with the other worker's changes, for review.
+    func save(_ submission: Submission) {
+        do {
+            switch submission {
+            case .child(let child): _ = try store.save(child, summary: submission.summary)
+            case .contact(let contact): _ = try store.save(contact, summary: submission.summary)
+            case .episode(let episode): _ = try store.save(episode, summary: submission.summary)
+            case .indicator(let indicator): _ = try store.save(indicator, summary: submission.summary)
+            case .plan(let plan): _ = try store.save(plan, summary: submission.summary)
+            }
+            state.form = nil
+            reload()
+            if let child = submission.childID {
+                if case .child = submission { state.applyQuery(keeping: child) }
+                if state.selectedRow?.id == child { perform(.openDetail(child)) }
+            }
+            state.message = "Saved: \(submission.summary)."
+        } catch let conflict as VersionConflict<Child> {
+            mergeConflict(theirs: FormCatalog.rebuild(state.form, with: conflict.theirs), savedAt: conflict.savedAt, by: conflict.savedBy)
+        } catch let conflict as VersionConflict<MissingEpisode> {
+            mergeConflict(theirs: FormCatalog.rebuild(state.form, with: conflict.theirs), savedAt: conflict.savedAt, by: conflict.savedBy)
+        } catch let conflict as VersionConflict<SafetyPlan> {
+            mergeConflict(theirs: FormCatalog.rebuild(state.form, with: conflict.theirs), savedAt: conflict.savedAt, by: conflict.savedBy)
+        } catch let conflict as VersionConflict<RiskIndicator> {
+            mergeConflict(theirs: FormCatalog.rebuild(state.form, with: conflict.theirs), savedAt: conflict.savedAt, by: conflict.savedBy)
+        } catch {
+            state.message = ErrorWords.describe(error, doing: "save")
+        }
+    }
+
+    func mergeConflict(theirs: FormState?, savedAt: Date?, by: String?) {
+        guard var form = state.form, let theirs else {
+            state.message = "Another worker changed this record; reopen it to see their version."
+            return
+        }
+        form.mergeConflict(with: theirs)
+        let when = savedAt.map { " at " + Durations.clock($0, now: state.now) } ?? ""
+        let who = by.map { " (\($0))" } ?? ""
+        form.conflict = "Another worker\(who) changed this record\(when) — your text is kept below; review and save again."
+        state.form = form
+        reload()
+    }
+
+    /// Shows one line of feedback in the key-hint line until the next key.
+    public func show(message: String) {
+        state.message = Sanitizer.clean(message)
+        needsRender = true
     }
 
     /// Idle lock and polling for saves made by other processes.

@@ -18,6 +18,8 @@ public enum AppAction: Hashable, Sendable {
     case filter
     case clearFilter
     case cycleSort
+    // child
+    case newChild, newNote, missing, debrief, addIndicator, resolveIndicator, safetyPlan, editProfile, addFlag, removeFlag
 
     /// The name used in `config.toml` `[keys]` and in `docs/keys.md`.
     public var configName: String {
@@ -40,6 +42,16 @@ public enum AppAction: Hashable, Sendable {
         case .filter: "filter"
         case .clearFilter: "clear-filter"
         case .cycleSort: "sort"
+        case .newChild: "new-child"
+        case .newNote: "new-note"
+        case .missing: "missing"
+        case .debrief: "debrief"
+        case .addIndicator: "add-indicator"
+        case .resolveIndicator: "resolve-indicator"
+        case .safetyPlan: "safety-plan"
+        case .editProfile: "edit-profile"
+        case .addFlag: "add-flag"
+        case .removeFlag: "remove-flag"
         }
     }
 
@@ -48,5 +60,6 @@ public enum AppAction: Hashable, Sendable {
         .focusNext, .focusPrevious, .focus(.caseload), .focus(.child), .focus(.referrals), .focus(.alerts),
         .help, .toggleMask, .redraw, .lock, .quit,
         .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom, .open, .filter, .clearFilter, .cycleSort,
+        .newChild, .newNote, .missing, .debrief, .addIndicator, .resolveIndicator, .safetyPlan, .editProfile, .addFlag, .removeFlag,
     ]
 }

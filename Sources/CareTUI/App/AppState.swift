@@ -30,6 +30,8 @@ public struct AppState: Sendable {
     /// The record opened with Enter (its view was audited before it was loaded).
     public var detail: ChildDetail?
 
+    /// A form on screen; it has the keyboard until it is saved or cancelled.
+    public var form: FormState?
     /// Typing goes into the filter while this is true.
     public var filterEditing = false
     public var masked: Bool

@@ -42,6 +42,8 @@ public enum Bindings {
             }
         case .clearFilter:
             return state.query.text.isEmpty && !state.filterEditing ? "no filter is set" : nil
+        case .newChild, .newNote, .missing, .debrief, .addIndicator, .resolveIndicator, .safetyPlan, .editProfile, .addFlag, .removeFlag:
+            return FormUpdate.refusal(action, in: state)
         default:
             return nil
         }
@@ -51,8 +53,10 @@ public enum Bindings {
     static func hintActions(for pane: PaneID) -> [(AppAction, String)] {
         var list: [(AppAction, String)] = [(.focusNext, "next pane"), (.moveDown, "move"), (.open, "open")]
         switch pane {
-        case .caseload: list += [(.filter, "filter"), (.cycleSort, "sort")]
-        case .child: list += [(.filter, "filter")]
+        case .caseload: list += [(.filter, "filter"), (.cycleSort, "sort"), (.newNote, "note"), (.missing, "missing"), (.newChild, "new child")]
+        case .child:
+            list += [(.newNote, "note"), (.missing, "missing"), (.addIndicator, "indicator"), (.safetyPlan, "plan"),
+                     (.editProfile, "edit"), (.addFlag, "flag")]
         case .referrals, .alerts: break
         }
         list += [(.toggleMask, "mask"), (.lock, "lock"), (.help, "help"), (.quit, "quit")]
@@ -63,6 +67,13 @@ public enum Bindings {
     public static func hints(in state: AppState, keyMap: KeyMap<AppAction>) -> [KeyHint] {
         if state.showingHelp {
             return [hint(.moveDown, "scroll", state, keyMap), KeyHint(keys: "any other key", label: "close help", enabled: true)]
+        }
+        if state.form != nil {
+            return [
+                KeyHint(keys: Key.tab.displayName, label: "next field", enabled: true),
+                KeyHint(keys: Key.ctrl("s").displayName, label: "save", enabled: true),
+                KeyHint(keys: Key.escape.displayName, label: "cancel", enabled: true),
+            ]
         }
         if state.filterEditing {
             return [

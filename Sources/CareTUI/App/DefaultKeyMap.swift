@@ -25,6 +25,16 @@ public enum DefaultKeyMap {
             KeyBinding(keys: [.char("/")], action: .filter, help: "filter as you type"),
             KeyBinding(keys: [.escape], action: .clearFilter, help: "clear the filter"),
             KeyBinding(keys: [.char("s")], action: .cycleSort, help: "cycle the sort order"),
+            KeyBinding(keys: [.char("N")], action: .newChild, help: "new child"),
+            KeyBinding(keys: [.char("n")], action: .newNote, help: "log a contact note"),
+            KeyBinding(keys: [.char("m")], action: .missing, help: "report missing, or record located"),
+            KeyBinding(keys: [.char("b")], action: .debrief, help: "record the debrief after a missing episode"),
+            KeyBinding(keys: [.char("i")], action: .addIndicator, help: "add a risk indicator"),
+            KeyBinding(keys: [.char("I")], action: .resolveIndicator, help: "resolve a risk indicator"),
+            KeyBinding(keys: [.char("p")], action: .safetyPlan, help: "safety plan"),
+            KeyBinding(keys: [.char("e")], action: .editProfile, help: "edit the profile"),
+            KeyBinding(keys: [.char("f")], action: .addFlag, help: "add a flag"),
+            KeyBinding(keys: [.char("F")], action: .removeFlag, help: "remove a flag (with a reason)"),
         ])
     }
 }

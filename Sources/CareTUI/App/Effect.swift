@@ -10,4 +10,6 @@ public enum Effect: Equatable, Sendable {
     case redrawAll
     /// Lock the screen and drop the key.
     case lock
+    /// Save a record from a form (with its version); a conflict comes back to the form.
+    case save(Submission)
 }

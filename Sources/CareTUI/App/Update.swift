@@ -41,6 +41,8 @@ public enum Update {
             let selected = state.selectedRow?.id
             state.query.sort = state.query.sort.next
             state.applyQuery(keeping: selected)
+        case .newChild, .newNote, .missing, .debrief, .addIndicator, .resolveIndicator, .safetyPlan, .editProfile, .addFlag, .removeFlag:
+            FormUpdate.open(action, in: &state)
         }
         return []
     }

@@ -31,6 +31,9 @@ public enum MainScreen {
             renderTabStrip(state, row: parts[0], buffer: &buffer, theme: theme)
             renderPane(state.focus, state, area: parts[1], buffer: &buffer, theme: theme)
         }
+        if let form = state.form {
+            FormView.render(form, area: rows[1], buffer: &buffer, theme: theme)
+        }
         if state.showingHelp {
             HelpOverlay.render(state, keyMap: keyMap, area: rows[1], buffer: &buffer, theme: theme)
         }

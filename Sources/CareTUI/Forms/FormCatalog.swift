@@ -1,0 +1,140 @@
+import CareDomain
+import Foundation
+
+/// Builds each form with its fields filled from the record being edited (or sensible defaults:
+/// now, today, the signed-in worker).
+public enum FormCatalog {
+    static let identityChoices = ["affiliations", "not Indigenous", "not disclosed", "unknown"]
+    static let affiliationHint = "group: community; … e.g. First Nations: Lakeview Test First Nation"
+
+    public static func profile(_ child: Child?, identityOnly: Bool = false) -> FormState {
+        let c = child
+        var identity = "unknown"
+        switch c?.indigenousIdentity {
+        case .affiliations(let list) where !list.isEmpty: identity = "affiliations"
+        case .notIndigenous: identity = "not Indigenous"
+        case .notDisclosed: identity = "not disclosed"
+        default: identity = "unknown"
+        }
+        let affiliations = (c?.indigenousIdentity.affiliations ?? [])
+            .map { "\($0.group.rawValue): \($0.community)" }.joined(separator: "; ")
+        var birth = "", estimate = ""
+        switch c?.birth {
+        case .exact(let day): birth = day.description
+        case .estimated(let years, _): estimate = String(years)
+        case nil: break
+        }
+        var fields: [FormField] = []
+        if !identityOnly {
+            fields += [
+                FormField("legal", "Legal name", value: c?.legalName ?? "", required: true),
+                FormField("preferred", "Preferred name", value: c?.preferredName ?? "", hint: "shown in lists"),
+                FormField("pronouns", "Pronouns", value: c?.pronouns ?? ""),
+                FormField("birth", "Date of birth", kind: .date, value: birth, hint: "YYYY-MM-DD; or leave empty and give an estimated age"),
+                FormField("estimate", "Estimated age", value: estimate, hint: "years, when the date of birth is not known"),
+                FormField("gender", "Gender", value: c?.gender ?? ""),
+            ]
+        }
+        fields += [
+            FormField("identity", "Indigenous identity", kind: .choice(identityChoices), value: identity),
+            FormField("affiliations", "Affiliations", kind: .list, value: affiliations, hint: affiliationHint),
+            FormField("languages", "Languages", kind: .list, value: (c?.languages ?? []).joined(separator: "; ")),
+        ]
+        if !identityOnly {
+            fields += [
+                FormField("care", "Care status", kind: .choice(CareStatus.allCases.map(\.rawValue)), value: (c?.careStatus ?? .notInCare).rawValue),
+                FormField("society", "Society", value: c?.society ?? ""),
+                FormField("placement", "Placement", value: c?.placement ?? ""),
+                FormField("risk", "Risk level", kind: .choice(RiskLevel.allCases.map(\.rawValue)), value: (c?.riskLevel ?? .medium).rawValue),
+                FormField("exploitation", "Exploitation status", kind: .choice(ExploitationStatus.allCases.map(\.rawValue)),
+                          value: (c?.exploitationStatus ?? .unknown).rawValue),
+            ]
+        }
+        let title = child == nil ? "New child" : (identityOnly ? "Identity and communities" : "Edit profile")
+        return FormState(title: title, fields: fields, purpose: child.map { .editProfile($0) } ?? .newChild)
+    }
+
+    public static func contact(for child: ChildID, now: Date) -> FormState {
+        FormState(title: "Log contact", fields: [
+            FormField("kind", "Kind", kind: .choice(Contact.Kind.allCases.map(\.rawValue)), value: Contact.Kind.inPerson.rawValue),
+            FormField("when", "When", kind: .dateTime, value: DateText.format(now), required: true, hint: "YYYY-MM-DD HH:MM"),
+            FormField("location", "Location"),
+            FormField("summary", "Summary", required: true),
+            FormField("next", "Next steps"),
+            FormField("visibility", "Visibility", kind: .choice(Contact.Visibility.allCases.map(\.rawValue)), value: "team",
+                      hint: "restricted notes are hidden from the police role"),
+        ], purpose: .newContact(child))
+    }
+
+    public static func openEpisode(for child: ChildID, now: Date) -> FormState {
+        FormState(title: "Report missing", fields: [
+            FormField("reported", "Reported missing at", kind: .dateTime, value: DateText.format(now), required: true),
+            FormField("seenAt", "Last seen at", kind: .dateTime, value: DateText.format(now), required: true),
+            FormField("seenWhere", "Last seen where", required: true),
+            FormField("police", "Police service", hint: "leave empty if not yet reported"),
+            FormField("occurrence", "Occurrence number"),
+            FormField("policeAt", "Reported to police at", kind: .dateTime, hint: "YYYY-MM-DD HH:MM"),
+        ], purpose: .openEpisode(child))
+    }
+
+    public static func locate(_ episode: MissingEpisode, now: Date) -> FormState {
+        FormState(title: "Located", fields: [
+            FormField("at", "Located at (time)", kind: .dateTime, value: DateText.format(now), required: true),
+            FormField("where", "Located where", required: true),
+            FormField("returned", "Returned to"),
+        ], purpose: .locate(episode))
+    }
+
+    public static func debrief(_ episode: MissingEpisode, now: Date) -> FormState {
+        FormState(title: "Debrief done", fields: [
+            FormField("on", "Debrief at", kind: .dateTime, value: DateText.format(now), required: true),
+            FormField("notes", "Notes", value: episode.notes),
+        ], purpose: .debrief(episode))
+    }
+
+    public static func indicator(for child: ChildID, today: DayDate) -> FormState {
+        let kinds = RiskIndicator.Kind.standard.map(\.label) + ["other"]
+        return FormState(title: "Add indicator", fields: [
+            FormField("kind", "Indicator", kind: .choice(kinds), value: kinds[0]),
+            FormField("other", "If other, what", hint: "only when the indicator is \"other\""),
+            FormField("observed", "Observed on", kind: .date, value: today.description, required: true),
+            FormField("source", "Source", kind: .choice(RiskIndicator.Source.allCases.map(\.rawValue)), value: "worker"),
+            FormField("note", "Note"),
+        ], purpose: .addIndicator(child))
+    }
+
+    public static func resolveIndicator(_ active: [RiskIndicator]) -> FormState {
+        let labels = active.enumerated().map { "\($0.offset + 1). \($0.element.kind.label)" }
+        return FormState(title: "Resolve indicator", fields: [
+            FormField("which", "Indicator", kind: .choice(labels), value: labels.first ?? ""),
+            FormField("note", "Why it is resolved", required: true),
+        ], purpose: .resolveIndicator(active))
+    }
+
+    public static func safetyPlan(for child: ChildID, plan: SafetyPlan?, today: DayDate) -> FormState {
+        let review = plan?.reviewBy ?? DayDate(year: today.year, month: today.month, day: today.day)
+        return FormState(title: "Safety plan", fields: [
+            FormField("steps", "Steps (owner)", kind: .list,
+                      value: (plan?.steps ?? []).map { "\($0.text) (\($0.owner))" }.joined(separator: "; "),
+                      hint: "step (owner); … e.g. call worker if approached (youth)"),
+            FormField("adults", "Trusted adults", kind: .list, value: (plan?.trustedAdults ?? []).joined(separator: "; ")),
+            FormField("places", "Safe places", kind: .list, value: (plan?.safePlaces ?? []).joined(separator: "; ")),
+            FormField("review", "Review by", kind: .date, value: review.description, required: true),
+        ], purpose: .safetyPlan(child, plan))
+    }
+
+    public static func addFlag(_ child: Child) -> FormState {
+        FormState(title: "Add flag", fields: [
+            FormField("text", "Flag", required: true),
+            FormField("severity", "Severity", kind: .choice(AlertSeverity.allCases.map(\.rawValue)), value: "warning"),
+        ], purpose: .addFlag(child))
+    }
+
+    public static func removeFlag(_ child: Child) -> FormState {
+        let labels = child.activeFlags.enumerated().map { "\($0.offset + 1). \($0.element.text)" }
+        return FormState(title: "Remove flag", fields: [
+            FormField("which", "Flag", kind: .choice(labels), value: labels.first ?? ""),
+            FormField("reason", "Reason for removing", required: true),
+        ], purpose: .removeFlag(child))
+    }
+}
