@@ -1,0 +1,56 @@
+import CareDomain
+import CareTUI
+import Foundation
+import Testing
+import TextUI
+
+/// Idle lock and Ctrl-X: nothing about any child on screen until the passphrase is typed again.
+@MainActor
+@Suite struct LockTests {
+    func assertNoChildData(_ h: Harness) {
+        for child in h.app.state.snapshot.children {
+            #expect(!h.screen.contains(child.displayName), "\(child.caseNumber)'s name is on the locked screen")
+            #expect(!h.screen.contains(child.caseNumber.description))
+        }
+    }
+
+    @Test func idleForTenMinutesLocksAndShowsNoChild() throws {
+        let h = try Harness()
+        h.clock.advance(by: 9 * 60 + 59)
+        h.tick()
+        #expect(h.app.lock == nil, "not yet: one second before the limit")
+        h.clock.advance(by: 1)
+        h.tick()
+        #expect(h.app.lock != nil)
+        #expect(h.screen.contains("locked"))
+        assertNoChildData(h)
+    }
+
+    @Test func ctrlXLocksAtOnceAndTheRightPassphraseUnlocks() throws {
+        let h = try Harness()
+        h.press(.enter)
+        h.press(.ctrl("x"))
+        #expect(h.app.lock != nil)
+        assertNoChildData(h)
+        #expect(h.app.state.detail == nil, "the opened record is dropped")
+
+        h.type("wrong-passphrase")
+        h.press(.enter)
+        #expect(h.app.lock != nil)
+        #expect(h.screen.lowercased().contains("passphrase"))
+        assertNoChildData(h)
+
+        h.clock.advance(by: 31)
+        h.type(Harness.passphrase)
+        #expect(!h.screen.contains(Harness.passphrase), "the passphrase is never drawn")
+        h.press(.enter)
+        #expect(h.app.lock == nil)
+        #expect(h.screen.contains("1 Caseload"))
+    }
+
+    @Test func wrongPassphrasesWaitAGrowingDelay() {
+        #expect(LockState.delay(afterFailures: 1) < LockState.delay(afterFailures: 2))
+        #expect(LockState.delay(afterFailures: 2) < LockState.delay(afterFailures: 3))
+        #expect(LockState.delay(afterFailures: 50) == 30)
+    }
+}

@@ -1,0 +1,104 @@
+import CareTUI
+import Foundation
+import Testing
+import TextUI
+
+/// The main screen at the sizes people use, compared line by line with reviewed captures in
+/// `Golden/`. Set CARE_UPDATE_GOLDEN=1 to rewrite them after a deliberate change, then read them.
+@MainActor
+@Suite struct MainScreenTests {
+    static let goldenDirectory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Golden")
+
+    func assertGolden(_ lines: [String], _ name: String) throws {
+        let file = Self.goldenDirectory.appendingPathComponent(name)
+        let text = lines.joined(separator: "\n") + "\n"
+        if ProcessInfo.processInfo.environment["CARE_UPDATE_GOLDEN"] == "1" {
+            try FileManager.default.createDirectory(at: Self.goldenDirectory, withIntermediateDirectories: true)
+            try text.write(to: file, atomically: true, encoding: .utf8)
+            return
+        }
+        let expected = try String(contentsOf: file, encoding: .utf8).components(separatedBy: "\n").dropLast()
+        #expect(lines.count == expected.count)
+        for (index, (got, want)) in zip(lines, expected).enumerated() {
+            #expect(got == want, "line \(index + 1) differs")
+        }
+    }
+
+    @Test func wideScreenHasFourPanesTopLineAndKeyHints() throws {
+        let h = try Harness(size: Size(width: 120, height: 32))
+        try assertGolden(h.lines, "main-120x32.txt")
+        #expect(h.lines[0].hasPrefix(" CARE · KEN unit · Night shift"))
+        for title in ["1 Caseload", "2 Child", "3 Referral queue", "4 Alerts"] { #expect(h.screen.contains(title)) }
+        #expect(h.lines.last?.contains("Tab next pane") == true)
+    }
+
+    @Test func narrowScreenShowsOnePaneWithATabStrip() throws {
+        let h = try Harness(size: Size(width: 80, height: 24))
+        try assertGolden(h.lines, "main-80x24.txt")
+        #expect(h.lines[1].contains("1 Caseload") && h.lines[1].contains("4 Alerts"))
+        #expect(!h.screen.contains("┏━ 2 Child"))
+        h.press(.char("4"))
+        #expect(h.screen.contains("4 Alerts ("))
+    }
+
+    @Test func tooSmallScreenSaysWhatSizeIsNeeded() throws {
+        let h = try Harness(size: Size(width: 50, height: 12))
+        try assertGolden(h.lines, "too-small-50x12.txt")
+        #expect(h.screen.contains("at least 60×16"))
+        #expect(h.screen.contains("This one is 50×12"))
+    }
+
+    @Test func resizingRedrawsTheWholeScreen() throws {
+        let h = try Harness(size: Size(width: 120, height: 32))
+        h.terminal.resize(to: Size(width: 50, height: 12))
+        h.tick()
+        #expect(h.screen.contains("at least 60×16"))
+        h.terminal.resize(to: Size(width: 120, height: 32))
+        h.tick()
+        try assertGolden(h.lines, "main-120x32.txt")
+    }
+
+    @Test func focusCyclesWithTabShiftTabAndNumbers() throws {
+        let h = try Harness()
+        #expect(h.app.state.focus == .caseload)
+        h.press(.tab)
+        #expect(h.app.state.focus == .child)
+        h.press(.backTab, .backTab)
+        #expect(h.app.state.focus == .alerts)
+        h.press(.char("3"))
+        #expect(h.app.state.focus == .referrals)
+        #expect(h.screen.contains("┏━ 3 Referral queue") || h.screen.contains("┏ 3 Referral queue"))
+    }
+
+    @Test func helpListsEveryBindingFromTheKeyMap() throws {
+        let h = try Harness(size: Size(width: 120, height: 60))
+        h.press(.char("?"))
+        for binding in h.app.keyMap.bindings {
+            #expect(h.screen.contains(binding.help), "help does not list \(binding.help)")
+        }
+        h.press(.char("x"))
+        #expect(!h.app.state.showingHelp)
+    }
+
+    @Test func movingTheSelectionOneRowWritesOnlyTheChangedCells() throws {
+        let h = try Harness()
+        h.press(.down)
+        h.press(.down)
+        let written = h.terminal.cellsWrittenLastFrame
+        // Two caseload rows change (old and new selection), plus the child pane's text.
+        #expect(written > 0)
+        #expect(written < 120 * 32 / 3, "a one-row move rewrote \(written) cells")
+    }
+
+    @Test func maskingReplacesNamesWithInitialsAndCaseNumbers() throws {
+        let h = try Harness()
+        let child = try #require(h.app.state.selectedChild)
+        #expect(h.screen.contains(child.displayName))
+        h.press(.char("M"))
+        #expect(!h.screen.contains(child.displayName))
+        #expect(h.screen.contains("\(child.initials) \(child.caseNumber)"))
+        for other in h.app.state.snapshot.children where other.displayName.count > 3 {
+            #expect(!h.screen.contains(other.displayName), "\(other.caseNumber) unmasked")
+        }
+    }
+}
