@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "CareStoreTests", dependencies: ["CareStore", "CareDomain"]),
         .testTarget(name: "TextUITests", dependencies: ["TextUI"]),
         .testTarget(name: "CareTUITests", dependencies: ["CareTUI", "CareDomain", "TextUI", "CareStore"]),
-        .testTarget(name: "EndToEndTests", dependencies: []),
+        .testTarget(name: "EndToEndTests", dependencies: ["CareStore", "CareDomain"]),
     ],
     swiftLanguageModes: [.v6]
 )

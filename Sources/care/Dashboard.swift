@@ -5,11 +5,39 @@ import CursesTerminal
 import Foundation
 import TextUI
 
-/// Puts the dashboard on the real terminal: ncurses in, the app's frame loop, and the terminal
-/// restored on every way out.
+/// Puts the app on the real terminal: ncurses in, the login screen when needed, the frame loop,
+/// and the terminal restored on every way out.
 @MainActor
 enum Dashboard {
+    /// Opens the dashboard for a store already signed in to.
     static func run(store: SQLiteCaseStore, theme requested: String?, masked: Bool = false) throws {
+        try withTerminal(theme: requested) { terminal, theme, warning in
+            let app = try App(store: store, terminal: terminal, theme: theme, unit: store.unit, masked: masked)
+            if let warning { app.show(message: warning) }
+            app.run()
+        }
+    }
+
+    /// Shows the login screen for the store at `path`, then the dashboard.
+    static func runWithLogin(path: String, preselect: String?, theme requested: String?) throws {
+        let options = StoreOptions(path: path)
+        let accounts = try StoreAdmin.accounts(options: options).filter(\.active)
+            .map { AccountChoice(accountName: $0.accountName, role: $0.role) }
+        guard !accounts.isEmpty else { throw CommandFailure.words("This store has no active account; a supervisor can add one with `care user add`.") }
+        let unit = try StoreAdmin.unit(options: options)
+        try withTerminal(theme: requested) { terminal, theme, warning in
+            let login = LoginFlow(accounts: accounts, unit: unit, preselect: preselect, terminal: terminal, theme: theme) { name, passphrase in
+                try SQLiteCaseStore.open(options: options, account: name, passphrase: passphrase)
+            }
+            guard let store = login.run() else { return }
+            terminal.invalidate()
+            let app = try App(store: store, terminal: terminal, theme: theme, unit: unit)
+            if let warning { app.show(message: warning) }
+            app.run()
+        }
+    }
+
+    private static func withTerminal(theme requested: String?, _ body: (CursesTerminal, Theme, String?) throws -> Void) throws {
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal()
@@ -23,8 +51,6 @@ enum Dashboard {
             requested: requested ?? environment["CARE_THEME"], environment: environment,
             colorCapability: terminal.colorCapability, searchPaths: ThemeLoader.bundledThemesDirectory()
         )
-        let app = try App(store: store, terminal: terminal, theme: theme, unit: store.unit, masked: masked)
-        if let warning { app.show(message: warning) }
-        app.run()
+        try body(terminal, theme, warning)
     }
 }

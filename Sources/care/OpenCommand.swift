@@ -18,11 +18,17 @@ struct OpenCommand: ParsableCommand {
     var theme: String?
 
     func run() throws {
-        let login = LoginOptions(store: store, account: user, passphraseFd: passphraseFd)
-        let opened = try login.open()
-        try MainActor.assumeIsolated {
-            try Dashboard.run(store: opened, theme: theme)
+        // With a descriptor the passphrase comes without a screen (scripts, tests); otherwise the
+        // login screen asks for it.
+        if passphraseFd != nil {
+            let login = LoginOptions(store: store, account: user, passphraseFd: passphraseFd)
+            let opened = try login.open()
+            try MainActor.assumeIsolated { try Dashboard.run(store: opened, theme: theme) }
+            return
         }
+        let (path, looked) = StorePaths.discover(explicit: store)
+        guard let path, StoreAdmin.exists(path: path) else { throw CommandFailure.noStore(looked: path.map { [$0] } ?? looked) }
+        try MainActor.assumeIsolated { try Dashboard.runWithLogin(path: path, preselect: user, theme: theme) }
     }
 }
 

@@ -7,16 +7,17 @@ extension FormState {
     /// the other value is shown beside it. The form then saves against their version.
     public mutating func mergeConflict(with theirs: FormState) {
         self.theirs = [:]
+        conflictBase = [:]
         for index in fields.indices {
             let key = fields[index].key
             let mine = fields[index].value
             let base = original[key] ?? ""
             let other = theirs[key]
-            if mine == base {
-                fields[index].value = other
-            } else if other != base && other != mine {
-                self.theirs[key] = other
-            }
+            guard other != base else { continue }
+            // Their change is shown either way, so both versions are on screen.
+            self.theirs[key] = other
+            conflictBase[key] = base
+            if mine == base { fields[index].value = other }
         }
         original = theirs.original
         purpose = theirs.purpose

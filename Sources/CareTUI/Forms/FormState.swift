@@ -18,6 +18,8 @@ public struct FormState: Sendable, Equatable {
     public var conflict: String?
     /// Fields where the other worker's value differs from this person's, after a conflict.
     public var theirs: [String: String] = [:]
+    /// What those fields held before either save, to say what the other worker changed.
+    public var conflictBase: [String: String] = [:]
     /// The person confirmed an unusual value (e.g. an age outside 10–21).
     public var confirmedUnusual = false
     /// Set when the form is done with (saved, cancelled or discarded).

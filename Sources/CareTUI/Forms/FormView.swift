@@ -33,7 +33,10 @@ enum FormView {
                 buffer.write("  ⚠ " + error, at: Point(x: inner.x + labelWidth, y: y), width: valueWidth, style: theme[.error])
                 y += 1
             } else if let theirs = form.theirs[field.key] {
-                buffer.write("  theirs: " + theirs, at: Point(x: inner.x + labelWidth, y: y), width: valueWidth, style: theme[.alertWarning])
+                let note = theirs == field.value
+                    ? "  ↳ their change, taken (was: \(form.conflictBase[field.key] ?? ""))"
+                    : "  theirs: \(theirs) — yours kept above"
+                buffer.write(note, at: Point(x: inner.x + labelWidth, y: y), width: valueWidth, style: theme[.alertWarning])
                 y += 1
             } else if focused, !field.hint.isEmpty {
                 buffer.write("  " + field.hint, at: Point(x: inner.x + labelWidth, y: y), width: valueWidth, style: theme[.muted])

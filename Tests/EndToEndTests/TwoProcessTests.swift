@@ -1,0 +1,73 @@
+import CareDomain
+import CareStore
+import Foundation
+import Testing
+
+/// Two `care` processes on one store, as on a shared host where workers ssh in.
+@Suite(.serialized)
+struct TwoProcessTests {
+    @Test func aContactSavedInOneProcessAppearsInTheOtherWithoutAKeyPress() throws {
+        let demo = try DemoFixture()
+        let first = try TmuxSession(command: demo.openCommand(), environment: demo.environment)
+        let second = try TmuxSession(command: demo.openCommand(), environment: demo.environment)
+        for session in [first, second] {
+            try session.waitFor(timeout: 60) { $0.contains("1 Caseload") }
+            // Narrow both lists to one child by case number.
+            try session.send("/")
+            try session.type("KEN-2026-0001")
+            try session.send("Enter")
+            try session.waitFor("(1 of")
+        }
+        let before = try second.capture()
+        #expect(!before.contains("contact 0m"))
+
+        try first.send("n")
+        try first.waitFor("Log contact")
+        try first.send("Tab", "Tab", "Tab")
+        try first.type("Synthetic e2e note")
+        try first.send("C-s")
+        try first.waitFor("Saved: contact logged")
+
+        // No key is pressed in the second process: its poll must pick the save up.
+        let start = Date()
+        try second.waitFor(timeout: 3) { $0.contains("contact 0m") }
+        #expect(Date().timeIntervalSince(start) < 3)
+    }
+
+    @Test func twoWorkersEditingOneProfileSeeTheConflictAndKeepBothChanges() throws {
+        let demo = try DemoFixture()
+        let first = try TmuxSession(command: demo.openCommand(), environment: demo.environment)
+        let second = try TmuxSession(command: demo.openCommand(), environment: demo.environment)
+        for session in [first, second] {
+            try session.waitFor(timeout: 60) { $0.contains("1 Caseload") }
+            try session.send("/")
+            try session.type("KEN-2026-0001")
+            try session.send("Enter")
+            try session.waitFor("(1 of")
+            try session.send("e")
+            try session.waitFor("Edit profile")
+        }
+        // First worker: pronouns (third field). Second worker: gender (sixth field).
+        try first.send("Tab", "Tab", "C-u")
+        try first.type("xe/xem (first)")
+        try first.send("C-s")
+        try first.waitFor("Saved: profile updated")
+
+        try second.send("Tab", "Tab", "Tab", "Tab", "Tab", "C-u")
+        try second.type("gender-by-second")
+        try second.send("C-s")
+        let conflict = try second.waitFor("Another worker")
+        #expect(conflict.contains("your text is kept below"))
+        #expect(conflict.contains("xe/xem (first)"), "their version is shown")
+        #expect(conflict.contains("gender-by-second"), "this worker's input is kept")
+        try second.send("C-s")
+        try second.waitFor("Saved: profile updated")
+
+        let store = try SQLiteCaseStore.open(options: StoreOptions(path: demo.store), account: "demo-supervisor", passphrase: "demo")
+        let child = try #require(store.loadCaseload().children.first { $0.caseNumber.description == "KEN-2026-0001" })
+        #expect(child.pronouns == "xe/xem (first)")
+        #expect(child.gender == "gender-by-second")
+        let updates = try store.audit(child: child.id, actor: nil, since: nil).filter { $0.action == .update }
+        #expect(updates.count == 2)
+    }
+}
