@@ -41,6 +41,7 @@ let package = Package(
             dependencies: [
                 "CareDomain", "CareStore", "TextUI", "CursesTerminal", "CareTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         .testTarget(name: "CareDomainTests", dependencies: ["CareDomain"]),

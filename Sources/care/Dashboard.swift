@@ -11,8 +11,8 @@ import TextUI
 enum Dashboard {
     /// Opens the dashboard for a store already signed in to.
     static func run(store: SQLiteCaseStore, theme requested: String?, masked: Bool = false) throws {
-        try withTerminal(theme: requested) { terminal, theme, warning in
-            let app = try App(store: store, terminal: terminal, theme: theme, unit: store.unit, masked: masked)
+        try withTerminal(theme: requested) { terminal, theme, config, warning in
+            let app = try makeApp(store: store, terminal: terminal, theme: theme, config: config, unit: store.unit, masked: masked)
             if let warning { app.show(message: warning) }
             app.run()
         }
@@ -25,19 +25,31 @@ enum Dashboard {
             .map { AccountChoice(accountName: $0.accountName, role: $0.role) }
         guard !accounts.isEmpty else { throw CommandFailure.words("This store has no active account; a supervisor can add one with `care user add`.") }
         let unit = try StoreAdmin.unit(options: options)
-        try withTerminal(theme: requested) { terminal, theme, warning in
+        try withTerminal(theme: requested) { terminal, theme, config, warning in
             let login = LoginFlow(accounts: accounts, unit: unit, preselect: preselect, terminal: terminal, theme: theme) { name, passphrase in
                 try SQLiteCaseStore.open(options: options, account: name, passphrase: passphrase)
             }
             guard let store = login.run() else { return }
             terminal.invalidate()
-            let app = try App(store: store, terminal: terminal, theme: theme, unit: unit)
+            let app = try makeApp(store: store, terminal: terminal, theme: theme, config: config, unit: unit, masked: false)
             if let warning { app.show(message: warning) }
             app.run()
         }
     }
 
-    private static func withTerminal(theme requested: String?, _ body: (CursesTerminal, Theme, String?) throws -> Void) throws {
+    private static func makeApp(
+        store: any CaseStore, terminal: CursesTerminal, theme: Theme, config: ConfigFile, unit: String, masked: Bool
+    ) throws -> App {
+        let (keyMap, _) = config.keyMap()
+        let idle = TimeInterval((config.idleLockMinutes ?? 10) * 60)
+        return try App(store: store, terminal: terminal, keyMap: keyMap, theme: theme, unit: unit, masked: masked, idleLimit: idle)
+    }
+
+    private static func withTerminal(theme requested: String?, _ body: (CursesTerminal, Theme, ConfigFile, String?) throws -> Void) throws {
+        let config = ConfigFile.load()
+        let (_, problems) = config.keyMap()
+        // Said before the screen takes over, so it stays readable after quitting too.
+        for problem in problems { FileHandle.standardError.write(Data(("care: " + Sanitizer.clean(problem) + "\n").utf8)) }
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal()
@@ -48,9 +60,9 @@ enum Dashboard {
         defer { terminal.restore() }
         let environment = ProcessInfo.processInfo.environment
         let (theme, warning) = ThemeLoader.select(
-            requested: requested ?? environment["CARE_THEME"], environment: environment,
+            requested: requested ?? environment["CARE_THEME"] ?? config.theme, environment: environment,
             colorCapability: terminal.colorCapability, searchPaths: ThemeLoader.bundledThemesDirectory()
         )
-        try body(terminal, theme, warning)
+        try body(terminal, theme, config, warning ?? problems.first)
     }
 }
