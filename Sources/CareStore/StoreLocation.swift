@@ -59,7 +59,7 @@ public struct StatfsProbe: FilesystemProbe {
     /// `f_type` of `statfs(2)`. Swift's Glibc module does not include `<sys/statfs.h>`, so the
     /// function is looked up in the C library; `f_type` (a C `long`) is the struct's first field
     /// on every Linux architecture. Nil only if the C library has no `statfs`.
-    private static func linuxMagic(of path: String) throws -> UInt32? {
+    static func linuxMagic(of path: String) throws -> UInt32? {
         guard let handle = dlopen(nil, RTLD_NOW), let symbol = dlsym(handle, "statfs") else { return nil }
         let call = unsafeBitCast(symbol, to: StatfsFunction.self)
         // struct statfs is 120 bytes on 64-bit Linux, 64 on 32-bit; 512 leaves room for any.

@@ -40,3 +40,18 @@ import Testing
         }
     }
 }
+
+/// The real `statfs` probe reads the filesystem's magic number.
+@Suite struct StatfsProbeTests {
+    #if os(Linux)
+    @Test func itReadsTheSuperblockMagic() throws {
+        // procfs has PROC_SUPER_MAGIC 0x9FA0 on every Linux system.
+        #expect(try StatfsProbe.linuxMagic(of: "/proc") == 0x9FA0)
+        #expect(try StatfsProbe().kind(ofDirectory: "/proc") == .local)
+    }
+    #endif
+
+    @Test func aMissingFolderIsAnErrorNotAGuess() {
+        #expect(throws: StoreError.self) { try StatfsProbe().kind(ofDirectory: "/no-such-folder-\(UUID().uuidString)") }
+    }
+}

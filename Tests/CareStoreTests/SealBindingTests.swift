@@ -49,3 +49,17 @@ import Testing
         #expect(report.recordsChecked == 5)
     }
 }
+
+/// The sealer's associated data alone binds a blob to its kind and id (audit payloads have no
+/// id inside them to cross-check, so this is their only binding).
+@Suite struct SealerTests {
+    @Test func aBlobOpensOnlyUnderTheKindAndIDItWasSealedFor() throws {
+        let sealer = Sealer(key: KeyVault.makeDataKey())
+        let blob = try sealer.seal(Data("payload".utf8), kind: "audit", id: "4")
+        #expect(try sealer.open(blob, kind: "audit", id: "4") == Data("payload".utf8))
+        #expect(throws: StoreError.sealBroken(kind: "audit", id: "5")) { try sealer.open(blob, kind: "audit", id: "5") }
+        #expect(throws: StoreError.sealBroken(kind: "child", id: "4")) { try sealer.open(blob, kind: "child", id: "4") }
+        let otherKey = Sealer(key: KeyVault.makeDataKey())
+        #expect(throws: StoreError.sealBroken(kind: "audit", id: "4")) { try otherKey.open(blob, kind: "audit", id: "4") }
+    }
+}
