@@ -1,0 +1,82 @@
+import CareDomain
+import Foundation
+import GRDB
+
+/// What can be done before anyone signs in: create a store, list its accounts for the login
+/// screen, ask whether a store exists.
+public enum StoreAdmin {
+    /// Creates a new store for `unit` with `admin` as its first account, and returns it signed in
+    /// as that account. The first account must be a supervisor, so someone can manage the rest.
+    /// Refuses when any file is already at the path (`StoreError.alreadyExists`) and when the
+    /// folder is on a network filesystem.
+    public static func create(options: StoreOptions, unit: String, admin: NewAccount) throws -> SQLiteCaseStore {
+        guard (2...5).contains(unit.count), unit.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
+            throw StoreError.invalid("A unit code is two to five capital letters, e.g. KEN.")
+        }
+        guard admin.role == .supervisor else {
+            throw StoreError.invalid("The first account of a store must be a supervisor, who can then add the others.")
+        }
+        let name = try admin.validatedName()
+        let location = options.location
+        guard !exists(path: location.path) else { throw StoreError.alreadyExists(path: location.path) }
+        try location.requireLocalFilesystem(using: options.filesystemProbe)
+        try location.createDirectory()
+
+        let dataKey = KeyVault.makeDataKey()
+        let keys = SessionKeys(dataKey: dataKey)
+        let worker = Worker(accountName: name, displayName: admin.displayName, role: .supervisor, unit: unit)
+        let wrapped = try KeyVault.wrap(dataKey, passphrase: admin.passphrase, cost: options.kdfCost, accountID: worker.id.rawValue)
+        do {
+            let queue = try StoreDatabase.open(location)
+            try StoreDatabase.mapErrors { try Schema.migrator.migrate(queue) }
+            let now = options.clock.now()
+            let saved = try StoreDatabase.mapErrors {
+                try queue.write { db in
+                    try db.execute(
+                        sql: "INSERT INTO meta(key, value) VALUES ('format', ?), ('unit', ?), ('created_at', ?), ('changes', 0)",
+                        arguments: [Schema.format, unit, now.timeIntervalSince1970])
+                    return try SQLiteCaseStore.insertAccount(worker, wrapped: wrapped, at: now, db: db, keys: keys)
+                }
+            }
+            let store = SQLiteCaseStore(options: options, dbQueue: queue, unit: unit, worker: saved, keys: keys)
+            try store.write { db, keys in
+                try store.appendEvent(
+                    db, keys: keys, action: .create, targetKind: .worker, targetID: saved.id.rawValue,
+                    summary: "created the \(unit) store with supervisor account \(name)")
+                try store.appendEvent(db, keys: keys, action: .login, summary: "signed in as \(name)")
+            }
+            location.restrictFileModes()
+            return store
+        } catch {
+            for file in location.allPaths { try? FileManager.default.removeItem(atPath: file) }
+            throw error
+        }
+    }
+
+    /// The accounts of the store at `options.path` — name, role and whether active — for the
+    /// login list. Needs no passphrase: account names and roles are kept in clear for this.
+    public static func accounts(options: StoreOptions) throws -> [AccountSummary] {
+        let location = options.location
+        guard location.exists else { throw StoreError.notFound(path: location.path) }
+        try location.requireLocalFilesystem(using: options.filesystemProbe)
+        let queue = try StoreDatabase.open(location)
+        try StoreDatabase.requireStore(queue)
+        return try StoreDatabase.mapErrors { try queue.read(accountSummaries) }
+    }
+
+    static func accountSummaries(_ db: Database) throws -> [AccountSummary] {
+        try Row.fetchAll(db, sql: "SELECT id, account_name, role, active FROM accounts ORDER BY account_name").map { row in
+            guard let role = Role(rawValue: row["role"]) else {
+                throw StoreError.corrupt("an account has an unknown role")
+            }
+            return AccountSummary(
+                accountName: row["account_name"], role: role, active: row["active"] as Int == 1,
+                workerID: WorkerID(rawValue: row["id"]))
+        }
+    }
+
+    /// True when a file (a store, or anything else) is at `path`.
+    public static func exists(path: String) -> Bool {
+        FileManager.default.fileExists(atPath: StoreLocation(path: path).path)
+    }
+}

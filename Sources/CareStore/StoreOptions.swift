@@ -1,0 +1,69 @@
+import CareDomain
+import Foundation
+
+/// How to open or create a store: where, how hard the passphrase key derivation is, whose clock
+/// stamps audit events, and how to tell a network filesystem.
+public struct StoreOptions: Sendable {
+    /// The store file.
+    public var path: String
+    /// Work factors for new or changed passphrases. Existing accounts keep the cost they were
+    /// wrapped with until their passphrase changes.
+    public var kdfCost: KDFCost
+    public var clock: any WallClock
+    public var filesystemProbe: any FilesystemProbe
+
+    public init(
+        path: String, kdfCost: KDFCost = .default, clock: any WallClock = SystemClock(),
+        filesystemProbe: any FilesystemProbe = StatfsProbe()
+    ) {
+        self.path = path
+        self.kdfCost = kdfCost
+        self.clock = clock
+        self.filesystemProbe = filesystemProbe
+    }
+
+    public var location: StoreLocation { StoreLocation(path: path) }
+}
+
+/// A person to add to a store: what they type at login, what screens call them, their role and
+/// their first passphrase.
+public struct NewAccount: Sendable {
+    public var accountName: String
+    public var displayName: String
+    public var role: Role
+    public var passphrase: String
+
+    public init(accountName: String, displayName: String, role: Role, passphrase: String) {
+        self.accountName = accountName
+        self.displayName = displayName
+        self.role = role
+        self.passphrase = passphrase
+    }
+
+    /// Account names are what people type: trimmed, non-empty, no control characters or spaces.
+    func validatedName() throws -> String {
+        let name = accountName.trimmingCharacters(in: .whitespaces)
+        guard !name.isEmpty, name.count <= 64,
+              name.unicodeScalars.allSatisfy({ !CharacterSet.controlCharacters.contains($0) && !CharacterSet.whitespaces.contains($0) })
+        else {
+            throw StoreError.invalid("An account name needs 1 to 64 characters, without spaces or control characters.")
+        }
+        return name
+    }
+}
+
+/// One line of the login list: readable without unlocking the store.
+public struct AccountSummary: Hashable, Sendable {
+    public var accountName: String
+    public var role: Role
+    public var active: Bool
+    /// The id of the account's `Worker` record.
+    public var workerID: WorkerID
+
+    public init(accountName: String, role: Role, active: Bool, workerID: WorkerID) {
+        self.accountName = accountName
+        self.role = role
+        self.active = active
+        self.workerID = workerID
+    }
+}

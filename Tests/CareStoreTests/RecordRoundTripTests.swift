@@ -1,0 +1,104 @@
+import CareDomain
+import Foundation
+import Testing
+@testable import CareStore
+
+/// Every record kind comes back from a closed and reopened store exactly as it was saved.
+@Suite struct RecordRoundTripTests {
+    let fixture: StoreFixture
+    let store: SQLiteCaseStore
+
+    init() throws {
+        fixture = try StoreFixture()
+        store = try fixture.create()
+    }
+
+    /// Saves `record`, reopens the store as another user, and reads the record back.
+    private func roundTrip<Record: CareRecord>(_ record: Record) throws -> (saved: Record, read: Record?) {
+        let saved = try store.save(record, summary: "test save")
+        let other = try fixture.open(StoreFixture.protection)
+        let read = try other.read { db, keys in
+            try SQLiteCaseStore.fetchRecord(Record.self, id: record.recordID, db: db, keys: keys)
+        }
+        return (saved, read)
+    }
+
+    @Test func everyKindRoundTrips() throws {
+        let author = store.worker.id
+        let child = Samples.child(author: author)
+        let service = Samples.service()
+        try expectRoundTrip(child)
+        try expectRoundTrip(Samples.contact(child: child.id, author: author))
+        try expectRoundTrip(Samples.episode(child: child.id, author: author))
+        try expectRoundTrip(Samples.indicator(child: child.id))
+        try expectRoundTrip(Samples.plan(child: child.id))
+        try expectRoundTrip(service)
+        try expectRoundTrip(Samples.referral(child: child.id, service: service.id, by: author))
+        try expectRoundTrip(Samples.appointment(child: child.id))
+        try expectRoundTrip(Samples.handover(child: child.id, from: author, to: .make()))
+        try expectRoundTrip(Samples.worker())
+    }
+
+    private func expectRoundTrip<Record: CareRecord>(_ record: Record) throws {
+        let (saved, read) = try roundTrip(record)
+        var expected = record
+        expected.version = 1
+        #expect(saved == expected, "\(Record.kind) as returned by save")
+        #expect(read == expected, "\(Record.kind) as read back")
+    }
+
+    @Test func anUpdateBumpsTheVersionAndIsReadBack() throws {
+        var child = try store.save(Samples.child(author: store.worker.id), summary: "opened")
+        child.riskLevel = .critical
+        child.indigenousIdentity = .notDisclosed
+        let updated = try store.save(child, summary: "risk raised")
+        #expect(updated.version == 2)
+        let detail = try store.loadDetail(of: child.id, contactLimit: 10)
+        #expect(detail.child == updated)
+    }
+
+    @Test func caseloadAndDetailAssembleAChildsRecords() throws {
+        let author = store.worker.id
+        let child = try store.save(Samples.child(author: author), summary: "opened")
+        let older = try store.save(Samples.contact(child: child.id, author: author, at: 0), summary: "note")
+        let newer = try store.save(Samples.contact(child: child.id, author: author, at: 3600), summary: "note")
+        let episode = try store.save(Samples.episode(child: child.id, author: author), summary: "missing")
+        let plan = try store.save(Samples.plan(child: child.id), summary: "plan")
+        let service = try store.save(Samples.service(), summary: "catalogue")
+        let referral = try store.save(Samples.referral(child: child.id, service: service.id, by: author), summary: "referral")
+
+        let caseload = try store.loadCaseload()
+        #expect(caseload.children == [child])
+        #expect(caseload.lastContact[child.id] == newer.occurredAt)
+        #expect(caseload.episodes[child.id] == [episode])
+        #expect(caseload.plans[child.id] == plan)
+        #expect(caseload.referrals == [referral])
+        #expect(caseload.services == [service])
+        #expect(Set(caseload.workers.map(\.accountName)) == ["sup.testcase", "cp.testcase", "police.testcase", "liaison.testcase"])
+
+        let detail = try store.loadDetail(of: child.id, contactLimit: 1)
+        #expect(detail.contacts.contacts == [newer])
+        #expect(detail.contacts.hasMore)
+        let next = try store.loadContacts(of: child.id, before: newer.occurredAt, limit: 5)
+        #expect(next.contacts == [older])
+        #expect(!next.hasMore)
+    }
+
+    @Test func importInsertsEverythingUnderOneAuditEvent() throws {
+        let author = store.worker.id
+        let children = (1...50).map { Samples.child(author: author, sequence: $0) }
+        let contacts = children.map { Samples.contact(child: $0.id, author: author) }
+        let before = try store.audit().count
+        let tokenBefore = try store.changeToken()
+        try store.importRecords(children + contacts)
+        let events = try store.audit()
+        #expect(events.count == before + 1)
+        #expect(events.last?.action == .create)
+        #expect(try store.changeToken() > tokenBefore)
+        let caseload = try store.loadCaseload()
+        #expect(caseload.children.count == 50)
+        #expect(caseload.lastContact.count == 50)
+        #expect(caseload.children.map(\.version) == Array(repeating: 1, count: 50))
+        #expect(throws: StoreError.self) { try store.importRecords([children[0]]) }
+    }
+}

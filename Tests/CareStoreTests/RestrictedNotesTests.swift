@@ -1,0 +1,64 @@
+import CareDomain
+import Foundation
+import Testing
+@testable import CareStore
+
+/// Restricted case notes are hidden from the police role, which is told how many it cannot see.
+@Suite struct RestrictedNotesTests {
+    let fixture: StoreFixture
+    let child: Child
+    /// Newest first: team, restricted, team, restricted, team.
+    let contacts: [Contact]
+
+    init() throws {
+        fixture = try StoreFixture()
+        let store = try fixture.create()
+        child = try store.save(Samples.child(author: store.worker.id), summary: "opened")
+        var saved: [Contact] = []
+        for hour in 0..<5 {
+            let visibility: Contact.Visibility = hour.isMultiple(of: 2) ? .team : .restricted
+            saved.append(try store.save(
+                Samples.contact(child: child.id, author: store.worker.id, at: TimeInterval(hour * 3600), visibility: visibility),
+                summary: "note"))
+        }
+        contacts = saved.reversed()
+    }
+
+    @Test func policeSeeOnlyTeamNotes() throws {
+        let police = try fixture.open(StoreFixture.police)
+        let page = try police.loadDetail(of: child.id, contactLimit: 10).contacts
+        #expect(page.contacts == [contacts[0], contacts[2], contacts[4]])
+        #expect(page.hiddenRestricted == 2)
+        #expect(!page.hasMore)
+        // The caseload's last-contact time still counts every note.
+        #expect(try police.loadCaseload().lastContact[child.id] == contacts[0].occurredAt)
+    }
+
+    @Test func policePagesCountOnlyTheRestrictedNotesTheyPassed() throws {
+        let police = try fixture.open(StoreFixture.police)
+        let first = try police.loadDetail(of: child.id, contactLimit: 1).contacts
+        #expect(first.contacts == [contacts[0]])
+        #expect(first.hiddenRestricted == 0)
+        #expect(first.hasMore)
+        let second = try police.loadContacts(of: child.id, before: contacts[0].occurredAt, limit: 1)
+        #expect(second.contacts == [contacts[2]])
+        #expect(second.hiddenRestricted == 1)
+    }
+
+    @Test func otherRolesSeeEveryNote() throws {
+        let liaison = try fixture.open(StoreFixture.liaison)
+        let page = try liaison.loadDetail(of: child.id, contactLimit: 10).contacts
+        #expect(page.contacts == contacts)
+        #expect(page.hiddenRestricted == 0)
+    }
+
+    @Test func policeCannotOverwriteARestrictedNote() throws {
+        let police = try fixture.open(StoreFixture.police)
+        let blind = Contact(
+            id: contacts[1].id, version: contacts[1].version, child: child.id, occurredAt: Samples.when,
+            author: police.worker.id, kind: .phone, summary: "overwritten")
+        #expect(throws: PermissionDenied(permission: .viewRestrictedNotes, role: .police)) {
+            try police.save(blind, summary: "edit")
+        }
+    }
+}
