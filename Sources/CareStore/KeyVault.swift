@@ -23,9 +23,12 @@ enum KeyVault {
     /// A fresh random 256-bit data key, made once when a store is created.
     static func makeDataKey() -> SymmetricKey { SymmetricKey(size: .bits256) }
 
-    static func wrap(_ dataKey: SymmetricKey, passphrase: String, cost: KDFCost, accountID: String) throws -> WrappedKey {
-        guard passphrase.count >= minimumPassphraseLength else {
-            throw StoreError.passphraseTooShort(minimum: minimumPassphraseLength)
+    /// `minimumLength` is lowered only for the demo store, whose passphrase is public anyway.
+    static func wrap(
+        _ dataKey: SymmetricKey, passphrase: String, cost: KDFCost, accountID: String, minimumLength: Int = minimumPassphraseLength
+    ) throws -> WrappedKey {
+        guard passphrase.count >= minimumLength else {
+            throw StoreError.passphraseTooShort(minimum: minimumLength)
         }
         let salt = Data(SymmetricKey(size: .bits128).withUnsafeBytes { Array($0) })
         let wrapping = try derive(passphrase: passphrase, salt: salt, cost: cost)

@@ -9,14 +9,24 @@ extension SQLiteCaseStore {
     public func addAccount(_ account: NewAccount) throws -> Worker {
         try Permission.manageAccounts.require(role)
         let name = try account.validatedName()
-        let keys = try session.keys()
         let newWorker = Worker(accountName: name, displayName: account.displayName, role: account.role, unit: unit)
-        let wrapped = try KeyVault.wrap(keys.dataKey, passphrase: account.passphrase, cost: options.kdfCost, accountID: newWorker.id.rawValue)
+        return try addAccount(newWorker, passphrase: account.passphrase)
+    }
+
+    /// Adds an account for a worker with a given id (the demo generator's). `minimumLength` is
+    /// lowered only for the demo store.
+    @discardableResult
+    func addAccount(_ newWorker: Worker, passphrase: String, minimumLength: Int = KeyVault.minimumPassphraseLength) throws -> Worker {
+        try Permission.manageAccounts.require(role)
+        let name = newWorker.accountName
+        let keys = try session.keys()
+        let wrapped = try KeyVault.wrap(
+            keys.dataKey, passphrase: passphrase, cost: options.kdfCost, accountID: newWorker.id.rawValue, minimumLength: minimumLength)
         return try write(keys: keys) { db, keys in
             let saved = try Self.insertAccount(newWorker, wrapped: wrapped, at: clock.now(), db: db, keys: keys)
             try appendEvent(
                 db, keys: keys, action: .accountChange, targetKind: .worker, targetID: saved.id.rawValue,
-                summary: "added account \(name) (\(account.role.title))")
+                summary: "added account \(name) (\(newWorker.role.title))")
             try bumpChangeCounter(db)
             return saved
         }

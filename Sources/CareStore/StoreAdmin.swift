@@ -17,6 +17,17 @@ public enum StoreAdmin {
             throw StoreError.invalid("The first account of a store must be a supervisor, who can then add the others.")
         }
         let name = try admin.validatedName()
+        let worker = Worker(accountName: name, displayName: admin.displayName, role: .supervisor, unit: unit)
+        return try create(options: options, unit: unit, admin: worker, passphrase: admin.passphrase)
+    }
+
+    /// Creates a store whose first account is this worker (with its id, as the demo generator
+    /// made it). `minimumLength` is lowered only for the demo store.
+    static func create(
+        options: StoreOptions, unit: String, admin worker: Worker, passphrase: String,
+        minimumLength: Int = KeyVault.minimumPassphraseLength
+    ) throws -> SQLiteCaseStore {
+        let name = worker.accountName
         let location = options.location
         guard !exists(path: location.path) else { throw StoreError.alreadyExists(path: location.path) }
         try location.requireLocalFilesystem(using: options.filesystemProbe)
@@ -24,8 +35,8 @@ public enum StoreAdmin {
 
         let dataKey = KeyVault.makeDataKey()
         let keys = SessionKeys(dataKey: dataKey)
-        let worker = Worker(accountName: name, displayName: admin.displayName, role: .supervisor, unit: unit)
-        let wrapped = try KeyVault.wrap(dataKey, passphrase: admin.passphrase, cost: options.kdfCost, accountID: worker.id.rawValue)
+        let wrapped = try KeyVault.wrap(
+            dataKey, passphrase: passphrase, cost: options.kdfCost, accountID: worker.id.rawValue, minimumLength: minimumLength)
         do {
             let queue = try StoreDatabase.open(location)
             try StoreDatabase.mapErrors { try Schema.migrator.migrate(queue) }
@@ -50,6 +61,18 @@ public enum StoreAdmin {
         } catch {
             for file in location.allPaths { try? FileManager.default.removeItem(atPath: file) }
             throw error
+        }
+    }
+
+    /// The unit code of the store at `options.path` (kept in clear), for the login screen.
+    public static func unit(options: StoreOptions) throws -> String {
+        let location = options.location
+        guard location.exists else { throw StoreError.notFound(path: location.path) }
+        try location.requireLocalFilesystem(using: options.filesystemProbe)
+        let queue = try StoreDatabase.open(location)
+        try StoreDatabase.requireStore(queue)
+        return try StoreDatabase.mapErrors {
+            try queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'unit'") ?? "" }
         }
     }
 

@@ -1,0 +1,26 @@
+import CareDomain
+import Foundation
+
+/// Writes a generated synthetic unit into a new store: one account per demo worker (all with the
+/// same public passphrase) and every record in one import transaction.
+public enum DemoStore {
+    /// The demo passphrase is public, so it may be shorter than real ones.
+    static let minimumLength = 4
+
+    public static func create(
+        _ demo: DemoUnit, at path: String, passphrase: String, kdfCost: KDFCost = .default, clock: any WallClock = SystemClock()
+    ) throws {
+        let options = StoreOptions(path: path, kdfCost: kdfCost, clock: clock)
+        guard let supervisor = demo.workers.first(where: { $0.role == .supervisor }) else {
+            throw StoreError.invalid("The demo unit has no supervisor.")
+        }
+        let store = try StoreAdmin.create(
+            options: options, unit: demo.unit, admin: supervisor, passphrase: passphrase, minimumLength: minimumLength)
+        for worker in demo.workers where worker.id != supervisor.id {
+            try store.addAccount(worker, passphrase: passphrase, minimumLength: minimumLength)
+        }
+        let records = demo.allRecords.filter { type(of: $0).kind != .worker }
+        try store.importRecords(records, summary: "imported the synthetic demo unit")
+        try store.close()
+    }
+}
