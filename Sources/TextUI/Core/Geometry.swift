@@ -21,3 +21,13 @@ public struct Point: Hashable, Sendable {
         self.y = y
     }
 }
+
+extension Point {
+    /// The top-left corner.
+    public static let zero = Point(x: 0, y: 0)
+}
+
+extension Size {
+    /// No cells at all.
+    public static let zero = Size(width: 0, height: 0)
+}

@@ -1,0 +1,59 @@
+import Testing
+@testable import TextUI
+
+@Suite("Key names for help and config")
+struct KeyNameTests {
+    static let everyKind: [Key] = [
+        .char("q"), .char("Q"), .char("?"), .char("/"), .char(" "), .char("1"), .char("é"), .char("-"),
+        .ctrl("l"), .ctrl("x"), .up, .down, .left, .right, .pageUp, .pageDown, .home, .end,
+        .function(1), .function(12), .tab, .backTab, .enter, .escape, .backspace, .delete, .insert,
+    ]
+
+    @Test("Display names are short and familiar")
+    func displayNames() {
+        #expect(Key.up.displayName == "↑")
+        #expect(Key.pageDown.displayName == "PgDn")
+        #expect(Key.tab.displayName == "Tab")
+        #expect(Key.backTab.displayName == "S-Tab")
+        #expect(Key.enter.displayName == "Enter")
+        #expect(Key.escape.displayName == "Esc")
+        #expect(Key.ctrl("l").displayName == "Ctrl-L")
+        #expect(Key.function(1).displayName == "F1")
+        #expect(Key.char("q").displayName == "q")
+        #expect(Key.char(" ").displayName == "Space")
+        #expect(Key.char("\u{1B}").displayName == "U+001B")
+    }
+
+    @Test("Config names parse, case-insensitively for special keys")
+    func parsing() {
+        #expect(Key(name: "ctrl-l") == .ctrl("l"))
+        #expect(Key(name: "C-l") == .ctrl("l"))
+        #expect(Key(name: "Ctrl-L") == .ctrl("l"))
+        #expect(Key(name: "^x") == .ctrl("x"))
+        #expect(Key(name: "pgdn") == .pageDown)
+        #expect(Key(name: "PageUp") == .pageUp)
+        #expect(Key(name: "shift-tab") == .backTab)
+        #expect(Key(name: "f5") == .function(5))
+        #expect(Key(name: "enter") == .enter)
+        #expect(Key(name: "esc") == .escape)
+        #expect(Key(name: "space") == .char(" "))
+        #expect(Key(name: "up") == .up)
+        #expect(Key(name: "q") == .char("q"))
+        #expect(Key(name: "G") == .char("G"))
+        #expect(Key(name: "shift-g") == .char("G"))
+        #expect(Key(name: "?") == .char("?"))
+        #expect(Key(name: " tab ") == .tab)
+    }
+
+    @Test("Nonsense names are refused")
+    func refused() {
+        for name in ["", "ctrl-", "ctrl-ll", "ctrl-1", "f0", "f99", "hyper-q", "qq", "pg dn"] {
+            #expect(Key(name: name) == nil, "\(name)")
+        }
+    }
+
+    @Test("Every display name parses back to its key", arguments: everyKind)
+    func roundTrip(key: Key) {
+        #expect(Key(name: key.displayName) == key)
+    }
+}
