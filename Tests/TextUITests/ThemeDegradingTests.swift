@@ -1,0 +1,38 @@
+import Testing
+import TextUI
+
+/// A theme shown on a terminal with fewer colours.
+@Suite struct ThemeDegradingTests {
+    private let orange = Theme(name: "t", styles: [.riskHigh: Style(foreground: .rgb(0xE6, 0x9F, 0x00), attributes: .bold)])
+
+    @Test func hexColourDegradesTo256() {
+        let style = orange.degraded(to: .indexed256)[.riskHigh]
+        guard case .indexed(let index) = style.foreground else {
+            Issue.record("expected a 256-colour index, got \(style.foreground)")
+            return
+        }
+        // Nearest cube levels: e6→215 (level 4), 9f→175 (level 3), 00→0: 16 + 36·4 + 6·3 = 178 (#d7af00).
+        #expect(index == 178)
+        #expect(style.attributes == .bold)
+    }
+
+    @Test func hexColourDegradesTo16() {
+        let style = orange.degraded(to: .ansi16)[.riskHigh]
+        #expect(style.foreground == .ansi(3))  // yellow is the nearest ANSI colour to an orange
+    }
+
+    @Test func trueColourKeepsHex() {
+        #expect(orange.degraded(to: .trueColor)[.riskHigh].foreground == .rgb(0xE6, 0x9F, 0x00))
+    }
+
+    @Test func noColourKeepsAttributesAndAddsMonochromeOnes() {
+        let plain = Theme.default.degraded(to: .none)
+        for role in ThemeRole.allCases {
+            #expect(plain[role].foreground == .default && plain[role].background == .default, "\(role.rawValue)")
+            #expect(plain[role].attributes.isSuperset(of: Theme.default[role].attributes), "\(role.rawValue)")
+        }
+        // The default selection is a background colour; without colour it must still show.
+        #expect(plain[.selected].attributes.contains(.reverse))
+        #expect(plain[.muted].attributes.contains(.dim))
+    }
+}
