@@ -32,7 +32,9 @@ let package = Package(
             dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
         ),
         // ncursesw as a system library, with a shim for macros and C globals.
-        .systemLibrary(name: "CNCurses", pkgConfig: "ncursesw", providers: [.apt(["libncurses-dev"])]),
+        // No pkgConfig: its cflags are only -D flags SwiftPM refuses (with a warning on every
+        // build); shim.h defines what is needed and module.modulemap links ncursesw.
+        .systemLibrary(name: "CNCurses", providers: [.apt(["libncurses-dev"])]),
         .target(name: "CursesTerminal", dependencies: ["TextUI", "CNCurses"]),
         // The application: state, actions, panes and the frame loop, over any Terminal.
         .target(name: "CareTUI", dependencies: ["CareDomain", "TextUI"]),
@@ -47,6 +49,7 @@ let package = Package(
         .testTarget(name: "CareDomainTests", dependencies: ["CareDomain"]),
         .testTarget(name: "CareStoreTests", dependencies: ["CareStore", "CareDomain"]),
         .testTarget(name: "TextUITests", dependencies: ["TextUI"]),
+        .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNCurses", "TextUI"]),
         .testTarget(name: "CareTUITests", dependencies: ["CareTUI", "CareDomain", "TextUI", "CareStore"]),
         .testTarget(name: "EndToEndTests", dependencies: ["CareStore", "CareDomain"]),
     ],

@@ -1,1 +1,158 @@
 #pragma once
+
+// The C surface `CursesTerminal` needs from ncursesw and libc.
+//
+// Swift cannot import function-like macros, variadic functions, or (in Swift 6) the mutable C
+// globals ncurses exports (`stdscr`, `LINES`, `COLORS`, ...). Each one is wrapped here in a
+// `static inline` function. Keep this file small: anything that can be written in Swift is.
+//
+// SwiftPM drops the `-D` flags pkg-config reports, so the wide-character API is switched on here,
+// before the first include.
+//
+// Pitfall: `static` state in this header (the signal flag, the saved crash handlers) exists once
+// per Swift *object file* that uses it, because debug builds compile each Swift file separately
+// and each gets its own copy of a static inline function and the statics it touches. Every use
+// of that state therefore lives in one Swift file, `TerminalSignals.swift`.
+
+#ifndef _XOPEN_SOURCE_EXTENDED
+#define _XOPEN_SOURCE_EXTENDED 1
+#endif
+#ifndef NCURSES_WIDECHAR
+#define NCURSES_WIDECHAR 1
+#endif
+
+#include <ncursesw/ncurses.h>
+#include <langinfo.h>
+#include <locale.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <sys/prctl.h>
+#include <sys/statfs.h>
+#include <unistd.h>
+#include <wchar.h>
+
+// MARK: - ncurses globals
+
+static inline WINDOW *care_stdscr(void) { return stdscr; }
+static inline WINDOW *care_curscr(void) { return curscr; }
+static inline int care_lines(void) { return LINES; }
+static inline int care_cols(void) { return COLS; }
+static inline int care_colors(void) { return COLORS; }
+static inline int care_color_pairs(void) { return COLOR_PAIRS; }
+
+/// Width and height of a window (`getmaxyx` is a macro that assigns to its arguments).
+static inline void care_getmaxyx(WINDOW *window, int *rows, int *columns) {
+    int y = 0, x = 0;
+    getmaxyx(window, y, x);
+    *rows = y;
+    *columns = x;
+}
+
+/// A screen on the process's own stdin/stdout (`stdin`/`stdout` are C globals Swift 6 rejects).
+/// Unlike `initscr`, `newterm` returns NULL for an unknown terminal type instead of exiting.
+static inline SCREEN *care_newterm(const char *terminal_type) {
+    return newterm(terminal_type, stdout, stdin);
+}
+
+static inline int care_set_escdelay(int milliseconds) { return set_escdelay(milliseconds); }
+
+// MARK: - Attributes and colour pairs (computed macros)
+
+static inline attr_t care_a_normal(void) { return A_NORMAL; }
+static inline attr_t care_a_bold(void) { return A_BOLD; }
+static inline attr_t care_a_dim(void) { return A_DIM; }
+static inline attr_t care_a_underline(void) { return A_UNDERLINE; }
+static inline attr_t care_a_reverse(void) { return A_REVERSE; }
+static inline attr_t care_color_pair(int pair) { return (attr_t)COLOR_PAIR(pair); }
+
+// MARK: - Keys
+
+/// The key code of function key `n` (`KEY_F(n)` is a macro).
+static inline int care_key_f(int n) { return KEY_F(n); }
+
+// MARK: - Characters
+
+static inline int care_wcwidth(wchar_t c) { return wcwidth(c); }
+
+/// The locale's character set name (e.g. "UTF-8"); `CODESET` is an enum Swift may not see.
+static inline const char *care_codeset(void) { return nl_langinfo(CODESET); }
+
+// MARK: - Process
+
+/// `prctl` is variadic. Pass 0 so a crash cannot write a core file holding records in memory.
+static inline int care_prctl_set_dumpable(int dumpable) {
+    return prctl(PR_SET_DUMPABLE, (unsigned long)dumpable, 0UL, 0UL, 0UL);
+}
+
+// MARK: - Leaving the screen clean
+
+/// Blanks the alternate screen and ends curses mode, once. Safe before `newterm` (does nothing).
+/// Blanking first means a terminal without an alternate screen is not left showing records.
+static inline void care_leave_screen(void) {
+    if (stdscr == NULL || isendwin()) return;
+    werase(stdscr);
+    wnoutrefresh(stdscr);
+    doupdate();
+    endwin();
+}
+
+static inline void care_exit_handler(void) { care_leave_screen(); }
+
+/// Restores the terminal when the process calls `exit` without `CursesTerminal.restore()`.
+static inline int care_install_exit_restore(void) { return atexit(care_exit_handler); }
+
+// MARK: - Stop signals (SIGTERM, SIGHUP, SIGINT)
+
+static volatile sig_atomic_t care_signal_flag = 0;
+
+static inline void care_stop_signal_handler(int signal_number) {
+    (void)signal_number;
+    care_signal_flag = 1;
+}
+
+/// Installs a flag-setting handler without SA_RESTART, so a blocked read returns with EINTR.
+static inline int care_install_stop_signal(int signal_number) {
+    struct sigaction action;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    action.sa_handler = care_stop_signal_handler;
+    return sigaction(signal_number, &action, NULL);
+}
+
+static inline int care_stop_requested(void) { return care_signal_flag != 0; }
+
+/// Puts the default action back for a signal (`SIG_DFL` is a cast macro).
+static inline int care_reset_signal(int signal_number) {
+    struct sigaction action;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = 0;
+    action.sa_handler = SIG_DFL;
+    return sigaction(signal_number, &action, NULL);
+}
+
+// MARK: - Fatal signals (SIGSEGV, SIGABRT, SIGBUS, SIGILL, SIGFPE)
+
+/// What handled each fatal signal before us. A function-local static: Swift does not emit a
+/// header's file-scope array without an initializer, and the link fails.
+static inline struct sigaction *care_previous_fatal_action(int signal_number) {
+    static struct sigaction actions[NSIG];
+    return &actions[signal_number];
+}
+
+/// Leaves curses mode, puts back whatever handled the signal before (the Swift runtime's
+/// backtracer, or the default) and raises it again, so the crash report lands on a normal screen.
+/// `endwin` is not async-signal-safe; on a crash that is the lesser evil.
+static inline void care_fatal_signal_handler(int signal_number) {
+    if (stdscr != NULL && !isendwin()) endwin();
+    sigaction(signal_number, care_previous_fatal_action(signal_number), NULL);
+    raise(signal_number);
+}
+
+static inline int care_install_fatal_signal(int signal_number) {
+    struct sigaction action;
+    sigemptyset(&action.sa_mask);
+    action.sa_flags = SA_NODEFER;
+    action.sa_handler = care_fatal_signal_handler;
+    return sigaction(signal_number, &action, care_previous_fatal_action(signal_number));
+}

@@ -1,0 +1,250 @@
+import CNCurses
+import TextUI
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The real terminal: ncursesw on the process's standard input and output.
+///
+/// ncurses does the terminal-specific work (terminfo, the alternate screen, output
+/// optimisation); this type translates `CellChange`s to wide-character cells and keys back to
+/// `InputEvent`s. Every curses call stays on the main actor: ncurses is not thread-safe.
+///
+/// Call `restore()` before the process exits. It is also run from `atexit`, and on a crash the
+/// terminal is put back before the crash report is printed.
+@MainActor
+public final class CursesTerminal: Terminal {
+    public private(set) var size: Size
+    public let colorCapability: ColorCapability
+
+    private var pairs: ColorPairAllocator
+    private var isRestored = false
+    /// The cursor visibility last set, so `curs_set` is only called when it changes.
+    private var cursorShown = false
+
+    /// Longest a read blocks before checking for a stop signal. ncurses may retry a read
+    /// interrupted by a signal, so the flag is also polled.
+    private static let signalPollMilliseconds = 100
+    /// How many waiting events one `readEvents` takes at most, so a huge paste cannot stall a frame.
+    private static let maximumBatch = 4096
+
+    /// Sets up the screen: UTF-8 locale, raw keys, no echo, hidden cursor, colours when the
+    /// terminal has them and `NO_COLOR` is not set, and the alternate screen.
+    ///
+    /// - Throws: `CursesError` when there is no terminal, or `TERM` names one ncurses does not
+    ///   know. Unlike `initscr`, this never exits the process.
+    public init() throws(CursesError) {
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
+        guard let terminalType = getenv("TERM").map({ String(cString: $0) }), !terminalType.isEmpty else {
+            throw .noTerminalType
+        }
+        UTF8Locale.activate()
+        // Before `newterm`: ncurses installs its own SIGINT/SIGTERM handlers only where the
+        // action is still the default, and those would end curses mode behind our back.
+        TerminalSignals.installStopHandlers()
+        guard care_newterm(nil) != nil else {
+            TerminalSignals.removeStopHandlers()
+            throw .unknownTerminal(terminalType)
+        }
+        TerminalSignals.installExitHandler()
+        TerminalSignals.installFatalHandlers()
+
+        let window = care_stdscr()
+        _ = raw()
+        _ = noecho()
+        _ = nonl()
+        _ = keypad(window, true)
+        _ = care_set_escdelay(25)
+        _ = curs_set(0)
+        _ = leaveok(window, true)
+
+        var palette = ColorPairAllocator.Palette(colorCount: 0, pairCount: 0, defaultColorsAvailable: false)
+        if has_colors() && !Self.noColorRequested {
+            _ = start_color()
+            palette = ColorPairAllocator.Palette(
+                colorCount: Int(care_colors()),
+                pairCount: Int(care_color_pairs()),
+                defaultColorsAvailable: use_default_colors() == OK
+            )
+        }
+        self.pairs = ColorPairAllocator(palette: palette)
+        self.colorCapability = palette.capability
+        self.size = Self.screenSize()
+    }
+
+    /// https://no-color.org: any non-empty `NO_COLOR` turns colour off.
+    private static var noColorRequested: Bool {
+        guard let value = getenv("NO_COLOR") else { return false }
+        return value.pointee != 0
+    }
+
+    private static func screenSize() -> Size {
+        var rows: Int32 = 0, columns: Int32 = 0
+        care_getmaxyx(care_stdscr(), &rows, &columns)
+        return Size(width: Int(columns), height: Int(rows))
+    }
+
+    // MARK: - Leaving
+
+    /// Blanks the screen, leaves the alternate screen and puts the terminal modes back.
+    /// Idempotent; after it, `draw` does nothing and `readEvents` reports `.interrupt`.
+    ///
+    /// The blanking matters on terminals without an alternate screen: records must not be
+    /// left on view or in scrollback once the program is gone.
+    public func restore() {
+        guard !isRestored else { return }
+        isRestored = true
+        care_leave_screen()
+        TerminalSignals.removeStopHandlers()
+    }
+
+    /// Restores the terminal when the process crashes (SIGSEGV, SIGABRT, SIGBUS, SIGILL — which
+    /// is how a Swift runtime trap arrives — and SIGFPE), then lets the crash proceed as it would
+    /// have (the Swift backtracer, or the default action). `init` calls this; calling it again,
+    /// or earlier, is harmless.
+    public static func installCrashRestore() {
+        TerminalSignals.installFatalHandlers()
+    }
+
+    // MARK: - Drawing
+
+    public func draw(_ changes: [CellChange], cursor: Point?) {
+        guard !isRestored else { return }
+        let window = care_stdscr()
+        // ncurses may find a grapheme narrow that the caller laid out as wide; the cell to its
+        // right would then keep stale content, so it is blanked.
+        var narrowCell: (x: Int, y: Int)? = nil
+        for change in changes {
+            guard change.x >= 0, change.y >= 0, change.x < size.width, change.y < size.height else { continue }
+            if change.cell.isContinuation {
+                if let narrow = narrowCell, narrow.x == change.x - 1, narrow.y == change.y {
+                    put(" ", style: change.cell.style, x: change.x, y: change.y, in: window)
+                }
+                continue
+            }
+            let width = put(change.cell.symbol, style: change.cell.style, x: change.x, y: change.y, in: window)
+            narrowCell = width < 2 ? (change.x, change.y) : nil
+        }
+        placeCursor(cursor, in: window)
+        _ = wnoutrefresh(window)
+        _ = doupdate()
+    }
+
+    public func invalidate() {
+        guard !isRestored else { return }
+        _ = clearok(care_curscr(), true)
+    }
+
+    private func placeCursor(_ cursor: Point?, in window: UnsafeMutablePointer<WINDOW>?) {
+        let show = cursor != nil
+        if show != cursorShown {
+            _ = curs_set(show ? 1 : 0)
+            _ = leaveok(window, !show)
+            cursorShown = show
+        }
+        if let cursor { _ = wmove(window, Int32(cursor.y), Int32(cursor.x)) }
+    }
+
+    /// Writes one grapheme at a cell and returns how many columns ncurses gives it.
+    ///
+    /// `wadd_wchnstr` neither moves the cursor nor wraps, so the bottom-right cell cannot scroll
+    /// the screen, and a wide grapheme that does not fit in the last column is not drawn.
+    @discardableResult
+    private func put(_ symbol: String, style: Style, x: Int, y: Int, in window: UnsafeMutablePointer<WINDOW>?) -> Int {
+        let (characters, width) = CursesGlyph.wideCharacters(for: symbol)
+        let allocation = pairs.allocate(foreground: style.foreground, background: style.background)
+        if let definition = allocation.newDefinition {
+            _ = init_pair(allocation.pair, definition.foreground, definition.background)
+        }
+        var cell = cchar_t()
+        characters.withUnsafeBufferPointer { buffer in
+            _ = setcchar(&cell, buffer.baseAddress, Self.attributes(style.attributes), allocation.pair, nil)
+        }
+        _ = mvwadd_wchnstr(window, Int32(y), Int32(x), &cell, 1)
+        return width
+    }
+
+    private static func attributes(_ attributes: Attributes) -> attr_t {
+        var result = care_a_normal()
+        if attributes.contains(.bold) { result |= care_a_bold() }
+        if attributes.contains(.dim) { result |= care_a_dim() }
+        if attributes.contains(.underline) { result |= care_a_underline() }
+        if attributes.contains(.reverse) { result |= care_a_reverse() }
+        return result
+    }
+
+    // MARK: - Reading
+
+    public func readEvents(timeoutMilliseconds: Int) -> [InputEvent] {
+        guard !isRestored else { return [.interrupt] }
+        if TerminalSignals.stopRequested { return [.interrupt] }
+        let window = care_stdscr()
+        var events: [InputEvent] = []
+
+        // Wait for the first event in short slices, so a stop signal is noticed promptly.
+        let clock = ContinuousClock()
+        let deadline = timeoutMilliseconds < 0 ? nil : clock.now.advanced(by: .milliseconds(timeoutMilliseconds))
+        waiting: while true {
+            var slice = Self.signalPollMilliseconds
+            if let deadline {
+                let left = clock.now.duration(to: deadline)
+                slice = max(0, min(slice, Int(left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000)))
+            }
+            wtimeout(window, Int32(slice))
+            switch readOne(from: window) {
+            case .event(let event):
+                events.append(event)
+                break waiting
+            case .ignored:
+                continue
+            case .nothing:
+                if TerminalSignals.stopRequested { return [.interrupt] }
+                if let deadline, clock.now >= deadline { return [] }
+            }
+        }
+
+        // Then take everything already waiting, so a burst of keys is one batch.
+        wtimeout(window, 0)
+        draining: while events.count < Self.maximumBatch {
+            switch readOne(from: window) {
+            case .event(let event): append(event, to: &events)
+            case .ignored: continue
+            case .nothing: break draining
+            }
+        }
+        if TerminalSignals.stopRequested { events.append(.interrupt) }
+        return events
+    }
+
+    private enum ReadResult {
+        case event(InputEvent)
+        case ignored
+        case nothing
+    }
+
+    private func readOne(from window: UnsafeMutablePointer<WINDOW>?) -> ReadResult {
+        var value: wint_t = 0
+        let input: CursesInput
+        switch wget_wch(window, &value) {
+        case OK: input = .character(UInt32(value))
+        case KEY_CODE_YES: input = .keyCode(Int32(bitPattern: UInt32(value)))
+        default: return .nothing
+        }
+        switch CursesKeyDecoder.decode(input) {
+        case .key(let key): return .event(.key(key))
+        case .resize:
+            size = Self.screenSize()
+            return .event(.resize(size))
+        case .ignored: return .ignored
+        }
+    }
+
+    /// Consecutive resizes collapse into the last one: only the final size needs a frame.
+    private func append(_ event: InputEvent, to events: inout [InputEvent]) {
+        if case .resize = event, case .resize = events.last {
+            events[events.count - 1] = event
+        } else {
+            events.append(event)
+        }
+    }
+}

@@ -1,0 +1,42 @@
+import CNCurses
+
+/// The process signals the terminal cares about.
+///
+/// All uses of the shim's signal state are in this one file: static C state in a header
+/// exists once per Swift object file that touches it (see `shim.h`).
+@MainActor
+enum TerminalSignals {
+    /// Signals that ask the program to stop; they set a flag the read loop turns into `.interrupt`.
+    static let stopSignals: [Int32] = [SIGTERM, SIGHUP, SIGINT]
+    /// Signals that mean a crash; the terminal is restored before the process dies.
+    static let fatalSignals: [Int32] = [SIGSEGV, SIGABRT, SIGBUS, SIGILL, SIGFPE]
+
+    private static var fatalHandlersInstalled = false
+    private static var exitHandlerInstalled = false
+
+    /// Whether SIGTERM, SIGHUP or SIGINT arrived since the handlers were installed.
+    static var stopRequested: Bool { care_stop_requested() != 0 }
+
+    static func installStopHandlers() {
+        for signal in stopSignals { _ = care_install_stop_signal(signal) }
+    }
+
+    /// Puts the default actions back, so a program that carries on after `restore()` can be
+    /// interrupted the ordinary way.
+    static func removeStopHandlers() {
+        for signal in stopSignals { _ = care_reset_signal(signal) }
+    }
+
+    /// Idempotent: installing twice would save our own handler as "the previous one" and loop.
+    static func installFatalHandlers() {
+        guard !fatalHandlersInstalled else { return }
+        fatalHandlersInstalled = true
+        for signal in fatalSignals { _ = care_install_fatal_signal(signal) }
+    }
+
+    static func installExitHandler() {
+        guard !exitHandlerInstalled else { return }
+        exitHandlerInstalled = true
+        _ = care_install_exit_restore()
+    }
+}
