@@ -249,11 +249,26 @@ public final class App {
         if let lock {
             buffer = LockScreen.render(lock, unit: state.unit, worker: state.worker, size: terminal.size, theme: theme)
         } else {
+            keepSelectionsInView()
             buffer = MainScreen.render(state, keyMap: keyMap, theme: theme)
         }
         let changes = previous.map { buffer.diff(from: $0) } ?? buffer.diff(from: Buffer(size: Size(width: 0, height: 0)))
         terminal.draw(changes, cursor: nil)
         previous = buffer
+    }
+
+    /// Scroll offsets live in the state so a list does not jump between frames; they follow the
+    /// selection with the heights the panes have at this size.
+    func keepSelectionsInView() {
+        for (pane, area) in MainScreen.paneAreas(size: state.screenSize, focus: state.focus) {
+            let rows = MainScreen.listRows(pane, in: area)
+            switch pane {
+            case .caseload: state.caseloadScroll.follow(visibleRows: rows, count: state.rows.count)
+            case .referrals: state.referralScroll.follow(visibleRows: rows, count: state.queue.count)
+            case .alerts: state.alertScroll.follow(visibleRows: rows, count: state.alerts.count)
+            case .child: break
+            }
+        }
     }
 
     /// The frame as last drawn (for tests and for `P`rint later).

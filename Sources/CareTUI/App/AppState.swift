@@ -62,7 +62,7 @@ public struct AppState: Sendable {
         let selected = selectedRow?.id
         self.snapshot = snapshot
         childIndex = Dictionary(snapshot.children.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        allRows = CaseloadRow.rows(from: snapshot, today: DayDate(now), now: now)
+        allRows = CaseloadRow.rows(from: snapshot, today: DayDate(now))
         alerts = AlertRules.evaluate(snapshot: snapshot, now: now)
         queue = snapshot.referrals
             .filter { !$0.status.isFinal && $0.status != .draft }
@@ -75,7 +75,7 @@ public struct AppState: Sendable {
 
     /// Re-runs the filter and sort, keeping the selection on `keeping` when it is still shown.
     public mutating func applyQuery(keeping id: ChildID? = nil) {
-        rows = query.apply(to: allRows, worker: worker.id)
+        rows = query.apply(to: allRows)
         let index = id.flatMap { id in rows.firstIndex(where: { $0.id == id }) } ?? 0
         caseloadScroll.select(index, count: rows.count)
     }

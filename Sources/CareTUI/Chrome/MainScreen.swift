@@ -18,18 +18,12 @@ public enum MainScreen {
         TopBar.render(state, row: rows[0], buffer: &buffer, theme: theme)
         KeyHintLine.render(Bindings.hints(in: state, keyMap: keyMap), message: state.message, row: rows[2], buffer: &buffer, theme: theme)
 
-        if size.width >= fourPaneWidth {
-            let columns = Layout(.horizontal, [.percentage(40), .fill(1)]).split(rows[1])
-            let left = Layout(.vertical, [.percentage(64), .fill(1)]).split(columns[0])
-            let right = Layout(.vertical, [.percentage(64), .fill(1)]).split(columns[1])
-            renderPane(.caseload, state, area: left[0], buffer: &buffer, theme: theme)
-            renderPane(.child, state, area: right[0], buffer: &buffer, theme: theme)
-            renderPane(.referrals, state, area: left[1], buffer: &buffer, theme: theme)
-            renderPane(.alerts, state, area: right[1], buffer: &buffer, theme: theme)
-        } else {
-            let parts = Layout(.vertical, [.length(1), .fill(1)]).split(rows[1])
-            renderTabStrip(state, row: parts[0], buffer: &buffer, theme: theme)
-            renderPane(state.focus, state, area: parts[1], buffer: &buffer, theme: theme)
+        let areas = paneAreas(size: size, focus: state.focus)
+        if size.width < fourPaneWidth {
+            renderTabStrip(state, row: rows[1].row(0), buffer: &buffer, theme: theme)
+        }
+        for (pane, area) in areas.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            renderPane(pane, state, area: area, buffer: &buffer, theme: theme)
         }
         if let form = state.form {
             FormView.render(form, area: rows[1], buffer: &buffer, theme: theme)
@@ -38,6 +32,26 @@ public enum MainScreen {
             HelpOverlay.render(state, keyMap: keyMap, area: rows[1], buffer: &buffer, theme: theme)
         }
         return buffer
+    }
+
+    /// Where each visible pane goes at this size: all four from 100 columns, else the focused one
+    /// below a tab strip. Empty below the minimum size.
+    public static func paneAreas(size: Size, focus: PaneID) -> [PaneID: Rect] {
+        guard size.width >= minimumSize.width, size.height >= minimumSize.height else { return [:] }
+        let body = Rect(x: 0, y: 1, width: size.width, height: size.height - 2)
+        if size.width >= fourPaneWidth {
+            let columns = Layout(.horizontal, [.percentage(40), .fill(1)]).split(body)
+            let left = Layout(.vertical, [.percentage(64), .fill(1)]).split(columns[0])
+            let right = Layout(.vertical, [.percentage(64), .fill(1)]).split(columns[1])
+            return [.caseload: left[0], .child: right[0], .referrals: left[1], .alerts: right[1]]
+        }
+        let parts = Layout(.vertical, [.length(1), .fill(1)]).split(body)
+        return [focus: parts[1]]
+    }
+
+    /// Rows a list pane can show in `area` (its border and, for the caseload, the filter line).
+    public static func listRows(_ pane: PaneID, in area: Rect) -> Int {
+        max(0, area.height - 2 - (pane == .caseload ? 1 : 0))
     }
 
     static func renderPane(_ pane: PaneID, _ state: AppState, area: Rect, buffer: inout Buffer, theme: Theme) {

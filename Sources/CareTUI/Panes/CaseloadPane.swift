@@ -42,7 +42,7 @@ enum CaseloadPane {
         buffer: inout Buffer, theme: Theme
     ) {
         let status = statusText(row, now: state.now)
-        let name = state.masked ? state.name(ofChild: row.id) : row.name
+        let name = state.masked ? state.name(ofChild: row.id) : row.displayName
         let workerWidth = showWorker ? 16 : 0
         let fixed = 1 + 2 + 1 + 8 + 1 + 3 + 1 + 12 + (showWorker ? 1 + workerWidth : 0)
         let nameWidth = max(4, rect.width - fixed - 1)
@@ -58,7 +58,7 @@ enum CaseloadPane {
         let statusStyle = row.whereabouts.isMissing ? theme[.statusMissing] : theme[.muted]
         x += buffer.write(status, at: Point(x: x, y: rect.y), width: 12, style: statusStyle, pad: true)
         if showWorker {
-            buffer.write(" " + (row.workerName ?? "unassigned"), at: Point(x: x, y: rect.y), width: workerWidth + 1, style: theme[.muted])
+            buffer.write(" " + (row.assignedWorkerName ?? "unassigned"), at: Point(x: x, y: rect.y), width: workerWidth + 1, style: theme[.muted])
         }
         if selected {
             buffer.patchStyle(rect) { style in
