@@ -34,4 +34,16 @@ struct TextFoldTests {
         #expect(!key.contains(FoldedText("example ken")))
         #expect(key.contains(FoldedText("example")))
     }
+
+    @Test("the quick path folds Latin letters exactly as the Unicode path does")
+    func quickPathAgrees() throws {
+        for value in Array(0x20...0x7E) + Array(0xC0...0x17F) {
+            let text = "Ab" + String(try #require(Unicode.Scalar(UInt32(value)))) + "e\u{301}ᓴ"
+            #expect(TextFold.quickFold(text) == TextFold.unicodeFold(text), "U+\(String(value, radix: 16))")
+        }
+        // Other scripts and symbols take the Unicode path.
+        #expect(TextFold.quickFold("½") == nil)
+        #expect(TextFold.quickFold("Ωmega") == nil)
+        #expect(TextFold.fold("ΩMEGA") == "ωmega")
+    }
 }

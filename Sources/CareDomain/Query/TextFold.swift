@@ -6,7 +6,11 @@ import Foundation
 public enum TextFold {
     /// The folded form of `text`: lower-cased, canonically decomposed, combining marks removed.
     public static func fold(_ text: String) -> String {
-        if let quick = quickFold(text) { return quick }
+        quickFold(text) ?? unicodeFold(text)
+    }
+
+    /// The general path: Foundation's canonical decomposition, marks dropped, recomposed.
+    static func unicodeFold(_ text: String) -> String {
         let decomposed = text.lowercased().decomposedStringWithCanonicalMapping
         var scalars = String.UnicodeScalarView()
         for scalar in decomposed.unicodeScalars where !isCombiningMark(scalar) {
