@@ -1,0 +1,79 @@
+import Foundation
+
+/// A whole synthetic CARE unit: accounts, caseload, notes, episodes, referrals and the service
+/// catalogue, consistent with each other at the moment it was generated for.
+public struct DemoUnit: Sendable, Equatable {
+    public var unit: String
+    /// The moment the unit was generated for; "missing 14h" is 14 hours before this.
+    public var now: Date
+    public var workers: [Worker]
+    public var children: [Child]
+    public var contacts: [Contact]
+    public var episodes: [MissingEpisode]
+    public var indicators: [RiskIndicator]
+    public var plans: [SafetyPlan]
+    public var referrals: [Referral]
+    public var services: [Service]
+    public var appointments: [Appointment]
+    public var handovers: [Handover]
+
+    public init(
+        unit: String, now: Date, workers: [Worker] = [], children: [Child] = [], contacts: [Contact] = [],
+        episodes: [MissingEpisode] = [], indicators: [RiskIndicator] = [], plans: [SafetyPlan] = [],
+        referrals: [Referral] = [], services: [Service] = [], appointments: [Appointment] = [], handovers: [Handover] = []
+    ) {
+        self.unit = unit
+        self.now = now
+        self.workers = workers
+        self.children = children
+        self.contacts = contacts
+        self.episodes = episodes
+        self.indicators = indicators
+        self.plans = plans
+        self.referrals = referrals
+        self.services = services
+        self.appointments = appointments
+        self.handovers = handovers
+    }
+
+    /// Every record, workers and services first, for seeding a store.
+    public var allRecords: [any CareRecord] {
+        var records: [any CareRecord] = []
+        records.reserveCapacity(workers.count + services.count + children.count + contacts.count + episodes.count
+            + indicators.count + plans.count + referrals.count + appointments.count + handovers.count)
+        records += workers as [any CareRecord]
+        records += services as [any CareRecord]
+        records += children as [any CareRecord]
+        records += contacts as [any CareRecord]
+        records += episodes as [any CareRecord]
+        records += indicators as [any CareRecord]
+        records += plans as [any CareRecord]
+        records += referrals as [any CareRecord]
+        records += appointments as [any CareRecord]
+        records += handovers as [any CareRecord]
+        return records
+    }
+
+    /// The account with this name (e.g. `demo-cp`).
+    public func worker(account: String) -> Worker? {
+        workers.first { $0.accountName == account }
+    }
+
+    /// What a store would load for the caseload screen, built straight from the records.
+    public func snapshot() -> CaseloadSnapshot {
+        var lastContact: [ChildID: Date] = [:]
+        for contact in contacts where (lastContact[contact.child].map { contact.occurredAt > $0 } ?? true) {
+            lastContact[contact.child] = contact.occurredAt
+        }
+        var byChild: [ChildID: [MissingEpisode]] = [:]
+        for episode in episodes { byChild[episode.child, default: []].append(episode) }
+        var indicatorsByChild: [ChildID: [RiskIndicator]] = [:]
+        for indicator in indicators { indicatorsByChild[indicator.child, default: []].append(indicator) }
+        var planByChild: [ChildID: SafetyPlan] = [:]
+        for plan in plans { planByChild[plan.child] = plan }
+        return CaseloadSnapshot(
+            children: children, lastContact: lastContact, episodes: byChild, indicators: indicatorsByChild,
+            plans: planByChild, referrals: referrals, appointments: appointments, services: services, workers: workers
+        )
+    }
+}

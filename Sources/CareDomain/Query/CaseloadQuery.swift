@@ -1,0 +1,122 @@
+import Foundation
+
+/// What the caseload list shows: a text filter, quick filters and a sort order. A plain value, so
+/// the UI keeps one per view and re-applies it to the same rows on every keystroke.
+public struct CaseloadQuery: Sendable, Equatable {
+    /// One-key narrowings of the list. Several together must all hold.
+    public enum QuickFilter: Hashable, Sendable {
+        /// Children on whose team this worker is, in any role.
+        case myCases(WorkerID)
+        case missingNow
+        case highAndCritical
+        case indigenousAffiliation
+    }
+
+    public enum Sort: String, Sendable, CaseIterable {
+        /// Missing first, then risk from critical down, then the longest without contact first.
+        case risk
+        /// Longest without contact first; never contacted counts as longest.
+        case lastContact = "last contact"
+        case name
+        /// Youngest first.
+        case age
+    }
+
+    /// Matched, folded and trimmed, against names (preferred and legal), case number, communities and team names.
+    public var text: String {
+        didSet { foldedText = Self.fold(text) }
+    }
+    public var filters: Set<QuickFilter>
+    public var sort: Sort
+    /// Closed cases are hidden unless asked for.
+    public var includeClosed: Bool
+    private var foldedText: FoldedText
+
+    public init(text: String = "", filters: Set<QuickFilter> = [], sort: Sort = .risk, includeClosed: Bool = false) {
+        self.text = text
+        self.filters = filters
+        self.sort = sort
+        self.includeClosed = includeClosed
+        foldedText = Self.fold(text)
+    }
+
+    /// Leading and trailing spaces are dropped, so "jordan " still finds Jordan Example.
+    private static func fold(_ text: String) -> FoldedText {
+        FoldedText(text.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// Turns a quick filter on if it was off, off if it was on.
+    public mutating func toggle(_ filter: QuickFilter) {
+        if filters.remove(filter) == nil { filters.insert(filter) }
+    }
+
+    /// True when `row` passes the text and every quick filter.
+    public func matches(_ row: CaseloadRow) -> Bool {
+        if !includeClosed && !row.isOpen { return false }
+        for filter in filters {
+            switch filter {
+            case .myCases(let worker): if !row.team.contains(worker) { return false }
+            case .missingNow: if !row.isMissing { return false }
+            case .highAndCritical: if row.risk < .high { return false }
+            case .indigenousAffiliation: if !row.isIndigenous { return false }
+            }
+        }
+        return row.searchKey.contains(foldedText)
+    }
+
+    /// The rows that match, in this query's order. Ties fall back to the case number, so the
+    /// order is total and the list does not shuffle between refreshes.
+    public func apply(to rows: [CaseloadRow]) -> [CaseloadRow] {
+        // Sort small keys of plain numbers rather than the rows themselves: 50,000 rows must
+        // re-sort between two keystrokes.
+        var keys: [SortKey] = []
+        keys.reserveCapacity(rows.count)
+        for index in rows.indices where matches(rows[index]) {
+            keys.append(SortKey(rows[index], index: index, sort: sort))
+        }
+        if sort == .name {
+            keys.sort { a, b in
+                let x = rows[a.index].sortName, y = rows[b.index].sortName
+                return x != y ? x < y : a.tie < b.tie
+            }
+        } else {
+            keys.sort(by: <)
+        }
+        return keys.map { rows[$0.index] }
+    }
+
+    /// A row's place in a sort order as plain numbers, compared left to right.
+    struct SortKey: Comparable {
+        var first: Int
+        /// Seconds since the reference date of the last contact; never contacted sorts first.
+        var second: Double
+        /// Year and sequence of the case number, then the row's position, for a total order.
+        var tie: Int
+        var index: Int
+
+        init(_ row: CaseloadRow, index: Int, sort: Sort) {
+            self.index = index
+            tie = (row.caseNumber.year * 10_000 + row.caseNumber.sequence) * 1_000_000 + index % 1_000_000
+            let contact = row.lastContact?.timeIntervalSinceReferenceDate ?? -Double.infinity
+            switch sort {
+            case .risk:
+                let rank = RiskLevel.allCases.count - 1 - (RiskLevel.allCases.firstIndex(of: row.risk) ?? 0)
+                first = (row.isMissing ? 0 : 10) + rank
+                second = contact
+            case .lastContact:
+                first = 0
+                second = contact
+            case .name:
+                first = 0
+                second = 0
+            case .age:
+                first = row.age
+                second = 0
+            }
+        }
+
+        static func < (a: SortKey, b: SortKey) -> Bool {
+            (a.first, a.second, a.tie) < (b.first, b.second, b.tie)
+        }
+    }
+}

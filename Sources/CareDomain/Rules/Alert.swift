@@ -1,0 +1,117 @@
+import Foundation
+
+/// The rules of DOMAIN.md "Alerts". The raw value is the rule's name as people read it.
+public enum AlertRule: String, Codable, Sendable, CaseIterable {
+    case missingNow = "missing now"
+    case missingPoliceNotTold = "missing, police not told"
+    case contactOverdue = "contact overdue"
+    case repeatedMissing = "repeated missing"
+    case debriefOverdue = "debrief overdue"
+    case safetyPlanDue = "safety plan due"
+    case referralAwaitingReview = "referral awaiting review"
+    case referralNoResponse = "referral no response"
+    case agingOut = "aging out"
+    case courtSoon = "court soon"
+    case handoverNotAcknowledged = "handover not acknowledged"
+    case flag
+
+    /// The severity the rule raises; a manual flag carries its own.
+    public var defaultSeverity: AlertSeverity {
+        switch self {
+        case .missingNow, .missingPoliceNotTold: .critical
+        case .referralNoResponse, .courtSoon: .info
+        default: .warning
+        }
+    }
+
+    /// A short key for alert ids; stable across releases because acknowledgements refer to it.
+    var key: String {
+        switch self {
+        case .missingNow: "missing"
+        case .missingPoliceNotTold: "police-not-told"
+        case .contactOverdue: "contact-overdue"
+        case .repeatedMissing: "repeated-missing"
+        case .debriefOverdue: "debrief-overdue"
+        case .safetyPlanDue: "safety-plan-due"
+        case .referralAwaitingReview: "review-awaiting"
+        case .referralNoResponse: "referral-no-response"
+        case .agingOut: "aging-out"
+        case .courtSoon: "court-soon"
+        case .handoverNotAcknowledged: "handover-unacknowledged"
+        case .flag: "flag"
+        }
+    }
+}
+
+/// Something that needs a person's attention, derived from the records at a given time.
+/// Alerts are never stored: the same records at the same time give the same alerts.
+public struct Alert: Hashable, Sendable, Identifiable {
+    /// Rule and record, e.g. `contact-overdue:<child id>`: stable while the condition lasts, so an
+    /// acknowledgement or a snooze can refer to it.
+    public var id: String
+    public var rule: AlertRule
+    public var severity: AlertSeverity
+    public var child: ChildID?
+    /// Words, e.g. "missing 14h — police occurrence recorded".
+    public var message: String
+    /// When the condition began (or the event it warns of, for court dates).
+    public var since: Date
+
+    public init(id: String, rule: AlertRule, severity: AlertSeverity, child: ChildID?, message: String, since: Date) {
+        self.id = id
+        self.rule = rule
+        self.severity = severity
+        self.child = child
+        self.message = message
+        self.since = since
+    }
+}
+
+/// The limits the alert rules use. Defaults are DOMAIN.md's table; a unit may change them.
+public struct AlertThresholds: Sendable, Equatable {
+    public static let hour: TimeInterval = 3600
+    public static let day: TimeInterval = 86_400
+
+    /// Longest time without contact per risk level before contact is overdue.
+    public var contactCadence: [RiskLevel: TimeInterval]
+    public var policeNotToldAfter: TimeInterval
+    /// `repeatedMissingCount` episodes within `repeatedMissingWindow` is a pattern.
+    public var repeatedMissingCount: Int
+    public var repeatedMissingWindow: TimeInterval
+    public var debriefWithin: TimeInterval
+    public var reviewAwaitingFor: TimeInterval
+    public var referralNoResponseAfter: TimeInterval
+    /// Days before the 18th birthday from which a Youth-In-Transition referral is expected.
+    public var agingOutWithinDays: Int
+    public var courtWithin: TimeInterval
+    public var handoverAcknowledgeWithin: TimeInterval
+
+    public init(
+        contactCadence: [RiskLevel: TimeInterval] = [.critical: 1 * day, .high: 2 * day, .medium: 7 * day, .low: 14 * day],
+        policeNotToldAfter: TimeInterval = 2 * hour,
+        repeatedMissingCount: Int = 3,
+        repeatedMissingWindow: TimeInterval = 90 * day,
+        debriefWithin: TimeInterval = 72 * hour,
+        reviewAwaitingFor: TimeInterval = 2 * day,
+        referralNoResponseAfter: TimeInterval = 7 * day,
+        agingOutWithinDays: Int = 90,
+        courtWithin: TimeInterval = 7 * day,
+        handoverAcknowledgeWithin: TimeInterval = 1 * hour
+    ) {
+        self.contactCadence = contactCadence
+        self.policeNotToldAfter = policeNotToldAfter
+        self.repeatedMissingCount = repeatedMissingCount
+        self.repeatedMissingWindow = repeatedMissingWindow
+        self.debriefWithin = debriefWithin
+        self.reviewAwaitingFor = reviewAwaitingFor
+        self.referralNoResponseAfter = referralNoResponseAfter
+        self.agingOutWithinDays = agingOutWithinDays
+        self.courtWithin = courtWithin
+        self.handoverAcknowledgeWithin = handoverAcknowledgeWithin
+    }
+
+    public static let standard = AlertThresholds()
+
+    /// The cadence for `risk`; a level missing from the table falls back to a week.
+    public func cadence(for risk: RiskLevel) -> TimeInterval { contactCadence[risk] ?? 7 * Self.day }
+}

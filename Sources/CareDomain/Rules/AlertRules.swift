@@ -1,0 +1,179 @@
+import Foundation
+
+/// Derives the alerts of DOMAIN.md's table from a caseload snapshot at a given time. Pure: the
+/// same snapshot, time and thresholds always give the same alerts, in the same order.
+///
+/// Time limits are strict ("over 2 h"): an alert fires once the limit has passed, not at it.
+public enum AlertRules {
+    /// Every alert on the open cases, critical first, then the longest-standing first.
+    ///
+    /// - Parameters:
+    ///   - handover: the current shift's handover, if any, for "handover not acknowledged".
+    ///   - zone: the unit's time zone, which decides what "today" is for birthdays and review dates.
+    public static func evaluate(
+        snapshot: CaseloadSnapshot, now: Date, thresholds: AlertThresholds = .standard,
+        handover: Handover? = nil, zone: TimeZone = .current
+    ) -> [Alert] {
+        let today = DayDate(now, in: zone)
+        var alerts: [Alert] = []
+        var open = Set<ChildID>()
+        for child in snapshot.children where child.isOpen {
+            open.insert(child.id)
+            childAlerts(child, snapshot, now, today, thresholds, zone, into: &alerts)
+        }
+        referralAlerts(snapshot, open, now, thresholds, into: &alerts)
+        for appointment in snapshot.appointments where appointment.kind == .court && open.contains(appointment.child) {
+            let ahead = appointment.at.timeIntervalSince(now)
+            if ahead >= 0 && ahead <= thresholds.courtWithin {
+                alerts.append(make(.courtSoon, appointment.id.rawValue, appointment.child,
+                                   "court in \(DurationWords.short(ahead))" + (appointment.place.isEmpty ? "" : " — \(appointment.place)"),
+                                   since: appointment.at))
+            }
+        }
+        if let handover {
+            handoverAlert(handover, now, thresholds, into: &alerts)
+        }
+        return alerts.sorted(by: precedes)
+    }
+
+    /// Critical first; within a severity the oldest condition first; then by id for a total order.
+    public static func precedes(_ a: Alert, _ b: Alert) -> Bool {
+        if a.severity != b.severity { return a.severity > b.severity }
+        if a.since != b.since { return a.since < b.since }
+        return a.id < b.id
+    }
+
+    // MARK: - Rules on one child
+
+    private static func childAlerts(
+        _ child: Child, _ snapshot: CaseloadSnapshot, _ now: Date, _ today: DayDate,
+        _ t: AlertThresholds, _ zone: TimeZone, into alerts: inout [Alert]
+    ) {
+        let id = child.id
+        let episodes = snapshot.episodes[id] ?? []
+        let openEpisode = episodes.first(where: \.isOpen)
+
+        if let episode = openEpisode {
+            let gone = now.timeIntervalSince(episode.lastSeenAt)
+            let police = episode.policeReport.map { "police occurrence \($0.occurrenceNumber.isEmpty ? "recorded" : $0.occurrenceNumber)" }
+                ?? "no police report recorded"
+            alerts.append(make(.missingNow, episode.id.rawValue, id, "missing \(DurationWords.short(gone)) — \(police)",
+                               since: episode.lastSeenAt))
+            let reported = now.timeIntervalSince(episode.reportedMissingAt)
+            if episode.policeReport == nil && reported > t.policeNotToldAfter {
+                alerts.append(make(.missingPoliceNotTold, episode.id.rawValue, id,
+                                   "missing \(DurationWords.short(reported)) with no police report recorded",
+                                   since: episode.reportedMissingAt.addingTimeInterval(t.policeNotToldAfter)))
+            }
+        } else {
+            // While a child is missing the missing alert says more than "contact overdue" would.
+            let cadence = t.cadence(for: child.riskLevel)
+            let last = snapshot.lastContact[id]
+            let reference = last ?? child.openedOn.startOfDay(in: zone) ?? now
+            if now.timeIntervalSince(reference) > cadence {
+                let words = last == nil
+                    ? "no contact since the case opened \(DurationWords.short(now.timeIntervalSince(reference))) ago"
+                    : "last contact \(DurationWords.short(now.timeIntervalSince(reference))) ago"
+                alerts.append(make(.contactOverdue, id.rawValue, id,
+                                   "\(words) — \(child.riskLevel.rawValue) risk expects every \(DurationWords.short(cadence))",
+                                   since: reference.addingTimeInterval(cadence)))
+            }
+        }
+
+        if child.riskLevel < .high {
+            let recent = episodes.filter { now.timeIntervalSince($0.reportedMissingAt) <= t.repeatedMissingWindow }
+            if recent.count >= t.repeatedMissingCount {
+                let first = recent.map(\.reportedMissingAt).min()!
+                alerts.append(make(.repeatedMissing, id.rawValue, id,
+                                   "\(recent.count) missing episodes in \(Int(t.repeatedMissingWindow / AlertThresholds.day)) days at \(child.riskLevel.rawValue) risk — consider raising",
+                                   since: first))
+            }
+        }
+
+        for episode in episodes {
+            guard let located = episode.located, episode.debrief == nil else { continue }
+            let since = now.timeIntervalSince(located.at)
+            if since > t.debriefWithin {
+                alerts.append(make(.debriefOverdue, episode.id.rawValue, id,
+                                   "located \(DurationWords.short(since)) ago, no debrief recorded",
+                                   since: located.at.addingTimeInterval(t.debriefWithin)))
+            }
+        }
+
+        if let plan = snapshot.plans[id] {
+            if today > plan.reviewBy {
+                let due = plan.reviewBy.startOfDay(in: zone).map { $0.addingTimeInterval(AlertThresholds.day) } ?? now
+                alerts.append(make(.safetyPlanDue, id.rawValue, id, "safety plan review was due \(plan.reviewBy)", since: due))
+            }
+        } else if child.riskLevel >= .high {
+            alerts.append(make(.safetyPlanDue, id.rawValue, id, "\(child.riskLevel.rawValue) risk and no safety plan",
+                               since: child.openedOn.startOfDay(in: zone) ?? now))
+        }
+
+        let eighteenth = child.birth.eighteenth
+        let daysLeft = days(from: today, to: eighteenth)
+        if daysLeft >= 0 && daysLeft <= t.agingOutWithinDays && !hasTransitionReferral(child.id, snapshot) {
+            alerts.append(make(.agingOut, id.rawValue, id,
+                               "turns 18 in \(daysLeft) day\(daysLeft == 1 ? "" : "s") (\(eighteenth)) — no Youth-In-Transition referral",
+                               since: eighteenth.startOfDay(in: zone)?.addingTimeInterval(-Double(t.agingOutWithinDays) * AlertThresholds.day) ?? now))
+        }
+
+        for flag in child.activeFlags {
+            alerts.append(Alert(id: "\(AlertRule.flag.key):\(flag.id.rawValue)", rule: .flag, severity: flag.severity,
+                                child: id, message: flag.text, since: flag.setAt))
+        }
+    }
+
+    /// A Youth-In-Transition referral counts unless it was declined or withdrawn.
+    private static func hasTransitionReferral(_ child: ChildID, _ snapshot: CaseloadSnapshot) -> Bool {
+        let transition = Set(snapshot.services.filter { $0.category == .youthInTransition }.map(\.id))
+        return snapshot.referrals.contains {
+            $0.child == child && transition.contains($0.service) && $0.status != .declined && $0.status != .withdrawn
+        }
+    }
+
+    // MARK: - Referrals and handover
+
+    private static func referralAlerts(
+        _ snapshot: CaseloadSnapshot, _ open: Set<ChildID>, _ now: Date, _ t: AlertThresholds, into alerts: inout [Alert]
+    ) {
+        var serviceNames: [ServiceID: String] = [:]
+        for service in snapshot.services { serviceNames[service.id] = service.name }
+        for referral in snapshot.referrals where open.contains(referral.child) {
+            let waited = now.timeIntervalSince(referral.statusSince)
+            let service = serviceNames[referral.service] ?? "a service"
+            switch referral.status {
+            case .awaitingReview where waited > t.reviewAwaitingFor:
+                alerts.append(make(.referralAwaitingReview, referral.id.rawValue, referral.child,
+                                   "referral to \(service) awaiting liaison review \(DurationWords.short(waited))",
+                                   since: referral.statusSince.addingTimeInterval(t.reviewAwaitingFor)))
+            case .sent where waited > t.referralNoResponseAfter:
+                alerts.append(make(.referralNoResponse, referral.id.rawValue, referral.child,
+                                   "referral to \(service) sent \(DurationWords.short(waited)) ago, no response",
+                                   since: referral.statusSince.addingTimeInterval(t.referralNoResponseAfter)))
+            default:
+                break
+            }
+        }
+    }
+
+    private static func handoverAlert(_ handover: Handover, _ now: Date, _ t: AlertThresholds, into alerts: inout [Alert]) {
+        let into = now.timeIntervalSince(handover.shiftStart)
+        let waiting = handover.entries.filter { $0.acknowledgement == nil }.count
+        guard into > t.handoverAcknowledgeWithin, waiting > 0 else { return }
+        alerts.append(make(.handoverNotAcknowledged, handover.id.rawValue, nil,
+                           "\(waiting) of \(handover.entries.count) handover entries not acknowledged \(DurationWords.short(into)) into the shift",
+                           since: handover.shiftStart.addingTimeInterval(t.handoverAcknowledgeWithin)))
+    }
+
+    // MARK: - Helpers
+
+    private static func make(_ rule: AlertRule, _ record: String, _ child: ChildID?, _ message: String, since: Date) -> Alert {
+        Alert(id: "\(rule.key):\(record)", rule: rule, severity: rule.defaultSeverity, child: child, message: message, since: since)
+    }
+
+    /// Whole calendar days from `a` to `b` (negative when `b` is earlier).
+    static func days(from a: DayDate, to b: DayDate) -> Int {
+        CivilDays.number(b) - CivilDays.number(a)
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+@testable import CareDomain
+
+@Suite("Caseload rows and query")
+struct CaseloadQueryTests {
+    typealias F = Fixture
+
+    /// A small caseload with one of each thing the filters care about.
+    static func snapshot() -> CaseloadSnapshot {
+        let metis = F.child(1, name: "Zoé Démo-Tremblay", risk: .low,
+                            identity: .affiliations([Affiliation(group: .metis, community: "Northpoint Demo Métis Council")]),
+                            born: DayDate(year: 2013, month: 1, day: 1), team: Team(childProtection: F.cp.id, liaison: F.liaison.id))
+        let missing = F.child(2, name: "Jordan Example", risk: .medium, born: DayDate(year: 2010, month: 6, day: 1),
+                              team: Team(childProtection: F.cp.id, police: F.police.id))
+        let critical = F.child(3, name: "Riley Sample", risk: .critical, born: DayDate(year: 2012, month: 3, day: 3),
+                               team: Team(childProtection: WorkerID(rawValue: "w-other")))
+        let high = F.child(4, name: "Anaïs Exemple", preferred: "ᓴᕋ", risk: .high,
+                           identity: .affiliations([Affiliation(group: .inuk, community: "Tundra Example Inuit Community")]),
+                           born: DayDate(year: 2009, month: 12, day: 24))
+        let closed = F.child(5, name: "Casey Closedcase", risk: .critical, closure: Closure(on: F.today, reason: "test"))
+        let neverSeen = F.child(6, name: "Blake Placeholder", risk: .high, born: DayDate(year: 2011, month: 7, day: 7))
+        return CaseloadSnapshot(
+            children: [metis, missing, critical, high, closed, neverSeen],
+            lastContact: [metis.id: F.now - 9 * F.day, missing.id: F.now - 1 * F.day, critical.id: F.now - 2 * F.hour,
+                          high.id: F.now - 5 * F.day, closed.id: F.now - 50 * F.day],
+            episodes: [missing.id: [F.episode(missing, lastSeen: F.now - 3 * F.hour)]],
+            workers: F.workers
+        )
+    }
+
+    static let rows = CaseloadRow.rows(from: snapshot(), today: F.today)
+
+    func names(_ query: CaseloadQuery) -> [String] { query.apply(to: Self.rows).map(\.legalName) }
+
+    @Test("rows derive age, whereabouts, worker and communities from the snapshot")
+    func rowDerivation() throws {
+        let jordan = try #require(Self.rows.first { $0.legalName == "Jordan Example" })
+        #expect(jordan.age == 16)
+        #expect(jordan.isMissing)
+        #expect(jordan.assignedWorkerName == "Alex Testworker")
+        let zoe = try #require(Self.rows.first { $0.legalName == "Zoé Démo-Tremblay" })
+        #expect(zoe.communities == ["Northpoint Demo Métis Council"])
+        #expect(zoe.isIndigenous)
+        #expect(!zoe.isMissing)
+        let anais = try #require(Self.rows.first { $0.legalName == "Anaïs Exemple" })
+        #expect(anais.displayName == "ᓴᕋ")
+    }
+
+    @Test("\"metis\" finds the child whose community is Métis")
+    func metis() {
+        #expect(names(CaseloadQuery(text: "metis")) == ["Zoé Démo-Tremblay"])
+        #expect(names(CaseloadQuery(text: "  ")).count == 5)
+        #expect(names(CaseloadQuery(text: "jordan ")) == ["Jordan Example"])
+    }
+
+    @Test("text matches legal and preferred names, case number and team names", arguments: [
+        ("zoe", ["Zoé Démo-Tremblay"]), ("ᓴᕋ", ["Anaïs Exemple"]), ("anais", ["Anaïs Exemple"]),
+        ("tst-2026-0003", ["Riley Sample"]), ("constable", ["Jordan Example"]), ("tundra", ["Anaïs Exemple"]),
+    ])
+    func textFilter(text: String, expected: [String]) {
+        #expect(names(CaseloadQuery(text: text)) == expected)
+    }
+
+    @Test("closed cases are hidden unless asked for")
+    func closed() {
+        #expect(!names(CaseloadQuery()).contains("Casey Closedcase"))
+        #expect(names(CaseloadQuery(includeClosed: true)).contains("Casey Closedcase"))
+    }
+
+    @Test("quick filters narrow and combine")
+    func quickFilters() {
+        #expect(names(CaseloadQuery(filters: [.missingNow])) == ["Jordan Example"])
+        #expect(Set(names(CaseloadQuery(filters: [.highAndCritical]))) == ["Riley Sample", "Anaïs Exemple", "Blake Placeholder"])
+        #expect(Set(names(CaseloadQuery(filters: [.indigenousAffiliation]))) == ["Zoé Démo-Tremblay", "Anaïs Exemple"])
+        #expect(Set(names(CaseloadQuery(filters: [.myCases(F.police.id)]))) == ["Jordan Example"])
+        #expect(Set(names(CaseloadQuery(filters: [.myCases(F.liaison.id)]))) == ["Zoé Démo-Tremblay"])
+        #expect(names(CaseloadQuery(filters: [.indigenousAffiliation, .highAndCritical])) == ["Anaïs Exemple"])
+        var query = CaseloadQuery()
+        query.toggle(.missingNow)
+        #expect(query.filters == [.missingNow])
+        query.toggle(.missingNow)
+        #expect(query.filters.isEmpty)
+    }
+
+    @Test("risk sort: missing first, then risk down, then the longest without contact")
+    func riskSort() {
+        #expect(names(CaseloadQuery(sort: .risk)) == ["Jordan Example", "Riley Sample", "Blake Placeholder", "Anaïs Exemple", "Zoé Démo-Tremblay"])
+    }
+
+    @Test("last-contact sort puts never-contacted first, then the oldest")
+    func lastContactSort() {
+        #expect(names(CaseloadQuery(sort: .lastContact)) == ["Blake Placeholder", "Zoé Démo-Tremblay", "Anaïs Exemple", "Jordan Example", "Riley Sample"])
+    }
+
+    @Test("name sort uses the display name, accent-blind; age sort is youngest first")
+    func nameAndAgeSort() {
+        // Display names: Blake, Jordan, Riley, Zoé, ᓴᕋ (syllabics sort after Latin).
+        #expect(names(CaseloadQuery(sort: .name)) == ["Blake Placeholder", "Jordan Example", "Riley Sample", "Zoé Démo-Tremblay", "Anaïs Exemple"])
+        #expect(names(CaseloadQuery(sort: .age)) == ["Zoé Démo-Tremblay", "Riley Sample", "Blake Placeholder", "Jordan Example", "Anaïs Exemple"])
+    }
+
+    @Test("a keystroke over 50,000 rows is only substring checks")
+    func fiftyThousandRows() {
+        let base = Self.rows[0]
+        let rows = (0..<50_000).map { n -> CaseloadRow in
+            var row = base
+            row.caseNumber = CaseNumber(unit: "TST", year: 2026 - n / 9999, sequence: n % 9999 + 1)
+            row.searchKey = FoldedText(joining: ["Jordan Example \(n)", row.caseNumber.description, "Lakeview Test First Nation"])
+            return row
+        }
+        let clock = ContinuousClock()
+        var found = 0
+        let elapsed = clock.measure {
+            for text in ["j", "jo", "jor", "jord", "jorda", "jordan", "jordan e", "jordan example 4999"] {
+                found = CaseloadQuery(text: text, sort: .name).apply(to: rows).count
+            }
+        }
+        #expect(found == 11) // "…4999" and "…49990" to "…49999"
+        #expect(elapsed < .seconds(5), "eight keystrokes over 50k rows took \(elapsed)")
+    }
+}
