@@ -21,7 +21,7 @@ struct DemoCommand: ParsableCommand {
     @Option(name: .long, help: "Seed for the generator; the same seed makes the same unit.")
     var seed: UInt64 = 1
 
-    @Flag(name: .long, help: "Create the store and print a summary, without opening the dashboard.")
+    @ArgumentParser.Flag(name: .long, help: "Create the store and print a summary, without opening the dashboard.")
     var noOpen = false
 
     @Option(name: .long, help: "The demo account to sign in as.")

@@ -6,10 +6,9 @@ import TextUI
 public enum ErrorWords {
     public static func describe(_ error: any Error, doing action: String) -> String {
         if let denied = error as? PermissionDenied { return denied.description }
-        if let described = error as? CustomStringConvertible {
-            let text = described.description
-            if !text.isEmpty && !text.contains("Error(") { return Sanitizer.clean(text) }
-        }
+        // Our errors describe themselves in words; anything that prints like a type dump does not.
+        let text = String(describing: error)
+        if !text.isEmpty && !text.contains("Error(") && !text.contains("error ") { return Sanitizer.clean(text) }
         return "Could not \(action). Try again; if it keeps failing, run `care check`."
     }
 }

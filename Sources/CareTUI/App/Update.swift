@@ -20,12 +20,12 @@ public enum Update {
         case .redraw: return [.redrawAll]
         case .lock: return [.lock]
         case .quit: state.quitRequested = true
-        case .moveUp: move(in: &state) { $0.moveBy(-1, count: $1) }
-        case .moveDown: move(in: &state) { $0.moveBy(1, count: $1) }
+        case .moveUp: move(in: &state) { scroll, count, _ in scroll.moveBy(-1, count: count) }
+        case .moveDown: move(in: &state) { scroll, count, _ in scroll.moveBy(1, count: count) }
         case .pageUp: move(in: &state) { $0.moveBy(-max(1, $2 - 1), count: $1) }
         case .pageDown: move(in: &state) { $0.moveBy(max(1, $2 - 1), count: $1) }
-        case .top: move(in: &state) { $0.select(0, count: $1) }
-        case .bottom: move(in: &state) { $0.select($1 - 1, count: $1) }
+        case .top: move(in: &state) { scroll, count, _ in scroll.select(0, count: count) }
+        case .bottom: move(in: &state) { scroll, count, _ in scroll.select(count - 1, count: count) }
         case .open: return open(in: &state)
         case .filter:
             state.focus = .caseload
