@@ -87,11 +87,26 @@ static inline int care_prctl_set_dumpable(int dumpable) {
 
 // MARK: - Leaving the screen clean
 
-/// Blanks the alternate screen and ends curses mode, once. Safe before `newterm` (does nothing).
-/// Blanking first means a terminal without an alternate screen is not left showing records.
+/// Blanks the screen and ends curses mode, once. Safe before `newterm` (does nothing).
+///
+/// Blanking matters where there is no alternate screen (or the terminal ignores it, or copies
+/// it back on leaving, as tmux does after a resize): records must not stay on view or reach the
+/// scrollback once the program is gone. tmux, VTE and others copy the whole screen into their
+/// scrollback on a clear from the top-left corner, which is what `werase` + `doupdate` sends.
+/// So the first row is blanked on its own while the rest still has text (ncurses can only use
+/// erase-in-line), then the other rows (a clear that starts on row 1). Output stays inside
+/// ncurses: `putp` writes through stdio and would arrive after `endwin`'s own output.
 static inline void care_leave_screen(void) {
     if (stdscr == NULL || isendwin()) return;
-    werase(stdscr);
+    int rows = getmaxy(stdscr);
+    wmove(stdscr, 0, 0);
+    wclrtoeol(stdscr);
+    wnoutrefresh(stdscr);
+    doupdate();
+    for (int row = 1; row < rows; ++row) {
+        wmove(stdscr, row, 0);
+        wclrtoeol(stdscr);
+    }
     wnoutrefresh(stdscr);
     doupdate();
     endwin();
