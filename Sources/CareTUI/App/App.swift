@@ -263,9 +263,9 @@ public final class App {
         for (pane, area) in MainScreen.paneAreas(size: state.screenSize, focus: state.focus) {
             let rows = MainScreen.listRows(pane, in: area)
             switch pane {
-            case .caseload: state.caseloadScroll.follow(visibleRows: rows, count: state.rows.count)
-            case .referrals: state.referralScroll.follow(visibleRows: rows, count: state.queue.count)
-            case .alerts: state.alertScroll.follow(visibleRows: rows, count: state.alerts.count)
+            case .caseload: state.caseloadScroll.follow(selection: state.caseloadScroll.selection, visibleRows: rows, count: state.rows.count)
+            case .referrals: state.referralScroll.follow(selection: state.referralScroll.selection, visibleRows: rows, count: state.queue.count)
+            case .alerts: state.alertScroll.follow(selection: state.alertScroll.selection, visibleRows: rows, count: state.alerts.count)
             case .child: break
             }
         }

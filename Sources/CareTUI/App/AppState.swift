@@ -77,11 +77,11 @@ public struct AppState: Sendable {
     public mutating func applyQuery(keeping id: ChildID? = nil) {
         rows = query.apply(to: allRows)
         let index = id.flatMap { id in rows.firstIndex(where: { $0.id == id }) } ?? 0
-        caseloadScroll.select(index, count: rows.count)
+        caseloadScroll.selection = min(index, max(0, rows.count - 1))
     }
 
     public var selectedRow: CaseloadRow? {
-        rows.indices.contains(caseloadScroll.selected) ? rows[caseloadScroll.selected] : nil
+        rows.indices.contains(caseloadScroll.selection) ? rows[caseloadScroll.selection] : nil
     }
 
     public var selectedChild: Child? {

@@ -13,13 +13,6 @@ public struct ActiveBinding: Sendable, Equatable {
     public var keyText: String { keys.map(\.displayName).joined(separator: "/") }
 }
 
-/// One entry of the key-hint line: "↑↓ move", "Enter open".
-public struct KeyHint: Sendable, Equatable {
-    public var keys: String
-    public var label: String
-    public var enabled: Bool
-}
-
 public enum Bindings {
     /// Every binding, in key-map order, with the reason it is disabled in this state, if it is.
     public static func all(in state: AppState, keyMap: KeyMap<AppAction>) -> [ActiveBinding] {
@@ -51,7 +44,7 @@ public enum Bindings {
 
     /// The actions the key-hint line offers in the focused pane, most useful first.
     static func hintActions(for pane: PaneID) -> [(AppAction, String)] {
-        var list: [(AppAction, String)] = [(.focusNext, "next pane"), (.moveDown, "move"), (.open, "open")]
+        var list: [(AppAction, String)] = [(.focusNext, "next pane"), (.moveDown, "move"), (.open, "open"), (.help, "help"), (.quit, "quit")]
         switch pane {
         case .caseload: list += [(.filter, "filter"), (.cycleSort, "sort"), (.newNote, "note"), (.missing, "missing"), (.newChild, "new child")]
         case .child:
@@ -59,27 +52,27 @@ public enum Bindings {
                      (.editProfile, "edit"), (.addFlag, "flag")]
         case .referrals, .alerts: break
         }
-        list += [(.toggleMask, "mask"), (.lock, "lock"), (.help, "help"), (.quit, "quit")]
+        list += [(.toggleMask, "mask"), (.lock, "lock")]
         return list
     }
 
     /// The key-hint line for the current state, from the key map (never hard-coded key names).
     public static func hints(in state: AppState, keyMap: KeyMap<AppAction>) -> [KeyHint] {
         if state.showingHelp {
-            return [hint(.moveDown, "scroll", state, keyMap), KeyHint(keys: "any other key", label: "close help", enabled: true)]
+            return [hint(.moveDown, "scroll", state, keyMap), KeyHint(key: "any other key", label: "close help", enabled: true)]
         }
         if state.form != nil {
             return [
-                KeyHint(keys: Key.tab.displayName, label: "next field", enabled: true),
-                KeyHint(keys: Key.ctrl("s").displayName, label: "save", enabled: true),
-                KeyHint(keys: Key.escape.displayName, label: "cancel", enabled: true),
+                KeyHint(key: Key.tab.displayName, label: "next field", enabled: true),
+                KeyHint(key: Key.ctrl("s").displayName, label: "save", enabled: true),
+                KeyHint(key: Key.escape.displayName, label: "cancel", enabled: true),
             ]
         }
         if state.filterEditing {
             return [
-                KeyHint(keys: "type", label: "filter by name, case, community or worker", enabled: true),
-                KeyHint(keys: Key.enter.displayName, label: "keep", enabled: true),
-                KeyHint(keys: Key.escape.displayName, label: "clear", enabled: true),
+                KeyHint(key: "type", label: "filter by name, case, community or worker", enabled: true),
+                KeyHint(key: Key.enter.displayName, label: "keep", enabled: true),
+                KeyHint(key: Key.escape.displayName, label: "clear", enabled: true),
             ]
         }
         return hintActions(for: state.focus).map { hint($0.0, $0.1, state, keyMap) }
@@ -90,6 +83,6 @@ public enum Bindings {
         if action == .moveDown, let up = keyMap.keys(for: .moveUp).first {
             keys = up.displayName + keys
         }
-        return KeyHint(keys: keys, label: label, enabled: disabledReason(action, in: state) == nil)
+        return KeyHint(key: keys, label: label, enabled: disabledReason(action, in: state) == nil)
     }
 }

@@ -20,12 +20,12 @@ public enum Update {
         case .redraw: return [.redrawAll]
         case .lock: return [.lock]
         case .quit: state.quitRequested = true
-        case .moveUp: move(in: &state) { scroll, count, _ in scroll.moveBy(-1, count: count) }
-        case .moveDown: move(in: &state) { scroll, count, _ in scroll.moveBy(1, count: count) }
-        case .pageUp: move(in: &state) { $0.moveBy(-max(1, $2 - 1), count: $1) }
-        case .pageDown: move(in: &state) { $0.moveBy(max(1, $2 - 1), count: $1) }
-        case .top: move(in: &state) { scroll, count, _ in scroll.select(0, count: count) }
-        case .bottom: move(in: &state) { scroll, count, _ in scroll.select(count - 1, count: count) }
+        case .moveUp: move(.up, in: &state)
+        case .moveDown: move(.down, in: &state)
+        case .pageUp: move(.pageUp, in: &state)
+        case .pageDown: move(.pageDown, in: &state)
+        case .top: move(.home, in: &state)
+        case .bottom: move(.end, in: &state)
         case .open: return open(in: &state)
         case .filter:
             state.focus = .caseload
@@ -76,17 +76,15 @@ public enum Update {
         return []
     }
 
-    /// Moves the selection of the focused list. The closure gets the scroll, the row count and
-    /// the page height.
-    private static func move(in state: inout AppState, _ change: (inout ListScroll, Int, Int) -> Void) {
-        let page = max(1, state.screenSize.height - 12)
-        switch state.focus {
-        case .caseload, .child:
-            change(&state.caseloadScroll, state.rows.count, page)
-        case .referrals:
-            change(&state.referralScroll, state.queue.count, page)
-        case .alerts:
-            change(&state.alertScroll, state.alerts.count, page)
+    /// Moves the selection of the focused list by the rows its pane shows at this size.
+    private static func move(_ move: ListScroll.Move, in state: inout AppState) {
+        let areas = MainScreen.paneAreas(size: state.screenSize, focus: state.focus)
+        let pane: PaneID = state.focus == .child ? .caseload : state.focus
+        let rows = areas[pane].map { MainScreen.listRows(pane, in: $0) } ?? max(1, state.screenSize.height - 6)
+        switch pane {
+        case .caseload, .child: state.caseloadScroll.apply(move, visibleRows: rows, count: state.rows.count)
+        case .referrals: state.referralScroll.apply(move, visibleRows: rows, count: state.queue.count)
+        case .alerts: state.alertScroll.apply(move, visibleRows: rows, count: state.alerts.count)
         }
     }
 
@@ -97,11 +95,11 @@ public enum Update {
             state.focus = .child
             return [.openDetail(row.id)]
         case .referrals:
-            guard state.queue.indices.contains(state.referralScroll.selected) else { return [] }
-            return select(child: state.queue[state.referralScroll.selected].child, in: &state)
+            guard state.queue.indices.contains(state.referralScroll.selection) else { return [] }
+            return select(child: state.queue[state.referralScroll.selection].child, in: &state)
         case .alerts:
-            guard state.alerts.indices.contains(state.alertScroll.selected),
-                  let child = state.alerts[state.alertScroll.selected].child else { return [] }
+            guard state.alerts.indices.contains(state.alertScroll.selection),
+                  let child = state.alerts[state.alertScroll.selection].child else { return [] }
             return select(child: child, in: &state)
         }
     }

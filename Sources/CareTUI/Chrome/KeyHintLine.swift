@@ -1,6 +1,6 @@
 import TextUI
 
-/// The bottom line: the keys that work here, built from the key map.
+/// The bottom line: the keys that work here, built from the key map, or one message in words.
 enum KeyHintLine {
     static func render(_ hints: [KeyHint], message: String?, row: Rect, buffer: inout Buffer, theme: Theme) {
         buffer.fill(row, with: Cell(" ", style: theme[.keyhint]))
@@ -8,13 +8,6 @@ enum KeyHintLine {
             buffer.write(" " + message, at: Point(x: row.x, y: row.y), width: row.width, style: theme[.emphasis])
             return
         }
-        var x = row.x + 1
-        for (index, hint) in hints.enumerated() {
-            let text = (index == 0 ? "" : " · ") + "\(hint.keys) \(hint.label)"
-            let width = DisplayWidth.of(text)
-            guard x + width <= row.right else { break }
-            buffer.write(text, at: Point(x: x, y: row.y), style: hint.enabled ? theme[.keyhint] : theme[.keyhintDisabled])
-            x += width
-        }
+        StatusBar(hints: hints).render(in: Rect(x: row.x + 1, y: row.y, width: row.width - 1, height: 1), buffer: &buffer, theme: theme)
     }
 }

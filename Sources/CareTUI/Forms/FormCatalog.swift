@@ -24,29 +24,29 @@ public enum FormCatalog {
         case .estimated(let years, _): estimate = String(years)
         case nil: break
         }
-        var fields: [FormField] = []
+        var fields: [FormState.Field] = []
         if !identityOnly {
             fields += [
-                FormField("legal", "Legal name", value: c?.legalName ?? "", required: true),
-                FormField("preferred", "Preferred name", value: c?.preferredName ?? "", hint: "shown in lists"),
-                FormField("pronouns", "Pronouns", value: c?.pronouns ?? ""),
-                FormField("birth", "Date of birth", kind: .date, value: birth, hint: "YYYY-MM-DD; or leave empty and give an estimated age"),
-                FormField("estimate", "Estimated age", value: estimate, hint: "years, when the date of birth is not known"),
-                FormField("gender", "Gender", value: c?.gender ?? ""),
+                FormState.Field("legal", "Legal name", value: c?.legalName ?? "", required: true),
+                FormState.Field("preferred", "Preferred name", value: c?.preferredName ?? "", hint: "shown in lists"),
+                FormState.Field("pronouns", "Pronouns", value: c?.pronouns ?? ""),
+                FormState.Field("birth", "Date of birth", kind: .date, value: birth, hint: "YYYY-MM-DD; or leave empty and give an estimated age"),
+                FormState.Field("estimate", "Estimated age", value: estimate, hint: "years, when the date of birth is not known"),
+                FormState.Field("gender", "Gender", value: c?.gender ?? ""),
             ]
         }
         fields += [
-            FormField("identity", "Indigenous identity", kind: .choice(identityChoices), value: identity),
-            FormField("affiliations", "Affiliations", kind: .list, value: affiliations, hint: affiliationHint),
-            FormField("languages", "Languages", kind: .list, value: (c?.languages ?? []).joined(separator: "; ")),
+            FormState.Field("identity", "Indigenous identity", kind: .choice(identityChoices), value: identity),
+            FormState.Field("affiliations", "Affiliations", kind: .list, value: affiliations, hint: affiliationHint),
+            FormState.Field("languages", "Languages", kind: .list, value: (c?.languages ?? []).joined(separator: "; ")),
         ]
         if !identityOnly {
             fields += [
-                FormField("care", "Care status", kind: .choice(CareStatus.allCases.map(\.rawValue)), value: (c?.careStatus ?? .notInCare).rawValue),
-                FormField("society", "Society", value: c?.society ?? ""),
-                FormField("placement", "Placement", value: c?.placement ?? ""),
-                FormField("risk", "Risk level", kind: .choice(RiskLevel.allCases.map(\.rawValue)), value: (c?.riskLevel ?? .medium).rawValue),
-                FormField("exploitation", "Exploitation status", kind: .choice(ExploitationStatus.allCases.map(\.rawValue)),
+                FormState.Field("care", "Care status", kind: .choice(CareStatus.allCases.map(\.rawValue)), value: (c?.careStatus ?? .notInCare).rawValue),
+                FormState.Field("society", "Society", value: c?.society ?? ""),
+                FormState.Field("placement", "Placement", value: c?.placement ?? ""),
+                FormState.Field("risk", "Risk level", kind: .choice(RiskLevel.allCases.map(\.rawValue)), value: (c?.riskLevel ?? .medium).rawValue),
+                FormState.Field("exploitation", "Exploitation status", kind: .choice(ExploitationStatus.allCases.map(\.rawValue)),
                           value: (c?.exploitationStatus ?? .unknown).rawValue),
             ]
         }
@@ -56,85 +56,85 @@ public enum FormCatalog {
 
     public static func contact(for child: ChildID, now: Date) -> FormState {
         FormState(title: "Log contact", fields: [
-            FormField("kind", "Kind", kind: .choice(Contact.Kind.allCases.map(\.rawValue)), value: Contact.Kind.inPerson.rawValue),
-            FormField("when", "When", kind: .dateTime, value: DateText.format(now), required: true, hint: "YYYY-MM-DD HH:MM"),
-            FormField("location", "Location"),
-            FormField("summary", "Summary", required: true),
-            FormField("next", "Next steps"),
-            FormField("visibility", "Visibility", kind: .choice(Contact.Visibility.allCases.map(\.rawValue)), value: "team",
+            FormState.Field("kind", "Kind", kind: .choice(Contact.Kind.allCases.map(\.rawValue)), value: Contact.Kind.inPerson.rawValue),
+            FormState.Field("when", "When", kind: .dateTime, value: DateText.format(now), required: true, hint: "YYYY-MM-DD HH:MM"),
+            FormState.Field("location", "Location"),
+            FormState.Field("summary", "Summary", required: true),
+            FormState.Field("next", "Next steps"),
+            FormState.Field("visibility", "Visibility", kind: .choice(Contact.Visibility.allCases.map(\.rawValue)), value: "team",
                       hint: "restricted notes are hidden from the police role"),
         ], purpose: .newContact(child))
     }
 
     public static func openEpisode(for child: ChildID, now: Date) -> FormState {
         FormState(title: "Report missing", fields: [
-            FormField("reported", "Reported missing at", kind: .dateTime, value: DateText.format(now), required: true),
-            FormField("seenAt", "Last seen at", kind: .dateTime, value: DateText.format(now), required: true),
-            FormField("seenWhere", "Last seen where", required: true),
-            FormField("police", "Police service", hint: "leave empty if not yet reported"),
-            FormField("occurrence", "Occurrence number"),
-            FormField("policeAt", "Reported to police at", kind: .dateTime, hint: "YYYY-MM-DD HH:MM"),
+            FormState.Field("reported", "Reported missing at", kind: .dateTime, value: DateText.format(now), required: true),
+            FormState.Field("seenAt", "Last seen at", kind: .dateTime, value: DateText.format(now), required: true),
+            FormState.Field("seenWhere", "Last seen where", required: true),
+            FormState.Field("police", "Police service", hint: "leave empty if not yet reported"),
+            FormState.Field("occurrence", "Occurrence number"),
+            FormState.Field("policeAt", "Reported to police at", kind: .dateTime, hint: "YYYY-MM-DD HH:MM"),
         ], purpose: .openEpisode(child))
     }
 
     public static func locate(_ episode: MissingEpisode, now: Date) -> FormState {
         FormState(title: "Located", fields: [
-            FormField("at", "Located at (time)", kind: .dateTime, value: DateText.format(now), required: true),
-            FormField("where", "Located where", required: true),
-            FormField("returned", "Returned to"),
+            FormState.Field("at", "Located at (time)", kind: .dateTime, value: DateText.format(now), required: true),
+            FormState.Field("where", "Located where", required: true),
+            FormState.Field("returned", "Returned to"),
         ], purpose: .locate(episode))
     }
 
     public static func debrief(_ episode: MissingEpisode, now: Date) -> FormState {
         FormState(title: "Debrief done", fields: [
-            FormField("on", "Debrief at", kind: .dateTime, value: DateText.format(now), required: true),
-            FormField("notes", "Notes", value: episode.notes),
+            FormState.Field("on", "Debrief at", kind: .dateTime, value: DateText.format(now), required: true),
+            FormState.Field("notes", "Notes", value: episode.notes),
         ], purpose: .debrief(episode))
     }
 
     public static func indicator(for child: ChildID, today: DayDate) -> FormState {
         let kinds = RiskIndicator.Kind.standard.map(\.label) + ["other"]
         return FormState(title: "Add indicator", fields: [
-            FormField("kind", "Indicator", kind: .choice(kinds), value: kinds[0]),
-            FormField("other", "If other, what", hint: "only when the indicator is \"other\""),
-            FormField("observed", "Observed on", kind: .date, value: today.description, required: true),
-            FormField("source", "Source", kind: .choice(RiskIndicator.Source.allCases.map(\.rawValue)), value: "worker"),
-            FormField("note", "Note"),
+            FormState.Field("kind", "Indicator", kind: .choice(kinds), value: kinds[0]),
+            FormState.Field("other", "If other, what", hint: "only when the indicator is \"other\""),
+            FormState.Field("observed", "Observed on", kind: .date, value: today.description, required: true),
+            FormState.Field("source", "Source", kind: .choice(RiskIndicator.Source.allCases.map(\.rawValue)), value: "worker"),
+            FormState.Field("note", "Note"),
         ], purpose: .addIndicator(child))
     }
 
     public static func resolveIndicator(_ active: [RiskIndicator]) -> FormState {
         let labels = active.enumerated().map { "\($0.offset + 1). \($0.element.kind.label)" }
         return FormState(title: "Resolve indicator", fields: [
-            FormField("which", "Indicator", kind: .choice(labels), value: labels.first ?? ""),
-            FormField("note", "Why it is resolved", required: true),
+            FormState.Field("which", "Indicator", kind: .choice(labels), value: labels.first ?? ""),
+            FormState.Field("note", "Why it is resolved", required: true),
         ], purpose: .resolveIndicator(active))
     }
 
     public static func safetyPlan(for child: ChildID, plan: SafetyPlan?, today: DayDate) -> FormState {
         let review = plan?.reviewBy ?? DayDate(year: today.year, month: today.month, day: today.day)
         return FormState(title: "Safety plan", fields: [
-            FormField("steps", "Steps (owner)", kind: .list,
+            FormState.Field("steps", "Steps (owner)", kind: .list,
                       value: (plan?.steps ?? []).map { "\($0.text) (\($0.owner))" }.joined(separator: "; "),
                       hint: "step (owner); … e.g. call worker if approached (youth)"),
-            FormField("adults", "Trusted adults", kind: .list, value: (plan?.trustedAdults ?? []).joined(separator: "; ")),
-            FormField("places", "Safe places", kind: .list, value: (plan?.safePlaces ?? []).joined(separator: "; ")),
-            FormField("review", "Review by", kind: .date, value: review.description, required: true),
+            FormState.Field("adults", "Trusted adults", kind: .list, value: (plan?.trustedAdults ?? []).joined(separator: "; ")),
+            FormState.Field("places", "Safe places", kind: .list, value: (plan?.safePlaces ?? []).joined(separator: "; ")),
+            FormState.Field("review", "Review by", kind: .date, value: review.description, required: true),
         ], purpose: .safetyPlan(child, plan))
     }
 
     public static func addFlag(_ child: Child) -> FormState {
         FormState(title: "Add flag", fields: [
-            FormField("text", "Flag", required: true),
-            FormField("severity", "Severity", kind: .choice(AlertSeverity.allCases.map(\.rawValue)), value: "warning"),
+            FormState.Field("text", "Flag", required: true),
+            FormState.Field("severity", "Severity", kind: .choice(AlertSeverity.allCases.map(\.rawValue)), value: "warning"),
         ], purpose: .addFlag(child))
     }
 
     public static func removeFlag(_ child: Child) -> FormState {
         let labels = child.activeFlags.enumerated().map { "\($0.offset + 1). \($0.element.text)" }
         return FormState(title: "Remove flag", fields: [
-            FormField("which", "Flag", kind: .choice(labels), value: labels.first ?? ""),
-            FormField("reason", "Reason for removing", required: true),
+            FormState.Field("which", "Flag", kind: .choice(labels), value: labels.first ?? ""),
+            FormState.Field("reason", "Reason for removing", required: true),
         ], purpose: .removeFlag(child))
     }
 }

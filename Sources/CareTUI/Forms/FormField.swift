@@ -2,7 +2,8 @@ import TextUI
 
 /// One field of a form: what it is called, what it holds (always text while being edited), and
 /// the validation message shown beside it, in words.
-public struct FormField: Sendable, Equatable {
+extension FormState {
+public struct Field: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         case text
         /// Several items typed on one line, separated by ";".
@@ -67,4 +68,5 @@ public struct FormField: Sendable, Equatable {
     }
 
     public var trimmed: String { value.trimmingCharacters(in: .whitespaces) }
+}
 }

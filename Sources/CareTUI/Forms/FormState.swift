@@ -7,7 +7,7 @@ import TextUI
 /// typed is thrown away without asking, and so a conflict can be merged field by field.
 public struct FormState: Sendable, Equatable {
     public var title: String
-    public var fields: [FormField]
+    public var fields: [FormState.Field]
     public var focus = 0
     public var purpose: FormPurpose
     /// Field values when the form opened (or after a conflict was merged).
@@ -25,7 +25,7 @@ public struct FormState: Sendable, Equatable {
     /// Set when the form is done with (saved, cancelled or discarded).
     public var isClosed = false
 
-    public init(title: String, fields: [FormField], purpose: FormPurpose) {
+    public init(title: String, fields: [FormState.Field], purpose: FormPurpose) {
         self.title = title
         self.fields = fields
         self.purpose = purpose
@@ -41,7 +41,7 @@ public struct FormState: Sendable, Equatable {
         }
     }
 
-    public func field(_ key: String) -> FormField? { fields.first { $0.key == key } }
+    public func field(_ key: String) -> FormState.Field? { fields.first { $0.key == key } }
 
     public mutating func setError(_ key: String, _ message: String) {
         if let i = fields.firstIndex(where: { $0.key == key }) { fields[i].error = message }

@@ -62,7 +62,7 @@ enum FormView {
     }
 }
 
-extension FormField.Kind {
+extension FormState.Field.Kind {
     var isTyped: Bool {
         if case .choice = self { return false }
         return true

@@ -10,8 +10,7 @@ enum AlertsPane {
             buffer.write("No alerts.", at: Point(x: area.x + 1, y: area.y), width: area.width - 1, style: theme[.muted])
             return
         }
-        var scroll = state.alertScroll
-        scroll.follow(visibleRows: area.height, count: state.alerts.count)
+        let scroll = state.alertScroll
         for (line, index) in scroll.visibleRange(visibleRows: area.height, count: state.alerts.count).enumerated() {
             let alert = state.alerts[index]
             let rect = area.row(line)
@@ -25,7 +24,7 @@ enum AlertsPane {
             x += buffer.write(label, at: Point(x: x, y: rect.y), width: rect.width, style: theme[role])
             let who = alert.child.map { state.name(ofChild: $0) + " " } ?? ""
             buffer.write(who + alert.message, at: Point(x: x, y: rect.y), width: rect.right - x, style: theme[.normal], pad: true)
-            if index == state.alertScroll.selected && state.focus == .alerts {
+            if index == state.alertScroll.selection && state.focus == .alerts {
                 buffer.patchStyle(rect) { $0.attributes.formUnion(theme[.selected].attributes); $0.background = theme[.selected].background }
             }
         }

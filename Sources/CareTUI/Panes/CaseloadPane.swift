@@ -15,13 +15,12 @@ enum CaseloadPane {
             buffer.write(text, at: Point(x: list.x + 1, y: list.y), width: list.width - 1, style: theme[.muted])
             return
         }
-        var scroll = state.caseloadScroll
-        scroll.follow(visibleRows: list.height, count: state.rows.count)
+        let scroll = state.caseloadScroll
         let showWorker = list.width >= 60
         for (line, index) in scroll.visibleRange(visibleRows: list.height, count: state.rows.count).enumerated() {
             let row = state.rows[index]
             let rect = list.row(line)
-            let selected = index == state.caseloadScroll.selected
+            let selected = index == state.caseloadScroll.selection
             renderRow(row, state: state, rect: rect, selected: selected, focused: state.focus == .caseload,
                       showWorker: showWorker, buffer: &buffer, theme: theme)
         }

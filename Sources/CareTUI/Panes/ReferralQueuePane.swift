@@ -9,8 +9,7 @@ enum ReferralQueuePane {
             buffer.write("No referrals waiting.", at: Point(x: area.x + 1, y: area.y), width: area.width - 1, style: theme[.muted])
             return
         }
-        var scroll = state.referralScroll
-        scroll.follow(visibleRows: area.height, count: state.queue.count)
+        let scroll = state.referralScroll
         for (line, index) in scroll.visibleRange(visibleRows: area.height, count: state.queue.count).enumerated() {
             let referral = state.queue[index]
             let rect = area.row(line)
@@ -20,7 +19,7 @@ enum ReferralQueuePane {
             let urgent = referral.priority == .urgent ? " URGENT" : ""
             let text = " \(status)  \(state.name(ofChild: referral.child)) · \(service)\(urgent)"
             buffer.write(text, at: Point(x: rect.x, y: rect.y), width: rect.width, style: theme[.normal], pad: true)
-            if index == state.referralScroll.selected && state.focus == .referrals {
+            if index == state.referralScroll.selection && state.focus == .referrals {
                 buffer.patchStyle(rect) { $0.attributes.formUnion(theme[.selected].attributes); $0.background = theme[.selected].background }
             }
         }
