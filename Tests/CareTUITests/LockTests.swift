@@ -18,10 +18,10 @@ import TextUI
         let h = try Harness()
         h.clock.advance(by: 9 * 60 + 59)
         h.tick()
-        #expect(h.app.lock == nil, "not yet: one second before the limit")
+        #expect(!h.locked, "not yet: one second before the limit")
         h.clock.advance(by: 1)
         h.tick()
-        #expect(h.app.lock != nil)
+        #expect(h.locked)
         #expect(h.screen.contains("locked"))
         assertNoChildData(h)
     }
@@ -30,13 +30,13 @@ import TextUI
         let h = try Harness()
         h.press(.enter)
         h.press(.ctrl("x"))
-        #expect(h.app.lock != nil)
+        #expect(h.locked)
         assertNoChildData(h)
-        #expect(h.app.state.detail == nil, "the opened record is dropped")
+        #expect(!h.detailOpen, "the opened record is dropped")
 
         h.type("wrong-passphrase")
         h.press(.enter)
-        #expect(h.app.lock != nil)
+        #expect(h.locked)
         #expect(h.screen.lowercased().contains("passphrase"))
         assertNoChildData(h)
 
@@ -44,7 +44,7 @@ import TextUI
         h.type(Harness.passphrase)
         #expect(!h.screen.contains(Harness.passphrase), "the passphrase is never drawn")
         h.press(.enter)
-        #expect(h.app.lock == nil)
+        #expect(!h.locked)
         #expect(h.screen.contains("1 Caseload"))
     }
 

@@ -15,14 +15,17 @@ import TextUI
         })
         h.press(.char("/"))
         h.type("metis")
-        #expect(h.app.state.rows.contains { $0.id == metisChild.id })
+        #expect(h.rows.contains { $0.id == metisChild.id })
         #expect(h.screen.contains(metisChild.displayName))
-        #expect(h.app.state.rows.count < h.app.state.allRows.count)
+        #expect(h.rows.count < h.allRowCount)
         #expect(h.screen.contains("/ metis"))
     }
 
     @Test func loggingAContactShowsItInTheDetailAndTheCaseloadColumn() throws {
         let h = try Harness()
+        // A child who is not missing, so the caseload shows time since contact.
+        let index = try #require(h.app.state.rows.firstIndex { !$0.whereabouts.isMissing })
+        for _ in 0..<index { h.press(.down) }
         let child = try #require(h.app.state.selectedChild)
         h.press(.enter)
         #expect(h.screen.contains("Recent contacts"))
@@ -32,11 +35,12 @@ import TextUI
         h.press(.tab, .tab, .tab)
         h.type("Met at drop-in centre (synthetic test note)")
         h.press(.ctrl("s"))
-        #expect(h.app.state.form == nil, "the form closes after a save")
+        #expect(!h.formOpen, "the form closes after a save")
         #expect(h.screen.contains("Met at drop-in centre"))
-        let row = try #require(h.app.state.rows.first { $0.id == child.id })
-        #expect(row.lastContact == Harness.demoNow)
-        #expect(h.line(containing: h.app.state.name(of: child))?.contains("contact 0m") == true)
+        let lastContact = h.app.state.rows.first { $0.id == child.id }?.lastContact
+        #expect(lastContact == Harness.demoNow)
+        let row = try #require(h.selectedCaseloadRow)
+        #expect(row.contains(String(child.displayName.prefix(10))) && row.contains("contact 0m"), "\(row)")
         // And it is durable: a second session on the same file sees it.
         let second = try SQLiteCaseStore.open(options: StoreOptions(path: h.path), account: "demo-cp", passphrase: Harness.passphrase)
         let detail = try second.loadDetail(of: child.id, contactLimit: 5)
@@ -54,9 +58,9 @@ import TextUI
         h.press(.tab, .tab)
         h.type("Test bus depot (synthetic)")
         h.press(.ctrl("s"))
-        #expect(h.app.state.form == nil)
-        let row = try #require(h.line(containing: h.app.state.name(of: child) + " "))
-        #expect(row.contains("MISSING"))
+        #expect(!h.formOpen)
+        let row = try #require(h.selectedCaseloadRow)
+        #expect(row.contains(String(child.displayName.prefix(10))) && row.contains("MISSING 0m"), "\(row)")
         #expect(h.screen.contains("Whereabouts: MISSING since"))
     }
 
@@ -70,7 +74,7 @@ import TextUI
         h.press(.tab, .tab)
         h.type("A note that must not be saved")
         h.press(.ctrl("s"))
-        #expect(h.app.state.form != nil, "the form stays open")
+        #expect(h.formOpen, "the form stays open")
         #expect(h.screen.contains("This is in the future"))
         let after = try h.store.loadDetail(of: child.id, contactLimit: 100).contacts.contacts.count
         #expect(after == before)
@@ -83,9 +87,9 @@ import TextUI
         h.press(.escape)
         #expect(h.screen.contains("Discard what you typed?"))
         h.press(.char("n"))
-        #expect(h.app.state.form?.fields.first { $0.key == "summary" }?.value == "half a note")
+        #expect(h.formValue("summary") == "half a note")
         h.press(.escape, .char("y"))
-        #expect(h.app.state.form == nil)
+        #expect(!h.formOpen)
     }
 
     @Test func policeDoNotSeeRestrictedNotesAndCannotEditAProfile() throws {
@@ -102,7 +106,7 @@ import TextUI
         #expect(detail.contacts.hiddenRestricted > 0)
 
         police.press(.char("e"))
-        #expect(police.app.state.form == nil)
+        #expect(!police.formOpen)
         #expect(police.screen.contains("cannot edit a child's profile"))
         #expect(police.screen.contains("child protection or supervisor"))
     }

@@ -79,6 +79,9 @@ public final class App {
             lastInput = now
             if lock != nil {
                 handleLocked(key)
+            } else if state.showingHelp {
+                // In help, the scroll keys scroll, Ctrl-X still locks, and any other key closes it.
+                Update.apply(keyMap.action(for: key) ?? .help, to: &state).forEach(perform)
             } else if state.form != nil, keyMap.action(for: key) != .lock {
                 FormUpdate.handle(key, in: &state).forEach(perform)
             } else if state.filterEditing, keyMap.action(for: key) != .lock {

@@ -64,7 +64,7 @@ enum ChildPane {
         lines.append(StyledLine("Indicators: " + (indicators.isEmpty ? "none recorded" : indicators.joined(separator: " · ")), theme[.normal]))
 
         let episodes = state.snapshot.episodes[child.id] ?? []
-        lines.append(StyledLine("Missing, last 90 days: " + MissingStrip.render(episodes, now: state.now, days: 45), theme[.normal]))
+        lines.append(StyledLine("Missing, last 90 days: " + MissingStrip.render(episodes, now: state.now, columns: 45), theme[.normal]))
         for flag in child.activeFlags {
             lines.append(StyledLine("\(flag.severity.symbol) FLAG \(flag.text)", theme[flag.severity == .critical ? .alertCritical : .alertWarning]))
         }
@@ -101,8 +101,8 @@ enum ChildPane {
 /// A child's missing episodes over the last 90 days as a strip of block characters, one column
 /// per bucket of days: █ where an episode was open, ▁ where none.
 public enum MissingStrip {
-    public static func render(_ episodes: [MissingEpisode], now: Date, days: Int = 90, columns: Int? = nil) -> String {
-        let buckets = columns ?? days
+    public static func render(_ episodes: [MissingEpisode], now: Date, columns: Int = 90) -> String {
+        let buckets = max(1, columns)
         let span = 90.0 * 86_400
         let start = now.addingTimeInterval(-span)
         var strip = [Bool](repeating: false, count: buckets)
@@ -110,9 +110,9 @@ public enum MissingStrip {
             let from = max(episode.lastSeenAt, start)
             let to = min(episode.located?.at ?? now, now)
             guard from <= to else { continue }
-            let first = Int(from.timeIntervalSince(start) / span * Double(buckets))
-            let last = Int(to.timeIntervalSince(start) / span * Double(buckets))
-            for i in max(0, first)...min(buckets - 1, last) { strip[i] = true }
+            let first = min(buckets - 1, max(0, Int(from.timeIntervalSince(start) / span * Double(buckets))))
+            let last = min(buckets - 1, max(first, Int(to.timeIntervalSince(start) / span * Double(buckets))))
+            for i in first...last { strip[i] = true }
         }
         return String(strip.map { $0 ? "█" : "▁" })
     }

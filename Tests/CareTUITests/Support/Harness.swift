@@ -67,4 +67,21 @@ final class Harness {
     var screen: String { lines.joined(separator: "\n") }
 
     func line(containing text: String) -> String? { lines.first { $0.contains(text) } }
+
+    /// The selected caseload row as drawn (the row with the ▶ marker, left pane only).
+    var selectedCaseloadRow: String? {
+        guard let area = MainScreen.paneAreas(size: terminal.size, focus: app.state.focus)[.caseload] else { return nil }
+        return (area.y..<area.bottom).map { y in
+            String(terminal.screen.line(y).prefix(area.width))
+        }.first { $0.contains("▶") }
+    }
+
+    // Small views of the state, so a failed expectation prints a value, not the whole state.
+    var focus: PaneID { app.state.focus }
+    var formOpen: Bool { app.state.form != nil }
+    var locked: Bool { app.lock != nil }
+    var detailOpen: Bool { app.state.detail != nil }
+    var rows: [CaseloadRow] { app.state.rows }
+    var allRowCount: Int { app.state.allRows.count }
+    func formValue(_ key: String) -> String? { app.state.form?[key] }
 }

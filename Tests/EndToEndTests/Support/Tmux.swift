@@ -11,8 +11,11 @@ final class TmuxSession {
         var env = environment.map { "\($0.key)=\(Shell.quote($0.value))" }.joined(separator: " ")
         if !env.isEmpty { env = "env " + env + " " }
         // remain-on-exit keeps the pane so the screen after exit can be read.
-        try Shell.run("tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", name,
-                      "-x", String(width), "-y", String(height), "sh", "-c", "\(env)\(command); echo; echo CARE-EXITED $?; exec sh")
+        // The tmux server outlives this call and would hold a captured pipe open forever, so its
+        // output goes nowhere.
+        try Shell.run(["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", name,
+                       "-x", String(width), "-y", String(height), "sh", "-c", "\(env)\(command); echo; echo CARE-EXITED $?; exec sh"],
+                      captureOutput: false)
     }
 
     deinit {
@@ -73,13 +76,18 @@ enum Shell {
     static func run(_ args: String...) throws -> String { try run(args) }
 
     @discardableResult
-    static func run(_ args: [String], stdin: String? = nil) throws -> String {
+    static func run(_ args: [String], stdin: String? = nil, captureOutput: Bool = true) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = args
         let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
+        if captureOutput {
+            process.standardOutput = out
+            process.standardError = err
+        } else {
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+        }
         if let stdin {
             let input = Pipe()
             process.standardInput = input
@@ -89,6 +97,13 @@ enum Shell {
         } else {
             process.standardInput = FileHandle.nullDevice
             try process.run()
+        }
+        guard captureOutput else {
+            process.waitUntilExit()
+            guard process.terminationStatus == 0 else {
+                throw Failure(description: "\(args.joined(separator: " ")) exited \(process.terminationStatus)")
+            }
+            return ""
         }
         let output = out.fileHandleForReading.readDataToEndOfFile()
         let error = err.fileHandleForReading.readDataToEndOfFile()
