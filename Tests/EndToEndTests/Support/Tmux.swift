@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A tmux server of its own (its own socket) running one command in a pane of a fixed size,
 /// for driving the real `care` binary the way a person would: type keys, read the screen.
@@ -11,11 +14,8 @@ final class TmuxSession {
         var env = environment.map { "\($0.key)=\(Shell.quote($0.value))" }.joined(separator: " ")
         if !env.isEmpty { env = "env " + env + " " }
         // remain-on-exit keeps the pane so the screen after exit can be read.
-        // The tmux server outlives this call and would hold a captured pipe open forever, so its
-        // output goes nowhere.
-        try Shell.run(["tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", name,
-                       "-x", String(width), "-y", String(height), "sh", "-c", "\(env)\(command); echo; echo CARE-EXITED $?; exec sh"],
-                      captureOutput: false)
+        try Shell.run("tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", name,
+                      "-x", String(width), "-y", String(height), "sh", "-c", "\(env)\(command); echo; echo CARE-EXITED $?; exec sh")
     }
 
     deinit {
@@ -67,6 +67,10 @@ final class TmuxSession {
 }
 
 /// Runs a command and returns its standard output; throws with its standard error on failure.
+///
+/// Uses `posix_spawnp` and `waitpid` with output sent to temporary files rather than Foundation's
+/// `Process` and pipes: `tmux new-session -d` leaves a server behind that inherits whatever the
+/// client had open, and Foundation's process monitor then never sees the client exit.
 enum Shell {
     struct Failure: Error, CustomStringConvertible {
         let description: String
@@ -76,42 +80,36 @@ enum Shell {
     static func run(_ args: String...) throws -> String { try run(args) }
 
     @discardableResult
-    static func run(_ args: [String], stdin: String? = nil, captureOutput: Bool = true) throws -> String {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = args
-        let out = Pipe(), err = Pipe()
-        if captureOutput {
-            process.standardOutput = out
-            process.standardError = err
-        } else {
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
+    static func run(_ args: [String], stdin: String? = nil) throws -> String {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("care-shell-\(UUID().uuidString.prefix(8))")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let inPath = dir.appendingPathComponent("in").path
+        let outPath = dir.appendingPathComponent("out").path
+        let errPath = dir.appendingPathComponent("err").path
+        try (stdin ?? "").write(toFile: inPath, atomically: true, encoding: .utf8)
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, inPath, O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, outPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+
+        let argv: [UnsafeMutablePointer<CChar>?] = args.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawnp(&pid, args[0], &actions, nil, argv, environ)
+        guard spawned == 0 else { throw Failure(description: "could not start \(args[0]) (error \(spawned))") }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        let output = (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? ""
+        let exitCode = (status >> 8) & 0xff
+        guard status & 0x7f == 0, exitCode == 0 else {
+            let error = (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? ""
+            throw Failure(description: "\(args.joined(separator: " ")) exited \(exitCode): \(error)")
         }
-        if let stdin {
-            let input = Pipe()
-            process.standardInput = input
-            try process.run()
-            input.fileHandleForWriting.write(Data(stdin.utf8))
-            try input.fileHandleForWriting.close()
-        } else {
-            process.standardInput = FileHandle.nullDevice
-            try process.run()
-        }
-        guard captureOutput else {
-            process.waitUntilExit()
-            guard process.terminationStatus == 0 else {
-                throw Failure(description: "\(args.joined(separator: " ")) exited \(process.terminationStatus)")
-            }
-            return ""
-        }
-        let output = out.fileHandleForReading.readDataToEndOfFile()
-        let error = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "\(args.joined(separator: " ")) exited \(process.terminationStatus): \(String(decoding: error, as: UTF8.self))")
-        }
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     static func quote(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
