@@ -1,0 +1,20 @@
+import CareTUI
+import Foundation
+import Testing
+
+/// `docs/keys.md` is generated from the key map; this keeps the committed file in step with it.
+@Suite struct KeysDocumentTests {
+    @Test func docsKeysMatchesTheDefaultKeyMap() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let committed = try String(contentsOf: root.appendingPathComponent("docs/keys.md"), encoding: .utf8)
+        #expect(committed == KeysDocument.markdown(), "run `swift run care keys > docs/keys.md`")
+    }
+
+    @Test func everyDefaultBindingIsListedWithItsKeys() {
+        let text = KeysDocument.markdown()
+        for binding in DefaultKeyMap.make().bindings {
+            #expect(text.contains(binding.help))
+            #expect(text.contains("`\(binding.action.configName)`"))
+        }
+    }
+}
