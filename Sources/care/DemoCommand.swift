@@ -36,20 +36,19 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         let path = StorePaths.resolve(explicit: store, unit: "demo")
-        if StoreAdmin.exists(path: path) {
+        let existed = StoreAdmin.exists(path: path)
+        if existed {
             print("Using the existing demo store at \(path) (left as it is).")
         } else {
             try create(at: path)
         }
         print("Accounts: demo-cp, demo-police, demo-liaison, demo-supervisor — passphrase \"\(Self.passphrase)\" (public: demo data only).")
-        let opened = try SQLiteCaseStore.open(options: StoreOptions(path: path), account: user, passphrase: Self.passphrase)
         if noOpen {
-            let snapshot = try opened.loadCaseload()
-            let missing = snapshot.children.filter { snapshot.openEpisode(of: $0.id) != nil }.count
-            print("\(snapshot.children.count) children (\(missing) missing now), \(snapshot.referrals.count) referrals, \(snapshot.services.count) services.")
+            // Signing in writes a login event, so an existing store is not even opened.
             print("Open it with: care demo --store \(path)")
             return
         }
+        let opened = try SQLiteCaseStore.open(options: StoreOptions(path: path), account: user, passphrase: Self.passphrase)
         try MainActor.assumeIsolated {
             try Dashboard.run(store: opened, theme: theme)
         }
@@ -58,6 +57,8 @@ struct DemoCommand: ParsableCommand {
     private func create(at path: String) throws {
         let unit = DemoGenerator.make(seed: seed, children: children, now: Date())
         try DemoStore.create(unit, at: path, passphrase: Self.passphrase)
-        print("Created a synthetic demo store at \(path): \(unit.children.count) children, \(unit.workers.count) accounts.")
+        let missing = unit.episodes.filter(\.isOpen).count
+        print("Created a synthetic demo store at \(path): \(unit.children.count) children (\(missing) missing now), "
+              + "\(unit.referrals.count) referrals, \(unit.services.count) services, \(unit.workers.count) accounts.")
     }
 }
