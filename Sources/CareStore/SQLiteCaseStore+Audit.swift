@@ -4,6 +4,10 @@ import GRDB
 
 /// Reading the audit trail and checking the whole store.
 extension SQLiteCaseStore {
+    public func auditTrail(of child: ChildID) throws -> [AuditEvent] {
+        try audit(child: child)
+    }
+
     /// Audit events, oldest first, optionally for one child, one actor (a worker id) and from a
     /// time on. Supervisors only.
     public func audit(child: ChildID? = nil, actor: String? = nil, since: Date? = nil) throws -> [AuditEvent] {

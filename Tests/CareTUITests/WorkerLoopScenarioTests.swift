@@ -28,7 +28,7 @@ import TextUI
         for _ in 0..<index { h.press(.down) }
         let child = try #require(h.app.state.selectedChild)
         h.press(.enter)
-        #expect(h.screen.contains("Recent contacts"))
+        #expect(h.screen.contains("── Recent contacts"))
         h.press(.char("n"))
         #expect(h.screen.contains("Log contact"))
         // Summary is the fourth field: kind, when, location, summary.

@@ -22,6 +22,9 @@ public protocol CaseStore: AnyObject, Sendable {
     /// its new version. `summary` is the words of the audit event written in the same transaction.
     func save<Record: CareRecord>(_ record: Record, summary: String) throws -> Record
 
+    /// A child's audit trail, oldest first (supervisors only: `Permission.readAudit`).
+    func auditTrail(of child: ChildID) throws -> [AuditEvent]
+
     /// Appends an audit event with no record change (login, lock, unlock, export, ...).
     func appendAudit(_ action: AuditAction, child: ChildID?, summary: String) throws
 

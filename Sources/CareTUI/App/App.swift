@@ -22,6 +22,9 @@ public final class App {
     var lastPoll: Date
     var lastToken: Int64
 
+    /// Contacts are loaded a page at a time, newest first; older pages as the record is scrolled.
+    static let contactPageSize = 10
+
     /// How often the store is asked whether another process saved (well inside the 2 s promise).
     static let pollInterval: TimeInterval = 1
 
@@ -79,6 +82,8 @@ public final class App {
             lastInput = now
             if lock != nil {
                 handleLocked(key)
+            } else if state.auditTrail != nil {
+                Update.applyInAudit(keyMap.action(for: key), to: &state).forEach(perform)
             } else if state.showingHelp {
                 // In help, the scroll keys scroll, Ctrl-X still locks, and any other key closes it.
                 Update.apply(keyMap.action(for: key) ?? .help, to: &state).forEach(perform)
@@ -97,7 +102,7 @@ public final class App {
         switch effect {
         case .openDetail(let id):
             do {
-                state.detail = try store.loadDetail(of: id, contactLimit: 20)
+                state.detail = try store.loadDetail(of: id, contactLimit: Self.contactPageSize)
             } catch {
                 state.detail = nil
                 state.message = ErrorWords.describe(error, doing: "open this record")
@@ -111,6 +116,23 @@ public final class App {
             engageLock(reason: "Locked.")
         case .save(let submission):
             save(submission)
+        case .loadMoreContacts(let child, let before):
+            guard var detail = state.detail, detail.child.id == child else { return }
+            do {
+                let page = try store.loadContacts(of: child, before: before, limit: Self.contactPageSize)
+                detail.contacts.contacts += page.contacts
+                detail.contacts.hasMore = page.hasMore
+                detail.contacts.hiddenRestricted += page.hiddenRestricted
+                state.detail = detail
+            } catch {
+                state.message = ErrorWords.describe(error, doing: "load older contacts")
+            }
+        case .openAudit(let child):
+            do {
+                state.auditTrail = AuditOverlay(child: child, events: try store.auditTrail(of: child))
+            } catch {
+                state.message = ErrorWords.describe(error, doing: "read the audit trail")
+            }
         }
     }
 
@@ -203,6 +225,7 @@ public final class App {
     func engageLock(reason: String) {
         lock = LockState(reason: reason)
         state.detail = nil
+        state.auditTrail = nil
         state.showingHelp = false
         // Audit first: once locked, the store refuses every call until the passphrase is typed.
         try? store.appendAudit(.lock, child: nil, summary: reason)

@@ -20,6 +20,9 @@ public enum AppAction: Hashable, Sendable {
     case cycleSort
     // child
     case newChild, newNote, missing, debrief, addIndicator, resolveIndicator, safetyPlan, editProfile, addFlag, removeFlag
+    case childAudit
+    // quick filters
+    case quickFilter(QuickFilterKind)
 
     /// The name used in `config.toml` `[keys]` and in `docs/keys.md`.
     public var configName: String {
@@ -52,6 +55,8 @@ public enum AppAction: Hashable, Sendable {
         case .editProfile: "edit-profile"
         case .addFlag: "add-flag"
         case .removeFlag: "remove-flag"
+        case .childAudit: "child-audit"
+        case .quickFilter(let kind): "filter-\(kind.rawValue)"
         }
     }
 
@@ -61,5 +66,33 @@ public enum AppAction: Hashable, Sendable {
         .help, .toggleMask, .redraw, .lock, .quit,
         .moveUp, .moveDown, .pageUp, .pageDown, .top, .bottom, .open, .filter, .clearFilter, .cycleSort,
         .newChild, .newNote, .missing, .debrief, .addIndicator, .resolveIndicator, .safetyPlan, .editProfile, .addFlag, .removeFlag,
+        .childAudit, .quickFilter(.mine), .quickFilter(.missing), .quickFilter(.highRisk), .quickFilter(.indigenous),
     ]
+}
+
+/// The caseload's one-key narrowings, as actions can name them.
+public enum QuickFilterKind: String, Hashable, Sendable, CaseIterable {
+    case mine = "mine"
+    case missing = "missing"
+    case highRisk = "high-risk"
+    case indigenous = "indigenous"
+
+    /// The domain filter this names; "mine" needs to know who is signed in.
+    public func filter(for worker: WorkerID) -> CaseloadQuery.QuickFilter {
+        switch self {
+        case .mine: .myCases(worker)
+        case .missing: .missingNow
+        case .highRisk: .highAndCritical
+        case .indigenous: .indigenousAffiliation
+        }
+    }
+
+    public var label: String {
+        switch self {
+        case .mine: "my cases"
+        case .missing: "missing now"
+        case .highRisk: "high and critical"
+        case .indigenous: "Indigenous affiliation"
+        }
+    }
 }

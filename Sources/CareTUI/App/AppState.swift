@@ -30,6 +30,10 @@ public struct AppState: Sendable {
     /// The record opened with Enter (its view was audited before it was loaded).
     public var detail: ChildDetail?
 
+    /// First line of the open record shown in the child pane (it scrolls when focused).
+    public var detailScroll = 0
+    /// A child's audit trail on screen (supervisor), with its scroll position.
+    public var auditTrail: AuditOverlay?
     /// A form on screen; it has the keyboard until it is saved or cancelled.
     public var form: FormState?
     /// Typing goes into the filter while this is true.

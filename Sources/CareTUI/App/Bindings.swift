@@ -37,6 +37,9 @@ public enum Bindings {
             return state.query.text.isEmpty && !state.filterEditing ? "no filter is set" : nil
         case .newChild, .newNote, .missing, .debrief, .addIndicator, .resolveIndicator, .safetyPlan, .editProfile, .addFlag, .removeFlag:
             return FormUpdate.refusal(action, in: state)
+        case .childAudit:
+            if !state.worker.role.may(.readAudit) { return PermissionDenied(permission: .readAudit, role: state.worker.role).description }
+            return state.selectedRow == nil ? "select a child first" : nil
         default:
             return nil
         }

@@ -35,6 +35,11 @@ public enum DefaultKeyMap {
             KeyBinding(keys: [.char("e")], action: .editProfile, help: "edit the profile"),
             KeyBinding(keys: [.char("f")], action: .addFlag, help: "add a flag"),
             KeyBinding(keys: [.char("F")], action: .removeFlag, help: "remove a flag (with a reason)"),
+            KeyBinding(keys: [.char("a")], action: .childAudit, help: "audit trail of this child (supervisor)"),
+            KeyBinding(keys: [.function(5)], action: .quickFilter(.mine), help: "show only my cases (again to undo)"),
+            KeyBinding(keys: [.function(6)], action: .quickFilter(.missing), help: "show only children missing now"),
+            KeyBinding(keys: [.function(7)], action: .quickFilter(.highRisk), help: "show only high and critical risk"),
+            KeyBinding(keys: [.function(8)], action: .quickFilter(.indigenous), help: "show only youth with an Indigenous affiliation"),
         ])
     }
 }

@@ -1,4 +1,5 @@
 import CareDomain
+import Foundation
 
 /// Work `update` asks the frame loop to do; the only place the store is called.
 public enum Effect: Equatable, Sendable {
@@ -10,6 +11,10 @@ public enum Effect: Equatable, Sendable {
     case redrawAll
     /// Lock the screen and drop the key.
     case lock
+    /// Load the next (older) page of the open record's contacts.
+    case loadMoreContacts(ChildID, before: Date)
+    /// Load a child's audit trail into the overlay.
+    case openAudit(ChildID)
     /// Save a record from a form (with its version); a conflict comes back to the form.
     case save(Submission)
 }

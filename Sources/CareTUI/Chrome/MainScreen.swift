@@ -25,6 +25,9 @@ public enum MainScreen {
         for (pane, area) in areas.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             renderPane(pane, state, area: area, buffer: &buffer, theme: theme)
         }
+        if let audit = state.auditTrail {
+            audit.render(state, area: rows[1], buffer: &buffer, theme: theme)
+        }
         if let form = state.form {
             FormView.render(form, area: rows[1], buffer: &buffer, theme: theme)
         }
@@ -73,8 +76,12 @@ public enum MainScreen {
     static func paneCount(_ pane: PaneID, _ state: AppState) -> String {
         switch pane {
         case .caseload:
-            let shown = state.rows.count, total = state.allRows.count
-            return shown == total ? " (\(total)) · sort: \(state.query.sort.label)" : " (\(shown) of \(total)) · sort: \(state.query.sort.label)"
+            let shown = state.rows.count
+            let total = state.query.includeClosed ? state.allRows.count : state.allRows.filter(\.isOpen).count
+            let filters = QuickFilterKind.allCases.filter { state.query.filters.contains($0.filter(for: state.worker.id)) }
+            let filterWords = filters.isEmpty ? "" : " " + filters.map(\.label).joined(separator: ", ")
+            let counts = shown == total ? " (\(total))" : " (\(shown) of \(total))"
+            return counts + filterWords + " · sort: \(state.query.sort.label)"
         case .child: return ""
         case .referrals: return " (\(state.queue.count))"
         case .alerts: return " (\(state.alerts.count))"

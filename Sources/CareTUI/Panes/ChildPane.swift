@@ -3,53 +3,58 @@ import Foundation
 import TextUI
 
 /// The selected child: a header from the caseload (name, case, age, risk, identity, whereabouts,
-/// team, indicators, the 90-day missing strip), then, once opened with Enter, the record itself.
+/// team, indicators, the 90-day missing strip), then, once opened with Enter, every section of
+/// the record. The pane scrolls when it has the focus; older contacts load as it nears the end.
 enum ChildPane {
+    struct Line: Equatable {
+        var text: String
+        var role: ThemeRole
+        init(_ text: String, _ role: ThemeRole = .normal) {
+            self.text = text
+            self.role = role
+        }
+    }
+
     static func render(_ state: AppState, area: Rect, buffer: inout Buffer, theme: Theme) {
         guard !area.isEmpty else { return }
-        guard let child = state.selectedChild else {
-            buffer.write("No child selected.", at: Point(x: area.x + 1, y: area.y), width: area.width - 1, style: theme[.muted])
-            return
+        let all = lines(state)
+        let start = state.openDetail == nil ? 0 : min(state.detailScroll, max(0, all.count - area.height))
+        for (i, line) in all.dropFirst(start).prefix(area.height).enumerated() {
+            buffer.write(line.text, at: Point(x: area.x + 1, y: area.y + i), width: area.width - 1, style: theme[line.role])
         }
-        var lines = headerLines(child, state: state, theme: theme)
+    }
+
+    /// Everything the pane would show, top to bottom, before scrolling.
+    static func lines(_ state: AppState) -> [Line] {
+        guard let child = state.selectedChild else { return [Line("No child selected.", .muted)] }
+        var lines = header(child, state: state)
         if let detail = state.openDetail {
-            lines += detailLines(detail, state: state, theme: theme)
+            lines += sections(detail, state: state)
         } else {
-            lines.append(StyledLine("Enter opens the full record: contacts, episodes, safety plan, referrals.", theme[.muted]))
+            lines.append(Line("Enter opens the full record: contacts, episodes, safety plan, referrals.", .muted))
         }
-        for (i, line) in lines.prefix(area.height).enumerated() {
-            buffer.write(line.text, at: Point(x: area.x + 1, y: area.y + i), width: area.width - 1, style: line.style)
-        }
+        return lines
     }
 
-    struct StyledLine {
-        var text: String
-        var style: Style
-        init(_ text: String, _ style: Style) {
-            self.text = text
-            self.style = style
-        }
-    }
-
-    static func headerLines(_ child: Child, state: AppState, theme: Theme) -> [StyledLine] {
+    static func header(_ child: Child, state: AppState) -> [Line] {
         let today = DayDate(state.now)
         var first = "\(state.name(of: child))  \(child.caseNumber) · \(child.age(on: today))\(child.birth.isEstimated ? " (est.)" : "")"
         if !child.pronouns.isEmpty { first += " · \(child.pronouns)" }
         first += " · \(child.riskLevel.word) \(child.riskLevel.symbol)"
-        var lines = [StyledLine(first, theme[.emphasis])]
+        var lines = [Line(first, .emphasis)]
 
         var identity = child.indigenousIdentity.summary
         if !child.languages.isEmpty { identity += " · languages: " + child.languages.joined(separator: ", ") }
-        lines.append(StyledLine(state.masked ? "Identity: (masked)" : identity, theme[.normal]))
+        lines.append(Line(state.masked ? "Identity: (masked)" : identity))
 
         switch state.snapshot.whereabouts(of: child) {
         case .missing(let since, let lastSeen):
             let place = state.masked ? "" : " — last seen \(lastSeen)"
-            lines.append(StyledLine("Whereabouts: MISSING since \(Durations.clock(since, now: state.now))\(place)", theme[.statusMissing]))
+            lines.append(Line("Whereabouts: MISSING since \(Durations.clock(since, now: state.now))\(place)", .statusMissing))
         case .located(let place, let since):
-            lines.append(StyledLine("Whereabouts: \(state.masked ? "located" : place) since \(Durations.clock(since, now: state.now))", theme[.normal]))
+            lines.append(Line("Whereabouts: \(state.masked ? "located" : place) since \(Durations.clock(since, now: state.now))"))
         case .unknown:
-            lines.append(StyledLine("Whereabouts: unknown", theme[.normal]))
+            lines.append(Line("Whereabouts: unknown"))
         }
 
         let team = [
@@ -57,44 +62,116 @@ enum ChildPane {
             state.workerName(child.team.police).map { "\($0) (police)" },
             state.workerName(child.team.liaison).map { "\($0) (L)" },
         ].compactMap { $0 }
-        lines.append(StyledLine("Team: " + (team.isEmpty ? "none assigned" : team.joined(separator: " · ")), theme[.normal]))
-        lines.append(StyledLine("Status: \(child.exploitationStatus.rawValue) · \(child.careStatus.rawValue)", theme[.normal]))
+        lines.append(Line("Team: " + (team.isEmpty ? "none assigned" : team.joined(separator: " · "))))
+        lines.append(Line("Status: \(child.exploitationStatus.rawValue) · \(child.careStatus.rawValue)"))
 
         let indicators = (state.snapshot.indicators[child.id] ?? []).filter { !$0.resolved }.map(\.kind.label)
-        lines.append(StyledLine("Indicators: " + (indicators.isEmpty ? "none recorded" : indicators.joined(separator: " · ")), theme[.normal]))
+        lines.append(Line("Indicators: " + (indicators.isEmpty ? "none recorded" : indicators.joined(separator: " · "))))
 
         let episodes = state.snapshot.episodes[child.id] ?? []
-        lines.append(StyledLine("Missing, last 90 days: " + MissingStrip.render(episodes, now: state.now, columns: 45), theme[.normal]))
+        lines.append(Line("Missing, last 90 days: " + MissingStrip.render(episodes, now: state.now, columns: 45)))
         for flag in child.activeFlags {
-            lines.append(StyledLine("\(flag.severity.symbol) FLAG \(flag.text)", theme[flag.severity == .critical ? .alertCritical : .alertWarning]))
+            lines.append(Line("\(flag.severity.symbol) FLAG \(flag.text)", flag.severity == .critical ? .alertCritical : .alertWarning))
         }
         return lines
     }
 
-    static func detailLines(_ detail: ChildDetail, state: AppState, theme: Theme) -> [StyledLine] {
-        var lines: [StyledLine] = []
+    static func sections(_ detail: ChildDetail, state: AppState) -> [Line] {
+        let child = detail.child
+        let today = DayDate(state.now)
+        var lines: [Line] = []
+        func section(_ title: String) { lines.append(Line("── " + title, .title)) }
+
+        // What happened last is what a worker picking up the case needs first.
+        section("Recent contacts (all of them at the end)")
+        for contact in detail.contacts.contacts.prefix(3) { lines.append(contactLine(contact, state: state)) }
+        if detail.contacts.contacts.isEmpty { lines.append(Line("No contacts logged.", .muted)) }
+
+        section("Identity and communities")
+        let legal = state.masked ? "(masked)" : child.legalName
+        var who = "Legal name: \(legal)"
+        if !child.gender.isEmpty { who += " · gender: \(child.gender)" }
+        lines.append(Line(who))
+        switch child.birth {
+        case .exact(let day): lines.append(Line("Born \(state.masked ? "(masked)" : day.description) · age \(child.age(on: today))"))
+        case .estimated(let years, let asOf): lines.append(Line("Age estimated \(years) on \(asOf) (no date of birth)"))
+        }
+        if !state.masked {
+            for affiliation in child.indigenousIdentity.affiliations {
+                let rep = affiliation.representativeContact.isEmpty ? "" : " · representative: \(affiliation.representativeContact)"
+                lines.append(Line("\(affiliation.group.rawValue): \(affiliation.community)\(rep)"))
+            }
+        }
+
+        section("Care and case")
+        lines.append(Line("\(child.careStatus.rawValue) · society: \(child.society.isEmpty ? "—" : child.society) · placement: \(child.placement.isEmpty ? "—" : child.placement)"))
+        var opened = "Opened \(child.openedOn)"
+        if let closure = child.closure { opened += " · closed \(closure.on): \(closure.reason)" }
+        lines.append(Line(opened))
+
+        section("Missing episodes (\(detail.episodes.count))")
+        for episode in detail.episodes.sorted(by: { $0.reportedMissingAt > $1.reportedMissingAt }) {
+            lines.append(Line(episodeLine(episode, state: state), episode.isOpen ? .statusMissing : .normal))
+        }
+
+        let active = detail.indicators.filter { !$0.resolved }
+        section("Indicators (\(active.count) active, \(detail.indicators.count - active.count) resolved)")
+        for indicator in detail.indicators {
+            let note = indicator.note.isEmpty ? "" : " — \(indicator.note)"
+            lines.append(Line("\(indicator.resolved ? "✓" : "•") \(indicator.kind.label) · \(indicator.observedOn) · \(indicator.source.rawValue)\(note)",
+                              indicator.resolved ? .muted : .normal))
+        }
+
         if let plan = detail.plan {
-            let today = DayDate(state.now)
-            let due = plan.reviewBy < today ? "review overdue since \(plan.reviewBy)" : "review by \(plan.reviewBy)"
-            lines.append(StyledLine("Safety plan: \(plan.steps.count) steps · \(due)", theme[.normal]))
+            let due = plan.reviewBy < today ? "REVIEW OVERDUE since \(plan.reviewBy)" : "review by \(plan.reviewBy)"
+            section("Safety plan · \(due)")
+            for step in plan.steps { lines.append(Line("• \(step.text)\(step.owner.isEmpty ? "" : " (\(step.owner))")")) }
+            if !plan.trustedAdults.isEmpty { lines.append(Line("Trusted adults: " + plan.trustedAdults.joined(separator: "; "))) }
+            if !plan.safePlaces.isEmpty { lines.append(Line("Safe places: " + plan.safePlaces.joined(separator: "; "))) }
         } else {
-            lines.append(StyledLine("Safety plan: none", theme[.normal]))
+            section("Safety plan: none")
         }
-        let open = detail.referrals.filter { !$0.status.isFinal }
-        lines.append(StyledLine("Referrals: \(open.count) open · \(detail.referrals.count - open.count) closed", theme[.normal]))
-        lines.append(StyledLine("Recent contacts", theme[.title]))
+
+        section("Referrals (\(detail.referrals.count))")
+        for referral in detail.referrals {
+            let service = state.snapshot.services.first { $0.id == referral.service }?.name ?? "unknown service"
+            lines.append(Line("\(referral.status.rawValue.uppercased()) · \(service) · \(referral.priority.rawValue) · consent \(referral.consent.state.rawValue)"))
+        }
+
+        section("Contacts, newest first")
         for contact in detail.contacts.contacts {
-            let who = state.workerName(contact.author) ?? "unknown worker"
-            let text = "\(Durations.clock(contact.occurredAt, now: state.now)) \(contact.kind.rawValue) · \(who) · \(contact.summary)"
-            lines.append(StyledLine(text, contact.visibility == .restricted ? theme[.muted] : theme[.normal]))
+            lines.append(contactLine(contact, state: state))
+            if !contact.nextSteps.isEmpty { lines.append(Line("    next: \(contact.nextSteps)", .muted)) }
         }
-        if detail.contacts.contacts.isEmpty {
-            lines.append(StyledLine("No contacts logged.", theme[.muted]))
-        }
+        if detail.contacts.contacts.isEmpty { lines.append(Line("No contacts logged.", .muted)) }
         if detail.contacts.hiddenRestricted > 0 {
-            lines.append(StyledLine("\(detail.contacts.hiddenRestricted) restricted notes are hidden from the police role.", theme[.muted]))
+            lines.append(Line("\(detail.contacts.hiddenRestricted) restricted notes are hidden from the police role.", .muted))
         }
+        if detail.contacts.hasMore { lines.append(Line("… older contacts load as you scroll", .muted)) }
         return lines
+    }
+
+    static func contactLine(_ contact: Contact, state: AppState) -> Line {
+        let author = state.workerName(contact.author) ?? "unknown worker"
+        let restricted = contact.visibility == .restricted ? " [restricted]" : ""
+        return Line("\(Durations.clock(contact.occurredAt, now: state.now)) \(contact.kind.rawValue) · \(author)\(restricted) · \(contact.summary)")
+    }
+
+    static func episodeLine(_ episode: MissingEpisode, state: AppState) -> String {
+        let place = state.masked ? "" : " at \(episode.lastSeenPlace)"
+        var text = "\(DateText.format(episode.reportedMissingAt)) reported · last seen \(Durations.clock(episode.lastSeenAt, now: state.now))\(place)"
+        if let police = episode.policeReport {
+            text += " · police: \(police.service) #\(police.occurrenceNumber)"
+        } else {
+            text += " · NOT REPORTED TO POLICE"
+        }
+        if let located = episode.located {
+            text += " · located \(Durations.clock(located.at, now: state.now))"
+            text += episode.debrief == nil ? " · debrief due" : " · debriefed"
+        } else {
+            text += " · OPEN"
+        }
+        return text
     }
 }
 

@@ -1,0 +1,69 @@
+import CareDomain
+import CareTUI
+import Foundation
+import Testing
+import TextUI
+
+/// The opened record: every section, scrolling, lazy loading of older contacts, the audit trail.
+@MainActor
+@Suite struct ChildRecordTests {
+    @Test func anOpenedRecordShowsEverySection() throws {
+        let h = try Harness(size: Size(width: 120, height: 60))
+        h.press(.enter)
+        for section in ["── Identity and communities", "── Care and case", "── Missing episodes", "── Indicators", "── Safety plan",
+                        "── Referrals", "── Contacts, newest first"] {
+            #expect(h.screen.contains(section), "no \(section) section")
+        }
+        #expect(h.screen.contains("Legal name: "))
+    }
+
+    @Test func scrollingToTheEndLoadsOlderContacts() throws {
+        let h = try Harness(size: Size(width: 120, height: 32))
+        h.press(.enter)
+        let firstPage = try #require(h.app.state.detail?.contacts)
+        #expect(firstPage.hasMore, "the demo child has more than one page of contacts")
+        let shown = firstPage.contacts.count
+        h.press(.end)
+        let after = h.app.state.detail?.contacts.contacts.count ?? 0
+        #expect(after > shown)
+        let scrolled = h.app.state.detailScroll
+        #expect(scrolled > 0)
+        #expect(h.screen.contains("2 Child"))
+        // Moving in the open record does not move the caseload selection.
+        let selection = h.app.state.caseloadScroll.selection
+        #expect(selection == 0)
+    }
+
+    @Test func theAuditTrailIsForSupervisorsAndListsTheView() throws {
+        let path = try Harness.makeDemoStore()
+        let cp = try Harness(path: path)
+        cp.press(.char("a"))
+        #expect(cp.app.state.auditTrail?.events.count == nil)
+        #expect(cp.screen.contains("cannot read the audit trail"))
+
+        let supervisor = try Harness(user: "demo-supervisor", path: path)
+        supervisor.press(.enter, .char("a"))
+        let overlay = try #require(supervisor.app.state.auditTrail)
+        #expect(overlay.events.contains { $0.action == .view })
+        #expect(supervisor.screen.contains("Audit trail"))
+        #expect(supervisor.screen.contains("demo-supervisor"))
+        supervisor.press(.char("z"))
+        #expect(supervisor.app.state.auditTrail?.events.count == nil)
+    }
+
+    @Test func quickFiltersNarrowTheListAndSaySo() throws {
+        let h = try Harness()
+        let all = h.rows.count
+        h.press(.function(6))
+        #expect(!h.rows.isEmpty && h.rows.count < all)
+        let allMissing = h.rows.allSatisfy { $0.isMissing }
+        #expect(allMissing)
+        #expect(h.screen.contains("missing now"))
+        h.press(.function(6))
+        #expect(h.rows.count == all)
+        h.press(.function(5))
+        let me = h.app.state.worker.id
+        let allMine = h.rows.allSatisfy { $0.team.contains(me) }
+        #expect(allMine)
+    }
+}
