@@ -25,7 +25,7 @@ public struct AuditOverlay: Sendable, Equatable {
         let width = min(area.width - 2, 110)
         let box = Rect(x: area.x + (area.width - width) / 2, y: area.y, width: width, height: area.height)
         buffer.fill(box, with: Cell(" ", style: theme[.normal]))
-        let title = "Audit trail — \(state.name(ofChild: child)) (\(events.count) events, newest first; any key closes)"
+        let title = "Audit trail — \(state.name(ofChild: child)) (\(events.count) \(events.count == 1 ? "event" : "events"), newest first; any key closes)"
         buffer.drawBox(box, title: title, style: theme[.borderFocus], titleStyle: theme[.titleFocus], heavy: true)
         let inner = box.inset(by: 1)
         for (i, line) in lines(state).dropFirst(scroll).prefix(inner.height).enumerated() {
