@@ -30,9 +30,16 @@ struct AuditCommand: ParsableCommand {
             childID = found.id
         }
         let sinceDate = try since.map(parseTime)
+        var actorID: String?
+        if let user {
+            guard let account = try store.listAccounts().first(where: { $0.accountName == user }) else {
+                throw CommandFailure.words("No account is named \(user).")
+            }
+            actorID = account.workerID.rawValue
+        }
         let workers = Dictionary(try store.loadCaseload().workers.map { ($0.id, $0.accountName) }, uniquingKeysWith: { a, _ in a })
         let formatter = ISO8601DateFormatter()
-        for event in try store.audit(child: childID, actor: user, since: sinceDate) {
+        for event in try store.audit(child: childID, actor: actorID, since: sinceDate) {
             let actor = event.actor.flatMap { workers[$0] } ?? "—"
             let target = event.targetKind.map { "\($0.rawValue) \(event.targetID ?? "")" } ?? ""
             print(Sanitizer.clean("\(event.sequence)\t\(formatter.string(from: event.at))\t\(actor)\t\(event.action.rawValue)\t\(target)\t\(event.summary)"))

@@ -92,6 +92,19 @@ import TextUI
         #expect(!h.formOpen)
     }
 
+    @Test func ctrlCInAFormWithInputAsksBeforeQuitting() throws {
+        let h = try Harness()
+        h.press(.char("n"), .tab, .tab, .tab)
+        h.type("unsaved words")
+        h.press(.ctrl("c"))
+        #expect(h.screen.contains("Quit and discard what you typed?"))
+        #expect(!h.app.state.quitRequested)
+        h.press(.char("n"))
+        #expect(h.formValue("summary") == "unsaved words")
+        h.press(.ctrl("c"), .char("y"))
+        #expect(h.app.state.quitRequested)
+    }
+
     @Test func policeDoNotSeeRestrictedNotesAndCannotEditAProfile() throws {
         let path = try Harness.makeDemoStore()
         let cp = try Harness(path: path)

@@ -14,7 +14,7 @@ public enum DefaultKeyMap {
             KeyBinding(keys: [.char("M")], action: .toggleMask, help: "mask names (initials and case number)"),
             KeyBinding(keys: [.ctrl("l")], action: .redraw, help: "redraw the screen"),
             KeyBinding(keys: [.ctrl("x")], action: .lock, help: "lock now"),
-            KeyBinding(keys: [.char("q")], action: .quit, help: "quit"),
+            KeyBinding(keys: [.char("q"), .ctrl("c")], action: .quit, help: "quit (a form with unsaved input asks first)"),
             KeyBinding(keys: [.up, .char("k")], action: .moveUp, help: "move up"),
             KeyBinding(keys: [.down, .char("j")], action: .moveDown, help: "move down"),
             KeyBinding(keys: [.pageUp], action: .pageUp, help: "page up"),

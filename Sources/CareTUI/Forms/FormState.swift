@@ -63,11 +63,14 @@ public enum FormQuestion: Sendable, Equatable {
     case discard
     /// A value that is allowed but unusual: save anyway?
     case confirmUnusual(String)
+    /// Ctrl-C with unsaved input: throw it away and quit?
+    case quit
 
     public var text: String {
         switch self {
         case .discard: "Discard what you typed? y discards, n goes back to the form."
         case .confirmUnusual(let what): "\(what) Save anyway? y saves, n goes back."
+        case .quit: "Quit and discard what you typed? y quits, n goes back to the form."
         }
     }
 }

@@ -89,6 +89,10 @@ public enum FormUpdate {
                 case .confirmUnusual:
                     form.confirmedUnusual = true
                     return submit(&form, state: &state)
+                case .quit:
+                    form.isClosed = true
+                    state.quitRequested = true
+                    return []
                 }
             case .char("n"), .char("N"), .escape:
                 form.question = nil
@@ -100,6 +104,13 @@ public enum FormUpdate {
         case .tab, .down: form.focusNext()
         case .backTab, .up: form.focusPrevious()
         case .ctrl("s"): return submit(&form, state: &state)
+        case .ctrl("c"):
+            if form.isDirty {
+                form.question = .quit
+            } else {
+                form.isClosed = true
+                state.quitRequested = true
+            }
         case .escape:
             if form.isDirty { form.question = .discard } else { form.isClosed = true }
         case .enter:
