@@ -16,9 +16,9 @@ struct WrappedKey: Sendable, Equatable {
 /// The wrapping key is scrypt(passphrase, salt, N, r, p). The associated data of the wrap binds
 /// it to the account id and the cost, so lowering the cost columns in the file (to make guessing
 /// cheaper) only makes the key fail to unwrap.
-enum KeyVault {
+public enum KeyVault {
     /// The shortest passphrase an account may have.
-    static let minimumPassphraseLength = 8
+    public static let minimumPassphraseLength = 10
 
     /// A fresh random 256-bit data key, made once when a store is created.
     static func makeDataKey() -> SymmetricKey { SymmetricKey(size: .bits256) }

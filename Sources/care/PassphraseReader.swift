@@ -1,3 +1,4 @@
+import CareStore
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -60,9 +61,9 @@ enum PassphraseReader {
     }
 }
 
-/// The rule for new passphrases, in words.
+/// The rule for new passphrases, in words (the store enforces the same minimum).
 enum PassphrasePolicy {
-    static let minimumLength = 10
+    static let minimumLength = KeyVault.minimumPassphraseLength
 
     static func check(_ passphrase: String) throws {
         guard passphrase.count >= minimumLength else {

@@ -37,8 +37,8 @@ import Testing
     @Test func aShortPassphraseIsRefused() throws {
         let fixture = try StoreFixture()
         let store = try fixture.create(withTeam: false)
-        #expect(throws: StoreError.passphraseTooShort(minimum: 8)) {
-            try store.addAccount(NewAccount(accountName: "short.testcase", displayName: "Short Testcase", role: .police, passphrase: "1234"))
+        #expect(throws: StoreError.passphraseTooShort(minimum: KeyVault.minimumPassphraseLength)) {
+            try store.addAccount(NewAccount(accountName: "short.testcase", displayName: "Short Testcase", role: .police, passphrase: "nine char"))
         }
     }
 }
