@@ -6,19 +6,21 @@ import Testing
 /// Two `care` processes on one store, as on a shared host where workers ssh in.
 @Suite(.serialized)
 struct TwoProcessTests {
+    /// Waits for the dashboard, then filters its caseload down to one case number.
+    func showOnly(_ caseNumber: String, in session: TmuxSession) throws {
+        try session.waitFor(timeout: 60) { $0.contains("1 Caseload") }
+        try session.send("/")
+        try session.type(caseNumber)
+        try session.send("Enter")
+        try session.waitFor("(1 of")
+    }
+
     @Test func aContactSavedInOneProcessAppearsInTheOtherWithoutAKeyPress() throws {
         let demo = try DemoFixture()
         let first = try TmuxSession(command: demo.openCommand(), environment: demo.environment)
         let second = try TmuxSession(command: demo.openCommand(), environment: demo.environment)
-        for session in [first, second] {
-            try session.waitFor(timeout: 60) { $0.contains("1 Caseload") }
-            // Narrow both lists to one child by case number (one the demo has not made missing,
-            // so the list shows the time since the last contact).
-            try session.send("/")
-            try session.type("KEN-2026-0010")
-            try session.send("Enter")
-            try session.waitFor("(1 of")
-        }
+        // One child the demo has not made missing, so the list shows the time since the last contact.
+        for session in [first, second] { try showOnly("KEN-2026-0010", in: session) }
         let before = try second.capture()
         #expect(before.contains("contact ") && !before.contains("contact 0m"))
 
@@ -40,11 +42,7 @@ struct TwoProcessTests {
         let first = try TmuxSession(command: demo.openCommand(), environment: demo.environment)
         let second = try TmuxSession(command: demo.openCommand(), environment: demo.environment)
         for session in [first, second] {
-            try session.waitFor(timeout: 60) { $0.contains("1 Caseload") }
-            try session.send("/")
-            try session.type("KEN-2026-0001")
-            try session.send("Enter")
-            try session.waitFor("(1 of")
+            try showOnly("KEN-2026-0001", in: session)
             try session.send("e")
             try session.waitFor("Edit profile")
         }

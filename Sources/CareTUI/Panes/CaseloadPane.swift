@@ -9,19 +9,11 @@ enum CaseloadPane {
         guard !area.isEmpty else { return }
         renderFilterLine(state, row: area.row(0), buffer: &buffer, theme: theme)
         let list = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
-        guard !list.isEmpty else { return }
-        if state.rows.isEmpty {
-            let text = state.allRows.isEmpty ? "No open cases." : "No child matches this filter. Esc clears it."
-            buffer.write(text, at: Point(x: list.x + 1, y: list.y), width: list.width - 1, style: theme[.muted])
-            return
-        }
-        let scroll = state.caseloadScroll
+        let empty = state.allRows.isEmpty ? "No open cases." : "No child matches this filter. Esc clears it."
         let showWorker = list.width >= 60
-        for (line, index) in scroll.visibleRange(visibleRows: list.height, count: state.rows.count).enumerated() {
-            let row = state.rows[index]
-            let rect = list.row(line)
-            let selected = index == state.caseloadScroll.selection
-            renderRow(row, state: state, rect: rect, selected: selected, focused: state.focus == .caseload,
+        PaneList.render(count: state.rows.count, scroll: state.caseloadScroll, focused: state.focus == .caseload,
+                        empty: empty, area: list, buffer: &buffer, theme: theme) { index, rect, buffer in
+            renderRow(state.rows[index], state: state, rect: rect, selected: index == state.caseloadScroll.selection,
                       showWorker: showWorker, buffer: &buffer, theme: theme)
         }
     }
@@ -37,7 +29,7 @@ enum CaseloadPane {
     }
 
     static func renderRow(
-        _ row: CaseloadRow, state: AppState, rect: Rect, selected: Bool, focused: Bool, showWorker: Bool,
+        _ row: CaseloadRow, state: AppState, rect: Rect, selected: Bool, showWorker: Bool,
         buffer: inout Buffer, theme: Theme
     ) {
         let status = statusText(row, now: state.now)
@@ -58,17 +50,6 @@ enum CaseloadPane {
         x += buffer.write(status, at: Point(x: x, y: rect.y), width: 12, style: statusStyle, pad: true)
         if showWorker {
             buffer.write(" " + (row.assignedWorkerName ?? "unassigned"), at: Point(x: x, y: rect.y), width: workerWidth + 1, style: theme[.muted])
-        }
-        if selected {
-            buffer.patchStyle(rect) { style in
-                let selectedStyle = theme[.selected]
-                if focused {
-                    style.attributes.formUnion(selectedStyle.attributes)
-                    if selectedStyle.background != .default { style.background = selectedStyle.background }
-                } else {
-                    style.attributes.insert(.underline)
-                }
-            }
         }
     }
 
