@@ -37,13 +37,12 @@ let package = Package(
         .systemLibrary(name: "CNCurses", providers: [.apt(["libncurses-dev"])]),
         .target(name: "CursesTerminal", dependencies: ["TextUI", "CNCurses"]),
         // The application: state, actions, panes and the frame loop, over any Terminal.
-        .target(name: "CareTUI", dependencies: ["CareDomain", "TextUI"]),
+        .target(name: "CareTUI", dependencies: ["CareDomain", "TextUI", .product(name: "TOMLKit", package: "TOMLKit")]),
         .executableTarget(
             name: "care",
             dependencies: [
                 "CareDomain", "CareStore", "TextUI", "CursesTerminal", "CareTUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         .testTarget(name: "CareDomainTests", dependencies: ["CareDomain"]),

@@ -1,4 +1,3 @@
-import CareTUI
 import Foundation
 import TextUI
 import TOMLKit
@@ -13,23 +12,25 @@ import TOMLKit
 /// ```
 /// Problems (unknown action, unknown key name, a key bound twice) are reported in words at start;
 /// the rest of the file still applies.
-struct ConfigFile {
-    var theme: String?
-    var idleLockMinutes: Int?
-    var keyOverrides: [(action: AppAction, keys: [Key])] = []
-    var problems: [String] = []
+public struct ConfigFile: Sendable {
+    public var theme: String?
+    public var idleLockMinutes: Int?
+    public var keyOverrides: [(action: AppAction, keys: [Key])] = []
+    public var problems: [String] = []
 
-    static func path(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    public init() {}
+
+    public static func path(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let xdg = environment["XDG_CONFIG_HOME"], !xdg.isEmpty { return xdg + "/care/config.toml" }
         return (environment["HOME"] ?? NSHomeDirectory()) + "/.config/care/config.toml"
     }
 
-    static func load(path: String = ConfigFile.path()) -> ConfigFile {
+    public static func load(path: String = ConfigFile.path()) -> ConfigFile {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return ConfigFile() }
         return parse(text, file: path)
     }
 
-    static func parse(_ text: String, file: String) -> ConfigFile {
+    public static func parse(_ text: String, file: String) -> ConfigFile {
         var config = ConfigFile()
         let table: TOMLTable
         do {
@@ -67,7 +68,7 @@ struct ConfigFile {
     }
 
     /// The default key map with this file's overrides, and any conflicts in words.
-    func keyMap() -> (KeyMap<AppAction>, [String]) {
+    public func keyMap() -> (KeyMap<AppAction>, [String]) {
         var map = DefaultKeyMap.make()
         for (action, keys) in keyOverrides { map.override(action, keys: keys) }
         let conflicts = map.conflicts().map { key, actions in
