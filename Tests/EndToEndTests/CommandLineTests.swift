@@ -1,0 +1,221 @@
+import Foundation
+import Testing
+
+/// The `care` subcommands as a script or a supervisor at a shell uses them: real binary, real
+/// files, exit codes and the words printed. No terminal except where the terminal is the point.
+@Suite struct CommandLineTests {
+    static let demoPassphrase = "demo\n"
+
+    // MARK: care demo
+
+    @Test func demoOnAnExistingStoreLeavesEveryByteAsItIs() throws {
+        let demo = try DemoTemplate.copy()
+        let before = StoreBytes(of: demo.store)
+        #expect(before.files[""]??.isEmpty == false)
+
+        let run = try CareRun.care("demo", "--no-open", "--store", demo.store, environment: Fixture.environment(scratch: demo.scratch))
+
+        #expect(run.succeeded, "\(run)")
+        #expect(run.stdout.contains("left as it is"), "\(run)")
+        #expect(!run.stdout.contains("Created"), "\(run)")
+        #expect(StoreBytes(of: demo.store) == before)
+    }
+
+    // MARK: care check
+
+    @Test func checkPassesOnAFreshDemoStore() throws {
+        let demo = try DemoTemplate.copy()
+        let run = try CareRun.care(
+            "check", "--store", demo.store, "--as", "demo-supervisor", "--passphrase-fd", "0", inputs: [0: Self.demoPassphrase])
+        #expect(run.succeeded, "\(run)")
+        #expect(run.stdout.contains("SQLite integrity: ok"), "\(run)")
+        #expect(run.stdout.contains("audit chain intact"), "\(run)")
+    }
+
+    /// A change an attacker (or a bad disk) makes to the audit table with plain SQLite, and the
+    /// event `care check` must name.
+    struct Tampering: Sendable, CustomTestStringConvertible {
+        let name: String
+        let sql: String
+        let brokenAt: Int
+        var testDescription: String { name }
+
+        static let all = [
+            Tampering(name: "one event's payload replaced",
+                      sql: "UPDATE audit SET payload = randomblob(length(payload)) WHERE seq = 3;", brokenAt: 3),
+            Tampering(name: "a middle event deleted", sql: "DELETE FROM audit WHERE seq = 5;", brokenAt: 5),
+            Tampering(name: "two events' hash and payload swapped", sql: """
+                CREATE TEMP TABLE original AS SELECT seq, hash, payload FROM audit WHERE seq IN (3, 6);
+                UPDATE audit SET hash = (SELECT hash FROM original WHERE original.seq = 9 - audit.seq),
+                                 payload = (SELECT payload FROM original WHERE original.seq = 9 - audit.seq)
+                WHERE seq IN (3, 6);
+                """, brokenAt: 3),
+        ]
+    }
+
+    @Test(arguments: Tampering.all)
+    func checkNamesTheFirstTamperedAuditEvent(_ tampering: Tampering) throws {
+        let demo = try DemoTemplate.copy()
+        // No care process has the store open; the checkpoint puts the change in the main file.
+        let changes = try Shell.run(["sqlite3", demo.store, tampering.sql + " SELECT changes(); PRAGMA wal_checkpoint(TRUNCATE);"])
+        #expect(changes.split(separator: "\n").first != "0", "the tampering SQL changed nothing")
+
+        let run = try CareRun.care(
+            "check", "--store", demo.store, "--as", "demo-supervisor", "--passphrase-fd", "0", inputs: [0: Self.demoPassphrase])
+
+        #expect(run.signal == nil && run.exitCode != 0, "\(run)")
+        #expect(run.stdout.contains("audit chain broken at event \(tampering.brokenAt):"), "\(run)")
+    }
+
+    @Test func aWrongPassphraseIsRefusedInWords() throws {
+        let demo = try DemoTemplate.copy()
+        let run = try CareRun.care(
+            "check", "--store", demo.store, "--as", "demo-cp", "--passphrase-fd", "0", inputs: [0: "wrong\n"])
+
+        #expect(run.signal == nil && run.exitCode != 0, "\(run)")
+        #expect(run.output.contains("Wrong passphrase for account \"demo-cp\""), "\(run)")
+        for trace in ["Stack trace", "Fatal error", "Stack dump", "#0 ", "0x0000"] {
+            #expect(!run.output.contains(trace), "\(run)")
+        }
+        #expect(!run.stdout.contains("audit chain"), "a check report was printed without the passphrase")
+    }
+
+    // MARK: care (open)
+
+    @Test func noStoreSaysHowToMakeOne() throws {
+        let scratch = try Fixture.scratchDirectory()
+        let missing = scratch + "/nonexistent/x.care"
+        let run = try CareRun.care("--store", missing, environment: Fixture.environment(scratch: scratch))
+
+        #expect(run.signal == nil && run.exitCode != 0, "\(run)")
+        #expect(run.output.contains("care demo"), "\(run)")
+        #expect(run.output.contains("care init"), "\(run)")
+        #expect(run.output.contains(missing), "\(run)")
+        #expect(!FileManager.default.fileExists(atPath: missing), "opening must not create a store")
+    }
+
+    // MARK: care audit
+
+    @Test func aSupervisorReadsTheAuditTrail() throws {
+        let demo = try DemoTemplate.copy()
+        let run = try CareRun.care(
+            "audit", "--store", demo.store, "--as", "demo-supervisor", "--passphrase-fd", "0", inputs: [0: Self.demoPassphrase])
+
+        #expect(run.succeeded, "\(run)")
+        let lines = Self.auditFields(run.stdout)
+        #expect(lines.count >= 3, "\(run)")
+        // Sequence numbers 1, 2, 3, … in order, and this very sign-in as the last event.
+        #expect(lines.map { Int($0[0]) } == (1...lines.count).map { Optional($0) }, "\(run)")
+        let last = try #require(lines.last)
+        #expect(last.count >= 4 && last[2] == "demo-supervisor" && last[3] == "login", "\(run)")
+    }
+
+    /// `care audit` lines split into fields: sequence, time, account, action, then target and
+    /// summary. (The command joins them with tabs, but sanitising the line turns tabs into spaces,
+    /// so fields are split on runs of spaces; the first four never contain one.)
+    static func auditFields(_ output: String) -> [[Substring]] {
+        output.split(separator: "\n").map { $0.split(separator: " ") }
+    }
+
+    @Test func aWorkerWhoIsNotASupervisorIsToldWhoMayReadTheAudit() throws {
+        let demo = try DemoTemplate.copy()
+        let run = try CareRun.care(
+            "audit", "--store", demo.store, "--as", "demo-cp", "--passphrase-fd", "0", inputs: [0: Self.demoPassphrase])
+
+        #expect(run.signal == nil && run.exitCode != 0, "\(run)")
+        #expect(run.output.contains("cannot read the audit trail"), "\(run)")
+        #expect(run.output.contains("ask a supervisor"), "\(run)")
+        #expect(!run.stdout.contains("login"), "no event may be printed: \(run)")
+    }
+
+    @Test func auditFilteredByAccountShowsThatAccountsEvents() throws {
+        let demo = try DemoTemplate.copy()
+        let run = try CareRun.care(
+            "audit", "--store", demo.store, "--as", "demo-supervisor", "--passphrase-fd", "0", "--user", "demo-supervisor",
+            inputs: [0: Self.demoPassphrase])
+        #expect(run.succeeded, "\(run)")
+        let actors = Self.auditFields(run.stdout).map { $0.count > 2 ? $0[2] : "" }
+        #expect(actors.allSatisfy { $0 == "demo-supervisor" }, "\(run)")
+        withKnownIssue("AuditCommand passes the account name where the store filters by worker id, so --user matches nothing") {
+            #expect(!actors.isEmpty, "\(run)")
+        }
+    }
+
+    // MARK: terminals
+
+    @Test func withoutATerminalTheDashboardSaysSoInWords() throws {
+        let demo = try DemoTemplate.copy()
+        var environment = Fixture.environment(scratch: demo.scratch)
+        environment["TERM"] = "nonexistent-term"
+        let run = try CareRun.care("demo", "--store", demo.store, environment: environment)
+
+        #expect(run.signal == nil && run.exitCode != 0, "\(run)")
+        #expect(run.output.contains("care needs a terminal"), "\(run)")
+    }
+
+    @Test func anUnknownTerminalTypeIsNamedOnTheScreen() throws {
+        let demo = try DemoTemplate.copy()
+        var environment = Fixture.environment(scratch: demo.scratch)
+        environment["TERM"] = "nonexistent-term"
+        // Its own status line: TmuxSession's "CARE-EXITED $?" follows an `echo`, so it always says 0.
+        let session = try TmuxSession(
+            command: "\(Fixture.careBinary) demo --store \(demo.store); echo CARE-STATUS $?", environment: environment)
+
+        let screen = try session.waitFor(timeout: 30) { $0.contains("CARE-EXITED") }
+        #expect(screen.contains("The terminal type 'nonexistent-term' is not known here"), "\(screen)")
+        #expect(screen.contains("TERM=xterm-256color"), "\(screen)")
+        #expect(screen.contains("CARE-STATUS 1"), "\(screen)")
+    }
+
+    // MARK: care init and care user
+
+    @Test func initRefusesAShortPassphraseAndCreatesNothing() throws {
+        let scratch = try Fixture.scratchDirectory()
+        let store = scratch + "/TST.care"
+        let run = try CareRun.care(
+            "init", "--store", store, "--unit", "TST", "--admin", "sup-test", "--passphrase-fd", "0", inputs: [0: "short\n"])
+
+        #expect(run.signal == nil && run.exitCode != 0, "\(run)")
+        #expect(run.output.contains("at least 10 characters"), "\(run)")
+        #expect(!FileManager.default.fileExists(atPath: store))
+    }
+
+    @Test func aSupervisorAddsListsAndDisablesAnAccount() throws {
+        let scratch = try Fixture.scratchDirectory()
+        let store = scratch + "/TST.care"
+        let supervisor = "sup test passphrase\n"
+        let worker = "worker test passphrase\n"
+        func care(_ args: String..., inputs: [Int32: String]) throws -> CareRun {
+            try CareRun.run([Fixture.careBinary] + args + ["--store", store], inputs: inputs, environment: Fixture.environment(scratch: scratch))
+        }
+
+        let created = try care("init", "--unit", "TST", "--admin", "sup-test", "--passphrase-fd", "0", inputs: [0: supervisor])
+        #expect(created.succeeded, "\(created)")
+        #expect(FileManager.default.fileExists(atPath: store))
+
+        let added = try care(
+            "user", "add", "test-worker", "--role", "police", "--as", "sup-test", "--passphrase-fd", "3", "--new-passphrase-fd", "4",
+            inputs: [3: supervisor, 4: worker])
+        #expect(added.succeeded, "\(added)")
+
+        let listed = try care("user", "list", "--as", "sup-test", "--passphrase-fd", "3", inputs: [3: supervisor])
+        #expect(listed.succeeded, "\(listed)")
+        #expect(Set(listed.stdout.split(separator: "\n")) == ["sup-test\tsupervisor\tactive", "test-worker\tpolice\tactive"], "\(listed)")
+
+        // The new account works before it is disabled, so the refusal below is the disabling's doing.
+        let workerCheck = try care("check", "--as", "test-worker", "--passphrase-fd", "0", inputs: [0: worker])
+        #expect(workerCheck.succeeded, "\(workerCheck)")
+
+        let disabled = try care("user", "disable", "test-worker", "--as", "sup-test", "--passphrase-fd", "0", inputs: [0: supervisor])
+        #expect(disabled.succeeded, "\(disabled)")
+
+        let refused = try care("check", "--as", "test-worker", "--passphrase-fd", "0", inputs: [0: worker])
+        #expect(refused.signal == nil && refused.exitCode != 0, "\(refused)")
+        #expect(refused.output.contains("\"test-worker\" is disabled"), "\(refused)")
+
+        let stillWorks = try care("check", "--as", "sup-test", "--passphrase-fd", "0", inputs: [0: supervisor])
+        #expect(stillWorks.succeeded, "\(stillWorks)")
+        let after = try care("user", "list", "--as", "sup-test", "--passphrase-fd", "0", inputs: [0: supervisor])
+        #expect(after.stdout.contains("test-worker\tpolice\tdisabled"), "\(after)")
+    }
+}
