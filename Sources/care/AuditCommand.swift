@@ -42,7 +42,9 @@ struct AuditCommand: ParsableCommand {
         for event in try store.audit(child: childID, actor: actorID, since: sinceDate) {
             let actor = event.actor.flatMap { workers[$0] } ?? "—"
             let target = event.targetKind.map { "\($0.rawValue) \(event.targetID ?? "")" } ?? ""
-            print(Sanitizer.clean("\(event.sequence)\t\(formatter.string(from: event.at))\t\(actor)\t\(event.action.rawValue)\t\(target)\t\(event.summary)"))
+            // Each field is cleaned on its own: the sanitizer turns tabs into spaces.
+            let fields = [String(event.sequence), formatter.string(from: event.at), actor, event.action.rawValue, target, event.summary]
+            print(fields.map { Sanitizer.clean($0) }.joined(separator: "\t"))
         }
     }
 

@@ -15,7 +15,7 @@ final class TmuxSession {
         if !env.isEmpty { env = "env " + env + " " }
         // remain-on-exit keeps the pane so the screen after exit can be read.
         try Shell.run("tmux", "-L", socket, "-f", "/dev/null", "new-session", "-d", "-s", name,
-                      "-x", String(width), "-y", String(height), "sh", "-c", "\(env)\(command); echo; echo CARE-EXITED $?; exec sh")
+                      "-x", String(width), "-y", String(height), "sh", "-c", "\(env)\(command); s=$?; echo; echo CARE-EXITED $s; exec sh")
     }
 
     deinit {
