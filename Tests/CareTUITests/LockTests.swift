@@ -1,4 +1,5 @@
 import CareDomain
+import CareStore
 import CareTUI
 import Foundation
 import Testing
@@ -46,6 +47,13 @@ import TextUI
         h.press(.enter)
         #expect(!h.locked)
         #expect(h.screen.contains("1 Caseload"))
+
+        // One lock and one unlock in the audit trail, and the wrong try as a failed login.
+        let supervisor = try SQLiteCaseStore.open(options: StoreOptions(path: h.path), account: "demo-supervisor", passphrase: Harness.passphrase)
+        let events = try supervisor.audit()
+        #expect(events.filter { $0.action == .lock }.count == 1)
+        #expect(events.filter { $0.action == .unlock }.count == 1)
+        #expect(events.filter { $0.action == .loginFailed }.count == 1)
     }
 
     @Test func wrongPassphrasesWaitAGrowingDelay() {

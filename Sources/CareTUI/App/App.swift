@@ -227,8 +227,7 @@ public final class App {
         state.detail = nil
         state.auditTrail = nil
         state.showingHelp = false
-        // Audit first: once locked, the store refuses every call until the passphrase is typed.
-        try? store.appendAudit(.lock, child: nil, summary: reason)
+        // The store writes the lock event itself, then drops the data key.
         store.lock()
         previous = nil
         terminal.invalidate()
@@ -247,7 +246,6 @@ public final class App {
                 try store.unlock(passphrase: current.passphrase.text)
                 current.passphrase.clear()
                 lock = nil
-                try? store.appendAudit(.unlock, child: nil, summary: "unlocked")
                 reload()
                 previous = nil
                 terminal.invalidate()
