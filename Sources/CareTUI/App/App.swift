@@ -21,6 +21,7 @@ public final class App {
     var lastInput: Date
     var lastPoll: Date
     var lastToken: Int64
+    var lastMinute = 0
 
     /// Contacts are loaded a page at a time, newest first; older pages as the record is scrolled.
     static let contactPageSize = 10
@@ -186,8 +187,15 @@ public final class App {
         needsRender = true
     }
 
-    /// Idle lock and polling for saves made by other processes.
+    /// Idle lock, the minute hand (durations and time-based alerts move on without a key), and
+    /// polling for saves made by other processes.
     func tick(now: Date) {
+        let minute = Int(now.timeIntervalSince1970 / 60)
+        if minute != lastMinute {
+            lastMinute = minute
+            state.alerts = AlertRules.evaluate(snapshot: state.snapshot, now: now)
+            needsRender = true
+        }
         if lock == nil, now.timeIntervalSince(lastInput) >= idleLimit {
             engageLock(reason: "Locked after \(Int(idleLimit / 60)) minutes without a key press.")
         }

@@ -31,13 +31,16 @@ final class Harness {
     let path: String
 
     /// A demo store shared by tests that only read; tests that write get their own.
-    init(size: Size = Size(width: 120, height: 32), user: String = "demo-cp", path: String? = nil, children: Int = 40) throws {
+    init(
+        size: Size = Size(width: 120, height: 32), user: String = "demo-cp", path: String? = nil, children: Int = 40,
+        idleLimit: TimeInterval = 600
+    ) throws {
         let path = try path ?? Harness.makeDemoStore(children: children)
         self.path = path
         clock = TestClock(Harness.demoNow)
         store = try SQLiteCaseStore.open(options: StoreOptions(path: path, clock: clock), account: user, passphrase: Harness.passphrase)
         terminal = HeadlessTerminal(size: size)
-        app = try App(store: store, terminal: terminal, theme: .default, clock: clock, unit: store.unit)
+        app = try App(store: store, terminal: terminal, theme: .default, clock: clock, unit: store.unit, idleLimit: idleLimit)
         app.step(timeoutMilliseconds: 0)
     }
 
