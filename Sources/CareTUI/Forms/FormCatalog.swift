@@ -4,8 +4,9 @@ import Foundation
 /// Builds each form with its fields filled from the record being edited (or sensible defaults:
 /// now, today, the signed-in worker).
 public enum FormCatalog {
+    static let listHint = "one per line · Enter adds a line · Backspace on an empty line removes it"
     static let identityChoices = ["affiliations", "not Indigenous", "not disclosed", "unknown"]
-    static let affiliationHint = "group: community; … e.g. First Nations: Lakeview Test First Nation"
+    static let affiliationHint = "one per line, as group: community (e.g. First Nations: Lakeview Test First Nation) · Enter adds a line"
 
     public static func profile(_ child: Child?, identityOnly: Bool = false) -> FormState {
         let c = child
@@ -17,7 +18,7 @@ public enum FormCatalog {
         default: identity = "unknown"
         }
         let affiliations = (c?.indigenousIdentity.affiliations ?? [])
-            .map { "\($0.group.rawValue): \($0.community)" }.joined(separator: "; ")
+            .map { "\($0.group.rawValue): \($0.community)" }.joined(separator: "\n")
         var birth = "", estimate = ""
         switch c?.birth {
         case .exact(let day): birth = day.description
@@ -38,7 +39,7 @@ public enum FormCatalog {
         fields += [
             FormState.Field("identity", "Indigenous identity", kind: .choice(identityChoices), value: identity),
             FormState.Field("affiliations", "Affiliations", kind: .list, value: affiliations, hint: affiliationHint),
-            FormState.Field("languages", "Languages", kind: .list, value: (c?.languages ?? []).joined(separator: "; ")),
+            FormState.Field("languages", "Languages", kind: .list, value: (c?.languages ?? []).joined(separator: "\n"), hint: listHint),
         ]
         if !identityOnly {
             fields += [
@@ -115,10 +116,10 @@ public enum FormCatalog {
         let review = plan?.reviewBy ?? DayDate(year: today.year, month: today.month, day: today.day)
         return FormState(title: "Safety plan", fields: [
             FormState.Field("steps", "Steps (owner)", kind: .list,
-                      value: (plan?.steps ?? []).map { "\($0.text) (\($0.owner))" }.joined(separator: "; "),
-                      hint: "step (owner); … e.g. call worker if approached (youth)"),
-            FormState.Field("adults", "Trusted adults", kind: .list, value: (plan?.trustedAdults ?? []).joined(separator: "; ")),
-            FormState.Field("places", "Safe places", kind: .list, value: (plan?.safePlaces ?? []).joined(separator: "; ")),
+                      value: (plan?.steps ?? []).map { "\($0.text) (\($0.owner))" }.joined(separator: "\n"),
+                      hint: "one per line, as step (owner), e.g. call worker if approached (youth) · Enter adds a line"),
+            FormState.Field("adults", "Trusted adults", kind: .list, value: (plan?.trustedAdults ?? []).joined(separator: "\n"), hint: listHint),
+            FormState.Field("places", "Safe places", kind: .list, value: (plan?.safePlaces ?? []).joined(separator: "\n"), hint: listHint),
             FormState.Field("review", "Review by", kind: .date, value: review.description, required: true),
         ], purpose: .safetyPlan(child, plan))
     }

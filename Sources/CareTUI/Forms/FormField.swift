@@ -6,7 +6,8 @@ extension FormState {
 public struct Field: Sendable, Equatable {
     public enum Kind: Sendable, Equatable {
         case text
-        /// Several items typed on one line, separated by ";".
+        /// Several items, one per line: Enter adds one, Backspace on an empty one removes it,
+        /// Ctrl-U clears the last one. The value holds them separated by "\n".
         case list
         /// One of a fixed set of options; ←/→ or Space cycles.
         case choice([String])
@@ -42,6 +43,21 @@ public struct Field: Sendable, Equatable {
             cycle(options, by: -1)
         case (.choice, _):
             return false
+        case (.list, .enter):
+            // A new item only after a non-empty one; Enter on an empty item leaves the field.
+            guard let last = value.split(separator: "\n", omittingEmptySubsequences: false).last,
+                  !last.trimmingCharacters(in: .whitespaces).isEmpty else { return false }
+            value.append("\n")
+        case (.list, .ctrl("u")):
+            if let newline = value.lastIndex(of: "\n") {
+                let lastItemIsEmpty = value.index(after: newline) == value.endIndex
+                value = String(value[..<(lastItemIsEmpty ? newline : value.index(after: newline))])
+            } else {
+                value = ""
+            }
+        case (.list, .char(let c)):
+            value.append(c)
+            value = Sanitizer.clean(value, multiline: true)
         case (_, .char(let c)):
             value.append(c)
             value = Sanitizer.clean(value)
@@ -64,7 +80,12 @@ public struct Field: Sendable, Equatable {
 
     /// The items of a list field, trimmed, empty ones dropped.
     public var items: [String] {
-        value.split(separator: ";").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        value.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// The lines a list field shows (the last may be the empty one being typed).
+    public var lines: [String] {
+        value.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     }
 
     public var trimmed: String { value.trimmingCharacters(in: .whitespaces) }

@@ -114,6 +114,7 @@ public enum FormUpdate {
         case .escape:
             if form.isDirty { form.question = .discard } else { form.isClosed = true }
         case .enter:
+            if form.fields[form.focus].handle(.enter) { break }
             if form.focus == form.fields.count - 1 { return submit(&form, state: &state) }
             form.focusNext()
         default:

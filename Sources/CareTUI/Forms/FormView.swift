@@ -5,7 +5,8 @@ import TextUI
 enum FormView {
     static func render(_ form: FormState, area: Rect, buffer: inout Buffer, theme: Theme) {
         let width = min(area.width - 2, 100)
-        let height = min(area.height, form.fields.count * 2 + 6)
+        let listLines = form.fields.reduce(0) { $0 + ($1.kind == .list ? max(0, $1.lines.count - 1) : 0) }
+        let height = min(area.height, form.fields.count * 2 + listLines + 6)
         let box = Rect(x: area.x + (area.width - width) / 2, y: area.y + max(0, (area.height - height) / 2), width: width, height: height)
         buffer.fill(box, with: Cell(" ", style: theme[.normal]))
         buffer.drawBox(box, title: form.title, style: theme[.borderFocus], titleStyle: theme[.titleFocus], heavy: true)
@@ -21,14 +22,21 @@ enum FormView {
             let focused = index == form.focus
             let label = (field.required ? "* " : "  ") + field.label
             buffer.write(label, at: Point(x: inner.x, y: y), width: labelWidth, style: focused ? theme[.emphasis] : theme[.muted], pad: true)
-            var value = field.value
-            if case .choice = field.kind { value = "◀ \(value) ▶" }
-            if focused, field.kind.isTyped { value += "▏" }
-            let shown = DisplayWidth.of(value) > valueWidth ? "…" + tail(value, width: valueWidth - 1) : value
             var style = theme[.normal]
             if focused { style.attributes.insert(.underline) }
-            buffer.write(shown, at: Point(x: inner.x + labelWidth, y: y), width: valueWidth, style: style, pad: true)
-            y += 1
+            // A list shows one item per line; other kinds one line.
+            let rows: [String]
+            switch field.kind {
+            case .list: rows = field.lines.map { "• " + $0 }
+            case .choice: rows = ["◀ \(field.value) ▶"]
+            default: rows = [field.value]
+            }
+            for (index, row) in rows.enumerated() where y < inner.bottom - 1 {
+                let value = focused && field.kind.isTyped && index == rows.count - 1 ? row + "▏" : row
+                let shown = DisplayWidth.of(value) > valueWidth ? "…" + tail(value, width: valueWidth - 1) : value
+                buffer.write(shown, at: Point(x: inner.x + labelWidth, y: y), width: valueWidth, style: style, pad: true)
+                y += 1
+            }
             if let error = field.error {
                 buffer.write("  ⚠ " + error, at: Point(x: inner.x + labelWidth, y: y), width: valueWidth, style: theme[.error])
                 y += 1
