@@ -59,6 +59,6 @@ struct DemoCommand: ParsableCommand {
         try DemoStore.create(unit, at: path, passphrase: Self.passphrase)
         let missing = unit.episodes.filter(\.isOpen).count
         print("Created a synthetic demo store at \(path): \(unit.children.count) children (\(missing) missing now), "
-              + "\(unit.referrals.count) referrals, \(unit.services.count) services, \(unit.workers.count) accounts.")
+              + "\(unit.referrals.count) referrals, \(unit.services.count) services, \(unit.workers.count) workers.")
     }
 }
