@@ -42,6 +42,11 @@ public struct NewAccount: Sendable {
 
     /// Account names are what people type: trimmed, non-empty, no control characters or spaces.
     func validatedName() throws -> String {
+        try Self.validated(name: accountName)
+    }
+
+    /// The one rule for account names, for the store and for commands that check early.
+    public static func validated(name accountName: String) throws -> String {
         let name = accountName.trimmingCharacters(in: .whitespaces)
         guard !name.isEmpty, name.count <= 64,
               name.unicodeScalars.allSatisfy({ !CharacterSet.controlCharacters.contains($0) && !CharacterSet.whitespaces.contains($0) })

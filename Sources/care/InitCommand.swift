@@ -41,12 +41,14 @@ struct InitCommand: ParsableCommand {
     }
 }
 
-/// Account names are typed at login and shown in lists: short, plain, no spaces.
+/// Account names are checked early, by the store's own rule, so a bad one fails before any
+/// passphrase is asked for.
 enum AccountName {
     static func validate(_ name: String) throws {
-        let allowed = name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }
-        guard (2...32).contains(name.count), allowed else {
-            throw ValidationError("An account name is 2 to 32 letters, digits, '-', '_' or '.', with no spaces.")
+        do {
+            _ = try NewAccount.validated(name: name)
+        } catch {
+            throw ValidationError(String(describing: error))
         }
     }
 }
