@@ -15,6 +15,8 @@ public struct AppState: Sendable {
     public var childIndex: [ChildID: Int] = [:]
     /// Every open case as a list row, built once per snapshot (search keys folded once).
     public var allRows: [CaseloadRow]
+    /// How many of `allRows` are open cases (the caseload title's total), counted once per snapshot.
+    public var openCount = 0
     /// `allRows` after the filter, quick filters and sort.
     public var rows: [CaseloadRow]
     public var query: CaseloadQuery
@@ -67,6 +69,7 @@ public struct AppState: Sendable {
         self.snapshot = snapshot
         childIndex = Dictionary(snapshot.children.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         allRows = CaseloadRow.rows(from: snapshot, today: DayDate(now))
+        openCount = allRows.count { $0.isOpen }
         alerts = AlertRules.evaluate(snapshot: snapshot, now: now)
         queue = snapshot.referrals
             .filter { !$0.status.isFinal && $0.status != .draft }

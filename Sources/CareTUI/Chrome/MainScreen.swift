@@ -77,7 +77,7 @@ public enum MainScreen {
         switch pane {
         case .caseload:
             let shown = state.rows.count
-            let total = state.query.includeClosed ? state.allRows.count : state.allRows.filter(\.isOpen).count
+            let total = state.query.includeClosed ? state.allRows.count : state.openCount
             let filters = QuickFilterKind.allCases.filter { state.query.filters.contains($0.filter(for: state.worker.id)) }
             let filterWords = filters.isEmpty ? "" : " " + filters.map(\.label).joined(separator: ", ")
             let counts = shown == total ? " (\(total))" : " (\(shown) of \(total))"
