@@ -108,8 +108,6 @@ public final class App {
                 state.detail = nil
                 state.message = ErrorWords.describe(error, doing: "open this record")
             }
-        case .reload:
-            reload()
         case .redrawAll:
             previous = nil
             terminal.invalidate()

@@ -5,8 +5,6 @@ import Foundation
 public enum Effect: Equatable, Sendable {
     /// Load a child's full record (audited as a view before it is shown).
     case openDetail(ChildID)
-    /// Reload the caseload snapshot (another process saved, or we did).
-    case reload
     /// Forget what the terminal shows and draw everything again.
     case redrawAll
     /// Lock the screen and drop the key.
