@@ -14,6 +14,13 @@ public enum RecordKind: String, Codable, Sendable, CaseIterable {
     case service
     case appointment
     case handover
+    /// A person's acknowledgement or snooze of an alert.
+    case alertResponse = "alert-response"
+    /// One incoming worker's acknowledgement of one handover entry (its own record, so two
+    /// workers acknowledging at shift change never conflict).
+    case handoverAcknowledgement = "handover-ack"
+    /// A link between a child and another record ("seen together", later persons of interest).
+    case link
 }
 
 /// A record the store can seal, version and audit. Conforming types are plain values; the store

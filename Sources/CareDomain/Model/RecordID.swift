@@ -33,3 +33,6 @@ public typealias ServiceID = RecordID<Service>
 public typealias AppointmentID = RecordID<Appointment>
 public typealias HandoverID = RecordID<Handover>
 public typealias FlagID = RecordID<Flag>
+public typealias AlertResponseID = RecordID<AlertResponse>
+public typealias HandoverAcknowledgementID = RecordID<HandoverAcknowledgement>
+public typealias LinkID = RecordID<RecordLink>

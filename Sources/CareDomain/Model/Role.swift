@@ -15,6 +15,16 @@ public enum Role: String, Codable, Sendable, CaseIterable, Comparable {
         }
     }
 
+    /// The person as people say it: "a child protection worker", "an Indigenous liaison".
+    public var personWithArticle: String {
+        switch self {
+        case .childProtection: "a child protection worker"
+        case .police: "a police officer"
+        case .liaison: "an Indigenous liaison"
+        case .supervisor: "a supervisor"
+        }
+    }
+
     /// The short tag used after a team member's name, e.g. "(CP)".
     public var abbreviation: String {
         switch self {

@@ -12,12 +12,31 @@ public enum AlertRules {
     ///   - zone: the unit's time zone, which decides what "today" is for birthdays and review dates.
     public static func evaluate(
         snapshot: CaseloadSnapshot, now: Date, thresholds: AlertThresholds = .standard,
-        handover: Handover? = nil, zone: TimeZone = .current
+        handover: Handover? = nil, zone: TimeZone
+    ) -> [Alert] {
+        var alerts = collect(snapshot, only: nil, now: now, thresholds: thresholds, zone: zone)
+        if let handover {
+            handoverAlert(handover, now, thresholds, into: &alerts)
+        }
+        return alerts.sorted(by: precedes)
+    }
+
+    /// The alerts about these children only (their own, their referrals', their court dates'),
+    /// for refreshing the children a change touched without evaluating the whole caseload.
+    public static func evaluate(
+        children ids: Set<ChildID>, snapshot: CaseloadSnapshot, now: Date, thresholds: AlertThresholds = .standard,
+        zone: TimeZone
+    ) -> [Alert] {
+        collect(snapshot, only: ids, now: now, thresholds: thresholds, zone: zone).sorted(by: precedes)
+    }
+
+    private static func collect(
+        _ snapshot: CaseloadSnapshot, only ids: Set<ChildID>?, now: Date, thresholds: AlertThresholds, zone: TimeZone
     ) -> [Alert] {
         let today = DayDate(now, in: zone)
         var alerts: [Alert] = []
         var open = Set<ChildID>()
-        for child in snapshot.children where child.isOpen {
+        for child in snapshot.children where child.isOpen && (ids?.contains(child.id) ?? true) {
             open.insert(child.id)
             childAlerts(child, snapshot, now, today, thresholds, zone, into: &alerts)
         }
@@ -30,10 +49,7 @@ public enum AlertRules {
                                    since: appointment.at))
             }
         }
-        if let handover {
-            handoverAlert(handover, now, thresholds, into: &alerts)
-        }
-        return alerts.sorted(by: precedes)
+        return alerts
     }
 
     /// Critical first; within a severity the oldest condition first; then by id for a total order.

@@ -23,11 +23,12 @@ public enum Permission: String, Sendable, CaseIterable {
     case editCatalogue = "edit the services catalogue"
     case acknowledgeAlert = "acknowledge or snooze an alert"
     case editHandover = "edit or acknowledge a handover"
+    case linkRecords = "link records"
 
     /// The roles allowed to do this, from DOMAIN.md "Roles".
     public var allowedRoles: Set<Role> {
         switch self {
-        case .viewCaseload, .logContact, .recordMissing, .addIndicator, .acknowledgeAlert, .editHandover:
+        case .viewCaseload, .logContact, .recordMissing, .addIndicator, .acknowledgeAlert, .editHandover, .linkRecords:
             [.childProtection, .police, .liaison, .supervisor]
         case .viewRestrictedNotes, .editIdentity, .editSafetyPlan, .setFlag, .createReferral, .sendReferral:
             [.childProtection, .liaison, .supervisor]
@@ -56,11 +57,12 @@ public struct PermissionDenied: Error, Equatable, Sendable, CustomStringConverti
     }
 
     public var description: String {
-        let allowed = Role.allCases.filter { permission.allowedRoles.contains($0) }.map(\.title)
+        let allowed = Role.allCases.filter { permission.allowedRoles.contains($0) }.map(\.personWithArticle)
         let who = allowed.count > 1
             ? allowed.dropLast().joined(separator: ", ") + " or " + allowed.last!
             : (allowed.first ?? "no one")
-        return "A \(role.title) worker cannot \(permission.rawValue); ask a \(who) worker."
+        let subject = role.personWithArticle
+        return subject.prefix(1).uppercased() + subject.dropFirst() + " cannot \(permission.rawValue); ask \(who)."
     }
 }
 

@@ -1,0 +1,401 @@
+import Foundation
+
+/// The rules every store applies to every command, inside its transaction: who may, what the
+/// data must satisfy, which fields a command owns, and what is written with which audit words.
+/// Pure apart from reading through the `CommandContext`, so the SQLite store and the in-memory
+/// store cannot disagree.
+public enum CommandRules {
+    /// The writes and audit event for `command`, or a refusal: `CommandError` (rules, roles,
+    /// owned fields), `RecordConflict` (the record changed since it was read).
+    public static func prepare(_ command: CaseCommand, in context: some CommandContext) throws -> PreparedCommand {
+        guard context.actor.active else { throw CommandError.inactiveAccount }
+        let rules = Preparation(context: context)
+        switch command {
+        case .createChild(let child): return try rules.createChild(child)
+        case .updateChild(let child): return try rules.updateChild(child)
+        case .addFlag(let child, let flag): return try rules.addFlag(flag, to: child)
+        case .removeFlag(let child, let flag, let reason): return try rules.removeFlag(flag, from: child, reason: reason)
+        case .logContact(let contact): return try rules.logContact(contact)
+        case .reportMissing(let episode): return try rules.reportMissing(episode)
+        case .updateMissingEpisode(let episode): return try rules.updateEpisode(episode)
+        case .addIndicator(let indicator): return try rules.addIndicator(indicator)
+        case .resolveIndicator(let id, let note): return try rules.resolveIndicator(id, note: note)
+        case .saveSafetyPlan(let plan): return try rules.savePlan(plan)
+        case .saveAppointment(let appointment): return try rules.saveAppointment(appointment)
+        case .createReferral(let referral): return try rules.createReferral(referral)
+        case .updateReferral(let referral): return try rules.updateReferral(referral)
+        case .applyReferral(let id, let step): return try rules.applyReferral(id, step)
+        case .acknowledgeAlert(let alert, let child, let since, let note):
+            return try rules.respond(AlertResponse(alertID: alert, child: child, since: since, kind: .acknowledged, note: note,
+                                                   by: context.actor.id, at: context.now))
+        case .snoozeAlert(let alert, let child, let since, let until, let note):
+            return try rules.respond(AlertResponse(alertID: alert, child: child, since: since, kind: .snoozed, until: until,
+                                                   note: note, by: context.actor.id, at: context.now))
+        case .saveHandover(let handover): return try rules.saveHandover(handover)
+        case .acknowledgeHandoverEntry(let handover, let child, let readBack):
+            return try rules.acknowledge(handover, child: child, readBack: readBack)
+        case .link(let link): return try rules.link(link)
+        case .unlink(let id, let reason): return try rules.unlink(id, reason: reason)
+        case .saveService(let service): return try rules.saveService(service)
+        }
+    }
+}
+
+/// One command's preparation: the context and the helpers every rule uses.
+private struct Preparation<Context: CommandContext> {
+    let context: Context
+
+    var actor: Worker { context.actor }
+    var now: Date { context.now }
+    var zone: TimeZone { context.unit.timeZone }
+    var today: DayDate { DayDate(now, in: zone) }
+
+    // MARK: Helpers
+
+    func require(_ permission: Permission) throws {
+        do { try permission.require(actor.role) } catch { throw CommandError.denied(error) }
+    }
+
+    func current<Record: CareRecord>(_ type: Record.Type, _ id: String) throws -> Record {
+        guard let found = try context.record(Record.kind, id: id)?.as(Record.self) else {
+            throw CommandError.notFound(kind: Record.kind, id: id)
+        }
+        return found
+    }
+
+    /// The stored record a versioned save replaces, after checking nobody saved it since.
+    func replacing<Record: CareRecord>(_ record: Record) throws -> Record {
+        let stored = try current(Record.self, record.recordID)
+        if stored.version != record.version {
+            throw RecordConflict(yours: AnyRecord(record), theirs: AnyRecord(stored))
+        }
+        return stored
+    }
+
+    /// Refuses a new record whose id is taken: that is someone else's record, shown as a conflict.
+    func requireNew<Record: CareRecord>(_ record: Record) throws {
+        if let stored = try context.record(Record.kind, id: record.recordID) {
+            throw RecordConflict(yours: AnyRecord(record), theirs: stored)
+        }
+    }
+
+    func requireChild(_ id: ChildID) throws -> Child {
+        try current(Child.self, id.rawValue)
+    }
+
+    func refuse<Field>(_ problems: [Problem<Field>]) throws {
+        if !problems.isEmpty { throw CommandError.invalid(problems.map(\.message)) }
+    }
+
+    func words(_ text: String, else message: String) throws -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        if trimmed.isEmpty { throw CommandError.invalid([message]) }
+        return trimmed
+    }
+
+    func created<Record: CareRecord>(_ record: Record, _ summary: String, action: AuditAction = .create) -> PreparedCommand {
+        var stored = record
+        stored.version = 1
+        return PreparedCommand(
+            writes: [.init(record: AnyRecord(stored), isNew: true)], action: action,
+            target: RecordRef(stored), child: stored.childID, summary: summary)
+    }
+
+    func updated<Record: CareRecord>(_ record: Record, from stored: Record, _ summary: String, action: AuditAction = .update) -> PreparedCommand {
+        var next = record
+        next.version = stored.version + 1
+        return PreparedCommand(
+            writes: [.init(record: AnyRecord(next), isNew: false)], action: action,
+            target: RecordRef(next), child: next.childID, summary: summary)
+    }
+
+    /// New (version 0) or a change to the version read.
+    func saved<Record: CareRecord>(_ record: Record, _ summary: String, check: (Record?) throws -> Void = { _ in }) throws -> PreparedCommand {
+        if record.version == 0 {
+            try requireNew(record)
+            try check(nil)
+            return created(record, summary)
+        }
+        let stored = try replacing(record)
+        try check(stored)
+        return updated(record, from: stored, summary)
+    }
+
+    // MARK: Children
+
+    func createChild(_ draft: Child) throws -> PreparedCommand {
+        try require(.createChild)
+        try requireNew(draft)
+        guard draft.flags.isEmpty else { throw CommandError.owned("Flags are added once the record exists, with the flag key.") }
+        guard draft.closure == nil else { throw CommandError.owned("A new case cannot start closed.") }
+        if draft.team.police != nil || draft.team.liaison != nil || (draft.team.childProtection.map { $0 != actor.id } ?? false) {
+            try require(.reassign)
+        }
+        try refuse(ChildRules.problems(draft, today: today))
+        var child = draft
+        child.caseNumber = try context.nextCaseNumber(year: today.year)
+        return created(child, "child record created (\(child.caseNumber))")
+    }
+
+    func updateChild(_ child: Child) throws -> PreparedCommand {
+        try require(.viewCaseload)
+        let stored = try replacing(child)
+        if child.caseNumber != stored.caseNumber { throw CommandError.owned("A case number never changes.") }
+        if child.flags != stored.flags { throw CommandError.owned("Flags are added and removed with their own keys, not in the profile.") }
+        try SavePermissions.checkChildUpdate(child, stored: stored, role: actor.role)
+        try refuse(ChildRules.problems(child, today: today).introduced(comparedWith: ChildRules.problems(stored, today: today)))
+        let changed = ChildRules.changedFields(from: stored, to: child)
+        let summary = changed.isEmpty ? "profile saved, nothing changed" : "profile updated: " + changed.joined(separator: ", ")
+        return updated(child, from: stored, summary)
+    }
+
+    func addFlag(_ flag: Flag, to id: ChildID) throws -> PreparedCommand {
+        try require(.setFlag)
+        var child = try requireChild(id)
+        if child.flags.contains(where: { $0.id == flag.id }) { throw CommandError.owned("This flag is already on the record.") }
+        var added = flag
+        added.setBy = actor.id
+        added.setAt = now
+        added.removal = nil
+        try refuse(FlagRules.problems(added))
+        let stored = child
+        child.flags.append(added)
+        return updated(child, from: stored, "flag added (\(added.severity.rawValue))")
+    }
+
+    func removeFlag(_ flagID: FlagID, from id: ChildID, reason: String) throws -> PreparedCommand {
+        try require(.setFlag)
+        var child = try requireChild(id)
+        guard let index = child.flags.firstIndex(where: { $0.id == flagID }) else { throw CommandError.notFound(kind: .child, id: flagID.rawValue) }
+        guard child.flags[index].removal == nil else { throw CommandError.invalid(["This flag was already removed."]) }
+        let stored = child
+        child.flags[index].removal = .init(by: actor.id, at: now, reason: reason)
+        try refuse(FlagRules.problems(child.flags[index]))
+        return updated(child, from: stored, "flag removed")
+    }
+
+    // MARK: Contacts, episodes, indicators, plans, appointments
+
+    func logContact(_ draft: Contact) throws -> PreparedCommand {
+        try require(.logContact)
+        // Nobody writes what they could not read back.
+        if draft.visibility == .restricted { try require(.viewRestrictedNotes) }
+        try requireNew(draft)
+        _ = try requireChild(draft.child)
+        var contact = draft
+        contact.author = actor.id
+        try refuse(ContactRules.problems(contact, now: now))
+        return created(contact, "contact logged (\(contact.kind.rawValue)\(contact.visibility == .restricted ? ", restricted" : ""))")
+    }
+
+    func reportMissing(_ episode: MissingEpisode) throws -> PreparedCommand {
+        try require(.recordMissing)
+        try requireNew(episode)
+        _ = try requireChild(episode.child)
+        if episode.isOpen { try requireNoOtherOpenEpisode(episode) }
+        try refuse(MissingEpisodeRules.problems(episode, now: now, zone: zone))
+        return created(episode, episode.policeReport == nil ? "missing episode opened" : "missing episode opened, police report recorded")
+    }
+
+    func updateEpisode(_ episode: MissingEpisode) throws -> PreparedCommand {
+        try require(.recordMissing)
+        let stored = try replacing(episode)
+        if episode.child != stored.child { throw CommandError.owned("An episode stays with the child it was reported for.") }
+        if stored.located != nil && episode.located == nil {
+            throw CommandError.invalid(["A located episode cannot be reopened; report the child missing again instead."])
+        }
+        if episode.isOpen { try requireNoOtherOpenEpisode(episode) }
+        let before = MissingEpisodeRules.problems(stored, now: now, zone: zone)
+        try refuse(MissingEpisodeRules.problems(episode, now: now, zone: zone).introduced(comparedWith: before))
+        var parts: [String] = []
+        if episode.policeReport != stored.policeReport { parts.append(stored.policeReport == nil ? "police report recorded" : "police report corrected") }
+        if episode.located != stored.located { parts.append(stored.located == nil ? "child located" : "located details corrected") }
+        if episode.debrief != stored.debrief { parts.append("debrief recorded") }
+        if episode.notes != stored.notes { parts.append("notes updated") }
+        if parts.isEmpty { parts.append("missing episode updated") }
+        return updated(episode, from: stored, parts.joined(separator: ", "))
+    }
+
+    func requireNoOtherOpenEpisode(_ episode: MissingEpisode) throws {
+        let others = try context.records(.missingEpisode, child: episode.child).compactMap { $0.as(MissingEpisode.self) }
+        if others.contains(where: { $0.isOpen && $0.id != episode.id }) {
+            throw CommandError.invalid(["This child already has an open missing episode; record the police report or the location on that one."])
+        }
+    }
+
+    func addIndicator(_ indicator: RiskIndicator) throws -> PreparedCommand {
+        try require(.addIndicator)
+        try requireNew(indicator)
+        _ = try requireChild(indicator.child)
+        try refuse(IndicatorRules.problems(indicator, today: today))
+        return created(indicator, "indicator added: \(indicator.kind.label)")
+    }
+
+    func resolveIndicator(_ id: IndicatorID, note: String) throws -> PreparedCommand {
+        try require(.addIndicator)
+        var indicator = try current(RiskIndicator.self, id.rawValue)
+        guard !indicator.resolved else { throw CommandError.invalid(["This indicator is already resolved."]) }
+        let why = try words(note, else: "Say why the indicator is resolved.")
+        let stored = indicator
+        indicator.resolved = true
+        indicator.note = indicator.note.isEmpty ? "Resolved: \(why)" : "\(indicator.note) — resolved: \(why)"
+        return updated(indicator, from: stored, "indicator resolved: \(indicator.kind.label)")
+    }
+
+    func savePlan(_ plan: SafetyPlan) throws -> PreparedCommand {
+        try require(.editSafetyPlan)
+        _ = try requireChild(plan.child)
+        return try saved(plan, "safety plan saved") { stored in
+            if let stored, stored.child != plan.child { throw CommandError.owned("A safety plan stays with its child.") }
+            if stored == nil, let existing = try context.records(.safetyPlan, child: plan.child).first {
+                // One plan per child: a second new plan would hide the first.
+                throw RecordConflict(yours: AnyRecord(plan), theirs: existing)
+            }
+        }
+    }
+
+    func saveAppointment(_ appointment: Appointment) throws -> PreparedCommand {
+        try require(.logContact)
+        _ = try requireChild(appointment.child)
+        return try saved(appointment, "\(appointment.kind.rawValue) appointment saved") { stored in
+            if let stored, stored.child != appointment.child { throw CommandError.owned("An appointment stays with its child.") }
+        }
+    }
+
+    // MARK: Referrals
+
+    func createReferral(_ draft: Referral) throws -> PreparedCommand {
+        try require(.createReferral)
+        try requireNew(draft)
+        _ = try requireChild(draft.child)
+        _ = try current(Service.self, draft.service.rawValue)
+        guard draft.status == .draft, draft.timeline.isEmpty, draft.review.decision == nil, draft.review.reviewer == nil else {
+            throw CommandError.owned("A new referral starts as a draft; its steps are taken one by one.")
+        }
+        if draft.review.requiredBySupervisor { try require(.overrideReview) }
+        var referral = draft
+        referral.reason = try words(draft.reason, else: "Give the reason for the referral.")
+        referral.createdBy = actor.id
+        referral.createdAt = now
+        return created(referral, "referral drafted (\(referral.priority.rawValue))")
+    }
+
+    func updateReferral(_ referral: Referral) throws -> PreparedCommand {
+        try require(.createReferral)
+        let stored = try replacing(referral)
+        if stored.status.isFinal { throw CommandError.referral(.finalStatus(stored.status)) }
+        guard referral.status == stored.status, referral.timeline == stored.timeline, referral.review == stored.review else {
+            throw CommandError.owned("A referral's status, timeline and review change only through its workflow steps.")
+        }
+        if referral.child != stored.child { throw CommandError.owned("A referral stays with its child.") }
+        if referral.service != stored.service {
+            guard stored.status == .draft else {
+                throw CommandError.owned("The service can change only while the referral is a draft; withdraw it and refer again.")
+            }
+            _ = try current(Service.self, referral.service.rawValue)
+        }
+        if referral.createdBy != stored.createdBy || referral.createdAt != stored.createdAt {
+            throw CommandError.owned("Who drafted a referral, and when, never changes.")
+        }
+        _ = try words(referral.reason, else: "Give the reason for the referral.")
+        var parts: [String] = []
+        if referral.consent != stored.consent { parts.append("consent \(referral.consent.state.rawValue)") }
+        if referral.reason != stored.reason { parts.append("reason") }
+        if referral.priority != stored.priority { parts.append("priority \(referral.priority.rawValue)") }
+        if referral.service != stored.service { parts.append("service") }
+        return updated(referral, from: stored, "referral updated" + (parts.isEmpty ? "" : ": " + parts.joined(separator: ", ")))
+    }
+
+    func applyReferral(_ id: ReferralID, _ step: ReferralCommand) throws -> PreparedCommand {
+        let stored = try current(Referral.self, id.rawValue)
+        let child = try requireChild(stored.child)
+        let service = try current(Service.self, stored.service.rawValue)
+        let next: Referral
+        do {
+            next = try ReferralWorkflow.apply(step, to: stored, child: child, service: service, actor: actor, now: now)
+        } catch {
+            throw CommandError.referral(error)
+        }
+        let summary = next.status == stored.status
+            ? "referral: \(step.verb)"
+            : "referral \(stored.status.rawValue) → \(next.status.rawValue)"
+        return updated(next, from: stored, summary)
+    }
+
+    // MARK: Alerts, handover, links, catalogue
+
+    func respond(_ response: AlertResponse) throws -> PreparedCommand {
+        try require(.acknowledgeAlert)
+        if let child = response.child { _ = try requireChild(child) }
+        try refuse(AlertResponseRules.problems(response, now: now))
+        var stored = response
+        stored.note = response.note.trimmingCharacters(in: .whitespacesAndNewlines)
+        switch response.kind {
+        case .acknowledged:
+            return created(stored, "alert acknowledged (\(response.alertID.prefix { $0 != ":" }))", action: .acknowledge)
+        case .snoozed:
+            return created(stored, "alert snoozed until \(TimeText.format(response.until ?? now, zone: zone)) (\(response.alertID.prefix { $0 != ":" }))",
+                           action: .snooze)
+        }
+    }
+
+    func saveHandover(_ handover: Handover) throws -> PreparedCommand {
+        try require(.editHandover)
+        guard handover.shiftEnd > handover.shiftStart else { throw CommandError.invalid(["A shift ends after it starts."]) }
+        return try saved(handover, "handover saved (\(handover.entries.count) entries)") { stored in
+            let before = Dictionary((stored?.entries ?? []).map { ($0.child, $0.acknowledgement) }, uniquingKeysWith: { a, _ in a })
+            for entry in handover.entries where entry.acknowledgement != (before[entry.child] ?? nil) {
+                throw CommandError.owned("Entries are acknowledged one by one by the incoming worker, not in the handover itself.")
+            }
+        }
+    }
+
+    func acknowledge(_ id: HandoverID, child: ChildID, readBack: String) throws -> PreparedCommand {
+        try require(.editHandover)
+        let handover = try current(Handover.self, id.rawValue)
+        guard handover.entries.contains(where: { $0.child == child }) else {
+            throw CommandError.invalid(["This handover has no entry for that child."])
+        }
+        let earlier = try context.records(.handoverAcknowledgement, child: child)
+            .compactMap { $0.as(HandoverAcknowledgement.self) }
+            .filter { $0.handover == id && $0.by == actor.id }
+        if !earlier.isEmpty { throw CommandError.invalid(["You have already acknowledged this entry."]) }
+        let acknowledgement = HandoverAcknowledgement(
+            handover: id, child: child, by: actor.id, at: now, readBack: readBack.trimmingCharacters(in: .whitespacesAndNewlines))
+        return created(acknowledgement, "handover entry acknowledged", action: .acknowledge)
+    }
+
+    func link(_ draft: RecordLink) throws -> PreparedCommand {
+        try require(.linkRecords)
+        try requireNew(draft)
+        _ = try requireChild(draft.child)
+        guard try context.record(draft.target.kind, id: draft.target.id) != nil else {
+            throw CommandError.notFound(kind: draft.target.kind, id: draft.target.id)
+        }
+        if draft.target == RecordRef(kind: .child, id: draft.child.rawValue) {
+            throw CommandError.invalid(["A record cannot be linked to itself."])
+        }
+        var link = draft
+        link.note = try words(draft.note, else: "Say why these records are linked.")
+        link.createdBy = actor.id
+        link.createdAt = now
+        link.removal = nil
+        return created(link, "linked to a \(link.target.kind.words)")
+    }
+
+    func unlink(_ id: LinkID, reason: String) throws -> PreparedCommand {
+        try require(.linkRecords)
+        var link = try current(RecordLink.self, id.rawValue)
+        guard link.isActive else { throw CommandError.invalid(["This link was already removed."]) }
+        let why = try words(reason, else: "Give the reason for removing the link.")
+        let stored = link
+        link.removal = .init(by: actor.id, at: now, reason: why)
+        return updated(link, from: stored, "link removed")
+    }
+
+    func saveService(_ service: Service) throws -> PreparedCommand {
+        try require(.editCatalogue)
+        _ = try words(service.name, else: "Give the service a name.")
+        return try saved(service, "service saved")
+    }
+}

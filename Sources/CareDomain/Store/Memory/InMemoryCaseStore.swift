@@ -1,0 +1,254 @@
+import Foundation
+
+/// A whole store in memory: the same port, the same `CommandRules`, the same audit and change
+/// feed as the SQLite store, with nothing sealed or written to disk. Fast enough that every
+/// screen test of the dashboard can have a fresh unit of its own; the same contract tests run
+/// against it and the SQLite store.
+///
+/// An instance is one signed-in session over a `MemoryDatabase`; `session(as:passphrase:)` signs
+/// a second worker in to the same data, as a second process would.
+public final class InMemoryCaseStore: CaseStore, CaseArchive, @unchecked Sendable {
+    public let database: MemoryDatabase
+    public let worker: Worker
+    let clock: any WallClock
+
+    private let sessionLock = NSLock()
+    private var isLocked = false
+    /// Children this session opened with `loadDetail`; only those may be refreshed without an event.
+    private var viewed: Set<ChildID> = []
+
+    /// Signs `account` in to `database`.
+    public init(database: MemoryDatabase, account: String, passphrase: String, clock: any WallClock = SystemClock()) throws {
+        guard let worker = database.worker(named: account) else { throw MemoryStoreError.unknownAccount(account) }
+        guard worker.active else { throw MemoryStoreError.accountDisabled(account) }
+        guard database.passphrase(of: account) == passphrase else { throw MemoryStoreError.wrongPassphrase(account) }
+        self.database = database
+        self.worker = worker
+        self.clock = clock
+        database.append(AuditEvent(at: clock.now(), actor: worker.id, action: .login, summary: "signed in as \(account)"))
+    }
+
+    /// A second worker signed in to the same data.
+    public func session(as account: String, passphrase: String) throws -> InMemoryCaseStore {
+        try InMemoryCaseStore(database: database, account: account, passphrase: passphrase, clock: clock)
+    }
+
+    public var unitInfo: UnitInfo { database.unit }
+
+    // MARK: Session
+
+    public func lock() {
+        let wasUnlocked = sessionLock.withLock { () -> Bool in
+            defer { isLocked = true; viewed = [] }
+            return !isLocked
+        }
+        if wasUnlocked { database.append(AuditEvent(at: clock.now(), actor: worker.id, action: .lock, summary: "locked the session")) }
+    }
+
+    public func unlock(passphrase: String) throws {
+        guard database.passphrase(of: worker.accountName) == passphrase else {
+            database.append(AuditEvent(at: clock.now(), actor: worker.id, action: .loginFailed,
+                                       summary: "failed sign-in for \(worker.accountName): wrong passphrase"))
+            throw MemoryStoreError.wrongPassphrase(worker.accountName)
+        }
+        sessionLock.withLock { isLocked = false }
+        database.append(AuditEvent(at: clock.now(), actor: worker.id, action: .unlock, summary: "unlocked the session"))
+    }
+
+    private func requireUnlocked() throws {
+        if sessionLock.withLock({ isLocked }) { throw MemoryStoreError.locked }
+    }
+
+    private func require(_ permission: Permission) throws {
+        try requireUnlocked()
+        do { try permission.require(worker.role) } catch { throw CommandError.denied(error) }
+    }
+
+    // MARK: Reading
+
+    public func loadCaseload() throws -> CaseloadSnapshot {
+        try require(.viewCaseload)
+        return database.read { tables in
+            var snapshot = Self.snapshot(of: tables, children: nil)
+            snapshot.services = tables.all(Service.self)
+            snapshot.workers = tables.all(Worker.self)
+            snapshot.normalizeOrder()
+            return snapshot
+        }
+    }
+
+    public func loadPatch(children ids: Set<ChildID>, catalogue: Bool) throws -> SnapshotPatch {
+        try require(.viewCaseload)
+        return database.read { tables in
+            var part = Self.snapshot(of: tables, children: ids)
+            if catalogue {
+                part.services = tables.all(Service.self)
+                part.workers = tables.all(Worker.self)
+                part.responses += tables.all(AlertResponse.self).filter { $0.child == nil }
+            }
+            part.normalizeOrder()
+            return SnapshotPatch(children: ids, part: part, includesCatalogue: catalogue)
+        }
+    }
+
+    /// The child-scoped parts of a snapshot, for every child or only `ids`.
+    private static func snapshot(of tables: MemoryDatabase.Tables, children ids: Set<ChildID>?) -> CaseloadSnapshot {
+        func wanted(_ child: ChildID?) -> Bool { ids == nil || (child.map { ids!.contains($0) } ?? false) }
+        var snapshot = CaseloadSnapshot()
+        snapshot.children = tables.all(Child.self).filter { wanted($0.id) }
+        for contact in tables.all(Contact.self) where wanted(contact.child) {
+            if snapshot.lastContact[contact.child].map({ $0 < contact.occurredAt }) ?? true {
+                snapshot.lastContact[contact.child] = contact.occurredAt
+            }
+        }
+        for episode in tables.all(MissingEpisode.self) where wanted(episode.child) { snapshot.episodes[episode.child, default: []].append(episode) }
+        for indicator in tables.all(RiskIndicator.self) where wanted(indicator.child) { snapshot.indicators[indicator.child, default: []].append(indicator) }
+        for plan in tables.all(SafetyPlan.self) where wanted(plan.child) { snapshot.plans[plan.child] = plan }
+        snapshot.referrals = tables.all(Referral.self).filter { wanted($0.child) }
+        snapshot.appointments = tables.all(Appointment.self).filter { wanted($0.child) }
+        snapshot.responses = tables.all(AlertResponse.self).filter { ids == nil || wanted($0.child) }
+        return snapshot
+    }
+
+    public func loadDetail(of child: ChildID, contactLimit: Int) throws -> ChildDetail {
+        try require(.viewCaseload)
+        guard database.read({ $0.record(.child, child.rawValue) }) != nil else {
+            throw CommandError.notFound(kind: .child, id: child.rawValue)
+        }
+        database.append(AuditEvent(at: clock.now(), actor: worker.id, action: .view, targetKind: .child, targetID: child.rawValue,
+                                   child: child, summary: "viewed the child's record"))
+        sessionLock.withLock { _ = viewed.insert(child) }
+        return try detail(of: child, contactLimit: contactLimit)
+    }
+
+    public func refreshDetail(of child: ChildID, contactLimit: Int) throws -> ChildDetail {
+        try require(.viewCaseload)
+        guard sessionLock.withLock({ viewed.contains(child) }) else { throw MemoryStoreError.notViewed }
+        return try detail(of: child, contactLimit: contactLimit)
+    }
+
+    private func detail(of child: ChildID, contactLimit: Int) throws -> ChildDetail {
+        let role = worker.role
+        return try database.read { tables in
+            guard let record = tables.record(.child, child.rawValue)?.as(Child.self) else {
+                throw CommandError.notFound(kind: .child, id: child.rawValue)
+            }
+            return ChildDetail(
+                child: record,
+                contacts: Self.contactPage(tables, child, after: .start, limit: contactLimit, role: role),
+                episodes: tables.all(MissingEpisode.self).filter { $0.child == child }.sorted(by: CaseloadSnapshot.newerEpisode),
+                indicators: tables.all(RiskIndicator.self).filter { $0.child == child }.sorted(by: CaseloadSnapshot.newerIndicator),
+                plan: tables.all(SafetyPlan.self).first { $0.child == child },
+                referrals: tables.all(Referral.self).filter { $0.child == child }.sorted(by: CaseloadSnapshot.newerReferral),
+                appointments: tables.all(Appointment.self).filter { $0.child == child }.sorted(by: CaseloadSnapshot.soonerAppointment),
+                links: tables.all(RecordLink.self).filter { $0.child == child }.sorted { ($0.createdAt, $0.id.rawValue) > ($1.createdAt, $1.id.rawValue) })
+        }
+    }
+
+    public func loadContacts(of child: ChildID, after cursor: ContactCursor, limit: Int) throws -> ContactPage {
+        try require(.viewCaseload)
+        let role = worker.role
+        return database.read { Self.contactPage($0, child, after: cursor, limit: limit, role: role) }
+    }
+
+    /// Newest first after `cursor`; restricted notes are counted, not returned, for a role that
+    /// may not read them.
+    private static func contactPage(_ tables: MemoryDatabase.Tables, _ child: ChildID, after cursor: ContactCursor, limit: Int, role: Role) -> ContactPage {
+        let mayReadRestricted = role.may(.viewRestrictedNotes)
+        let all = tables.all(Contact.self).filter { $0.child == child && cursor.precedes($0) }.sorted(by: ContactCursor.newer)
+        var page = ContactPage()
+        var hidden = 0
+        for contact in all {
+            if contact.visibility == .restricted && !mayReadRestricted {
+                hidden += 1
+                continue
+            }
+            if page.contacts.count == max(limit, 0) {
+                page.hasMore = true
+                break
+            }
+            page.contacts.append(contact)
+            page.hiddenRestricted = hidden
+        }
+        if !page.hasMore { page.hiddenRestricted = hidden }
+        return page
+    }
+
+    public func auditTrail(of child: ChildID) throws -> [AuditEvent] {
+        try auditEvents(child: child, actor: nil, since: nil)
+    }
+
+    public func auditEvents(child: ChildID?, actor: WorkerID?, since: Date?) throws -> [AuditEvent] {
+        try require(.readAudit)
+        return database.auditEvents().filter { event in
+            (child.map { event.child == $0 } ?? true) && (actor.map { event.actor == $0 } ?? true) && (since.map { event.at >= $0 } ?? true)
+        }
+    }
+
+    public func handoverAcknowledgements(of handover: HandoverID) throws -> [HandoverAcknowledgement] {
+        try require(.viewCaseload)
+        return database.read { tables in
+            tables.all(HandoverAcknowledgement.self).filter { $0.handover == handover }.sorted { ($0.at, $0.id.rawValue) < ($1.at, $1.id.rawValue) }
+        }
+    }
+
+    // MARK: Commands and the change feed
+
+    public func perform(_ command: CaseCommand) throws -> CommandOutcome {
+        try requireUnlocked()
+        let now = clock.now()
+        return try database.write { tables in
+            let context = MemoryCommandContext(tables: tables, actor: worker, now: now, unit: database.unit)
+            let prepared: PreparedCommand
+            do {
+                prepared = try CommandRules.prepare(command, in: context)
+            } catch var conflict as RecordConflict {
+                let last = tables.audit.last { $0.targetKind == conflict.theirs.kind && $0.targetID == conflict.theirs.recordID }
+                conflict.savedBy = last?.actor.flatMap { tables.record(.worker, $0.rawValue)?.as(Worker.self)?.displayName }
+                conflict.savedAt = last?.at
+                throw conflict
+            }
+            tables.caseCounters = context.caseCounters
+            var changes: [RecordChange] = []
+            for write in prepared.writes {
+                changes.append(tables.put(write.record))
+            }
+            tables.audit.append(AuditEvent(
+                sequence: Int64(tables.audit.count + 1), at: now, actor: worker.id, action: prepared.action,
+                targetKind: prepared.target.kind, targetID: prepared.target.id, child: prepared.child, summary: prepared.summary))
+            return CommandOutcome(saved: prepared.writes.map(\.record), changes: changes, summary: prepared.summary)
+        }
+    }
+
+    public func changeCursor() throws -> Int64 {
+        try requireUnlocked()
+        return database.read { $0.sequence }
+    }
+
+    public func changes(since cursor: Int64) throws -> ChangeBatch {
+        try requireUnlocked()
+        return database.read { tables in
+            let changes = tables.changes.filter { $0.sequence > cursor }
+            return ChangeBatch(changes: changes, cursor: changes.last?.sequence ?? max(cursor, 0))
+        }
+    }
+}
+
+/// Refusals of the in-memory store that are not about a command.
+public enum MemoryStoreError: Error, Equatable, Sendable, CustomStringConvertible {
+    case unknownAccount(String)
+    case accountDisabled(String)
+    case wrongPassphrase(String)
+    case locked
+    case notViewed
+
+    public var description: String {
+        switch self {
+        case .unknownAccount(let name): "No account named \"\(name)\" in this store."
+        case .accountDisabled(let name): "The account \"\(name)\" is disabled; ask a supervisor."
+        case .wrongPassphrase(let name): "Wrong passphrase for account \"\(name)\"."
+        case .locked: "The store is locked; enter your passphrase to unlock it."
+        case .notViewed: "Open the record before refreshing it."
+        }
+    }
+}
