@@ -216,7 +216,7 @@ public final class CursesTerminal: Terminal {
             }
         }
         if TerminalSignals.stopRequested { events.append(.interrupt) }
-        return events
+        return CursesKeyDecoder.combineAltKeys(events)
     }
 
     private enum ReadResult {
