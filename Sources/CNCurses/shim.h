@@ -71,6 +71,17 @@ static inline attr_t care_color_pair(int pair) { return (attr_t)COLOR_PAIR(pair)
 /// The key code of function key `n` (`KEY_F(n)` is a macro).
 static inline int care_key_f(int n) { return KEY_F(n); }
 
+/// The key code ncurses gave the key that terminfo capability `name` describes ("kLFT5" is
+/// Ctrl-←), or 0 when the terminal has no such key. Only valid after `newterm` and `keypad`.
+/// `tigetstr` reports a name that is not a string capability as `(char *)-1`, which Swift
+/// cannot test for; `key_defined` reports a sequence bound to no key, or to several, as 0 or -1.
+static inline int care_extended_key_code(const char *name) {
+    const char *sequence = tigetstr(name);
+    if (sequence == NULL || sequence == (const char *)-1) return 0;
+    int code = key_defined(sequence);
+    return code > 0 ? code : 0;
+}
+
 // MARK: - Characters
 
 static inline int care_wcwidth(wchar_t c) { return wcwidth(c); }

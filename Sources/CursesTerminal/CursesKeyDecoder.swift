@@ -26,13 +26,21 @@ enum CursesDecodedInput: Hashable, Sendable {
     case ignored
 }
 
-/// Turns ncurses input into `Key`s. Pure, so the mapping is tested without a terminal.
+/// Turns ncurses input into `Key`s. Pure, so the mapping is tested without a terminal: the only
+/// state, the key codes ncurses numbers at start, is handed in.
 ///
 /// Raw mode means Ctrl-C, Ctrl-Z and Ctrl-S arrive here as characters instead of signals.
-enum CursesKeyDecoder {
-    static func decode(_ input: CursesInput) -> CursesDecodedInput {
+struct CursesKeyDecoder: Sendable {
+    /// The codes of Ctrl-← and Ctrl-→ on this terminal, if it has them.
+    var extendedKeys: ExtendedKeyCodes
+
+    init(extendedKeys: ExtendedKeyCodes = .none) {
+        self.extendedKeys = extendedKeys
+    }
+
+    func decode(_ input: CursesInput) -> CursesDecodedInput {
         switch input.kind {
-        case .character: return decodeCharacter(input.value)
+        case .character: return Self.decodeCharacter(input.value)
         case .keyCode: return decodeKeyCode(Int32(bitPattern: input.value))
         }
     }
@@ -55,7 +63,10 @@ enum CursesKeyDecoder {
         }
     }
 
-    private static func decodeKeyCode(_ code: Int32) -> CursesDecodedInput {
+    private func decodeKeyCode(_ code: Int32) -> CursesDecodedInput {
+        // Checked first: these codes are numbered at start, above every fixed `KEY_*` code.
+        if code == extendedKeys.ctrlLeft { return .key(.ctrlLeft) }
+        if code == extendedKeys.ctrlRight { return .key(.ctrlRight) }
         switch code {
         case KEY_UP: return .key(.up)
         case KEY_DOWN: return .key(.down)

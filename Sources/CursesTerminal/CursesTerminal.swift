@@ -18,6 +18,8 @@ public final class CursesTerminal: Terminal {
     public let colorCapability: ColorCapability
 
     private var pairs: ColorPairAllocator
+    /// Holds the key codes ncurses numbered for this terminal at start (Ctrl-←, Ctrl-→).
+    private let decoder: CursesKeyDecoder
     private var isRestored = false
     /// The cursor visibility last set, so `curs_set` is only called when it changes.
     private var cursorShown = false
@@ -54,6 +56,7 @@ public final class CursesTerminal: Terminal {
         _ = noecho()
         _ = nonl()
         _ = keypad(window, true)
+        decoder = CursesKeyDecoder(extendedKeys: .lookUp())
         _ = care_set_escdelay(25)
         _ = curs_set(0)
         _ = leaveok(window, true)
@@ -213,7 +216,7 @@ public final class CursesTerminal: Terminal {
             }
         }
         if TerminalSignals.stopRequested { events.append(.interrupt) }
-        return events
+        return CursesKeyDecoder.combineAltKeys(events)
     }
 
     private enum ReadResult {
@@ -230,7 +233,7 @@ public final class CursesTerminal: Terminal {
         case KEY_CODE_YES: input = .keyCode(Int32(bitPattern: UInt32(value)))
         default: return .nothing
         }
-        switch CursesKeyDecoder.decode(input) {
+        switch decoder.decode(input) {
         case .key(let key): return .event(.key(key))
         case .resize:
             size = Self.screenSize()

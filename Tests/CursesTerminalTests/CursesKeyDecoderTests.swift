@@ -6,11 +6,11 @@ import TextUI
 @Suite("Curses key decoding")
 struct CursesKeyDecoderTests {
     private func decodeCharacter(_ value: UInt32) -> CursesDecodedInput {
-        CursesKeyDecoder.decode(.character(value))
+        CursesKeyDecoder().decode(.character(value))
     }
 
     private func decodeKeyCode(_ code: Int32) -> CursesDecodedInput {
-        CursesKeyDecoder.decode(.keyCode(code))
+        CursesKeyDecoder().decode(.keyCode(code))
     }
 
     @Test("printable characters, including wide and syllabic ones, are text")
@@ -92,5 +92,31 @@ struct CursesKeyDecoderTests {
         // KEY_DOWN is 0o402 = 258 = "Ă" as a character.
         #expect(decodeCharacter(UInt32(KEY_DOWN)) == .key(.char("Ă")))
         #expect(decodeKeyCode(KEY_DOWN) == .key(.down))
+    }
+
+    // MARK: Ctrl-← and Ctrl-→
+
+    /// Codes as ncurses might number them at start: above `KEY_MAX`, so no fixed code collides.
+    private let xtermLike = ExtendedKeyCodes(ctrlLeft: KEY_MAX + 30, ctrlRight: KEY_MAX + 31)
+
+    @Test("the terminal's extended codes for Ctrl-← and Ctrl-→ decode to the word keys")
+    func ctrlArrows() {
+        let decoder = CursesKeyDecoder(extendedKeys: xtermLike)
+        #expect(decoder.decode(.keyCode(KEY_MAX + 30)) == .key(.ctrlLeft))
+        #expect(decoder.decode(.keyCode(KEY_MAX + 31)) == .key(.ctrlRight))
+        // Plain arrows and other keys are unchanged.
+        #expect(decoder.decode(.keyCode(KEY_LEFT)) == .key(.left))
+        #expect(decoder.decode(.keyCode(KEY_RIGHT)) == .key(.right))
+        #expect(decoder.decode(.keyCode(KEY_MAX + 32)) == .ignored)
+        // A character with the same number is still a character.
+        #expect(decoder.decode(.character(UInt32(KEY_MAX + 30))) == .key(.char(Character(Unicode.Scalar(UInt32(KEY_MAX + 30))!))))
+    }
+
+    @Test("without extended codes, those key codes are ignored")
+    func noExtendedCodes() {
+        #expect(decodeKeyCode(KEY_MAX + 30) == .ignored)
+        let onlyLeft = CursesKeyDecoder(extendedKeys: ExtendedKeyCodes(ctrlLeft: KEY_MAX + 30, ctrlRight: nil))
+        #expect(onlyLeft.decode(.keyCode(KEY_MAX + 30)) == .key(.ctrlLeft))
+        #expect(onlyLeft.decode(.keyCode(KEY_MAX + 31)) == .ignored)
     }
 }

@@ -7,6 +7,7 @@ struct KeyNameTests {
         .char("q"), .char("Q"), .char("?"), .char("/"), .char(" "), .char("1"), .char("é"), .char("-"),
         .ctrl("l"), .ctrl("x"), .up, .down, .left, .right, .pageUp, .pageDown, .home, .end,
         .function(1), .function(12), .tab, .backTab, .enter, .escape, .backspace, .delete, .insert,
+        .alt("b"), .alt("B"), .alt("f"), .alt(" "), .alt("é"), .alt("."), .ctrlLeft, .ctrlRight,
     ]
 
     @Test("Display names are short and familiar")
@@ -22,6 +23,11 @@ struct KeyNameTests {
         #expect(Key.char("q").displayName == "q")
         #expect(Key.char(" ").displayName == "Space")
         #expect(Key.char("\u{1B}").displayName == "U+001B")
+        #expect(Key.alt("b").displayName == "Alt-b")
+        #expect(Key.alt("B").displayName == "Alt-B")
+        #expect(Key.alt(" ").displayName == "Alt-Space")
+        #expect(Key.ctrlLeft.displayName == "Ctrl-←")
+        #expect(Key.ctrlRight.displayName == "Ctrl-→")
     }
 
     @Test("Config names parse, case-insensitively for special keys")
@@ -45,9 +51,28 @@ struct KeyNameTests {
         #expect(Key(name: " tab ") == .tab)
     }
 
+    @Test("Alt, Meta and Ctrl-arrow names parse; the character after Alt keeps its case")
+    func parsingAltAndWordKeys() {
+        #expect(Key(name: "alt-b") == .alt("b"))
+        #expect(Key(name: "Alt-b") == .alt("b"))
+        #expect(Key(name: "ALT+f") == .alt("f"))
+        #expect(Key(name: "M-b") == .alt("b"))
+        #expect(Key(name: "m-d") == .alt("d"))
+        #expect(Key(name: "meta-b") == .alt("b"))
+        #expect(Key(name: "alt-B") == .alt("B"))
+        #expect(Key(name: "alt-space") == .alt(" "))
+        #expect(Key(name: "ctrl-left") == .ctrlLeft)
+        #expect(Key(name: "C-Left") == .ctrlLeft)
+        #expect(Key(name: "c-right") == .ctrlRight)
+        #expect(Key(name: "Ctrl-→") == .ctrlRight)
+        // "C-l" is still Ctrl-L, not a prefix of "C-left".
+        #expect(Key(name: "C-l") == .ctrl("l"))
+    }
+
     @Test("Nonsense names are refused")
     func refused() {
-        for name in ["", "ctrl-", "ctrl-ll", "ctrl-1", "f0", "f99", "hyper-q", "qq", "pg dn"] {
+        for name in ["", "ctrl-", "ctrl-ll", "ctrl-1", "f0", "f99", "hyper-q", "qq", "pg dn",
+                     "alt-", "alt-bb", "alt-up", "alt-ctrl-b", "M-", "ctrl-up", "c-lef"] {
             #expect(Key(name: name) == nil, "\(name)")
         }
     }

@@ -3,7 +3,12 @@ public enum Key: Hashable, Sendable {
     case char(Character)
     /// Ctrl plus a letter, lowercased: Ctrl-L is `.ctrl("l")`.
     case ctrl(Character)
+    /// Alt (Meta) plus a character, as typed: Alt-b is `.alt("b")`, Alt-Shift-b is `.alt("B")`.
+    /// Terminals send it as Esc followed by the character.
+    case alt(Character)
     case up, down, left, right
+    /// Ctrl-← and Ctrl-→, which text inputs use to move by word.
+    case ctrlLeft, ctrlRight
     case pageUp, pageDown, home, end
     case function(Int)
     case tab, backTab, enter, escape, backspace, delete, insert

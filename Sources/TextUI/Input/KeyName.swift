@@ -1,7 +1,7 @@
 /// Keys as people read and write them: in the help, the key-hint line and `config.toml`.
 extension Key {
     /// A short name for the help and key hints: "↑", "PgDn", "Tab", "S-Tab", "Enter", "Esc",
-    /// "Ctrl-L", "F1", "q", "Space". `Key(name:)` reads every one of them back.
+    /// "Ctrl-L", "Alt-b", "Ctrl-←", "F1", "q", "Space". `Key(name:)` reads every one of them back.
     public var displayName: String {
         switch self {
         case .char(" "): return "Space"
@@ -9,10 +9,14 @@ extension Key {
             let shown = Sanitizer.clean(String(c))
             return shown.isEmpty || shown == " " ? Key.codePointName(c) : shown
         case .ctrl(let c): return "Ctrl-" + String(c).uppercased()
+        // The character keeps its case: Alt-b and Alt-B are different keys.
+        case .alt(let c): return "Alt-" + Key.char(c).displayName
         case .up: return "↑"
         case .down: return "↓"
         case .left: return "←"
         case .right: return "→"
+        case .ctrlLeft: return "Ctrl-←"
+        case .ctrlRight: return "Ctrl-→"
         case .pageUp: return "PgUp"
         case .pageDown: return "PgDn"
         case .home: return "Home"
@@ -29,9 +33,10 @@ extension Key {
     }
 
     /// Parses a key name from a config file: "q", "?", "G", "space", "enter", "esc", "tab",
-    /// "shift-tab", "up", "pgdn", "f5", "ctrl-l", "C-l", "^L", "shift-g" — and every
-    /// `displayName`. Names of special keys are case-insensitive; a single character is taken as
-    /// it is ("g" and "G" are different keys). Returns nil for anything else.
+    /// "shift-tab", "up", "pgdn", "f5", "ctrl-l", "C-l", "^L", "shift-g", "alt-b", "M-b",
+    /// "meta-b", "ctrl-left", "C-right" — and every `displayName`. Names of special keys and
+    /// modifiers are case-insensitive; a single character is taken as it is ("g" and "G", "alt-b"
+    /// and "alt-B" are different keys). Returns nil for anything else.
     public init?(name: String) {
         let trimmed = name.trimmingSpaces()
         if let arrow = Key.named[trimmed], trimmed.count == 1 {  // "↑" is the up key, not a character
@@ -54,6 +59,12 @@ extension Key {
         let lower = trimmed.lowercased()
         if let named = Key.named[lower] {
             self = named
+            return
+        }
+        for prefix in ["alt-", "alt+", "meta-", "meta+", "m-"] where lower.hasPrefix(prefix) {
+            // Whatever follows names a character: "alt-b", "alt-B", "alt-space", "alt-U+00E9".
+            guard case .char(let c)? = Key(name: String(trimmed.dropFirst(prefix.count))) else { return nil }
+            self = .alt(c)
             return
         }
         for prefix in ["ctrl-", "ctrl+", "control-", "c-", "^"] where lower.hasPrefix(prefix) {
@@ -83,6 +94,10 @@ extension Key {
         "esc": .escape, "escape": .escape,
         "up": .up, "down": .down, "left": .left, "right": .right,
         "↑": .up, "↓": .down, "←": .left, "→": .right,
+        "ctrl-left": .ctrlLeft, "ctrl+left": .ctrlLeft, "control-left": .ctrlLeft, "c-left": .ctrlLeft,
+        "^left": .ctrlLeft, "ctrl-←": .ctrlLeft, "c-←": .ctrlLeft,
+        "ctrl-right": .ctrlRight, "ctrl+right": .ctrlRight, "control-right": .ctrlRight, "c-right": .ctrlRight,
+        "^right": .ctrlRight, "ctrl-→": .ctrlRight, "c-→": .ctrlRight,
         "pgup": .pageUp, "pageup": .pageUp, "page-up": .pageUp, "ppage": .pageUp,
         "pgdn": .pageDown, "pgdown": .pageDown, "pagedown": .pageDown, "page-down": .pageDown, "npage": .pageDown,
         "home": .home, "end": .end,

@@ -31,8 +31,13 @@ public struct TextArea: Widget, Hashable, Sendable {
 
     // MARK: Editing
 
-    /// Edits for `key` at the given width (↑↓ move by wrapped row). Enter inserts a line break.
-    /// Returns whether the key was used.
+    /// Edits for `key` at the given width. Enter inserts a line break. ↑↓ move by wrapped row;
+    /// Home/End and Ctrl-A/E go to the start/end of the wrapped row. Alt-b or Ctrl-← and Alt-f or
+    /// Ctrl-→ move a word left/right, across line breaks; Ctrl-W and Alt-d delete the word
+    /// before/after the cursor, with the separators between (words as `WordBoundaries` has them).
+    /// Ctrl-U/K delete to the start/end of the line (up to the line break, not the wrap); at the
+    /// start/end of a line they delete the line break itself, as Emacs's Ctrl-K does, so pressing
+    /// them again keeps going. Returns whether the key was used.
     @discardableResult
     public mutating func handle(_ key: Key, width: Int) -> Bool {
         var graphemes = Array(value)
@@ -66,16 +71,51 @@ public struct TextArea: Widget, Hashable, Sendable {
                 return true
             }
             cursor = Self.index(atColumn: column, in: rows[target], graphemes: graphemes)
-        case .home:
+        case .home, .ctrl("a"):
             let rows = Self.rows(graphemes, width: width)
             cursor = rows[Self.location(of: cursor, in: rows, graphemes: graphemes).row].start
-        case .end:
+        case .end, .ctrl("e"):
             let rows = Self.rows(graphemes, width: width)
             cursor = rows[Self.location(of: cursor, in: rows, graphemes: graphemes).row].end
+        case .alt("b"), .ctrlLeft: cursor = WordBoundaries.wordStart(before: cursor, in: graphemes)
+        case .alt("f"), .ctrlRight: cursor = WordBoundaries.wordEnd(after: cursor, in: graphemes)
+        case .ctrl("w") where !readOnly:
+            remove(WordBoundaries.wordStart(before: cursor, in: graphemes)..<cursor)
+        case .alt("d") where !readOnly:
+            remove(cursor..<WordBoundaries.wordEnd(after: cursor, in: graphemes))
+        case .ctrl("u") where !readOnly:
+            let start = Self.lineStart(of: cursor, in: graphemes)
+            remove(start < cursor ? start..<cursor : max(cursor - 1, 0)..<cursor)
+        case .ctrl("k") where !readOnly:
+            let end = Self.lineEnd(of: cursor, in: graphemes)
+            remove(cursor < end ? cursor..<end : cursor..<min(cursor + 1, graphemes.count))
         default:
             return false
         }
         return true
+    }
+
+    /// Removes graphemes `range` and leaves the cursor where they were. Counted from the text, in
+    /// case what is left joins into one grapheme across the gap.
+    private mutating func remove(_ range: Range<Int>) {
+        let graphemes = Array(value)
+        let before = String(graphemes[..<range.lowerBound])
+        value = before + String(graphemes[range.upperBound...])
+        cursor = min(before.count, value.count)
+    }
+
+    /// The first grapheme of the line (not the wrapped row) that `index` is on.
+    static func lineStart(of index: Int, in graphemes: [Character]) -> Int {
+        var i = index
+        while i > 0 && graphemes[i - 1] != "\n" { i -= 1 }
+        return i
+    }
+
+    /// Where the line (not the wrapped row) that `index` is on ends: its line break, or the end.
+    static func lineEnd(of index: Int, in graphemes: [Character]) -> Int {
+        var i = index
+        while i < graphemes.count && graphemes[i] != "\n" { i += 1 }
+        return i
     }
 
     // MARK: Wrapping

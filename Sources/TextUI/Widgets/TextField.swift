@@ -32,7 +32,13 @@ public struct TextField: Widget, Hashable, Sendable {
     // MARK: Editing
 
     /// Edits for `key`: printable characters insert; Backspace, Delete, ←, →, Home, End,
-    /// Ctrl-A/E (start/end), Ctrl-U/K (delete to start/end). Returns whether the key was used.
+    /// Ctrl-A/E (start/end), Ctrl-U/K (delete to start/end), Alt-b or Ctrl-← and Alt-f or Ctrl-→
+    /// (a word left/right), Ctrl-W and Alt-d (delete the word before/after the cursor, with the
+    /// separators between). Words are as `WordBoundaries` has them. Returns whether the key was
+    /// used.
+    ///
+    /// A secure field takes its whole value as one word, so word moves cannot reveal where its
+    /// spaces or punctuation are.
     @discardableResult
     public mutating func handle(_ key: Key) -> Bool {
         var graphemes = Array(value)
@@ -59,6 +65,10 @@ public struct TextField: Widget, Hashable, Sendable {
             cursor = 0
         case .ctrl("k"):
             value = String(graphemes[..<cursor])
+        case .alt("b"), .ctrlLeft: cursor = wordStart(in: graphemes)
+        case .alt("f"), .ctrlRight: cursor = wordEnd(in: graphemes)
+        case .ctrl("w"): remove(wordStart(in: graphemes)..<cursor)
+        case .alt("d"): remove(cursor..<wordEnd(in: graphemes))
         default:
             return false
         }
@@ -73,6 +83,23 @@ public struct TextField: Widget, Hashable, Sendable {
         let after = String(graphemes[cursor...])
         value = before + after
         cursor = min(before.count, value.count)
+    }
+
+    /// Removes graphemes `range` and leaves the cursor where they were. Counted from the text, as
+    /// in `insert`, in case what is left joins into one grapheme across the gap.
+    private mutating func remove(_ range: Range<Int>) {
+        let graphemes = Array(value)
+        let before = String(graphemes[..<range.lowerBound])
+        value = before + String(graphemes[range.upperBound...])
+        cursor = min(before.count, value.count)
+    }
+
+    private func wordStart(in graphemes: [Character]) -> Int {
+        secure ? 0 : WordBoundaries.wordStart(before: cursor, in: graphemes)
+    }
+
+    private func wordEnd(in graphemes: [Character]) -> Int {
+        secure ? graphemes.count : WordBoundaries.wordEnd(after: cursor, in: graphemes)
     }
 
     private static func isControl(_ c: Character) -> Bool {
