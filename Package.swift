@@ -49,7 +49,7 @@ let package = Package(
         .testTarget(name: "CareStoreTests", dependencies: ["CareStore", "CareDomain"], exclude: ["Fixtures"]),
         .testTarget(name: "TextUITests", dependencies: ["TextUI"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNCurses", "TextUI"]),
-        .testTarget(name: "CareTUITests", dependencies: ["CareTUI", "CareDomain", "TextUI", "CareStore"], exclude: ["Golden"]),
+        .testTarget(name: "CareTUITests", dependencies: ["CareTUI", "CareDomain", "TextUI"], exclude: ["Golden"]),
         .testTarget(name: "EndToEndTests", dependencies: ["CareStore", "CareDomain"]),
     ],
     swiftLanguageModes: [.v6]

@@ -20,35 +20,38 @@ import TextUI
     @Test func scrollingToTheEndLoadsOlderContacts() throws {
         let h = try Harness(size: Size(width: 120, height: 32))
         h.press(.enter)
-        let firstPage = try #require(h.app.state.detail?.contacts)
+        let firstPage = try #require(h.dashboard.detail?.contacts)
         #expect(firstPage.hasMore, "the demo child has more than one page of contacts")
         let shown = firstPage.contacts.count
         h.press(.end)
-        let after = h.app.state.detail?.contacts.contacts.count ?? 0
+        let after = h.dashboard.detail?.contacts.contacts.count ?? 0
         #expect(after > shown)
-        let scrolled = h.app.state.detailScroll
+        let scrolled = h.dashboard.recordScroll
         #expect(scrolled > 0)
         #expect(h.screen.contains("2 Child"))
         // Moving in the open record does not move the caseload selection.
-        let selection = h.app.state.caseloadScroll.selection
+        let selection = h.dashboard.caseloadScroll.selection
         #expect(selection == 0)
     }
 
     @Test func theAuditTrailIsForSupervisorsAndListsTheView() throws {
-        let path = try Harness.makeDemoStore()
-        let cp = try Harness(path: path)
+        let database = Harness.makeDatabase()
+        let cp = try Harness(database: database)
         cp.press(.char("a"))
-        #expect(cp.app.state.auditTrail?.events.count == nil)
+        #expect(cp.front == nil)
         #expect(cp.screen.contains("cannot read the audit trail"))
 
-        let supervisor = try Harness(user: "demo-supervisor", path: path)
+        let supervisor = try Harness(user: "demo-supervisor", database: database)
         supervisor.press(.enter, .char("a"))
-        let overlay = try #require(supervisor.app.state.auditTrail)
-        #expect(overlay.events.contains { $0.action == .view })
+        guard case .auditTrail(let overlay)? = supervisor.front else {
+            Issue.record("no audit trail in front")
+            return
+        }
+        #expect(overlay.events?.contains { $0.action == .view } == true)
         #expect(supervisor.screen.contains("Audit trail"))
         #expect(supervisor.screen.contains("demo-supervisor"))
         supervisor.press(.char("z"))
-        #expect(supervisor.app.state.auditTrail?.events.count == nil)
+        #expect(supervisor.front == nil)
     }
 
     @Test func quickFiltersNarrowTheListAndSaySo() throws {

@@ -14,10 +14,10 @@ import TextUI
         #expect(config.theme == "light")
         #expect(config.idleLockMinutes == 5)
         #expect(config.problems.isEmpty)
-        let (keyMap, problems) = config.keyMap()
+        let (keymap, problems) = config.keymap()
         #expect(problems.isEmpty)
-        #expect(keyMap.action(for: .ctrl("n")) == .newNote)
-        #expect(keyMap.action(for: .char("n")) == nil, "the override replaces the default key")
+        #expect(keymap.map(.record).action(for: .ctrl("n")) == .newNote)
+        #expect(keymap.map(.record).action(for: .char("n")) == nil, "the override replaces the default key")
     }
 
     @Test func aKeyBoundTwiceIsReportedAtStart() {
@@ -25,7 +25,7 @@ import TextUI
             [keys]
             new-note = ["q"]
             """, file: "config.toml")
-        let (_, problems) = config.keyMap()
+        let (_, problems) = config.keymap()
         #expect(problems.contains { $0.contains("Key q is bound to") && $0.contains("new-note") && $0.contains("quit") })
     }
 
@@ -37,9 +37,38 @@ import TextUI
             new-note = ["hyper-meta-q"]
             """, file: "config.toml")
         #expect(config.problems.contains { $0.contains("idle_lock_minutes must be between 1 and 240") })
-        #expect(config.problems.contains { $0.contains("fly-away is not an action") })
+        #expect(config.problems.contains { $0.contains("fly-away is not a command") })
         #expect(config.problems.contains { $0.contains("hyper-meta-q") && $0.contains("is not a key name") })
         #expect(config.idleLockMinutes == nil)
+    }
+
+    @Test func keysAreRemappedPerContext() {
+        let config = ConfigFile.parse("""
+            [keys.alerts]
+            acknowledge = ["A"]
+            [keys.record]
+            child-audit = ["L"]
+            [keys.nowhere]
+            up = ["k"]
+            """, file: "config.toml")
+        let (keymap, problems) = config.keymap()
+        #expect(keymap.map(.alerts).action(for: .char("A")) == .acknowledgeAlert)
+        #expect(keymap.map(.record).action(for: .char("L")) == .childAudit)
+        #expect(keymap.map(.record).action(for: .char("a")) == nil)
+        #expect(problems.contains { $0.contains("[keys.nowhere] is not a context") })
+    }
+
+    @Test func aConflictInsideOneContextIsReported() {
+        let config = ConfigFile.parse("""
+            [keys.alerts]
+            snooze = ["a"]
+            """, file: "config.toml")
+        let (_, problems) = config.keymap()
+        #expect(problems.contains { $0.contains("Key a is bound to acknowledge and snooze in [keys.alerts]") })
+    }
+
+    @Test func theDefaultsHaveNoConflicts() {
+        #expect(DefaultKeymap.make().conflicts().isEmpty)
     }
 
     @Test func aFileThatIsNotTomlFallsBackToDefaults() {

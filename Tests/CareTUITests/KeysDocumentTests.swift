@@ -10,11 +10,15 @@ import Testing
         #expect(committed == KeysDocument.markdown(), "run `swift run care keys > docs/keys.md`")
     }
 
-    @Test func everyDefaultBindingIsListedWithItsKeys() {
+    @Test func everyDefaultBindingIsListedWithItsKeysUnderItsContext() {
         let text = KeysDocument.markdown()
-        for binding in DefaultKeyMap.make().bindings {
-            #expect(text.contains(binding.help))
-            #expect(text.contains("`\(binding.action.configName)`"))
+        let keymap = DefaultKeymap.make()
+        for context in KeyContext.allCases {
+            #expect(text.contains("`[keys.\(context.rawValue)]`"))
+            for binding in keymap.map(context).bindings {
+                #expect(text.contains(binding.help))
+                #expect(text.contains("`\(binding.action.configName)`"))
+            }
         }
     }
 }

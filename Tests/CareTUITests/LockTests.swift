@@ -1,5 +1,4 @@
 import CareDomain
-import CareStore
 import CareTUI
 import Foundation
 import Testing
@@ -9,7 +8,7 @@ import TextUI
 @MainActor
 @Suite struct LockTests {
     func assertNoChildData(_ h: Harness) {
-        for child in h.app.state.snapshot.children {
+        for child in h.dashboard.snapshot.children {
             #expect(!h.screen.contains(child.displayName), "\(child.caseNumber)'s name is on the locked screen")
             #expect(!h.screen.contains(child.caseNumber.description))
         }
@@ -49,11 +48,23 @@ import TextUI
         #expect(h.screen.contains("1 Caseload"))
 
         // One lock and one unlock in the audit trail, and the wrong try as a failed login.
-        let supervisor = try SQLiteCaseStore.open(options: StoreOptions(path: h.path), account: "demo-supervisor", passphrase: Harness.passphrase)
-        let events = try supervisor.audit()
+        let events = h.database.auditEvents()
         #expect(events.filter { $0.action == .lock }.count == 1)
         #expect(events.filter { $0.action == .unlock }.count == 1)
         #expect(events.filter { $0.action == .loginFailed }.count == 1)
+    }
+
+    @Test func aFormKeepsWhatWasTypedBehindTheLock() throws {
+        let h = try Harness()
+        h.press(.char("n"), .tab, .tab, .tab)
+        h.type("half a synthetic note")
+        h.press(.ctrl("x"))
+        #expect(h.locked)
+        #expect(!h.screen.contains("half a synthetic note"), "nothing typed shows on the lock screen")
+        h.type(Harness.passphrase)
+        h.press(.enter)
+        #expect(!h.locked)
+        #expect(h.formValue("summary") == "half a synthetic note")
     }
 
     @Test func wrongPassphrasesWaitAGrowingDelay() {

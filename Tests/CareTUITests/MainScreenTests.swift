@@ -70,16 +70,32 @@ import TextUI
         #expect(h.screen.contains("┏━ 3 Referral queue") || h.screen.contains("┏ 3 Referral queue"))
     }
 
-    @Test func helpListsEveryBindingFromTheKeyMap() throws {
-        let h = try Harness(size: Size(width: 120, height: 60))
+    @Test func helpListsEveryBindingOfTheScreenItWasOpenedFrom() throws {
+        let h = try Harness(size: Size(width: 120, height: 80))
         h.press(.char("?"))
-        for binding in h.app.keyMap.bindings {
-            #expect(h.screen.contains(binding.help), "help does not list \(binding.help)")
+        let keymap = h.app.state.keymap
+        for context in PaneID.caseload.keyChain.contexts {
+            #expect(h.screen.contains(context.title), "help has no \(context.title) heading")
+            for binding in keymap.map(context).bindings {
+                #expect(h.screen.contains(binding.help), "help does not list \(binding.help)")
+            }
         }
+        // Alerts keys are not keys of the caseload.
+        #expect(!h.screen.contains(keymap.map(.alerts).bindings[0].help))
         h.press(.char("x"))
-        let stillShowing = h.app.state.showingHelp
-        #expect(!stillShowing, "any key that is not a scroll key closes help")
+        #expect(h.front == nil, "any key that is not a scroll key closes help")
         #expect(h.screen.contains("1 Caseload"))
+    }
+
+    @Test func helpFromAFormListsTheFormKeysAndTheEditingKeys() throws {
+        let h = try Harness(size: Size(width: 120, height: 60))
+        h.press(.char("n"), .function(1))
+        #expect(h.screen.contains("Forms"))
+        #expect(h.screen.contains("save"))
+        #expect(h.screen.contains("delete the word before or after the cursor"))
+        #expect(!h.screen.contains("cycle the sort order"), "caseload keys do not work in a form")
+        h.press(.char("q"))
+        #expect(h.form != nil, "q closes the help and leaves the form as it was")
     }
 
     @Test func movingTheSelectionOneRowWritesOnlyTheChangedCells() throws {
@@ -88,19 +104,19 @@ import TextUI
         // In the alerts pane nothing but the two highlighted rows depends on the selection.
         let area = try #require(MainScreen.paneAreas(size: h.terminal.size, focus: .alerts)[.alerts])
         h.press(.down)
-        let written = h.terminal.cellsWrittenLastFrame
+        let written = h.app.cellsWrittenLastFrame
         #expect(written == 2 * (area.width - 2), "a one-row move wrote \(written) cells")
         #expect(written < 120 * 32 / 10)
     }
 
     @Test func maskingReplacesNamesWithInitialsAndCaseNumbers() throws {
         let h = try Harness()
-        let child = try #require(h.app.state.selectedChild)
+        let child = try #require(h.dashboard.selectedChild)
         #expect(h.screen.contains(child.displayName))
         h.press(.char("M"))
         #expect(!h.screen.contains(child.displayName))
         #expect(h.screen.contains("\(child.initials) \(child.caseNumber)"))
-        for other in h.app.state.snapshot.children where other.displayName.count > 3 {
+        for other in h.dashboard.snapshot.children where other.displayName.count > 3 {
             #expect(!h.screen.contains(other.displayName), "\(other.caseNumber) unmasked")
         }
     }

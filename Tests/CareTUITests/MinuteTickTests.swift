@@ -11,18 +11,18 @@ import Testing
         let now = Harness.demoNow
         // An open episode with no police report, reported under two hours ago: its
         // "police not told" alert must appear on its own once two hours have passed.
-        let pending = h.app.state.snapshot.episodes.values.joined().filter {
+        let pending = h.dashboard.snapshot.episodes.values.joined().filter {
             $0.isOpen && $0.policeReport == nil && now.timeIntervalSince($0.reportedMissingAt) < 2 * 3_600
         }
         let next = try #require(pending.map { $0.reportedMissingAt.addingTimeInterval(2 * 3_600) }.min())
-        let before = h.app.state.alerts.filter { $0.rule == .missingPoliceNotTold }.count
+        let before = h.dashboard.alerts.filter { $0.rule == .missingPoliceNotTold }.count
         h.clock.advance(by: next.timeIntervalSince(now) - 60)
         h.tick()
-        #expect(h.app.state.alerts.filter { $0.rule == .missingPoliceNotTold }.count == before, "not a minute early")
+        #expect(h.dashboard.alerts.filter { $0.rule == .missingPoliceNotTold }.count == before, "not a minute early")
         h.clock.advance(by: 120)
         h.tick()
-        let after = h.app.state.alerts.filter { $0.rule == .missingPoliceNotTold }.count
+        let after = h.dashboard.alerts.filter { $0.rule == .missingPoliceNotTold }.count
         #expect(after == before + 1)
-        #expect(h.screen.contains("4 Alerts (\(h.app.state.alerts.count))"))
+        #expect(h.screen.contains("4 Alerts (\(h.dashboard.alerts.count))"))
     }
 }

@@ -1,16 +1,15 @@
 import CareDomain
-import CareStore
 import CareTUI
 import Foundation
 import Testing
 import TextUI
 
-/// The front-line worker's loop, by keyboard, on a real store: find, open, record, move on.
+/// The front-line worker's loop, by keyboard: find, open, record, move on.
 @MainActor
 @Suite struct WorkerLoopScenarioTests {
     @Test func filteringMetisFindsTheChildWhoseCommunityIsWrittenMétis() throws {
         let h = try Harness()
-        let metisChild = try #require(h.app.state.snapshot.children.first { child in
+        let metisChild = try #require(h.dashboard.snapshot.children.first { child in
             child.indigenousIdentity.affiliations.contains { $0.community.contains("Métis") || $0.group == .metis }
         })
         h.press(.char("/"))
@@ -21,38 +20,57 @@ import TextUI
         #expect(h.screen.contains("/ metis"))
     }
 
+    @Test func theFilterLineEditsLikeAField() throws {
+        let h = try Harness()
+        h.press(.char("/"))
+        h.type("mtsi")
+        h.press(.left, .backspace, .home, .right, .char("e"))
+        #expect(h.dashboard.query.text == "meti")
+        #expect(h.terminal.cursor != nil, "the cursor shows where the next letter goes")
+        h.press(.enter)
+        #expect(!h.dashboard.filterEditing)
+        #expect(h.screen.contains("/ meti"))
+    }
+
     @Test func loggingAContactShowsItInTheDetailAndTheCaseloadColumn() throws {
         let h = try Harness()
         // A child who is not missing, so the caseload shows time since contact.
-        let index = try #require(h.app.state.rows.firstIndex { !$0.whereabouts.isMissing })
-        for _ in 0..<index { h.press(.down) }
-        let child = try #require(h.app.state.selectedChild)
+        let child = try h.select { !$0.whereabouts.isMissing }
         h.press(.enter)
         #expect(h.screen.contains("── Recent contacts"))
         h.press(.char("n"))
-        #expect(h.screen.contains("Log contact"))
+        #expect(h.screen.contains("Log contact — \(child.displayName) \(child.caseNumber)"), "the form names whose record it writes to")
         // Summary is the fourth field: kind, when, location, summary.
         h.press(.tab, .tab, .tab)
         h.type("Met at drop-in centre (synthetic test note)")
         h.press(.ctrl("s"))
         #expect(!h.formOpen, "the form closes after a save")
         #expect(h.screen.contains("Met at drop-in centre"))
-        let lastContact = h.app.state.rows.first { $0.id == child.id }?.lastContact
+        let lastContact = h.rows.first { $0.id == child.id }?.lastContact
         #expect(lastContact == Harness.demoNow)
         let row = try #require(h.selectedCaseloadRow)
         #expect(row.contains(String(child.displayName.prefix(10))) && row.contains("contact 0m"), "\(row)")
-        // And it is durable: a second session on the same file sees it.
-        let second = try SQLiteCaseStore.open(options: StoreOptions(path: h.path), account: "demo-cp", passphrase: Harness.passphrase)
-        let detail = try second.loadDetail(of: child.id, contactLimit: 5)
-        #expect(detail.contacts.contacts.contains { $0.summary == "Met at drop-in centre (synthetic test note)" })
+        // Another worker's session on the same data sees it.
+        let second = try h.store.loadDetail(of: child.id, contactLimit: 5)
+        #expect(second.contacts.contacts.contains { $0.summary == "Met at drop-in centre (synthetic test note)" })
+    }
+
+    @Test func aNoteKeepsItsLines() throws {
+        let h = try Harness()
+        let child = try h.select { _ in true }
+        h.press(.char("n"), .tab, .tab, .tab)
+        h.type("First line of a synthetic note")
+        h.press(.enter)
+        h.type("Second line")
+        h.press(.ctrl("s"))
+        #expect(!h.formOpen)
+        let detail = try h.store.loadDetail(of: child.id, contactLimit: 5)
+        #expect(detail.contacts.contacts.first?.summary == "First line of a synthetic note\nSecond line")
     }
 
     @Test func reportingMissingShowsMissingInBothPanes() throws {
         let h = try Harness()
-        // Pick a child who is not missing now.
-        let index = try #require(h.app.state.rows.firstIndex { !$0.whereabouts.isMissing })
-        for _ in 0..<index { h.press(.down) }
-        let child = try #require(h.app.state.selectedChild)
+        let child = try h.select { !$0.whereabouts.isMissing }
         h.press(.enter, .char("m"))
         #expect(h.screen.contains("Report missing"))
         h.press(.tab, .tab)
@@ -64,9 +82,31 @@ import TextUI
         #expect(h.screen.contains("Whereabouts: MISSING since"))
     }
 
+    @Test func aPoliceReportCanBeAddedToAnOpenEpisode() throws {
+        let h = try Harness()
+        let child = try h.select { row in
+            row.isMissing && h.dashboard.snapshot.openEpisode(of: row.id)?.policeReport == nil
+        }
+        let before = h.dashboard.allAlerts.filter { $0.child == child.id && $0.rule == .missingPoliceNotTold }.count
+        h.press(.char("m"))
+        #expect(h.screen.contains("Missing episode"))
+        h.type("Test Police Service")
+        h.press(.tab)
+        h.type("TP-2026-0001")
+        h.press(.tab)
+        h.type("20:40")
+        h.press(.ctrl("s"))
+        #expect(!h.formOpen, "\(h.form?.fields.compactMap(\.error) ?? [])")
+        let episode = try #require(h.dashboard.snapshot.openEpisode(of: child.id))
+        #expect(episode.policeReport?.occurrenceNumber == "TP-2026-0001")
+        #expect(episode.isOpen, "the child is still missing")
+        let after = h.dashboard.allAlerts.filter { $0.child == child.id && $0.rule == .missingPoliceNotTold }.count
+        #expect(after == 0 && after <= before)
+    }
+
     @Test func aFutureDateShowsAMessageAndSavesNothing() throws {
         let h = try Harness()
-        let child = try #require(h.app.state.selectedChild)
+        let child = try #require(h.dashboard.selectedChild)
         let before = try h.store.loadDetail(of: child.id, contactLimit: 100).contacts.contacts.count
         h.press(.char("n"), .tab)
         h.press(.ctrl("u"))
@@ -80,16 +120,23 @@ import TextUI
         #expect(after == before)
     }
 
-    @Test func escapeWithInputAsksBeforeDiscarding() throws {
+    @Test func escapeWithInputAsksBeforeDiscardingAndTakesOnlyItsAnswer() throws {
         let h = try Harness()
         h.press(.char("n"), .tab, .tab, .tab)
         h.type("half a note")
         h.press(.escape)
-        #expect(h.screen.contains("Discard what you typed?"))
+        #expect(h.screen.contains("Discard what you typed"))
+        // Letters that are not an answer do nothing while the question is up.
+        h.type("sfe")
+        guard case .question? = h.front else {
+            Issue.record("the question went away")
+            return
+        }
         h.press(.char("n"))
         #expect(h.formValue("summary") == "half a note")
         h.press(.escape, .char("y"))
         #expect(!h.formOpen)
+        #expect(h.dashboard.query.sort == .risk, "no letter reached the dashboard")
     }
 
     @Test func ctrlCInAFormWithInputAsksBeforeQuitting() throws {
@@ -97,7 +144,7 @@ import TextUI
         h.press(.char("n"), .tab, .tab, .tab)
         h.type("unsaved words")
         h.press(.ctrl("c"))
-        #expect(h.screen.contains("Quit and discard what you typed?"))
+        #expect(h.screen.contains("Quit and discard what you typed"))
         #expect(!h.app.state.quitRequested)
         h.press(.char("n"))
         #expect(h.formValue("summary") == "unsaved words")
@@ -106,14 +153,14 @@ import TextUI
     }
 
     @Test func policeDoNotSeeRestrictedNotesAndCannotEditAProfile() throws {
-        let path = try Harness.makeDemoStore()
-        let cp = try Harness(path: path)
+        let database = Harness.makeDatabase()
+        let cp = try Harness(database: database)
         // Find a child who has a restricted note.
         let store = cp.store
-        let withRestricted = try #require(store.loadCaseload().children.first { child in
+        let withRestricted = try #require(try store.loadCaseload().children.first { child in
             (try? store.loadDetail(of: child.id, contactLimit: 200).contacts.contacts.contains { $0.visibility == .restricted }) == true
         })
-        let police = try Harness(user: "demo-police", path: path)
+        let police = try Harness(user: "demo-police", database: database)
         let detail = try police.store.loadDetail(of: withRestricted.id, contactLimit: 200)
         #expect(!detail.contacts.contacts.contains { $0.visibility == .restricted })
         #expect(detail.contacts.hiddenRestricted > 0)
@@ -121,6 +168,9 @@ import TextUI
         police.press(.char("e"))
         #expect(!police.formOpen)
         #expect(police.screen.contains("cannot edit a child's profile"))
-        #expect(police.screen.contains("child protection or supervisor"))
+        #expect(police.screen.contains("a child protection worker or a supervisor"))
+
+        police.press(.char("n"))
+        #expect(police.form?.fields.first { $0.id == "visibility" }?.kind == .choice(["team"]), "police are not offered restricted notes")
     }
 }

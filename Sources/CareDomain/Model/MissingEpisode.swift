@@ -32,10 +32,23 @@ public struct MissingEpisode: CareRecord {
     public struct Debrief: Hashable, Codable, Sendable {
         public var on: Date
         public var by: WorkerID
+        /// What the debrief found, in its own words; never written over the episode's notes.
+        public var notes: String
 
-        public init(on: Date, by: WorkerID) {
+        public init(on: Date, by: WorkerID, notes: String = "") {
             self.on = on
             self.by = by
+            self.notes = notes
+        }
+
+        private enum CodingKeys: String, CodingKey { case on, by, notes }
+
+        /// Debriefs saved before they had their own notes decode with none.
+        public init(from decoder: Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            on = try container.decode(Date.self, forKey: .on)
+            by = try container.decode(WorkerID.self, forKey: .by)
+            notes = try container.decodeIfPresent(String.self, forKey: .notes) ?? ""
         }
     }
 

@@ -16,16 +16,19 @@ public enum TimeText {
     }
 
     /// Reads `YYYY-MM-DD HH:MM`, or `HH:MM` alone for the most recent such time up to `now` (so
-    /// "20:40" typed at 01:00 is yesterday evening). Nil when the text is neither, or names a
-    /// time that does not exist.
-    public static func parse(_ text: String, zone: TimeZone, now: Date) -> Date? {
+    /// "20:40" typed at 01:00 is yesterday evening) — or, when `upcoming`, the next such time
+    /// after `now` (a snooze until "07:00"). Nil when the text is neither, or names a time that
+    /// does not exist.
+    public static func parse(_ text: String, zone: TimeZone, now: Date, upcoming: Bool = false) -> Date? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let cal = calendar(zone)
         if let (hour, minute) = clockParts(trimmed) {
             let today = DayDate(now, in: zone)
             guard var date = cal.date(from: DateComponents(year: today.year, month: today.month, day: today.day, hour: hour, minute: minute))
             else { return nil }
-            if TimeRules.isFuture(date, now: now) {
+            if upcoming, date <= now {
+                date = cal.date(byAdding: .day, value: 1, to: date) ?? date
+            } else if !upcoming, TimeRules.isFuture(date, now: now) {
                 date = cal.date(byAdding: .day, value: -1, to: date) ?? date
             }
             return date

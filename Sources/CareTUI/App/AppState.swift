@@ -2,137 +2,125 @@ import CareDomain
 import Foundation
 import TextUI
 
-/// Everything the screen shows, as plain values. `update` changes it; panes read it; nothing in
-/// here performs I/O, so every screen can be driven and asserted headless.
+/// Everything the screen shows and everything `Update` decides from, as plain values: the lock,
+/// the dashboard, and the stack of screens over it. Nothing in here performs I/O, so every
+/// screen can be driven and asserted headless.
 public struct AppState: Sendable {
-    /// Who is signed in, and to which unit.
-    public var worker: Worker
-    public var unit: String
+    /// Who is signed in, and to which unit (whose time zone every time is shown in).
+    public let worker: Worker
+    public let unit: UnitInfo
+    /// The keys, per context, with any remapping from `config.toml`.
+    public let keymap: Keymap
+    public let settings: AppSettings
+
     public var now: Date
-
-    public var snapshot: CaseloadSnapshot
-    /// Index of `snapshot.children` by id, so a visible row finds its child without a scan.
-    public var childIndex: [ChildID: Int] = [:]
-    /// Every open case as a list row, built once per snapshot (search keys folded once).
-    public var allRows: [CaseloadRow]
-    /// How many of `allRows` are open cases (the caseload title's total), counted once per snapshot.
-    public var openCount = 0
-    /// `allRows` after the filter, quick filters and sort.
-    public var rows: [CaseloadRow]
-    public var query: CaseloadQuery
-    public var alerts: [Alert]
-    /// Referrals that are not final, the ones the queue shows, most urgent first.
-    public var queue: [Referral]
-
-    public var focus: PaneID = .caseload
-    public var caseloadScroll = ListScroll()
-    public var referralScroll = ListScroll()
-    public var alertScroll = ListScroll()
-
-    /// The record opened with Enter (its view was audited before it was loaded).
-    public var detail: ChildDetail?
-
-    /// First line of the open record shown in the child pane (it scrolls when focused).
-    public var detailScroll = 0
-    /// A child's audit trail on screen (supervisor), with its scroll position.
-    public var auditTrail: AuditOverlay?
-    /// A form on screen; it has the keyboard until it is saved or cancelled.
-    public var form: FormState?
-    /// Typing goes into the filter while this is true.
-    public var filterEditing = false
-    public var masked: Bool
-    public var showingHelp = false
-    public var helpScroll = 0
-    /// One line of feedback in words (a refusal, an error, a confirmation).
-    public var message: String?
     public var screenSize: Size
+    /// Set while the screen is locked: nothing about any child is drawn.
+    public var lock: LockState?
+    public var dashboard: Dashboard
+    /// Screens over the dashboard, the front one last (forms, help, the audit trail, questions).
+    public var screens: [Screen] = []
+    /// One line of feedback in words (a refusal, an error, a confirmation), until the next key.
+    public var message: String?
     public var quitRequested = false
+    /// The rows each list showed in the last frame, recorded by the renderer.
+    public var viewports = Viewports()
 
-    public init(worker: Worker, unit: String, snapshot: CaseloadSnapshot, now: Date, screenSize: Size, masked: Bool = false) {
+    /// The change feed position this state is up to date with.
+    public var changeCursor: Int64
+    /// Feed entries of this session's own saves, already applied; skipped when the feed lists them.
+    var ownChanges: Set<Int64> = []
+    var lastInput: Date
+    var lastPoll: Date
+    var lastMinute: Int
+    var nextScreenID = 1
+
+    public init(
+        worker: Worker, unit: UnitInfo, snapshot: CaseloadSnapshot, changeCursor: Int64, now: Date, screenSize: Size,
+        keymap: Keymap = DefaultKeymap.make(), settings: AppSettings = AppSettings(), masked: Bool = false
+    ) {
         self.worker = worker
         self.unit = unit
+        self.keymap = keymap
+        self.settings = settings
         self.now = now
-        self.snapshot = snapshot
         self.screenSize = screenSize
-        self.masked = masked
-        self.query = CaseloadQuery()
-        self.allRows = []
-        self.rows = []
-        self.alerts = []
-        self.queue = []
-        replaceSnapshot(snapshot)
+        self.changeCursor = changeCursor
+        lastInput = now
+        lastPoll = now
+        lastMinute = Int(now.timeIntervalSince1970 / 60)
+        dashboard = Dashboard(snapshot: snapshot, worker: worker, now: now, zone: unit.timeZone,
+                              thresholds: settings.thresholds, masked: masked)
     }
 
-    /// Takes a freshly loaded snapshot, keeping the selection on the same child when it is still there.
-    public mutating func replaceSnapshot(_ snapshot: CaseloadSnapshot) {
-        let selected = selectedRow?.id
-        self.snapshot = snapshot
-        childIndex = Dictionary(snapshot.children.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        allRows = CaseloadRow.rows(from: snapshot, today: DayDate(now))
-        openCount = allRows.count { $0.isOpen }
-        alerts = AlertRules.evaluate(snapshot: snapshot, now: now)
-        queue = snapshot.referrals
-            .filter { !$0.status.isFinal && $0.status != .draft }
-            .sorted { ($0.status.queueOrder, $0.statusSince) < ($1.status.queueOrder, $1.statusSince) }
-        applyQuery(keeping: selected)
-        if let detail, let fresh = snapshot.children.first(where: { $0.id == detail.child.id }) {
-            self.detail?.child = fresh
-        }
+    public var zone: TimeZone { unit.timeZone }
+    public var today: DayDate { DayDate(now, in: unit.timeZone) }
+
+    /// The screen in front, if any is over the dashboard.
+    public var front: Screen? { screens.last }
+
+    /// The contexts a key passes through right now, front first.
+    public var keyChain: KeyChain {
+        if let front { return front.keyChain }
+        if dashboard.filterEditing { return FilterLine.keyChain }
+        return dashboard.focus.keyChain
     }
 
-    /// Re-runs the filter and sort, keeping the selection on `keeping` when it is still shown.
-    public mutating func applyQuery(keeping id: ChildID? = nil) {
-        rows = query.apply(to: allRows)
-        let index = id.flatMap { id in rows.firstIndex(where: { $0.id == id }) } ?? 0
-        caseloadScroll.selection = min(index, max(0, rows.count - 1))
+    /// Whether any form in the stack holds input that would be lost.
+    public var hasUnsavedInput: Bool {
+        screens.contains { if case .form(let form) = $0 { return form.isDirty } else { return false } }
     }
 
-    public var selectedRow: CaseloadRow? {
-        rows.indices.contains(caseloadScroll.selection) ? rows[caseloadScroll.selection] : nil
-    }
-
-    public var selectedChild: Child? {
-        child(selectedRow?.id)
-    }
-
-    /// The opened record, only while it belongs to the selected child.
-    public var openDetail: ChildDetail? {
-        guard let detail, detail.child.id == selectedRow?.id else { return nil }
-        return detail
-    }
-
-    public func workerName(_ id: WorkerID?) -> String? {
-        guard let id else { return nil }
-        return snapshot.workers.first { $0.id == id }?.displayName
+    mutating func takeScreenID() -> Int {
+        defer { nextScreenID += 1 }
+        return nextScreenID
     }
 
     /// A child's name as this screen may show it: initials and case number when masked.
-    public func name(of child: Child) -> String {
-        masked ? "\(child.initials) \(child.caseNumber)" : child.displayName
-    }
+    public func name(of child: Child) -> String { dashboard.name(of: child) }
+    public func name(ofChild id: ChildID?) -> String { dashboard.name(ofChild: id) }
+}
 
-    public func name(ofChild id: ChildID?) -> String {
-        child(id).map(name(of:)) ?? "—"
-    }
+/// What the app was started with that no key changes.
+public struct AppSettings: Sendable {
+    /// Minutes without a key press before the screen locks.
+    public var idleLimit: TimeInterval
+    public var thresholds: AlertThresholds
+    /// Contacts load a page at a time, newest first; older pages as the record is scrolled.
+    public var contactPageSize: Int
+    /// How often the change feed is read for other processes' saves (well inside the 2 s promise).
+    public var pollInterval: TimeInterval
 
-    public func child(_ id: ChildID?) -> Child? {
-        guard let id, let index = childIndex[id] else { return nil }
-        return snapshot.children[index]
+    public init(idleLimit: TimeInterval = 600, thresholds: AlertThresholds = .standard, contactPageSize: Int = 10, pollInterval: TimeInterval = 1) {
+        self.idleLimit = idleLimit
+        self.thresholds = thresholds
+        self.contactPageSize = contactPageSize
+        self.pollInterval = pollInterval
     }
 }
 
-extension Referral.Status {
-    /// Queue order: what needs someone first.
-    var queueOrder: Int {
-        switch self {
-        case .awaitingReview: 0
-        case .readyToSend: 1
-        case .sent: 2
-        case .waitlisted: 3
-        case .accepted: 4
-        case .active: 5
-        case .draft: 6
-        case .completed, .declined, .withdrawn: 7
+/// How many rows each scrolling area showed in the last frame. The renderer records them (as
+/// ratatui's stateful widgets do), so `Update` pages by what the person saw without calling
+/// view code.
+public struct Viewports: Sendable, Equatable {
+    public var caseloadRows = 10
+    public var referralRows = 5
+    public var alertRows = 5
+    /// The record pane: rows shown and the lines the whole record has.
+    public var recordRows = 10
+    public var recordLines = 0
+    public var overlayRows = 20
+    /// Columns a form field's value has (for moving by wrapped row in a note).
+    public var formFieldWidth = 60
+
+    public init() {}
+
+    public func rows(for pane: PaneID) -> Int {
+        switch pane {
+        case .caseload: caseloadRows
+        case .child: recordRows
+        case .referrals: referralRows
+        case .alerts: alertRows
         }
     }
 }

@@ -2,20 +2,23 @@ import Foundation
 import TextUI
 import TOMLKit
 
-/// `$XDG_CONFIG_HOME/care/config.toml`: theme, idle-lock minutes and key overrides.
+/// `$XDG_CONFIG_HOME/care/config.toml`: theme, idle-lock minutes and key overrides per context.
 ///
 /// ```toml
 /// theme = "high-contrast"
 /// idle_lock_minutes = 5
-/// [keys]
+/// [keys.record]
 /// new-note = ["ctrl-n", "n"]
+/// [keys.global]
+/// lock = ["ctrl-x"]
 /// ```
-/// Problems (unknown action, unknown key name, a key bound twice) are reported in words at start;
-/// the rest of the file still applies.
+/// A plain `[keys]` table still works: each name there applies in every context that has that
+/// command. Problems (an unknown context or command, a bad key name, a key bound twice where both
+/// could be reached) are reported in words at start; the rest of the file still applies.
 public struct ConfigFile: Sendable {
     public var theme: String?
     public var idleLockMinutes: Int?
-    public var keyOverrides: [(action: AppAction, keys: [Key])] = []
+    public var keyOverrides: [(context: KeyContext, command: Command, keys: [Key])] = []
     public var problems: [String] = []
 
     public init() {}
@@ -48,32 +51,55 @@ public struct ConfigFile: Sendable {
             }
         }
         if let keys = table["keys"]?.table {
-            let byName = Dictionary(AppAction.all.map { ($0.configName, $0) }, uniquingKeysWith: { a, _ in a })
-            for (name, value) in keys {
-                guard let action = byName[name] else {
-                    config.problems.append("\(file): [keys] \(name) is not an action (see docs/keys.md).")
-                    continue
-                }
-                let names = value.array?.compactMap(\.string) ?? value.string.map { [$0] } ?? []
-                var parsed: [Key] = []
-                for keyName in names {
-                    if let key = Key(name: keyName) { parsed.append(key) } else {
-                        config.problems.append("\(file): [keys] \(name): \"\(keyName)\" is not a key name.")
-                    }
-                }
-                if !parsed.isEmpty { config.keyOverrides.append((action, parsed)) }
-            }
+            config.readKeys(keys, file: file)
         }
         return config
     }
 
-    /// The default key map with this file's overrides, and any conflicts in words.
-    public func keyMap() -> (KeyMap<AppAction>, [String]) {
-        var map = DefaultKeyMap.make()
-        for (action, keys) in keyOverrides { map.override(action, keys: keys) }
-        let conflicts = map.conflicts().map { key, actions in
-            "Key \(key.displayName) is bound to \(actions.map(\.configName).joined(separator: " and ")); the first wins."
+    /// `[keys.CONTEXT]` tables, and names directly under `[keys]` for every context that has them.
+    private mutating func readKeys(_ keys: TOMLTable, file: String) {
+        let defaults = DefaultKeymap.make()
+        for (name, value) in keys {
+            if let table = value.table {
+                guard let context = KeyContext(rawValue: name) else {
+                    problems.append("\(file): [keys.\(name)] is not a context (see docs/keys.md).")
+                    continue
+                }
+                for (commandName, keyValue) in table {
+                    guard let command = defaults.map(context).bindings.first(where: { $0.action.configName == commandName })?.action else {
+                        problems.append("\(file): [keys.\(name)] \(commandName) is not a command there (see docs/keys.md).")
+                        continue
+                    }
+                    add(command, in: [context], keyValue, label: "[keys.\(name)] \(commandName)", file: file)
+                }
+            } else {
+                let contexts = KeyContext.allCases.filter { context in defaults.map(context).bindings.contains { $0.action.configName == name } }
+                guard let command = contexts.first.flatMap({ context in defaults.map(context).bindings.first { $0.action.configName == name }?.action })
+                else {
+                    problems.append("\(file): [keys] \(name) is not a command (see docs/keys.md).")
+                    continue
+                }
+                add(command, in: contexts, value, label: "[keys] \(name)", file: file)
+            }
         }
-        return (map, problems + conflicts)
+    }
+
+    private mutating func add(_ command: Command, in contexts: [KeyContext], _ value: TOMLValueConvertible, label: String, file: String) {
+        let names = value.array?.compactMap(\.string) ?? value.string.map { [$0] } ?? []
+        var parsed: [Key] = []
+        for keyName in names {
+            if let key = Key(name: keyName) { parsed.append(key) } else {
+                problems.append("\(file): \(label): \"\(keyName)\" is not a key name.")
+            }
+        }
+        guard !parsed.isEmpty else { return }
+        for context in contexts { keyOverrides.append((context, command, parsed)) }
+    }
+
+    /// The default keymap with this file's overrides, and every problem in words.
+    public func keymap() -> (Keymap, [String]) {
+        var keymap = DefaultKeymap.make()
+        for (context, command, keys) in keyOverrides { keymap.override(command, in: context, keys: keys) }
+        return (keymap, problems + keymap.conflicts())
     }
 }

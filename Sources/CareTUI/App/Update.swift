@@ -1,172 +1,175 @@
 import CareDomain
+import Foundation
 import TextUI
 
-/// The pure heart of the app: an action changes the state and may ask for effects.
-/// No I/O happens here, which is what lets every screen be tested headless.
+/// The pure heart of the app: an action changes the state and may ask for effects. No I/O
+/// happens here, which is what lets every screen be driven and asserted headless.
+///
+/// Keys go to the screen in front (`AppState.keyChain`): a command from the first context that
+/// binds the key, else typing into the field in front, else the chain's fallback. Results of
+/// effects come back here as actions too.
 public enum Update {
-    public static func apply(_ action: AppAction, to state: inout AppState) -> [Effect] {
+    public static func apply(_ action: Action, to state: inout AppState) -> [Effect] {
+        switch action {
+        case .key(let key):
+            return handle(key, in: &state)
+        case .resized(let size):
+            state.screenSize = size
+            return [.redrawAll]
+        case .interrupted:
+            state.quitRequested = true
+            return []
+        case .tick(let now):
+            return tick(now, in: &state)
+        case .detailLoaded, .detailRefreshed, .contactsLoaded, .auditTrailLoaded, .commandFinished, .changesArrived,
+             .patchLoaded, .unlockFinished:
+            return StoreResults.apply(action, to: &state)
+        }
+    }
+
+    // MARK: Keys
+
+    static func handle(_ key: Key, in state: inout AppState) -> [Effect] {
+        state.lastInput = state.now
+        if state.lock != nil { return LockUpdate.handle(key, in: &state) }
         state.message = nil
-        if state.showingHelp {
-            return applyInHelp(action, to: &state)
+        switch state.keymap.resolve(key, in: state.keyChain) {
+        case .command(let command, let context): return run(command, from: context, in: &state)
+        case .typed: return typeKey(key, in: &state)
+        case .ignored: return []
         }
-        switch action {
-        case .focusNext: state.focus = state.focus.next
-        case .focusPrevious: state.focus = state.focus.previous
-        case .focus(let pane): state.focus = pane
-        case .help:
-            state.showingHelp = true
-            state.helpScroll = 0
-        case .toggleMask: state.masked.toggle()
-        case .redraw: return [.redrawAll]
-        case .lock: return [.lock]
-        case .quit: state.quitRequested = true
-        case .moveUp: return move(.up, in: &state)
-        case .moveDown: return move(.down, in: &state)
-        case .pageUp: return move(.pageUp, in: &state)
-        case .pageDown: return move(.pageDown, in: &state)
-        case .top: return move(.home, in: &state)
-        case .bottom: return move(.end, in: &state)
-        case .open: return open(in: &state)
-        case .filter:
-            state.focus = .caseload
-            state.filterEditing = true
-        case .clearFilter:
-            state.filterEditing = false
-            if !state.query.text.isEmpty {
-                let selected = state.selectedRow?.id
-                state.query.text = ""
-                state.applyQuery(keeping: selected)
-            }
-        case .cycleSort:
-            let selected = state.selectedRow?.id
-            state.query.sort = state.query.sort.next
-            state.applyQuery(keeping: selected)
-        case .newChild, .newNote, .missing, .debrief, .addIndicator, .resolveIndicator, .safetyPlan, .editProfile, .addFlag, .removeFlag:
-            FormUpdate.open(action, in: &state)
-        case .childAudit:
-            if let refusal = Bindings.disabledReason(.childAudit, in: state) {
-                state.message = refusal.prefix(1).uppercased() + refusal.dropFirst()
-            } else if let child = state.selectedRow?.id {
-                return [.openAudit(child)]
-            }
-        case .quickFilter(let kind):
-            let selected = state.selectedRow?.id
-            state.query.toggle(kind.filter(for: state.worker.id))
-            state.applyQuery(keeping: selected)
-        }
-        return []
     }
 
-    /// A key typed while the filter line has the keyboard.
-    public static func editFilter(_ key: Key, in state: inout AppState) {
-        let selected = state.selectedRow?.id
-        switch key {
-        case .char(let c): state.query.text.append(c)
-        case .backspace: if !state.query.text.isEmpty { state.query.text.removeLast() }
-        case .enter, .tab: state.filterEditing = false
-        case .escape:
-            state.filterEditing = false
-            state.query.text = ""
-        default: return
-        }
-        state.query.text = Sanitizer.clean(state.query.text)
-        state.applyQuery(keeping: selected)
+    /// Runs a command from the context that bound it.
+    public static func run(_ command: Command, from context: KeyContext, in state: inout AppState) -> [Effect] {
+        if context == .global { return global(command, in: &state) }
+        if !state.screens.isEmpty { return front(command, in: &state) }
+        if state.dashboard.filterEditing { return DashboardUpdate.filter(command, in: &state) }
+        return DashboardUpdate.run(command, in: &state)
     }
 
-    /// Keys while the audit trail is on screen: scroll keys scroll, anything else closes it.
-    public static func applyInAudit(_ action: AppAction?, to state: inout AppState) -> [Effect] {
-        guard var overlay = state.auditTrail else { return [] }
-        switch action {
-        case .moveDown: overlay.scroll = min(overlay.scroll + 1, max(0, overlay.events.count - 1))
-        case .moveUp: overlay.scroll = max(0, overlay.scroll - 1)
-        case .pageDown: overlay.scroll = min(overlay.scroll + 10, max(0, overlay.events.count - 1))
-        case .pageUp: overlay.scroll = max(0, overlay.scroll - 10)
-        case .lock:
-            state.auditTrail = nil
-            return [.lock]
-        default:
-            state.auditTrail = nil
+    /// A key typed into the field in front.
+    static func typeKey(_ key: Key, in state: inout AppState) -> [Effect] {
+        guard let screen = state.screens.popLast() else {
+            if state.dashboard.filterEditing { DashboardUpdate.typeInFilter(key, in: &state) }
             return []
         }
-        state.auditTrail = overlay
-        return []
-    }
-
-    private static func applyInHelp(_ action: AppAction, to state: inout AppState) -> [Effect] {
-        switch action {
-        case .moveDown: state.helpScroll += 1
-        case .moveUp: state.helpScroll = max(0, state.helpScroll - 1)
-        case .pageDown: state.helpScroll += 10
-        case .pageUp: state.helpScroll = max(0, state.helpScroll - 10)
-        case .lock: return [.lock]
-        case .redraw: return [.redrawAll]
-        default: state.showingHelp = false
+        switch screen {
+        case .form(var form):
+            form.type(key, width: state.viewports.formFieldWidth)
+            state.screens.append(.form(form))
+        case .question(var question):
+            let given = question.press(key)
+            state.screens.append(.question(question))
+            if let given { return answerQuestion(given == .yes, in: &state) }
+        case .help, .auditTrail:
+            state.screens.append(screen)
         }
         return []
     }
 
-    /// Moves the selection of the focused list by the rows its pane shows at this size; in the
-    /// child pane with a record open, scrolls the record instead (loading older contacts near the end).
-    private static func move(_ move: ListScroll.Move, in state: inout AppState) -> [Effect] {
-        let areas = MainScreen.paneAreas(size: state.screenSize, focus: state.focus)
-        if state.focus == .child, let detail = state.openDetail, let area = areas[.child] {
-            return scrollDetail(move, detail: detail, visibleRows: max(1, area.height - 2), in: &state)
-        }
-        let pane: PaneID = state.focus == .child ? .caseload : state.focus
-        let rows = areas[pane].map { MainScreen.listRows(pane, in: $0) } ?? max(1, state.screenSize.height - 6)
-        switch pane {
-        case .caseload, .child: state.caseloadScroll.apply(move, visibleRows: rows, count: state.rows.count)
-        case .referrals: state.referralScroll.apply(move, visibleRows: rows, count: state.queue.count)
-        case .alerts: state.alertScroll.apply(move, visibleRows: rows, count: state.alerts.count)
+    // MARK: Global commands
+
+    static func global(_ command: Command, in state: inout AppState) -> [Effect] {
+        switch command {
+        case .help:
+            state.screens.append(.help(HelpScreen(id: state.takeScreenID(), chain: state.keyChain)))
+        case .toggleMask:
+            state.dashboard.masked.toggle()
+        case .redraw:
+            return [.redrawAll]
+        case .lock:
+            return engageLock("Locked.", in: &state)
+        case .quit:
+            if state.hasUnsavedInput {
+                ask("Quit?", ["Quit and discard what you typed in the open form?"], yes: .quit, yesLabel: "Quit", noLabel: "Back to the form", in: &state)
+            } else {
+                state.quitRequested = true
+            }
+        default:
+            break
         }
         return []
     }
 
-    private static func scrollDetail(_ move: ListScroll.Move, detail: ChildDetail, visibleRows: Int, in state: inout AppState) -> [Effect] {
-        let total = ChildPane.lines(state).count
-        let last = max(0, total - visibleRows)
-        switch move {
-        case .up: state.detailScroll -= 1
-        case .down: state.detailScroll += 1
-        case .pageUp: state.detailScroll -= max(1, visibleRows - 1)
-        case .pageDown: state.detailScroll += max(1, visibleRows - 1)
-        case .home: state.detailScroll = 0
-        case .end: state.detailScroll = last
+    static func ask(_ title: String, _ message: [String], yes: QuestionScreen.Yes, yesLabel: String, noLabel: String, in state: inout AppState) {
+        let question = QuestionScreen(id: state.takeScreenID(), title: title, message: message, yes: yes, yesLabel: yesLabel, noLabel: noLabel)
+        state.screens.append(.question(question))
+    }
+
+    /// Locks the screen: nothing about a child is drawn until the passphrase is typed again. The
+    /// open record is dropped (opening it again is a new, audited view); forms stay, with what
+    /// was typed in them, behind the lock.
+    static func engageLock(_ reason: String, in state: inout AppState) -> [Effect] {
+        state.lock = LockState(reason: reason)
+        state.dashboard.detail = nil
+        state.screens.removeAll { if case .form = $0 { false } else { true } }
+        return [.lockStore, .redrawAll]
+    }
+
+    // MARK: The screen in front
+
+    static func front(_ command: Command, in state: inout AppState) -> [Effect] {
+        guard let screen = state.screens.popLast() else { return [] }
+        var step: ScreenStep
+        switch screen {
+        case .form(var form):
+            step = FormUpdate.run(command, on: &form, in: &state)
+            if step.keep { state.screens.append(.form(form)) }
+        case .help(var help):
+            step = help.handle(command, rows: state.viewports.overlayRows, lineCount: help.lines(state).count)
+            if step.keep { state.screens.append(.help(help)) }
+        case .auditTrail(var trail):
+            step = trail.handle(command, rows: state.viewports.overlayRows)
+            if step.keep { state.screens.append(.auditTrail(trail)) }
+        case .question:
+            state.screens.append(screen)
+            switch command {
+            case .answerYes: return answerQuestion(true, in: &state)
+            case .answerNo: return answerQuestion(false, in: &state)
+            default: return []
+            }
         }
-        state.detailScroll = min(max(0, state.detailScroll), last)
-        let nearEnd = state.detailScroll + visibleRows >= total - 2
-        if nearEnd, detail.contacts.hasMore, let oldest = detail.contacts.contacts.last?.occurredAt {
-            return [.loadMoreContacts(detail.child.id, before: oldest)]
+        if let push = step.push { state.screens.append(push) }
+        return step.effects
+    }
+
+    /// Answers the question in front.
+    static func answerQuestion(_ yes: Bool, in state: inout AppState) -> [Effect] {
+        guard case .question(let question)? = state.screens.popLast() else { return [] }
+        guard yes else { return [] }
+        switch question.yes {
+        case .discardForm(let id):
+            state.screens.removeAll { $0.id == id }
+            state.message = "Discarded."
+        case .quit:
+            state.quitRequested = true
+        case .run(let command, let origin):
+            return [.perform(command, origin: origin)]
         }
         return []
     }
 
-    private static func open(in state: inout AppState) -> [Effect] {
-        switch state.focus {
-        case .caseload, .child:
-            guard let row = state.selectedRow else { return [] }
-            state.focus = .child
-            state.detailScroll = 0
-            return [.openDetail(row.id)]
-        case .referrals:
-            guard state.queue.indices.contains(state.referralScroll.selection) else { return [] }
-            return select(child: state.queue[state.referralScroll.selection].child, in: &state)
-        case .alerts:
-            guard state.alerts.indices.contains(state.alertScroll.selection),
-                  let child = state.alerts[state.alertScroll.selection].child else { return [] }
-            return select(child: child, in: &state)
-        }
-    }
+    // MARK: The clock
 
-    /// Goes to a child from another pane: clears a filter that hides them, selects and opens.
-    private static func select(child: ChildID, in state: inout AppState) -> [Effect] {
-        if !state.rows.contains(where: { $0.id == child }) {
-            state.query = CaseloadQuery(sort: state.query.sort)
-            state.filterEditing = false
+    /// A turn of the loop: the minute hand (durations and time-based alerts move on without a
+    /// key), the idle lock, and reading the change feed for other processes' saves.
+    static func tick(_ now: Date, in state: inout AppState) -> [Effect] {
+        state.now = now
+        var effects: [Effect] = []
+        let minute = Int(now.timeIntervalSince1970 / 60)
+        if minute != state.lastMinute {
+            state.lastMinute = minute
+            state.dashboard.advance(to: now)
         }
-        state.applyQuery(keeping: child)
-        state.focus = .child
-        state.detailScroll = 0
-        return [.openDetail(child)]
+        guard state.lock == nil else { return effects }
+        if now.timeIntervalSince(state.lastInput) >= state.settings.idleLimit {
+            return engageLock("Locked after \(Int(state.settings.idleLimit / 60)) minutes without a key press.", in: &state)
+        }
+        if now.timeIntervalSince(state.lastPoll) >= state.settings.pollInterval {
+            state.lastPoll = now
+            effects.append(.pollChanges(since: state.changeCursor))
+        }
+        return effects
     }
 }

@@ -1,40 +1,50 @@
+import CareDomain
 import TextUI
 
-/// Lays out and draws a whole frame for the current state and terminal size:
-/// four panes from 100 columns, one pane with a tab strip below that, and a message in words
-/// below the minimum size.
+/// Draws a whole frame for the current state and terminal size: the lock screen when locked;
+/// else four panes from 100 columns, one pane with a tab strip below that, a message in words
+/// below the minimum size; then the screens of the stack over them, front last. Records the rows
+/// each list showed (`Viewports`) and returns where the terminal cursor goes.
 public enum MainScreen {
     public static let minimumSize = Size(width: 60, height: 16)
     public static let fourPaneWidth = 100
 
-    public static func render(_ state: AppState, keyMap: KeyMap<AppAction>, theme: Theme) -> Buffer {
+    public static func render(_ state: AppState, theme: Theme, viewports: inout Viewports) -> (Buffer, Point?) {
         let size = state.screenSize
+        if let lock = state.lock {
+            return (LockScreen.render(lock, unit: state.unit.code, worker: state.worker, size: size, theme: theme), nil)
+        }
         var buffer = Buffer(size: size)
         guard size.width >= minimumSize.width, size.height >= minimumSize.height else {
             renderTooSmall(size, buffer: &buffer, theme: theme)
-            return buffer
+            return (buffer, nil)
         }
         let rows = Layout(.vertical, [.length(1), .fill(1), .length(1)]).split(buffer.area)
         TopBar.render(state, row: rows[0], buffer: &buffer, theme: theme)
-        KeyHintLine.render(Bindings.hints(in: state, keyMap: keyMap), message: state.message, row: rows[2], buffer: &buffer, theme: theme)
+        KeyHintLine.render(HintLine.hints(in: state), message: state.message, row: rows[2], buffer: &buffer, theme: theme)
 
-        let areas = paneAreas(size: size, focus: state.focus)
+        let areas = paneAreas(size: size, focus: state.dashboard.focus)
         if size.width < fourPaneWidth {
             renderTabStrip(state, row: rows[1].row(0), buffer: &buffer, theme: theme)
         }
+        var cursor: Point?
         for (pane, area) in areas.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            renderPane(pane, state, area: area, buffer: &buffer, theme: theme)
+            if let point = renderPane(pane, state, area: area, buffer: &buffer, theme: theme, viewports: &viewports) { cursor = point }
         }
-        if let audit = state.auditTrail {
-            audit.render(state, area: rows[1], buffer: &buffer, theme: theme)
+        for screen in state.screens {
+            cursor = nil
+            switch screen {
+            case .form(let form):
+                cursor = FormView.render(form, state, area: rows[1], buffer: &buffer, theme: theme, viewports: &viewports)
+            case .help(let help):
+                help.render(state, area: rows[1], buffer: &buffer, theme: theme, viewports: &viewports)
+            case .auditTrail(let trail):
+                trail.render(state, area: rows[1], buffer: &buffer, theme: theme, viewports: &viewports)
+            case .question(let question):
+                question.render(in: buffer.area, buffer: &buffer, theme: theme)
+            }
         }
-        if let form = state.form {
-            FormView.render(form, area: rows[1], buffer: &buffer, theme: theme)
-        }
-        if state.showingHelp {
-            HelpOverlay.render(state, keyMap: keyMap, area: rows[1], buffer: &buffer, theme: theme)
-        }
-        return buffer
+        return (buffer, cursor)
     }
 
     /// Where each visible pane goes at this size: all four from 100 columns, else the focused one
@@ -52,13 +62,10 @@ public enum MainScreen {
         return [focus: parts[1]]
     }
 
-    /// Rows a list pane can show in `area` (its border and, for the caseload, the filter line).
-    public static func listRows(_ pane: PaneID, in area: Rect) -> Int {
-        max(0, area.height - 2 - (pane == .caseload ? 1 : 0))
-    }
-
-    static func renderPane(_ pane: PaneID, _ state: AppState, area: Rect, buffer: inout Buffer, theme: Theme) {
-        let focused = state.focus == pane
+    /// Draws one pane in its box and records the rows its list showed; returns the filter line's
+    /// cursor when it is being typed.
+    static func renderPane(_ pane: PaneID, _ state: AppState, area: Rect, buffer: inout Buffer, theme: Theme, viewports: inout Viewports) -> Point? {
+        let focused = state.dashboard.focus == pane
         let title = "\(pane.rawValue) \(pane.title)\(paneCount(pane, state))"
         buffer.drawBox(
             area, title: title, style: focused ? theme[.borderFocus] : theme[.border],
@@ -66,25 +73,39 @@ public enum MainScreen {
         )
         let inner = area.inset(by: 1)
         switch pane {
-        case .caseload: CaseloadPane.render(state, area: inner, buffer: &buffer, theme: theme)
-        case .child: ChildPane.render(state, area: inner, buffer: &buffer, theme: theme)
-        case .referrals: ReferralQueuePane.render(state, area: inner, buffer: &buffer, theme: theme)
-        case .alerts: AlertsPane.render(state, area: inner, buffer: &buffer, theme: theme)
+        case .caseload:
+            viewports.caseloadRows = max(1, inner.height - 1)
+            return CaseloadPane.render(state, area: inner, buffer: &buffer, theme: theme)
+        case .child:
+            let lines = ChildPane.render(state, area: inner, buffer: &buffer, theme: theme)
+            viewports.recordRows = max(1, inner.height)
+            viewports.recordLines = lines
+        case .referrals:
+            viewports.referralRows = max(1, inner.height)
+            ReferralQueuePane.render(state, area: inner, buffer: &buffer, theme: theme)
+        case .alerts:
+            viewports.alertRows = max(1, inner.height)
+            AlertsPane.render(state, area: inner, buffer: &buffer, theme: theme)
         }
+        return nil
     }
 
     static func paneCount(_ pane: PaneID, _ state: AppState) -> String {
+        let dashboard = state.dashboard
         switch pane {
         case .caseload:
-            let shown = state.rows.count
-            let total = state.query.includeClosed ? state.allRows.count : state.openCount
-            let filters = QuickFilterKind.allCases.filter { state.query.filters.contains($0.filter(for: state.worker.id)) }
+            let shown = dashboard.rows.count
+            let total = dashboard.query.includeClosed ? dashboard.allRows.count : dashboard.openCount
+            let filters = QuickFilterKind.allCases.filter { dashboard.query.filters.contains($0.filter(for: state.worker.id)) }
             let filterWords = filters.isEmpty ? "" : " " + filters.map(\.label).joined(separator: ", ")
             let counts = shown == total ? " (\(total))" : " (\(shown) of \(total))"
-            return counts + filterWords + " · sort: \(state.query.sort.label)"
+            return counts + filterWords + " · sort: \(dashboard.query.sort.label)"
         case .child: return ""
-        case .referrals: return " (\(state.queue.count))"
-        case .alerts: return " (\(state.alerts.count))"
+        case .referrals: return " (\(dashboard.queue.count))"
+        case .alerts:
+            let hidden = dashboard.alertVisibility.hidden.count
+            if dashboard.showHiddenAlerts { return " (\(dashboard.allAlerts.count), \(hidden) acknowledged or snoozed shown)" }
+            return " (\(dashboard.alerts.count))" + (hidden > 0 ? " · \(hidden) hidden" : "")
         }
     }
 
@@ -93,7 +114,7 @@ public enum MainScreen {
         var x = row.x
         for pane in PaneID.allCases {
             let label = " \(pane.rawValue) \(pane.title) "
-            let style = pane == state.focus ? theme[.tabActive] : theme[.tab]
+            let style = pane == state.dashboard.focus ? theme[.tabActive] : theme[.tab]
             x += buffer.write(label, at: Point(x: x, y: row.y), style: style, clip: row)
             x += buffer.write("│", at: Point(x: x, y: row.y), style: theme[.tab], clip: row)
         }

@@ -2,17 +2,18 @@ import CareDomain
 import TextUI
 
 /// The top line: unit, shift, who is signed in and in which role, and the alert counts that
-/// answer "who needs me now?" at a glance.
+/// answer "who needs me now?" at a glance. The counts come with the state, not from scanning the
+/// alerts on every frame.
 enum TopBar {
     static func render(_ state: AppState, row: Rect, buffer: inout Buffer, theme: Theme) {
         let style = theme[.statusbar]
         buffer.fill(row, with: Cell(" ", style: style))
-        let shift = Shift(containing: state.now)
-        var left = " CARE · \(state.unit) unit · \(shift.label) · \(state.worker.displayName) (\(state.worker.role.title))"
-        if state.masked { left += " · names masked" }
+        let shift = Shift(containing: state.now, zone: state.zone)
+        var left = " CARE · \(state.unit.code) unit · \(shift.label) · \(state.worker.displayName) (\(state.worker.role.title))"
+        if state.dashboard.masked { left += " · names masked" }
 
-        let critical = state.alerts.filter { $0.severity == .critical }.count
-        let warning = state.alerts.filter { $0.severity == .warning }.count
+        let critical = state.dashboard.alertCounts[.critical] ?? 0
+        let warning = state.dashboard.alertCounts[.warning] ?? 0
         let right = "\(AlertSeverity.critical.symbol) \(critical) critical  \(AlertSeverity.warning.symbol) \(warning) warning "
         let rightWidth = DisplayWidth.of(right)
         buffer.write(left, at: Point(x: row.x, y: row.y), width: max(0, row.width - rightWidth - 1), style: style)

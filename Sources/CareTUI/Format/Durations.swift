@@ -13,7 +13,7 @@ public enum Durations {
     }
 
     /// "21:40" today, "Mon 21:40" within a week, else "2026-11-02".
-    public static func clock(_ date: Date, now: Date, zone: TimeZone = .current) -> String {
+    public static func clock(_ date: Date, now: Date, zone: TimeZone) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         let formatter = DateFormatter()

@@ -6,7 +6,7 @@ public struct Shift: Equatable, Sendable {
     public var end: Date
     public var isDay: Bool
 
-    public init(containing moment: Date, zone: TimeZone = .current) {
+    public init(containing moment: Date, zone: TimeZone) {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
         let hour = calendar.component(.hour, from: moment)

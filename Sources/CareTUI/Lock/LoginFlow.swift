@@ -32,7 +32,7 @@ public final class LoginFlow {
     let theme: Theme
     let clock: any WallClock
     let attempt: (String, String) throws -> any CaseStore
-    var previous: Buffer?
+    let presenter: FramePresenter
     public private(set) var opened: (any CaseStore)?
     public private(set) var cancelled = false
 
@@ -47,6 +47,7 @@ public final class LoginFlow {
         self.theme = theme
         self.clock = clock
         self.attempt = attempt
+        presenter = FramePresenter(terminal: terminal)
     }
 
     /// Runs until someone signs in (returns their store) or quits (returns nil).
@@ -62,7 +63,7 @@ public final class LoginFlow {
         for event in terminal.readEvents(timeoutMilliseconds: timeoutMilliseconds) {
             switch event {
             case .interrupt: cancelled = true
-            case .resize: previous = nil; terminal.invalidate()
+            case .resize: presenter.invalidate()
             case .key(let key): handle(key)
             }
             if opened != nil || cancelled { return }
@@ -116,9 +117,7 @@ public final class LoginFlow {
         for (i, line) in lines.enumerated() where top + i < size.height {
             buffer.write(line.0, at: Point(x: left, y: top + i), width: max(0, size.width - left), style: theme[line.1])
         }
-        let changes = buffer.diff(from: previous ?? Buffer(size: Size(width: 0, height: 0)))
-        terminal.draw(changes, cursor: nil)
-        previous = buffer
+        presenter.present(buffer, cursor: nil)
     }
 
     /// The failure, then either how long to wait or that the person may try again.
@@ -133,5 +132,5 @@ public final class LoginFlow {
     }
 
     /// The screen as last drawn, for tests.
-    public var lastFrame: Buffer? { previous }
+    public var lastFrame: Buffer? { presenter.lastFrame }
 }

@@ -5,9 +5,11 @@ import TextUI
 /// colour alone.
 enum AlertsPane {
     static func render(_ state: AppState, area: Rect, buffer: inout Buffer, theme: Theme) {
-        PaneList.render(count: state.alerts.count, scroll: state.alertScroll, focused: state.focus == .alerts,
-                        empty: "No alerts.", area: area, buffer: &buffer, theme: theme) { index, rect, buffer in
-            let alert = state.alerts[index]
+        let dashboard = state.dashboard
+        let empty = dashboard.alertVisibility.hidden.isEmpty ? "No alerts." : "No alerts need you now (v shows the acknowledged and snoozed)."
+        PaneList.render(count: dashboard.alerts.count, scroll: dashboard.alertScroll, focused: dashboard.focus == .alerts,
+                        empty: empty, area: area, buffer: &buffer, theme: theme) { index, rect, buffer in
+            let alert = dashboard.alerts[index]
             let role: ThemeRole = switch alert.severity {
             case .critical: .alertCritical
             case .warning: .alertWarning
@@ -16,7 +18,9 @@ enum AlertsPane {
             let label = " \(alert.severity.symbol) \(DisplayWidth.pad(alert.severity.word, to: 8)) "
             let x = rect.x + buffer.write(label, at: Point(x: rect.x, y: rect.y), width: rect.width, style: theme[role])
             let who = alert.child.map { state.name(ofChild: $0) + " " } ?? ""
-            buffer.write(who + alert.message, at: Point(x: x, y: rect.y), width: rect.right - x, style: theme[.normal], pad: true)
+            let answered = dashboard.showHiddenAlerts && dashboard.isHidden(alert) ? "[answered] " : ""
+            buffer.write(answered + who + alert.message, at: Point(x: x, y: rect.y), width: rect.right - x,
+                         style: answered.isEmpty ? theme[.normal] : theme[.muted], pad: true)
         }
     }
 }

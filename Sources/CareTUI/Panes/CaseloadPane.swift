@@ -5,27 +5,38 @@ import TextUI
 /// The caseload list: risk (word and symbol), name, age, whereabouts or time since last contact,
 /// and the assigned worker when there is room. Only visible rows are drawn.
 enum CaseloadPane {
-    static func render(_ state: AppState, area: Rect, buffer: inout Buffer, theme: Theme) {
-        guard !area.isEmpty else { return }
-        renderFilterLine(state, row: area.row(0), buffer: &buffer, theme: theme)
+    /// Draws the filter line and the rows; returns the filter line's cursor while it is typed.
+    static func render(_ state: AppState, area: Rect, buffer: inout Buffer, theme: Theme) -> Point? {
+        guard !area.isEmpty else { return nil }
+        let dashboard = state.dashboard
+        let cursor = renderFilterLine(dashboard, row: area.row(0), buffer: &buffer, theme: theme)
         let list = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
-        let empty = state.allRows.isEmpty ? "No open cases." : "No child matches this filter. Esc clears it."
+        let empty = dashboard.allRows.isEmpty ? "No open cases." : "No child matches this filter. Esc clears it."
         let showWorker = list.width >= 60
-        PaneList.render(count: state.rows.count, scroll: state.caseloadScroll, focused: state.focus == .caseload,
+        PaneList.render(count: dashboard.rows.count, scroll: dashboard.caseloadScroll, focused: dashboard.focus == .caseload,
                         empty: empty, area: list, buffer: &buffer, theme: theme) { index, rect, buffer in
-            renderRow(state.rows[index], state: state, rect: rect, selected: index == state.caseloadScroll.selection,
+            renderRow(dashboard.rows[index], state: state, rect: rect, selected: index == dashboard.caseloadScroll.selection,
                       showWorker: showWorker, buffer: &buffer, theme: theme)
         }
+        return cursor
     }
 
-    static func renderFilterLine(_ state: AppState, row: Rect, buffer: inout Buffer, theme: Theme) {
-        if state.filterEditing || !state.query.text.isEmpty {
-            let cursor = state.filterEditing ? "▏" : ""
-            let text = "/ \(state.query.text)\(cursor)"
-            buffer.write(text, at: Point(x: row.x, y: row.y), width: row.width, style: theme[.emphasis])
-        } else {
-            buffer.write("/ filter   s sort: \(state.query.sort.label)", at: Point(x: row.x, y: row.y), width: row.width, style: theme[.muted])
+    static func renderFilterLine(_ dashboard: Dashboard, row: Rect, buffer: inout Buffer, theme: Theme) -> Point? {
+        if dashboard.filterEditing {
+            let prompt = "/ "
+            buffer.write(prompt, at: row.origin, style: theme[.emphasis])
+            var field = dashboard.filterField
+            field.focused = true
+            let fieldArea = Rect(x: row.x + 2, y: row.y, width: max(1, row.width - 2), height: 1)
+            field.render(in: fieldArea, buffer: &buffer, theme: theme)
+            return field.cursorPosition(in: fieldArea)
         }
+        if !dashboard.query.text.isEmpty {
+            buffer.write("/ \(dashboard.query.text)", at: row.origin, width: row.width, style: theme[.emphasis])
+        } else {
+            buffer.write("/ filter   s sort: \(dashboard.query.sort.label)", at: row.origin, width: row.width, style: theme[.muted])
+        }
+        return nil
     }
 
     static func renderRow(
@@ -33,7 +44,7 @@ enum CaseloadPane {
         buffer: inout Buffer, theme: Theme
     ) {
         let status = statusText(row, now: state.now)
-        let name = state.masked ? state.name(ofChild: row.id) : row.displayName
+        let name = state.dashboard.masked ? state.name(ofChild: row.id) : row.displayName
         let workerWidth = showWorker ? 16 : 0
         let fixed = 1 + 2 + 1 + 8 + 1 + 3 + 1 + 12 + (showWorker ? 1 + workerWidth : 0)
         let nameWidth = max(4, rect.width - fixed - 1)

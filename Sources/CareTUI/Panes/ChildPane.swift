@@ -15,20 +15,22 @@ enum ChildPane {
         }
     }
 
-    static func render(_ state: AppState, area: Rect, buffer: inout Buffer, theme: Theme) {
-        guard !area.isEmpty else { return }
+    /// Draws the pane and returns how many lines the whole record has (for scrolling).
+    static func render(_ state: AppState, area: Rect, buffer: inout Buffer, theme: Theme) -> Int {
+        guard !area.isEmpty else { return 0 }
         let all = lines(state)
-        let start = state.openDetail == nil ? 0 : min(state.detailScroll, max(0, all.count - area.height))
+        let start = state.dashboard.openDetail == nil ? 0 : min(state.dashboard.recordScroll, max(0, all.count - area.height))
         for (i, line) in all.dropFirst(start).prefix(area.height).enumerated() {
             buffer.write(line.text, at: Point(x: area.x + 1, y: area.y + i), width: area.width - 1, style: theme[line.role])
         }
+        return all.count
     }
 
     /// Everything the pane would show, top to bottom, before scrolling.
     static func lines(_ state: AppState) -> [Line] {
-        guard let child = state.selectedChild else { return [Line("No child selected.", .muted)] }
+        guard let child = state.dashboard.selectedChild else { return [Line("No child selected.", .muted)] }
         var lines = header(child, state: state)
-        if let detail = state.openDetail {
+        if let detail = state.dashboard.openDetail {
             lines += sections(detail, state: state)
         } else {
             lines.append(Line("Enter opens the full record: contacts, episodes, safety plan, referrals.", .muted))
@@ -37,7 +39,7 @@ enum ChildPane {
     }
 
     static func header(_ child: Child, state: AppState) -> [Line] {
-        let today = DayDate(state.now)
+        let today = state.today
         var first = "\(state.name(of: child))  \(child.caseNumber) · \(child.age(on: today))\(child.birth.isEstimated ? " (est.)" : "")"
         if !child.pronouns.isEmpty { first += " · \(child.pronouns)" }
         first += " · \(child.riskLevel.word) \(child.riskLevel.symbol)"
@@ -45,30 +47,30 @@ enum ChildPane {
 
         var identity = child.indigenousIdentity.summary
         if !child.languages.isEmpty { identity += " · languages: " + child.languages.joined(separator: ", ") }
-        lines.append(Line(state.masked ? "Identity: (masked)" : identity))
+        lines.append(Line(state.dashboard.masked ? "Identity: (masked)" : identity))
 
-        switch state.snapshot.whereabouts(of: child) {
+        switch state.dashboard.snapshot.whereabouts(of: child) {
         case .missing(let since, let lastSeen):
-            let place = state.masked ? "" : " — last seen \(lastSeen)"
-            lines.append(Line("Whereabouts: MISSING since \(Durations.clock(since, now: state.now))\(place)", .statusMissing))
+            let place = state.dashboard.masked ? "" : " — last seen \(lastSeen)"
+            lines.append(Line("Whereabouts: MISSING since \(Durations.clock(since, now: state.now, zone: state.zone))\(place)", .statusMissing))
         case .located(let place, let since):
-            lines.append(Line("Whereabouts: \(state.masked ? "located" : place) since \(Durations.clock(since, now: state.now))"))
+            lines.append(Line("Whereabouts: \(state.dashboard.masked ? "located" : place) since \(Durations.clock(since, now: state.now, zone: state.zone))"))
         case .unknown:
             lines.append(Line("Whereabouts: unknown"))
         }
 
         let team = [
-            state.workerName(child.team.childProtection).map { "\($0) (CP)" },
-            state.workerName(child.team.police).map { "\($0) (police)" },
-            state.workerName(child.team.liaison).map { "\($0) (L)" },
+            state.dashboard.workerName(child.team.childProtection).map { "\($0) (CP)" },
+            state.dashboard.workerName(child.team.police).map { "\($0) (police)" },
+            state.dashboard.workerName(child.team.liaison).map { "\($0) (L)" },
         ].compactMap { $0 }
         lines.append(Line("Team: " + (team.isEmpty ? "none assigned" : team.joined(separator: " · "))))
         lines.append(Line("Status: \(child.exploitationStatus.rawValue) · \(child.careStatus.rawValue)"))
 
-        let indicators = (state.snapshot.indicators[child.id] ?? []).filter { !$0.resolved }.map(\.kind.label)
+        let indicators = (state.dashboard.snapshot.indicators[child.id] ?? []).filter { !$0.resolved }.map(\.kind.label)
         lines.append(Line("Indicators: " + (indicators.isEmpty ? "none recorded" : indicators.joined(separator: " · "))))
 
-        let episodes = state.snapshot.episodes[child.id] ?? []
+        let episodes = state.dashboard.snapshot.episodes[child.id] ?? []
         lines.append(Line("Missing, last 90 days: " + MissingStrip.render(episodes, now: state.now, columns: 45)))
         for flag in child.activeFlags {
             lines.append(Line("\(flag.severity.symbol) FLAG \(flag.text)", flag.severity == .critical ? .alertCritical : .alertWarning))
@@ -78,7 +80,7 @@ enum ChildPane {
 
     static func sections(_ detail: ChildDetail, state: AppState) -> [Line] {
         let child = detail.child
-        let today = DayDate(state.now)
+        let today = state.today
         var lines: [Line] = []
         func section(_ title: String) { lines.append(Line("── " + title, .title)) }
 
@@ -88,15 +90,15 @@ enum ChildPane {
         if detail.contacts.contacts.isEmpty { lines.append(Line("No contacts logged.", .muted)) }
 
         section("Identity and communities")
-        let legal = state.masked ? "(masked)" : child.legalName
+        let legal = state.dashboard.masked ? "(masked)" : child.legalName
         var who = "Legal name: \(legal)"
         if !child.gender.isEmpty { who += " · gender: \(child.gender)" }
         lines.append(Line(who))
         switch child.birth {
-        case .exact(let day): lines.append(Line("Born \(state.masked ? "(masked)" : day.description) · age \(child.age(on: today))"))
+        case .exact(let day): lines.append(Line("Born \(state.dashboard.masked ? "(masked)" : day.description) · age \(child.age(on: today))"))
         case .estimated(let years, let asOf): lines.append(Line("Age estimated \(years) on \(asOf) (no date of birth)"))
         }
-        if !state.masked {
+        if !state.dashboard.masked {
             for affiliation in child.indigenousIdentity.affiliations {
                 let rep = affiliation.representativeContact.isEmpty ? "" : " · representative: \(affiliation.representativeContact)"
                 lines.append(Line("\(affiliation.group.rawValue): \(affiliation.community)\(rep)"))
@@ -134,7 +136,7 @@ enum ChildPane {
 
         section("Referrals (\(detail.referrals.count))")
         for referral in detail.referrals {
-            let service = state.snapshot.services.first { $0.id == referral.service }?.name ?? "unknown service"
+            let service = state.dashboard.snapshot.services.first { $0.id == referral.service }?.name ?? "unknown service"
             lines.append(Line("\(referral.status.rawValue.uppercased()) · \(service) · \(referral.priority.rawValue) · consent \(referral.consent.state.rawValue)"))
         }
 
@@ -152,21 +154,21 @@ enum ChildPane {
     }
 
     static func contactLine(_ contact: Contact, state: AppState) -> Line {
-        let author = state.workerName(contact.author) ?? "unknown worker"
+        let author = state.dashboard.workerName(contact.author) ?? "unknown worker"
         let restricted = contact.visibility == .restricted ? " [restricted]" : ""
-        return Line("\(Durations.clock(contact.occurredAt, now: state.now)) \(contact.kind.rawValue) · \(author)\(restricted) · \(contact.summary)")
+        return Line("\(Durations.clock(contact.occurredAt, now: state.now, zone: state.zone)) \(contact.kind.rawValue) · \(author)\(restricted) · \(contact.summary)")
     }
 
     static func episodeLine(_ episode: MissingEpisode, state: AppState) -> String {
-        let place = state.masked ? "" : " at \(episode.lastSeenPlace)"
-        var text = "\(DateText.format(episode.reportedMissingAt)) reported · last seen \(Durations.clock(episode.lastSeenAt, now: state.now))\(place)"
+        let place = state.dashboard.masked ? "" : " at \(episode.lastSeenPlace)"
+        var text = "\(TimeText.format(episode.reportedMissingAt, zone: state.zone)) reported · last seen \(Durations.clock(episode.lastSeenAt, now: state.now, zone: state.zone))\(place)"
         if let police = episode.policeReport {
             text += " · police: \(police.service) #\(police.occurrenceNumber)"
         } else {
             text += " · NOT REPORTED TO POLICE"
         }
         if let located = episode.located {
-            text += " · located \(Durations.clock(located.at, now: state.now))"
+            text += " · located \(Durations.clock(located.at, now: state.now, zone: state.zone))"
             text += episode.debrief == nil ? " · debrief due" : " · debriefed"
         } else {
             text += " · OPEN"

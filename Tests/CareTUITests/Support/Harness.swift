@@ -1,10 +1,9 @@
 import CareDomain
-import CareStore
 import CareTUI
 import Foundation
 import TextUI
 
-/// A clock the test moves by hand (idle lock, alert thresholds).
+/// A clock the test moves by hand (idle lock, alert thresholds, the change feed's poll).
 final class TestClock: WallClock, @unchecked Sendable {
     private let lock = NSLock()
     private var instant: Date
@@ -16,41 +15,40 @@ final class TestClock: WallClock, @unchecked Sendable {
     func advance(by seconds: TimeInterval) { lock.withLock { instant = instant.addingTimeInterval(seconds) } }
 }
 
-/// The whole app over a `HeadlessTerminal`, on a real demo store in a temporary folder.
-/// Keys go in, `step` runs the same frame loop as the real program, and the screen's lines come out.
+/// The whole app over a `HeadlessTerminal`, on a generated demo unit in an in-memory store.
+/// Keys go in, `step` runs the same frame loop as the real program, and the screen's lines come
+/// out. The SQLite store has its own tests, and the real binary is driven in tmux end to end.
 @MainActor
 final class Harness {
-    /// 2026-11-23 21:30 UTC, a night shift.
-    static let demoNow = Date(timeIntervalSince1970: 1_795_469_400)
-    static let passphrase = "test-passphrase"
+    /// 2026-11-23 21:30 UTC, a night shift in a unit kept in UTC.
+    nonisolated static let demoNow = Date(timeIntervalSince1970: 1_795_469_400)
+    nonisolated static let passphrase = "test-passphrase"
 
     let terminal: HeadlessTerminal
     let app: App
-    let store: SQLiteCaseStore
+    let store: any CaseStore
+    let database: MemoryDatabase
     let clock: TestClock
-    let path: String
 
-    /// A demo store shared by tests that only read; tests that write get their own.
+    /// A fresh demo unit unless `database` is given (a second worker on the same data).
     init(
-        size: Size = Size(width: 120, height: 32), user: String = "demo-cp", path: String? = nil, children: Int = 40,
-        idleLimit: TimeInterval = 600
+        size: Size = Size(width: 120, height: 32), user: String = "demo-cp", database: MemoryDatabase? = nil, children: Int = 40,
+        idleLimit: TimeInterval = 600, keymap: Keymap = DefaultKeymap.make(), zone: TimeZone = .gmt,
+        wrap: (InMemoryCaseStore) -> any CaseStore = { $0 }
     ) throws {
-        let path = try path ?? Harness.makeDemoStore(children: children)
-        self.path = path
+        let database = database ?? Harness.makeDatabase(children: children, zone: zone)
+        self.database = database
         clock = TestClock(Harness.demoNow)
-        store = try SQLiteCaseStore.open(options: StoreOptions(path: path, clock: clock), account: user, passphrase: Harness.passphrase)
+        let session = try InMemoryCaseStore(database: database, account: user, passphrase: Harness.passphrase, clock: clock)
+        store = wrap(session)
         terminal = HeadlessTerminal(size: size)
-        app = try App(store: store, terminal: terminal, theme: .default, clock: clock, unit: store.unit, idleLimit: idleLimit)
+        app = try App(store: store, terminal: terminal, keymap: keymap, theme: .default, clock: clock,
+                      settings: AppSettings(idleLimit: idleLimit))
         app.step(timeoutMilliseconds: 0)
     }
 
-    static func makeDemoStore(children: Int = 40) throws -> String {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("care-tui-\(UUID().uuidString.prefix(8))")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        let path = dir.appendingPathComponent("demo.care").path
-        let unit = DemoGenerator.make(seed: 7, children: children, now: demoNow)
-        try DemoStore.create(unit, at: path, passphrase: passphrase, kdfCost: .testOnly)
-        return path
+    static func makeDatabase(children: Int = 40, zone: TimeZone = .gmt) -> MemoryDatabase {
+        MemoryDatabase(demo: DemoGenerator.make(seed: 7, children: children, now: demoNow), passphrase: passphrase, timeZone: zone)
     }
 
     func press(_ keys: Key...) {
@@ -73,18 +71,35 @@ final class Harness {
 
     /// The selected caseload row as drawn (the row with the ▶ marker, left pane only).
     var selectedCaseloadRow: String? {
-        guard let area = MainScreen.paneAreas(size: terminal.size, focus: app.state.focus)[.caseload] else { return nil }
+        guard let area = MainScreen.paneAreas(size: terminal.size, focus: app.state.dashboard.focus)[.caseload] else { return nil }
         return (area.y..<area.bottom).map { y in
             String(terminal.screen.line(y).prefix(area.width))
         }.first { $0.contains("▶") }
     }
 
     // Small views of the state, so a failed expectation prints a value, not the whole state.
-    var focus: PaneID { app.state.focus }
-    var formOpen: Bool { app.state.form != nil }
-    var locked: Bool { app.lock != nil }
-    var detailOpen: Bool { app.state.detail != nil }
-    var rows: [CaseloadRow] { app.state.rows }
-    var allRowCount: Int { app.state.allRows.count }
-    func formValue(_ key: String) -> String? { app.state.form?[key] }
+    var dashboard: Dashboard { app.state.dashboard }
+    var focus: PaneID { dashboard.focus }
+    var form: FormScreen? {
+        if case .form(let form)? = app.state.front { return form }
+        return nil
+    }
+    var formOpen: Bool { app.state.screens.contains { if case .form = $0 { true } else { false } } }
+    var front: Screen? { app.state.front }
+    var locked: Bool { app.state.lock != nil }
+    var detailOpen: Bool { dashboard.detail != nil }
+    var rows: [CaseloadRow] { dashboard.rows }
+    var allRowCount: Int { dashboard.allRows.count }
+    func formValue(_ field: String) -> String? { form?.value(of: field) }
+
+    /// Moves the caseload selection to the first row that satisfies `condition`.
+    func select(where condition: (CaseloadRow) -> Bool) throws -> Child {
+        guard let index = rows.firstIndex(where: condition) else { throw HarnessError.noSuchRow }
+        press(.home)
+        for _ in 0..<index { press(.down) }
+        guard let child = dashboard.selectedChild else { throw HarnessError.noSuchRow }
+        return child
+    }
+
+    enum HarnessError: Error { case noSuchRow }
 }

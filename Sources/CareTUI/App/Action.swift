@@ -1,0 +1,64 @@
+import CareDomain
+import Foundation
+import TextUI
+
+/// Everything that can change the state: input from the terminal, the clock, and the results of
+/// effects. Every change goes through `Update.apply`, so each is testable headless.
+public enum Action: Sendable {
+    case key(Key)
+    case resized(Size)
+    /// SIGTERM, SIGHUP, SIGINT.
+    case interrupted
+    /// A turn of the loop with the time it is now.
+    case tick(Date)
+
+    case detailLoaded(ChildID, Result<ChildDetail, StoreFailure>)
+    case detailRefreshed(ChildID, Result<ChildDetail, StoreFailure>)
+    case contactsLoaded(ChildID, Result<ContactPage, StoreFailure>)
+    case auditTrailLoaded(ChildID, Result<[AuditEvent], StoreFailure>)
+    /// A command from a form (the screen `origin`) or a key finished.
+    case commandFinished(origin: Int?, CaseCommand, Result<CommandOutcome, StoreFailure>)
+    case changesArrived(Result<ChangeBatch, StoreFailure>)
+    case patchLoaded(Result<SnapshotPatch, StoreFailure>, upTo: Int64)
+    case unlockFinished(StoreFailure?)
+}
+
+/// A store call that did not succeed, as `Update` needs it: a conflict to merge, or words.
+public enum StoreFailure: Error, Equatable, Sendable {
+    case conflict(RecordConflict)
+    case refused(String)
+
+    public init(_ error: any Error, doing action: String) {
+        if let conflict = error as? RecordConflict {
+            self = .conflict(conflict)
+        } else {
+            self = .refused(ErrorWords.describe(error, doing: action))
+        }
+    }
+
+    public var words: String {
+        switch self {
+        case .conflict(let conflict): "Another worker\(conflict.savedBy.map { " (\($0))" } ?? "") changed this record first."
+        case .refused(let words): words
+        }
+    }
+}
+
+/// Work `Update` asks the loop to do. Store calls happen only in `EffectRunner`, and each result
+/// comes back as an `Action`.
+public enum Effect: Equatable, Sendable {
+    /// Open a child's record (audited as a view before it is shown).
+    case loadDetail(ChildID)
+    /// Read the open record again after another session changed it (no second view event).
+    case refreshDetail(ChildID)
+    case loadMoreContacts(ChildID, after: ContactCursor)
+    case loadAuditTrail(ChildID)
+    case perform(CaseCommand, origin: Int?)
+    case pollChanges(since: Int64)
+    case loadPatch(children: Set<ChildID>, catalogue: Bool, upTo: Int64)
+    /// Drop the keys (the store writes the lock event).
+    case lockStore
+    case unlock(passphrase: String)
+    /// Forget what the terminal shows and draw everything again.
+    case redrawAll
+}

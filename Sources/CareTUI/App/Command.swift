@@ -1,0 +1,133 @@
+import CareDomain
+import TextUI
+
+/// Everything a key can ask for. Keys map to commands through the `Keymap`, per context, so
+/// bindings are data: remappable from config, listed by the help, shown in the key-hint line.
+public enum Command: Hashable, Sendable {
+    // everywhere
+    case help, toggleMask, redraw, lock, quit
+    // the dashboard
+    case focusNext, focusPrevious
+    case focus(PaneID)
+    case newChild
+    case quickFilter(QuickFilterKind)
+    // lists (and the record pane, which scrolls)
+    case moveUp, moveDown, pageUp, pageDown, top, bottom
+    case open
+    // the caseload
+    case filter, clearFilter, cycleSort
+    // the selected child's record
+    case newNote, missing, debrief, addIndicator, resolveIndicator, safetyPlan, editProfile, addFlag, removeFlag
+    case childAudit
+    // alerts
+    case acknowledgeAlert, snoozeAlert, toggleHiddenAlerts
+    // the filter line
+    case keepFilter
+    // forms
+    case nextField, previousField, save, cancel
+    // questions
+    case answerYes, answerNo
+
+    /// The name used in `config.toml` and in `docs/keys.md`.
+    public var configName: String {
+        switch self {
+        case .help: "help"
+        case .toggleMask: "mask"
+        case .redraw: "redraw"
+        case .lock: "lock"
+        case .quit: "quit"
+        case .focusNext: "focus-next"
+        case .focusPrevious: "focus-previous"
+        case .focus(let pane): "focus-\(pane.configName)"
+        case .newChild: "new-child"
+        case .quickFilter(let kind): "filter-\(kind.rawValue)"
+        case .moveUp: "up"
+        case .moveDown: "down"
+        case .pageUp: "page-up"
+        case .pageDown: "page-down"
+        case .top: "top"
+        case .bottom: "bottom"
+        case .open: "open"
+        case .filter: "filter"
+        case .clearFilter: "clear-filter"
+        case .cycleSort: "sort"
+        case .newNote: "new-note"
+        case .missing: "missing"
+        case .debrief: "debrief"
+        case .addIndicator: "add-indicator"
+        case .resolveIndicator: "resolve-indicator"
+        case .safetyPlan: "safety-plan"
+        case .editProfile: "edit-profile"
+        case .addFlag: "add-flag"
+        case .removeFlag: "remove-flag"
+        case .childAudit: "child-audit"
+        case .acknowledgeAlert: "acknowledge"
+        case .snoozeAlert: "snooze"
+        case .toggleHiddenAlerts: "show-hidden-alerts"
+        case .keepFilter: "keep-filter"
+        case .nextField: "next-field"
+        case .previousField: "previous-field"
+        case .save: "save"
+        case .cancel: "cancel"
+        case .answerYes: "yes"
+        case .answerNo: "no"
+        }
+    }
+}
+
+/// The caseload's one-key narrowings, as commands name them.
+public enum QuickFilterKind: String, Hashable, Sendable, CaseIterable {
+    case mine = "mine"
+    case missing = "missing"
+    case highRisk = "high-risk"
+    case indigenous = "indigenous"
+
+    /// The domain filter this names; "mine" needs to know who is signed in.
+    public func filter(for worker: WorkerID) -> CaseloadQuery.QuickFilter {
+        switch self {
+        case .mine: .myCases(worker)
+        case .missing: .missingNow
+        case .highRisk: .highAndCritical
+        case .indigenous: .indigenousAffiliation
+        }
+    }
+
+    public var label: String {
+        switch self {
+        case .mine: "my cases"
+        case .missing: "missing now"
+        case .highRisk: "high and critical"
+        case .indigenous: "Indigenous affiliation"
+        }
+    }
+}
+
+/// The four panes of the dashboard, in Tab order. The number is the key that jumps to it.
+public enum PaneID: Int, CaseIterable, Sendable, Hashable {
+    case caseload = 1
+    case child = 2
+    case referrals = 3
+    case alerts = 4
+
+    public var title: String {
+        switch self {
+        case .caseload: "Caseload"
+        case .child: "Child"
+        case .referrals: "Referral queue"
+        case .alerts: "Alerts"
+        }
+    }
+
+    /// The name in config (`focus-caseload`).
+    public var configName: String {
+        switch self {
+        case .caseload: "caseload"
+        case .child: "child"
+        case .referrals: "referrals"
+        case .alerts: "alerts"
+        }
+    }
+
+    public var next: PaneID { PaneID(rawValue: rawValue % 4 + 1)! }
+    public var previous: PaneID { PaneID(rawValue: (rawValue + 2) % 4 + 1)! }
+}

@@ -1,0 +1,49 @@
+import CareDomain
+import Foundation
+
+/// The one place the app calls the store. Each effect's result comes back as an `Action`, so what
+/// the store answered changes the state through `Update` like everything else.
+@MainActor
+struct EffectRunner {
+    let store: any CaseStore
+    let contactPageSize: Int
+
+    func run(_ effect: Effect) -> Action? {
+        switch effect {
+        case .loadDetail(let child):
+            return .detailLoaded(child, attempt("open this record") { try store.loadDetail(of: child, contactLimit: contactPageSize) })
+        case .refreshDetail(let child):
+            return .detailRefreshed(child, attempt("refresh this record") { try store.refreshDetail(of: child, contactLimit: contactPageSize) })
+        case .loadMoreContacts(let child, let cursor):
+            return .contactsLoaded(child, attempt("load older contacts") { try store.loadContacts(of: child, after: cursor, limit: contactPageSize) })
+        case .loadAuditTrail(let child):
+            return .auditTrailLoaded(child, attempt("read the audit trail") { try store.auditTrail(of: child) })
+        case .perform(let command, let origin):
+            return .commandFinished(origin: origin, command, attempt("save") { try store.perform(command) })
+        case .pollChanges(let cursor):
+            return .changesArrived(attempt("read other sessions' changes") { try store.changes(since: cursor) })
+        case .loadPatch(let children, let catalogue, let upTo):
+            return .patchLoaded(attempt("refresh the caseload") { try store.loadPatch(children: children, catalogue: catalogue) }, upTo: upTo)
+        case .lockStore:
+            store.lock()
+            return nil
+        case .unlock(let passphrase):
+            do {
+                try store.unlock(passphrase: passphrase)
+                return .unlockFinished(nil)
+            } catch {
+                return .unlockFinished(StoreFailure(error, doing: "unlock"))
+            }
+        case .redrawAll:
+            return nil
+        }
+    }
+
+    private func attempt<T>(_ doing: String, _ body: () throws -> T) -> Result<T, StoreFailure> {
+        do {
+            return .success(try body())
+        } catch {
+            return .failure(StoreFailure(error, doing: doing))
+        }
+    }
+}

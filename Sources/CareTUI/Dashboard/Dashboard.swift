@@ -1,0 +1,239 @@
+import CareDomain
+import Foundation
+import TextUI
+
+/// The four panes and what they show: the caseload snapshot and everything derived from it
+/// (rows, alerts, the referral queue), the focus, the scroll positions and the open record.
+public struct Dashboard: Sendable {
+    public private(set) var snapshot: CaseloadSnapshot
+    /// Index of `snapshot.children` by id, so a visible row finds its child without a scan.
+    private var childIndex: [ChildID: Int] = [:]
+    /// Every case as a list row (closed ones too), search keys folded once.
+    public private(set) var allRows: [CaseloadRow] = []
+    private var rowIndex: [ChildID: Int] = [:]
+    /// How many of `allRows` are open cases (the caseload title's total).
+    public private(set) var openCount = 0
+    /// `allRows` after the filter, quick filters and sort.
+    public private(set) var rows: [CaseloadRow] = []
+    public var query = CaseloadQuery()
+
+    /// Every alert the rules raise now, most severe first.
+    public private(set) var allAlerts: [Alert] = []
+    /// The alerts split by acknowledgements and snoozes.
+    public private(set) var alertVisibility = AlertVisibility()
+    /// Whether the alerts pane lists acknowledged and snoozed alerts too.
+    public var showHiddenAlerts = false
+    /// Shown alerts by severity, for the top line (counted when alerts change, not per frame).
+    public private(set) var alertCounts: [AlertSeverity: Int] = [:]
+    /// Referrals that are not final, most urgent first.
+    public private(set) var queue: [Referral] = []
+
+    public var focus: PaneID = .caseload
+    public var caseloadScroll = ListScroll()
+    public var referralScroll = ListScroll()
+    public var alertScroll = ListScroll()
+    /// Typing goes into the filter line while this is true.
+    public var filterEditing = false
+    /// The filter line being typed, with its cursor; `query.text` follows it.
+    public var filterField = TextField()
+    public var masked: Bool
+
+    /// The record opened with Enter (its view was audited before it was loaded).
+    public var detail: ChildDetail?
+    /// First line of the open record shown in the child pane.
+    public var recordScroll = 0
+
+    let worker: Worker
+    let zone: TimeZone
+    let thresholds: AlertThresholds
+    private var now: Date
+
+    init(snapshot: CaseloadSnapshot, worker: Worker, now: Date, zone: TimeZone, thresholds: AlertThresholds, masked: Bool) {
+        self.snapshot = snapshot
+        self.worker = worker
+        self.now = now
+        self.zone = zone
+        self.thresholds = thresholds
+        self.masked = masked
+        rebuild()
+    }
+
+    // MARK: Reading
+
+    /// The alerts the pane lists.
+    public var alerts: [Alert] { showHiddenAlerts ? allAlerts : alertVisibility.shown }
+
+    public var selectedRow: CaseloadRow? {
+        rows.indices.contains(caseloadScroll.selection) ? rows[caseloadScroll.selection] : nil
+    }
+
+    public var selectedChild: Child? { child(selectedRow?.id) }
+
+    /// The opened record, only while it belongs to the selected child.
+    public var openDetail: ChildDetail? {
+        guard let detail, detail.child.id == selectedRow?.id else { return nil }
+        return detail
+    }
+
+    public var selectedAlert: Alert? {
+        alerts.indices.contains(alertScroll.selection) ? alerts[alertScroll.selection] : nil
+    }
+
+    public var selectedReferral: Referral? {
+        queue.indices.contains(referralScroll.selection) ? queue[referralScroll.selection] : nil
+    }
+
+    public func child(_ id: ChildID?) -> Child? {
+        guard let id, let index = childIndex[id] else { return nil }
+        return snapshot.children[index]
+    }
+
+    public func workerName(_ id: WorkerID?) -> String? {
+        guard let id else { return nil }
+        return snapshot.workers.first { $0.id == id }?.displayName
+    }
+
+    /// A child's name as the screen may show it: initials and the whole case number when masked.
+    public func name(of child: Child) -> String {
+        masked ? "\(child.initials) \(child.caseNumber)" : child.displayName
+    }
+
+    public func name(ofChild id: ChildID?) -> String {
+        child(id).map(name(of:)) ?? "—"
+    }
+
+    /// The name and the case number, so a form or a title says exactly whose record it is.
+    public func nameWithCase(ofChild id: ChildID) -> String {
+        guard let child = child(id) else { return "a child no longer on the caseload" }
+        return masked ? name(of: child) : "\(child.displayName) \(child.caseNumber)"
+    }
+
+    public func isHidden(_ alert: Alert) -> Bool {
+        alertVisibility.hidden.contains { $0.id == alert.id }
+    }
+
+    // MARK: Keeping up to date
+
+    /// Takes a whole new snapshot, keeping the selection on the same child when it is still there.
+    mutating func replace(_ snapshot: CaseloadSnapshot, now: Date) {
+        self.snapshot = snapshot
+        self.now = now
+        rebuild()
+    }
+
+    /// Puts records this session just saved into the snapshot and refreshes only what they touch.
+    mutating func apply(saved records: [AnyRecord], now: Date) {
+        self.now = now
+        var children = Set<ChildID>()
+        var catalogue = false
+        for record in records {
+            snapshot.apply(saved: record)
+            detail?.apply(saved: record)
+            if let child = record.childID { children.insert(child) }
+            if record.kind == .worker || record.kind == .service { catalogue = true }
+        }
+        refresh(children: children, catalogue: catalogue)
+    }
+
+    /// Applies records another session changed, read back after the change feed named them.
+    mutating func apply(_ patch: SnapshotPatch, now: Date) {
+        self.now = now
+        snapshot.apply(patch)
+        if let open = detail, patch.children.contains(open.child.id), let fresh = child(open.child.id) {
+            detail?.child = fresh
+        }
+        refresh(children: patch.children, catalogue: patch.includesCatalogue)
+    }
+
+    /// The minute hand: durations and time-based alerts move on without a key.
+    mutating func advance(to now: Date) {
+        self.now = now
+        allAlerts = AlertRules.evaluate(snapshot: snapshot, now: now, thresholds: thresholds, zone: zone)
+        splitAlerts()
+    }
+
+    private mutating func rebuild() {
+        let selected = selectedRow?.id
+        childIndex = Dictionary(snapshot.children.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        allRows = CaseloadRow.rows(from: snapshot, today: DayDate(now, in: zone))
+        rowIndex = Dictionary(allRows.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        openCount = allRows.count { $0.isOpen }
+        allAlerts = AlertRules.evaluate(snapshot: snapshot, now: now, thresholds: thresholds, zone: zone)
+        splitAlerts()
+        rebuildQueue()
+        applyQuery(keeping: selected)
+    }
+
+    /// Rebuilds the rows and alerts of `children` only (or everything when the catalogue
+    /// changed, since worker names are in every row).
+    private mutating func refresh(children ids: Set<ChildID>, catalogue: Bool) {
+        if catalogue {
+            rebuild()
+            return
+        }
+        guard !ids.isEmpty else { return }
+        let selected = selectedRow?.id
+        childIndex = Dictionary(snapshot.children.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var names: [WorkerID: String] = [:]
+        for worker in snapshot.workers { names[worker.id] = worker.displayName }
+        let today = DayDate(now, in: zone)
+        for id in ids {
+            let fresh = child(id).map { CaseloadRow(child: $0, snapshot: snapshot, workerNames: names, today: today) }
+            switch (rowIndex[id], fresh) {
+            case (let index?, let row?): allRows[index] = row
+            case (nil, let row?):
+                rowIndex[id] = allRows.count
+                allRows.append(row)
+            case (let index?, nil):
+                allRows.remove(at: index)
+                rowIndex = Dictionary(allRows.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+            case (nil, nil): break
+            }
+        }
+        openCount = allRows.count { $0.isOpen }
+        allAlerts.removeAll { $0.child.map(ids.contains) ?? false }
+        allAlerts += AlertRules.evaluate(children: ids, snapshot: snapshot, now: now, thresholds: thresholds, zone: zone)
+        allAlerts.sort(by: AlertRules.precedes)
+        splitAlerts()
+        rebuildQueue()
+        applyQuery(keeping: selected)
+    }
+
+    private mutating func splitAlerts() {
+        alertVisibility = AlertVisibility(allAlerts, responses: snapshot.responses, now: now)
+        var counts: [AlertSeverity: Int] = [:]
+        for alert in alertVisibility.shown { counts[alert.severity, default: 0] += 1 }
+        alertCounts = counts
+        alertScroll.selection = min(alertScroll.selection, max(0, alerts.count - 1))
+    }
+
+    private mutating func rebuildQueue() {
+        queue = snapshot.referrals
+            .filter { !$0.status.isFinal && $0.status != .draft }
+            .sorted { ($0.status.queueOrder, $0.statusSince) < ($1.status.queueOrder, $1.statusSince) }
+        referralScroll.selection = min(referralScroll.selection, max(0, queue.count - 1))
+    }
+
+    /// Re-runs the filter and sort, keeping the selection on `keeping` when it is still shown.
+    mutating func applyQuery(keeping id: ChildID? = nil) {
+        rows = query.apply(to: allRows)
+        let index = id.flatMap { id in rows.firstIndex(where: { $0.id == id }) } ?? 0
+        caseloadScroll.selection = min(index, max(0, rows.count - 1))
+    }
+}
+
+extension Referral.Status {
+    /// Queue order: what needs someone first.
+    var queueOrder: Int {
+        switch self {
+        case .awaitingReview: 0
+        case .readyToSend: 1
+        case .sent: 2
+        case .waitlisted: 3
+        case .accepted: 4
+        case .active: 5
+        case .draft: 6
+        case .completed, .declined, .withdrawn: 7
+        }
+    }
+}

@@ -1,0 +1,74 @@
+import CareDomain
+
+/// Which form a command opens for the selected child or alert, and why it cannot when it cannot.
+enum FormLauncher {
+    /// Why `command` cannot open its form now, in words; nil when it can.
+    static func refusal(_ command: Command, in state: AppState) -> String? {
+        let role = state.worker.role
+        let dashboard = state.dashboard
+        func denied(_ permission: Permission) -> String? {
+            role.may(permission) ? nil : PermissionDenied(permission: permission, role: role).description
+        }
+        switch command {
+        case .newChild:
+            return denied(.createChild)
+        case .acknowledgeAlert, .snoozeAlert:
+            return denied(.acknowledgeAlert) ?? (dashboard.selectedAlert == nil ? "there is no alert to answer" : nil)
+        default:
+            break
+        }
+        guard let child = dashboard.selectedChild else { return "select a child first" }
+        switch command {
+        case .newNote: return denied(.logContact)
+        case .missing: return denied(.recordMissing)
+        case .debrief:
+            return denied(.recordMissing) ?? (undebriefed(child.id, in: state) == nil ? "no located episode is waiting for a debrief" : nil)
+        case .addIndicator: return denied(.addIndicator)
+        case .resolveIndicator:
+            return denied(.addIndicator) ?? (openIndicators(child.id, in: state).isEmpty ? "no open indicator to resolve" : nil)
+        case .safetyPlan: return denied(.editSafetyPlan)
+        case .editProfile:
+            return role.may(.editProfile) || role.may(.editIdentity) ? nil : PermissionDenied(permission: .editProfile, role: role).description
+        case .addFlag: return denied(.setFlag)
+        case .removeFlag: return denied(.setFlag) ?? (child.activeFlags.isEmpty ? "this child has no flag" : nil)
+        default: return nil
+        }
+    }
+
+    /// The form `command` opens; nil when it is refused (see `refusal`).
+    static func form(for command: Command, in state: AppState) -> (any CaseForm)? {
+        guard refusal(command, in: state) == nil else { return nil }
+        let dashboard = state.dashboard
+        switch command {
+        case .newChild: return ProfileForm(child: nil)
+        case .acknowledgeAlert: return dashboard.selectedAlert.map(AcknowledgeAlertForm.init)
+        case .snoozeAlert: return dashboard.selectedAlert.map(SnoozeAlertForm.init)
+        default: break
+        }
+        guard let child = dashboard.selectedChild else { return nil }
+        switch command {
+        case .newNote: return ContactForm(child: child.id)
+        case .missing:
+            if let open = dashboard.snapshot.openEpisode(of: child.id) { return MissingEpisodeForm(episode: open) }
+            return MissingReportForm(child: child.id)
+        case .debrief: return undebriefed(child.id, in: state).map(DebriefForm.init)
+        case .addIndicator: return IndicatorForm(child: child.id)
+        case .resolveIndicator: return ResolveIndicatorForm(child: child.id, open: openIndicators(child.id, in: state))
+        case .safetyPlan: return SafetyPlanForm(child: child.id, plan: dashboard.snapshot.plans[child.id])
+        case .editProfile: return ProfileForm(child: child, identityOnly: !state.worker.role.may(.editProfile))
+        case .addFlag: return AddFlagForm(child: child.id)
+        case .removeFlag: return RemoveFlagForm(child: child)
+        default: return nil
+        }
+    }
+
+    /// The latest located episode still waiting for its debrief.
+    static func undebriefed(_ child: ChildID, in state: AppState) -> MissingEpisode? {
+        (state.dashboard.snapshot.episodes[child] ?? []).filter { $0.located != nil && $0.debrief == nil }
+            .max { $0.reportedMissingAt < $1.reportedMissingAt }
+    }
+
+    static func openIndicators(_ child: ChildID, in state: AppState) -> [RiskIndicator] {
+        (state.dashboard.snapshot.indicators[child] ?? []).filter { !$0.resolved }
+    }
+}

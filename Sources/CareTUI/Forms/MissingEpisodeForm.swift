@@ -1,0 +1,64 @@
+import CareDomain
+import Foundation
+
+/// An open missing episode: add or correct the police report, and record where the child was
+/// located once they are. Saved against the version that was read.
+public struct MissingEpisodeForm: CaseForm {
+    public enum Field: String, FormFieldID {
+        case policeService, occurrence, policeReportedAt, locatedAt, locatedPlace, returnedTo, notes
+    }
+
+    public let episode: MissingEpisode
+    public var title: String { "Missing episode" }
+    public var child: ChildID? { episode.child }
+
+    public init(episode: MissingEpisode) { self.episode = episode }
+
+    public func fields(in context: FormContext) -> [FieldSpec<Field>] {
+        let police = episode.policeReport
+        let located = episode.located
+        return [
+            FieldSpec(.policeService, "Police service", value: police?.service ?? "", hint: "the report can be added or corrected while the child is missing"),
+            FieldSpec(.occurrence, "Occurrence number", value: police?.occurrenceNumber ?? ""),
+            FieldSpec(.policeReportedAt, "Reported to police at", kind: .time,
+                      value: police.map { TimeText.format($0.reportedAt, zone: context.zone) } ?? ""),
+            FieldSpec(.locatedAt, "Located at", kind: .time, value: located.map { TimeText.format($0.at, zone: context.zone) } ?? "",
+                      hint: "leave empty while the child is still missing"),
+            FieldSpec(.locatedPlace, "Located where", value: located?.place ?? ""),
+            FieldSpec(.returnedTo, "Returned to", value: located?.returnedTo ?? ""),
+            FieldSpec(.notes, "Circumstances and notes", kind: .note, value: episode.notes),
+        ]
+    }
+
+    public func submit(_ values: FieldValues<Field>, in context: FormContext) -> FormOutcome<Field> {
+        var problems: [Problem<Field>] = []
+        var updated = episode
+        updated.policeReport = PoliceReportFields.read(values, service: .policeService, occurrence: .occurrence, at: .policeReportedAt,
+                                                       context: context, keeping: episode.policeReport?.reportedAt, problems: &problems)
+        let wantsLocated = !values[.locatedAt].isEmpty || !values[.locatedPlace].isEmpty || !values[.returnedTo].isEmpty
+        if wantsLocated {
+            if let at = values.time(.locatedAt, in: context, keeping: episode.located?.at, problems: &problems) {
+                updated.located = .init(at: at, place: values[.locatedPlace], returnedTo: values[.returnedTo])
+            }
+        } else {
+            updated.located = nil
+        }
+        updated.notes = values[.notes]
+        guard problems.isEmpty else { return .problems(problems) }
+        problems += MissingEpisodeRules.problems(updated, now: context.now, zone: context.zone).mapped({ field in
+            switch field {
+            case .policeService: .policeService
+            case .policeReportedAt: .policeReportedAt
+            case .locatedAt, .debriefAt: .locatedAt
+            case .locatedPlace: .locatedPlace
+            case .reportedAt, .lastSeenAt, .lastSeenPlace: nil
+            }
+        }, fallback: .notes)
+        return problems.isEmpty ? .command(.updateMissingEpisode(updated)) : .problems(problems)
+    }
+
+    public func rebased(on theirs: AnyRecord) -> MissingEpisodeForm? {
+        guard case .missingEpisode(let episode) = theirs, episode.id == self.episode.id else { return nil }
+        return MissingEpisodeForm(episode: episode)
+    }
+}

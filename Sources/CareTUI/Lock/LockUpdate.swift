@@ -1,0 +1,28 @@
+import CareDomain
+import Foundation
+import TextUI
+
+/// Keys while the screen is locked: the passphrase is typed (never drawn), Enter tries it after
+/// the growing wait, Ctrl-C quits.
+enum LockUpdate {
+    static func handle(_ key: Key, in state: inout AppState) -> [Effect] {
+        guard var lock = state.lock else { return [] }
+        defer { state.lock = lock }
+        switch key {
+        case .enter:
+            if let until = lock.retryAfter, state.now < until {
+                lock.error = "Wait \(Int(until.timeIntervalSince(state.now).rounded(.up))) s before trying again."
+                lock.passphrase.clear()
+                return []
+            }
+            let passphrase = lock.passphrase.text
+            lock.passphrase.clear()
+            return [.unlock(passphrase: passphrase)]
+        case .ctrl("c"), .ctrl("q"):
+            state.quitRequested = true
+        default:
+            lock.passphrase.handle(key)
+        }
+        return []
+    }
+}

@@ -1,0 +1,90 @@
+import CareDomain
+import TextUI
+
+/// Draws a form in a box: the title naming whose record it is, a label column, each value with
+/// the terminal cursor where the next character goes, and each field's message in words beneath
+/// it. A form taller than the screen scrolls to keep the focused field in view.
+enum FormView {
+    /// Draws `form` over `area`; returns where the terminal cursor goes.
+    static func render(_ form: FormScreen, _ state: AppState, area: Rect, buffer: inout Buffer, theme: Theme,
+                       viewports: inout Viewports) -> Point? {
+        let width = min(area.width - 2, 100)
+        let box = Rect(x: area.x + (area.width - width) / 2, y: area.y, width: width, height: area.height)
+        buffer.fill(box, with: Cell(" ", style: theme[.normal]))
+        let title = form.title + FormUpdate.subject(form, state).replacingOccurrences(of: " for ", with: " — ", options: .anchored)
+        buffer.drawBox(box, title: title, style: theme[.borderFocus], titleStyle: theme[.titleFocus], heavy: true)
+        var inner = box.inset(by: 1)
+        if let notice = form.notice {
+            for line in DisplayWidth.wrap(notice, width: max(1, inner.width - 2)).prefix(3) {
+                buffer.write(line, at: Point(x: inner.x + 1, y: inner.y), width: inner.width - 2, style: theme[.error])
+                inner = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: max(0, inner.height - 1))
+            }
+        }
+        let labelWidth = min(26, (form.fields.map { DisplayWidth.of($0.label) }.max() ?? 10) + 4)
+        let valueWidth = max(10, inner.width - labelWidth - 1)
+        viewports.formFieldWidth = valueWidth
+
+        let blocks = form.fields.enumerated().map { index, field in
+            Block(field: field, focused: index == form.focus, form: form, width: valueWidth)
+        }
+        let first = firstVisible(blocks, focus: form.focus, height: inner.height)
+        var y = inner.y
+        var cursor: Point?
+        for (index, block) in blocks.enumerated().dropFirst(first) {
+            guard y + block.valueRows <= inner.bottom else { break }
+            let field = block.field
+            let label = (field.required ? "* " : "  ") + field.label
+            buffer.write(label, at: Point(x: inner.x, y: y), width: labelWidth, style: block.focused ? theme[.emphasis] : theme[.muted], pad: true)
+            let valueArea = Rect(x: inner.x + labelWidth, y: y, width: valueWidth, height: block.valueRows)
+            if let point = field.render(in: valueArea, focused: block.focused, buffer: &buffer, theme: theme) { cursor = point }
+            y += block.valueRows
+            if let message = block.message, y < inner.bottom {
+                buffer.write(message.text, at: Point(x: inner.x + labelWidth, y: y), width: valueWidth, style: theme[message.role])
+                y += 1
+            }
+            _ = index
+        }
+        return cursor
+    }
+
+    /// One field's rows on screen: its value, then one line of words (an error, the other
+    /// worker's value after a conflict, or the hint while focused).
+    struct Block {
+        let field: FieldEditor
+        let focused: Bool
+        let valueRows: Int
+        let message: (text: String, role: ThemeRole)?
+
+        init(field: FieldEditor, focused: Bool, form: FormScreen, width: Int) {
+            self.field = field
+            self.focused = focused
+            let rows = field.rows(width: width).count
+            valueRows = field.kind.isMultiline ? min(max(rows, focused ? 3 : 1), focused ? 8 : 4) : 1
+            if let error = field.error {
+                message = ("⚠ " + error, .error)
+            } else if let theirs = form.theirs[field.id] {
+                message = theirs == field.value
+                    ? ("↳ their change, taken (was: \(form.conflictBase[field.id] ?? ""))", .alertWarning)
+                    : ("theirs: \(theirs) — yours kept above", .alertWarning)
+            } else if focused, !field.hint.isEmpty {
+                message = (field.hint, .muted)
+            } else {
+                message = nil
+            }
+        }
+
+        var height: Int { valueRows + (message == nil ? 0 : 1) }
+    }
+
+    /// The first field to draw so the focused one fits below it.
+    static func firstVisible(_ blocks: [Block], focus: Int, height: Int) -> Int {
+        guard blocks.indices.contains(focus) else { return 0 }
+        var used = 0
+        var first = focus
+        while first >= 0, used + blocks[first].height <= height {
+            used += blocks[first].height
+            first -= 1
+        }
+        return min(focus, first + 1)
+    }
+}

@@ -1,0 +1,47 @@
+import CareDomain
+import TextUI
+
+/// A screen over the dashboard. The stack in `AppState.screens` holds them, front last; keys go
+/// to the front one's contexts first (`keyChain`), then the global ones.
+public enum Screen: Sendable {
+    case form(FormScreen)
+    case help(HelpScreen)
+    case auditTrail(AuditTrailScreen)
+    case question(QuestionScreen)
+
+    public var id: Int {
+        switch self {
+        case .form(let s): s.id
+        case .help(let s): s.id
+        case .auditTrail(let s): s.id
+        case .question(let s): s.id
+        }
+    }
+
+    public var keyChain: KeyChain {
+        switch self {
+        case .form: FormScreen.keyChain
+        case .help: HelpScreen.keyChain
+        case .auditTrail: AuditTrailScreen.keyChain
+        case .question: QuestionScreen.keyChain
+        }
+    }
+}
+
+/// What a screen's update asks of the stack after a key or a result.
+struct ScreenStep {
+    var effects: [Effect] = []
+    /// Whether the screen stays on the stack.
+    var keep = true
+    /// A screen to put in front of it.
+    var push: Screen?
+
+    static let stay = ScreenStep()
+    static let close = ScreenStep(keep: false)
+}
+
+/// The caseload's filter line while it has the keyboard. Not a screen of its own: it sits in the
+/// caseload pane, but keys go to it first.
+public enum FilterLine {
+    public static let keyChain = KeyChain([.filter, .global], unbound: .typed)
+}
