@@ -68,12 +68,14 @@ struct FixedProbe: FilesystemProbe {
     func kind(ofDirectory path: String) throws -> FilesystemKind { kind }
 }
 
-extension SQLiteCaseStore {
+extension CaseCommands {
     /// The record `perform` saved first, as its concrete type.
     func performed<Record: CareRecord>(_ command: CaseCommand, as type: Record.Type = Record.self) throws -> Record {
         try #require(try perform(command).record?.as(Record.self))
     }
+}
 
+extension SQLiteCaseStore {
     /// How many audit events the store holds (read as a supervisor would, without an event).
     func auditCount() throws -> Int {
         try read { db, _ in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit") ?? 0 }
