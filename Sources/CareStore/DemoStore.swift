@@ -8,14 +8,15 @@ public enum DemoStore {
     static let minimumLength = 4
 
     public static func create(
-        _ demo: DemoUnit, at path: String, passphrase: String, kdfCost: KDFCost = .default, clock: any WallClock = SystemClock()
+        _ demo: DemoUnit, at path: String, passphrase: String, kdfCost: KDFCost = .default, clock: any WallClock = SystemClock(),
+        timeZone: TimeZone = .current
     ) throws {
         let options = StoreOptions(path: path, kdfCost: kdfCost, clock: clock)
         guard let supervisor = demo.workers.first(where: { $0.role == .supervisor }) else {
             throw StoreError.invalid("The demo unit has no supervisor.")
         }
         let store = try StoreAdmin.create(
-            options: options, unit: demo.unit, admin: supervisor, passphrase: passphrase, minimumLength: minimumLength)
+            options: options, unit: UnitInfo(code: demo.unit, timeZone: timeZone), admin: supervisor, passphrase: passphrase, minimumLength: minimumLength)
         // One sign-in account per role (each costs a scrypt derivation); the unit's other workers
         // are records only, so a large generated unit is not minutes of key stretching.
         var signIn: Set<Role> = [.supervisor]

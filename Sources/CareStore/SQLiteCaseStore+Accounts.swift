@@ -27,19 +27,21 @@ extension SQLiteCaseStore {
             try appendEvent(
                 db, keys: keys, action: .accountChange, targetKind: .worker, targetID: saved.id.rawValue,
                 summary: "added account \(name) (\(newWorker.role.title))")
-            try bumpChangeCounter(db)
             return saved
         }
     }
 
-    /// Inserts the worker record (version 1) and the account row holding its wrapped key.
+    /// Inserts the worker record (version 1, in the change feed) and the account row holding its
+    /// wrapped key.
     static func insertAccount(_ worker: Worker, wrapped: WrappedKey, at: Date, db: Database, keys: SessionKeys) throws -> Worker {
         if try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM accounts WHERE account_name = ?)", arguments: [worker.accountName]) == true {
             throw StoreError.accountExists(worker.accountName)
         }
         var saved = worker
         saved.version = 1
-        _ = try writeRow(saved, insert: true, expectedVersion: 0, at: at, db: db, keys: keys, encoder: RecordCoding.encoder())
+        _ = try writeRow(
+            saved, insert: true, expectedVersion: 0, at: at, changeSequence: try reserveChangeSequences(db, count: 1),
+            db: db, keys: keys, encoder: RecordCoding.encoder())
         try db.execute(
             sql: """
                 INSERT INTO accounts(id, account_name, role, active, wrapped_key, kdf_salt, kdf_n, kdf_r, kdf_p, version)
@@ -69,17 +71,18 @@ extension SQLiteCaseStore {
             disabled.active = false
             disabled.version += 1
             _ = try Self.writeRow(
-                disabled, insert: false, expectedVersion: target.version, at: clock.now(), db: db, keys: keys, encoder: RecordCoding.encoder())
+                disabled, insert: false, expectedVersion: target.version, at: clock.now(),
+                changeSequence: try Self.reserveChangeSequences(db, count: 1), db: db, keys: keys, encoder: RecordCoding.encoder())
             try appendEvent(
                 db, keys: keys, action: .accountChange, targetKind: .worker, targetID: target.id.rawValue,
                 summary: "disabled account \(accountName)")
-            try bumpChangeCounter(db)
         }
     }
 
     /// Sets a new passphrase for `account`, re-wrapping only that account's copy of the data key
     /// (with a fresh salt and the current `StoreOptions.kdfCost`). A worker may change their own;
-    /// a supervisor may set anyone's, which also re-enables a disabled account.
+    /// a supervisor may set anyone's, which also re-enables a disabled account (a change to its
+    /// worker record, in the feed; a new passphrase alone changes nothing anyone sees).
     public func changePassphrase(account accountName: String, newPassphrase: String) throws {
         if accountName != worker.accountName { try Permission.manageAccounts.require(role) }
         let keys = try session.keys()
@@ -102,13 +105,12 @@ extension SQLiteCaseStore {
                 enabled.active = true
                 enabled.version += 1
                 _ = try Self.writeRow(
-                    enabled, insert: false, expectedVersion: current.version, at: clock.now(), db: db, keys: keys,
-                    encoder: RecordCoding.encoder())
+                    enabled, insert: false, expectedVersion: current.version, at: clock.now(),
+                    changeSequence: try Self.reserveChangeSequences(db, count: 1), db: db, keys: keys, encoder: RecordCoding.encoder())
             }
             try appendEvent(
                 db, keys: keys, action: .accountChange, targetKind: .worker, targetID: target.id.rawValue,
                 summary: current.active ? "changed the passphrase of \(accountName)" : "re-enabled \(accountName) with a new passphrase")
-            try bumpChangeCounter(db)
         }
     }
 

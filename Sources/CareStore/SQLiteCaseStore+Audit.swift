@@ -8,10 +8,14 @@ extension SQLiteCaseStore {
         try audit(child: child)
     }
 
+    public func auditEvents(child: ChildID?, actor: WorkerID?, since: Date?) throws -> [AuditEvent] {
+        try audit(child: child, actor: actor?.rawValue, since: since)
+    }
+
     /// Audit events, oldest first, optionally for one child, one actor (a worker id) and from a
     /// time on. Supervisors only.
     public func audit(child: ChildID? = nil, actor: String? = nil, since: Date? = nil) throws -> [AuditEvent] {
-        try Permission.readAudit.require(role)
+        try require(.readAudit)
         return try read { db, keys in
             var conditions: [String] = []
             var arguments: StatementArguments = []
@@ -82,32 +86,13 @@ extension SQLiteCaseStore {
                 let id: String = row["id"]
                 do {
                     guard let kind = RecordKind(rawValue: kindName) else { throw StoreError.corrupt("unknown record kind") }
-                    try Self.openAny(kind, id: id, version: row["version"], payload: row["payload"], keys: keys, decoder: decoder)
+                    _ = try Self.openAnyRecord(kind, id: id, version: row["version"], payload: row["payload"], keys: keys, decoder: decoder)
                 } catch {
                     bad.append(.init(kind: kindName, id: id, reason: "\(error)"))
                 }
             }
             return StoreCheckReport(
                 integrityProblems: integrity, recordsChecked: checked, badRecords: bad, audit: try Self.verifyChain(db, keys: keys))
-        }
-    }
-
-    /// Opens a payload as the record type its kind names.
-    static func openAny(_ kind: RecordKind, id: String, version: Int, payload: Data, keys: SessionKeys, decoder: JSONDecoder) throws {
-        func open<Record: CareRecord>(_ type: Record.Type) throws {
-            _ = try openRecord(type, id: id, version: version, payload: payload, keys: keys, decoder: decoder)
-        }
-        switch kind {
-        case .worker: try open(Worker.self)
-        case .child: try open(Child.self)
-        case .contact: try open(Contact.self)
-        case .missingEpisode: try open(MissingEpisode.self)
-        case .indicator: try open(RiskIndicator.self)
-        case .safetyPlan: try open(SafetyPlan.self)
-        case .referral: try open(Referral.self)
-        case .service: try open(Service.self)
-        case .appointment: try open(Appointment.self)
-        case .handover: try open(Handover.self)
         }
     }
 }

@@ -4,9 +4,11 @@ import GRDB
 
 extension SQLiteCaseStore {
     /// Inserts many new records in one transaction — the fast path for generated demo data and
-    /// imports. Each is stored as created (version 0 becomes 1; a higher version is kept), and
-    /// one `create` audit event summarises the import instead of one per record. A record that
-    /// already exists fails the whole import. Supervisors only.
+    /// imports. Each is stored as created (version 0 becomes 1; a higher version is kept) and
+    /// put in the change feed, and one `create` audit event summarises the import instead of
+    /// one per record. A record that already exists fails the whole import, so an import never
+    /// changes a record (a referral's status included). Case-number counters move past the
+    /// imported children's numbers. Supervisors only.
     @discardableResult
     public func importRecords(_ records: [any CareRecord], summary: String? = nil) throws -> Int {
         try Permission.manageAccounts.require(role)
@@ -14,26 +16,28 @@ extension SQLiteCaseStore {
             let encoder = RecordCoding.encoder()
             let now = clock.now()
             var counts: [RecordKind: Int] = [:]
-            for record in records {
-                try Self.insertImported(record, at: now, db: db, keys: keys, encoder: encoder)
+            let first = try Self.reserveChangeSequences(db, count: records.count)
+            for (offset, record) in records.enumerated() {
+                try Self.insertImported(record, at: now, changeSequence: first + Int64(offset), db: db, keys: keys, encoder: encoder)
                 counts[type(of: record).kind, default: 0] += 1
             }
+            try Self.raiseCounters(past: records.compactMap { $0 as? Child }, db: db, keys: keys)
             let breakdown = RecordKind.allCases.compactMap { kind in counts[kind].map { "\($0) \(kind.rawValue)" } }
             try appendEvent(
                 db, keys: keys, action: .create,
                 summary: summary ?? "imported \(records.count) records (\(breakdown.joined(separator: ", ")))")
-            try bumpChangeCounter(db)
             return records.count
         }
     }
 
     private static func insertImported<Record: CareRecord>(
-        _ record: Record, at: Date, db: Database, keys: SessionKeys, encoder: JSONEncoder
+        _ record: Record, at: Date, changeSequence: Int64, db: Database, keys: SessionKeys, encoder: JSONEncoder
     ) throws {
         var stored = record
         stored.version = max(record.version, 1)
         do {
-            _ = try writeRow(stored, insert: true, expectedVersion: 0, at: at, db: db, keys: keys, encoder: encoder)
+            _ = try writeRow(
+                stored, insert: true, expectedVersion: 0, at: at, changeSequence: changeSequence, db: db, keys: keys, encoder: encoder)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             throw StoreError.invalid("The import holds \(Record.kind.rawValue) \(record.recordID), which is already in the store.")
         }

@@ -28,9 +28,17 @@ extension SQLiteCaseStore {
         return try StoreDatabase.mapErrors { try dbQueue.read { db in try body(db, keys) } }
     }
 
-    /// Counts a change to records or accounts, so other sessions polling `changeToken()` reload.
-    func bumpChangeCounter(_ db: Database) throws {
-        try db.execute(sql: "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'changes'")
+    /// Takes `count` numbers from the change counter in `meta` for the rows this transaction is
+    /// about to write, and returns the first. Every written row carries one (`change_seq`), so
+    /// the counter is always the highest sequence in the feed; nothing bumps it without a row,
+    /// or a session would poll a cursor that no change explains.
+    static func reserveChangeSequences(_ db: Database, count: Int) throws -> Int64 {
+        try db.execute(
+            sql: "UPDATE meta SET value = CAST(value AS INTEGER) + ? WHERE key = 'changes'", arguments: [count])
+        guard let last = try Int64.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'changes'") else {
+            throw StoreError.corrupt("the change counter is missing")
+        }
+        return last - Int64(count) + 1
     }
 
     // MARK: Records
@@ -52,6 +60,31 @@ extension SQLiteCaseStore {
             throw StoreError.sealBroken(kind: Record.kind.rawValue, id: id)
         }
         return record
+    }
+
+    /// Opens one sealed payload as whatever record its kind names, with the same checks as
+    /// `openRecord`.
+    static func openAnyRecord(
+        _ kind: RecordKind, id: String, version: Int, payload: Data, keys: SessionKeys, decoder: JSONDecoder
+    ) throws -> AnyRecord {
+        let plain = try keys.sealer.open(payload, kind: kind.rawValue, id: id)
+        let record: AnyRecord
+        do {
+            record = try AnyRecord.decode(kind, from: plain, using: decoder)
+        } catch {
+            throw StoreError.corrupt("the \(kind.rawValue) record \(id) does not decode")
+        }
+        guard record.recordID == id, record.version == version else {
+            throw StoreError.sealBroken(kind: kind.rawValue, id: id)
+        }
+        return record
+    }
+
+    static func fetchAnyRecord(_ kind: RecordKind, id: String, db: Database, keys: SessionKeys, decoder: JSONDecoder) throws -> AnyRecord? {
+        guard let row = try Row.fetchOne(
+            db, sql: "SELECT version, payload FROM records WHERE kind = ? AND id = ?", arguments: [kind.rawValue, id])
+        else { return nil }
+        return try openAnyRecord(kind, id: id, version: row["version"], payload: row["payload"], keys: keys, decoder: decoder)
     }
 
     static func fetchRecord<Record: CareRecord>(
@@ -85,26 +118,46 @@ extension SQLiteCaseStore {
         return records
     }
 
-    /// Seals `record` into its row, inserting or replacing it. Versions are checked by the caller.
+    /// Seals `record` into its row, inserting it or replacing the row still at `expectedVersion`,
+    /// stamped with `changeSequence`. Returns false when an update found no row at that version
+    /// (someone saved first: a conflict). An insert over an existing row throws SQLite's
+    /// constraint error, for the caller to put in words.
+    ///
+    /// `sort_at` is `timeIntervalSince1970`, the value the sealed JSON holds, so a contact read
+    /// back gives a cursor that compares equal to its own row.
     static func writeRow<Record: CareRecord>(
-        _ record: Record, insert: Bool, expectedVersion: Int, at: Date, db: Database, keys: SessionKeys, encoder: JSONEncoder
+        _ record: Record, insert: Bool, expectedVersion: Int, at: Date, changeSequence: Int64,
+        db: Database, keys: SessionKeys, encoder: JSONEncoder
     ) throws -> Bool {
         let payload = try keys.sealer.seal(encoder.encode(record), kind: Record.kind.rawValue, id: record.recordID)
         let arguments: StatementArguments = [
             record.childID?.rawValue, record.version, record.sortDate?.timeIntervalSince1970,
-            at.timeIntervalSince1970, payload, Record.kind.rawValue, record.recordID,
+            at.timeIntervalSince1970, payload, changeSequence, Record.kind.rawValue, record.recordID,
         ]
         if insert {
             try db.cachedStatement(sql: """
-                INSERT INTO records(child_id, version, sort_at, updated_at, payload, kind, id) VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO records(child_id, version, sort_at, updated_at, payload, change_seq, kind, id)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 """).execute(arguments: arguments)
             return true
         }
         try db.cachedStatement(sql: """
-            UPDATE records SET child_id = ?, version = ?, sort_at = ?, updated_at = ?, payload = ?
+            UPDATE records SET child_id = ?, version = ?, sort_at = ?, updated_at = ?, payload = ?, change_seq = ?
             WHERE kind = ? AND id = ? AND version = ?
             """).execute(arguments: arguments + [expectedVersion])
         return db.changesCount == 1
+    }
+
+    /// `writeRow` for a record known only as `AnyRecord`.
+    static func writeAnyRow(
+        _ record: AnyRecord, insert: Bool, expectedVersion: Int, at: Date, changeSequence: Int64,
+        db: Database, keys: SessionKeys, encoder: JSONEncoder
+    ) throws -> Bool {
+        func write<Record: CareRecord>(_ concrete: Record) throws -> Bool {
+            try writeRow(concrete, insert: insert, expectedVersion: expectedVersion, at: at, changeSequence: changeSequence,
+                         db: db, keys: keys, encoder: encoder)
+        }
+        return try write(record.record)
     }
 
     // MARK: Audit

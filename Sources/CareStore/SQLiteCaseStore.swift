@@ -5,30 +5,32 @@ import GRDB
 /// A unit's case records in one SQLite file, each payload sealed with AES-GCM, every change
 /// audited in the same transaction on a keyed hash chain.
 ///
-/// An instance is one signed-in session: it acts as `worker`, checks `Permission` for every
-/// write, and holds the data key until `lock()` or `close()`. Open one with
-/// `SQLiteCaseStore.open(options:account:passphrase:)`, or create a store with
-/// `StoreAdmin.create(options:unit:admin:)`.
-public final class SQLiteCaseStore: CaseStore {
+/// An instance is one signed-in session: it acts as `worker`, applies every command through
+/// `CommandRules` inside one transaction with its audit event, and holds the data key until
+/// `lock()` or `close()`. Open one with `SQLiteCaseStore.open(options:account:passphrase:)`, or
+/// create a store with `StoreAdmin.create(options:unit:admin:timeZone:)`.
+public final class SQLiteCaseStore: CaseStore, CaseArchive {
     /// Who is signed in (their `Worker` record as it was at login).
     public let worker: Worker
-    /// The unit code this store belongs to (e.g. `KEN`).
-    public let unit: String
+    /// The unit code and time zone, from `meta`.
+    public let unitInfo: UnitInfo
     public let location: StoreLocation
 
     let options: StoreOptions
     let dbQueue: DatabaseQueue
     let session: SessionState
 
-    init(options: StoreOptions, dbQueue: DatabaseQueue, unit: String, worker: Worker, keys: SessionKeys) {
+    init(options: StoreOptions, dbQueue: DatabaseQueue, unit: UnitInfo, worker: Worker, keys: SessionKeys) {
         self.options = options
         self.location = options.location
         self.dbQueue = dbQueue
-        self.unit = unit
+        self.unitInfo = unit
         self.worker = worker
         self.session = SessionState(keys)
     }
 
+    /// The unit code this store belongs to (e.g. `KEN`).
+    public var unit: String { unitInfo.code }
     var role: Role { worker.role }
     var clock: any WallClock { options.clock }
 
@@ -49,7 +51,7 @@ public final class SQLiteCaseStore: CaseStore {
         let (keys, workerID) = try unlockKeys(queue, options: options, account: account, passphrase: passphrase)
         let (unit, worker) = try StoreDatabase.mapErrors {
             try queue.read { db in
-                let unit = try String.fetchOne(db, sql: "SELECT CAST(value AS TEXT) FROM meta WHERE key = 'unit'") ?? ""
+                let unit = try StoreDatabase.unitInfo(db)
                 let worker = try fetchRecord(Worker.self, id: workerID, db: db, keys: keys)
                 return (unit, worker)
             }
@@ -104,7 +106,8 @@ public final class SQLiteCaseStore: CaseStore {
     }
 
     /// Writes a `lock` audit event and drops the data key. Every later call throws
-    /// `StoreError.locked` until `unlock(passphrase:)`.
+    /// `StoreError.locked` until `unlock(passphrase:)`. Forgets which records this session
+    /// viewed, so after unlocking each is viewed (and audited) again before it is refreshed.
     public func lock() {
         guard let keys = try? session.keys() else { return }
         _ = try? write(keys: keys) { db, keys in

@@ -61,6 +61,27 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration("v2") { db in
+            // The change feed: every written row carries the `meta.changes` value it was written
+            // under, so `changes(since:)` is one indexed range scan. Rows written before v2 keep
+            // 0: they are older than any cursor a session can hold after opening with v2.
+            // Case-number counters per unit and year: the next number is taken inside the
+            // transaction that creates the child, so two processes never get the same one. A
+            // missing row is seeded from the children already in the store the first time.
+            // Contacts page by (sort_at, id), so the child index carries the id too.
+            try db.execute(sql: """
+                ALTER TABLE records ADD COLUMN change_seq INTEGER NOT NULL DEFAULT 0;
+                CREATE INDEX records_by_change ON records(change_seq);
+                DROP INDEX records_by_child;
+                CREATE INDEX records_by_child ON records(kind, child_id, sort_at, id);
+                CREATE TABLE case_counters (
+                    unit TEXT NOT NULL,
+                    year INTEGER NOT NULL,
+                    last INTEGER NOT NULL,
+                    PRIMARY KEY (unit, year)
+                );
+                """)
+        }
         return migrator
     }
 }

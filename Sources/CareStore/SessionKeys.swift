@@ -26,8 +26,23 @@ final class SessionState: @unchecked Sendable {
 
     private let lock = NSLock()
     private var state: State
+    /// Children this session opened with `loadDetail` since it was last unlocked: only those
+    /// may be read again without a second `view` event.
+    private var viewed: Set<String> = []
 
     init(_ keys: SessionKeys) { state = .unlocked(keys) }
+
+    func noteViewed(_ child: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        viewed.insert(child)
+    }
+
+    func hasViewed(_ child: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return viewed.contains(child)
+    }
 
     /// The keys, or `StoreError.locked` / `.closed`.
     func keys() throws -> SessionKeys {
@@ -52,5 +67,7 @@ final class SessionState: @unchecked Sendable {
         defer { lock.unlock() }
         if case .closed = state { return }
         state = newState
+        if case .unlocked = newState { return }
+        viewed = []
     }
 }

@@ -7,9 +7,12 @@ import GRDB
 public enum StoreAdmin {
     /// Creates a new store for `unit` with `admin` as its first account, and returns it signed in
     /// as that account. The first account must be a supervisor, so someone can manage the rest.
+    /// `timeZone` is the unit's: every time is shown in it, whatever the machine's zone is.
     /// Refuses when any file is already at the path (`StoreError.alreadyExists`) and when the
     /// folder is on a network filesystem.
-    public static func create(options: StoreOptions, unit: String, admin: NewAccount) throws -> SQLiteCaseStore {
+    public static func create(
+        options: StoreOptions, unit: String, admin: NewAccount, timeZone: TimeZone = .current
+    ) throws -> SQLiteCaseStore {
         guard (2...5).contains(unit.count), unit.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
             throw StoreError.invalid("A unit code is two to five capital letters, e.g. KEN.")
         }
@@ -18,13 +21,13 @@ public enum StoreAdmin {
         }
         let name = try admin.validatedName()
         let worker = Worker(accountName: name, displayName: admin.displayName, role: .supervisor, unit: unit)
-        return try create(options: options, unit: unit, admin: worker, passphrase: admin.passphrase)
+        return try create(options: options, unit: UnitInfo(code: unit, timeZone: timeZone), admin: worker, passphrase: admin.passphrase)
     }
 
     /// Creates a store whose first account is this worker (with its id, as the demo generator
     /// made it). `minimumLength` is lowered only for the demo store.
     static func create(
-        options: StoreOptions, unit: String, admin worker: Worker, passphrase: String,
+        options: StoreOptions, unit: UnitInfo, admin worker: Worker, passphrase: String,
         minimumLength: Int = KeyVault.minimumPassphraseLength
     ) throws -> SQLiteCaseStore {
         let name = worker.accountName
@@ -44,8 +47,11 @@ public enum StoreAdmin {
             let saved = try StoreDatabase.mapErrors {
                 try queue.write { db in
                     try db.execute(
-                        sql: "INSERT INTO meta(key, value) VALUES ('format', ?), ('unit', ?), ('created_at', ?), ('changes', 0)",
-                        arguments: [Schema.format, unit, now.timeIntervalSince1970])
+                        sql: """
+                            INSERT INTO meta(key, value)
+                            VALUES ('format', ?), ('unit', ?), ('time_zone', ?), ('created_at', ?), ('changes', 0)
+                            """,
+                        arguments: [Schema.format, unit.code, unit.timeZone.identifier, now.timeIntervalSince1970])
                     return try SQLiteCaseStore.insertAccount(worker, wrapped: wrapped, at: now, db: db, keys: keys)
                 }
             }
@@ -53,7 +59,7 @@ public enum StoreAdmin {
             try store.write { db, keys in
                 try store.appendEvent(
                     db, keys: keys, action: .create, targetKind: .worker, targetID: saved.id.rawValue,
-                    summary: "created the \(unit) store with supervisor account \(name)")
+                    summary: "created the \(unit.code) store with supervisor account \(name)")
                 try store.appendEvent(db, keys: keys, action: .login, summary: "signed in as \(name)")
             }
             location.restrictFileModes()
@@ -64,15 +70,16 @@ public enum StoreAdmin {
         }
     }
 
-    /// The unit code of the store at `options.path` (kept in clear), for the login screen.
-    public static func unit(options: StoreOptions) throws -> String {
+    /// The unit code and time zone of the store at `options.path` (kept in clear), for the
+    /// login screen.
+    public static func unit(options: StoreOptions) throws -> UnitInfo {
         let location = options.location
         guard location.exists else { throw StoreError.notFound(path: location.path) }
         try location.requireLocalFilesystem(using: options.filesystemProbe)
         let queue = try StoreDatabase.open(location)
         try StoreDatabase.requireStore(queue)
         return try StoreDatabase.mapErrors {
-            try queue.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'unit'") ?? "" }
+            try queue.read(StoreDatabase.unitInfo)
         }
     }
 

@@ -1,3 +1,4 @@
+import CareDomain
 import Foundation
 import GRDB
 
@@ -17,6 +18,9 @@ enum StoreDatabase {
                 throw StoreError.database("could not switch the store to WAL journaling")
             }
             try db.execute(sql: "PRAGMA synchronous = FULL")
+            // Sorts and temporary tables stay in memory: sealed payloads are never spilled
+            // into temp files outside the store's 0600 files.
+            try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
         let queue = try mapErrors {
             try StoreLocation.withPrivateUmask { try DatabaseQueue(path: location.path, configuration: config) }
@@ -41,12 +45,21 @@ enum StoreDatabase {
             }
             try migrator.migrate(queue)
             let missing = try queue.read { db in
-                try ["accounts", "records", "audit", "failed_logins"].filter { try !db.tableExists($0) }
+                try ["accounts", "records", "audit", "failed_logins", "case_counters"].filter { try !db.tableExists($0) }
             }
             guard missing.isEmpty else {
                 throw StoreError.corrupt("missing table \(missing.joined(separator: ", "))")
             }
         }
+    }
+
+    /// The unit code and time zone kept in clear in `meta`. A store made before the time zone
+    /// was kept (or naming a zone this machine does not know) uses the machine's.
+    static func unitInfo(_ db: Database) throws -> UnitInfo {
+        let code = try String.fetchOne(db, sql: "SELECT CAST(value AS TEXT) FROM meta WHERE key = 'unit'") ?? ""
+        let zone = try String.fetchOne(db, sql: "SELECT CAST(value AS TEXT) FROM meta WHERE key = 'time_zone'")
+            .flatMap(TimeZone.init(identifier:))
+        return UnitInfo(code: code, timeZone: zone ?? .current)
     }
 
     /// Runs `body`, translating SQLite errors into `StoreError`. Messages carry SQLite's words

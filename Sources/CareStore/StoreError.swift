@@ -34,6 +34,9 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case recordNotFound(kind: String, id: String)
     /// Another process held the store longer than the busy timeout.
     case busy
+    /// `refreshDetail` for a record this session has not opened (and audited) since it was
+    /// last unlocked.
+    case notViewed
     /// A value the store cannot accept (e.g. an empty account name), in words.
     case invalid(String)
     /// Any other SQLite failure, with SQLite's words (never statement arguments).
@@ -71,6 +74,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "No \(kind) record \(id) in the store."
         case .busy:
             "The store is busy in another session; try again in a moment."
+        case .notViewed:
+            "Open the record before refreshing it."
         case .invalid(let why):
             why
         case .database(let message):

@@ -161,7 +161,7 @@ struct ReferralWorkflowTests {
 
     @Test("refusals name the role that may", arguments: [ReferralError.denied(PermissionDenied(permission: .sendReferral, role: .police))])
     func words(error: ReferralError) {
-        #expect(error.description == "A police worker cannot send a referral; ask a child protection, Indigenous liaison or supervisor worker.")
+        #expect(error.description == "A police officer cannot send a referral; ask a child protection worker, an Indigenous liaison or a supervisor.")
     }
 }
 

@@ -17,29 +17,38 @@ import Testing
         }
     }
 
-    @Test func aSaveWhoseAuditFailsChangesNothing() throws {
+    @Test func aCommandWhoseAuditFailsChangesNothing() throws {
         let fixture = try StoreFixture()
         let store = try fixture.create()
-        let child = try store.save(Samples.child(author: store.worker.id), summary: "opened")
-        let token = try store.changeToken()
+        let child: Child = try store.performed(.createChild(Samples.newChild(author: store.worker.id)))
+        let cursor = try store.changeCursor()
         try refuseAuditInserts(fixture)
 
         var edited = child
         edited.riskLevel = .critical
-        #expect(throws: StoreError.self) { try store.save(edited, summary: "risk raised") }
-        #expect(throws: StoreError.self) { try store.save(Samples.service(), summary: "new service") }
+        #expect(throws: StoreError.self) { try store.perform(.updateChild(edited)) }
+        #expect(throws: StoreError.self) { try store.perform(.saveService(Samples.service())) }
+        #expect(throws: StoreError.self) { try store.perform(.createChild(Samples.newChild(author: store.worker.id))) }
 
         let stored = try store.read { db, keys in try SQLiteCaseStore.fetchRecord(Child.self, id: child.recordID, db: db, keys: keys) }
         #expect(stored == child)
-        #expect(try store.changeToken() == token)
+        #expect(try store.changeCursor() == cursor)
+        #expect(try store.changes(since: cursor).changes.isEmpty)
         #expect(try store.loadCaseload().services.isEmpty)
+
+        // The refused creation did not use up a case number either.
+        try fixture.raw().write { try $0.execute(sql: "DROP TRIGGER refuse_audit") }
+        let next: Child = try store.performed(.createChild(Samples.newChild(author: store.worker.id)))
+        #expect(next.caseNumber.sequence == child.caseNumber.sequence + 1)
     }
 
     @Test func aViewThatCannotBeAuditedShowsNothing() throws {
         let fixture = try StoreFixture()
         let store = try fixture.create()
-        let child = try store.save(Samples.child(author: store.worker.id), summary: "opened")
+        let child: Child = try store.performed(.createChild(Samples.newChild(author: store.worker.id)))
         try refuseAuditInserts(fixture)
         #expect(throws: StoreError.self) { try store.loadDetail(of: child.id, contactLimit: 5) }
+        // Nor may the unaudited view be read back through a refresh.
+        #expect(throws: StoreError.notViewed) { try store.refreshDetail(of: child.id, contactLimit: 5) }
     }
 }

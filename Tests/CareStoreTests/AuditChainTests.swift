@@ -10,12 +10,12 @@ import Testing
     let fixture: StoreFixture
     let store: SQLiteCaseStore
 
-    /// A store with a handful of events: create, login, three accounts added, two saves (seven).
+    /// A store with a handful of events: create, login, three accounts added, two commands (seven).
     init() throws {
         fixture = try StoreFixture()
         store = try fixture.create()
-        let child = try store.save(Samples.child(author: store.worker.id), summary: "opened")
-        _ = try store.save(Samples.contact(child: child.id, author: store.worker.id), summary: "note")
+        let child: Child = try store.performed(.createChild(Samples.newChild(author: store.worker.id)))
+        _ = try store.perform(.logContact(Samples.contact(child: child.id, author: store.worker.id)))
     }
 
     private func tamper(_ sql: String, _ arguments: StatementArguments = []) throws {

@@ -28,7 +28,7 @@ import Testing
     @Test func storeFilesAreOwnerOnly() throws {
         let fixture = try StoreFixture(subfolder: "care")
         let store = try fixture.create()
-        _ = try store.save(Samples.child(author: store.worker.id), summary: "opened")
+        _ = try store.perform(.createChild(Samples.newChild(author: store.worker.id)))
         let location = StoreLocation(path: fixture.path)
         let mode = { (path: String) throws -> Int in
             try (FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue ?? -1

@@ -42,7 +42,7 @@ import Testing
     @Test func aSecondUsersPassphraseOpensTheSameData() throws {
         let fixture = try StoreFixture()
         let supervisor = try fixture.create()
-        let child = try supervisor.save(Samples.child(author: supervisor.worker.id), summary: "opened")
+        let child: Child = try supervisor.performed(.createChild(Samples.newChild(author: supervisor.worker.id)))
         let protection = try fixture.open(StoreFixture.protection)
         #expect(protection.worker.role == .childProtection)
         #expect(protection.worker.displayName == "Casey Protectiontest")

@@ -12,20 +12,24 @@ import Testing
     init() throws {
         fixture = try StoreFixture()
         supervisor = try fixture.create()
-        child = try supervisor.save(Samples.child(author: supervisor.worker.id), summary: "opened")
+        child = try supervisor.performed(.createChild(Samples.newChild(author: supervisor.worker.id)))
+    }
+
+    private func denied(_ permission: Permission, _ role: Role) -> CommandError {
+        .denied(PermissionDenied(permission: permission, role: role))
     }
 
     @Test func policeCannotCreateOrEditAChildProfile() throws {
         let police = try fixture.open(StoreFixture.police)
-        #expect(throws: PermissionDenied(permission: .createChild, role: .police)) {
-            try police.save(Samples.child(author: police.worker.id, sequence: 7), summary: "opened")
+        #expect(throws: denied(.createChild, .police)) {
+            try police.perform(.createChild(Samples.newChild(author: police.worker.id, sequence: 7)))
         }
         var edited = child
         edited.placement = "Somewhere else"
-        #expect(throws: PermissionDenied(permission: .editProfile, role: .police)) { try police.save(edited, summary: "edit") }
+        #expect(throws: denied(.editProfile, .police)) { try police.perform(.updateChild(edited)) }
         // What police may do: log a contact and add an indicator.
-        _ = try police.save(Samples.contact(child: child.id, author: police.worker.id), summary: "note")
-        _ = try police.save(Samples.indicator(child: child.id), summary: "indicator")
+        _ = try police.perform(.logContact(Samples.contact(child: child.id, author: police.worker.id)))
+        _ = try police.perform(.addIndicator(Samples.indicator(child: child.id)))
     }
 
     @Test func aLiaisonMayChangeOnlyIdentityFields() throws {
@@ -33,33 +37,45 @@ import Testing
         var identity = child
         identity.indigenousIdentity = .affiliations([Affiliation(group: .inuk, community: "Test Inlet")])
         identity.languages = ["Inuktitut"]
-        let saved = try liaison.save(identity, summary: "identity")
+        let saved: Child = try liaison.performed(.updateChild(identity))
         #expect(saved.version == 2)
 
         var risk = saved
         risk.riskLevel = .low
-        #expect(throws: PermissionDenied(permission: .editProfile, role: .liaison)) { try liaison.save(risk, summary: "risk") }
+        #expect(throws: denied(.editProfile, .liaison)) { try liaison.perform(.updateChild(risk)) }
     }
 
     @Test func onlyASupervisorClosesOrReassigns() throws {
         let protection = try fixture.open(StoreFixture.protection)
         var closed = child
-        closed.closure = Closure(on: DayDate(year: 2026, month: 6, day: 1), reason: "test closure")
-        #expect(throws: PermissionDenied(permission: .closeCase, role: .childProtection)) { try protection.save(closed, summary: "close") }
-        _ = try supervisor.save(closed, summary: "close")
+        closed.closure = Closure(on: DayDate(year: 2026, month: 5, day: 29), reason: "test closure")
+        #expect(throws: denied(.closeCase, .childProtection)) { try protection.perform(.updateChild(closed)) }
+        var reassigned = child
+        reassigned.team.childProtection = protection.worker.id
+        #expect(throws: denied(.reassign, .childProtection)) { try protection.perform(.updateChild(reassigned)) }
+        _ = try supervisor.perform(.updateChild(closed))
     }
 
-    @Test func kindsNeedTheirPermission() throws {
+    @Test func commandsNeedTheirPermission() throws {
         let protection = try fixture.open(StoreFixture.protection)
-        #expect(throws: PermissionDenied(permission: .editCatalogue, role: .childProtection)) {
-            try protection.save(Samples.service(), summary: "service")
+        #expect(throws: denied(.editCatalogue, .childProtection)) { try protection.perform(.saveService(Samples.service())) }
+        #expect(throws: denied(.setFlag, .police)) {
+            try fixture.open(StoreFixture.police).perform(
+                .addFlag(child: child.id, Flag(text: "Test flag", setBy: protection.worker.id, setAt: Samples.when)))
         }
-        #expect(throws: PermissionDenied(permission: .manageAccounts, role: .childProtection)) {
-            try protection.save(Samples.worker(), summary: "worker")
-        }
+        let service: Service = try supervisor.performed(.saveService(Samples.service()))
         let police = try fixture.open(StoreFixture.police)
-        #expect(throws: PermissionDenied(permission: .createReferral, role: .police)) {
-            try police.save(Samples.referral(child: child.id, service: .make(), by: police.worker.id), summary: "referral")
+        #expect(throws: denied(.createReferral, .police)) {
+            try police.perform(.createReferral(Samples.draftReferral(child: child.id, service: service.id, by: police.worker.id)))
+        }
+    }
+
+    @Test func aDisabledAccountsOpenSessionCanNoLongerAct() throws {
+        // The rules see the worker as stored now, not as at sign-in.
+        let protection = try fixture.open(StoreFixture.protection)
+        try supervisor.disableAccount("cp.testcase")
+        #expect(throws: CommandError.inactiveAccount) {
+            try protection.perform(.logContact(Samples.contact(child: child.id, author: protection.worker.id)))
         }
     }
 
@@ -68,7 +84,8 @@ import Testing
         #expect(throws: PermissionDenied(permission: .manageAccounts, role: .childProtection)) {
             try protection.addAccount(NewAccount(accountName: "x.testcase", displayName: "X Testcase", role: .police, passphrase: "long enough passphrase"))
         }
-        #expect(throws: PermissionDenied(permission: .readAudit, role: .childProtection)) { try protection.audit() }
+        #expect(throws: denied(.readAudit, .childProtection)) { try protection.audit() }
+        #expect(throws: denied(.readAudit, .childProtection)) { try protection.auditTrail(of: child.id) }
         #expect(throws: PermissionDenied(permission: .manageAccounts, role: .childProtection)) {
             try protection.changePassphrase(account: "police.testcase", newPassphrase: "a takeover passphrase")
         }

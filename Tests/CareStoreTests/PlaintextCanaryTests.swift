@@ -31,6 +31,14 @@ import Testing
         #expect(try leaks(in: fixture) == [])
     }
 
+    @Test func sortsAndTemporaryTablesNeverGoToTempFiles() throws {
+        // SQLite may spill a large ORDER BY or GROUP BY into a temp file outside the store's
+        // 0600 files; the store keeps them in memory.
+        let fixture = try StoreFixture()
+        let store = try fixture.create(withTeam: false)
+        #expect(try store.read { db, _ in try Int.fetchOne(db, sql: "PRAGMA temp_store") } == 2)
+    }
+
     @Test func theCanaryCheckWouldSeeAPlaintextLeak() throws {
         // Guards the test above: the same scan finds a canary written in clear.
         let fixture = try StoreFixture()

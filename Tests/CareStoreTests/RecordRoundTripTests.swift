@@ -35,8 +35,12 @@ import Testing
         try expectRoundTrip(service)
         try expectRoundTrip(Samples.referral(child: child.id, service: service.id, by: author))
         try expectRoundTrip(Samples.appointment(child: child.id))
-        try expectRoundTrip(Samples.handover(child: child.id, from: author, to: .make()))
+        let handover = Samples.handover(child: child.id, from: author, to: .make())
+        try expectRoundTrip(handover)
         try expectRoundTrip(Samples.worker())
+        try expectRoundTrip(Samples.alertResponse(child: child.id, by: author))
+        try expectRoundTrip(Samples.acknowledgement(handover: handover.id, child: child.id, by: author))
+        try expectRoundTrip(Samples.link(child: child.id, to: .make(), by: author))
     }
 
     private func expectRoundTrip<Record: CareRecord>(_ record: Record) throws {
@@ -48,10 +52,10 @@ import Testing
     }
 
     @Test func anUpdateBumpsTheVersionAndIsReadBack() throws {
-        var child = try store.save(Samples.child(author: store.worker.id), summary: "opened")
+        var child: Child = try store.performed(.createChild(Samples.newChild(author: store.worker.id)))
         child.riskLevel = .critical
         child.indigenousIdentity = .notDisclosed
-        let updated = try store.save(child, summary: "risk raised")
+        let updated: Child = try store.performed(.updateChild(child))
         #expect(updated.version == 2)
         let detail = try store.loadDetail(of: child.id, contactLimit: 10)
         #expect(detail.child == updated)
@@ -66,6 +70,8 @@ import Testing
         let plan = try store.save(Samples.plan(child: child.id), summary: "plan")
         let service = try store.save(Samples.service(), summary: "catalogue")
         let referral = try store.save(Samples.referral(child: child.id, service: service.id, by: author), summary: "referral")
+        let response = try store.save(Samples.alertResponse(child: child.id, by: author), summary: "acknowledged")
+        let link = try store.save(Samples.link(child: child.id, to: .make(), by: author), summary: "linked")
 
         let caseload = try store.loadCaseload()
         #expect(caseload.children == [child])
@@ -74,27 +80,35 @@ import Testing
         #expect(caseload.plans[child.id] == plan)
         #expect(caseload.referrals == [referral])
         #expect(caseload.services == [service])
+        #expect(caseload.responses == [response])
         #expect(Set(caseload.workers.map(\.accountName)) == ["sup.testcase", "cp.testcase", "police.testcase", "liaison.testcase"])
 
         let detail = try store.loadDetail(of: child.id, contactLimit: 1)
         #expect(detail.contacts.contacts == [newer])
         #expect(detail.contacts.hasMore)
-        let next = try store.loadContacts(of: child.id, before: newer.occurredAt, limit: 5)
+        #expect(detail.episodes == [episode])
+        #expect(detail.plan == plan)
+        #expect(detail.referrals == [referral])
+        #expect(detail.links == [link])
+        let next = try store.loadContacts(of: child.id, after: try #require(detail.contacts.cursor), limit: 5)
         #expect(next.contacts == [older])
         #expect(!next.hasMore)
     }
 
-    @Test func importInsertsEverythingUnderOneAuditEvent() throws {
+    @Test func importInsertsEverythingUnderOneAuditEventAndIntoTheFeed() throws {
         let author = store.worker.id
         let children = (1...50).map { Samples.child(author: author, sequence: $0) }
         let contacts = children.map { Samples.contact(child: $0.id, author: author) }
         let before = try store.audit().count
-        let tokenBefore = try store.changeToken()
+        let cursorBefore = try store.changeCursor()
         try store.importRecords(children + contacts)
         let events = try store.audit()
         #expect(events.count == before + 1)
         #expect(events.last?.action == .create)
-        #expect(try store.changeToken() > tokenBefore)
+        let feed = try store.changes(since: cursorBefore)
+        #expect(feed.changes.map(\.id) == (children.map(\.recordID) + contacts.map(\.recordID)))
+        #expect(feed.changes.map(\.sequence) == Array(cursorBefore + 1...cursorBefore + 100))
+        #expect(try store.changeCursor() == cursorBefore + 100)
         let caseload = try store.loadCaseload()
         #expect(caseload.children.count == 50)
         #expect(caseload.lastContact.count == 50)

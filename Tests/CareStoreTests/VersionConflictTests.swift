@@ -10,52 +10,57 @@ import Testing
         let fixture = try StoreFixture()
         let supervisor = try fixture.create()
         let protection = try fixture.open(StoreFixture.protection)
-        let original = try supervisor.save(Samples.child(author: supervisor.worker.id), summary: "opened")
+        let original: Child = try supervisor.performed(.createChild(Samples.newChild(author: supervisor.worker.id)))
 
         var theirs = original
         theirs.placement = "Test foster home"
-        let saved = try supervisor.save(theirs, summary: "placement changed")
+        let saved: Child = try supervisor.performed(.updateChild(theirs))
 
         var yours = original
         yours.pronouns = "they/them"
-        let tokenBefore = try protection.changeToken()
+        let cursorBefore = try protection.changeCursor()
+        let eventsBefore = try protection.auditCount()
         #expect {
-            try protection.save(yours, summary: "pronouns changed")
+            try protection.perform(.updateChild(yours))
         } throws: { error in
-            guard let conflict = error as? VersionConflict<Child> else { return false }
-            return conflict.yours == yours && conflict.theirs == saved && conflict.savedBy == "Sam Supervisortest"
+            guard let conflict = error as? RecordConflict else { return false }
+            return conflict.yours == .child(yours) && conflict.theirs == .child(saved)
+                && conflict.savedBy == "Sam Supervisortest" && conflict.savedAt == Samples.now
         }
         #expect(try protection.loadDetail(of: original.id, contactLimit: 1).child == saved)
-        #expect(try protection.changeToken() == tokenBefore)
+        #expect(try protection.changeCursor() == cursorBefore)
+        #expect(try protection.auditCount() == eventsBefore + 1, "only the view")
     }
 
     @Test func aNewRecordWhoseIDExistsIsAConflict() throws {
         let fixture = try StoreFixture()
         let store = try fixture.create()
-        let contact = Samples.contact(child: .make(), author: store.worker.id)
-        let first = try store.save(contact, summary: "note")
+        let child: Child = try store.performed(.createChild(Samples.newChild(author: store.worker.id)))
+        let contact = Samples.contact(child: child.id, author: store.worker.id)
+        let first: Contact = try store.performed(.logContact(contact))
         var again = contact
         again.summary = "a different note"
-        #expect(throws: VersionConflict<Contact>.self) { try store.save(again, summary: "note again") }
-        #expect(try store.loadContacts(of: contact.child, before: .distantFuture, limit: 5).contacts == [first])
+        #expect(throws: RecordConflict.self) { try store.perform(.logContact(again)) }
+        #expect(try store.loadContacts(of: child.id, after: .start, limit: 5).contacts == [first])
     }
 
-    @Test func savingARecordThatIsNotThereIsNotFound() throws {
+    @Test func changingARecordThatIsNotThereIsNotFound() throws {
         let fixture = try StoreFixture()
         let store = try fixture.create()
-        var ghost = Samples.service()
+        let child: Child = try store.performed(.createChild(Samples.newChild(author: store.worker.id)))
+        var ghost = Samples.openEpisode(child: child.id)
         ghost.version = 3
-        #expect(throws: StoreError.recordNotFound(kind: "service", id: ghost.id.rawValue)) {
-            try store.save(ghost, summary: "edit")
+        #expect(throws: CommandError.notFound(kind: .missingEpisode, id: ghost.id.rawValue)) {
+            try store.perform(.updateMissingEpisode(ghost))
         }
     }
 
-    @Test func theChangeTokenMovesWhenAnotherSessionSaves() throws {
+    @Test func theChangeCursorMovesWhenAnotherSessionSaves() throws {
         let fixture = try StoreFixture()
         let supervisor = try fixture.create()
         let protection = try fixture.open(StoreFixture.protection)
-        let before = try protection.changeToken()
-        _ = try supervisor.save(Samples.service(), summary: "catalogue")
-        #expect(try protection.changeToken() == before + 1)
+        let before = try protection.changeCursor()
+        _ = try supervisor.perform(.saveService(Samples.service()))
+        #expect(try protection.changeCursor() == before + 1)
     }
 }

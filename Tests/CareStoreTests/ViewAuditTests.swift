@@ -8,7 +8,7 @@ import Testing
     @Test func loadingDetailWritesOneViewEvent() throws {
         let fixture = try StoreFixture()
         let supervisor = try fixture.create()
-        let child = try supervisor.save(Samples.child(author: supervisor.worker.id), summary: "opened")
+        let child: Child = try supervisor.performed(.createChild(Samples.newChild(author: supervisor.worker.id)))
         let police = try fixture.open(StoreFixture.police)
         let before = try supervisor.audit(child: child.id)
 
@@ -27,7 +27,7 @@ import Testing
     @Test func loadingTheCaseloadIsNotAView() throws {
         let fixture = try StoreFixture()
         let store = try fixture.create()
-        _ = try store.save(Samples.child(author: store.worker.id), summary: "opened")
+        _ = try store.perform(.createChild(Samples.newChild(author: store.worker.id)))
         let before = try store.audit().count
         _ = try store.loadCaseload()
         #expect(try store.audit().count == before)

@@ -63,9 +63,17 @@ private struct Preparation<Context: CommandContext> {
         return found
     }
 
+    /// Refuses to go near a record the actor may not read, before a conflict could hand it
+    /// back: a police officer who learns a restricted note's id (the change feed lists it) and
+    /// saves a contact under that id must not get the note as "theirs".
+    func requireReadable(_ stored: AnyRecord) throws {
+        if case .contact(let contact) = stored, contact.visibility == .restricted { try require(.viewRestrictedNotes) }
+    }
+
     /// The stored record a versioned save replaces, after checking nobody saved it since.
     func replacing<Record: CareRecord>(_ record: Record) throws -> Record {
         let stored = try current(Record.self, record.recordID)
+        try requireReadable(AnyRecord(stored))
         if stored.version != record.version {
             throw RecordConflict(yours: AnyRecord(record), theirs: AnyRecord(stored))
         }
@@ -75,6 +83,7 @@ private struct Preparation<Context: CommandContext> {
     /// Refuses a new record whose id is taken: that is someone else's record, shown as a conflict.
     func requireNew<Record: CareRecord>(_ record: Record) throws {
         if let stored = try context.record(Record.kind, id: record.recordID) {
+            try requireReadable(stored)
             throw RecordConflict(yours: AnyRecord(record), theirs: stored)
         }
     }

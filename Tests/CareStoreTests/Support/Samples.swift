@@ -8,6 +8,10 @@ enum Samples {
     static let community = "Lakeview Test First Nation"
 
     static let when = Date(timeIntervalSince1970: 1_780_000_000)
+    /// What the test stores' clock says: two days after `when` (28 May 2026), so every sample
+    /// time is in the past and every case number is of 2026.
+    static let now = when.addingTimeInterval(2 * 86_400)
+    static let year = 2026
 
     static func child(author: WorkerID = .make(), sequence: Int = 42) -> Child {
         Child(
@@ -23,6 +27,26 @@ enum Samples {
             whereabouts: .located(place: "Test group home", since: when), team: Team(childProtection: author),
             openedOn: DayDate(year: 2026, month: 1, day: 5),
             flags: [Flag(text: "Do not approach at Test School", setBy: author, setAt: when)])
+    }
+
+    /// A child as a worker drafts one for `createChild`: no flags (those come with `addFlag`)
+    /// and a case number the store will replace.
+    static func newChild(author: WorkerID, sequence: Int = 42) -> Child {
+        var draft = child(author: author, sequence: sequence)
+        draft.flags = []
+        return draft
+    }
+
+    /// An open episode: last seen an hour before the report, no police report yet.
+    static func openEpisode(child: ChildID) -> MissingEpisode {
+        MissingEpisode(child: child, reportedMissingAt: when, lastSeenAt: when.addingTimeInterval(-3600), lastSeenPlace: "Test bus depot")
+    }
+
+    /// A draft referral, as `createReferral` takes it.
+    static func draftReferral(child: ChildID, service: ServiceID, by worker: WorkerID) -> Referral {
+        Referral(
+            child: child, service: service, reason: "Wants ceremony support", priority: .urgent,
+            consent: .init(state: .given, by: "youth", at: when), createdBy: worker, createdAt: when)
     }
 
     static func contact(child: ChildID, author: WorkerID, at offset: TimeInterval = 0, visibility: Contact.Visibility = .team) -> Contact {
@@ -90,6 +114,20 @@ enum Samples {
                     contingencies: [.init(condition: "if she calls", response: "call the test officer")], pinned: true,
                     acknowledgement: .init(by: to, at: when, readBack: "got it")),
             ])
+    }
+
+    static func alertResponse(child: ChildID, by worker: WorkerID) -> AlertResponse {
+        AlertResponse(alertID: "contact-overdue:\(child.rawValue)", child: child, since: when, kind: .acknowledged,
+                      note: "Called the test group home", by: worker, at: when)
+    }
+
+    static func acknowledgement(handover: HandoverID, child: ChildID, by worker: WorkerID) -> HandoverAcknowledgement {
+        HandoverAcknowledgement(handover: handover, child: child, by: worker, at: when, readBack: "debrief first thing")
+    }
+
+    static func link(child: ChildID, to other: ChildID, by worker: WorkerID) -> RecordLink {
+        RecordLink(child: child, target: RecordRef(kind: .child, id: other.rawValue), note: "Seen together at the test mall",
+                   source: "youth", createdBy: worker, createdAt: when)
     }
 
     static func worker() -> Worker {

@@ -1,14 +1,16 @@
 import CareDomain
 import Foundation
 import GRDB
+import Testing
 @testable import CareStore
 
 /// A store in its own temporary folder, removed when the fixture goes away. Uses the fast
-/// `.testOnly` key-derivation cost, passed explicitly.
-final class StoreFixture {
+/// `.testOnly` key-derivation cost, passed explicitly, and a clock fixed at `Samples.now`.
+final class StoreFixture: @unchecked Sendable {
     let folder: URL
     let path: String
     let probe: any FilesystemProbe
+    let clock: any WallClock
 
     static let supervisor = NewAccount(
         accountName: "sup.testcase", displayName: "Sam Supervisortest", role: .supervisor, passphrase: "supervisor test passphrase")
@@ -19,24 +21,28 @@ final class StoreFixture {
     static let liaison = NewAccount(
         accountName: "liaison.testcase", displayName: "Lee Liaisontest", role: .liaison, passphrase: "liaison test passphrase")
 
-    init(fileName: String = "TST.care", subfolder: String? = nil, probe: any FilesystemProbe = StatfsProbe()) throws {
+    init(
+        fileName: String = "TST.care", subfolder: String? = nil, probe: any FilesystemProbe = StatfsProbe(),
+        clock: any WallClock = FixedClock(Samples.now)
+    ) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("care-store-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var file = folder
         if let subfolder { file.appendPathComponent(subfolder) }
         path = file.appendingPathComponent(fileName).path
         self.probe = probe
+        self.clock = clock
     }
 
     deinit { try? FileManager.default.removeItem(at: folder) }
 
-    var options: StoreOptions { StoreOptions(path: path, kdfCost: .testOnly, filesystemProbe: probe) }
+    var options: StoreOptions { StoreOptions(path: path, kdfCost: .testOnly, clock: clock, filesystemProbe: probe) }
 
     /// Creates the store with the supervisor and the other three test accounts; returns the
     /// supervisor's session.
     @discardableResult
-    func create(withTeam: Bool = true) throws -> SQLiteCaseStore {
-        let store = try StoreAdmin.create(options: options, unit: "TST", admin: Self.supervisor)
+    func create(withTeam: Bool = true, timeZone: TimeZone = .current) throws -> SQLiteCaseStore {
+        let store = try StoreAdmin.create(options: options, unit: "TST", admin: Self.supervisor, timeZone: timeZone)
         if withTeam {
             for account in [Self.protection, Self.police, Self.liaison] { try store.addAccount(account) }
         }
@@ -60,4 +66,18 @@ final class StoreFixture {
 struct FixedProbe: FilesystemProbe {
     var kind: FilesystemKind
     func kind(ofDirectory path: String) throws -> FilesystemKind { kind }
+}
+
+extension CaseCommands {
+    /// The record `perform` saved first, as its concrete type.
+    func performed<Record: CareRecord>(_ command: CaseCommand, as type: Record.Type = Record.self) throws -> Record {
+        try #require(try perform(command).record?.as(Record.self))
+    }
+}
+
+extension SQLiteCaseStore {
+    /// How many audit events the store holds (read as a supervisor would, without an event).
+    func auditCount() throws -> Int {
+        try read { db, _ in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit") ?? 0 }
+    }
 }

@@ -203,7 +203,10 @@ public final class InMemoryCaseStore: CaseStore, CaseArchive, @unchecked Sendabl
             do {
                 prepared = try CommandRules.prepare(command, in: context)
             } catch var conflict as RecordConflict {
-                let last = tables.audit.last { $0.targetKind == conflict.theirs.kind && $0.targetID == conflict.theirs.recordID }
+                // The last event that wrote the record: a view after the save did not make it.
+                let last = tables.audit.last {
+                    $0.targetKind == conflict.theirs.kind && $0.targetID == conflict.theirs.recordID && $0.action != .view
+                }
                 conflict.savedBy = last?.actor.flatMap { tables.record(.worker, $0.rawValue)?.as(Worker.self)?.displayName }
                 conflict.savedAt = last?.at
                 throw conflict

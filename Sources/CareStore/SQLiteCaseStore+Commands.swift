@@ -1,0 +1,94 @@
+import CareDomain
+import Foundation
+import GRDB
+
+/// Commands and the change feed. Every rule lives in `CommandRules`; the store only gives the
+/// rules a view of its transaction, writes what they prepared, stamps the feed and appends the
+/// audit event, all in one `BEGIN IMMEDIATE` transaction.
+extension SQLiteCaseStore {
+    public func perform(_ command: CaseCommand) throws -> CommandOutcome {
+        try write { db, keys in
+            let now = clock.now()
+            // The worker as stored now, not as at sign-in: an account a supervisor disabled
+            // since then is refused by the rules (`inactiveAccount`).
+            let actor = try Self.fetchRecord(Worker.self, id: worker.id.rawValue, db: db, keys: keys) ?? worker
+            let context = SQLiteCommandContext(db: db, keys: keys, actor: actor, now: now, unit: unitInfo)
+            let prepared: PreparedCommand
+            do {
+                prepared = try CommandRules.prepare(command, in: context)
+            } catch let conflict as RecordConflict {
+                throw try Self.namingTheSaver(of: conflict, db: db, keys: keys)
+            }
+            let encoder = RecordCoding.encoder()
+            let first = try Self.reserveChangeSequences(db, count: prepared.writes.count)
+            var changes: [RecordChange] = []
+            for (offset, write) in prepared.writes.enumerated() {
+                let sequence = first + Int64(offset)
+                let written: Bool
+                do {
+                    written = try Self.writeAnyRow(
+                        write.record, insert: write.isNew, expectedVersion: write.expectedVersion, at: now,
+                        changeSequence: sequence, db: db, keys: keys, encoder: encoder)
+                } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
+                    written = false
+                }
+                guard written else {
+                    // The rules read the record in this same transaction, so only a row changed
+                    // under it gets here; it is still someone else's save, shown as a conflict.
+                    var yours = write.record
+                    yours.version = write.expectedVersion
+                    let theirs = try context.record(write.record.kind, id: write.record.recordID) ?? yours
+                    throw try Self.namingTheSaver(of: RecordConflict(yours: yours, theirs: theirs), db: db, keys: keys)
+                }
+                changes.append(RecordChange(
+                    kind: write.record.kind, id: write.record.recordID, child: write.record.childID, sequence: sequence))
+            }
+            try appendEvent(
+                db, keys: keys, action: prepared.action, at: now, targetKind: prepared.target.kind,
+                targetID: prepared.target.id, child: prepared.child, summary: prepared.summary)
+            return CommandOutcome(saved: prepared.writes.map(\.record), changes: changes, summary: prepared.summary)
+        }
+    }
+
+    /// Fills in who saved the other version and when: the last audit event that wrote that
+    /// record (views are left out: a view after the save did not make it).
+    static func namingTheSaver(of conflict: RecordConflict, db: Database, keys: SessionKeys) throws -> RecordConflict {
+        var named = conflict
+        let last = try Row.fetchOne(db, sql: """
+            SELECT actor, at FROM audit WHERE target_kind = ? AND target_id = ? AND action <> ?
+            ORDER BY seq DESC LIMIT 1
+            """, arguments: [conflict.theirs.kind.rawValue, conflict.theirs.recordID, AuditAction.view.rawValue])
+        if let actor = last?["actor"] as String? {
+            named.savedBy = try fetchRecord(Worker.self, id: actor, db: db, keys: keys)?.displayName
+        }
+        named.savedAt = (last?["at"] as Double?).map(Date.init(timeIntervalSince1970:))
+        return named
+    }
+
+    /// The `changes` counter in `meta`: the sequence of the latest row written by any process.
+    public func changeCursor() throws -> Int64 {
+        try read { db, _ in
+            try Int64.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'changes'") ?? 0
+        }
+    }
+
+    /// Every record written after `cursor`, oldest change first. A record written twice since
+    /// then is listed once, at its latest sequence.
+    public func changes(since cursor: Int64) throws -> ChangeBatch {
+        try read { db, _ in
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT kind, id, child_id, change_seq FROM records WHERE change_seq > ? ORDER BY change_seq
+                """, arguments: [cursor])
+            var changes: [RecordChange] = []
+            while let row = try rows.next() {
+                guard let kind = RecordKind(rawValue: row["kind"]) else {
+                    throw StoreError.corrupt("a record has an unknown kind")
+                }
+                changes.append(RecordChange(
+                    kind: kind, id: row["id"], child: (row["child_id"] as String?).map(ChildID.init(rawValue:)),
+                    sequence: row["change_seq"]))
+            }
+            return ChangeBatch(changes: changes, cursor: changes.last?.sequence ?? max(cursor, 0))
+        }
+    }
+}

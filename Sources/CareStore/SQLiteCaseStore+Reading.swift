@@ -1,0 +1,209 @@
+import CareDomain
+import Foundation
+import GRDB
+
+/// Reading: the caseload, patches of it, one child's record, pages of contacts. Orders are the
+/// ones `CaseloadSnapshot` names (`normalizeOrder()`), the same as the in-memory store's.
+extension SQLiteCaseStore {
+    /// Refuses what the role table refuses, in the port's words.
+    func require(_ permission: Permission) throws {
+        do { try permission.require(role) } catch { throw CommandError.denied(error) }
+    }
+
+    public func loadCaseload() throws -> CaseloadSnapshot {
+        try require(.viewCaseload)
+        return try read { db, keys in
+            let decoder = RecordCoding.decoder()
+            var snapshot = try Self.childParts(of: nil, db: db, keys: keys, decoder: decoder)
+            snapshot.services = try Self.fetchAll(Service.self, db: db, keys: keys, decoder: decoder)
+            snapshot.workers = try Self.fetchAll(Worker.self, db: db, keys: keys, decoder: decoder)
+            snapshot.normalizeOrder()
+            return snapshot
+        }
+    }
+
+    public func loadPatch(children ids: Set<ChildID>, catalogue: Bool) throws -> SnapshotPatch {
+        try require(.viewCaseload)
+        return try read { db, keys in
+            let decoder = RecordCoding.decoder()
+            var part = try Self.childParts(of: ids, db: db, keys: keys, decoder: decoder)
+            if catalogue {
+                part.services = try Self.fetchAll(Service.self, db: db, keys: keys, decoder: decoder)
+                part.workers = try Self.fetchAll(Worker.self, db: db, keys: keys, decoder: decoder)
+                let aboutNoChild = try Row.fetchCursor(
+                    db, sql: "SELECT id, version, payload FROM records WHERE kind = ? AND child_id IS NULL",
+                    arguments: [RecordKind.alertResponse.rawValue])
+                while let row = try aboutNoChild.next() {
+                    part.responses.append(try Self.openRecord(
+                        AlertResponse.self, id: row["id"], version: row["version"], payload: row["payload"], keys: keys, decoder: decoder))
+                }
+            }
+            part.normalizeOrder()
+            return SnapshotPatch(children: ids, part: part, includesCatalogue: catalogue)
+        }
+    }
+
+    /// The parts of a snapshot that belong to children: every child's (`ids` nil, with the
+    /// alert responses about no child too) or only those of `ids`.
+    static func childParts(of ids: Set<ChildID>?, db: Database, keys: SessionKeys, decoder: JSONDecoder) throws -> CaseloadSnapshot {
+        func fetch<Record: CareRecord>(_ type: Record.Type) throws -> [Record] {
+            guard let ids else { return try fetchAll(type, db: db, keys: keys, decoder: decoder) }
+            return try fetchAll(type, children: ids, db: db, keys: keys, decoder: decoder)
+        }
+        var snapshot = CaseloadSnapshot()
+        snapshot.children = try fetch(Child.self)
+        try forEachChunk(of: ids, db: db) { filter, arguments in
+            let last = try Row.fetchCursor(db, sql: """
+                SELECT child_id, MAX(sort_at) AS last FROM records
+                WHERE kind = ? AND child_id IS NOT NULL \(filter) GROUP BY child_id
+                """, arguments: [RecordKind.contact.rawValue] + arguments)
+            while let row = try last.next() {
+                if let time = row["last"] as Double? {
+                    snapshot.lastContact[ChildID(rawValue: row["child_id"])] = Date(timeIntervalSince1970: time)
+                }
+            }
+        }
+        snapshot.episodes = Dictionary(grouping: try fetch(MissingEpisode.self), by: \.child)
+        snapshot.indicators = Dictionary(grouping: try fetch(RiskIndicator.self), by: \.child)
+        for plan in try fetch(SafetyPlan.self) { snapshot.plans[plan.child] = plan }
+        snapshot.referrals = try fetch(Referral.self)
+        snapshot.appointments = try fetch(Appointment.self)
+        snapshot.responses = try fetch(AlertResponse.self)
+        return snapshot
+    }
+
+    /// Every record of one kind that belongs to one of `children`, opened in bulk.
+    static func fetchAll<Record: CareRecord>(
+        _ type: Record.Type, children: Set<ChildID>, db: Database, keys: SessionKeys, decoder: JSONDecoder
+    ) throws -> [Record] {
+        var records: [Record] = []
+        try forEachChunk(of: children, db: db) { filter, arguments in
+            let rows = try Row.fetchCursor(
+                db, sql: "SELECT id, version, payload FROM records WHERE kind = ? \(filter)",
+                arguments: [Record.kind.rawValue] + arguments)
+            while let row = try rows.next() {
+                records.append(try openRecord(Record.self, id: row["id"], version: row["version"], payload: row["payload"], keys: keys, decoder: decoder))
+            }
+        }
+        return records
+    }
+
+    /// Calls `body` with an `AND child_id IN (...)` filter for each chunk of `ids` (SQLite limits
+    /// the arguments of one statement), or once with no filter when `ids` is nil. An empty set
+    /// calls it not at all.
+    private static func forEachChunk(
+        of ids: Set<ChildID>?, db: Database, _ body: (String, StatementArguments) throws -> Void
+    ) throws {
+        guard let ids else { return try body("", []) }
+        let all = ids.map(\.rawValue)
+        for start in stride(from: 0, to: all.count, by: 500) {
+            let chunk = Array(all[start..<min(start + 500, all.count)])
+            let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
+            try body("AND child_id IN (\(marks))", StatementArguments(chunk))
+        }
+    }
+
+    /// Writes the `view` event in its own committed transaction first: if that fails, the record
+    /// is not shown.
+    public func loadDetail(of child: ChildID, contactLimit: Int) throws -> ChildDetail {
+        try require(.viewCaseload)
+        try write { db, keys in
+            let exists = try Bool.fetchOne(
+                db, sql: "SELECT EXISTS(SELECT 1 FROM records WHERE kind = ? AND id = ?)",
+                arguments: [RecordKind.child.rawValue, child.rawValue]) ?? false
+            guard exists else { throw CommandError.notFound(kind: .child, id: child.rawValue) }
+            try appendEvent(
+                db, keys: keys, action: .view, targetKind: .child, targetID: child.rawValue, child: child,
+                summary: "viewed the child's record")
+        }
+        session.noteViewed(child.rawValue)
+        return try detail(of: child, contactLimit: contactLimit)
+    }
+
+    /// The record again, without a second `view` event: only for a child this session viewed
+    /// since it was last unlocked, so nobody reads a record whose opening is not in the trail.
+    public func refreshDetail(of child: ChildID, contactLimit: Int) throws -> ChildDetail {
+        try require(.viewCaseload)
+        _ = try session.keys()
+        guard session.hasViewed(child.rawValue) else { throw StoreError.notViewed }
+        return try detail(of: child, contactLimit: contactLimit)
+    }
+
+    private func detail(of child: ChildID, contactLimit: Int) throws -> ChildDetail {
+        try read { db, keys in
+            let decoder = RecordCoding.decoder()
+            guard let record = try Self.fetchRecord(Child.self, id: child.rawValue, db: db, keys: keys) else {
+                throw CommandError.notFound(kind: .child, id: child.rawValue)
+            }
+            // The child's part of a snapshot, put in the snapshot's orders, so the record pane
+            // and the caseload never order the same records differently.
+            var part = try Self.childParts(of: [child], db: db, keys: keys, decoder: decoder)
+            part.normalizeOrder()
+            let links = try Self.fetchAll(RecordLink.self, child: child, db: db, keys: keys, decoder: decoder)
+            return ChildDetail(
+                child: record,
+                contacts: try contactPage(child, after: .start, limit: contactLimit, db: db, keys: keys, decoder: decoder),
+                episodes: part.episodes[child] ?? [],
+                indicators: part.indicators[child] ?? [],
+                plan: part.plans[child],
+                referrals: part.referrals,
+                appointments: part.appointments,
+                links: links.sorted { ($0.createdAt, $0.id.rawValue) > ($1.createdAt, $1.id.rawValue) })
+        }
+    }
+
+    public func loadContacts(of child: ChildID, after cursor: ContactCursor, limit: Int) throws -> ContactPage {
+        try require(.viewCaseload)
+        return try read { db, keys in
+            try contactPage(child, after: cursor, limit: limit, db: db, keys: keys, decoder: RecordCoding.decoder())
+        }
+    }
+
+    /// The contacts after `cursor`, newest first by (time, id): two contacts at the same minute
+    /// on either side of a page boundary are neither skipped nor shown twice. Visibility is
+    /// sealed, so for a role that may not see restricted notes the page is filled by opening
+    /// rows until `limit` visible ones are found, counting the restricted ones passed over.
+    func contactPage(
+        _ child: ChildID, after cursor: ContactCursor, limit: Int, db: Database, keys: SessionKeys, decoder: JSONDecoder
+    ) throws -> ContactPage {
+        let mayReadRestricted = role.may(.viewRestrictedNotes)
+        let time = cursor.occurredAt.timeIntervalSince1970
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT id, version, payload FROM records
+            WHERE kind = ? AND child_id = ? AND (sort_at < ? OR (sort_at = ? AND id < ?))
+            ORDER BY sort_at DESC, id DESC
+            """, arguments: [RecordKind.contact.rawValue, child.rawValue, time, time, cursor.id.rawValue])
+        var page = ContactPage()
+        var hidden = 0
+        while let row = try rows.next() {
+            let contact = try Self.openRecord(
+                Contact.self, id: row["id"], version: row["version"], payload: row["payload"], keys: keys, decoder: decoder)
+            if contact.visibility == .restricted && !mayReadRestricted {
+                hidden += 1
+                continue
+            }
+            if page.contacts.count == max(limit, 0) {
+                page.hasMore = true
+                break
+            }
+            page.contacts.append(contact)
+            page.hiddenRestricted = hidden
+        }
+        if !page.hasMore { page.hiddenRestricted = hidden }
+        return page
+    }
+
+    /// The acknowledgements of the handover's entries, oldest first. They are found through the
+    /// entries' children (the handover id is sealed inside each), so an acknowledgement of an
+    /// entry since removed from the handover is not listed.
+    public func handoverAcknowledgements(of handover: HandoverID) throws -> [HandoverAcknowledgement] {
+        try require(.viewCaseload)
+        return try read { db, keys in
+            guard let stored = try Self.fetchRecord(Handover.self, id: handover.rawValue, db: db, keys: keys) else { return [] }
+            let children = Set(stored.entries.map(\.child))
+            return try Self.fetchAll(HandoverAcknowledgement.self, children: children, db: db, keys: keys, decoder: RecordCoding.decoder())
+                .filter { $0.handover == handover }
+                .sorted { ($0.at, $0.id.rawValue) < ($1.at, $1.id.rawValue) }
+        }
+    }
+}
