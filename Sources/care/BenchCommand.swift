@@ -49,7 +49,7 @@ struct BenchCommand: ParsableCommand {
         let store = try SQLiteCaseStore.open(options: StoreOptions(path: path), account: "demo-cp", passphrase: "bench-passphrase")
         let unlocked = clock.lap()
         let terminal = HeadlessTerminal(size: Size(width: 120, height: 32))
-        let app = try App(store: store, terminal: terminal, theme: .default, unit: store.unit, idleLimit: 86_400)
+        let app = try App(store: store, terminal: terminal, theme: .default, settings: AppSettings(idleLimit: 86_400))
         let loaded = clock.lap()
         app.step(timeoutMilliseconds: 0)
         let firstFrame = clock.lap()
@@ -77,7 +77,7 @@ struct BenchCommand: ParsableCommand {
         for i in 0..<samples {
             let child = children[(i * 104_729) % children.count]
             let contact = Contact(child: child.id, occurredAt: Date(), author: store.worker.id, kind: .phone, summary: "bench note \(i)")
-            save.append(try time { _ = try store.save(contact, summary: "contact logged") })
+            save.append(try time { _ = try store.perform(.logContact(contact)) })
         }
         print("""
             \(size) children (\(demo.contacts.count) contacts): generate \(ms(generated)), create store \(ms(created))

@@ -12,7 +12,7 @@ enum Dashboard {
     /// Opens the dashboard for a store already signed in to.
     static func run(store: SQLiteCaseStore, theme requested: String?, masked: Bool = false) throws {
         try withTerminal(theme: requested) { terminal, theme, config, warning in
-            let app = try makeApp(store: store, terminal: terminal, theme: theme, config: config, unit: store.unit, masked: masked)
+            let app = try makeApp(store: store, terminal: terminal, theme: theme, config: config, masked: masked)
             if let warning { app.show(message: warning) }
             app.run()
         }
@@ -24,30 +24,30 @@ enum Dashboard {
         let accounts = try StoreAdmin.accounts(options: options).filter(\.active)
             .map { AccountChoice(accountName: $0.accountName, role: $0.role) }
         guard !accounts.isEmpty else { throw CommandFailure.words("This store has no active account; a supervisor can add one with `care user add`.") }
-        let unit = try StoreAdmin.unit(options: options)
+        let unit = try StoreAdmin.unit(options: options).code
         try withTerminal(theme: requested) { terminal, theme, config, warning in
             let login = LoginFlow(accounts: accounts, unit: unit, preselect: preselect, terminal: terminal, theme: theme) { name, passphrase in
                 try SQLiteCaseStore.open(options: options, account: name, passphrase: passphrase)
             }
             guard let store = login.run() else { return }
             terminal.invalidate()
-            let app = try makeApp(store: store, terminal: terminal, theme: theme, config: config, unit: unit, masked: false)
+            let app = try makeApp(store: store, terminal: terminal, theme: theme, config: config, masked: false)
             if let warning { app.show(message: warning) }
             app.run()
         }
     }
 
     private static func makeApp(
-        store: any CaseStore, terminal: CursesTerminal, theme: Theme, config: ConfigFile, unit: String, masked: Bool
+        store: any CaseStore, terminal: CursesTerminal, theme: Theme, config: ConfigFile, masked: Bool
     ) throws -> App {
-        let (keyMap, _) = config.keyMap()
-        let idle = TimeInterval((config.idleLockMinutes ?? 10) * 60)
-        return try App(store: store, terminal: terminal, keyMap: keyMap, theme: theme, unit: unit, masked: masked, idleLimit: idle)
+        let (keymap, _) = config.keymap()
+        let settings = AppSettings(idleLimit: TimeInterval((config.idleLockMinutes ?? 10) * 60))
+        return try App(store: store, terminal: terminal, keymap: keymap, theme: theme, settings: settings, masked: masked)
     }
 
     private static func withTerminal(theme requested: String?, _ body: (CursesTerminal, Theme, ConfigFile, String?) throws -> Void) throws {
         let config = ConfigFile.load()
-        let (_, problems) = config.keyMap()
+        let (_, problems) = config.keymap()
         // Said before the screen takes over, so it stays readable after quitting too.
         for problem in problems { FileHandle.standardError.write(Data(("care: " + Sanitizer.clean(problem) + "\n").utf8)) }
         let terminal: CursesTerminal

@@ -30,6 +30,9 @@ struct DemoCommand: ParsableCommand {
     @Option(name: .long, help: "Theme name or path.")
     var theme: String?
 
+    @Option(name: .long, help: "The demo unit's time zone, an IANA name like America/Winnipeg (default: the machine's).")
+    var timeZone: TimeZoneArgument?
+
     func validate() throws {
         guard (1...100_000).contains(children) else { throw ValidationError("--children must be between 1 and 100000.") }
     }
@@ -56,7 +59,7 @@ struct DemoCommand: ParsableCommand {
 
     private func create(at path: String) throws {
         let unit = DemoGenerator.make(seed: seed, children: children, now: Date())
-        try DemoStore.create(unit, at: path, passphrase: Self.passphrase)
+        try DemoStore.create(unit, at: path, passphrase: Self.passphrase, timeZone: timeZone?.zone ?? .current)
         let missing = unit.episodes.filter(\.isOpen).count
         print("Created a synthetic demo store at \(path): \(unit.children.count) children (\(missing) missing now), "
               + "\(unit.referrals.count) referrals, \(unit.services.count) services, \(unit.workers.count) workers.")

@@ -21,6 +21,9 @@ struct InitCommand: ParsableCommand {
     @Option(name: .long, help: "Read the new passphrase as one line from this open file descriptor.")
     var passphraseFd: Int32?
 
+    @Option(name: .long, help: "The unit's time zone, an IANA name like America/Winnipeg; every time is shown in it (default: the machine's).")
+    var timeZone: TimeZoneArgument?
+
     func validate() throws {
         guard (2...5).contains(unit.count), unit.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
             throw ValidationError("The unit code must be 2 to 5 capital letters, like KEN.")
@@ -35,8 +38,9 @@ struct InitCommand: ParsableCommand {
         }
         let passphrase = try PassphraseReader.newPassphrase(fd: passphraseFd, for: admin)
         let account = NewAccount(accountName: admin, displayName: displayName ?? admin, role: .supervisor, passphrase: passphrase)
-        _ = try StoreAdmin.create(options: StoreOptions(path: path), unit: unit, admin: account)
-        print("Created the \(unit) store at \(path) with supervisor \(admin).")
+        let zone = timeZone?.zone ?? .current
+        _ = try StoreAdmin.create(options: StoreOptions(path: path), unit: unit, admin: account, timeZone: zone)
+        print("Created the \(unit) store at \(path) with supervisor \(admin); times are shown in \(zone.identifier).")
         print("Add workers with: care user add NAME --role child-protection --as \(admin) --store \(path)")
     }
 }

@@ -11,12 +11,12 @@ struct HostileTextInTmuxTests {
 
     @Test func escapeSequencesInStoredTextNeverReachTheTerminal() throws {
         let demo = try DemoFixture()
-        let store = try SQLiteCaseStore.open(options: StoreOptions(path: demo.store), account: "demo-cp", passphrase: "demo")
+        let store = try SQLiteCaseStore.open(options: StoreOptions(path: demo.store), account: "demo-supervisor", passphrase: "demo")
         // Stored as a careless import might: the screen must still be safe.
         let child = Child(caseNumber: CaseNumber(unit: "KEN", year: 2026, sequence: 9_999), legalName: Self.hostileName,
                           birth: .estimated(years: 15, asOf: DayDate(year: 2026, month: 1, day: 1)), riskLevel: .critical,
                           openedOn: DayDate(year: 2026, month: 1, day: 1))
-        _ = try store.save(child, summary: "test child with hostile text")
+        try store.importRecords([child], summary: "test child with hostile text")
         try store.close()
 
         let tmux = try TmuxSession(command: demo.openCommand(), environment: demo.environment)
