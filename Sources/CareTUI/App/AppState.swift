@@ -110,6 +110,7 @@ public struct Viewports: Sendable, Equatable {
     public var recordRows = 10
     public var recordLines = 0
     public var overlayRows = 20
+    public var overlayWidth = 96
     /// Columns a form field's value has (for moving by wrapped row in a note).
     public var formFieldWidth = 60
 

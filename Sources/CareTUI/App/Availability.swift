@@ -55,7 +55,7 @@ public enum HintLine {
             }
         case .help?, .auditTrail?:
             hints = hintList([Hint(command: .moveDown, label: "scroll")], state, chain)
-            hints.append(KeyHint(key: "any other key", label: "close", enabled: true))
+            hints.append(KeyHint(key: "any other key", label: "closes", enabled: true))
         case .question?:
             hints = hintList([Hint(command: .answerYes, label: "yes"), Hint(command: .answerNo, label: "no")], state, chain)
         case nil where state.dashboard.filterEditing:

@@ -117,7 +117,7 @@ public enum Update {
             step = FormUpdate.run(command, on: &form, in: &state)
             if step.keep { state.screens.append(.form(form)) }
         case .help(var help):
-            step = help.handle(command, rows: state.viewports.overlayRows, lineCount: help.lines(state).count)
+            step = help.handle(command, rows: state.viewports.overlayRows, lineCount: help.lines(state, width: state.viewports.overlayWidth).count)
             if step.keep { state.screens.append(.help(help)) }
         case .auditTrail(var trail):
             step = trail.handle(command, rows: state.viewports.overlayRows)

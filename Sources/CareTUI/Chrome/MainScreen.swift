@@ -110,14 +110,8 @@ public enum MainScreen {
     }
 
     static func renderTabStrip(_ state: AppState, row: Rect, buffer: inout Buffer, theme: Theme) {
-        buffer.fill(row, with: Cell(" ", style: theme[.tab]))
-        var x = row.x
-        for pane in PaneID.allCases {
-            let label = " \(pane.rawValue) \(pane.title) "
-            let style = pane == state.dashboard.focus ? theme[.tabActive] : theme[.tab]
-            x += buffer.write(label, at: Point(x: x, y: row.y), style: style, clip: row)
-            x += buffer.write("│", at: Point(x: x, y: row.y), style: theme[.tab], clip: row)
-        }
+        let titles = PaneID.allCases.map { "\($0.rawValue) \($0.title)" }
+        Tabs(titles: titles, active: state.dashboard.focus.rawValue - 1).render(in: row, buffer: &buffer, theme: theme)
     }
 
     static func renderTooSmall(_ size: Size, buffer: inout Buffer, theme: Theme) {

@@ -193,6 +193,6 @@ public enum MissingStrip {
             let last = min(buckets - 1, max(first, Int(to.timeIntervalSince(start) / span * Double(buckets))))
             for i in first...last { strip[i] = true }
         }
-        return String(strip.map { $0 ? "█" : "▁" })
+        return Sparkline.symbols(for: strip.map { $0 ? 1 : 0 })
     }
 }

@@ -9,23 +9,23 @@ enum FormView {
     static func render(_ form: FormScreen, _ state: AppState, area: Rect, buffer: inout Buffer, theme: Theme,
                        viewports: inout Viewports) -> Point? {
         let width = min(area.width - 2, 100)
-        let box = Rect(x: area.x + (area.width - width) / 2, y: area.y, width: width, height: area.height)
+        let labelWidth = min(26, (form.fields.map { DisplayWidth.of($0.label) }.max() ?? 10) + 4)
+        let valueWidth = max(10, width - 2 - labelWidth - 1)
+        viewports.formFieldWidth = valueWidth
+        let blocks = form.fields.enumerated().map { index, field in
+            Block(field: field, focused: index == form.focus, form: form, width: valueWidth)
+        }
+        let notice = form.notice.map { Array(DisplayWidth.wrap($0, width: max(1, width - 4)).prefix(3)) } ?? []
+        // As tall as its fields need (and a blank line at the foot), centred; never taller than the screen.
+        let height = min(area.height, notice.count + blocks.reduce(0) { $0 + $1.height } + 3)
+        let box = Rect(x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width, height: height)
         buffer.fill(box, with: Cell(" ", style: theme[.normal]))
         let title = form.title + FormUpdate.subject(form, state).replacingOccurrences(of: " for ", with: " — ", options: .anchored)
         buffer.drawBox(box, title: title, style: theme[.borderFocus], titleStyle: theme[.titleFocus], heavy: true)
         var inner = box.inset(by: 1)
-        if let notice = form.notice {
-            for line in DisplayWidth.wrap(notice, width: max(1, inner.width - 2)).prefix(3) {
-                buffer.write(line, at: Point(x: inner.x + 1, y: inner.y), width: inner.width - 2, style: theme[.error])
-                inner = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: max(0, inner.height - 1))
-            }
-        }
-        let labelWidth = min(26, (form.fields.map { DisplayWidth.of($0.label) }.max() ?? 10) + 4)
-        let valueWidth = max(10, inner.width - labelWidth - 1)
-        viewports.formFieldWidth = valueWidth
-
-        let blocks = form.fields.enumerated().map { index, field in
-            Block(field: field, focused: index == form.focus, form: form, width: valueWidth)
+        for line in notice {
+            buffer.write(line, at: Point(x: inner.x + 1, y: inner.y), width: inner.width - 2, style: theme[.error])
+            inner = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: max(0, inner.height - 1))
         }
         let first = firstVisible(blocks, focus: form.focus, height: inner.height)
         var y = inner.y

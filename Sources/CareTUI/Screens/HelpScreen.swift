@@ -18,7 +18,7 @@ public struct HelpScreen: Sendable {
         var role: ThemeRole
     }
 
-    func lines(_ state: AppState) -> [Line] {
+    func lines(_ state: AppState, width: Int = 96) -> [Line] {
         var lines: [Line] = []
         for context in chain.contexts {
             let bindings = state.keymap.map(context).bindings.filter { !$0.keys.isEmpty }
@@ -27,10 +27,15 @@ public struct HelpScreen: Sendable {
             lines.append(Line(text: context.title, role: .title))
             for binding in bindings {
                 let keys = binding.keys.map(\.displayName).joined(separator: "/")
-                var text = "  " + DisplayWidth.pad(keys, to: 14) + binding.help
+                let text = "  " + DisplayWidth.pad(keys, to: 14) + binding.help
                 let reason = Availability.reason(binding.action, in: state, context: context)
-                if let reason { text += " — not now: \(reason)" }
                 lines.append(Line(text: text, role: reason == nil ? .normal : .keyhintDisabled))
+                // Why not, in full, beneath it: a refusal cut off at the edge tells nobody anything.
+                if let reason {
+                    for part in DisplayWidth.wrap("not now: " + reason, width: max(10, width - 18)) {
+                        lines.append(Line(text: String(repeating: " ", count: 18) + part, role: .muted))
+                    }
+                }
             }
             if context == chain.contexts.first, chain.unbound == .typed {
                 for line in Self.typingLines(context) { lines.append(Line(text: "  " + line, role: .muted)) }
@@ -67,7 +72,8 @@ public struct HelpScreen: Sendable {
                        titleStyle: theme[.titleFocus], heavy: true)
         let inner = box.inset(by: 1)
         viewports.overlayRows = inner.height
-        let all = lines(state)
+        viewports.overlayWidth = inner.width - 1
+        let all = lines(state, width: inner.width - 1)
         let start = min(scroll, max(0, all.count - inner.height))
         for (i, line) in all.dropFirst(start).prefix(inner.height).enumerated() {
             buffer.write(line.text, at: Point(x: inner.x + 1, y: inner.y + i), width: inner.width - 1, style: theme[line.role], pad: true)

@@ -48,7 +48,8 @@ struct CareRun: CustomStringConvertible {
         defer { argv.forEach { free($0) } }
 
         var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, args[0], &actions, nil, argv, envp)
+        let attributes = SpawnAttributes()
+        let spawned = posix_spawnp(&pid, args[0], &actions, &attributes.value, argv, envp)
         guard spawned == 0 else { throw Shell.Failure(description: "could not start \(args[0]) (error \(spawned))") }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}

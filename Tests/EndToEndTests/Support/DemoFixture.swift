@@ -8,13 +8,13 @@ struct DemoFixture {
     let passphraseFile: String
     let environment: [String: String]
 
+    /// A copy of the demo store `care demo --no-open` made once for the whole run (making one
+    /// costs four scrypt derivations at the real cost; a copy costs nothing).
     init() throws {
-        scratch = try Fixture.scratchDirectory()
-        store = scratch + "/demo.care"
+        (scratch, store) = try DemoTemplate.copy()
         passphraseFile = scratch + "/pass"
         environment = Fixture.environment(scratch: scratch)
         try "demo\n".write(toFile: passphraseFile, atomically: true, encoding: .utf8)
-        try Shell.run([Fixture.careBinary, "demo", "--no-open", "--store", store])
     }
 
     func openCommand(user: String = "demo-cp") -> String {

@@ -99,7 +99,8 @@ enum Shell {
         let argv: [UnsafeMutablePointer<CChar>?] = args.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0
-        let spawned = posix_spawnp(&pid, args[0], &actions, nil, argv, environ)
+        let attributes = SpawnAttributes()
+        let spawned = posix_spawnp(&pid, args[0], &actions, &attributes.value, argv, environ)
         guard spawned == 0 else { throw Failure(description: "could not start \(args[0]) (error \(spawned))") }
         var status: Int32 = 0
         while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
