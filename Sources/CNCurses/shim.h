@@ -82,6 +82,26 @@ static inline int care_extended_key_code(const char *name) {
     return code > 0 ? code : 0;
 }
 
+// MARK: - Bracketed paste
+
+/// A terminfo string capability, or NULL when the terminal has none (`tigetstr` reports a name
+/// that is not a string capability as `(char *)-1`).
+static inline const char *care_tigetstr(const char *name) {
+    const char *value = tigetstr(name);
+    return value == (const char *)-1 ? NULL : value;
+}
+
+/// Writes a terminfo string (`BE`: bracketed paste on) and sends it at once: `putp` goes through
+/// stdio's buffer, which curses' own output does not flush, so unflushed it reached the terminal
+/// only at exit.
+static inline int care_putp(const char *value) { int status = putp(value); fflush(stdout); return status; }
+
+/// Makes ncurses return `code` when the terminal sends `sequence` (the paste markers).
+static inline int care_define_key(const char *sequence, int code) { return define_key(sequence, code); }
+
+/// Whether any key is bound to `code` already.
+static inline int care_code_is_free(int code) { return keybound(code, 0) == NULL; }
+
 // MARK: - Characters
 
 static inline int care_wcwidth(wchar_t c) { return wcwidth(c); }
@@ -109,6 +129,9 @@ static inline int care_prctl_set_dumpable(int dumpable) {
 /// ncurses: `putp` writes through stdio and would arrive after `endwin`'s own output.
 static inline void care_leave_screen(void) {
     if (stdscr == NULL || isendwin()) return;
+    // Bracketed paste off again (a no-op where it was never on), on every way out.
+    const char *paste_off = tigetstr("BD");
+    if (paste_off != NULL && paste_off != (const char *)-1) putp(paste_off);
     int rows = getmaxy(stdscr);
     wmove(stdscr, 0, 0);
     wclrtoeol(stdscr);

@@ -18,6 +18,9 @@ public final class CursesTerminal: Terminal {
     public let colorCapability: ColorCapability
 
     private var pairs: ColorPairAllocator
+    /// Set when the terminal marks pastes; the collector holds a paste that is still arriving.
+    private var paste: BracketedPaste?
+    private var collector = PasteCollector()
     /// Holds the key codes ncurses numbered for this terminal at start (Ctrl-←, Ctrl-→).
     private let decoder: CursesKeyDecoder
     private var isRestored = false
@@ -57,6 +60,7 @@ public final class CursesTerminal: Terminal {
         _ = nonl()
         _ = keypad(window, true)
         decoder = CursesKeyDecoder(extendedKeys: .lookUp())
+        paste = BracketedPaste.enable()
         _ = care_set_escdelay(25)
         _ = curs_set(0)
         _ = leaveok(window, true)
@@ -226,12 +230,17 @@ public final class CursesTerminal: Terminal {
     }
 
     private func readOne(from window: UnsafeMutablePointer<WINDOW>?) -> ReadResult {
+        if let paste, collector.isActive { return readPasted(from: window, paste) }
         var value: wint_t = 0
         let input: CursesInput
         switch wget_wch(window, &value) {
         case OK: input = .character(UInt32(value))
         case KEY_CODE_YES: input = .keyCode(Int32(bitPattern: UInt32(value)))
         default: return .nothing
+        }
+        if let paste, input.kind == .keyCode, Int32(bitPattern: input.value) == paste.startCode {
+            collector.start()
+            return .ignored
         }
         switch decoder.decode(input) {
         case .key(let key): return .event(.key(key))
@@ -240,6 +249,19 @@ public final class CursesTerminal: Terminal {
             return .event(.resize(size))
         case .ignored: return .ignored
         }
+    }
+
+    /// One byte of a paste that is arriving, or its end marker. Key sequences inside pasted text
+    /// are not key presses and are dropped.
+    private func readPasted(from window: UnsafeMutablePointer<WINDOW>?, _ paste: BracketedPaste) -> ReadResult {
+        let code = wgetch(window)
+        switch code {
+        case ERR: return .nothing
+        case paste.endCode: return .event(collector.finish())
+        case 0...255: collector.append(UInt8(code))
+        default: break
+        }
+        return .ignored
     }
 
     /// Consecutive resizes collapse into the last one: only the final size needs a frame.

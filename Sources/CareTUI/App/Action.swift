@@ -6,6 +6,8 @@ import TextUI
 /// effects. Every change goes through `Update.apply`, so each is testable headless.
 public enum Action: Sendable {
     case key(Key)
+    /// Text pasted in one piece: it goes whole into the field in front, never as keys.
+    case paste(String)
     case resized(Size)
     /// SIGTERM, SIGHUP, SIGINT.
     case interrupted

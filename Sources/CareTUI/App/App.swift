@@ -51,6 +51,7 @@ public final class App {
         for event in events {
             switch event {
             case .key(let key): dispatch(.key(key))
+            case .paste(let text): dispatch(.paste(text))
             case .resize(let size): dispatch(.resized(size))
             case .interrupt: dispatch(.interrupted)
             }

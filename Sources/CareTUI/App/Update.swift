@@ -13,6 +13,8 @@ public enum Update {
         switch action {
         case .key(let key):
             return handle(key, in: &state)
+        case .paste(let text):
+            return paste(text, in: &state)
         case .resized(let size):
             state.screenSize = size
             return [.redrawAll]
@@ -38,6 +40,32 @@ public enum Update {
         case .typed: return typeKey(key, in: &state)
         case .ignored: return []
         }
+    }
+
+    /// A paste goes whole into the field in front: a form field, the filter line, or the
+    /// passphrase of the lock screen. Anywhere else it does nothing (it is never keys).
+    static func paste(_ text: String, in state: inout AppState) -> [Effect] {
+        state.lastInput = state.now
+        if var lock = state.lock {
+            lock.passphrase.paste(text)
+            state.lock = lock
+            return []
+        }
+        state.message = nil
+        switch state.screens.last {
+        case .form(var form)?:
+            state.message = form.paste(text)
+            state.screens[state.screens.count - 1] = .form(form)
+        case nil where state.dashboard.filterEditing:
+            if state.dashboard.filterField.insert(text: Sanitizer.clean(text)) {
+                DashboardUpdate.setFilter(state.dashboard.filterField.value, in: &state)
+            }
+        case nil:
+            state.message = "Pasting goes into a field: open a form first (n for a contact note)."
+        default:
+            break
+        }
+        return []
     }
 
     /// Runs a command from the context that bound it.

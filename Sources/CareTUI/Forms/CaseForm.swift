@@ -75,6 +75,19 @@ public enum FieldKind: Sendable, Equatable {
     case time
 
     var isMultiline: Bool { self == .note || self == .list }
+
+    /// The most characters the field holds: enough for a long note, small enough that a stray
+    /// paste of a whole document is refused in words rather than saved.
+    public var limit: Int {
+        switch self {
+        case .text: 500
+        case .note: 20_000
+        case .list: 5_000
+        case .choice: 0
+        case .date: 10
+        case .time: 16
+        }
+    }
 }
 
 /// A field as its form declares it.

@@ -21,7 +21,7 @@ public struct FieldEditor: Sendable, Equatable {
         kind = spec.kind
         required = spec.required
         hint = spec.hint
-        line = TextField(value: spec.value)
+        line = TextField(value: spec.value, maxLength: spec.kind.limit)
         area = TextArea(value: spec.value)
         choice = 0
         value = spec.value
@@ -71,6 +71,10 @@ public struct FieldEditor: Sendable, Equatable {
 
     /// Applies an editing key; `width` is the columns the value has on screen (for ↑↓ in notes).
     mutating func handle(_ key: Key, width: Int) -> Edit {
+        if kind.isMultiline, key == .enter || Self.isCharacter(key), area.value.count >= kind.limit {
+            error = "\(label) holds at most \(kind.limit.formatted()) characters."
+            return .edited
+        }
         let edit: Edit
         switch kind {
         case .choice(let options):
@@ -93,6 +97,42 @@ public struct FieldEditor: Sendable, Equatable {
         }
         if edit == .edited { error = nil }
         return edit
+    }
+
+    private static func isCharacter(_ key: Key) -> Bool {
+        if case .char = key { return true }
+        return false
+    }
+
+    /// What a paste did.
+    enum Paste: Equatable {
+        case inserted
+        /// Refused whole: the field would pass its limit. Nothing was inserted.
+        case tooLong(pasted: Int, room: Int)
+        /// A choice takes no text.
+        case notText
+    }
+
+    /// Inserts pasted text whole at the cursor, cleaned as typing would be: line breaks kept in a
+    /// note or a list, turned into spaces in a one-line field.
+    mutating func paste(_ raw: String) -> Paste {
+        let text = Sanitizer.clean(raw, multiline: kind.isMultiline)
+        let room = kind.limit - value.count
+        guard text.count <= room else { return .tooLong(pasted: text.count, room: max(0, room)) }
+        switch kind {
+        case .choice: return .notText
+        case .note, .list: area.insert(text: text)
+        case .text, .date, .time: line.insert(text: text)
+        }
+        error = nil
+        return .inserted
+    }
+
+    /// "1,234 / 20,000" once a field is past nine tenths of what it holds.
+    var counter: String? {
+        guard kind.limit > 100 else { return nil }
+        let used = value.count
+        return used * 10 >= kind.limit * 9 ? "\(used.formatted()) / \(kind.limit.formatted()) characters" : nil
     }
 
     private mutating func handleChoice(_ key: Key, _ options: [String]) -> Edit {

@@ -65,6 +65,7 @@ public final class LoginFlow {
             case .interrupt: cancelled = true
             case .resize: presenter.invalidate()
             case .key(let key): handle(key)
+            case .paste(let text): state.passphrase.paste(text)
             }
             if opened != nil || cancelled { return }
         }

@@ -17,6 +17,11 @@ public struct PassphraseInput: Sendable, Equatable {
         }
     }
 
+    /// A passphrase pasted from a password manager: one line, the line break at its end dropped.
+    public mutating func paste(_ pasted: String) {
+        text += pasted.split(whereSeparator: \.isNewline).first.map(String.init) ?? ""
+    }
+
     /// Replaces the text with nothing. (Swift strings cannot be zeroed in place; dropping the only
     /// copy is the best this layer can do.)
     public mutating func clear() {

@@ -71,6 +71,17 @@ public struct FormScreen: Sendable {
         }
     }
 
+    /// A paste into the focused field; refused whole, with the reason in words, when too long.
+    mutating func paste(_ text: String) -> String? {
+        guard fields.indices.contains(focus) else { return nil }
+        switch fields[focus].paste(text) {
+        case .inserted: return nil
+        case .notText: return "\(fields[focus].label) is a choice; move to a text field to paste."
+        case .tooLong(let pasted, let room):
+            return "Not pasted: that is \(pasted.formatted()) characters and \(fields[focus].label) has room for \(room.formatted()) more. Nothing was changed."
+        }
+    }
+
     // MARK: Saving
 
     /// What checking the values gave, with each problem put beside its field.

@@ -66,6 +66,8 @@ enum FormView {
                 message = theirs == field.value
                     ? ("↳ their change, taken (was: \(form.conflictBase[field.id] ?? ""))", .alertWarning)
                     : ("theirs: \(theirs) — yours kept above", .alertWarning)
+            } else if let counter = field.counter {
+                message = (counter, .alertWarning)
             } else if focused, !field.hint.isEmpty {
                 message = (field.hint, .muted)
             } else {

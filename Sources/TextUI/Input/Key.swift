@@ -21,4 +21,7 @@ public enum InputEvent: Hashable, Sendable {
     case resize(Size)
     /// The program was asked to stop (SIGTERM, SIGHUP, SIGINT).
     case interrupt
+    /// Text pasted in one piece (bracketed paste): it goes into the field in front whole, and
+    /// its line breaks are never Enter presses.
+    case paste(String)
 }

@@ -44,6 +44,11 @@ public final class HeadlessTerminal: Terminal {
         feed(text.map(Key.char))
     }
 
+    /// Queues text as one bracketed paste, as a terminal sends a paste.
+    public func feed(paste text: String) {
+        pending.append(.paste(text))
+    }
+
     /// Queues any event, such as `.interrupt`.
     public func feed(event: InputEvent) {
         pending.append(event)

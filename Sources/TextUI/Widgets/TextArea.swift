@@ -31,6 +31,16 @@ public struct TextArea: Widget, Hashable, Sendable {
 
     // MARK: Editing
 
+    /// Inserts `text` (line breaks kept) at the cursor in one step: a paste of any length costs
+    /// one pass over the value, not one per character.
+    public mutating func insert(text: String) {
+        guard !readOnly else { return }
+        let graphemes = Array(value)
+        let before = String(graphemes[..<cursor]) + text
+        value = before + String(graphemes[cursor...])
+        cursor = min(before.count, value.count)
+    }
+
     /// Edits for `key` at the given width. Enter inserts a line break. ↑↓ move by wrapped row;
     /// Home/End and Ctrl-A/E go to the start/end of the wrapped row. Alt-b or Ctrl-← and Alt-f or
     /// Ctrl-→ move a word left/right, across line breaks; Ctrl-W and Alt-d delete the word

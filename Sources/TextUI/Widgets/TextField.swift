@@ -78,11 +78,21 @@ public struct TextField: Widget, Hashable, Sendable {
     /// Inserts `c` at the cursor. A combining mark joins the grapheme before it, so the cursor is
     /// recomputed from the text rather than simply advanced.
     private mutating func insert(_ c: Character) {
+        insert(text: String(c))
+    }
+
+    /// Inserts `text` at the cursor in one step (a paste), however long: one pass over the value,
+    /// not one per character. The caller cleans the text (no line breaks in a one-line field).
+    /// Returns false, inserting nothing, when it would pass `maxLength`.
+    @discardableResult
+    public mutating func insert(text: String) -> Bool {
         let graphemes = Array(value)
-        let before = String(graphemes[..<cursor]) + String(c)
+        if let maxLength, graphemes.count + text.count > maxLength { return false }
+        let before = String(graphemes[..<cursor]) + text
         let after = String(graphemes[cursor...])
         value = before + after
         cursor = min(before.count, value.count)
+        return true
     }
 
     /// Removes graphemes `range` and leaves the cursor where they were. Counted from the text, as
