@@ -111,6 +111,12 @@ public struct Viewports: Sendable, Equatable {
     public var recordLines = 0
     public var overlayRows = 20
     public var overlayWidth = 96
+    /// The reader: how many wrapped lines its text has, and which of them match the search.
+    public var readerLines = 0
+    public var readerMatches: [Int] = []
+    /// The record pane: its items in order, and the line each starts on.
+    public var recordItems: [RecordItem] = []
+    public var recordItemLines: [Int] = []
     /// Columns a form field's value has (for moving by wrapped row in a note).
     public var formFieldWidth = 60
 

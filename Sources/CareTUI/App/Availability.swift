@@ -22,6 +22,8 @@ public enum Availability {
         case .childAudit:
             if !role.may(.readAudit) { return PermissionDenied(permission: .readAudit, role: role).description }
             return dashboard.selectedRow == nil ? "select a child first" : nil
+        case .read:
+            return dashboard.selectedAlert == nil ? "there is no alert to read" : nil
         case .toggleHiddenAlerts:
             return dashboard.alertVisibility.hidden.isEmpty && !dashboard.showHiddenAlerts ? "no alert is acknowledged or snoozed" : nil
         default:
@@ -58,6 +60,14 @@ public enum HintLine {
             hints.append(KeyHint(key: "any other key", label: "closes", enabled: true))
         case .question?:
             hints = hintList([Hint(command: .answerYes, label: "yes"), Hint(command: .answerNo, label: "no")], state, chain)
+        case .reader(let reader)?:
+            if reader.searching {
+                hints = [KeyHint(key: "type", label: "search", enabled: true)]
+                hints += hintList([Hint(command: .keepFilter, label: "find"), Hint(command: .clearFilter, label: "clear")], state, chain)
+            } else {
+                hints = hintList([Hint(command: .moveDown, label: "scroll"), Hint(command: .filter, label: "search"),
+                                  Hint(command: .nextMatch, label: "next match"), Hint(command: .cancel, label: "close")], state, chain)
+            }
         case nil where state.dashboard.filterEditing:
             hints = [KeyHint(key: "type", label: "filter by name, case, community or worker", enabled: true)]
             hints += hintList([Hint(command: .keepFilter, label: "keep"), Hint(command: .clearFilter, label: "clear")], state, chain)
@@ -65,7 +75,7 @@ public enum HintLine {
             // Help and quit come early, so they fit even at 80 columns.
             var list = [Hint(command: .focusNext, label: "next pane"), Hint(command: .moveDown, label: "move")]
             let open = Hint(command: .open, label: state.dashboard.focus == .referrals || state.dashboard.focus == .alerts ? "go to child" : "open")
-            if state.dashboard.focus != .child { list.append(open) }
+            list.append(state.dashboard.focus == .child && state.dashboard.openDetail != nil ? Hint(command: .open, label: "read") : open)
             list += [Hint(command: .help, label: "help"), Hint(command: .quit, label: "quit")]
             switch state.dashboard.focus {
             case .caseload:
@@ -79,7 +89,8 @@ public enum HintLine {
             case .referrals:
                 break
             case .alerts:
-                list += [Hint(command: .acknowledgeAlert, label: "acknowledge"), Hint(command: .snoozeAlert, label: "snooze")]
+                list += [Hint(command: .read, label: "read"), Hint(command: .acknowledgeAlert, label: "acknowledge"),
+                         Hint(command: .snoozeAlert, label: "snooze")]
             }
             list += [Hint(command: .toggleMask, label: "mask"), Hint(command: .lock, label: "lock")]
             hints = hintList(list, state, chain)

@@ -21,6 +21,10 @@ public enum Command: Hashable, Sendable {
     case childAudit
     // alerts
     case acknowledgeAlert, snoozeAlert, toggleHiddenAlerts
+    /// Opens the selected alert (or record item) whole in the reader.
+    case read
+    // the reader
+    case nextMatch, previousMatch, copy
     // the filter line
     case keepFilter
     // forms
@@ -64,6 +68,10 @@ public enum Command: Hashable, Sendable {
         case .acknowledgeAlert: "acknowledge"
         case .snoozeAlert: "snooze"
         case .toggleHiddenAlerts: "show-hidden-alerts"
+        case .read: "read"
+        case .nextMatch: "next-match"
+        case .previousMatch: "previous-match"
+        case .copy: "copy"
         case .keepFilter: "keep-filter"
         case .nextField: "next-field"
         case .previousField: "previous-field"

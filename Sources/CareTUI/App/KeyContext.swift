@@ -24,6 +24,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case help
     /// A child's audit trail overlay.
     case auditTrail = "audit-trail"
+    /// A note, an episode, an alert... read whole.
+    case reader
     /// A yes/no question.
     case question
 
@@ -40,6 +42,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .form: "Forms"
         case .help: "Help"
         case .auditTrail: "Audit trail"
+        case .reader: "Reading a note or an alert whole"
         case .question: "Questions"
         }
     }
@@ -74,7 +77,8 @@ public struct KeyChain: Sendable, Equatable {
     /// The chains of every place on screen, for reporting conflicts in each.
     public static let all: [KeyChain] = [
         PaneID.allCases.map(\.keyChain),
-        [FilterLine.keyChain, FormScreen.keyChain, HelpScreen.keyChain, AuditTrailScreen.keyChain, QuestionScreen.keyChain],
+        [FilterLine.keyChain, FormScreen.keyChain, HelpScreen.keyChain, AuditTrailScreen.keyChain, QuestionScreen.keyChain,
+         KeyChain([.reader, .global], globalOnly: [.lock, .redraw, .help, .toggleMask])],
     ].flatMap { $0 }
 }
 

@@ -55,6 +55,8 @@ public struct Keymap: Sendable {
             var owner: [Key: (Command, KeyContext)] = [:]
             for context in chain.contexts {
                 for binding in map(context).bindings {
+                    // Global commands a screen does not let through cannot clash there.
+                    if context == .global, let only = chain.globalOnly, !only.contains(binding.action) { continue }
                     for key in binding.keys {
                         if let (other, where_) = owner[key], other != binding.action {
                             let text = where_ == context

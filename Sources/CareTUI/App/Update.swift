@@ -90,6 +90,9 @@ public enum Update {
             let given = question.press(key)
             state.screens.append(.question(question))
             if let given { return answerQuestion(given == .yes, in: &state) }
+        case .reader(var reader):
+            if reader.searching { reader.type(key) }
+            state.screens.append(.reader(reader))
         case .help, .auditTrail:
             state.screens.append(screen)
         }
@@ -150,6 +153,11 @@ public enum Update {
         case .auditTrail(var trail):
             step = trail.handle(command, rows: state.viewports.overlayRows)
             if step.keep { state.screens.append(.auditTrail(trail)) }
+        case .reader(var reader):
+            let (readerStep, message) = reader.handle(command, viewports: state.viewports)
+            step = readerStep
+            if let message { state.message = message }
+            if step.keep { state.screens.append(.reader(reader)) }
         case .question:
             state.screens.append(screen)
             switch command {

@@ -42,6 +42,8 @@ public enum MainScreen {
                 trail.render(state, area: rows[1], buffer: &buffer, theme: theme, viewports: &viewports)
             case .question(let question):
                 question.render(in: buffer.area, buffer: &buffer, theme: theme)
+            case .reader(let reader):
+                cursor = reader.render(state, area: rows[1], buffer: &buffer, theme: theme, viewports: &viewports)
             }
         }
         return (buffer, cursor)
@@ -77,9 +79,11 @@ public enum MainScreen {
             viewports.caseloadRows = max(1, inner.height - 1)
             return CaseloadPane.render(state, area: inner, buffer: &buffer, theme: theme)
         case .child:
-            let lines = ChildPane.render(state, area: inner, buffer: &buffer, theme: theme)
+            let drawn = ChildPane.render(state, area: inner, buffer: &buffer, theme: theme)
             viewports.recordRows = max(1, inner.height)
-            viewports.recordLines = lines
+            viewports.recordLines = drawn.lineCount
+            viewports.recordItems = drawn.items
+            viewports.recordItemLines = drawn.itemLines
         case .referrals:
             viewports.referralRows = max(1, inner.height)
             ReferralQueuePane.render(state, area: inner, buffer: &buffer, theme: theme)

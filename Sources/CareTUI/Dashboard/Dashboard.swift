@@ -42,6 +42,8 @@ public struct Dashboard: Sendable {
     public var detail: ChildDetail?
     /// First line of the open record shown in the child pane.
     public var recordScroll = 0
+    /// The item of the open record the cursor is on (Enter reads it whole); nil for the first.
+    public var recordItem: RecordItem?
 
     let worker: Worker
     let zone: TimeZone

@@ -41,6 +41,12 @@ enum DashboardUpdate {
                 state.screens.append(.auditTrail(AuditTrailScreen(id: state.takeScreenID(), child: child)))
                 return [.loadAuditTrail(child)]
             }
+        case .read:
+            if let alert = state.dashboard.selectedAlert {
+                state.screens.append(.reader(ReaderScreen(id: state.takeScreenID(), document: ReaderDocuments.document(for: alert, state: state))))
+            } else {
+                state.message = "There is no alert to read."
+            }
         case .toggleHiddenAlerts:
             if let reason = Availability.reason(.toggleHiddenAlerts, in: state) {
                 state.message = Availability.sentence(reason)
@@ -108,35 +114,71 @@ enum DashboardUpdate {
         var dashboard = state.dashboard
         defer { state.dashboard = dashboard }
         if dashboard.focus == .child, let detail = dashboard.openDetail {
-            return scrollRecord(move, detail: detail, rows: viewports.recordRows, total: viewports.recordLines, dashboard: &dashboard)
+            return moveInRecord(move, detail: detail, viewports: viewports, dashboard: &dashboard)
         }
         switch dashboard.focus {
         case .caseload, .child:
             let before = dashboard.caseloadScroll.selection
             dashboard.caseloadScroll.apply(move, visibleRows: viewports.caseloadRows, count: dashboard.rows.count)
-            if dashboard.caseloadScroll.selection != before { dashboard.recordScroll = 0 }
+            if dashboard.caseloadScroll.selection != before {
+                dashboard.recordScroll = 0
+                dashboard.recordItem = nil
+            }
         case .referrals: dashboard.referralScroll.apply(move, visibleRows: viewports.referralRows, count: dashboard.queue.count)
         case .alerts: dashboard.alertScroll.apply(move, visibleRows: viewports.alertRows, count: dashboard.alerts.count)
         }
         return []
     }
 
-    private static func scrollRecord(_ move: ListScroll.Move, detail: ChildDetail, rows: Int, total: Int, dashboard: inout Dashboard) -> [Effect] {
-        let last = max(0, total - rows)
+    /// Moves the record's cursor from item to item (a note, an episode, a flag...) and scrolls
+    /// just enough to keep it in view, by the lines the pane showed in the last frame; a page
+    /// scrolls by the pane's height. Older contacts load as the cursor nears the end.
+    private static func moveInRecord(_ move: ListScroll.Move, detail: ChildDetail, viewports: Viewports, dashboard: inout Dashboard) -> [Effect] {
+        let rows = viewports.recordRows
+        let items = viewports.recordItems
+        let lines = viewports.recordItemLines
+        let last = max(0, viewports.recordLines - rows)
+        let current = dashboard.recordItem.flatMap { items.firstIndex(of: $0) } ?? 0
+        var index = current
         switch move {
-        case .up: dashboard.recordScroll -= 1
-        case .down: dashboard.recordScroll += 1
-        case .pageUp: dashboard.recordScroll -= max(1, rows - 1)
-        case .pageDown: dashboard.recordScroll += max(1, rows - 1)
-        case .home: dashboard.recordScroll = 0
-        case .end: dashboard.recordScroll = last
+        case .up: index = current - 1
+        case .down: index = current + 1
+        case .home: index = 0
+        case .end: index = items.count - 1
+        case .pageUp, .pageDown:
+            let page = max(1, rows - 1) * (move == .pageDown ? 1 : -1)
+            dashboard.recordScroll = min(max(0, dashboard.recordScroll + page), last)
+            let top = dashboard.recordScroll
+            index = move == .pageDown ? (lines.firstIndex { $0 >= top } ?? items.count - 1) : (lines.lastIndex { $0 < top + rows } ?? 0)
         }
-        dashboard.recordScroll = min(max(0, dashboard.recordScroll), last)
-        let nearEnd = dashboard.recordScroll + rows >= total - 2
+        if items.isEmpty {
+            dashboard.recordScroll = min(max(0, dashboard.recordScroll + (move == .down ? 1 : move == .up ? -1 : 0)), last)
+        } else {
+            index = min(max(0, index), items.count - 1)
+            dashboard.recordItem = items[index]
+            let line = lines[index]
+            if line < dashboard.recordScroll { dashboard.recordScroll = line }
+            if line >= dashboard.recordScroll + rows { dashboard.recordScroll = line - rows + 1 }
+            if move == .home { dashboard.recordScroll = 0 }
+            if move == .end { dashboard.recordScroll = last }
+            dashboard.recordScroll = min(max(0, dashboard.recordScroll), last)
+        }
+        let nearEnd = dashboard.recordScroll + rows >= viewports.recordLines - 2 || index >= items.count - 2
         if nearEnd, detail.contacts.hasMore, let cursor = detail.contacts.cursor {
             return [.loadMoreContacts(detail.child.id, after: cursor)]
         }
         return []
+    }
+
+    /// Opens the item under the record's cursor in the reader.
+    static func readRecordItem(in state: inout AppState) {
+        guard let detail = state.dashboard.openDetail,
+              let item = state.dashboard.recordItem ?? state.viewports.recordItems.first,
+              let document = ReaderDocuments.document(for: item, in: detail, state: state) else {
+            state.message = "Move to a note, an episode, a flag or the plan with ↑↓, then press Enter to read it whole."
+            return
+        }
+        state.screens.append(.reader(ReaderScreen(id: state.takeScreenID(), document: document)))
     }
 
     static func open(in state: inout AppState) -> [Effect] {
@@ -147,10 +189,15 @@ enum DashboardUpdate {
         switch state.dashboard.focus {
         case .caseload, .child:
             guard let row = state.dashboard.selectedRow else { return [] }
+            if state.dashboard.focus == .child, state.dashboard.openDetail != nil {
+                readRecordItem(in: &state)
+                return []
+            }
             state.dashboard.focus = .child
             // The record already open stays as it is: opening it again would be a second view.
             if state.dashboard.openDetail != nil { return [] }
             state.dashboard.recordScroll = 0
+            state.dashboard.recordItem = nil
             return [.loadDetail(row.id)]
         case .referrals:
             guard let referral = state.dashboard.selectedReferral else { return [] }
@@ -175,6 +222,7 @@ enum DashboardUpdate {
         state.dashboard.focus = .child
         if state.dashboard.openDetail?.child.id == child { return [] }
         state.dashboard.recordScroll = 0
+        state.dashboard.recordItem = nil
         return [.loadDetail(child)]
     }
 }

@@ -9,21 +9,46 @@ enum ChildPane {
     struct Line: Equatable {
         var text: String
         var role: ThemeRole
-        init(_ text: String, _ role: ThemeRole = .normal) {
+        /// The record item this line shows, when it can be read whole.
+        var item: RecordItem?
+        init(_ text: String, _ role: ThemeRole = .normal, item: RecordItem? = nil) {
             self.text = text
             self.role = role
+            self.item = item
         }
     }
 
-    /// Draws the pane and returns how many lines the whole record has (for scrolling).
-    static func render(_ state: AppState, area: Rect, buffer: inout Buffer, theme: Theme) -> Int {
-        guard !area.isEmpty else { return 0 }
+    /// What the pane showed, for `Update` to move its cursor by (recorded into `Viewports`).
+    struct Drawn {
+        var lineCount = 0
+        var items: [RecordItem] = []
+        var itemLines: [Int] = []
+    }
+
+    /// Draws the pane, the item under the cursor marked when the pane has the focus, and returns
+    /// what it drew (the lines and where each item starts) for moving the cursor.
+    static func render(_ state: AppState, area: Rect, buffer: inout Buffer, theme: Theme) -> Drawn {
+        guard !area.isEmpty else { return Drawn() }
         let all = lines(state)
-        let start = state.dashboard.openDetail == nil ? 0 : min(state.dashboard.recordScroll, max(0, all.count - area.height))
-        for (i, line) in all.dropFirst(start).prefix(area.height).enumerated() {
-            buffer.write(line.text, at: Point(x: area.x + 1, y: area.y + i), width: area.width - 1, style: theme[line.role])
+        var drawn = Drawn(lineCount: all.count)
+        for (index, line) in all.enumerated() {
+            if let item = line.item, !drawn.items.contains(item) {
+                drawn.items.append(item)
+                drawn.itemLines.append(index)
+            }
         }
-        return all.count
+        let dashboard = state.dashboard
+        let open = dashboard.openDetail != nil
+        let selected = open ? (dashboard.recordItem ?? drawn.items.first) : nil
+        let start = open ? min(dashboard.recordScroll, max(0, all.count - area.height)) : 0
+        for (i, line) in all.dropFirst(start).prefix(area.height).enumerated() {
+            let row = Rect(x: area.x, y: area.y + i, width: area.width, height: 1)
+            let marked = selected != nil && line.item == selected
+            buffer.write(marked ? "▸" : " ", at: row.origin, style: theme[.emphasis])
+            buffer.write(line.text, at: Point(x: area.x + 1, y: area.y + i), width: area.width - 1, style: theme[line.role])
+            if marked { PaneList.highlight(row, focused: dashboard.focus == .child, buffer: &buffer, theme: theme) }
+        }
+        return drawn
     }
 
     /// Everything the pane would show, top to bottom, before scrolling.
@@ -73,7 +98,8 @@ enum ChildPane {
         let episodes = state.dashboard.snapshot.episodes[child.id] ?? []
         lines.append(Line("Missing, last 90 days: " + MissingStrip.render(episodes, now: state.now, columns: 45)))
         for flag in child.activeFlags {
-            lines.append(Line("\(flag.severity.symbol) FLAG \(flag.text)", flag.severity == .critical ? .alertCritical : .alertWarning))
+            lines.append(Line("\(flag.severity.symbol) FLAG \(flag.text)", flag.severity == .critical ? .alertCritical : .alertWarning,
+                              item: state.dashboard.openDetail == nil ? nil : .flag(flag.id)))
         }
         return lines
     }
@@ -113,7 +139,7 @@ enum ChildPane {
 
         section("Missing episodes (\(detail.episodes.count))")
         for episode in detail.episodes.sorted(by: { $0.reportedMissingAt > $1.reportedMissingAt }) {
-            lines.append(Line(episodeLine(episode, state: state), episode.isOpen ? .statusMissing : .normal))
+            lines.append(Line(episodeLine(episode, state: state), episode.isOpen ? .statusMissing : .normal, item: .episode(episode.id)))
         }
 
         let active = detail.indicators.filter { !$0.resolved }
@@ -121,15 +147,16 @@ enum ChildPane {
         for indicator in detail.indicators {
             let note = indicator.note.isEmpty ? "" : " — \(indicator.note)"
             lines.append(Line("\(indicator.resolved ? "✓" : "•") \(indicator.kind.label) · \(indicator.observedOn) · \(indicator.source.rawValue)\(note)",
-                              indicator.resolved ? .muted : .normal))
+                              indicator.resolved ? .muted : .normal, item: .indicator(indicator.id)))
         }
 
         if let plan = detail.plan {
             let due = plan.reviewBy < today ? "REVIEW OVERDUE since \(plan.reviewBy)" : "review by \(plan.reviewBy)"
             section("Safety plan · \(due)")
-            for step in plan.steps { lines.append(Line("• \(step.text)\(step.owner.isEmpty ? "" : " (\(step.owner))")")) }
-            if !plan.trustedAdults.isEmpty { lines.append(Line("Trusted adults: " + plan.trustedAdults.joined(separator: "; "))) }
-            if !plan.safePlaces.isEmpty { lines.append(Line("Safe places: " + plan.safePlaces.joined(separator: "; "))) }
+            for step in plan.steps { lines.append(Line("• \(step.text)\(step.owner.isEmpty ? "" : " (\(step.owner))")", item: .plan)) }
+            if !plan.trustedAdults.isEmpty { lines.append(Line("Trusted adults: " + plan.trustedAdults.joined(separator: "; "), item: .plan)) }
+            if !plan.safePlaces.isEmpty { lines.append(Line("Safe places: " + plan.safePlaces.joined(separator: "; "), item: .plan)) }
+            if plan.steps.isEmpty && plan.trustedAdults.isEmpty && plan.safePlaces.isEmpty { lines.append(Line("No steps yet.", .muted, item: .plan)) }
         } else {
             section("Safety plan: none")
         }
@@ -137,13 +164,14 @@ enum ChildPane {
         section("Referrals (\(detail.referrals.count))")
         for referral in detail.referrals {
             let service = state.dashboard.snapshot.services.first { $0.id == referral.service }?.name ?? "unknown service"
-            lines.append(Line("\(referral.status.rawValue.uppercased()) · \(service) · \(referral.priority.rawValue) · consent \(referral.consent.state.rawValue)"))
+            lines.append(Line("\(referral.status.rawValue.uppercased()) · \(service) · \(referral.priority.rawValue) · consent \(referral.consent.state.rawValue)",
+                              item: .referral(referral.id)))
         }
 
         section("Contacts, newest first")
         for contact in detail.contacts.contacts {
             lines.append(contactLine(contact, state: state))
-            if !contact.nextSteps.isEmpty { lines.append(Line("    next: \(contact.nextSteps)", .muted)) }
+            if !contact.nextSteps.isEmpty { lines.append(Line("    next: \(contact.nextSteps)", .muted, item: .contact(contact.id))) }
         }
         if detail.contacts.contacts.isEmpty { lines.append(Line("No contacts logged.", .muted)) }
         if detail.contacts.hiddenRestricted > 0 {
@@ -156,7 +184,8 @@ enum ChildPane {
     static func contactLine(_ contact: Contact, state: AppState) -> Line {
         let author = state.dashboard.workerName(contact.author) ?? "unknown worker"
         let restricted = contact.visibility == .restricted ? " [restricted]" : ""
-        return Line("\(Durations.clock(contact.occurredAt, now: state.now, zone: state.zone)) \(contact.kind.rawValue) · \(author)\(restricted) · \(contact.summary)")
+        return Line("\(Durations.clock(contact.occurredAt, now: state.now, zone: state.zone)) \(contact.kind.rawValue) · \(author)\(restricted) · \(contact.summary)",
+                    item: .contact(contact.id))
     }
 
     static func episodeLine(_ episode: MissingEpisode, state: AppState) -> String {

@@ -8,6 +8,7 @@ public enum Screen: Sendable {
     case help(HelpScreen)
     case auditTrail(AuditTrailScreen)
     case question(QuestionScreen)
+    case reader(ReaderScreen)
 
     public var id: Int {
         switch self {
@@ -15,6 +16,7 @@ public enum Screen: Sendable {
         case .help(let s): s.id
         case .auditTrail(let s): s.id
         case .question(let s): s.id
+        case .reader(let s): s.id
         }
     }
 
@@ -24,6 +26,7 @@ public enum Screen: Sendable {
         case .help: HelpScreen.keyChain
         case .auditTrail: AuditTrailScreen.keyChain
         case .question: QuestionScreen.keyChain
+        case .reader(let s): s.keyChain
         }
     }
 }

@@ -1,0 +1,148 @@
+import CareDomain
+import Foundation
+
+/// One thing in an open record that can be read whole: a note, an episode, a flag, the plan...
+/// The record pane moves its cursor from item to item, and Enter opens the item in the reader.
+public enum RecordItem: Hashable, Sendable {
+    case contact(ContactID)
+    case episode(EpisodeID)
+    case indicator(IndicatorID)
+    case plan
+    case referral(ReferralID)
+    case flag(FlagID)
+}
+
+/// A text to read whole: a title naming whose it is, and paragraphs that keep their own line
+/// breaks. The reader wraps them to its width.
+public struct ReaderDocument: Sendable, Equatable {
+    public var title: String
+    public var paragraphs: [String]
+
+    public init(title: String, paragraphs: [String]) {
+        self.title = title
+        self.paragraphs = paragraphs
+    }
+}
+
+/// Builds the whole text of a record item or an alert, with who wrote it and when.
+enum ReaderDocuments {
+    static func document(for item: RecordItem, in detail: ChildDetail, state: AppState) -> ReaderDocument? {
+        let zone = state.zone
+        let dashboard = state.dashboard
+        let whose = dashboard.nameWithCase(ofChild: detail.child.id)
+        func who(_ id: WorkerID?) -> String { dashboard.workerName(id) ?? "a worker no longer listed" }
+        func when(_ date: Date) -> String { TimeText.format(date, zone: zone) }
+        var document: ReaderDocument?
+        switch item {
+        case .contact(let id):
+            guard let contact = detail.contacts.contacts.first(where: { $0.id == id }) else { return nil }
+            let kind = contact.kind.rawValue.prefix(1).uppercased() + contact.kind.rawValue.dropFirst()
+            var paragraphs = ["\(kind) · \(when(contact.occurredAt)) · by \(who(contact.author))"
+                + (contact.visibility == .restricted ? " · restricted (hidden from the police role)" : "")]
+            if !contact.location.isEmpty { paragraphs.append("Location: \(contact.location)") }
+            paragraphs += ["", contact.summary]
+            if !contact.nextSteps.isEmpty { paragraphs += ["", "Next steps:", contact.nextSteps] }
+            document = ReaderDocument(title: "Contact note — \(whose)", paragraphs: paragraphs)
+        case .episode(let id):
+            guard let episode = detail.episodes.first(where: { $0.id == id }) else { return nil }
+            var paragraphs = [
+                "Reported missing \(when(episode.reportedMissingAt)); last seen \(when(episode.lastSeenAt)) at \(episode.lastSeenPlace).",
+            ]
+            if !episode.notes.isEmpty { paragraphs += ["", "Circumstances and notes:", episode.notes] }
+            paragraphs.append("")
+            if let police = episode.policeReport {
+                paragraphs.append("Police: \(police.service), occurrence \(police.occurrenceNumber.isEmpty ? "not given" : police.occurrenceNumber), told \(when(police.reportedAt)).")
+            } else {
+                paragraphs.append("Police: no report recorded.")
+            }
+            if let located = episode.located {
+                paragraphs.append("Located \(when(located.at)) at \(located.place)" + (located.returnedTo.isEmpty ? "." : "; returned to \(located.returnedTo)."))
+            } else {
+                paragraphs.append("Still missing.")
+            }
+            if let debrief = episode.debrief {
+                paragraphs += ["", "Debrief \(when(debrief.on)) by \(who(debrief.by))."]
+                if !debrief.notes.isEmpty { paragraphs.append(debrief.notes) }
+            } else if episode.located != nil {
+                paragraphs.append("Debrief not recorded yet.")
+            }
+            document = ReaderDocument(title: "Missing episode — \(whose)", paragraphs: paragraphs)
+        case .indicator(let id):
+            guard let indicator = detail.indicators.first(where: { $0.id == id }) else { return nil }
+            var paragraphs = ["\(indicator.kind.label) · observed \(indicator.observedOn) · source: \(indicator.source.rawValue)"
+                + (indicator.resolved ? " · resolved" : "")]
+            if !indicator.note.isEmpty { paragraphs += ["", indicator.note] }
+            document = ReaderDocument(title: "Risk indicator — \(whose)", paragraphs: paragraphs)
+        case .plan:
+            guard let plan = detail.plan else { return nil }
+            var paragraphs = ["Review by \(plan.reviewBy).", "", "Steps:"]
+            paragraphs += plan.steps.map { "• \($0.text)" + ($0.owner.isEmpty ? "" : " (\($0.owner))") }
+            paragraphs += ["", "Trusted adults:"] + (plan.trustedAdults.isEmpty ? ["none named"] : plan.trustedAdults.map { "• \($0)" })
+            paragraphs += ["", "Safe places:"] + (plan.safePlaces.isEmpty ? ["none named"] : plan.safePlaces.map { "• \($0)" })
+            document = ReaderDocument(title: "Safety plan — \(whose)", paragraphs: paragraphs)
+        case .referral(let id):
+            guard let referral = detail.referrals.first(where: { $0.id == id }) else { return nil }
+            let service = dashboard.snapshot.services.first { $0.id == referral.service }?.name ?? "unknown service"
+            var paragraphs = [
+                "\(service) · \(referral.status.rawValue) · \(referral.priority.rawValue)",
+                "Drafted \(when(referral.createdAt)) by \(who(referral.createdBy)).", "", "Reason:", referral.reason, "",
+                "Consent: \(referral.consent.state.rawValue)" + (referral.consent.by.isEmpty ? "" : " by \(referral.consent.by)")
+                    + (referral.consent.at.map { ", \(when($0))" } ?? ""),
+            ]
+            if !referral.timeline.isEmpty {
+                paragraphs += ["", "Steps:"]
+                paragraphs += referral.timeline.map { step in
+                    "\(when(step.at)) \(step.from.rawValue) → \(step.to.rawValue) by \(who(step.by))" + (step.note.isEmpty ? "" : ": \(step.note)")
+                }
+            }
+            document = ReaderDocument(title: "Referral — \(whose)", paragraphs: paragraphs)
+        case .flag(let id):
+            guard let flag = detail.child.flags.first(where: { $0.id == id }) else { return nil }
+            var paragraphs = ["\(flag.severity.word) flag, set \(when(flag.setAt)) by \(who(flag.setBy)).", "", flag.text]
+            if let removal = flag.removal {
+                paragraphs += ["", "Removed \(when(removal.at)) by \(who(removal.by)): \(removal.reason)"]
+            }
+            document = ReaderDocument(title: "Flag — \(whose)", paragraphs: paragraphs)
+        }
+        guard var result = document, dashboard.masked else { return document }
+        result.paragraphs = result.paragraphs.map { Masking.redact($0, child: detail.child) }
+        return result
+    }
+
+    static func document(for alert: Alert, state: AppState) -> ReaderDocument {
+        let dashboard = state.dashboard
+        let whose = alert.child.map { dashboard.nameWithCase(ofChild: $0) } ?? "the unit"
+        var paragraphs = [
+            "\(alert.severity.symbol) \(alert.severity.word) · \(alert.rule.rawValue) · since \(TimeText.format(alert.since, zone: state.zone))",
+            "", alert.message,
+        ]
+        if dashboard.isHidden(alert) {
+            let answers = dashboard.snapshot.responses.filter { $0.alertID == alert.id && $0.since == alert.since }
+            for answer in answers {
+                let who = dashboard.workerName(answer.by) ?? "a worker"
+                let what = answer.kind == .acknowledged ? "Acknowledged" : "Snoozed until \(TimeText.format(answer.until ?? answer.at, zone: state.zone))"
+                paragraphs += ["", "\(what) \(TimeText.format(answer.at, zone: state.zone)) by \(who)" + (answer.note.isEmpty ? "." : ": \(answer.note)")]
+            }
+        }
+        if dashboard.masked, let child = alert.child.flatMap(dashboard.child) {
+            paragraphs = paragraphs.map { Masking.redact($0, child: child) }
+        }
+        return ReaderDocument(title: "Alert — \(whose)", paragraphs: paragraphs)
+    }
+}
+
+/// Masked screens show a child by initials and case number; this also takes their names out of
+/// free text (a note that names the youth).
+enum Masking {
+    static func redact(_ text: String, child: Child) -> String {
+        var result = text
+        let names = [child.legalName, child.preferredName].filter { !$0.isEmpty }
+        for name in names { result = result.replacingOccurrences(of: name, with: child.initials, options: [.caseInsensitive, .diacriticInsensitive]) }
+        let parts = Set(names.flatMap { $0.split(whereSeparator: { $0 == " " || $0 == "-" }).map(String.init) }).filter { $0.count >= 2 }
+        for part in parts.sorted(by: { $0.count > $1.count }) {
+            result = result.replacingOccurrences(of: "\\b\(NSRegularExpression.escapedPattern(for: part))\\b", with: String(part.first!) + ".",
+                                                 options: [.regularExpression, .caseInsensitive, .diacriticInsensitive])
+        }
+        return result
+    }
+}
