@@ -292,7 +292,8 @@ struct DemoBuilder {
                 policeReport: .init(service: "OPP \(builder.result.unit) detachment (demo)", occurrenceNumber: "DEMO-\(builder.rng.int(100_000...999_999))",
                                     reportedAt: seen.addingTimeInterval(1.5 * Self.hour)),
                 located: .init(at: found, place: builder.rng.pick(Words.places), returnedTo: child.placement),
-                debrief: debriefed ? .init(on: found.addingTimeInterval(20 * Self.hour), by: child.team.childProtection ?? police.id) : nil
+                debrief: debriefed ? .init(on: found.addingTimeInterval(20 * Self.hour), by: child.team.childProtection ?? police.id,
+                                           notes: "Talked it through with the youth; no injuries; wants the same worker next time (demo).") : nil
             )
         }
         switch scenario {
@@ -301,7 +302,9 @@ struct DemoBuilder {
                 id: rng.id(), child: child.id, reportedMissingAt: ago(13 * Self.hour), lastSeenAt: ago(14 * Self.hour),
                 lastSeenPlace: "Testville bus depot (fictional)",
                 policeReport: .init(service: "OPP \(result.unit) detachment (demo)", occurrenceNumber: "DEMO-26-000123", reportedAt: ago(12.5 * Self.hour)),
-                notes: "Seen leaving with an older male, per placement staff (demo)."
+                notes: "Seen leaving with an older male, per placement staff (demo).",
+                description: "Slight build, long dark hair; grey hoodie, black jeans, red sneakers (demo).",
+                believedWith: "An older male known as \"Demo K.\" (fictional)", vehicle: "Silver sedan, partial plate DEMO 12 (fictional)"
             ))
         case .missingNoPolice:
             result.episodes.append(MissingEpisode(

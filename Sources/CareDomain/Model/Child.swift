@@ -66,10 +66,11 @@ public struct Child: CareRecord {
     /// The name to show in lists: the preferred name when there is one.
     public var displayName: String { preferredName.isEmpty ? legalName : preferredName }
 
-    /// Initials only, for masked screens: "Tess Moonias" → "T.M.".
+    /// Initials only, for masked screens: "Tess Moonias" → "T.M.". Only letters make initials:
+    /// a name that starts with an emoji or a digit shows nothing of it ("?" when no part has one).
     public var initials: String {
         let letters = displayName.split(whereSeparator: { $0 == " " || $0 == "-" })
-            .compactMap { $0.first.map(String.init) }
+            .compactMap { part in part.first(where: \.isLetter).map(String.init) }
         return letters.isEmpty ? "?" : letters.map { $0 + "." }.joined()
     }
 

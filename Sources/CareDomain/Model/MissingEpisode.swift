@@ -61,12 +61,19 @@ public struct MissingEpisode: CareRecord {
     public var policeReport: PoliceReport?
     public var located: Located?
     public var debrief: Debrief?
+    /// The circumstances, in the worker's words.
     public var notes: String
+    /// How the child looks and what they were wearing, for a search.
+    public var description: String
+    /// Who the child is believed to be with.
+    public var believedWith: String
+    /// A vehicle seen with them (make, colour, plate).
+    public var vehicle: String
 
     public init(
         id: EpisodeID = .make(), version: Int = 0, child: ChildID, reportedMissingAt: Date, lastSeenAt: Date,
         lastSeenPlace: String, policeReport: PoliceReport? = nil, located: Located? = nil,
-        debrief: Debrief? = nil, notes: String = ""
+        debrief: Debrief? = nil, notes: String = "", description: String = "", believedWith: String = "", vehicle: String = ""
     ) {
         self.id = id
         self.version = version
@@ -78,6 +85,32 @@ public struct MissingEpisode: CareRecord {
         self.located = located
         self.debrief = debrief
         self.notes = notes
+        self.description = description
+        self.believedWith = believedWith
+        self.vehicle = vehicle
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case id, version, child, reportedMissingAt, lastSeenAt, lastSeenPlace, policeReport, located, debrief, notes
+        case description, believedWith, vehicle
+    }
+
+    /// Episodes saved before the search details were kept decode with them empty.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(EpisodeID.self, forKey: .id)
+        version = try c.decode(Int.self, forKey: .version)
+        child = try c.decode(ChildID.self, forKey: .child)
+        reportedMissingAt = try c.decode(Date.self, forKey: .reportedMissingAt)
+        lastSeenAt = try c.decode(Date.self, forKey: .lastSeenAt)
+        lastSeenPlace = try c.decode(String.self, forKey: .lastSeenPlace)
+        policeReport = try c.decodeIfPresent(PoliceReport.self, forKey: .policeReport)
+        located = try c.decodeIfPresent(Located.self, forKey: .located)
+        debrief = try c.decodeIfPresent(Debrief.self, forKey: .debrief)
+        notes = try c.decode(String.self, forKey: .notes)
+        description = try c.decodeIfPresent(String.self, forKey: .description) ?? ""
+        believedWith = try c.decodeIfPresent(String.self, forKey: .believedWith) ?? ""
+        vehicle = try c.decodeIfPresent(String.self, forKey: .vehicle) ?? ""
     }
 
     public var isOpen: Bool { located == nil }

@@ -71,12 +71,14 @@ public enum AlertRules {
 
         if let episode = openEpisode {
             let gone = now.timeIntervalSince(episode.lastSeenAt)
-            let police = episode.policeReport.map { "police occurrence \($0.occurrenceNumber.isEmpty ? "recorded" : $0.occurrenceNumber)" }
-                ?? "no police report recorded"
-            alerts.append(make(.missingNow, episode.id.rawValue, id, "missing \(DurationWords.short(gone)) — \(police)",
-                               since: episode.lastSeenAt))
             let reported = now.timeIntervalSince(episode.reportedMissingAt)
-            if episode.policeReport == nil && reported > t.policeNotToldAfter {
+            let policeAlert = episode.policeReport == nil && reported > t.policeNotToldAfter
+            // Once "police not told" is raised it says so; the missing alert does not say it twice.
+            let police = episode.policeReport.map { " — police occurrence \($0.occurrenceNumber.isEmpty ? "recorded" : $0.occurrenceNumber)" }
+                ?? (policeAlert ? "" : " — no police report recorded")
+            alerts.append(make(.missingNow, episode.id.rawValue, id, "missing \(DurationWords.short(gone))\(police)",
+                               since: episode.lastSeenAt))
+            if policeAlert {
                 alerts.append(make(.missingPoliceNotTold, episode.id.rawValue, id,
                                    "missing \(DurationWords.short(reported)) with no police report recorded",
                                    since: episode.reportedMissingAt.addingTimeInterval(t.policeNotToldAfter)))

@@ -220,7 +220,8 @@ private struct Preparation<Context: CommandContext> {
         if episode.policeReport != stored.policeReport { parts.append(stored.policeReport == nil ? "police report recorded" : "police report corrected") }
         if episode.located != stored.located { parts.append(stored.located == nil ? "child located" : "located details corrected") }
         if episode.debrief != stored.debrief { parts.append("debrief recorded") }
-        if episode.notes != stored.notes { parts.append("notes updated") }
+        if episode.notes != stored.notes || episode.description != stored.description || episode.believedWith != stored.believedWith
+            || episode.vehicle != stored.vehicle { parts.append("search details updated") }
         if parts.isEmpty { parts.append("missing episode updated") }
         return updated(episode, from: stored, parts.joined(separator: ", "))
     }

@@ -28,7 +28,9 @@ enum FormLauncher {
             return denied(.addIndicator) ?? (openIndicators(child.id, in: state).isEmpty ? "no open indicator to resolve" : nil)
         case .safetyPlan: return denied(.editSafetyPlan)
         case .editProfile:
-            return role.may(.editProfile) || role.may(.editIdentity) ? nil : PermissionDenied(permission: .editProfile, role: role).description
+            guard role.may(.editProfile) || role.may(.editIdentity) else { return PermissionDenied(permission: .editProfile, role: role).description }
+            // The profile form shows the names it edits; a masked screen shows none.
+            return dashboard.masked ? "names are masked; press M to show them before editing the profile" : nil
         case .addFlag: return denied(.setFlag)
         case .removeFlag: return denied(.setFlag) ?? (child.activeFlags.isEmpty ? "this child has no flag" : nil)
         default: return nil

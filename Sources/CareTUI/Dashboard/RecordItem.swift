@@ -49,6 +49,9 @@ enum ReaderDocuments {
                 "Reported missing \(when(episode.reportedMissingAt)); last seen \(when(episode.lastSeenAt)) at \(episode.lastSeenPlace).",
             ]
             if !episode.notes.isEmpty { paragraphs += ["", "Circumstances and notes:", episode.notes] }
+            if !episode.description.isEmpty { paragraphs += ["", "Description and clothing:", episode.description] }
+            if !episode.believedWith.isEmpty { paragraphs.append("Believed to be with: \(episode.believedWith)") }
+            if !episode.vehicle.isEmpty { paragraphs.append("Vehicle: \(episode.vehicle)") }
             paragraphs.append("")
             if let police = episode.policeReport {
                 paragraphs.append("Police: \(police.service), occurrence \(police.occurrenceNumber.isEmpty ? "not given" : police.occurrenceNumber), told \(when(police.reportedAt)).")

@@ -5,7 +5,7 @@ import Foundation
 /// located once they are. Saved against the version that was read.
 public struct MissingEpisodeForm: CaseForm {
     public enum Field: String, FormFieldID {
-        case policeService, occurrence, policeReportedAt, locatedAt, locatedPlace, returnedTo, notes
+        case policeService, occurrence, policeReportedAt, locatedAt, locatedPlace, returnedTo, notes, description, believedWith, vehicle
     }
 
     public let episode: MissingEpisode
@@ -27,6 +27,9 @@ public struct MissingEpisodeForm: CaseForm {
             FieldSpec(.locatedPlace, "Located where", value: located?.place ?? ""),
             FieldSpec(.returnedTo, "Returned to", value: located?.returnedTo ?? ""),
             FieldSpec(.notes, "Circumstances and notes", kind: .note, value: episode.notes),
+            FieldSpec(.description, "Description and clothing", kind: .note, value: episode.description),
+            FieldSpec(.believedWith, "Believed to be with", value: episode.believedWith),
+            FieldSpec(.vehicle, "Vehicle", value: episode.vehicle),
         ]
     }
 
@@ -44,6 +47,9 @@ public struct MissingEpisodeForm: CaseForm {
             updated.located = nil
         }
         updated.notes = values[.notes]
+        updated.description = values[.description]
+        updated.believedWith = values[.believedWith]
+        updated.vehicle = values[.vehicle]
         guard problems.isEmpty else { return .problems(problems) }
         problems += MissingEpisodeRules.problems(updated, now: context.now, zone: context.zone).mapped({ field in
             switch field {

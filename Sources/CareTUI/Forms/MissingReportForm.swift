@@ -5,7 +5,8 @@ import Foundation
 /// police report when there is one yet.
 public struct MissingReportForm: CaseForm {
     public enum Field: String, FormFieldID {
-        case reportedAt, lastSeenAt, lastSeenPlace, circumstances, policeService, occurrence, policeReportedAt
+        case reportedAt, lastSeenAt, lastSeenPlace, circumstances, description, believedWith, vehicle
+        case policeService, occurrence, policeReportedAt
     }
 
     public let childID: ChildID
@@ -20,7 +21,10 @@ public struct MissingReportForm: CaseForm {
             FieldSpec(.reportedAt, "Reported missing at", kind: .time, value: now, required: true),
             FieldSpec(.lastSeenAt, "Last seen at", kind: .time, value: now, required: true),
             FieldSpec(.lastSeenPlace, "Last seen where", required: true),
-            FieldSpec(.circumstances, "Circumstances", kind: .note, hint: "who they may be with, clothing, a vehicle"),
+            FieldSpec(.circumstances, "Circumstances", kind: .note),
+            FieldSpec(.description, "Description and clothing", kind: .note, hint: "how the child looks and what they wore"),
+            FieldSpec(.believedWith, "Believed to be with"),
+            FieldSpec(.vehicle, "Vehicle", hint: "make, colour, plate"),
             FieldSpec(.policeService, "Police service", hint: "leave empty if not yet reported; add it later with m"),
             FieldSpec(.occurrence, "Occurrence number"),
             FieldSpec(.policeReportedAt, "Reported to police at", kind: .time, hint: "YYYY-MM-DD HH:MM, or HH:MM"),
@@ -35,7 +39,8 @@ public struct MissingReportForm: CaseForm {
                                              context: context, problems: &problems)
         guard let reported, let seen, problems.isEmpty else { return .problems(problems) }
         let episode = MissingEpisode(child: childID, reportedMissingAt: reported, lastSeenAt: seen,
-                                     lastSeenPlace: values[.lastSeenPlace], policeReport: report, notes: values[.circumstances])
+                                     lastSeenPlace: values[.lastSeenPlace], policeReport: report, notes: values[.circumstances],
+                                     description: values[.description], believedWith: values[.believedWith], vehicle: values[.vehicle])
         problems += MissingEpisodeRules.problems(episode, now: context.now, zone: context.zone).mapped({ field in
             switch field {
             case .reportedAt: .reportedAt

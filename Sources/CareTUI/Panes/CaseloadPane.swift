@@ -27,12 +27,15 @@ enum CaseloadPane {
             buffer.write(prompt, at: row.origin, style: theme[.emphasis])
             var field = dashboard.filterField
             field.focused = true
+            field.secure = dashboard.masked
             let fieldArea = Rect(x: row.x + 2, y: row.y, width: max(1, row.width - 2), height: 1)
             field.render(in: fieldArea, buffer: &buffer, theme: theme)
             return field.cursorPosition(in: fieldArea)
         }
         if !dashboard.query.text.isEmpty {
-            buffer.write("/ \(dashboard.query.text)", at: row.origin, width: row.width, style: theme[.emphasis])
+            // A typed name is a name: masked, the filter shows one dot per character.
+            let shown = dashboard.masked ? String(repeating: "•", count: dashboard.query.text.count) : dashboard.query.text
+            buffer.write("/ \(shown)", at: row.origin, width: row.width, style: theme[.emphasis])
         } else {
             buffer.write("/ filter   s sort: \(dashboard.query.sort.label)", at: row.origin, width: row.width, style: theme[.muted])
         }
@@ -44,7 +47,8 @@ enum CaseloadPane {
         buffer: inout Buffer, theme: Theme
     ) {
         let status = statusText(row, now: state.now)
-        let name = state.dashboard.masked ? state.name(ofChild: row.id) : row.displayName
+        // Masked, the whole case number comes first so rows can be told apart, then the initials.
+        let name = state.dashboard.masked ? "\(row.caseNumber) \(state.dashboard.child(row.id)?.initials ?? "")" : row.displayName
         let workerWidth = showWorker ? 16 : 0
         let fixed = 1 + 2 + 1 + 8 + 1 + 3 + 1 + 12 + (showWorker ? 1 + workerWidth : 0)
         let nameWidth = max(4, rect.width - fixed - 1)
