@@ -70,3 +70,22 @@ import TextUI
         #expect(allMine)
     }
 }
+
+/// The audit trail says what changed, with the old and the new value.
+@MainActor
+@Suite struct AuditChangesTests {
+    @Test func aProfileChangeNamesTheFieldWithOldAndNewValues() throws {
+        let h = try Harness(user: "demo-supervisor")
+        let child = try #require(h.dashboard.selectedChild)
+        var changed = child
+        changed.riskLevel = child.riskLevel == .low ? .medium : .low
+        changed.placement = "Test Foster Home B"
+        _ = try h.store.perform(.updateChild(changed))
+        h.clock.advance(by: 2)
+        h.tick()
+        h.press(.enter, .char("a"))
+        #expect(h.screen.contains("risk level: \(child.riskLevel.rawValue) → \(changed.riskLevel.rawValue)"))
+        #expect(h.screen.contains("placement: \(child.placement) →"))
+        #expect(h.screen.contains("Test Foster Home B"), "a long summary wraps rather than being cut")
+    }
+}

@@ -22,27 +22,29 @@ public struct CaseloadQuery: Sendable, Equatable {
         case age
     }
 
-    /// Matched, folded and trimmed, against names (preferred and legal), case number, communities and team names.
+    /// Matched, folded, against names (preferred and legal), case number, communities and team
+    /// names. Each word must be found, in any order: "tremblay zoe" finds "Zoé Démo-Tremblay".
     public var text: String {
-        didSet { foldedText = Self.fold(text) }
+        didSet { foldedWords = Self.fold(text) }
     }
     public var filters: Set<QuickFilter>
     public var sort: Sort
     /// Closed cases are hidden unless asked for.
     public var includeClosed: Bool
-    private var foldedText: FoldedText
+    private var foldedWords: [FoldedText]
 
     public init(text: String = "", filters: Set<QuickFilter> = [], sort: Sort = .risk, includeClosed: Bool = false) {
         self.text = text
         self.filters = filters
         self.sort = sort
         self.includeClosed = includeClosed
-        foldedText = Self.fold(text)
+        foldedWords = Self.fold(text)
     }
 
-    /// Leading and trailing spaces are dropped, so "jordan " still finds Jordan Example.
-    private static func fold(_ text: String) -> FoldedText {
-        FoldedText(text.trimmingCharacters(in: .whitespacesAndNewlines))
+    /// The words of the text, folded; spaces around and between them do not count, so "jordan "
+    /// still finds Jordan Example.
+    private static func fold(_ text: String) -> [FoldedText] {
+        text.split(whereSeparator: \.isWhitespace).map { FoldedText(String($0)) }
     }
 
     /// Turns a quick filter on if it was off, off if it was on.
@@ -61,7 +63,7 @@ public struct CaseloadQuery: Sendable, Equatable {
             case .indigenousAffiliation: if !row.isIndigenous { return false }
             }
         }
-        return row.searchKey.contains(foldedText)
+        return foldedWords.allSatisfy { row.searchKey.contains($0) }
     }
 
     /// The rows that match, in this query's order. Ties fall back to the case number, so the

@@ -52,6 +52,50 @@ public enum ChildRules {
         !usualAges.contains(child.age(on: today))
     }
 
+    /// What changed between two versions, field by field with the old and the new value, for the
+    /// audit trail ("risk level: high → critical"). Long values are cut; the audit summary is
+    /// sealed like the record.
+    public static func changes(from old: Child, to new: Child, zone: TimeZone) -> [String] {
+        func short(_ text: String) -> String {
+            let flat = text.replacingOccurrences(of: "\n", with: " ")
+            if flat.isEmpty { return "(empty)" }
+            return flat.count > 40 ? String(flat.prefix(39)) + "…" : flat
+        }
+        var lines: [String] = []
+        func check<Value: Equatable>(_ path: KeyPath<Child, Value>, _ name: String, _ words: (Value) -> String) {
+            let a = old[keyPath: path], b = new[keyPath: path]
+            if a != b { lines.append("\(name): \(short(words(a))) → \(short(words(b)))") }
+        }
+        check(\.legalName, "legal name") { $0 }
+        check(\.preferredName, "preferred name") { $0 }
+        check(\.pronouns, "pronouns") { $0 }
+        check(\.birth, "date of birth") { birth in
+            switch birth {
+            case .exact(let day): day.description
+            case .estimated(let years, let asOf): "about \(years) on \(asOf)"
+            }
+        }
+        check(\.gender, "gender") { $0 }
+        check(\.indigenousIdentity, "Indigenous identity") { $0.summary }
+        check(\.languages, "languages") { $0.joined(separator: ", ") }
+        check(\.careStatus, "care status") { $0.rawValue }
+        check(\.society, "society") { $0 }
+        check(\.placement, "placement") { $0 }
+        check(\.riskLevel, "risk level") { $0.rawValue }
+        check(\.exploitationStatus, "exploitation status") { $0.rawValue }
+        check(\.whereabouts, "whereabouts") { whereabouts in
+            switch whereabouts {
+            case .located(let place, let since): "\(place) since \(TimeText.format(since, zone: zone))"
+            case .missing: "missing"
+            case .unknown: "unknown"
+            }
+        }
+        check(\.team, "team") { "\($0.members.count) assigned" }
+        check(\.openedOn, "opened on") { $0.description }
+        check(\.closure, "closure") { $0.map { "closed \($0.on): \($0.reason)" } ?? "open" }
+        return lines
+    }
+
     /// The fields that differ between two versions of a record, as people name them, for the
     /// audit trail ("profile updated: risk level, placement").
     public static func changedFields(from old: Child, to new: Child) -> [String] {

@@ -153,8 +153,8 @@ private struct Preparation<Context: CommandContext> {
         if child.flags != stored.flags { throw CommandError.owned("Flags are added and removed with their own keys, not in the profile.") }
         try SavePermissions.checkChildUpdate(child, stored: stored, role: actor.role)
         try refuse(ChildRules.problems(child, today: today).introduced(comparedWith: ChildRules.problems(stored, today: today)))
-        let changed = ChildRules.changedFields(from: stored, to: child)
-        let summary = changed.isEmpty ? "profile saved, nothing changed" : "profile updated: " + changed.joined(separator: ", ")
+        let changed = ChildRules.changes(from: stored, to: child, zone: zone)
+        let summary = changed.isEmpty ? "profile saved, nothing changed" : "profile updated: " + changed.joined(separator: "; ")
         return updated(child, from: stored, summary)
     }
 
@@ -169,7 +169,7 @@ private struct Preparation<Context: CommandContext> {
         try refuse(FlagRules.problems(added))
         let stored = child
         child.flags.append(added)
-        return updated(child, from: stored, "flag added (\(added.severity.rawValue))")
+        return updated(child, from: stored, "flag added (\(added.severity.rawValue)): \(added.text)")
     }
 
     func removeFlag(_ flagID: FlagID, from id: ChildID, reason: String) throws -> PreparedCommand {
@@ -180,7 +180,7 @@ private struct Preparation<Context: CommandContext> {
         let stored = child
         child.flags[index].removal = .init(by: actor.id, at: now, reason: reason)
         try refuse(FlagRules.problems(child.flags[index]))
-        return updated(child, from: stored, "flag removed")
+        return updated(child, from: stored, "flag removed: \(child.flags[index].text) — \(reason)")
     }
 
     // MARK: Contacts, episodes, indicators, plans, appointments

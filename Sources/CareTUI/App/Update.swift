@@ -151,7 +151,7 @@ public enum Update {
             step = help.handle(command, rows: state.viewports.overlayRows, lineCount: help.lines(state, width: state.viewports.overlayWidth).count)
             if step.keep { state.screens.append(.help(help)) }
         case .auditTrail(var trail):
-            step = trail.handle(command, rows: state.viewports.overlayRows)
+            step = trail.handle(command, rows: state.viewports.overlayRows, lineCount: state.viewports.readerLines)
             if step.keep { state.screens.append(.auditTrail(trail)) }
         case .reader(var reader):
             let (readerStep, message) = reader.handle(command, viewports: state.viewports)

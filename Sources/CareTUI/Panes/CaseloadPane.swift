@@ -12,11 +12,12 @@ enum CaseloadPane {
         let cursor = renderFilterLine(dashboard, row: area.row(0), buffer: &buffer, theme: theme)
         let list = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
         let empty = dashboard.allRows.isEmpty ? "No open cases." : "No child matches this filter. Esc clears it."
-        let showWorker = list.width >= 60
+        // The case number tells two children of the same name apart; the worker comes when wider.
+        let columns = Columns(caseNumber: list.width >= 66 && !dashboard.masked, worker: list.width >= 90)
         PaneList.render(count: dashboard.rows.count, scroll: dashboard.caseloadScroll, focused: dashboard.focus == .caseload,
                         empty: empty, area: list, buffer: &buffer, theme: theme) { index, rect, buffer in
             renderRow(dashboard.rows[index], state: state, rect: rect, selected: index == dashboard.caseloadScroll.selection,
-                      showWorker: showWorker, buffer: &buffer, theme: theme)
+                      columns: columns, buffer: &buffer, theme: theme)
         }
         return cursor
     }
@@ -42,15 +43,22 @@ enum CaseloadPane {
         return nil
     }
 
+    /// The optional columns a row has room for.
+    struct Columns {
+        var caseNumber: Bool
+        var worker: Bool
+    }
+
     static func renderRow(
-        _ row: CaseloadRow, state: AppState, rect: Rect, selected: Bool, showWorker: Bool,
+        _ row: CaseloadRow, state: AppState, rect: Rect, selected: Bool, columns: Columns,
         buffer: inout Buffer, theme: Theme
     ) {
         let status = statusText(row, now: state.now)
         // Masked, the whole case number comes first so rows can be told apart, then the initials.
         let name = state.dashboard.masked ? "\(row.caseNumber) \(state.dashboard.child(row.id)?.initials ?? "")" : row.displayName
-        let workerWidth = showWorker ? 16 : 0
-        let fixed = 1 + 2 + 1 + 8 + 1 + 3 + 1 + 12 + (showWorker ? 1 + workerWidth : 0)
+        let workerWidth = columns.worker ? 16 : 0
+        let caseWidth = columns.caseNumber ? 14 : 0
+        let fixed = 1 + 2 + 1 + 8 + 1 + 3 + 1 + 12 + caseWidth + (columns.worker ? 1 + workerWidth : 0)
         let nameWidth = max(4, rect.width - fixed - 1)
         var x = rect.x
         let marker = selected ? "▶" : " "
@@ -60,10 +68,13 @@ enum CaseloadPane {
                           at: Point(x: x, y: rect.y), width: 11, style: riskStyle)
         x += buffer.write(" ", at: Point(x: x, y: rect.y), style: .plain)
         x += buffer.write(name, at: Point(x: x, y: rect.y), width: nameWidth, style: theme[.normal], pad: true)
+        if columns.caseNumber {
+            x += buffer.write(" " + row.caseNumber.description, at: Point(x: x, y: rect.y), width: caseWidth, style: theme[.muted], pad: true)
+        }
         x += buffer.write(" " + DisplayWidth.padLeft(String(row.age), to: 3) + " ", at: Point(x: x, y: rect.y), width: 5, style: theme[.normal])
         let statusStyle = row.whereabouts.isMissing ? theme[.statusMissing] : theme[.muted]
         x += buffer.write(status, at: Point(x: x, y: rect.y), width: 12, style: statusStyle, pad: true)
-        if showWorker {
+        if columns.worker {
             buffer.write(" " + (row.assignedWorkerName ?? "unassigned"), at: Point(x: x, y: rect.y), width: workerWidth + 1, style: theme[.muted])
         }
     }

@@ -13,13 +13,20 @@ public struct AuditTrailScreen: Sendable {
 
     public static let keyChain = KeyChain([.auditTrail, .global], unbound: .run(.cancel), globalOnly: [.lock, .redraw])
 
-    func lines(_ state: AppState) -> [String] {
+    /// Newest first; a long summary (what changed, old and new) wraps under its event.
+    func lines(_ state: AppState, width: Int = 100) -> [String] {
         guard let events else { return ["Loading the audit trail…"] }
         if events.isEmpty { return ["No events."] }
         let accounts = Dictionary(state.dashboard.snapshot.workers.map { ($0.id, $0.accountName) }, uniquingKeysWith: { a, _ in a })
-        return events.reversed().map { event in
+        let indent = 16 + 2 + 17 + 13
+        return events.reversed().flatMap { event -> [String] in
             let who = event.actor.flatMap { accounts[$0] } ?? "—"
-            return "\(TimeText.format(event.at, zone: state.zone))  \(DisplayWidth.pad(who, to: 16)) \(DisplayWidth.pad(event.action.rawValue, to: 12)) \(event.summary)"
+            let head = "\(TimeText.format(event.at, zone: state.zone))  \(DisplayWidth.pad(who, to: 16)) \(DisplayWidth.pad(event.action.rawValue, to: 12)) "
+            let summary = state.dashboard.masked
+                ? (event.child.flatMap(state.dashboard.child).map { Masking.redact(event.summary, child: $0) } ?? event.summary)
+                : event.summary
+            let wrapped = DisplayWidth.wrap(summary, width: max(10, width - indent))
+            return [head + (wrapped.first ?? "")] + wrapped.dropFirst().map { String(repeating: " ", count: indent) + $0 }
         }
     }
 
@@ -32,13 +39,15 @@ public struct AuditTrailScreen: Sendable {
                        titleStyle: theme[.titleFocus], heavy: true)
         let inner = box.inset(by: 1)
         viewports.overlayRows = inner.height
-        for (i, line) in lines(state).dropFirst(scroll).prefix(inner.height).enumerated() {
+        let all = lines(state, width: inner.width - 1)
+        viewports.readerLines = all.count
+        for (i, line) in all.dropFirst(scroll).prefix(inner.height).enumerated() {
             buffer.write(line, at: Point(x: inner.x + 1, y: inner.y + i), width: inner.width - 1, style: theme[.normal], pad: true)
         }
     }
 
-    mutating func handle(_ command: Command, rows: Int) -> ScreenStep {
-        let last = max(0, (events?.count ?? 0) - rows)
+    mutating func handle(_ command: Command, rows: Int, lineCount: Int) -> ScreenStep {
+        let last = max(0, lineCount - rows)
         switch command {
         case .moveDown: scroll = min(scroll + 1, last)
         case .moveUp: scroll = max(0, scroll - 1)
