@@ -50,6 +50,13 @@ enum Dashboard {
         let (_, problems) = config.keymap()
         // Said before the screen takes over, so it stays readable after quitting too.
         for problem in problems { FileHandle.standardError.write(Data(("care: " + Sanitizer.clean(problem) + "\n").utf8)) }
+        let environment = ProcessInfo.processInfo.environment
+        // With no theme chosen, one that reads on this terminal's background: asked of the
+        // terminal (before curses reads the keyboard), else COLORFGBG, else the dark default.
+        let chosen = requested ?? environment["CARE_THEME"] ?? config.theme
+        let background = chosen == nil
+            ? (TerminalBackground.query() ?? environment["COLORFGBG"].flatMap(TerminalBackground.fromColorFGBG))
+            : nil
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal()
@@ -58,9 +65,8 @@ enum Dashboard {
         }
         CursesTerminal.installCrashRestore()
         defer { terminal.restore() }
-        let environment = ProcessInfo.processInfo.environment
         let (theme, warning) = ThemeLoader.select(
-            requested: requested ?? environment["CARE_THEME"] ?? config.theme, environment: environment,
+            requested: chosen ?? background?.themeName, environment: environment,
             colorCapability: terminal.colorCapability, searchPaths: ThemeLoader.bundledThemesDirectory()
         )
         try body(terminal, theme, config, warning ?? problems.first)

@@ -174,3 +174,17 @@ import TextUI
         #expect(police.form?.fields.first { $0.id == "visibility" }?.kind == .choice(["team"]), "police are not offered restricted notes")
     }
 }
+
+/// Words a person needs are never cut at 80 columns.
+@MainActor
+@Suite struct EightyColumnTests {
+    @Test func aLongRefusalWrapsAtTheFootOfTheScreen() throws {
+        let h = try Harness(size: Size(width: 80, height: 24), user: "demo-police")
+        h.press(.char("e"))
+        let refusal = "A police officer cannot edit a child's profile; ask a child protection worker or a supervisor."
+        let foot = h.lines.suffix(3).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        #expect(foot.contains(refusal), "\(h.lines.suffix(3))")
+        h.press(.char("j"))
+        #expect(h.lines.last?.contains("Tab next pane") == true, "the next key puts the hints back")
+    }
+}

@@ -200,7 +200,8 @@ public enum Update {
         }
         guard state.lock == nil else { return effects }
         if now.timeIntervalSince(state.lastInput) >= state.settings.idleLimit {
-            return engageLock("Locked after \(Int(state.settings.idleLimit / 60)) minutes without a key press.", in: &state)
+            let minutes = Int(state.settings.idleLimit / 60)
+            return engageLock("Locked after \(minutes) \(minutes == 1 ? "minute" : "minutes") without a key press.", in: &state)
         }
         if now.timeIntervalSince(state.lastPoll) >= state.settings.pollInterval {
             state.lastPoll = now

@@ -21,7 +21,6 @@ public enum MainScreen {
         }
         let rows = Layout(.vertical, [.length(1), .fill(1), .length(1)]).split(buffer.area)
         TopBar.render(state, row: rows[0], buffer: &buffer, theme: theme)
-        KeyHintLine.render(HintLine.hints(in: state), message: state.message, row: rows[2], buffer: &buffer, theme: theme)
 
         let areas = paneAreas(size: size, focus: state.dashboard.focus)
         if size.width < fourPaneWidth {
@@ -46,6 +45,9 @@ public enum MainScreen {
                 cursor = reader.render(state, area: rows[1], buffer: &buffer, theme: theme, viewports: &viewports)
             }
         }
+        // Last, so a message that needs more than one line (a refusal at 80 columns) is read whole
+        // over the foot of the panes until the next key.
+        KeyHintLine.render(HintLine.hints(in: state), message: state.message, row: rows[2], buffer: &buffer, theme: theme)
         return (buffer, cursor)
     }
 

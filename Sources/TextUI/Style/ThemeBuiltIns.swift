@@ -10,10 +10,11 @@ extension Theme {
         .titleFocus: Style(foreground: DefaultPalette.accent, attributes: .bold),
         .statusbar: Style(foreground: DefaultPalette.fg, background: DefaultPalette.panel),
         .keyhint: Style(foreground: DefaultPalette.accent, background: DefaultPalette.panel, attributes: .bold),
-        .keyhintDisabled: Style(foreground: DefaultPalette.faint, background: DefaultPalette.panel),
+        .keyhintDisabled: Style(foreground: DefaultPalette.muted, background: DefaultPalette.panel),
         .selected: Style(foreground: DefaultPalette.bright, background: DefaultPalette.selection, attributes: .bold),
         .muted: Style(foreground: DefaultPalette.muted),
-        .emphasis: Style(foreground: DefaultPalette.bright, attributes: .bold),
+        // The terminal's own foreground, bold: a fixed white heading vanished on light terminals.
+        .emphasis: Style(attributes: .bold),
         .normal: Style(),
         .error: Style(foreground: DefaultPalette.red, attributes: .bold),
         .riskLow: Style(foreground: DefaultPalette.green),
@@ -63,7 +64,6 @@ private enum DefaultPalette {
     static let fg = Color.rgb(0xD0, 0xD0, 0xD0)
     static let bright = Color.rgb(0xFF, 0xFF, 0xFF)
     static let muted = Color.rgb(0x8A, 0x8A, 0x8A)
-    static let faint = Color.rgb(0x5F, 0x5F, 0x5F)
     static let accent = Color.rgb(0x5F, 0xAF, 0xFF)
     static let panel = Color.rgb(0x26, 0x26, 0x26)
     static let selection = Color.rgb(0x00, 0x5F, 0x87)
