@@ -31,6 +31,13 @@ final class TmuxSession {
         try Shell.run("tmux", "-L", socket, "send-keys", "-t", name, "-l", text)
     }
 
+    /// Pastes `text` as a terminal does, marked as a paste when the program asked for that
+    /// (bracketed paste), through a tmux buffer.
+    func paste(_ text: String) throws {
+        try Shell.run(["tmux", "-L", socket, "load-buffer", "-"], stdin: text)
+        try Shell.run("tmux", "-L", socket, "paste-buffer", "-p", "-t", name)
+    }
+
     func capture(escapes: Bool = false) throws -> String {
         var args = ["tmux", "-L", socket, "capture-pane", "-p", "-t", name]
         if escapes { args.append("-e") }
