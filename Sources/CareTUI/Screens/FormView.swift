@@ -9,7 +9,8 @@ enum FormView {
     static func render(_ form: FormScreen, _ state: AppState, area: Rect, buffer: inout Buffer, theme: Theme,
                        viewports: inout Viewports) -> Point? {
         let width = min(area.width - 2, 100)
-        let labelWidth = min(26, (form.fields.map { DisplayWidth.of($0.label) }.max() ?? 10) + 4)
+        // Room for the longest label, its "* " and a space before the value.
+        let labelWidth = min(30, (form.fields.map { DisplayWidth.of($0.label) }.max() ?? 10) + 3)
         let valueWidth = max(10, width - 2 - labelWidth - 1)
         viewports.formFieldWidth = valueWidth
         let blocks = form.fields.enumerated().map { index, field in
@@ -34,13 +35,15 @@ enum FormView {
             guard y + block.valueRows <= inner.bottom else { break }
             let field = block.field
             let label = (field.required ? "* " : "  ") + field.label
-            buffer.write(label, at: Point(x: inner.x, y: y), width: labelWidth, style: block.focused ? theme[.emphasis] : theme[.muted], pad: true)
+            buffer.write(label, at: Point(x: inner.x, y: y), width: labelWidth - 1, style: block.focused ? theme[.emphasis] : theme[.muted], pad: true)
             let valueArea = Rect(x: inner.x + labelWidth, y: y, width: valueWidth, height: block.valueRows)
             if let point = field.render(in: valueArea, focused: block.focused, buffer: &buffer, theme: theme) { cursor = point }
             y += block.valueRows
-            if let message = block.message, y < inner.bottom {
-                buffer.write(message.text, at: Point(x: inner.x + labelWidth, y: y), width: valueWidth, style: theme[message.role])
-                y += 1
+            if let message = block.message {
+                for line in block.messageLines where y < inner.bottom {
+                    buffer.write(line, at: Point(x: inner.x + labelWidth, y: y), width: valueWidth, style: theme[message.role])
+                    y += 1
+                }
             }
             _ = index
         }
@@ -54,6 +57,9 @@ enum FormView {
         let focused: Bool
         let valueRows: Int
         let message: (text: String, role: ThemeRole)?
+        /// The message wrapped to the value's width, three lines at most: words a person needs
+        /// are not cut at the edge.
+        let messageLines: [String]
 
         init(field: FieldEditor, focused: Bool, form: FormScreen, width: Int) {
             self.field = field
@@ -73,9 +79,10 @@ enum FormView {
             } else {
                 message = nil
             }
+            messageLines = message.map { Array(DisplayWidth.wrap($0.text, width: max(1, width)).prefix(3)) } ?? []
         }
 
-        var height: Int { valueRows + (message == nil ? 0 : 1) }
+        var height: Int { valueRows + messageLines.count }
     }
 
     /// The first field to draw so the focused one fits below it.
