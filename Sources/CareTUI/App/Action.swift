@@ -12,6 +12,8 @@ public enum Action: Sendable {
     /// A turn of the loop with the time it is now.
     case tick(Date)
 
+    /// The store wrote (or refused) the preview event of a child's details.
+    case previewRecorded(ChildID, StoreFailure?)
     case detailLoaded(ChildID, Result<ChildDetail, StoreFailure>)
     case detailRefreshed(ChildID, Result<ChildDetail, StoreFailure>)
     case contactsLoaded(ChildID, Result<ContactPage, StoreFailure>)
@@ -47,6 +49,8 @@ public enum StoreFailure: Error, Equatable, Sendable {
 /// Work `Update` asks the loop to do. Store calls happen only in `EffectRunner`, and each result
 /// comes back as an `Action`.
 public enum Effect: Equatable, Sendable {
+    /// Audit a preview of the child's details before the pane shows more than the caseload row.
+    case preview(ChildID)
     /// Open a child's record (audited as a view before it is shown).
     case loadDetail(ChildID)
     /// Read the open record again after another session changed it (no second view event).

@@ -10,6 +10,13 @@ struct EffectRunner {
 
     func run(_ effect: Effect) -> Action? {
         switch effect {
+        case .preview(let child):
+            do {
+                try store.preview(of: child)
+                return .previewRecorded(child, nil)
+            } catch {
+                return .previewRecorded(child, StoreFailure(error, doing: "show this child's details"))
+            }
         case .loadDetail(let child):
             return .detailLoaded(child, attempt("open this record") { try store.loadDetail(of: child, contactLimit: contactPageSize) })
         case .refreshDetail(let child):

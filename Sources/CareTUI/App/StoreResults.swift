@@ -7,12 +7,15 @@ import Foundation
 enum StoreResults {
     static func apply(_ action: Action, to state: inout AppState) -> [Effect] {
         switch action {
+        case .previewRecorded(let child, let failure):
+            state.preview.recorded(child, refusal: failure?.words)
         case .detailLoaded(let child, let result):
             switch result {
             case .success(let detail) where state.dashboard.selectedRow?.id == child:
+                state.preview.recorded(child)
                 state.dashboard.detail = detail
             case .success:
-                break
+                state.preview.recorded(child)
             case .failure(let failure):
                 state.dashboard.detail = nil
                 state.message = failure.words
