@@ -177,7 +177,7 @@ static inline volatile sig_atomic_t *care_fatal_hand_on(void) {
 /// "care stopped: internal error (signal NN); the terminal was restored.\n" with the number
 /// written by hand (`snprintf` is not async-signal-safe), and nothing from memory.
 static inline void care_write_crash_line(int signal_number) {
-    char line[96];
+    char line[160];
     const char *head = "care stopped: internal error (signal ";
     const char *tail = "); the terminal was restored. Saved work is in the store.\n";
     size_t length = 0;

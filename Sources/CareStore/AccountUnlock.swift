@@ -68,7 +68,8 @@ extension SQLiteCaseStore {
                 .map { .legacy(dataKey: SymmetricKey(data: $0), passphrase: passphrase) }
         }
         guard let secret else {
-            if mayRecord { try? recordFailedLogin(queue, account: account, at: now) }
+            // Stamped after the key derivation, so the wait runs from the refusal.
+            if mayRecord { try? recordFailedLogin(queue, account: account, at: options.clock.now()) }
             throw StoreError.wrongPassphrase(account: account)
         }
         return AccountUnlock(accountID: accountID, accountName: account, role: role, secret: secret)

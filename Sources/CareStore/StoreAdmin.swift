@@ -122,6 +122,22 @@ public enum StoreAdmin {
         }
     }
 
+    /// How many seconds `account` must wait before its next sign-in, after wrong passphrases
+    /// (none: 0). The store keeps the count, so every process sees the same wait.
+    public static func signInWait(options: StoreOptions, account: String) -> Int {
+        let location = options.location
+        guard location.exists, let queue = try? StoreDatabase.open(location, readOnly: true),
+              let row = try? queue.read({ db in
+                  try Row.fetchOne(
+                      db, sql: "SELECT COUNT(*) AS n, MAX(at) AS last FROM failed_logins WHERE account = ? AND account <> ''",
+                      arguments: [account])
+              }),
+              let count = row["n"] as Int?, count > 0, let last = row["last"] as Double?
+        else { return 0 }
+        let wait = SignInDelay.after(failures: count) - options.clock.now().timeIntervalSince(Date(timeIntervalSince1970: last))
+        return max(0, Int(wait.rounded(.up)))
+    }
+
     /// True when a file (a store, or anything else) is at `path`.
     public static func exists(path: String) -> Bool {
         FileManager.default.fileExists(atPath: StoreLocation(path: path).path)

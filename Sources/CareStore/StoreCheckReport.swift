@@ -46,7 +46,8 @@ public struct StoreCheckReport: Sendable, Equatable, CustomStringConvertible {
     public var integrityProblems: [String]
     /// Rows in the records table.
     public var recordsChecked: Int
-    /// Rows of classes this account holds no key to: checked against the trail, not opened.
+    /// Rows of classes this account holds no key to (its role may not read them, or the key has
+    /// not reached it yet): checked against the trail, not opened.
     public var recordsNotReadable: Int
     /// Every record that is not as the trail wrote it, deleted ones included, in table order.
     public var problems: [RecordProblem]
@@ -62,7 +63,9 @@ public struct StoreCheckReport: Sendable, Equatable, CustomStringConvertible {
         lines.append(integrityProblems.isEmpty ? "SQLite integrity: ok" : "SQLite integrity: \(integrityProblems.joined(separator: "; "))")
         if problems.isEmpty {
             lines.append("records: all \(recordsChecked) match the audit trail"
-                + (recordsNotReadable == 0 ? " and open" : "; \(recordsChecked - recordsNotReadable) open, \(recordsNotReadable) are of a class this account may not read"))
+                + (recordsNotReadable == 0
+                    ? " and open"
+                    : "; \(recordsChecked - recordsNotReadable) open, \(recordsNotReadable) are sealed under a key this account does not hold"))
         } else {
             lines.append("records: \(problems.count) problems among \(recordsChecked):")
             for problem in problems.prefix(Self.namedLimit) { lines.append("  \(problem)") }

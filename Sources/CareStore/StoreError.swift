@@ -3,7 +3,7 @@ import Foundation
 
 /// Why the store refused or failed. Every case reads as words a worker can act on; none of them
 /// carries a child's data (ids are opaque, account names are not about a child).
-public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible, SignInRefusal {
     /// The passphrase did not unwrap this account's key (AES-GCM authentication failed).
     case wrongPassphrase(account: String)
     /// No account with this name in the store.
@@ -53,6 +53,11 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case upgradeRefused(String)
     /// Any other SQLite failure, with SQLite's words (never statement arguments).
     case database(String)
+
+    public var signInWait: Int? {
+        if case .signInThrottled(_, let seconds) = self { return seconds }
+        return nil
+    }
 
     public var description: String {
         switch self {

@@ -23,7 +23,10 @@ enum CrashReports {
         #if os(Linux)
         guard getenv(variable) == nil else { return }
         setenv(variable, "enable=no", 1)
-        execv("/proc/self/exe", CommandLine.unsafeArgv)
+        // The binary's own path, not /proc/self/exe, so the process keeps its name ("care").
+        guard let path = realpath("/proc/self/exe", nil) else { return }
+        execv(path, CommandLine.unsafeArgv)
+        free(path)
         #endif
     }
 

@@ -18,7 +18,7 @@ struct LoginOptions: ParsableArguments {
     /// folder others can read, a store behind what this machine has seen).
     func open(defaultAccount: String? = nil) throws -> SQLiteCaseStore {
         let (options, name, passphrase) = try signInDetails(defaultAccount: defaultAccount)
-        let store = try SQLiteCaseStore.open(options: options, account: name, passphrase: passphrase)
+        let store = try withWait(options, name) { try SQLiteCaseStore.open(options: options, account: name, passphrase: passphrase) }
         for notice in store.notices { Say.notice(notice) }
         return store
     }
@@ -26,9 +26,20 @@ struct LoginOptions: ParsableArguments {
     /// The store's keys for `care check`, without signing in (see `StoreInspection`).
     func inspect() throws -> StoreInspection {
         let (options, name, passphrase) = try signInDetails(defaultAccount: nil)
-        let inspection = try StoreInspection.open(options: options, account: name, passphrase: passphrase)
+        let inspection = try withWait(options, name) { try StoreInspection.open(options: options, account: name, passphrase: passphrase) }
         for notice in inspection.notices { Say.notice(notice) }
         return inspection
+    }
+
+    /// A wrong passphrase is told with the wait before the next try, as the login screen does;
+    /// the wait is the store's, so the next process keeps to it too.
+    private func withWait<T>(_ options: StoreOptions, _ name: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch StoreError.wrongPassphrase(let account) {
+            let wait = StoreAdmin.signInWait(options: options, account: account)
+            throw CommandFailure.words("\(StoreError.wrongPassphrase(account: account)) Wait \(wait) s before the next try.")
+        }
     }
 
     private func signInDetails(defaultAccount: String?) throws -> (StoreOptions, String, String) {

@@ -12,3 +12,10 @@ public enum SignInDelay {
         return min(longest, pow(2, Double(failures - 1)))
     }
 }
+
+/// A sign-in refused without the passphrase being tried: the account is waiting out wrong
+/// passphrases (from any process). Screens show the wait instead of counting another failure.
+public protocol SignInRefusal: Error {
+    /// Seconds until the next try, or nil when this error is not such a refusal.
+    var signInWait: Int? { get }
+}

@@ -22,7 +22,9 @@ public enum Action: Sendable {
     case commandFinished(origin: Int?, CaseCommand, Result<CommandOutcome, StoreFailure>)
     case changesArrived(Result<ChangeBatch, StoreFailure>)
     case patchLoaded(Result<SnapshotPatch, StoreFailure>, upTo: Int64)
-    case unlockFinished(StoreFailure?)
+    /// The unlock failed (or not); `waitSeconds` when the store refused without trying the
+    /// passphrase because the account is waiting out wrong ones.
+    case unlockFinished(StoreFailure?, waitSeconds: Int? = nil)
 }
 
 /// A store call that did not succeed, as `Update` needs it: a conflict to merge, or words.

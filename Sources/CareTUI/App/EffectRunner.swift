@@ -39,7 +39,7 @@ struct EffectRunner {
                 try store.unlock(passphrase: passphrase)
                 return .unlockFinished(nil)
             } catch {
-                return .unlockFinished(StoreFailure(error, doing: "unlock"))
+                return .unlockFinished(StoreFailure(error, doing: "unlock"), waitSeconds: (error as? any SignInRefusal)?.signInWait)
             }
         case .redrawAll:
             return nil

@@ -70,11 +70,15 @@ enum StoreResults {
             case .failure(let failure):
                 state.message = failure.words
             }
-        case .unlockFinished(let failure):
+        case .unlockFinished(let failure, let waitSeconds):
             guard var lock = state.lock else { return [] }
             if let failure {
-                lock.failures += 1
-                lock.retryAfter = state.now.addingTimeInterval(LockState.delay(afterFailures: lock.failures))
+                if let waitSeconds {
+                    lock.retryAfter = state.now.addingTimeInterval(TimeInterval(waitSeconds))
+                } else {
+                    lock.failures += 1
+                    lock.retryAfter = state.now.addingTimeInterval(LockState.delay(afterFailures: lock.failures))
+                }
                 lock.error = failure.words
                 state.lock = lock
                 return []
