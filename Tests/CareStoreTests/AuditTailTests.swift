@@ -44,6 +44,15 @@ import Testing
         #expect(try fixture.raw().read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM failed_logins") } == 0)
     }
 
+    @Test func aSessionOpenWhileTheTrailIsCutWritesNoMore() throws {
+        let store = try fixture.open(StoreFixture.supervisor)
+        try tamper("DELETE FROM audit WHERE seq >= 7")
+        let before = try trail()
+        #expect(performing: { try store.perform(.saveService(Samples.service())) }, throws: refusal(AuditBreak(sequence: 7, reason: .cut(head: 8))))
+        #expect(try trail() == before)
+        #expect(try store.loadCaseload().services.isEmpty)
+    }
+
     @Test func deletingEveryEventIsRefused() throws {
         try tamper("DELETE FROM audit")
         #expect(performing: { try fixture.open(StoreFixture.supervisor) }, throws: refusal(AuditBreak(sequence: 1, reason: .cut(head: 7))))

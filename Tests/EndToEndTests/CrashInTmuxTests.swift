@@ -1,3 +1,5 @@
+import CareDomain
+import CareStore
 import Foundation
 import Testing
 #if canImport(Glibc)
@@ -38,11 +40,32 @@ struct CrashInTmuxTests {
         }
     }
 
-    @Test func sigquitStopsTheDashboardLikeSigterm() throws {
+    @Test(arguments: [SIGQUIT, SIGTERM, SIGHUP])
+    func aStopSignalQuitsAndRestoresTheTerminal(_ signal: Int32) throws {
         let (tmux, pid, recordText) = try recordOnScreen()
-        kill(pid, SIGQUIT)
+        kill(pid, signal)
         let screen = try tmux.waitFor(timeout: 5) { $0.contains("CARE-EXITED") }
         #expect(screen.contains("CARE-EXITED 0"), "\(screen)")
         #expect(!screen.contains(recordText) && !screen.contains("1 Caseload"), "\(screen)")
+    }
+
+    @Test func aNoteAcknowledgedBeforeKillNineIsKeptAndTheStoreChecksHealthy() throws {
+        let demo = try DemoFixture()
+        let tmux = try TmuxSession(command: demo.openCommand(), environment: demo.environment)
+        try tmux.waitFor(timeout: 60) { $0.contains("1 Caseload") }
+        try tmux.send("Enter")
+        try tmux.waitFor("── Recent contacts")
+        try tmux.send("n", "Tab", "Tab", "Tab")
+        try tmux.type("Synthetic note before the kill")
+        try tmux.send("C-s")
+        try tmux.waitFor { $0.contains("Saved: contact logged") && $0.contains("· Synthetic note before the") }
+        kill(try tmux.careProcess(), SIGKILL)
+        try tmux.waitFor(timeout: 5) { $0.contains("CARE-EXITED") }
+
+        let store = try SQLiteCaseStore.open(options: StoreOptions(path: demo.store), account: "demo-supervisor", passphrase: "demo")
+        #expect(try store.verify().isHealthy)
+        let child = try #require(try store.loadCaseload().children.sorted { $0.caseNumber.description < $1.caseNumber.description }.first)
+        let notes = try store.loadDetail(of: child.id, contactLimit: 50).contacts.contacts.map(\.summary)
+        #expect(notes.contains("Synthetic note before the kill"))
     }
 }
