@@ -53,14 +53,14 @@ struct AuditHead: Sendable, Equatable {
     }
 
     /// For `care audit --head`: what to write down outside the store.
-    var summary: AuditHeadSummary {
-        AuditHeadSummary(sequence: sequence, hash: hash.map { String(format: "%02x", $0) }.joined())
+    func summary(storeID: String) -> AuditHeadSummary {
+        AuditHeadSummary(storeID: storeID, sequence: sequence, hash: hash.map { String(format: "%02x", $0) }.joined())
     }
 }
 
 /// The audit head as words for an outside record (`care audit --head`).
 public struct AuditHeadSummary: Sendable, Equatable {
-    public var storeID: String = ""
+    public var storeID: String
     public var sequence: Int64
     /// The last event's chain hash, in hex.
     public var hash: String

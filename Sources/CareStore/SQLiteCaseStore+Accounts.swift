@@ -45,9 +45,8 @@ extension SQLiteCaseStore {
         }
         var saved = worker
         saved.version = 1
-        let row = try writeRow(
-            saved, insert: true, expectedVersion: 0, at: at, changeSequence: try reserveChangeSequences(db, count: 1),
-            db: db, keys: keys, encoder: RecordCoding.encoder())!
+        let row = try insertRow(
+            saved, at: at, changeSequence: try reserveChangeSequences(db, count: 1), db: db, keys: keys, encoder: RecordCoding.encoder())
         try db.execute(
             sql: """
                 INSERT INTO accounts(id, account_name, role, active, wrapped_key, public_key, wrapped_private, kdf_salt, kdf_n, kdf_r, kdf_p, version)

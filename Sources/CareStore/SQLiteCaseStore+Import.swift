@@ -38,8 +38,7 @@ extension SQLiteCaseStore {
         var stored = record
         stored.version = max(record.version, 1)
         do {
-            return try writeRow(
-                stored, insert: true, expectedVersion: 0, at: at, changeSequence: changeSequence, db: db, keys: keys, encoder: encoder)!
+            return try insertRow(stored, at: at, changeSequence: changeSequence, db: db, keys: keys, encoder: encoder)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             throw StoreError.invalid("The import holds \(Record.kind.rawValue) \(record.recordID), which is already in the store.")
         }

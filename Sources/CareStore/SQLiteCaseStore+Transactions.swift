@@ -138,13 +138,26 @@ extension SQLiteCaseStore {
         _ record: Record, insert: Bool, expectedVersion: Int, at: Date, changeSequence: Int64,
         db: Database, keys: SessionKeys, encoder: JSONEncoder
     ) throws -> RecordRow? {
+        if insert { return try insertRow(record, at: at, changeSequence: changeSequence, db: db, keys: keys, encoder: encoder) }
+        let row = try sealedRow(record, at: at, changeSequence: changeSequence, keys: keys, encoder: encoder)
+        return try row.update(db, expectedVersion: expectedVersion) ? row : nil
+    }
+
+    /// Seals `record` into a new row; SQLite's constraint error when its id is taken.
+    static func insertRow<Record: CareRecord>(
+        _ record: Record, at: Date, changeSequence: Int64, db: Database, keys: SessionKeys, encoder: JSONEncoder
+    ) throws -> RecordRow {
+        let row = try sealedRow(record, at: at, changeSequence: changeSequence, keys: keys, encoder: encoder)
+        try row.insert(db)
+        return row
+    }
+
+    private static func sealedRow<Record: CareRecord>(
+        _ record: Record, at: Date, changeSequence: Int64, keys: SessionKeys, encoder: JSONEncoder
+    ) throws -> RecordRow {
         var row = RecordRow(record, updatedAt: at, changeSequence: changeSequence)
         try keys.sealer.seal(encoder.encode(record), into: &row)
-        if insert {
-            try row.insert(db)
-            return row
-        }
-        return try row.update(db, expectedVersion: expectedVersion) ? row : nil
+        return row
     }
 
     /// `writeRow` for a record known only as `AnyRecord`.

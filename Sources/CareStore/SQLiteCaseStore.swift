@@ -156,20 +156,17 @@ public final class SQLiteCaseStore: CaseStore, CaseArchive {
     /// The head of the audit trail, for an outside record (`care audit --head`). Supervisors.
     public func auditHead() throws -> AuditHeadSummary {
         try require(.readAudit)
-        return try read { db, keys in
-            var summary = try AuditLog(keys: keys).verifiedTail(db).summary
-            summary.storeID = keys.storeID
-            return summary
-        }
+        return try read { db, keys in try AuditLog(keys: keys).verifiedTail(db).summary(storeID: keys.storeID) }
     }
 
     /// Notes the current head in this machine's anchors, so a store later found behind it (a
-    /// restored older copy, a cut trail with a replayed head) is named. Best effort: a machine
-    /// that cannot write its state folder still works.
+    /// restored older copy, a cut trail with a replayed head) is named. Not from a read-only
+    /// store (it may be an old copy looked at on purpose), nor a trail that does not reach its
+    /// head. Best effort: a machine that cannot write its state folder still works.
     func rememberHead() {
-        guard let anchors = options.anchors, let keys = try? session.keys(),
+        guard !isReadOnly, let anchors = options.anchors, let keys = try? session.keys(),
               let head = try? dbQueue.read({ db in try AuditLog(keys: keys).verifiedTail(db) })
         else { return }
-        try? anchors.raise(storeID: keys.storeID, to: StoreAnchor(sequence: head.sequence, hash: head.hash))
+        try? anchors.remember(storeID: keys.storeID, StoreAnchor(sequence: head.sequence, hash: head.hash))
     }
 }

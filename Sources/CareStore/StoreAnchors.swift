@@ -36,8 +36,9 @@ public struct AnchorBook: Sendable {
         read()[storeID]
     }
 
-    /// Records `anchor` as the head last seen for the store.
-    public func raise(storeID: String, to anchor: StoreAnchor) throws {
+    /// Records `anchor` as the head last seen for the store. A store found behind its anchor was
+    /// named when it was opened (in words and in its trail); from then on its own head counts.
+    public func remember(storeID: String, _ anchor: StoreAnchor) throws {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         // One writer at a time across processes; the lock file sits beside the book.

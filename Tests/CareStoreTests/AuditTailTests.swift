@@ -115,8 +115,11 @@ import Testing
         let store = try fixture.open(StoreFixture.supervisor)
         let savedHead: Data = try store.read { db, keys in AuditHead(sequence: 5, hash: cutAt, keyring: keys.keyring).stored }
         try store.close()
-        let seen = try #require(fixture.anchorBook?.anchor(storeID: try storeID()))
+        let book = try #require(fixture.anchorBook)
+        let seen = try #require(book.anchor(storeID: try storeID()))
         #expect(seen.sequence == 8)
+        let mode = try (FileManager.default.attributesOfItem(atPath: book.path)[.posixPermissions] as? NSNumber)?.intValue
+        #expect(mode == 0o600)
 
         // Cut back to event 5 with everything event 6 on wrote, and the saved head put back:
         // the file is consistent again, only this machine's memory knows better.

@@ -58,6 +58,24 @@ import Glibc
         #expect(try events() == before)
     }
 
+    @Test func auditHeadPrintsTheTrailsHeadToKeepOutsideTheStore() throws {
+        let demo = try DemoTemplate.copy()
+        let audit = try care(demo, ["audit", "--as", "demo-supervisor"])
+        let last = try #require(audit.stdout.split(separator: "\n").last?.split(separator: "\t").first.flatMap { Int($0) })
+        let head = try care(demo, ["audit", "--head", "--as", "demo-supervisor"])
+        #expect(head.succeeded, "\(head)")
+        let fields = Dictionary(uniqueKeysWithValues: head.stdout.split(separator: "\n").map { line in
+            let parts = line.split(separator: "\t")
+            return (String(parts[0]), String(parts.last ?? ""))
+        })
+        // This run's own sign-in is the event after the last one listed before.
+        #expect(fields["event"] == String(last + 1), "\(head)")
+        #expect(fields["hash"]?.wholeMatch(of: /[0-9a-f]{64}/) != nil, "\(head)")
+        #expect(fields["store"]?.wholeMatch(of: /[0-9a-f]{32}/) != nil, "\(head)")
+        let stored = try Shell.run(["sqlite3", demo.store, "SELECT lower(hex(hash)) FROM audit ORDER BY seq DESC LIMIT 1;"])
+        #expect(fields["hash"] == stored.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
     // MARK: Records
 
     /// A change to the records table made with sqlite3, and the words `care check` names it with.
