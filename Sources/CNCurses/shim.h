@@ -151,7 +151,7 @@ static inline void care_exit_handler(void) { care_leave_screen(); }
 /// Restores the terminal when the process calls `exit` without `CursesTerminal.restore()`.
 static inline int care_install_exit_restore(void) { return atexit(care_exit_handler); }
 
-// MARK: - Stop signals (SIGTERM, SIGHUP, SIGINT)
+// MARK: - Stop signals (SIGTERM, SIGHUP, SIGINT, SIGQUIT)
 
 static volatile sig_atomic_t care_signal_flag = 0;
 
@@ -182,26 +182,75 @@ static inline int care_reset_signal(int signal_number) {
 
 // MARK: - Fatal signals (SIGSEGV, SIGABRT, SIGBUS, SIGILL, SIGFPE)
 
-/// What handled each fatal signal before us. A function-local static: Swift does not emit a
-/// header's file-scope array without an initializer, and the link fails.
+/// What handled each fatal signal before us (Swift's backtracer, or the default). A
+/// function-local static: Swift does not emit a header's file-scope array without an
+/// initializer, and the link fails.
 static inline struct sigaction *care_previous_fatal_action(int signal_number) {
     static struct sigaction actions[NSIG];
     return &actions[signal_number];
 }
 
-/// Leaves curses mode, puts back whatever handled the signal before (the Swift runtime's
-/// backtracer, or the default) and raises it again, so the crash report lands on a normal screen.
-/// `endwin` is not async-signal-safe; on a crash that is the lesser evil.
-static inline void care_fatal_signal_handler(int signal_number) {
-    if (stdscr != NULL && !isendwin()) endwin();
-    sigaction(signal_number, care_previous_fatal_action(signal_number), NULL);
-    raise(signal_number);
+/// Whether a crash is handed on to the previous handler (a developer asked for Swift's
+/// backtraces) or ends here.
+static inline volatile sig_atomic_t *care_fatal_hand_on(void) {
+    static volatile sig_atomic_t hand_on = 0;
+    return &hand_on;
 }
 
-static inline int care_install_fatal_signal(int signal_number) {
+/// "care stopped: internal error (signal NN); the terminal was restored.\n" with the number
+/// written by hand (`snprintf` is not async-signal-safe), and nothing from memory.
+static inline void care_write_crash_line(int signal_number) {
+    char line[160];
+    const char *head = "care stopped: internal error (signal ";
+    const char *tail = "); the terminal was restored. Saved work is in the store.\n";
+    size_t length = 0;
+    for (const char *c = head; *c != 0; ++c) line[length++] = *c;
+    int n = signal_number;
+    char digits[4];
+    int count = 0;
+    do { digits[count++] = (char)('0' + n % 10); n /= 10; } while (n > 0 && count < 4);
+    while (count > 0) line[length++] = digits[--count];
+    for (const char *c = tail; *c != 0 && length < sizeof(line); ++c) line[length++] = *c;
+    ssize_t written = write(STDERR_FILENO, line, length);
+    (void)written;
+}
+
+/// On a crash: blanks the screen and leaves curses mode (so no record stays on view or reaches
+/// the scrollback), writes one line without any record text, and exits at once with 128 + the
+/// signal number — never handing the crash to Swift's interactive backtracer, which would wait
+/// for keys at the terminal and could print memory. Only when a developer asked for backtraces
+/// (`care_fatal_hand_on`) is the previous handler put back and the signal raised again.
+/// `care_leave_screen` is not async-signal-safe; on a crash that is the lesser evil.
+static inline void care_fatal_signal_handler(int signal_number) {
+    care_leave_screen();
+    if (*care_fatal_hand_on()) {
+        sigaction(signal_number, care_previous_fatal_action(signal_number), NULL);
+        raise(signal_number);
+        return;
+    }
+    care_write_crash_line(signal_number);
+    _exit(128 + signal_number);
+}
+
+/// A stack of its own for the handler, so a crash from a stack overflow can still restore the
+/// terminal. Allocated once, never freed.
+static inline int care_install_signal_stack(void) {
+    static int installed = 0;
+    if (installed) return 0;
+    stack_t stack;
+    stack.ss_size = 64 * 1024;
+    stack.ss_sp = malloc(stack.ss_size);
+    stack.ss_flags = 0;
+    if (stack.ss_sp == NULL) return -1;
+    installed = 1;
+    return sigaltstack(&stack, NULL);
+}
+
+static inline int care_install_fatal_signal(int signal_number, int hand_on) {
+    *care_fatal_hand_on() = hand_on ? 1 : 0;
     struct sigaction action;
     sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_NODEFER;
+    action.sa_flags = SA_NODEFER | SA_ONSTACK;
     action.sa_handler = care_fatal_signal_handler;
     return sigaction(signal_number, &action, care_previous_fatal_action(signal_number));
 }

@@ -1,89 +1,84 @@
 import Crypto
 import Foundation
 
-/// One audit row as stored: the clear columns and the sealed summary.
+/// One audit row as stored: the clear and keyed columns and the sealed payload.
 struct AuditRow: Sendable, Equatable {
     var seq: Int64
     var at: Double
-    var actor: String?
     var action: String
-    var targetKind: String?
-    var targetID: String?
-    var childID: String?
+    /// HMACs of the actor, the target and the child (`AuditIndex`): a store can filter by them,
+    /// a copied file does not say who looked at which child.
+    var actorKey: Data?
+    var targetKey: Data?
+    var childKey: Data?
     var payload: Data
     var hash: Data
+
+    static let columns = "seq, at, action, actor_key, target_key, child_key, payload, hash"
+
+    init(seq: Int64, at: Double, action: String, actorKey: Data?, targetKey: Data?, childKey: Data?, payload: Data, hash: Data) {
+        self.seq = seq
+        self.at = at
+        self.action = action
+        self.actorKey = actorKey
+        self.targetKey = targetKey
+        self.childKey = childKey
+        self.payload = payload
+        self.hash = hash
+    }
 }
 
 /// The keyed hash chain over the audit table.
 ///
-/// `hash_n = HMAC-SHA256(k, hash_{n-1} ‖ seq ‖ at ‖ actor ‖ action ‖ target_kind ‖ target_id ‖
-/// child_id ‖ payload)`, with every field length-prefixed so no two rows encode alike, and
-/// `hash_0` thirty-two zero bytes. The key `k` comes from the data key by HKDF, so only people
-/// who can unlock the store can extend the chain, and anyone who edits, deletes or reorders rows
-/// without it breaks the chain at that row.
+/// `hash_n = HMAC-SHA256(k, hash_{n-1} ‖ seq ‖ at ‖ action ‖ actor ‖ target ‖ child ‖ payload ‖
+/// rows)`, every field length-prefixed, `hash_0` thirty-two zero bytes, and `rows` the records the
+/// event wrote, each as (kind, id, version, child, row hash). The key comes from the team key by
+/// HKDF, so every role can extend the chain and nobody without a passphrase can; anyone who
+/// edits, deletes or reorders rows — or the record entries of an event — without it breaks the
+/// chain at that row.
 struct AuditChain: Sendable {
     let key: SymmetricKey
 
     static let genesis = Data(count: 32)
 
-    init(dataKey: SymmetricKey) {
-        key = HKDF<SHA256>.deriveKey(
-            inputKeyMaterial: dataKey, info: Data("care audit chain v1".utf8), outputByteCount: 32)
+    init(keyring: Keyring) { key = keyring.derived("audit-chain") }
+
+    /// The hash of `row`, with the record entries it wrote, following `previous`.
+    func link(previous: Data, _ row: AuditRow, entries: [RecordTrailEntry]) -> Data {
+        var binding = BindingData("care/v2/audit-link")
+        binding.blob(previous)
+        binding.integer(row.seq)
+        binding.time(row.at)
+        binding.text(row.action)
+        binding.blob(row.actorKey)
+        binding.blob(row.targetKey)
+        binding.blob(row.childKey)
+        binding.blob(row.payload)
+        binding.integer(Int64(entries.count))
+        for entry in entries { entry.bind(into: &binding) }
+        return Data(HMAC<SHA256>.authenticationCode(for: binding.bytes, using: key))
+    }
+}
+
+/// The keyed tags that stand for an event's actor, target and child in the clear columns:
+/// HMAC-SHA256 under a key from the team key, cut to 16 bytes. The same worker or child always
+/// gets the same tag, so the store can still filter the trail by them.
+struct AuditIndex: Sendable {
+    let key: SymmetricKey
+
+    init(keyring: Keyring) { key = keyring.derived("audit-index") }
+
+    func actor(_ id: String?) -> Data? { id.map { tag("actor", [$0]) } }
+    func child(_ id: String?) -> Data? { id.map { tag("child", [$0]) } }
+    func target(kind: String?, id: String?) -> Data? {
+        guard let kind, let id else { return nil }
+        return tag("target", [kind, id])
     }
 
-    /// The hash of `row` following `previous`.
-    func link(previous: Data, _ row: AuditRow) -> Data {
-        var message = Data()
-        Self.append(previous, to: &message)
-        Self.append(withUnsafeBytes(of: row.seq.bigEndian) { Data($0) }, to: &message)
-        Self.append(withUnsafeBytes(of: row.at.bitPattern.bigEndian) { Data($0) }, to: &message)
-        for field in [row.actor, row.action, row.targetKind, row.targetID, row.childID] {
-            Self.append(field.map { Data($0.utf8) }, to: &message)
-        }
-        Self.append(row.payload, to: &message)
-        return Data(HMAC<SHA256>.authenticationCode(for: message, using: key))
-    }
-
-    private static func append(_ field: Data?, to message: inout Data) {
-        guard let field else {
-            message.append(contentsOf: [0xFF, 0xFF, 0xFF, 0xFF])
-            return
-        }
-        message.append(contentsOf: withUnsafeBytes(of: UInt32(field.count).bigEndian) { Array($0) })
-        message.append(field)
-    }
-
-    /// Walks the rows in `seq` order and names the first one that does not chain.
-    /// `head` is the last (seq, hash) the store recorded in `meta`, when it has one.
-    func verify(_ rows: [AuditRow], head: (seq: Int64, hash: Data)?) -> AuditVerification {
-        var previous = Self.genesis
-        for (index, row) in rows.enumerated() {
-            let expected = Int64(index) + 1
-            if row.seq != expected {
-                return AuditVerification(eventCount: rows.count, firstBreak: AuditBreak(sequence: expected, reason: .missing))
-            }
-            if link(previous: previous, row) != row.hash {
-                return AuditVerification(eventCount: rows.count, firstBreak: AuditBreak(sequence: row.seq, reason: classify(row, in: rows)))
-            }
-            previous = row.hash
-        }
-        if let head, head.seq != Int64(rows.count) || head.hash != previous {
-            let seq = rows.count < head.seq ? Int64(rows.count) + 1 : head.seq
-            return AuditVerification(eventCount: rows.count, firstBreak: AuditBreak(sequence: seq, reason: .missing))
-        }
-        return AuditVerification(eventCount: rows.count, firstBreak: nil)
-    }
-
-    /// A row that does not chain where it is: if its content chains at another place (with that
-    /// place's sequence number and predecessor), it was moved; otherwise it was edited.
-    private func classify(_ row: AuditRow, in rows: [AuditRow]) -> AuditBreak.Reason {
-        for (index, other) in rows.enumerated() where other.seq != row.seq {
-            var moved = row
-            moved.seq = other.seq
-            let previous = index == 0 ? Self.genesis : rows[index - 1].hash
-            if link(previous: previous, moved) == row.hash { return .reordered(belongsAt: other.seq) }
-        }
-        return .edited
+    private func tag(_ purpose: String, _ values: [String]) -> Data {
+        var binding = BindingData("care/v2/audit-index/\(purpose)")
+        for value in values { binding.text(value) }
+        return Data(HMAC<SHA256>.authenticationCode(for: binding.bytes, using: key).prefix(16))
     }
 }
 
@@ -111,12 +106,25 @@ public struct AuditBreak: Sendable, Equatable {
         case missing
         /// The row's content belongs at another sequence number (rows swapped or moved).
         case reordered(belongsAt: Int64)
+        /// The trail ends before the event its keyed head names: its last events were deleted.
+        case cut(head: Int64)
+        /// The head is missing, or its key check fails: it was removed or rewritten.
+        case headRewritten
+        /// Events after the one the head names (written without moving the head).
+        case beyondHead(head: Int64)
+        /// The records later events wrote are still listed, but the events and the head were
+        /// cut back to an earlier point.
+        case entriesAfterHead(head: Int64)
 
         public var description: String {
             switch self {
             case .edited: "edited"
             case .missing: "deleted (a gap in the sequence)"
             case .reordered(let seq): "reordered (its content belongs at event \(seq))"
+            case .cut(let head): "deleted (the trail was cut: its head names event \(head))"
+            case .headRewritten: "the head of the trail was removed or rewritten"
+            case .beyondHead(let head): "added after the head (event \(head)) outside care"
+            case .entriesAfterHead(let head): "deleted (the records later events wrote are still listed after event \(head): the trail and its head were cut back)"
             }
         }
     }

@@ -2,49 +2,46 @@ import Crypto
 import CryptoExtras
 import Foundation
 
-/// One account's copy of the data key, sealed under a key derived from that person's passphrase.
-/// Each person has their own passphrase; disabling one account removes only its copy.
+/// Something sealed under a key derived from one person's passphrase: an account's private key
+/// (or, in stores made before the key pairs, the store's one data key).
 struct WrappedKey: Sendable, Equatable {
     var salt: Data
     var cost: KDFCost
-    /// AES-GCM combined box of the 32-byte data key.
+    /// AES-GCM combined box.
     var sealed: Data
 }
 
-/// Makes, wraps and unwraps the store's data key.
+/// Turns passphrases into wrapping keys, and wraps and unwraps with them.
 ///
-/// The wrapping key is scrypt(passphrase, salt, N, r, p). The associated data of the wrap binds
-/// it to the account id and the cost, so lowering the cost columns in the file (to make guessing
-/// cheaper) only makes the key fail to unwrap.
+/// The wrapping key is scrypt(passphrase, salt, N, r, p). The associated data binds the wrap to
+/// the account and the cost (and, for a private key, its public half), so lowering the cost
+/// columns in the file (to make guessing cheaper) only makes the wrap fail to open.
 public enum KeyVault {
     /// The shortest passphrase an account may have.
     public static let minimumPassphraseLength = 10
 
-    /// A fresh random 256-bit data key, made once when a store is created.
-    static func makeDataKey() -> SymmetricKey { SymmetricKey(size: .bits256) }
-
-    /// `minimumLength` is lowered only for the demo store, whose passphrase is public anyway.
+    /// Seals `secret` under `passphrase`. `minimumLength` is lowered only for the demo store,
+    /// whose passphrase is public anyway.
     static func wrap(
-        _ dataKey: SymmetricKey, passphrase: String, cost: KDFCost, accountID: String, minimumLength: Int = minimumPassphraseLength
+        _ secret: Data, passphrase: String, cost: KDFCost, binding: (KDFCost) -> Data, minimumLength: Int = minimumPassphraseLength
     ) throws -> WrappedKey {
         guard passphrase.count >= minimumLength else {
             throw StoreError.passphraseTooShort(minimum: minimumLength)
         }
         let salt = Data(SymmetricKey(size: .bits128).withUnsafeBytes { Array($0) })
         let wrapping = try derive(passphrase: passphrase, salt: salt, cost: cost)
-        let plain = dataKey.withUnsafeBytes { Data($0) }
-        let box = try AES.GCM.seal(plain, using: wrapping, authenticating: associatedData(accountID: accountID, cost: cost))
+        let box = try AES.GCM.seal(secret, using: wrapping, authenticating: binding(cost))
         guard let sealed = box.combined else { throw StoreError.invalid("AES-GCM produced no combined box") }
         return WrappedKey(salt: salt, cost: cost, sealed: sealed)
     }
 
-    /// The data key, or `nil` when the passphrase (or anything bound to the wrap) is wrong.
-    static func unwrap(_ wrapped: WrappedKey, passphrase: String, accountID: String) throws -> SymmetricKey? {
+    /// The secret, or `nil` when the passphrase (or anything bound to the wrap) is wrong.
+    static func unwrap(_ wrapped: WrappedKey, passphrase: String, binding: (KDFCost) -> Data) throws -> Data? {
         let wrapping = try derive(passphrase: passphrase, salt: wrapped.salt, cost: wrapped.cost)
         guard let box = try? AES.GCM.SealedBox(combined: wrapped.sealed),
-              let plain = try? AES.GCM.open(box, using: wrapping, authenticating: associatedData(accountID: accountID, cost: wrapped.cost))
+              let plain = try? AES.GCM.open(box, using: wrapping, authenticating: binding(wrapped.cost))
         else { return nil }
-        return SymmetricKey(data: plain)
+        return plain
     }
 
     private static func derive(passphrase: String, salt: Data, cost: KDFCost) throws -> SymmetricKey {
@@ -55,7 +52,8 @@ public enum KeyVault {
             rounds: cost.rounds, blockSize: cost.blockSize, parallelism: cost.parallelism)
     }
 
-    private static func associatedData(accountID: String, cost: KDFCost) -> Data {
-        Data("care/v1|account|\(accountID)|\(cost.rounds)|\(cost.blockSize)|\(cost.parallelism)".utf8)
+    /// The associated data of the first format's wrap of the data key.
+    static func legacyBinding(accountID: String) -> (KDFCost) -> Data {
+        { cost in Data("care/v1|account|\(accountID)|\(cost.rounds)|\(cost.blockSize)|\(cost.parallelism)".utf8) }
     }
 }

@@ -18,7 +18,12 @@ enum RecordCoding {
     }
 }
 
-/// The sealed part of an audit event.
+/// The sealed part of an audit event: the words, and who and what it was about (the clear
+/// columns hold only keyed tags of those).
 struct AuditPayload: Codable, Sendable {
     var summary: String
+    var actor: String?
+    var targetKind: String?
+    var targetID: String?
+    var child: String?
 }

@@ -2,7 +2,8 @@ import CareDomain
 import Foundation
 import GRDB
 
-/// Accounts: each person has their own passphrase wrapping the same data key.
+/// Accounts: each person has their own passphrase over their own key pair, and holds the class
+/// keys their role may read.
 extension SQLiteCaseStore {
     /// Adds an account and its `Worker` record. Supervisors only.
     @discardableResult
@@ -14,49 +15,62 @@ extension SQLiteCaseStore {
     }
 
     /// Adds an account for a worker with a given id (the demo generator's). `minimumLength` is
-    /// lowered only for the demo store.
+    /// lowered only for the demo store. The supervisor knows the first passphrase, so the key
+    /// pair is made here and every class key the role may read is granted at once.
     @discardableResult
     func addAccount(_ newWorker: Worker, passphrase: String, minimumLength: Int = KeyVault.minimumPassphraseLength) throws -> Worker {
         try Permission.manageAccounts.require(role)
         let name = newWorker.accountName
-        let keys = try session.keys()
-        let wrapped = try KeyVault.wrap(
-            keys.dataKey, passphrase: passphrase, cost: options.kdfCost, accountID: newWorker.id.rawValue, minimumLength: minimumLength)
-        return try write(keys: keys) { db, keys in
-            let saved = try Self.insertAccount(newWorker, wrapped: wrapped, at: clock.now(), db: db, keys: keys)
+        let privateKey = AccountKeys.makeKeyPair()
+        let wrapped = try AccountKeys.wrap(
+            privateKey, passphrase: passphrase, cost: options.kdfCost, accountID: newWorker.id.rawValue, minimumLength: minimumLength)
+        return try write { db, keys in
+            let (saved, row) = try Self.insertAccount(
+                newWorker, wrapped: wrapped, publicKey: privateKey.publicKey.rawRepresentation, at: clock.now(), db: db, keys: keys)
+            try Self.grantHeldKeys(keys.keyring, to: ClassKeys.Holder(id: saved.id.rawValue, role: saved.role, publicKey: privateKey.publicKey.rawRepresentation), db: db)
             try appendEvent(
                 db, keys: keys, action: .accountChange, targetKind: .worker, targetID: saved.id.rawValue,
-                summary: "added account \(name) (\(newWorker.role.title))")
+                summary: "added account \(name) (\(newWorker.role.title))", rows: [row])
             return saved
         }
     }
 
     /// Inserts the worker record (version 1, in the change feed) and the account row holding its
-    /// wrapped key.
-    static func insertAccount(_ worker: Worker, wrapped: WrappedKey, at: Date, db: Database, keys: SessionKeys) throws -> Worker {
+    /// public key and wrapped private key.
+    static func insertAccount(
+        _ worker: Worker, wrapped: WrappedKey, publicKey: Data, at: Date, db: Database, keys: SessionKeys
+    ) throws -> (Worker, RecordRow) {
         if try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM accounts WHERE account_name = ?)", arguments: [worker.accountName]) == true {
             throw StoreError.accountExists(worker.accountName)
         }
         var saved = worker
         saved.version = 1
-        _ = try writeRow(
-            saved, insert: true, expectedVersion: 0, at: at, changeSequence: try reserveChangeSequences(db, count: 1),
-            db: db, keys: keys, encoder: RecordCoding.encoder())
+        let row = try insertRow(
+            saved, at: at, changeSequence: try reserveChangeSequences(db, count: 1), db: db, keys: keys, encoder: RecordCoding.encoder())
         try db.execute(
             sql: """
-                INSERT INTO accounts(id, account_name, role, active, wrapped_key, kdf_salt, kdf_n, kdf_r, kdf_p, version)
-                VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, 1)
+                INSERT INTO accounts(id, account_name, role, active, wrapped_key, public_key, wrapped_private, kdf_salt, kdf_n, kdf_r, kdf_p, version)
+                VALUES (?, ?, ?, 1, X'', ?, ?, ?, ?, ?, ?, 1)
                 """,
             arguments: [
-                saved.id.rawValue, saved.accountName, saved.role.rawValue, wrapped.sealed, wrapped.salt,
+                saved.id.rawValue, saved.accountName, saved.role.rawValue, publicKey, wrapped.sealed, wrapped.salt,
                 wrapped.cost.rounds, wrapped.cost.blockSize, wrapped.cost.parallelism,
             ])
-        return saved
+        return (saved, row)
     }
 
-    /// Disables an account: it can no longer sign in, and its wrapped copy of the data key is
-    /// erased, so its passphrase no longer opens this file (copies taken earlier still do; only
-    /// re-keying the store would change that). Supervisors only; not your own account.
+    /// Grants `holder` every class key in `keyring` its role may read.
+    static func grantHeldKeys(_ keyring: Keyring, to holder: ClassKeys.Holder, db: Database) throws {
+        for visibility in holder.role.readableClasses {
+            guard let key = keyring.key(for: visibility) else { continue }
+            try ClassKeys.grant(key, visibility, to: holder, storeID: keyring.storeID, db: db)
+        }
+    }
+
+    /// Disables an account: it can no longer sign in, its wrapped private key and its copies of
+    /// the class keys are erased, so its passphrase no longer opens this file (copies taken
+    /// earlier still do; only re-keying the store would change that). Supervisors only; not
+    /// your own account.
     public func disableAccount(_ accountName: String) throws {
         try Permission.manageAccounts.require(role)
         guard accountName != worker.accountName else {
@@ -65,52 +79,117 @@ extension SQLiteCaseStore {
         try write { db, keys in
             let target = try accountWorker(named: accountName, db: db, keys: keys)
             try db.execute(
-                sql: "UPDATE accounts SET active = 0, wrapped_key = X'', version = version + 1 WHERE id = ?",
+                sql: "UPDATE accounts SET active = 0, wrapped_key = X'', wrapped_private = NULL, version = version + 1 WHERE id = ?",
                 arguments: [target.id.rawValue])
+            try db.execute(sql: "DELETE FROM key_grants WHERE account_id = ?", arguments: [target.id.rawValue])
             var disabled = target
             disabled.active = false
             disabled.version += 1
-            _ = try Self.writeRow(
+            let row = try Self.writeRow(
                 disabled, insert: false, expectedVersion: target.version, at: clock.now(),
                 changeSequence: try Self.reserveChangeSequences(db, count: 1), db: db, keys: keys, encoder: RecordCoding.encoder())
             try appendEvent(
                 db, keys: keys, action: .accountChange, targetKind: .worker, targetID: target.id.rawValue,
-                summary: "disabled account \(accountName)")
+                summary: "disabled account \(accountName)", rows: row.map { [$0] } ?? [])
         }
     }
 
-    /// Sets a new passphrase for `account`, re-wrapping only that account's copy of the data key
-    /// (with a fresh salt and the current `StoreOptions.kdfCost`). A worker may change their own;
-    /// a supervisor may set anyone's, which also re-enables a disabled account (a change to its
-    /// worker record, in the feed; a new passphrase alone changes nothing anyone sees).
+    /// Sets a new passphrase for `account`. A worker's own: their private key is wrapped again
+    /// (fresh salt, the current `StoreOptions.kdfCost`). Someone else's (supervisors only; it
+    /// also re-enables a disabled account): the account gets a new key pair and this supervisor
+    /// grants it every class key its role may read — nobody needs its old passphrase.
     public func changePassphrase(account accountName: String, newPassphrase: String) throws {
-        if accountName != worker.accountName { try Permission.manageAccounts.require(role) }
+        if accountName == worker.accountName {
+            try changeOwnPassphrase(newPassphrase)
+            return
+        }
+        try Permission.manageAccounts.require(role)
         let keys = try session.keys()
         let target = try read { db, keys in try accountWorker(named: accountName, db: db, keys: keys) }
-        let wrapped = try KeyVault.wrap(keys.dataKey, passphrase: newPassphrase, cost: options.kdfCost, accountID: target.id.rawValue)
+        let privateKey = AccountKeys.makeKeyPair()
+        let publicKey = privateKey.publicKey.rawRepresentation
+        let wrapped = try AccountKeys.wrap(privateKey, passphrase: newPassphrase, cost: options.kdfCost, accountID: target.id.rawValue)
         try write(keys: keys) { db, keys in
             try db.execute(
                 sql: """
-                    UPDATE accounts SET wrapped_key = ?, kdf_salt = ?, kdf_n = ?, kdf_r = ?, kdf_p = ?,
+                    UPDATE accounts SET public_key = ?, wrapped_private = ?, wrapped_key = X'', kdf_salt = ?, kdf_n = ?, kdf_r = ?, kdf_p = ?,
                         active = 1, version = version + 1
                     WHERE id = ?
                     """,
                 arguments: [
-                    wrapped.sealed, wrapped.salt, wrapped.cost.rounds, wrapped.cost.blockSize, wrapped.cost.parallelism,
+                    publicKey, wrapped.sealed, wrapped.salt, wrapped.cost.rounds, wrapped.cost.blockSize, wrapped.cost.parallelism,
                     target.id.rawValue,
                 ])
+            try db.execute(sql: "DELETE FROM key_grants WHERE account_id = ?", arguments: [target.id.rawValue])
             let current = try accountWorker(named: accountName, db: db, keys: keys)
+            try Self.grantHeldKeys(keys.keyring, to: ClassKeys.Holder(id: target.id.rawValue, role: current.role, publicKey: publicKey), db: db)
+            var rows: [RecordRow] = []
             if !current.active {
                 var enabled = current
                 enabled.active = true
                 enabled.version += 1
-                _ = try Self.writeRow(
+                if let row = try Self.writeRow(
                     enabled, insert: false, expectedVersion: current.version, at: clock.now(),
-                    changeSequence: try Self.reserveChangeSequences(db, count: 1), db: db, keys: keys, encoder: RecordCoding.encoder())
+                    changeSequence: try Self.reserveChangeSequences(db, count: 1), db: db, keys: keys, encoder: RecordCoding.encoder()) {
+                    rows.append(row)
+                }
             }
             try appendEvent(
                 db, keys: keys, action: .accountChange, targetKind: .worker, targetID: target.id.rawValue,
-                summary: current.active ? "changed the passphrase of \(accountName)" : "re-enabled \(accountName) with a new passphrase")
+                summary: current.active ? "changed the passphrase of \(accountName)" : "re-enabled \(accountName) with a new passphrase",
+                rows: rows)
+        }
+    }
+
+    private func changeOwnPassphrase(_ newPassphrase: String) throws {
+        let keys = try session.keys()
+        guard let privateKey = keys.privateKey else {
+            throw StoreError.invalid("Sign in again before changing your passphrase.")
+        }
+        let wrapped = try AccountKeys.wrap(privateKey, passphrase: newPassphrase, cost: options.kdfCost, accountID: worker.id.rawValue)
+        try write(keys: keys) { db, keys in
+            try db.execute(
+                sql: """
+                    UPDATE accounts SET wrapped_private = ?, kdf_salt = ?, kdf_n = ?, kdf_r = ?, kdf_p = ?, version = version + 1
+                    WHERE id = ?
+                    """,
+                arguments: [wrapped.sealed, wrapped.salt, wrapped.cost.rounds, wrapped.cost.blockSize, wrapped.cost.parallelism, worker.id.rawValue])
+            try appendEvent(
+                db, keys: keys, action: .accountChange, targetKind: .worker, targetID: worker.id.rawValue,
+                summary: "changed the passphrase of \(worker.accountName)")
+        }
+    }
+
+    /// Gives an account another role: its worker record and the accounts list change together,
+    /// its copies of class keys the new role may not read are erased, and this supervisor grants
+    /// the keys the new role may read. What the account read before stays read (a copy of the
+    /// file taken earlier still opens with its old keys). Supervisors only; not your own account.
+    public func changeRole(account accountName: String, to newRole: Role) throws {
+        try Permission.manageAccounts.require(role)
+        guard accountName != worker.accountName else {
+            throw StoreError.invalid("You cannot change your own role; ask another supervisor.")
+        }
+        try write { db, keys in
+            let target = try accountWorker(named: accountName, db: db, keys: keys)
+            guard target.role != newRole else { return }
+            try db.execute(
+                sql: "UPDATE accounts SET role = ?, version = version + 1 WHERE id = ?", arguments: [newRole.rawValue, target.id.rawValue])
+            var changed = target
+            changed.role = newRole
+            changed.version += 1
+            let row = try Self.writeRow(
+                changed, insert: false, expectedVersion: target.version, at: clock.now(),
+                changeSequence: try Self.reserveChangeSequences(db, count: 1), db: db, keys: keys, encoder: RecordCoding.encoder())
+            let readable = newRole.readableClasses.map(\.rawValue)
+            let marks = readable.map { _ in "?" }.joined(separator: ", ")
+            try db.execute(
+                sql: "DELETE FROM key_grants WHERE account_id = ? AND class NOT IN (\(marks))",
+                arguments: StatementArguments([target.id.rawValue] + readable))
+            let publicKey = try Data.fetchOne(db, sql: "SELECT public_key FROM accounts WHERE id = ?", arguments: [target.id.rawValue])
+            try Self.grantHeldKeys(keys.keyring, to: ClassKeys.Holder(id: target.id.rawValue, role: newRole, publicKey: publicKey), db: db)
+            try appendEvent(
+                db, keys: keys, action: .accountChange, targetKind: .worker, targetID: target.id.rawValue,
+                summary: "changed the role of \(accountName) from \(target.role.title) to \(newRole.title)", rows: row.map { [$0] } ?? [])
         }
     }
 

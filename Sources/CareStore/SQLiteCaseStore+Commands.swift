@@ -22,17 +22,18 @@ extension SQLiteCaseStore {
             let encoder = RecordCoding.encoder()
             let first = try Self.reserveChangeSequences(db, count: prepared.writes.count)
             var changes: [RecordChange] = []
+            var rows: [RecordRow] = []
             for (offset, write) in prepared.writes.enumerated() {
                 let sequence = first + Int64(offset)
-                let written: Bool
+                let written: RecordRow?
                 do {
                     written = try Self.writeAnyRow(
                         write.record, insert: write.isNew, expectedVersion: write.expectedVersion, at: now,
                         changeSequence: sequence, db: db, keys: keys, encoder: encoder)
                 } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
-                    written = false
+                    written = nil
                 }
-                guard written else {
+                guard let written else {
                     // The rules read the record in this same transaction, so only a row changed
                     // under it gets here; it is still someone else's save, shown as a conflict.
                     var yours = write.record
@@ -40,28 +41,31 @@ extension SQLiteCaseStore {
                     let theirs = try context.record(write.record.kind, id: write.record.recordID) ?? yours
                     throw try Self.namingTheSaver(of: RecordConflict(yours: yours, theirs: theirs), db: db, keys: keys)
                 }
+                rows.append(written)
                 changes.append(RecordChange(
                     kind: write.record.kind, id: write.record.recordID, child: write.record.childID, sequence: sequence))
             }
             try appendEvent(
                 db, keys: keys, action: prepared.action, at: now, targetKind: prepared.target.kind,
-                targetID: prepared.target.id, child: prepared.child, summary: prepared.summary)
+                targetID: prepared.target.id, child: prepared.child, summary: prepared.summary, rows: rows)
             return CommandOutcome(saved: prepared.writes.map(\.record), changes: changes, summary: prepared.summary)
         }
     }
 
-    /// Fills in who saved the other version and when: the last audit event that wrote that
-    /// record (views are left out: a view after the save did not make it).
+    /// Fills in who saved the other version and when: the last event that wrote that record
+    /// (the trail keeps each written row; views write none).
     static func namingTheSaver(of conflict: RecordConflict, db: Database, keys: SessionKeys) throws -> RecordConflict {
         var named = conflict
-        let last = try Row.fetchOne(db, sql: """
-            SELECT actor, at FROM audit WHERE target_kind = ? AND target_id = ? AND action <> ?
-            ORDER BY seq DESC LIMIT 1
-            """, arguments: [conflict.theirs.kind.rawValue, conflict.theirs.recordID, AuditAction.view.rawValue])
-        if let actor = last?["actor"] as String? {
-            named.savedBy = try fetchRecord(Worker.self, id: actor, db: db, keys: keys)?.displayName
+        guard let seq = try Int64.fetchOne(db, sql: """
+            SELECT seq FROM audit_rows WHERE kind = ? AND id = ? ORDER BY seq DESC LIMIT 1
+            """, arguments: [conflict.theirs.kind.rawValue, conflict.theirs.recordID]),
+            let row = try Row.fetchOne(db, sql: "SELECT \(AuditRow.columns) FROM audit WHERE seq = ?", arguments: [seq])
+        else { return named }
+        let event = try AuditLog(keys: keys).event(AuditLog.auditRow(row))
+        if let actor = event.actor {
+            named.savedBy = try fetchRecord(Worker.self, id: actor.rawValue, db: db, keys: keys)?.displayName
         }
-        named.savedAt = (last?["at"] as Double?).map(Date.init(timeIntervalSince1970:))
+        named.savedAt = event.at
         return named
     }
 

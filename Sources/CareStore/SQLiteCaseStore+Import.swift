@@ -16,28 +16,29 @@ extension SQLiteCaseStore {
             let encoder = RecordCoding.encoder()
             let now = clock.now()
             var counts: [RecordKind: Int] = [:]
+            var rows: [RecordRow] = []
+            rows.reserveCapacity(records.count)
             let first = try Self.reserveChangeSequences(db, count: records.count)
             for (offset, record) in records.enumerated() {
-                try Self.insertImported(record, at: now, changeSequence: first + Int64(offset), db: db, keys: keys, encoder: encoder)
+                rows.append(try Self.insertImported(record, at: now, changeSequence: first + Int64(offset), db: db, keys: keys, encoder: encoder))
                 counts[type(of: record).kind, default: 0] += 1
             }
             try Self.raiseCounters(past: records.compactMap { $0 as? Child }, db: db, keys: keys)
             let breakdown = RecordKind.allCases.compactMap { kind in counts[kind].map { "\($0) \(kind.rawValue)" } }
             try appendEvent(
                 db, keys: keys, action: .create,
-                summary: summary ?? "imported \(records.count) records (\(breakdown.joined(separator: ", ")))")
+                summary: summary ?? "imported \(records.count) records (\(breakdown.joined(separator: ", ")))", rows: rows)
             return records.count
         }
     }
 
     private static func insertImported<Record: CareRecord>(
         _ record: Record, at: Date, changeSequence: Int64, db: Database, keys: SessionKeys, encoder: JSONEncoder
-    ) throws {
+    ) throws -> RecordRow {
         var stored = record
         stored.version = max(record.version, 1)
         do {
-            _ = try writeRow(
-                stored, insert: true, expectedVersion: 0, at: at, changeSequence: changeSequence, db: db, keys: keys, encoder: encoder)
+            return try insertRow(stored, at: at, changeSequence: changeSequence, db: db, keys: keys, encoder: encoder)
         } catch let error as DatabaseError where error.resultCode == .SQLITE_CONSTRAINT {
             throw StoreError.invalid("The import holds \(Record.kind.rawValue) \(record.recordID), which is already in the store.")
         }

@@ -31,12 +31,9 @@ extension SQLiteCaseStore {
                 part.services = try Self.fetchAll(Service.self, db: db, keys: keys, decoder: decoder)
                 part.workers = try Self.fetchAll(Worker.self, db: db, keys: keys, decoder: decoder)
                 let aboutNoChild = try Row.fetchCursor(
-                    db, sql: "SELECT id, version, payload FROM records WHERE kind = ? AND child_id IS NULL",
+                    db, sql: "SELECT \(RecordRow.columns) FROM records WHERE kind = ? AND child_id IS NULL",
                     arguments: [RecordKind.alertResponse.rawValue])
-                while let row = try aboutNoChild.next() {
-                    part.responses.append(try Self.openRecord(
-                        AlertResponse.self, id: row["id"], version: row["version"], payload: row["payload"], keys: keys, decoder: decoder))
-                }
+                part.responses += try Self.openReadable(AlertResponse.self, aboutNoChild, keys: keys, decoder: decoder)
             }
             part.normalizeOrder()
             return SnapshotPatch(children: ids, part: part, includesCatalogue: catalogue)
@@ -79,11 +76,9 @@ extension SQLiteCaseStore {
         var records: [Record] = []
         try forEachChunk(of: children, db: db) { filter, arguments in
             let rows = try Row.fetchCursor(
-                db, sql: "SELECT id, version, payload FROM records WHERE kind = ? \(filter)",
+                db, sql: "SELECT \(RecordRow.columns) FROM records WHERE kind = ? \(filter)",
                 arguments: [Record.kind.rawValue] + arguments)
-            while let row = try rows.next() {
-                records.append(try openRecord(Record.self, id: row["id"], version: row["version"], payload: row["payload"], keys: keys, decoder: decoder))
-            }
+            records += try openReadable(Record.self, rows, keys: keys, decoder: decoder)
         }
         return records
     }
@@ -103,21 +98,36 @@ extension SQLiteCaseStore {
         }
     }
 
+    /// Writes the `preview` event in its own committed transaction, the first time this session
+    /// shows the child's details since it was unlocked; if that fails, the details are not shown.
+    public func preview(of child: ChildID) throws {
+        try require(.viewCaseload)
+        guard !session.hasPreviewed(child.rawValue) else { return }
+        try audited(.preview, of: child, "previewed the child's details")
+        session.notePreviewed(child.rawValue)
+    }
+
     /// Writes the `view` event in its own committed transaction first: if that fails, the record
     /// is not shown.
     public func loadDetail(of child: ChildID, contactLimit: Int) throws -> ChildDetail {
         try require(.viewCaseload)
+        try audited(.view, of: child, "viewed the child's record")
+        session.noteViewed(child.rawValue)
+        return try detail(of: child, contactLimit: contactLimit)
+    }
+
+    /// Commits the audit event of a look at `child`'s record before anything of it is read.
+    private func audited(_ action: AuditAction, of child: ChildID, _ summary: String) throws {
+        if let readOnlyReason {
+            throw StoreError.readOnly("\(readOnlyReason), so a view of a record cannot be audited and is not shown")
+        }
         try write { db, keys in
             let exists = try Bool.fetchOne(
                 db, sql: "SELECT EXISTS(SELECT 1 FROM records WHERE kind = ? AND id = ?)",
                 arguments: [RecordKind.child.rawValue, child.rawValue]) ?? false
             guard exists else { throw CommandError.notFound(kind: .child, id: child.rawValue) }
-            try appendEvent(
-                db, keys: keys, action: .view, targetKind: .child, targetID: child.rawValue, child: child,
-                summary: "viewed the child's record")
+            try appendEvent(db, keys: keys, action: action, targetKind: .child, targetID: child.rawValue, child: child, summary: summary)
         }
-        session.noteViewed(child.rawValue)
-        return try detail(of: child, contactLimit: contactLimit)
     }
 
     /// The record again, without a second `view` event: only for a child this session viewed
@@ -160,28 +170,27 @@ extension SQLiteCaseStore {
     }
 
     /// The contacts after `cursor`, newest first by (time, id): two contacts at the same minute
-    /// on either side of a page boundary are neither skipped nor shown twice. Visibility is
-    /// sealed, so for a role that may not see restricted notes the page is filled by opening
-    /// rows until `limit` visible ones are found, counting the restricted ones passed over.
+    /// on either side of a page boundary are neither skipped nor shown twice. A note of a class
+    /// this session holds no key to (a restricted note, for the police role) is counted, never
+    /// opened: the page fills with the notes it may read.
     func contactPage(
         _ child: ChildID, after cursor: ContactCursor, limit: Int, db: Database, keys: SessionKeys, decoder: JSONDecoder
     ) throws -> ContactPage {
-        let mayReadRestricted = role.may(.viewRestrictedNotes)
         let time = cursor.occurredAt.timeIntervalSince1970
         let rows = try Row.fetchCursor(db, sql: """
-            SELECT id, version, payload FROM records
+            SELECT \(RecordRow.columns) FROM records
             WHERE kind = ? AND child_id = ? AND (sort_at < ? OR (sort_at = ? AND id < ?))
             ORDER BY sort_at DESC, id DESC
             """, arguments: [RecordKind.contact.rawValue, child.rawValue, time, time, cursor.id.rawValue])
         var page = ContactPage()
         var hidden = 0
-        while let row = try rows.next() {
-            let contact = try Self.openRecord(
-                Contact.self, id: row["id"], version: row["version"], payload: row["payload"], keys: keys, decoder: decoder)
-            if contact.visibility == .restricted && !mayReadRestricted {
+        while let stored = try rows.next() {
+            let row = try RecordRow(row: stored)
+            guard keys.keyring.holds(row.visibility), role.mayRead(row.visibility) else {
                 hidden += 1
                 continue
             }
+            let contact = try Self.openRecord(Contact.self, row: row, keys: keys, decoder: decoder)
             if page.contacts.count == max(limit, 0) {
                 page.hasMore = true
                 break

@@ -26,12 +26,13 @@ extension SQLiteCaseStore {
             let now = clock.now()
             var saved = record
             saved.version = record.version + 1
-            _ = try Self.writeRow(
+            guard let row = try Self.writeRow(
                 saved, insert: isNew, expectedVersion: record.version, at: now,
                 changeSequence: try Self.reserveChangeSequences(db, count: 1), db: db, keys: keys, encoder: RecordCoding.encoder())
+            else { throw StoreError.busy }
             try appendEvent(
                 db, keys: keys, action: isNew ? .create : .update, at: now, targetKind: Record.kind,
-                targetID: record.recordID, child: record.childID, summary: summary)
+                targetID: record.recordID, child: record.childID, summary: summary, rows: [row])
             return saved
         }
     }

@@ -2,139 +2,171 @@ import CareDomain
 import Foundation
 import GRDB
 
-/// A unit's case records in one SQLite file, each payload sealed with AES-GCM, every change
-/// audited in the same transaction on a keyed hash chain.
+/// A unit's case records in one SQLite file, each payload sealed with AES-GCM under the key of
+/// its visibility class, every change audited in the same transaction on a keyed hash chain.
 ///
 /// An instance is one signed-in session: it acts as `worker`, applies every command through
-/// `CommandRules` inside one transaction with its audit event, and holds the data key until
-/// `lock()` or `close()`. Open one with `SQLiteCaseStore.open(options:account:passphrase:)`, or
-/// create a store with `StoreAdmin.create(options:unit:admin:timeZone:)`.
+/// `CommandRules` inside one transaction with its audit event, and holds the class keys its role
+/// may read until `lock()` or `close()`. Open one with `SQLiteCaseStore.open(options:account:passphrase:)`,
+/// check a store with `StoreInspection`, or create one with `StoreAdmin.create(options:unit:admin:timeZone:)`.
 public final class SQLiteCaseStore: CaseStore, CaseArchive {
     /// Who is signed in (their `Worker` record as it was at login).
     public let worker: Worker
     /// The unit code and time zone, from `meta`.
     public let unitInfo: UnitInfo
     public let location: StoreLocation
+    /// Things the person should be told in words on opening: a read-only store, a folder other
+    /// accounts can read, a store behind what this machine has seen, keys still to come.
+    public let notices: [String]
+    /// Why the store is read-only, when it is (then nothing is written: no view can be audited,
+    /// so no record is opened).
+    public let readOnlyReason: String?
 
     let options: StoreOptions
     let dbQueue: DatabaseQueue
     let session: SessionState
 
-    init(options: StoreOptions, dbQueue: DatabaseQueue, unit: UnitInfo, worker: Worker, keys: SessionKeys) {
+    init(
+        options: StoreOptions, dbQueue: DatabaseQueue, unit: UnitInfo, worker: Worker, keys: SessionKeys, notices: [String] = [],
+        readOnlyReason: String? = nil
+    ) {
         self.options = options
         self.location = options.location
         self.dbQueue = dbQueue
         self.unitInfo = unit
         self.worker = worker
+        self.notices = notices
+        self.readOnlyReason = readOnlyReason
         self.session = SessionState(keys)
     }
 
     /// The unit code this store belongs to (e.g. `KEN`).
     public var unit: String { unitInfo.code }
+    public var isReadOnly: Bool { readOnlyReason != nil }
     var role: Role { worker.role }
     var clock: any WallClock { options.clock }
 
-    /// Signs `account` in: unwraps the data key with the passphrase and writes a `login` audit
-    /// event.
+    /// Signs `account` in: unwraps the account's private key with the passphrase, opens the class
+    /// keys granted to it, checks the audit trail's tail against its keyed head, and only then
+    /// writes anything: the first sign-in after an upgrade converts the store, the account's
+    /// pending key grants are made, and a `login` event closes the sign-in.
     ///
     /// A wrong passphrase cannot be written to the keyed audit chain (there is no key without
     /// the passphrase), so it is noted in the clear `failed_logins` table — time and account
     /// name only, never what was typed — and folded into the chain as `loginFailed` events at
     /// the next successful login. A name that matches no account is noted without the name, in
-    /// case a passphrase was typed into the name field.
+    /// case a passphrase was typed into the name field. After wrong passphrases the account
+    /// waits `SignInDelay` before the next try, whichever process makes it.
+    ///
+    /// A store whose file or folder is not writable opens read-only (`readOnlyReason`): the
+    /// caseload can be read; records cannot be opened, because their view cannot be audited.
     public static func open(options: StoreOptions, account: String, passphrase: String) throws -> SQLiteCaseStore {
+        try open(options: options, account: account, passphrase: passphrase, mode: .session)
+    }
+
+    static func open(options: StoreOptions, account: String, passphrase: String, mode: SignIn.Mode) throws -> SQLiteCaseStore {
         let location = options.location
         guard location.exists else { throw StoreError.notFound(path: location.path) }
         try location.requireLocalFilesystem(using: options.filesystemProbe)
-        let queue = try StoreDatabase.open(location)
-        try StoreDatabase.requireStore(queue)
-        let (keys, workerID) = try unlockKeys(queue, options: options, account: account, passphrase: passphrase)
-        let (unit, worker) = try StoreDatabase.mapErrors {
-            try queue.read { db in
-                let unit = try StoreDatabase.unitInfo(db)
-                let worker = try fetchRecord(Worker.self, id: workerID, db: db, keys: keys)
-                return (unit, worker)
+        let access = StoreAccess(location)
+        let queue = try StoreDatabase.open(location, readOnly: access.readOnlyReason != nil)
+        try StoreDatabase.requireStore(queue, readOnlyReason: access.readOnlyReason)
+        let unlock = try unlockAccount(queue, options: options, account: account, passphrase: passphrase, mayRecord: access.readOnlyReason == nil)
+        let effectiveMode: SignIn.Mode = access.readOnlyReason == nil ? mode : .readOnly
+        let unit = try StoreDatabase.mapErrors { try queue.read(StoreDatabase.unitInfo) }
+        let signedIn: SignIn.Result = try StoreDatabase.mapErrors {
+            if effectiveMode == .readOnly {
+                return try queue.read { db in
+                    var signIn = SignIn(db: db, unlock: unlock, options: options, now: options.clock.now(), mode: .readOnly)
+                    return try signIn.run()
+                }
+            }
+            return try queue.writeWithoutTransaction { db in
+                var result: SignIn.Result?
+                try db.inTransaction(.immediate) {
+                    var signIn = SignIn(db: db, unlock: unlock, options: options, now: options.clock.now(), mode: effectiveMode)
+                    result = try signIn.run()
+                    return .commit
+                }
+                return result!
             }
         }
-        guard let worker else { throw StoreError.corrupt("the account \"\(account)\" has no worker record") }
-        guard worker.active else { throw StoreError.accountDisabled(account) }
-        let store = SQLiteCaseStore(options: options, dbQueue: queue, unit: unit, worker: worker, keys: keys)
-        try store.write { db, keys in
-            try store.foldFailedLogins(db, keys: keys)
-            try store.appendEvent(db, keys: keys, action: .login, summary: "signed in as \(account)")
-        }
+        var notices = access.notices
+        if let reason = access.readOnlyReason { notices.insert(StoreAccess.readOnlyNotice(reason), at: 0) }
+        notices += signedIn.notices
+        let store = SQLiteCaseStore(
+            options: options, dbQueue: queue, unit: unit, worker: signedIn.worker, keys: signedIn.keys, notices: notices,
+            readOnlyReason: access.readOnlyReason)
+        store.rememberHead()
         return store
     }
 
-    /// Finds the account, checks it is active and unwraps the data key; records a failed attempt.
-    static func unlockKeys(
-        _ queue: DatabaseQueue, options: StoreOptions, account: String, passphrase: String
-    ) throws -> (SessionKeys, String) {
-        let row = try StoreDatabase.mapErrors {
-            try queue.read { db in
-                try Row.fetchOne(db, sql: """
-                    SELECT id, active, wrapped_key, kdf_salt, kdf_n, kdf_r, kdf_p FROM accounts WHERE account_name = ?
-                    """, arguments: [account])
-            }
-        }
-        guard let row else {
-            try? recordFailedLogin(queue, account: "", at: options.clock.now())
-            throw StoreError.unknownAccount(account)
-        }
-        let accountID: String = row["id"]
-        guard row["active"] as Int == 1 else { throw StoreError.accountDisabled(account) }
-        let cost: KDFCost
-        do {
-            cost = try KDFCost(rounds: row["kdf_n"], blockSize: row["kdf_r"], parallelism: row["kdf_p"])
-        } catch {
-            throw StoreError.corrupt("the account \"\(account)\" has invalid key-derivation settings")
-        }
-        let wrapped = WrappedKey(salt: row["kdf_salt"], cost: cost, sealed: row["wrapped_key"])
-        guard let dataKey = try KeyVault.unwrap(wrapped, passphrase: passphrase, accountID: accountID) else {
-            try? recordFailedLogin(queue, account: account, at: options.clock.now())
-            throw StoreError.wrongPassphrase(account: account)
-        }
-        return (SessionKeys(dataKey: dataKey), accountID)
-    }
-
-    private static func recordFailedLogin(_ queue: DatabaseQueue, account: String, at: Date) throws {
-        try queue.write { db in
-            try db.execute(
-                sql: "INSERT INTO failed_logins(at, account) VALUES (?, ?)",
-                arguments: [at.timeIntervalSince1970, account])
-        }
-    }
-
-    /// Writes a `lock` audit event and drops the data key. Every later call throws
+    /// Writes a `lock` audit event and drops the keys. Every later call throws
     /// `StoreError.locked` until `unlock(passphrase:)`. Forgets which records this session
-    /// viewed, so after unlocking each is viewed (and audited) again before it is refreshed.
+    /// viewed and previewed, so after unlocking each is audited again before it is shown.
     public func lock() {
         guard let keys = try? session.keys() else { return }
-        _ = try? write(keys: keys) { db, keys in
-            try appendEvent(db, keys: keys, action: .lock, summary: "locked the session")
+        if !isReadOnly {
+            _ = try? write(keys: keys) { db, keys in
+                try appendEvent(db, keys: keys, action: .lock, summary: "locked the session")
+            }
         }
+        rememberHead()
         session.set(.locked)
     }
 
-    /// Unlocks a locked session with the signed-in worker's passphrase and writes an `unlock`
-    /// event. A wrong passphrase throws `.wrongPassphrase` and is noted as a failed login.
+    /// Unlocks a locked session with the signed-in worker's passphrase: checks the trail's tail
+    /// again, makes any key grants now due and writes an `unlock` event. A wrong passphrase
+    /// throws `.wrongPassphrase` and is noted as a failed login.
     public func unlock(passphrase: String) throws {
         guard !session.isClosed else { throw StoreError.closed }
-        let (keys, _) = try Self.unlockKeys(dbQueue, options: options, account: worker.accountName, passphrase: passphrase)
-        try write(keys: keys) { db, keys in
-            try foldFailedLogins(db, keys: keys)
-            try appendEvent(db, keys: keys, action: .unlock, summary: "unlocked the session")
+        let unlock = try Self.unlockAccount(
+            dbQueue, options: options, account: worker.accountName, passphrase: passphrase, mayRecord: !isReadOnly)
+        let signedIn: SignIn.Result = try StoreDatabase.mapErrors {
+            if isReadOnly {
+                return try dbQueue.read { db in
+                    var signIn = SignIn(db: db, unlock: unlock, options: options, now: clock.now(), mode: .readOnly)
+                    return try signIn.run()
+                }
+            }
+            return try dbQueue.writeWithoutTransaction { db in
+                var result: SignIn.Result?
+                try db.inTransaction(.immediate) {
+                    var signIn = SignIn(db: db, unlock: unlock, options: options, now: clock.now(), mode: .unlock)
+                    result = try signIn.run()
+                    return .commit
+                }
+                return result!
+            }
         }
-        session.set(.unlocked(keys))
+        session.set(.unlocked(signedIn.keys))
     }
 
-    /// True while the session holds the data key.
+    /// True while the session holds its keys.
     public var isUnlocked: Bool { (try? session.keys()) != nil }
 
-    /// Drops the key and closes the SQLite connection (checkpointing the WAL). Later calls throw
-    /// `StoreError.closed`.
+    /// Remembers the trail's head on this machine (`StoreOptions.anchors`) and closes the SQLite
+    /// connection (checkpointing the WAL). Later calls throw `StoreError.closed`.
     public func close() throws {
+        rememberHead()
         session.set(.closed)
         try StoreDatabase.mapErrors { try dbQueue.close() }
+    }
+
+    /// The head of the audit trail, for an outside record (`care audit --head`). Supervisors.
+    public func auditHead() throws -> AuditHeadSummary {
+        try require(.readAudit)
+        return try read { db, keys in try AuditLog(keys: keys).verifiedTail(db).summary(storeID: keys.storeID) }
+    }
+
+    /// Notes the current head in this machine's anchors, so a store later found behind it (a
+    /// restored older copy, a cut trail with a replayed head) is named. Not from a read-only
+    /// store (it may be an old copy looked at on purpose), nor a trail that does not reach its
+    /// head. Best effort: a machine that cannot write its state folder still works.
+    func rememberHead() {
+        guard !isReadOnly, let anchors = options.anchors, let keys = try? session.keys(),
+              let head = try? dbQueue.read({ db in try AuditLog(keys: keys).verifiedTail(db) })
+        else { return }
+        try? anchors.remember(storeID: keys.storeID, StoreAnchor(sequence: head.sequence, hash: head.hash))
     }
 }

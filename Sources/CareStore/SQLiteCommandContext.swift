@@ -21,20 +21,33 @@ final class SQLiteCommandContext: CommandContext {
         self.unit = unit
     }
 
+    /// The record as it is now. One of a class the actor's role may not read is refused as that
+    /// role's refusal, never opened: the rules would refuse it anyway (`requireReadable`), and
+    /// the session holds no key to it.
     func record(_ kind: RecordKind, id: String) throws -> AnyRecord? {
-        try SQLiteCaseStore.fetchAnyRecord(kind, id: id, db: db, keys: keys, decoder: decoder)
+        guard let row = try SQLiteCaseStore.fetchRow(kind, id: id, db: db) else { return nil }
+        try requireReadable(row)
+        return try SQLiteCaseStore.openAnyRecord(row, keys: keys, decoder: decoder)
     }
 
+    /// The child's records of `kind` the actor may read (no rule needs the others).
     func records(_ kind: RecordKind, child: ChildID) throws -> [AnyRecord] {
         let rows = try Row.fetchCursor(
-            db, sql: "SELECT id, version, payload FROM records WHERE kind = ? AND child_id = ?",
+            db, sql: "SELECT \(RecordRow.columns) FROM records WHERE kind = ? AND child_id = ?",
             arguments: [kind.rawValue, child.rawValue])
         var records: [AnyRecord] = []
-        while let row = try rows.next() {
-            records.append(try SQLiteCaseStore.openAnyRecord(
-                kind, id: row["id"], version: row["version"], payload: row["payload"], keys: keys, decoder: decoder))
+        while let stored = try rows.next() {
+            let row = try RecordRow(row: stored)
+            guard keys.keyring.holds(row.visibility), actor.role.mayRead(row.visibility) else { continue }
+            records.append(try SQLiteCaseStore.openAnyRecord(row, keys: keys, decoder: decoder))
         }
         return records
+    }
+
+    private func requireReadable(_ row: RecordRow) throws {
+        let permission = row.visibility.permission
+        do { try permission.require(actor.role) } catch { throw CommandError.denied(error) }
+        guard keys.keyring.holds(row.visibility) else { throw StoreError.classNotHeld(row.visibility) }
     }
 
     func nextCaseNumber(year: Int) throws -> CaseNumber {

@@ -1,9 +1,11 @@
 import GRDB
 
-/// The store's tables. Only opaque ids, versions, kinds and timestamps are in clear; everything
-/// that could describe a child is a sealed `payload`. Account names and roles are in clear
-/// because the login list needs them before anyone has unlocked the store; they are about
-/// workers, not children, and a worker's display name is sealed in their `worker` record.
+/// The store's tables. Only opaque ids, versions, kinds, classes and timestamps are in clear;
+/// everything that could describe a child is a sealed `payload`, and who did what to which child
+/// is in the audit trail only as keyed tags. Account names and roles are in clear because the
+/// login list needs them before anyone has unlocked the store; they are about workers, not
+/// children, and a worker's display name is sealed in their `worker` record. docs/security.md
+/// lists every clear column and what it reveals.
 enum Schema {
     /// Written to `meta.format` when a store is created.
     static let format = "care-store/1"
@@ -82,6 +84,78 @@ enum Schema {
                 );
                 """)
         }
+        migrator.registerMigration("v3") { db in
+            // Keys per visibility class, seals that bind every clear column, a trail that keeps
+            // each record's row hash and cannot lose its tail, keyed audit metadata. The data
+            // itself is converted at the first sign-in (`StoreUpgrade`): only then is a key at
+            // hand. Until it has run, `meta.sealing` is missing.
+            //
+            // accounts: `public_key` and the private key wrapped under the passphrase
+            //   (`wrapped_private`, with the kdf columns); `wrapped_key` (the data key wrapped by
+            //   the first format) is emptied when the account gets its key pair.
+            // key_grants: each account's sealed copy of each class key it may read, beside the
+            //   entitlement that lets any holder of that key grant it.
+            // keyring: one key check per class that exists.
+            // records: `class` (the key it is sealed under) and `seal` (1: first format).
+            // audit: rebuilt with keyed actor, target and child; the old rows wait in
+            //   `audit_v1` until the upgrade has verified and carried them over.
+            // audit_rows: the records each event wrote, by version and row hash.
+            let hadEvents = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit") ?? 0 > 0
+            try db.execute(sql: """
+                ALTER TABLE accounts ADD COLUMN public_key BLOB;
+                ALTER TABLE accounts ADD COLUMN wrapped_private BLOB;
+                CREATE TABLE key_grants (
+                    account_id TEXT NOT NULL,
+                    class TEXT NOT NULL,
+                    entitlement BLOB NOT NULL,
+                    sealed_key BLOB,
+                    PRIMARY KEY (account_id, class)
+                );
+                CREATE TABLE keyring (
+                    class TEXT PRIMARY KEY NOT NULL,
+                    key_check BLOB NOT NULL
+                );
+                ALTER TABLE records ADD COLUMN class TEXT NOT NULL DEFAULT 'team';
+                ALTER TABLE records ADD COLUMN seal INTEGER NOT NULL DEFAULT 1;
+                DROP INDEX audit_by_child;
+                DROP INDEX audit_by_target;
+                """)
+            if hadEvents {
+                try db.execute(sql: "ALTER TABLE audit RENAME TO audit_v1")
+            } else {
+                try db.execute(sql: "DROP TABLE audit")
+            }
+            try db.execute(sql: """
+                CREATE TABLE audit (
+                    seq INTEGER PRIMARY KEY,
+                    at REAL NOT NULL,
+                    action TEXT NOT NULL,
+                    actor_key BLOB,
+                    target_key BLOB,
+                    child_key BLOB,
+                    payload BLOB NOT NULL,
+                    hash BLOB NOT NULL
+                );
+                CREATE INDEX audit_by_child ON audit(child_key, seq);
+                CREATE INDEX audit_by_actor ON audit(actor_key, seq);
+                CREATE INDEX audit_by_target ON audit(target_key, seq);
+                CREATE TABLE audit_rows (
+                    seq INTEGER NOT NULL,
+                    ord INTEGER NOT NULL,
+                    kind TEXT NOT NULL,
+                    id TEXT NOT NULL,
+                    version INTEGER NOT NULL,
+                    child_id TEXT,
+                    row_hash BLOB NOT NULL,
+                    PRIMARY KEY (seq, ord)
+                );
+                CREATE INDEX audit_rows_by_record ON audit_rows(kind, id, seq);
+                INSERT OR IGNORE INTO meta(key, value) VALUES ('store_id', lower(hex(randomblob(16))));
+                """)
+        }
         return migrator
     }
+
+    /// `meta.sealing` once a store's data is in the format above.
+    static let sealing = "2"
 }

@@ -1,17 +1,24 @@
 import Crypto
 import Foundation
 
-/// The keys a signed-in session holds: the data key, the sealer over it and the audit chain key.
+/// The keys a signed-in session holds: its account's private key, the class keys its role may
+/// read, and what is derived from them (the sealer, the audit chain and index keys).
 struct SessionKeys: Sendable {
-    let dataKey: SymmetricKey
-    let sealer: Sealer
+    let keyring: Keyring
+    let privateKey: AccountKeys.PrivateKey?
+    let sealer: RecordSealer
     let chain: AuditChain
+    let index: AuditIndex
 
-    init(dataKey: SymmetricKey) {
-        self.dataKey = dataKey
-        sealer = Sealer(key: dataKey)
-        chain = AuditChain(dataKey: dataKey)
+    init(keyring: Keyring, privateKey: AccountKeys.PrivateKey?) {
+        self.keyring = keyring
+        self.privateKey = privateKey
+        sealer = RecordSealer(keyring: keyring)
+        chain = AuditChain(keyring: keyring)
+        index = AuditIndex(keyring: keyring)
     }
+
+    var storeID: String { keyring.storeID }
 }
 
 /// Whether the session can use the keys. Locking drops them: `SymmetricKey` keeps its bytes in
@@ -29,6 +36,8 @@ final class SessionState: @unchecked Sendable {
     /// Children this session opened with `loadDetail` since it was last unlocked: only those
     /// may be read again without a second `view` event.
     private var viewed: Set<String> = []
+    /// Children whose details this session was shown (previewed or viewed) since it was unlocked.
+    private var previewed: Set<String> = []
 
     init(_ keys: SessionKeys) { state = .unlocked(keys) }
 
@@ -36,12 +45,25 @@ final class SessionState: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         viewed.insert(child)
+        previewed.insert(child)
     }
 
     func hasViewed(_ child: String) -> Bool {
         lock.lock()
         defer { lock.unlock() }
         return viewed.contains(child)
+    }
+
+    func hasPreviewed(_ child: String) -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return previewed.contains(child)
+    }
+
+    func notePreviewed(_ child: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        previewed.insert(child)
     }
 
     /// The keys, or `StoreError.locked` / `.closed`.
@@ -69,5 +91,6 @@ final class SessionState: @unchecked Sendable {
         state = newState
         if case .unlocked = newState { return }
         viewed = []
+        previewed = []
     }
 }

@@ -36,33 +36,48 @@ public enum StoreAdmin {
         try location.requireLocalFilesystem(using: options.filesystemProbe)
         try location.createDirectory()
 
-        let dataKey = KeyVault.makeDataKey()
-        let keys = SessionKeys(dataKey: dataKey)
-        let wrapped = try KeyVault.wrap(
-            dataKey, passphrase: passphrase, cost: options.kdfCost, accountID: worker.id.rawValue, minimumLength: minimumLength)
+        let privateKey = AccountKeys.makeKeyPair()
+        let publicKey = privateKey.publicKey.rawRepresentation
+        let wrapped = try AccountKeys.wrap(
+            privateKey, passphrase: passphrase, cost: options.kdfCost, accountID: worker.id.rawValue, minimumLength: minimumLength)
         do {
             let queue = try StoreDatabase.open(location)
             try StoreDatabase.mapErrors { try Schema.migrator.migrate(queue) }
             let now = options.clock.now()
-            let saved = try StoreDatabase.mapErrors {
+            // Every class gets its key now: the first account is a supervisor, who may read all.
+            let (saved, row, keys) = try StoreDatabase.mapErrors {
                 try queue.write { db in
                     try db.execute(
                         sql: """
                             INSERT INTO meta(key, value)
-                            VALUES ('format', ?), ('unit', ?), ('time_zone', ?), ('created_at', ?), ('changes', 0)
+                            VALUES ('format', ?), ('unit', ?), ('time_zone', ?), ('created_at', ?), ('changes', 0), ('sealing', ?)
                             """,
-                        arguments: [Schema.format, unit.code, unit.timeZone.identifier, now.timeIntervalSince1970])
-                    return try SQLiteCaseStore.insertAccount(worker, wrapped: wrapped, at: now, db: db, keys: keys)
+                        arguments: [Schema.format, unit.code, unit.timeZone.identifier, now.timeIntervalSince1970, Schema.sealing])
+                    let storeID = try StoreDatabase.storeID(db)
+                    var keyring = Keyring(storeID: storeID, team: Keyring.makeClassKey())
+                    for visibility in VisibilityClass.allCases where visibility != .team { keyring.add(Keyring.makeClassKey(), for: visibility) }
+                    for visibility in keyring.classes {
+                        try db.execute(
+                            sql: "INSERT INTO keyring(class, key_check) VALUES (?, ?)",
+                            arguments: [visibility.rawValue, Keyring.keyCheck(keyring.key(for: visibility)!, storeID: storeID, visibility: visibility)])
+                    }
+                    let keys = SessionKeys(keyring: keyring, privateKey: privateKey)
+                    try AuditLog.storeHead(AuditHead.empty(keyring: keyring), db: db)
+                    let (saved, row) = try SQLiteCaseStore.insertAccount(worker, wrapped: wrapped, publicKey: publicKey, at: now, db: db, keys: keys)
+                    try SQLiteCaseStore.grantHeldKeys(keyring, to: ClassKeys.Holder(id: saved.id.rawValue, role: saved.role, publicKey: publicKey), db: db)
+                    return (saved, row, keys)
                 }
             }
-            let store = SQLiteCaseStore(options: options, dbQueue: queue, unit: unit, worker: saved, keys: keys)
+            var notices = StoreAccess(location).notices
+            notices.removeAll { $0.hasPrefix("The store file") }
+            let store = SQLiteCaseStore(options: options, dbQueue: queue, unit: unit, worker: saved, keys: keys, notices: notices)
             try store.write { db, keys in
                 try store.appendEvent(
                     db, keys: keys, action: .create, targetKind: .worker, targetID: saved.id.rawValue,
-                    summary: "created the \(unit.code) store with supervisor account \(name)")
+                    summary: "created the \(unit.code) store with supervisor account \(name)", rows: [row])
                 try store.appendEvent(db, keys: keys, action: .login, summary: "signed in as \(name)")
             }
-            location.restrictFileModes()
+            store.rememberHead()
             return store
         } catch {
             for file in location.allPaths { try? FileManager.default.removeItem(atPath: file) }
@@ -76,8 +91,9 @@ public enum StoreAdmin {
         let location = options.location
         guard location.exists else { throw StoreError.notFound(path: location.path) }
         try location.requireLocalFilesystem(using: options.filesystemProbe)
-        let queue = try StoreDatabase.open(location)
-        try StoreDatabase.requireStore(queue)
+        let access = StoreAccess(location)
+        let queue = try StoreDatabase.open(location, readOnly: access.readOnlyReason != nil)
+        try StoreDatabase.requireStore(queue, readOnlyReason: access.readOnlyReason)
         return try StoreDatabase.mapErrors {
             try queue.read(StoreDatabase.unitInfo)
         }
@@ -89,8 +105,9 @@ public enum StoreAdmin {
         let location = options.location
         guard location.exists else { throw StoreError.notFound(path: location.path) }
         try location.requireLocalFilesystem(using: options.filesystemProbe)
-        let queue = try StoreDatabase.open(location)
-        try StoreDatabase.requireStore(queue)
+        let access = StoreAccess(location)
+        let queue = try StoreDatabase.open(location, readOnly: access.readOnlyReason != nil)
+        try StoreDatabase.requireStore(queue, readOnlyReason: access.readOnlyReason)
         return try StoreDatabase.mapErrors { try queue.read(accountSummaries) }
     }
 
@@ -103,6 +120,22 @@ public enum StoreAdmin {
                 accountName: row["account_name"], role: role, active: row["active"] as Int == 1,
                 workerID: WorkerID(rawValue: row["id"]))
         }
+    }
+
+    /// How many seconds `account` must wait before its next sign-in, after wrong passphrases
+    /// (none: 0). The store keeps the count, so every process sees the same wait.
+    public static func signInWait(options: StoreOptions, account: String) -> Int {
+        let location = options.location
+        guard location.exists, let queue = try? StoreDatabase.open(location, readOnly: true),
+              let row = try? queue.read({ db in
+                  try Row.fetchOne(
+                      db, sql: "SELECT COUNT(*) AS n, MAX(at) AS last FROM failed_logins WHERE account = ? AND account <> ''",
+                      arguments: [account])
+              }),
+              let count = row["n"] as Int?, count > 0, let last = row["last"] as Double?
+        else { return 0 }
+        let wait = SignInDelay.after(failures: count) - options.clock.now().timeIntervalSince(Date(timeIntervalSince1970: last))
+        return max(0, Int(wait.rounded(.up)))
     }
 
     /// True when a file (a store, or anything else) is at `path`.

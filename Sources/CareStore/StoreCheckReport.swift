@@ -1,29 +1,75 @@
-/// What `SQLiteCaseStore.verify()` found: SQLite's own integrity check, whether every sealed
-/// record opens as its kind, and whether the audit chain holds.
+/// What `care check` found: SQLite's own integrity check, every record against the audit
+/// trail's memory of it (and opened, when this account holds its class's key), and the chain.
 public struct StoreCheckReport: Sendable, Equatable, CustomStringConvertible {
-    /// A record that did not open, by kind and opaque id.
-    public struct BadRecord: Sendable, Equatable {
+    /// A record that is not as the audit trail last wrote it, by kind and opaque id.
+    public struct RecordProblem: Sendable, Equatable, CustomStringConvertible {
+        public enum Reason: Sendable, Equatable, CustomStringConvertible {
+            /// In the trail, not in the table.
+            case deleted(version: Int)
+            /// An older version put back: its seal still opens, the trail knows a newer one.
+            case rolledBack(stored: Int, trail: Int)
+            /// A version the trail never wrote.
+            case unknownVersion(stored: Int, trail: Int)
+            /// Under another child than the trail wrote it for.
+            case moved(from: String?, to: String?)
+            /// The row's bytes are not those the trail wrote.
+            case altered
+            /// A row no event wrote.
+            case notInTrail
+            /// The seal does not open under its columns.
+            case sealBroken
+            /// Any other damage, in words.
+            case damaged(String)
+
+            public var description: String {
+                switch self {
+                case .deleted(let version): "deleted (the audit trail wrote version \(version))"
+                case .rolledBack(let stored, let trail): "rolled back to version \(stored) (the audit trail wrote version \(trail))"
+                case .unknownVersion(let stored, let trail): "at version \(stored), which the audit trail never wrote (it wrote \(trail))"
+                case .moved(let from, let to): "moved from child \(from ?? "none") to child \(to ?? "none")"
+                case .altered: "changed outside care (not the row the audit trail wrote)"
+                case .notInTrail: "added outside care (no audit event wrote it)"
+                case .sealBroken: "its seal does not open: it was altered, moved or sealed under another key"
+                case .damaged(let why): why
+                }
+            }
+        }
+
         public var kind: String
         public var id: String
-        public var reason: String
+        public var reason: Reason
+
+        public var description: String { "\(kind) \(id): \(reason)" }
     }
 
     /// `PRAGMA integrity_check` lines other than "ok" (empty when SQLite finds no damage).
     public var integrityProblems: [String]
+    /// Rows in the records table.
     public var recordsChecked: Int
-    /// Records that failed to open, in table order; the first one is the one to look at.
-    public var badRecords: [BadRecord]
+    /// Rows of classes this account holds no key to (its role may not read them, or the key has
+    /// not reached it yet): checked against the trail, not opened.
+    public var recordsNotReadable: Int
+    /// Every record that is not as the trail wrote it, deleted ones included, in table order.
+    public var problems: [RecordProblem]
     public var audit: AuditVerification
 
-    public var isHealthy: Bool { integrityProblems.isEmpty && badRecords.isEmpty && audit.isIntact }
+    public var isHealthy: Bool { integrityProblems.isEmpty && problems.isEmpty && audit.isIntact }
+
+    /// How many problems the description names one by one.
+    static let namedLimit = 50
 
     public var description: String {
         var lines: [String] = []
         lines.append(integrityProblems.isEmpty ? "SQLite integrity: ok" : "SQLite integrity: \(integrityProblems.joined(separator: "; "))")
-        if let first = badRecords.first {
-            lines.append("records: \(badRecords.count) of \(recordsChecked) do not open; first: \(first.kind) \(first.id) (\(first.reason))")
+        if problems.isEmpty {
+            lines.append("records: all \(recordsChecked) match the audit trail"
+                + (recordsNotReadable == 0
+                    ? " and open"
+                    : "; \(recordsChecked - recordsNotReadable) open, \(recordsNotReadable) are sealed under a key this account does not hold"))
         } else {
-            lines.append("records: all \(recordsChecked) open")
+            lines.append("records: \(problems.count) problems among \(recordsChecked):")
+            for problem in problems.prefix(Self.namedLimit) { lines.append("  \(problem)") }
+            if problems.count > Self.namedLimit { lines.append("  … and \(problems.count - Self.namedLimit) more") }
         }
         lines.append(audit.description)
         return lines.joined(separator: "\n")

@@ -5,33 +5,36 @@ import GRDB
 /// Opening the SQLite file with the store's settings, and turning SQLite's errors into words.
 enum StoreDatabase {
     /// WAL with `synchronous = FULL` (a committed change survives power loss), a five-second busy
-    /// timeout for other processes on the same host, and foreign keys on. Files are created under
-    /// umask 0077 and set to 0600 afterwards.
-    static func open(_ location: StoreLocation) throws -> DatabaseQueue {
+    /// timeout for other processes on the same host, and foreign keys on. New files are created
+    /// under umask 0077 (0600); existing files keep the modes the operator gave them. A
+    /// read-only store is opened read-only.
+    static func open(_ location: StoreLocation, readOnly: Bool = false) throws -> DatabaseQueue {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(5)
         config.label = "care.store"
+        config.readonly = readOnly
         config.prepareDatabase { db in
-            let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
-            guard mode?.lowercased() == "wal" else {
-                throw StoreError.database("could not switch the store to WAL journaling")
+            if !readOnly {
+                let mode = try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL")
+                guard mode?.lowercased() == "wal" else {
+                    throw StoreError.database("could not switch the store to WAL journaling")
+                }
+                try db.execute(sql: "PRAGMA synchronous = FULL")
             }
-            try db.execute(sql: "PRAGMA synchronous = FULL")
             // Sorts and temporary tables stay in memory: sealed payloads are never spilled
-            // into temp files outside the store's 0600 files.
+            // into temp files outside the store's own files.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
-        let queue = try mapErrors {
+        return try mapErrors {
             try StoreLocation.withPrivateUmask { try DatabaseQueue(path: location.path, configuration: config) }
         }
-        location.restrictFileModes()
-        return queue
     }
 
     /// Refuses a file that is SQLite but not a care store, before any migration could write
-    /// tables into it; refuses a store written by a newer version. Then migrates.
-    static func requireStore(_ queue: DatabaseQueue) throws {
+    /// tables into it; refuses a store written by a newer version. Then migrates (a read-only
+    /// store that needs migrating is refused in words).
+    static func requireStore(_ queue: DatabaseQueue, readOnlyReason: String? = nil) throws {
         try mapErrors {
             let format: String? = try queue.read { db in
                 guard try db.tableExists("meta") else { return nil }
@@ -43,9 +46,16 @@ enum StoreDatabase {
             if try queue.read({ try migrator.hasBeenSuperseded($0) }) {
                 throw StoreError.newerFormat("a newer schema")
             }
-            try migrator.migrate(queue)
+            if let readOnlyReason {
+                guard try queue.read({ try migrator.hasCompletedMigrations($0) }) else {
+                    throw StoreError.readOnly("\(readOnlyReason), and this store was made by an earlier version of care, which must first be upgraded with write access")
+                }
+            } else {
+                try migrator.migrate(queue)
+            }
             let missing = try queue.read { db in
-                try ["accounts", "records", "audit", "failed_logins", "case_counters"].filter { try !db.tableExists($0) }
+                try ["accounts", "records", "audit", "audit_rows", "failed_logins", "case_counters", "key_grants", "keyring"]
+                    .filter { try !db.tableExists($0) }
             }
             guard missing.isEmpty else {
                 throw StoreError.corrupt("missing table \(missing.joined(separator: ", "))")
@@ -62,6 +72,19 @@ enum StoreDatabase {
         return UnitInfo(code: code, timeZone: zone ?? .current)
     }
 
+    /// The store's random id, bound into every seal, grant and head.
+    static func storeID(_ db: Database) throws -> String {
+        guard let id = try String.fetchOne(db, sql: "SELECT CAST(value AS TEXT) FROM meta WHERE key = 'store_id'"), !id.isEmpty else {
+            throw StoreError.corrupt("it has no store id")
+        }
+        return id
+    }
+
+    /// Whether the store's data is in the current format (`StoreUpgrade` has run, or it was made so).
+    static func isUpgraded(_ db: Database) throws -> Bool {
+        try String.fetchOne(db, sql: "SELECT CAST(value AS TEXT) FROM meta WHERE key = 'sealing'") == Schema.sealing
+    }
+
     /// Runs `body`, translating SQLite errors into `StoreError`. Messages carry SQLite's words
     /// and never statement arguments.
     static func mapErrors<T>(_ body: () throws -> T) throws -> T {
@@ -75,6 +98,8 @@ enum StoreDatabase {
                 throw StoreError.corrupt(error.message ?? "SQLite reports the file damaged")
             case .SQLITE_BUSY, .SQLITE_LOCKED:
                 throw StoreError.busy
+            case .SQLITE_READONLY:
+                throw StoreError.readOnly(error.message ?? "SQLite could not write it")
             default:
                 throw StoreError.database(error.message ?? "SQLite error \(error.resultCode.rawValue)")
             }

@@ -3,7 +3,7 @@ import Foundation
 
 /// Why the store refused or failed. Every case reads as words a worker can act on; none of them
 /// carries a child's data (ids are opaque, account names are not about a child).
-public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible, SignInRefusal {
     /// The passphrase did not unwrap this account's key (AES-GCM authentication failed).
     case wrongPassphrase(account: String)
     /// No account with this name in the store.
@@ -39,8 +39,25 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
     case notViewed
     /// A value the store cannot accept (e.g. an empty account name), in words.
     case invalid(String)
+    /// Wrong passphrases for this account, from any process: the next try waits.
+    case signInThrottled(account: String, seconds: Int)
+    /// The audit trail does not reach its keyed head (cut, rewritten or added to outside care);
+    /// nothing was written.
+    case auditTrailBroken(AuditBreak)
+    /// The store cannot be written (its file or folder is read-only): what was asked needs to.
+    case readOnly(String)
+    /// This session holds no key to records of this class (its role may not read them, or the
+    /// key has not reached it yet).
+    case classNotHeld(VisibilityClass)
+    /// A store made by an earlier version could not be upgraded, in words.
+    case upgradeRefused(String)
     /// Any other SQLite failure, with SQLite's words (never statement arguments).
     case database(String)
+
+    public var signInWait: Int? {
+        if case .signInThrottled(_, let seconds) = self { return seconds }
+        return nil
+    }
 
     public var description: String {
         switch self {
@@ -78,6 +95,17 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible {
             "Open the record before refreshing it."
         case .invalid(let why):
             why
+        case .signInThrottled(let account, let seconds):
+            "Too many wrong passphrases for \"\(account)\": wait \(seconds) s before the next try."
+        case .auditTrailBroken(let broken):
+            "The audit trail does not reach its head (event \(broken.sequence): \(broken.reason)). Nothing was written. "
+                + "A supervisor can run `care check`; restore the store from a backup."
+        case .readOnly(let why):
+            "The store cannot be written: \(why)."
+        case .classNotHeld(let visibility):
+            "This account holds no key to \(visibility.records)."
+        case .upgradeRefused(let why):
+            "This store was made by an earlier version of care and could not be upgraded: \(why)."
         case .database(let message):
             "The store could not complete the operation: \(message)."
         }

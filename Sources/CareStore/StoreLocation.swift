@@ -114,14 +114,8 @@ public struct StoreLocation: Sendable, Equatable {
             atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     }
 
-    /// Sets mode 0600 on the store file and on its `-wal` and `-shm` when present.
-    func restrictFileModes() {
-        for file in allPaths where FileManager.default.fileExists(atPath: file) {
-            _ = chmod(file, 0o600)
-        }
-    }
-
-    /// Runs `body` with the process umask at 0077, so files SQLite creates start as 0600.
+    /// Runs `body` with the process umask at 0077, so a store file SQLite creates starts as 0600
+    /// (SQLite gives its `-wal` and `-shm` the store file's own mode).
     /// The umask is process-wide, so changes are serialised and always restored.
     static func withPrivateUmask<T>(_ body: () throws -> T) rethrows -> T {
         umaskLock.lock()

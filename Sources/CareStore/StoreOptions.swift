@@ -2,7 +2,8 @@ import CareDomain
 import Foundation
 
 /// How to open or create a store: where, how hard the passphrase key derivation is, whose clock
-/// stamps audit events, and how to tell a network filesystem.
+/// stamps audit events, how to tell a network filesystem, and where this machine keeps the audit
+/// heads it has seen.
 public struct StoreOptions: Sendable {
     /// The store file.
     public var path: String
@@ -11,15 +12,19 @@ public struct StoreOptions: Sendable {
     public var kdfCost: KDFCost
     public var clock: any WallClock
     public var filesystemProbe: any FilesystemProbe
+    /// Where this machine remembers each store's audit head (nil: nowhere; the command line
+    /// passes `AnchorBook.standard()`).
+    public var anchors: AnchorBook?
 
     public init(
         path: String, kdfCost: KDFCost = .default, clock: any WallClock = SystemClock(),
-        filesystemProbe: any FilesystemProbe = StatfsProbe()
+        filesystemProbe: any FilesystemProbe = StatfsProbe(), anchors: AnchorBook? = nil
     ) {
         self.path = path
         self.kdfCost = kdfCost
         self.clock = clock
         self.filesystemProbe = filesystemProbe
+        self.anchors = anchors
     }
 
     public var location: StoreLocation { StoreLocation(path: path) }

@@ -11,7 +11,7 @@ import Glibc
 /// `InputEvent`s. Every curses call stays on the main actor: ncurses is not thread-safe.
 ///
 /// Call `restore()` before the process exits. It is also run from `atexit`, and on a crash the
-/// terminal is put back before the crash report is printed.
+/// terminal is put back before the process exits with one line (`installCrashRestore`).
 @MainActor
 public final class CursesTerminal: Terminal {
     public private(set) var size: Size
@@ -105,12 +105,13 @@ public final class CursesTerminal: Terminal {
         TerminalSignals.removeStopHandlers()
     }
 
-    /// Restores the terminal when the process crashes (SIGSEGV, SIGABRT, SIGBUS, SIGILL — which
-    /// is how a Swift runtime trap arrives — and SIGFPE), then lets the crash proceed as it would
-    /// have (the Swift backtracer, or the default action). `init` calls this; calling it again,
-    /// or earlier, is harmless.
-    public static func installCrashRestore() {
-        TerminalSignals.installFatalHandlers()
+    /// Installs the crash handlers: on SIGSEGV, SIGABRT (a Swift runtime trap), SIGBUS, SIGILL
+    /// or SIGFPE the screen is blanked and the terminal restored, one line without any record
+    /// text is written, and the process exits with 128 + the signal — unless `handOn` (a
+    /// developer set `SWIFT_BACKTRACE`), when the crash then goes on to Swift's backtracer.
+    /// `care` calls this first thing; `init` calls it too; calling it again is harmless.
+    public static func installCrashRestore(handOn: Bool = false) {
+        TerminalSignals.installFatalHandlers(handOn: handOn)
     }
 
     // MARK: - Drawing

@@ -7,14 +7,16 @@ import CNCurses
 @MainActor
 enum TerminalSignals {
     /// Signals that ask the program to stop; they set a flag the read loop turns into `.interrupt`.
-    static let stopSignals: [Int32] = [SIGTERM, SIGHUP, SIGINT]
-    /// Signals that mean a crash; the terminal is restored before the process dies.
+    /// SIGQUIT too: its default action is a core dump, and the screen would be left as it is.
+    static let stopSignals: [Int32] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT]
+    /// Signals that mean a crash; the terminal is restored, one line written, and the process
+    /// exits without Swift's interactive backtracer.
     static let fatalSignals: [Int32] = [SIGSEGV, SIGABRT, SIGBUS, SIGILL, SIGFPE]
 
     private static var fatalHandlersInstalled = false
     private static var exitHandlerInstalled = false
 
-    /// Whether SIGTERM, SIGHUP or SIGINT arrived since the handlers were installed.
+    /// Whether SIGTERM, SIGHUP, SIGINT or SIGQUIT arrived since the handlers were installed.
     static var stopRequested: Bool { care_stop_requested() != 0 }
 
     static func installStopHandlers() {
@@ -28,10 +30,13 @@ enum TerminalSignals {
     }
 
     /// Idempotent: installing twice would save our own handler as "the previous one" and loop.
-    static func installFatalHandlers() {
+    /// `handOn`: a developer asked for Swift's backtraces, so a crash goes on to the backtracer
+    /// once the terminal is restored; otherwise it ends in our handler.
+    static func installFatalHandlers(handOn: Bool = false) {
         guard !fatalHandlersInstalled else { return }
         fatalHandlersInstalled = true
-        for signal in fatalSignals { _ = care_install_fatal_signal(signal) }
+        _ = care_install_signal_stack()
+        for signal in fatalSignals { _ = care_install_fatal_signal(signal, handOn ? 1 : 0) }
     }
 
     static func installExitHandler() {

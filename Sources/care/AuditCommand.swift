@@ -19,8 +19,19 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .long, help: "Only events at or after this time (YYYY-MM-DD or YYYY-MM-DDTHH:MM).")
     var since: String?
 
+    @ArgumentParser.Flag(name: .long, help: "Print only the trail's head (store id, last event, its hash), to keep outside the store.")
+    var head = false
+
     func run() throws {
         let store = try login.open()
+        defer { try? store.close() }
+        if head {
+            let summary = try store.auditHead()
+            Say.fields(["store", summary.storeID])
+            Say.fields(["event", String(summary.sequence)])
+            Say.fields(["hash", summary.hash])
+            return
+        }
         var childID: ChildID?
         if let child {
             guard let number = CaseNumber(child) else { throw CommandFailure.words("\(child) is not a case number like KEN-2026-0042.") }
@@ -42,9 +53,7 @@ struct AuditCommand: ParsableCommand {
         for event in try store.audit(child: childID, actor: actorID, since: sinceDate) {
             let actor = event.actor.flatMap { workers[$0] } ?? "—"
             let target = event.targetKind.map { "\($0.rawValue) \(event.targetID ?? "")" } ?? ""
-            // Each field is cleaned on its own: the sanitizer turns tabs into spaces.
-            let fields = [String(event.sequence), formatter.string(from: event.at), actor, event.action.rawValue, target, event.summary]
-            print(fields.map { Sanitizer.clean($0) }.joined(separator: "\t"))
+            Say.fields([String(event.sequence), formatter.string(from: event.at), actor, event.action.rawValue, target, event.summary])
         }
     }
 

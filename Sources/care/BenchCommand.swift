@@ -27,11 +27,11 @@ struct BenchCommand: ParsableCommand {
         let folder = directory ?? FileManager.default.temporaryDirectory.appendingPathComponent("care-bench-\(getpid())").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { if directory == nil { try? FileManager.default.removeItem(atPath: folder) } }
-        print("care bench — \(ProcessInfo.processInfo.processorCount) cores, \(samples) samples; times in ms (median / p99)")
+        Say.out("care bench — \(ProcessInfo.processInfo.processorCount) cores, \(samples) samples; times in ms (median / p99)")
         for size in sizes {
             try MainActor.assumeIsolated { try measure(size: size, folder: folder) }
         }
-        print("peak resident memory: \(Self.peakResidentMegabytes()) MB")
+        Say.out("peak resident memory: \(Self.peakResidentMegabytes()) MB")
     }
 
     @MainActor
@@ -79,7 +79,7 @@ struct BenchCommand: ParsableCommand {
             let contact = Contact(child: child.id, occurredAt: Date(), author: store.worker.id, kind: .phone, summary: "bench note \(i)")
             save.append(try time { _ = try store.perform(.logContact(contact)) })
         }
-        print("""
+        Say.out("""
             \(size) children (\(demo.contacts.count) contacts): generate \(ms(generated)), create store \(ms(created))
               KDF (scrypt, one unlock)           \(ms(kdf))
               open + unlock + load + first frame \(ms(unlocked + loaded + firstFrame)) (after the KDF: \(ms(max(0, unlocked - kdf) + loaded + firstFrame)))

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CNCurses
+import Foundation
 
 /// `care`: the CARE unit dashboard and its housekeeping commands.
 @main
@@ -12,13 +13,22 @@ struct CareCommand: ParsableCommand {
     )
 
     static func main() {
+        CrashReports.turnOffSwiftBacktracer()
         // No core dumps and no ptrace by the same user: a dump would hold decrypted records.
         _ = care_prctl_set_dumpable(0)
+        MainActor.assumeIsolated { CrashReports.install() }
         do {
             var command = try parseAsRoot()
             try command.run()
         } catch {
-            exit(withError: error)
+            // ArgumentParser's own words (help, usage, our errors' descriptions), through the
+            // same sanitizer as everything else `care` prints.
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                if code == .success { Say.out(message) } else { Say.error(message) }
+            }
+            Foundation.exit(code.rawValue)
         }
     }
 }

@@ -13,14 +13,14 @@ enum Dashboard {
     static func run(store: SQLiteCaseStore, theme requested: String?, masked: Bool = false) throws {
         try withTerminal(theme: requested) { terminal, theme, config, warning in
             let app = try makeApp(store: store, terminal: terminal, theme: theme, config: config, masked: masked)
-            if let warning { app.show(message: warning) }
+            if let notice = store.notices.first ?? warning { app.show(message: notice) }
             app.run()
         }
     }
 
     /// Shows the login screen for the store at `path`, then the dashboard.
     static func runWithLogin(path: String, preselect: String?, theme requested: String?) throws {
-        let options = StoreOptions(path: path)
+        let options = StoreOptions(path: path, anchors: AnchorBook.standard())
         let accounts = try StoreAdmin.accounts(options: options).filter(\.active)
             .map { AccountChoice(accountName: $0.accountName, role: $0.role) }
         guard !accounts.isEmpty else { throw CommandFailure.words("This store has no active account; a supervisor can add one with `care user add`.") }
@@ -32,7 +32,7 @@ enum Dashboard {
             guard let store = login.run() else { return }
             terminal.invalidate()
             let app = try makeApp(store: store, terminal: terminal, theme: theme, config: config, masked: false)
-            if let warning { app.show(message: warning) }
+            if let notice = (store as? SQLiteCaseStore)?.notices.first ?? warning { app.show(message: notice) }
             app.run()
         }
     }
@@ -49,7 +49,7 @@ enum Dashboard {
         let config = ConfigFile.load()
         let (_, problems) = config.keymap()
         // Said before the screen takes over, so it stays readable after quitting too.
-        for problem in problems { FileHandle.standardError.write(Data(("care: " + Sanitizer.clean(problem) + "\n").utf8)) }
+        for problem in problems { Say.notice(problem) }
         let environment = ProcessInfo.processInfo.environment
         // With no theme chosen, one that reads on this terminal's background: asked of the
         // terminal (before curses reads the keyboard), else COLORFGBG, else the dark default.
@@ -63,7 +63,6 @@ enum Dashboard {
         } catch {
             throw CommandFailure.words(String(describing: error))
         }
-        CursesTerminal.installCrashRestore()
         defer { terminal.restore() }
         let (theme, warning) = ThemeLoader.select(
             requested: chosen ?? background?.themeName, environment: environment,

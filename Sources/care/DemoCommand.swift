@@ -41,17 +41,18 @@ struct DemoCommand: ParsableCommand {
         let path = StorePaths.resolve(explicit: store, unit: "demo")
         let existed = StoreAdmin.exists(path: path)
         if existed {
-            print("Using the existing demo store at \(path) (left as it is).")
+            Say.out("Using the existing demo store at \(path) (left as it is).")
         } else {
             try create(at: path)
         }
-        print("Accounts: demo-cp, demo-police, demo-liaison, demo-supervisor — passphrase \"\(Self.passphrase)\" (public: demo data only).")
+        Say.out("Accounts: demo-cp, demo-police, demo-liaison, demo-supervisor — passphrase \"\(Self.passphrase)\" (public: demo data only).")
         if noOpen {
             // Signing in writes a login event, so an existing store is not even opened.
-            print("Open it with: care demo --store \(path)")
+            Say.out("Open it with: care demo --store \(path)")
             return
         }
-        let opened = try SQLiteCaseStore.open(options: StoreOptions(path: path), account: user, passphrase: Self.passphrase)
+        let opened = try SQLiteCaseStore.open(
+            options: StoreOptions(path: path, anchors: AnchorBook.standard()), account: user, passphrase: Self.passphrase)
         try MainActor.assumeIsolated {
             try Dashboard.run(store: opened, theme: theme)
         }
@@ -61,7 +62,7 @@ struct DemoCommand: ParsableCommand {
         let unit = DemoGenerator.make(seed: seed, children: children, now: Date())
         try DemoStore.create(unit, at: path, passphrase: Self.passphrase, timeZone: timeZone?.zone ?? .current)
         let missing = unit.episodes.filter(\.isOpen).count
-        print("Created a synthetic demo store at \(path): \(unit.children.count) children (\(missing) missing now), "
+        Say.out("Created a synthetic demo store at \(path): \(unit.children.count) children (\(missing) missing now), "
               + "\(unit.referrals.count) referrals, \(unit.services.count) services, \(unit.workers.count) workers.")
     }
 }

@@ -39,9 +39,11 @@ struct InitCommand: ParsableCommand {
         let passphrase = try PassphraseReader.newPassphrase(fd: passphraseFd, for: admin)
         let account = NewAccount(accountName: admin, displayName: displayName ?? admin, role: .supervisor, passphrase: passphrase)
         let zone = timeZone?.zone ?? .current
-        _ = try StoreAdmin.create(options: StoreOptions(path: path), unit: unit, admin: account, timeZone: zone)
-        print("Created the \(unit) store at \(path) with supervisor \(admin); times are shown in \(zone.identifier).")
-        print("Add workers with: care user add NAME --role child-protection --as \(admin) --store \(path)")
+        let store = try StoreAdmin.create(options: StoreOptions(path: path, anchors: AnchorBook.standard()), unit: unit, admin: account, timeZone: zone)
+        for notice in store.notices { Say.notice(notice) }
+        try? store.close()
+        Say.out("Created the \(unit) store at \(path) with supervisor \(admin); times are shown in \(zone.identifier).")
+        Say.out("Add workers with: care user add NAME --role child-protection --as \(admin) --store \(path)")
     }
 }
 

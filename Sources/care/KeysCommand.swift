@@ -6,6 +6,7 @@ struct KeysCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "keys", abstract: "Print the default key bindings as Markdown.")
 
     func run() throws {
-        print(KeysDocument.markdown(), terminator: "")
+        let markdown = KeysDocument.markdown()
+        Say.out(markdown.hasSuffix("\n") ? String(markdown.dropLast()) : markdown)
     }
 }

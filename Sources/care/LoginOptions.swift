@@ -14,17 +14,45 @@ struct LoginOptions: ParsableArguments {
     var passphraseFd: Int32?
 
     /// Opens the store as the account, asking for the passphrase on the terminal unless a
-    /// descriptor was given.
+    /// descriptor was given, and says on standard error what the store noticed (read-only, a
+    /// folder others can read, a store behind what this machine has seen).
     func open(defaultAccount: String? = nil) throws -> SQLiteCaseStore {
+        let (options, name, passphrase) = try signInDetails(defaultAccount: defaultAccount)
+        let store = try withWait(options, name) { try SQLiteCaseStore.open(options: options, account: name, passphrase: passphrase) }
+        for notice in store.notices { Say.notice(notice) }
+        return store
+    }
+
+    /// The store's keys for `care check`, without signing in (see `StoreInspection`).
+    func inspect() throws -> StoreInspection {
+        let (options, name, passphrase) = try signInDetails(defaultAccount: nil)
+        let inspection = try withWait(options, name) { try StoreInspection.open(options: options, account: name, passphrase: passphrase) }
+        for notice in inspection.notices { Say.notice(notice) }
+        return inspection
+    }
+
+    /// A wrong passphrase is told with the wait before the next try, as the login screen does;
+    /// the wait is the store's, so the next process keeps to it too.
+    private func withWait<T>(_ options: StoreOptions, _ name: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch StoreError.wrongPassphrase(let account) {
+            let wait = StoreAdmin.signInWait(options: options, account: account)
+            throw CommandFailure.words("\(StoreError.wrongPassphrase(account: account)) Wait \(wait) s before the next try.")
+        }
+    }
+
+    private func signInDetails(defaultAccount: String?) throws -> (StoreOptions, String, String) {
         let (path, looked) = StorePaths.discover(explicit: store)
         guard let path else { throw CommandFailure.noStore(looked: looked) }
         guard StoreAdmin.exists(path: path) else { throw CommandFailure.noStore(looked: [path]) }
+        let options = StoreOptions(path: path, anchors: AnchorBook.standard())
         guard let name = account ?? defaultAccount else {
-            let names = (try? StoreAdmin.accounts(options: StoreOptions(path: path)))?.map(\.accountName) ?? []
+            let names = (try? StoreAdmin.accounts(options: options))?.map(\.accountName) ?? []
             throw CommandFailure.words("Say which account to use with --as NAME (accounts: \(names.joined(separator: ", "))).")
         }
         let passphrase = try passphraseFd.map(PassphraseReader.readLine(fd:)) ?? PassphraseReader.prompt("Passphrase for \(name): ")
-        return try SQLiteCaseStore.open(options: StoreOptions(path: path), account: name, passphrase: passphrase)
+        return (options, name, passphrase)
     }
 }
 

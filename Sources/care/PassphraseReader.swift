@@ -33,7 +33,7 @@ enum PassphraseReader {
         guard isatty(STDIN_FILENO) == 1 else {
             throw Failure(description: "No terminal to ask for a passphrase on; use --passphrase-fd N.")
         }
-        FileHandle.standardError.write(Data(label.utf8))
+        Say.prompt(label)
         var saved = termios()
         tcgetattr(STDIN_FILENO, &saved)
         var silent = saved

@@ -6,7 +6,7 @@ import CareStore
 struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "user", abstract: "Manage accounts (supervisor).",
-        subcommands: [Add.self, List.self, Disable.self, Passwd.self]
+        subcommands: [Add.self, List.self, Disable.self, Passwd.self, RoleChange.self]
     )
 
     struct Add: ParsableCommand {
@@ -21,9 +21,10 @@ struct UserCommand: ParsableCommand {
 
         func run() throws {
             let store = try login.open()
+            defer { try? store.close() }
             let passphrase = try PassphraseReader.newPassphrase(fd: newPassphraseFd, for: name)
             try store.addAccount(NewAccount(accountName: name, displayName: displayName ?? name, role: role.role, passphrase: passphrase))
-            print("Added \(name) (\(role.role.title)).")
+            Say.out("Added \(name) (\(role.role.title)).")
         }
     }
 
@@ -33,8 +34,9 @@ struct UserCommand: ParsableCommand {
 
         func run() throws {
             let store = try login.open()
+            defer { try? store.close() }
             for account in try store.listAccounts() {
-                print("\(account.accountName)\t\(account.role.title)\t\(account.active ? "active" : "disabled")")
+                Say.fields([account.accountName, account.role.title, account.active ? "active" : "disabled"])
             }
         }
     }
@@ -46,8 +48,9 @@ struct UserCommand: ParsableCommand {
 
         func run() throws {
             let store = try login.open()
+            defer { try? store.close() }
             try store.disableAccount(name)
-            print("Disabled \(name). Other accounts are unchanged.")
+            Say.out("Disabled \(name). Other accounts are unchanged.")
         }
     }
 
@@ -59,9 +62,25 @@ struct UserCommand: ParsableCommand {
 
         func run() throws {
             let store = try login.open()
+            defer { try? store.close() }
             let passphrase = try PassphraseReader.newPassphrase(fd: newPassphraseFd, for: name)
             try store.changePassphrase(account: name, newPassphrase: passphrase)
-            print("Changed the passphrase of \(name).")
+            Say.out("Changed the passphrase of \(name).")
+        }
+    }
+
+    struct RoleChange: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "role", abstract: "Give an account another role; its keys follow (only what the new role may read).")
+        @OptionGroup var login: LoginOptions
+        @Argument(help: "The account whose role changes.") var name: String
+        @Option(name: .long, help: "child-protection, police, liaison or supervisor.") var role: RoleArgument
+
+        func run() throws {
+            let store = try login.open()
+            defer { try? store.close() }
+            try store.changeRole(account: name, to: role.role)
+            Say.out("\(name) is now \(role.role.title).")
         }
     }
 }

@@ -37,7 +37,7 @@ import Testing
     }
 
     @Test func anEditedClearColumnIsNamed() throws {
-        try tamper("UPDATE audit SET actor = NULL WHERE seq = 6")
+        try tamper("UPDATE audit SET actor_key = NULL WHERE seq = 6")
         #expect(try store.verifyAuditChain().firstBreak == AuditBreak(sequence: 6, reason: .edited))
     }
 
@@ -48,7 +48,13 @@ import Testing
 
     @Test func aDeletedLastRowIsNoticedAgainstTheHead() throws {
         try tamper("DELETE FROM audit WHERE seq = 7")
-        #expect(try store.verifyAuditChain().firstBreak == AuditBreak(sequence: 7, reason: .missing))
+        #expect(try store.verifyAuditChain().firstBreak == AuditBreak(sequence: 7, reason: .cut(head: 7)))
+    }
+
+    @Test func aDeletedRecordEntryBreaksItsEvent() throws {
+        // Event 7 logged a contact: its row's entry is part of its chain hash.
+        try tamper("DELETE FROM audit_rows WHERE seq = 7")
+        #expect(try store.verifyAuditChain().firstBreak == AuditBreak(sequence: 7, reason: .edited))
     }
 
     @Test func swappedRowsAreNamed() throws {

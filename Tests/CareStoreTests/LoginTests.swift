@@ -92,8 +92,8 @@ import Testing
         let fixture = try StoreFixture()
         let supervisor = try fixture.create()
         let wrappedKeys = { try fixture.raw().read { db in
-            try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT account_name, wrapped_key FROM accounts").map {
-                ($0["account_name"] as String, $0["wrapped_key"] as Data)
+            try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT account_name, wrapped_private FROM accounts").map {
+                ($0["account_name"] as String, $0["wrapped_private"] as Data)
             })
         } }
         let before = try wrappedKeys()
@@ -102,6 +102,7 @@ import Testing
         #expect(after["cp.testcase"] != before["cp.testcase"])
         for name in ["sup.testcase", "police.testcase", "liaison.testcase"] { #expect(after[name] == before[name]) }
         #expect(throws: StoreError.wrongPassphrase(account: "cp.testcase")) { try fixture.open(StoreFixture.protection) }
+        fixture.advance(by: 60)
         _ = try SQLiteCaseStore.open(options: fixture.options, account: "cp.testcase", passphrase: "a new protection passphrase")
         _ = try fixture.open(StoreFixture.police)
     }
@@ -125,6 +126,7 @@ import Testing
         store.lock()
         #expect(throws: StoreError.locked) { try store.loadCaseload() }
         #expect(throws: StoreError.wrongPassphrase(account: "sup.testcase")) { try store.unlock(passphrase: "wrong passphrase here") }
+        fixture.advance(by: 60)
         try store.unlock(passphrase: StoreFixture.supervisor.passphrase)
         _ = try store.loadCaseload()
         let actions = try store.audit().map(\.action)

@@ -4,7 +4,8 @@ import GRDB
 import Testing
 @testable import CareStore
 
-/// A sealed payload opens only in the row it was sealed for, and only at its own version.
+/// A sealed payload opens only in the row it was sealed for: every clear column a reader relies
+/// on is bound into its associated data.
 @Suite struct SealBindingTests {
     @Test func aPayloadCopiedToAnotherRowDoesNotOpen() throws {
         let fixture = try StoreFixture()
@@ -20,7 +21,7 @@ import Testing
             try store.loadDetail(of: second.id, contactLimit: 1)
         }
         let report = try store.verify()
-        #expect(report.badRecords.map(\.id) == [second.recordID])
+        #expect(report.problems.map(\.id) == [second.recordID])
         #expect(!report.isHealthy)
     }
 
@@ -40,6 +41,40 @@ import Testing
         #expect(throws: StoreError.sealBroken(kind: "child", id: child.recordID)) { try store.loadCaseload() }
     }
 
+    /// A column an attacker with sqlite3 might change, and a value to change it to.
+    struct ColumnEdit: Sendable, CustomTestStringConvertible {
+        let column: String
+        let value: String
+        var testDescription: String { column }
+
+        static let all = [
+            ColumnEdit(column: "child_id", value: "'another-child'"),
+            ColumnEdit(column: "sort_at", value: "sort_at - 86400"),
+            ColumnEdit(column: "updated_at", value: "updated_at + 1"),
+            ColumnEdit(column: "change_seq", value: "change_seq + 1000"),
+            ColumnEdit(column: "version", value: "version + 1"),
+            ColumnEdit(column: "class", value: "'restricted'"),
+        ]
+    }
+
+    @Test(arguments: ColumnEdit.all)
+    func everyClearColumnIsBoundIntoTheSeal(_ edit: ColumnEdit) throws {
+        let fixture = try StoreFixture()
+        let store = try fixture.create()
+        let child = try store.save(Samples.child(author: store.worker.id), summary: "opened")
+        let contact = try store.save(Samples.contact(child: child.id, author: store.worker.id), summary: "note")
+        try fixture.raw().write { db in
+            try db.execute(sql: "UPDATE records SET \(edit.column) = \(edit.value) WHERE id = ?", arguments: [contact.recordID])
+        }
+        // The supervisor holds every class key, so a refusal here is the seal's, not the class's.
+        #expect(throws: StoreError.sealBroken(kind: "contact", id: contact.recordID)) {
+            try store.loadContacts(of: ChildID(rawValue: try fixture.raw().read { db in
+                try String.fetchOne(db, sql: "SELECT child_id FROM records WHERE id = ?", arguments: [contact.recordID])
+            } ?? ""), after: .start, limit: 10)
+        }
+        #expect(!(try store.verify().isHealthy))
+    }
+
     @Test func aHealthyStoreVerifies() throws {
         let fixture = try StoreFixture()
         let store = try fixture.create()
@@ -47,19 +82,49 @@ import Testing
         let report = try store.verify()
         #expect(report.isHealthy, "\(report)")
         #expect(report.recordsChecked == 5)
+        #expect(report.recordsNotReadable == 0)
     }
 }
 
-/// The sealer's associated data alone binds a blob to its kind and id (audit payloads have no
-/// id inside them to cross-check, so this is their only binding).
-@Suite struct SealerTests {
-    @Test func aBlobOpensOnlyUnderTheKindAndIDItWasSealedFor() throws {
-        let sealer = Sealer(key: KeyVault.makeDataKey())
-        let blob = try sealer.seal(Data("payload".utf8), kind: "audit", id: "4")
-        #expect(try sealer.open(blob, kind: "audit", id: "4") == Data("payload".utf8))
-        #expect(throws: StoreError.sealBroken(kind: "audit", id: "5")) { try sealer.open(blob, kind: "audit", id: "5") }
-        #expect(throws: StoreError.sealBroken(kind: "child", id: "4")) { try sealer.open(blob, kind: "child", id: "4") }
-        let otherKey = Sealer(key: KeyVault.makeDataKey())
-        #expect(throws: StoreError.sealBroken(kind: "audit", id: "4")) { try otherKey.open(blob, kind: "audit", id: "4") }
+/// The sealer binds a payload to its row's every column and to the key of its class.
+@Suite struct RecordSealerTests {
+    func row(_ visibility: VisibilityClass = .team) -> RecordRow {
+        RecordRow(kind: "contact", id: "c-1", childID: "child-1", version: 2, sortAt: 1_780_000_000, updatedAt: 1_780_000_060,
+                  changeSequence: 7, visibility: visibility)
+    }
+
+    func keyring() -> Keyring {
+        var keyring = Keyring(storeID: "store-1", team: Keyring.makeClassKey())
+        keyring.add(Keyring.makeClassKey(), for: .restricted)
+        return keyring
+    }
+
+    @Test func aPayloadOpensOnlyUnderItsOwnColumnsAndKey() throws {
+        let keyring = keyring()
+        let sealer = RecordSealer(keyring: keyring)
+        var sealed = row(.restricted)
+        try sealer.seal(Data("payload".utf8), into: &sealed)
+        #expect(try sealer.open(sealed) == Data("payload".utf8))
+
+        var moved = sealed
+        moved.childID = "child-2"
+        #expect(throws: StoreError.sealBroken(kind: "contact", id: "c-1")) { try sealer.open(moved) }
+        var relabelled = sealed
+        relabelled.visibility = .team
+        #expect(throws: StoreError.sealBroken(kind: "contact", id: "c-1")) { try sealer.open(relabelled) }
+
+        var teamOnly = Keyring(storeID: "store-1", team: keyring.team)
+        teamOnly.add(Keyring.makeClassKey(), for: .investigation)
+        #expect(throws: StoreError.classNotHeld(.restricted)) { try RecordSealer(keyring: teamOnly).open(sealed) }
+        var otherStore = Keyring(storeID: "store-2", team: keyring.team)
+        otherStore.add(keyring.key(for: .restricted)!, for: .restricted)
+        #expect(throws: StoreError.sealBroken(kind: "contact", id: "c-1")) { try RecordSealer(keyring: otherStore).open(sealed) }
+    }
+
+    @Test func anAuditPayloadOpensOnlyAtItsSequence() throws {
+        let sealer = RecordSealer(keyring: keyring())
+        let blob = try sealer.sealAudit(Data("summary".utf8), sequence: 4)
+        #expect(try sealer.openAudit(blob, sequence: 4) == Data("summary".utf8))
+        #expect(throws: StoreError.sealBroken(kind: "audit", id: "5")) { try sealer.openAudit(blob, sequence: 5) }
     }
 }

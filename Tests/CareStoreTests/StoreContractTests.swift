@@ -6,6 +6,30 @@ import Testing
 /// The behaviour of the store port, asserted against the SQLite store and the in-memory store
 /// alike, so the dashboard (tested over the in-memory one) sees what a real unit will do.
 @Suite struct StoreContractTests {
+    // MARK: Looking
+
+    @Test(arguments: StoreKind.allCases)
+    func aPreviewIsAuditedOncePerChildPerSessionAndAViewCoversIt(_ kind: StoreKind) throws {
+        let unit = try ContractUnit(kind)
+        let first = try unit.child(sequence: 1)
+        let second = try unit.child(sequence: 2)
+        func looks() throws -> [String] {
+            try unit.supervisor.auditEvents(child: nil, actor: unit.police.worker.id, since: nil)
+                .filter { $0.action == .preview || $0.action == .view }
+                .map { "\($0.action.rawValue) \($0.child == first.id ? "first" : "second")" }
+        }
+        try unit.police.preview(of: first.id)
+        try unit.police.preview(of: first.id)
+        _ = try unit.police.loadDetail(of: second.id, contactLimit: 1)
+        try unit.police.preview(of: second.id)
+        #expect(try looks() == ["preview first", "view second"])
+        unit.police.lock()
+        try unit.police.unlock(passphrase: StoreFixture.police.passphrase)
+        try unit.police.preview(of: first.id)
+        #expect(try looks() == ["preview first", "view second", "preview first"])
+        #expect(throws: CommandError.notFound(kind: .child, id: "no-such-child")) { try unit.police.preview(of: ChildID(rawValue: "no-such-child")) }
+    }
+
     // MARK: Children
 
     @Test(arguments: StoreKind.allCases)
@@ -24,8 +48,9 @@ import Testing
         var theirs = original
         theirs.placement = "Test foster home"
         let saved: Child = try unit.supervisor.performed(.updateChild(theirs))
-        // A view after the save does not make the viewer the one who saved.
+        // A view or preview after the save does not make the viewer the one who saved.
         _ = try unit.police.loadDetail(of: original.id, contactLimit: 1)
+        try unit.liaison.preview(of: original.id)
 
         var yours = original
         yours.pronouns = "they/them"

@@ -26,6 +26,7 @@ import TextUI
 
     @Test func wideScreenHasFourPanesTopLineAndKeyHints() throws {
         let h = try Harness(size: Size(width: 120, height: 32))
+        h.rest()
         try assertGolden(h.lines, "main-120x32.txt")
         #expect(h.lines[0].hasPrefix(" CARE · KEN unit · Night shift"))
         for title in ["1 Caseload", "2 Child", "3 Referral queue", "4 Alerts"] { #expect(h.screen.contains(title)) }
@@ -54,7 +55,7 @@ import TextUI
         h.tick()
         #expect(h.screen.contains("at least 60×16"))
         h.terminal.resize(to: Size(width: 120, height: 32))
-        h.tick()
+        h.rest()
         try assertGolden(h.lines, "main-120x32.txt")
     }
 

@@ -92,6 +92,11 @@ final class CountingStore: CaseStore, @unchecked Sendable {
         return try base.loadPatch(children: children, catalogue: catalogue)
     }
 
+    func preview(of child: ChildID) throws {
+        log.calls.append("preview")
+        try base.preview(of: child)
+    }
+
     func loadDetail(of child: ChildID, contactLimit: Int) throws -> ChildDetail {
         log.calls.append("loadDetail")
         return try base.loadDetail(of: child, contactLimit: contactLimit)

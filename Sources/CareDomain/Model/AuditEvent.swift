@@ -2,10 +2,17 @@ import Foundation
 
 /// What happened, for the audit trail.
 public enum AuditAction: String, Codable, Sendable, CaseIterable {
-    case view, create, update, export, login
+    /// A full view of a child's record (Enter).
+    case view
+    /// The child pane's details beyond the caseload row, once per child per session.
+    case preview
+    case create, update, export, login
     case loginFailed = "login-failed"
     case lock, unlock, acknowledge, snooze
     case accountChange = "account-change"
+    /// Something the store noticed and told the person in words (e.g. a store behind what this
+    /// machine had seen).
+    case notice
 }
 
 /// One entry of the tamper-evident audit trail. `sequence` and `hash` are assigned by the store;

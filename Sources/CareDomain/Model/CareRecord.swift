@@ -35,8 +35,11 @@ public protocol CareRecord: Codable, Sendable, Equatable {
     var childID: ChildID? { get }
     /// A time the store may keep in clear for ordering and for cheap queries (e.g. last contact).
     var sortDate: Date? { get }
+    /// Which roles may read this record; the store seals it under that class's key.
+    var visibilityClass: VisibilityClass { get }
 }
 
 extension CareRecord {
     public var sortDate: Date? { nil }
+    public var visibilityClass: VisibilityClass { .team }
 }

@@ -48,4 +48,5 @@ public struct Contact: CareRecord {
     public var recordID: String { id.rawValue }
     public var childID: ChildID? { child }
     public var sortDate: Date? { occurredAt }
+    public var visibilityClass: VisibilityClass { visibility == .restricted ? .restricted : .team }
 }

@@ -3,6 +3,7 @@
 public enum Permission: String, Sendable, CaseIterable {
     case viewCaseload = "see the caseload and child detail"
     case viewRestrictedNotes = "see restricted notes"
+    case viewInvestigation = "see persons of interest and places of concern"
     case createChild = "create a child's record"
     case editProfile = "edit a child's profile"
     case editIdentity = "edit identity and community fields"
@@ -34,6 +35,8 @@ public enum Permission: String, Sendable, CaseIterable {
             [.childProtection, .liaison, .supervisor]
         case .createChild, .editProfile:
             [.childProtection, .supervisor]
+        case .viewInvestigation:
+            [.police, .supervisor]
         case .reviewReferral:
             [.liaison]
         case .overrideReview, .closeCase, .reassign, .manageAccounts, .readAudit, .export, .editCatalogue:

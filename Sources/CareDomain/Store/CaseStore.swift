@@ -29,6 +29,13 @@ public protocol CaseReading: AnyObject, Sendable {
     /// asked), to bring a snapshot up to date after the change feed named them.
     func loadPatch(children: Set<ChildID>, catalogue: Bool) throws -> SnapshotPatch
 
+    /// Records that the child pane is about to show `child`'s details beyond the caseload row
+    /// (community, placement, last-seen place, team, indicators): writes one `preview` audit
+    /// event the first time this session previews or views the child since it was unlocked,
+    /// and nothing later. Throws when the event cannot be written; the details must then not be
+    /// shown.
+    func preview(of child: ChildID) throws
+
     /// One child's full record. Writes a `view` audit event first; if that fails, throws and
     /// nothing is returned. Contacts come newest first, the first page only.
     func loadDetail(of child: ChildID, contactLimit: Int) throws -> ChildDetail

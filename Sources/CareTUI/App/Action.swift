@@ -14,6 +14,8 @@ public enum Action: Sendable {
     /// A turn of the loop with the time it is now.
     case tick(Date)
 
+    /// The store wrote (or refused) the preview event of a child's details.
+    case previewRecorded(ChildID, StoreFailure?)
     case detailLoaded(ChildID, Result<ChildDetail, StoreFailure>)
     case detailRefreshed(ChildID, Result<ChildDetail, StoreFailure>)
     case contactsLoaded(ChildID, Result<ContactPage, StoreFailure>)
@@ -22,7 +24,9 @@ public enum Action: Sendable {
     case commandFinished(origin: Int?, CaseCommand, Result<CommandOutcome, StoreFailure>)
     case changesArrived(Result<ChangeBatch, StoreFailure>)
     case patchLoaded(Result<SnapshotPatch, StoreFailure>, upTo: Int64)
-    case unlockFinished(StoreFailure?)
+    /// The unlock failed (or not); `waitSeconds` when the store refused without trying the
+    /// passphrase because the account is waiting out wrong ones.
+    case unlockFinished(StoreFailure?, waitSeconds: Int? = nil)
 }
 
 /// A store call that did not succeed, as `Update` needs it: a conflict to merge, or words.
@@ -49,6 +53,8 @@ public enum StoreFailure: Error, Equatable, Sendable {
 /// Work `Update` asks the loop to do. Store calls happen only in `EffectRunner`, and each result
 /// comes back as an `Action`.
 public enum Effect: Equatable, Sendable {
+    /// Audit a preview of the child's details before the pane shows more than the caseload row.
+    case preview(ChildID)
     /// Open a child's record (audited as a view before it is shown).
     case loadDetail(ChildID)
     /// Read the open record again after another session changed it (no second view event).

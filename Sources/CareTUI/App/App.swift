@@ -35,11 +35,16 @@ public final class App {
             screenSize: terminal.size, keymap: keymap, settings: settings, masked: masked)
     }
 
-    /// Runs until the person quits or the process is asked to stop.
+    /// Runs until the person quits or the process is asked to stop. Wakes at least every 250 ms,
+    /// and sooner when a child's preview falls due.
     public func run() {
         render()
         while !state.quitRequested {
-            step(timeoutMilliseconds: 250)
+            var wait = 250
+            if let due = state.preview.due() {
+                wait = max(0, min(wait, Int((due.timeIntervalSince(clock.now()) * 1_000).rounded(.up))))
+            }
+            step(timeoutMilliseconds: wait)
         }
     }
 

@@ -18,6 +18,8 @@ public struct AppState: Sendable {
     /// Set while the screen is locked: nothing about any child is drawn.
     public var lock: LockState?
     public var dashboard: Dashboard
+    /// Which children's details the child pane may show (their preview is audited).
+    public var preview: PreviewAudit
     /// Screens over the dashboard, the front one last (forms, help, the audit trail, questions).
     public var screens: [Screen] = []
     /// One line of feedback in words (a refusal, an error, a confirmation), until the next key.
@@ -49,6 +51,7 @@ public struct AppState: Sendable {
         lastInput = now
         lastPoll = now
         lastMinute = Int(now.timeIntervalSince1970 / 60)
+        preview = PreviewAudit(now: now)
         dashboard = Dashboard(snapshot: snapshot, worker: worker, now: now, zone: unit.timeZone,
                               thresholds: settings.thresholds, masked: masked)
     }

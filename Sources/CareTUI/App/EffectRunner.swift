@@ -10,6 +10,13 @@ struct EffectRunner {
 
     func run(_ effect: Effect) -> Action? {
         switch effect {
+        case .preview(let child):
+            do {
+                try store.preview(of: child)
+                return .previewRecorded(child, nil)
+            } catch {
+                return .previewRecorded(child, StoreFailure(error, doing: "show this child's details"))
+            }
         case .loadDetail(let child):
             return .detailLoaded(child, attempt("open this record") { try store.loadDetail(of: child, contactLimit: contactPageSize) })
         case .refreshDetail(let child):
@@ -32,7 +39,7 @@ struct EffectRunner {
                 try store.unlock(passphrase: passphrase)
                 return .unlockFinished(nil)
             } catch {
-                return .unlockFinished(StoreFailure(error, doing: "unlock"))
+                return .unlockFinished(StoreFailure(error, doing: "unlock"), waitSeconds: (error as? any SignInRefusal)?.signInWait)
             }
         case .redrawAll:
             return nil

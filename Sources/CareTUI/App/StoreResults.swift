@@ -7,12 +7,15 @@ import Foundation
 enum StoreResults {
     static func apply(_ action: Action, to state: inout AppState) -> [Effect] {
         switch action {
+        case .previewRecorded(let child, let failure):
+            state.preview.recorded(child, refusal: failure?.words)
         case .detailLoaded(let child, let result):
             switch result {
             case .success(let detail) where state.dashboard.selectedRow?.id == child:
+                state.preview.recorded(child)
                 state.dashboard.detail = detail
             case .success:
-                break
+                state.preview.recorded(child)
             case .failure(let failure):
                 state.dashboard.detail = nil
                 state.message = failure.words
@@ -67,11 +70,15 @@ enum StoreResults {
             case .failure(let failure):
                 state.message = failure.words
             }
-        case .unlockFinished(let failure):
+        case .unlockFinished(let failure, let waitSeconds):
             guard var lock = state.lock else { return [] }
             if let failure {
-                lock.failures += 1
-                lock.retryAfter = state.now.addingTimeInterval(LockState.delay(afterFailures: lock.failures))
+                if let waitSeconds {
+                    lock.retryAfter = state.now.addingTimeInterval(TimeInterval(waitSeconds))
+                } else {
+                    lock.failures += 1
+                    lock.retryAfter = state.now.addingTimeInterval(LockState.delay(afterFailures: lock.failures))
+                }
                 lock.error = failure.words
                 state.lock = lock
                 return []

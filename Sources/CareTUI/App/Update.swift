@@ -23,7 +23,7 @@ public enum Update {
             return []
         case .tick(let now):
             return tick(now, in: &state)
-        case .detailLoaded, .detailRefreshed, .contactsLoaded, .auditTrailLoaded, .commandFinished, .changesArrived,
+        case .previewRecorded, .detailLoaded, .detailRefreshed, .contactsLoaded, .auditTrailLoaded, .commandFinished, .changesArrived,
              .patchLoaded, .unlockFinished:
             return StoreResults.apply(action, to: &state)
         }
@@ -134,6 +134,7 @@ public enum Update {
     static func engageLock(_ reason: String, in state: inout AppState) -> [Effect] {
         state.lock = LockState(reason: reason)
         state.dashboard.detail = nil
+        state.preview.forget()
         state.screens.removeAll { if case .form = $0 { false } else { true } }
         return [.lockStore, .redrawAll]
     }
@@ -189,7 +190,8 @@ public enum Update {
     // MARK: The clock
 
     /// A turn of the loop: the minute hand (durations and time-based alerts move on without a
-    /// key), the idle lock, and reading the change feed for other processes' saves.
+    /// key), the idle lock, the preview of a child the selection has rested on, and reading the
+    /// change feed for other processes' saves.
     static func tick(_ now: Date, in state: inout AppState) -> [Effect] {
         state.now = now
         var effects: [Effect] = []
@@ -202,6 +204,9 @@ public enum Update {
         if now.timeIntervalSince(state.lastInput) >= state.settings.idleLimit {
             let minutes = Int(state.settings.idleLimit / 60)
             return engageLock("Locked after \(minutes) \(minutes == 1 ? "minute" : "minutes") without a key press.", in: &state)
+        }
+        if let child = state.preview.tick(selected: state.dashboard.selectedRow?.id, now: now) {
+            effects.append(.preview(child))
         }
         if now.timeIntervalSince(state.lastPoll) >= state.settings.pollInterval {
             state.lastPoll = now

@@ -1,3 +1,4 @@
+import CareDomain
 import Foundation
 
 /// The screen is locked: nothing about any child is drawn until the passphrase is typed again.
@@ -12,8 +13,9 @@ public struct LockState: Sendable, Equatable {
         self.reason = reason
     }
 
-    /// Growing delay after each wrong passphrase: 1, 2, 4, 8 … seconds, at most 30.
+    /// Growing delay after each wrong passphrase: 1, 2, 4, 8 … seconds, at most 30 (the
+    /// store applies the same rule across processes).
     public static func delay(afterFailures failures: Int) -> TimeInterval {
-        min(30, pow(2, Double(max(0, failures - 1))))
+        SignInDelay.after(failures: max(1, failures))
     }
 }

@@ -95,8 +95,14 @@ public final class LoginFlow {
         do {
             opened = try attempt(account, passphrase)
         } catch {
-            state.failures += 1
-            state.retryAfter = now.addingTimeInterval(LockState.delay(afterFailures: state.failures))
+            // The wait runs from the refusal (the key derivation takes a moment), as the store's does.
+            let refused = clock.now()
+            if let wait = (error as? any SignInRefusal)?.signInWait {
+                state.retryAfter = refused.addingTimeInterval(TimeInterval(wait))
+            } else {
+                state.failures += 1
+                state.retryAfter = refused.addingTimeInterval(LockState.delay(afterFailures: state.failures))
+            }
             state.message = ErrorWords.describe(error, doing: "sign in")
         }
     }

@@ -2,9 +2,11 @@ import CareDomain
 import Foundation
 import TextUI
 
-/// The selected child: a header from the caseload (name, case, age, risk, identity, whereabouts,
-/// team, indicators, the 90-day missing strip), then, once opened with Enter, every section of
-/// the record. The pane scrolls when it has the focus; older contacts load as it nears the end.
+/// The selected child: what the caseload row says, until the store has audited a preview of the
+/// child (`PreviewAudit`); then a header from the caseload (name, case, age, risk, identity,
+/// whereabouts, team, indicators, the 90-day missing strip), and, once opened with Enter, every
+/// section of the record. The pane scrolls when it has the focus; older contacts load as it
+/// nears the end.
 enum ChildPane {
     struct Line: Equatable {
         var text: String
@@ -53,7 +55,12 @@ enum ChildPane {
 
     /// Everything the pane would show, top to bottom, before scrolling.
     static func lines(_ state: AppState) -> [Line] {
-        guard let child = state.dashboard.selectedChild else { return [Line("No child selected.", .muted)] }
+        guard let child = state.dashboard.selectedChild, let row = state.dashboard.selectedRow else {
+            return [Line("No child selected.", .muted)]
+        }
+        guard state.dashboard.openDetail != nil || state.preview.mayShow(child.id) else {
+            return rowOnly(row, state: state)
+        }
         var lines = header(child, state: state)
         if let detail = state.dashboard.openDetail {
             lines += sections(detail, state: state)
@@ -61,6 +68,18 @@ enum ChildPane {
             lines.append(Line("Enter opens the full record: contacts, episodes, safety plan, referrals.", .muted))
         }
         return lines
+    }
+
+    /// Only what the caseload row already shows, while the preview is not yet audited.
+    static func rowOnly(_ row: CaseloadRow, state: AppState) -> [Line] {
+        var first = "\(state.name(ofChild: row.id))  \(row.caseNumber) · \(row.age)\(row.ageIsEstimated ? " (est.)" : "")"
+        first += " · \(row.risk.word) \(row.risk.symbol)"
+        let status = CaseloadPane.statusText(row, now: state.now)
+        return [
+            Line(first, .emphasis),
+            Line("\(status) · \(row.assignedWorkerName ?? "unassigned")", row.whereabouts.isMissing ? .statusMissing : .normal),
+            Line(state.preview.refusal.map { "Details not shown: \($0)" } ?? "Details show when the selection rests here (each look is audited).", .muted),
+        ]
     }
 
     static func header(_ child: Child, state: AppState) -> [Line] {

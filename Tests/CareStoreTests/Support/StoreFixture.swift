@@ -23,7 +23,7 @@ final class StoreFixture: @unchecked Sendable {
 
     init(
         fileName: String = "TST.care", subfolder: String? = nil, probe: any FilesystemProbe = StatfsProbe(),
-        clock: any WallClock = FixedClock(Samples.now)
+        clock: any WallClock = MovableClock(Samples.now), anchors: Bool = false
     ) throws {
         folder = FileManager.default.temporaryDirectory.appendingPathComponent("care-store-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
@@ -32,11 +32,22 @@ final class StoreFixture: @unchecked Sendable {
         path = file.appendingPathComponent(fileName).path
         self.probe = probe
         self.clock = clock
+        anchorBook = anchors ? AnchorBook(path: folder.appendingPathComponent("state/care/anchors").path) : nil
     }
 
     deinit { try? FileManager.default.removeItem(at: folder) }
 
-    var options: StoreOptions { StoreOptions(path: path, kdfCost: .testOnly, clock: clock, filesystemProbe: probe) }
+    /// This test's machine memory of audit heads, when it asked for one.
+    let anchorBook: AnchorBook?
+
+    var options: StoreOptions {
+        StoreOptions(path: path, kdfCost: .testOnly, clock: clock, filesystemProbe: probe, anchors: anchorBook)
+    }
+
+    /// Moves the fixture's clock on (past a sign-in wait, say).
+    func advance(by seconds: TimeInterval) {
+        (clock as? MovableClock)?.advance(by: seconds)
+    }
 
     /// Creates the store with the supervisor and the other three test accounts; returns the
     /// supervisor's session.
@@ -60,6 +71,18 @@ final class StoreFixture: @unchecked Sendable {
         config.busyMode = .timeout(5)
         return try DatabaseQueue(path: path, configuration: config)
     }
+}
+
+/// A clock that stays where it is until a test moves it.
+final class MovableClock: WallClock, @unchecked Sendable {
+    private let lock = NSLock()
+    private var instant: Date
+
+    init(_ instant: Date) { self.instant = instant }
+
+    func now() -> Date { lock.withLock { instant } }
+
+    func advance(by seconds: TimeInterval) { lock.withLock { instant = instant.addingTimeInterval(seconds) } }
 }
 
 /// A probe that reports whatever filesystem the test wants.

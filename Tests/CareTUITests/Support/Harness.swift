@@ -64,6 +64,12 @@ final class Harness {
     /// Runs one loop turn with no key (a tick).
     func tick() { app.step(timeoutMilliseconds: 0) }
 
+    /// Lets the selection rest long enough for the selected child's preview, then ticks.
+    func rest() {
+        clock.advance(by: PreviewAudit.rest)
+        tick()
+    }
+
     var lines: [String] { terminal.screen.lines() }
     var screen: String { lines.joined(separator: "\n") }
 

@@ -44,6 +44,37 @@ final class TmuxSession {
         return try Shell.run(args)
     }
 
+    /// The pid of the process tmux started in the pane (the `sh -c` around the command).
+    func panePID() throws -> pid_t {
+        let text = try Shell.run("tmux", "-L", socket, "display-message", "-p", "-t", name, "#{pane_pid}")
+        guard let pid = pid_t(text.trimmingCharacters(in: .whitespacesAndNewlines)) else {
+            throw Shell.Failure(description: "tmux gave no pane pid: \(text)")
+        }
+        return pid
+    }
+
+    /// The pid of the `care` process running in the pane (a child of the pane's shell), found
+    /// in /proc by parent and name.
+    func careProcess() throws -> pid_t {
+        let parent = try panePID()
+        for entry in try FileManager.default.contentsOfDirectory(atPath: "/proc") {
+            guard let pid = pid_t(entry),
+                  let stat = try? String(contentsOfFile: "/proc/\(entry)/stat", encoding: .utf8),
+                  let open = stat.firstIndex(of: "("), let close = stat.lastIndex(of: ")")
+            else { continue }
+            let name = stat[stat.index(after: open)..<close]
+            let fields = stat[stat.index(close, offsetBy: 2)...].split(separator: " ")
+            if name == "care", fields.count > 1, pid_t(fields[1]) == parent { return pid }
+        }
+        throw Shell.Failure(description: "no care process under pane pid \(parent)")
+    }
+
+    /// The pane's title (what an OSC 0/2 sequence would set).
+    func title() throws -> String {
+        try Shell.run("tmux", "-L", socket, "display-message", "-p", "-t", name, "#{pane_title}")
+            .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
     func resize(width: Int, height: Int) throws {
         try Shell.run("tmux", "-L", socket, "resize-window", "-t", name, "-x", String(width), "-y", String(height))
     }

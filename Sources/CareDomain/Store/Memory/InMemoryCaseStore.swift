@@ -16,6 +16,8 @@ public final class InMemoryCaseStore: CaseStore, CaseArchive, @unchecked Sendabl
     private var isLocked = false
     /// Children this session opened with `loadDetail`; only those may be refreshed without an event.
     private var viewed: Set<ChildID> = []
+    /// Children whose details this session was shown (previewed or viewed) since it was unlocked.
+    private var previewed: Set<ChildID> = []
 
     /// Signs `account` in to `database`.
     public init(database: MemoryDatabase, account: String, passphrase: String, clock: any WallClock = SystemClock()) throws {
@@ -39,7 +41,7 @@ public final class InMemoryCaseStore: CaseStore, CaseArchive, @unchecked Sendabl
 
     public func lock() {
         let wasUnlocked = sessionLock.withLock { () -> Bool in
-            defer { isLocked = true; viewed = [] }
+            defer { isLocked = true; viewed = []; previewed = [] }
             return !isLocked
         }
         if wasUnlocked { database.append(AuditEvent(at: clock.now(), actor: worker.id, action: .lock, summary: "locked the session")) }
@@ -110,6 +112,16 @@ public final class InMemoryCaseStore: CaseStore, CaseArchive, @unchecked Sendabl
         return snapshot
     }
 
+    public func preview(of child: ChildID) throws {
+        try require(.viewCaseload)
+        guard database.read({ $0.record(.child, child.rawValue) }) != nil else {
+            throw CommandError.notFound(kind: .child, id: child.rawValue)
+        }
+        guard sessionLock.withLock({ previewed.insert(child).inserted }) else { return }
+        database.append(AuditEvent(at: clock.now(), actor: worker.id, action: .preview, targetKind: .child, targetID: child.rawValue,
+                                   child: child, summary: "previewed the child's details"))
+    }
+
     public func loadDetail(of child: ChildID, contactLimit: Int) throws -> ChildDetail {
         try require(.viewCaseload)
         guard database.read({ $0.record(.child, child.rawValue) }) != nil else {
@@ -117,7 +129,10 @@ public final class InMemoryCaseStore: CaseStore, CaseArchive, @unchecked Sendabl
         }
         database.append(AuditEvent(at: clock.now(), actor: worker.id, action: .view, targetKind: .child, targetID: child.rawValue,
                                    child: child, summary: "viewed the child's record"))
-        sessionLock.withLock { _ = viewed.insert(child) }
+        sessionLock.withLock {
+            viewed.insert(child)
+            previewed.insert(child)
+        }
         return try detail(of: child, contactLimit: contactLimit)
     }
 
@@ -203,9 +218,10 @@ public final class InMemoryCaseStore: CaseStore, CaseArchive, @unchecked Sendabl
             do {
                 prepared = try CommandRules.prepare(command, in: context)
             } catch var conflict as RecordConflict {
-                // The last event that wrote the record: a view after the save did not make it.
+                // The last event that wrote the record: a view or preview after the save did not make it.
                 let last = tables.audit.last {
                     $0.targetKind == conflict.theirs.kind && $0.targetID == conflict.theirs.recordID && $0.action != .view
+                        && $0.action != .preview
                 }
                 conflict.savedBy = last?.actor.flatMap { tables.record(.worker, $0.rawValue)?.as(Worker.self)?.displayName }
                 conflict.savedAt = last?.at

@@ -1,0 +1,227 @@
+import CareDomain
+import Foundation
+import GRDB
+
+/// The audit trail on disk: `audit` (one row per event), `audit_rows` (the records each event
+/// wrote, by version and row hash) and the keyed head in `meta`. Appends, checks the tail
+/// against the head, walks the whole chain and reads events back.
+struct AuditLog {
+    let keys: SessionKeys
+
+    /// An event about to be appended.
+    struct NewEvent {
+        var action: AuditAction
+        var actor: String?
+        var at: Date
+        var targetKind: RecordKind?
+        var targetID: String?
+        var child: ChildID?
+        var summary: String
+        /// The records this event wrote, as written.
+        var rows: [RecordRow] = []
+    }
+
+    // MARK: Appending
+
+    /// Appends `event` inside the current transaction and moves the head. Refuses (writing
+    /// nothing) when the trail no longer reaches its head: appending then would anchor a cut
+    /// trail under a new, valid head.
+    @discardableResult
+    func append(_ db: Database, _ event: NewEvent) throws -> AuditEvent {
+        let head = try verifiedTail(db)
+        let seq = head.sequence + 1
+        let payload = AuditPayload(
+            summary: event.summary, actor: event.actor, targetKind: event.targetKind?.rawValue, targetID: event.targetID,
+            child: event.child?.rawValue)
+        var row = AuditRow(
+            seq: seq, at: event.at.timeIntervalSince1970, action: event.action.rawValue, actorKey: keys.index.actor(event.actor),
+            targetKey: keys.index.target(kind: event.targetKind?.rawValue, id: event.targetID), childKey: keys.index.child(event.child?.rawValue),
+            payload: try keys.sealer.sealAudit(RecordCoding.encoder().encode(payload), sequence: seq), hash: Data())
+        let entries = event.rows.map(\.trailEntry)
+        row.hash = keys.chain.link(previous: head.hash, row, entries: entries)
+        try db.execute(
+            sql: "INSERT INTO audit(\(AuditRow.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            arguments: [row.seq, row.at, row.action, row.actorKey, row.targetKey, row.childKey, row.payload, row.hash])
+        let insertEntry = try db.cachedStatement(sql: """
+            INSERT INTO audit_rows(seq, ord, kind, id, version, child_id, row_hash) VALUES (?, ?, ?, ?, ?, ?, ?)
+            """)
+        for (ord, entry) in entries.enumerated() {
+            try insertEntry.execute(arguments: [seq, ord, entry.kind, entry.id, entry.version, entry.childID, entry.rowHash])
+        }
+        try Self.storeHead(AuditHead(sequence: seq, hash: row.hash, keyring: keys.keyring), db: db)
+        return AuditEvent(
+            sequence: seq, at: Date(timeIntervalSince1970: row.at), actor: event.actor.map(WorkerID.init(rawValue:)),
+            action: event.action, targetKind: event.targetKind, targetID: event.targetID, child: event.child,
+            summary: event.summary, hash: row.hash)
+    }
+
+    static func storeHead(_ head: AuditHead, db: Database) throws {
+        try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('audit_head', ?)", arguments: [head.stored])
+    }
+
+    static func storedHead(_ db: Database) throws -> AuditHead? {
+        try Data.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'audit_head'").flatMap(AuditHead.init(stored:))
+    }
+
+    // MARK: The tail
+
+    /// The head, after checking that the trail reaches it: its key check holds, the last event
+    /// is the one it names, and that event chains from the one before. Cheap (two rows), so it
+    /// runs before every write. Throws `StoreError.auditTrailBroken` naming what is wrong.
+    func verifiedTail(_ db: Database) throws -> AuditHead {
+        let last = try Row.fetchAll(db, sql: "SELECT \(AuditRow.columns) FROM audit ORDER BY seq DESC LIMIT 2").map(Self.auditRow)
+        guard let head = try Self.storedHead(db), head.verifies(keyring: keys.keyring) else {
+            throw StoreError.auditTrailBroken(AuditBreak(sequence: last.first?.seq ?? 0, reason: .headRewritten))
+        }
+        if try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM audit_rows WHERE seq > ?)", arguments: [head.sequence]) == true {
+            throw StoreError.auditTrailBroken(AuditBreak(sequence: head.sequence + 1, reason: .entriesAfterHead(head: head.sequence)))
+        }
+        guard let newest = last.first else {
+            if head.sequence == 0 { return head }
+            throw StoreError.auditTrailBroken(AuditBreak(sequence: 1, reason: .cut(head: head.sequence)))
+        }
+        if newest.seq < head.sequence {
+            throw StoreError.auditTrailBroken(AuditBreak(sequence: newest.seq + 1, reason: .cut(head: head.sequence)))
+        }
+        if newest.seq > head.sequence {
+            throw StoreError.auditTrailBroken(AuditBreak(sequence: head.sequence + 1, reason: .beyondHead(head: head.sequence)))
+        }
+        let previous: Data
+        if newest.seq == 1 {
+            previous = AuditChain.genesis
+        } else if let before = last.dropFirst().first, before.seq == newest.seq - 1 {
+            previous = before.hash
+        } else {
+            throw StoreError.auditTrailBroken(AuditBreak(sequence: newest.seq - 1, reason: .missing))
+        }
+        let entries = try Self.entries(of: newest.seq, db: db)
+        guard newest.hash == head.hash, keys.chain.link(previous: previous, newest, entries: entries) == newest.hash else {
+            throw StoreError.auditTrailBroken(AuditBreak(sequence: newest.seq, reason: .edited))
+        }
+        return head
+    }
+
+    // MARK: The whole chain
+
+    /// Walks every event from the first, with the record entries of each, and then the head;
+    /// names the first event that does not verify.
+    func verifyChain(_ db: Database) throws -> AuditVerification {
+        let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit") ?? 0
+        let rows = try Row.fetchCursor(db, sql: "SELECT \(AuditRow.columns) FROM audit ORDER BY seq")
+        let entryRows = try Row.fetchCursor(db, sql: "SELECT * FROM audit_rows ORDER BY seq, ord")
+        var pendingEntry: (Int64, RecordTrailEntry)?
+        func entries(upTo seq: Int64) throws -> [RecordTrailEntry] {
+            var found: [RecordTrailEntry] = []
+            while true {
+                if pendingEntry == nil, let row = try entryRows.next() { pendingEntry = (row["seq"], Self.trailEntry(row)) }
+                guard let (entrySeq, entry) = pendingEntry, entrySeq <= seq else { return found }
+                if entrySeq == seq { found.append(entry) }
+                pendingEntry = nil
+            }
+        }
+        var previous = AuditChain.genesis
+        var expected: Int64 = 1
+        while let stored = try rows.next() {
+            let row = Self.auditRow(stored)
+            if row.seq != expected {
+                return AuditVerification(eventCount: count, firstBreak: AuditBreak(sequence: expected, reason: .missing))
+            }
+            if keys.chain.link(previous: previous, row, entries: try entries(upTo: row.seq)) != row.hash {
+                return AuditVerification(eventCount: count, firstBreak: AuditBreak(sequence: row.seq, reason: try classify(row, db: db)))
+            }
+            previous = row.hash
+            expected += 1
+        }
+        let last = expected - 1
+        guard let head = try Self.storedHead(db), head.verifies(keyring: keys.keyring) else {
+            return AuditVerification(eventCount: count, firstBreak: AuditBreak(sequence: last, reason: .headRewritten))
+        }
+        if head.sequence > last {
+            return AuditVerification(eventCount: count, firstBreak: AuditBreak(sequence: last + 1, reason: .cut(head: head.sequence)))
+        }
+        if head.sequence < last {
+            return AuditVerification(eventCount: count, firstBreak: AuditBreak(sequence: head.sequence + 1, reason: .beyondHead(head: head.sequence)))
+        }
+        if head.hash != previous {
+            return AuditVerification(eventCount: count, firstBreak: AuditBreak(sequence: last, reason: .edited))
+        }
+        if try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM audit_rows WHERE seq > ?)", arguments: [last]) == true {
+            return AuditVerification(eventCount: count, firstBreak: AuditBreak(sequence: last + 1, reason: .entriesAfterHead(head: last)))
+        }
+        return AuditVerification(eventCount: count, firstBreak: nil)
+    }
+
+    /// A row that does not chain where it is: if its content chains at another place (with that
+    /// place's number, predecessor and record entries), it was moved; otherwise it was edited.
+    private func classify(_ row: AuditRow, db: Database) throws -> AuditBreak.Reason {
+        let others = try Row.fetchCursor(db, sql: "SELECT seq FROM audit WHERE seq <> ? ORDER BY seq", arguments: [row.seq])
+        while let other = try others.next() {
+            let seq: Int64 = other["seq"]
+            let previous = seq == 1
+                ? AuditChain.genesis
+                : (try Data.fetchOne(db, sql: "SELECT hash FROM audit WHERE seq = ?", arguments: [seq - 1]) ?? AuditChain.genesis)
+            var moved = row
+            moved.seq = seq
+            if keys.chain.link(previous: previous, moved, entries: try Self.entries(of: seq, db: db)) == row.hash {
+                return .reordered(belongsAt: seq)
+            }
+        }
+        return .edited
+    }
+
+    // MARK: Reading events
+
+    /// Events oldest first, filtered by the keyed child and actor columns and by time.
+    func events(_ db: Database, child: String?, actor: String?, since: Date?) throws -> [AuditEvent] {
+        var conditions: [String] = []
+        var arguments: StatementArguments = []
+        if let child {
+            conditions.append("child_key = ?")
+            arguments += [keys.index.child(child)]
+        }
+        if let actor {
+            conditions.append("actor_key = ?")
+            arguments += [keys.index.actor(actor)]
+        }
+        if let since {
+            conditions.append("at >= ?")
+            arguments += [since.timeIntervalSince1970]
+        }
+        let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
+        let rows = try Row.fetchCursor(db, sql: "SELECT \(AuditRow.columns) FROM audit \(filter) ORDER BY seq", arguments: arguments)
+        var events: [AuditEvent] = []
+        while let row = try rows.next() { events.append(try event(Self.auditRow(row))) }
+        return events
+    }
+
+    /// One stored event, its payload opened.
+    func event(_ row: AuditRow) throws -> AuditEvent {
+        let plain = try keys.sealer.openAudit(row.payload, sequence: row.seq)
+        let payload: AuditPayload
+        do {
+            payload = try RecordCoding.decoder().decode(AuditPayload.self, from: plain)
+        } catch {
+            throw StoreError.corrupt("audit event \(row.seq) does not decode")
+        }
+        return AuditEvent(
+            sequence: row.seq, at: Date(timeIntervalSince1970: row.at), actor: payload.actor.map(WorkerID.init(rawValue:)),
+            action: AuditAction(rawValue: row.action) ?? .view, targetKind: payload.targetKind.flatMap(RecordKind.init(rawValue:)),
+            targetID: payload.targetID, child: payload.child.map(ChildID.init(rawValue:)), summary: payload.summary, hash: row.hash)
+    }
+
+    // MARK: Rows
+
+    static func auditRow(_ row: Row) -> AuditRow {
+        AuditRow(
+            seq: row["seq"], at: row["at"], action: row["action"], actorKey: row["actor_key"], targetKey: row["target_key"],
+            childKey: row["child_key"], payload: row["payload"], hash: row["hash"])
+    }
+
+    static func trailEntry(_ row: Row) -> RecordTrailEntry {
+        RecordTrailEntry(kind: row["kind"], id: row["id"], version: row["version"], childID: row["child_id"], rowHash: row["row_hash"])
+    }
+
+    static func entries(of seq: Int64, db: Database) throws -> [RecordTrailEntry] {
+        try Row.fetchAll(db, sql: "SELECT * FROM audit_rows WHERE seq = ? ORDER BY ord", arguments: [seq]).map(trailEntry)
+    }
+}

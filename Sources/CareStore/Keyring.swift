@@ -1,0 +1,114 @@
+import CareDomain
+import Crypto
+import Foundation
+
+/// The class keys a session holds, and the keys every role needs derived from the team key.
+///
+/// Each visibility class has its own random 256-bit key; an account holds wrapped copies of
+/// exactly the classes its role may read (`key_grants`). The audit chain, its head and the
+/// audit index are keyed from the team key, because every role writes audit events.
+struct Keyring: Sendable {
+    /// The store's random id (`meta.store_id`), bound into every seal and grant.
+    let storeID: String
+    private var keys: [VisibilityClass: SymmetricKey]
+
+    init(storeID: String, team: SymmetricKey) {
+        self.storeID = storeID
+        keys = [.team: team]
+    }
+
+    var team: SymmetricKey { keys[.team]! }
+
+    func key(for visibility: VisibilityClass) -> SymmetricKey? { keys[visibility] }
+
+    func holds(_ visibility: VisibilityClass) -> Bool { keys[visibility] != nil }
+
+    var classes: [VisibilityClass] { keys.keys.sorted() }
+
+    mutating func add(_ key: SymmetricKey, for visibility: VisibilityClass) { keys[visibility] = key }
+
+    /// A key for one purpose, derived from the team key (HKDF-SHA256).
+    func derived(_ purpose: String) -> SymmetricKey {
+        HKDF<SHA256>.deriveKey(inputKeyMaterial: team, info: Data("care/v2/\(purpose)".utf8), outputByteCount: 32)
+    }
+
+    /// A fresh random class key.
+    static func makeClassKey() -> SymmetricKey { SymmetricKey(size: .bits256) }
+
+    /// A value that says which key a class has without revealing it (`keyring.key_check`):
+    /// a grant that opens to another key is refused instead of sealing records nobody else can
+    /// read.
+    static func keyCheck(_ key: SymmetricKey, storeID: String, visibility: VisibilityClass) -> Data {
+        var binding = BindingData("care/v2/key-check")
+        binding.text(storeID)
+        binding.text(visibility.rawValue)
+        return Data(HMAC<SHA256>.authenticationCode(for: binding.bytes, using: key))
+    }
+}
+
+/// Seals and opens record payloads: AES-256-GCM under the key of the row's class, with every
+/// clear column of the row as associated data (`RecordRow.associatedData`).
+struct RecordSealer: Sendable {
+    let keyring: Keyring
+
+    /// Seals `plaintext` into `row.payload`. A session cannot write a class it does not hold.
+    func seal(_ plaintext: Data, into row: inout RecordRow) throws {
+        guard let key = keyring.key(for: row.visibility) else { throw StoreError.classNotHeld(row.visibility) }
+        let box = try AES.GCM.seal(plaintext, using: key, authenticating: row.associatedData(storeID: keyring.storeID))
+        guard let combined = box.combined else { throw StoreError.invalid("AES-GCM produced no combined box") }
+        row.seal = .bound
+        row.payload = combined
+    }
+
+    /// The plaintext of `row`; `StoreError.sealBroken` when any column or the payload was
+    /// changed, or it was sealed under another key. A class this session does not hold is
+    /// `classNotHeld`: callers decide what a role that may not read it sees.
+    func open(_ row: RecordRow) throws -> Data {
+        guard let key = keyring.key(for: row.visibility) else { throw StoreError.classNotHeld(row.visibility) }
+        guard row.seal == .bound else { throw StoreError.sealBroken(kind: row.kind, id: row.id) }
+        do {
+            let box = try AES.GCM.SealedBox(combined: row.payload)
+            return try AES.GCM.open(box, using: key, authenticating: row.associatedData(storeID: keyring.storeID))
+        } catch {
+            throw StoreError.sealBroken(kind: row.kind, id: row.id)
+        }
+    }
+
+    /// Seals an audit event's payload, bound to the store and the event's sequence number.
+    func sealAudit(_ plaintext: Data, sequence: Int64) throws -> Data {
+        let box = try AES.GCM.seal(plaintext, using: keyring.team, authenticating: Self.auditBinding(keyring.storeID, sequence))
+        guard let combined = box.combined else { throw StoreError.invalid("AES-GCM produced no combined box") }
+        return combined
+    }
+
+    func openAudit(_ blob: Data, sequence: Int64) throws -> Data {
+        do {
+            let box = try AES.GCM.SealedBox(combined: blob)
+            return try AES.GCM.open(box, using: keyring.team, authenticating: Self.auditBinding(keyring.storeID, sequence))
+        } catch {
+            throw StoreError.sealBroken(kind: "audit", id: String(sequence))
+        }
+    }
+
+    private static func auditBinding(_ storeID: String, _ sequence: Int64) -> Data {
+        var binding = BindingData("care/v2/audit")
+        binding.text(storeID)
+        binding.integer(sequence)
+        return binding.bytes
+    }
+}
+
+/// The first format's seal: AES-GCM under the store's one data key, bound only to `care/v1|kind|id`.
+/// Read only while upgrading a store made by an earlier version (and for its audit payloads).
+enum LegacySeal {
+    static func associatedData(kind: String, id: String) -> Data { Data("care/v1|\(kind)|\(id)".utf8) }
+
+    static func open(_ blob: Data, kind: String, id: String, key: SymmetricKey) throws -> Data {
+        do {
+            let box = try AES.GCM.SealedBox(combined: blob)
+            return try AES.GCM.open(box, using: key, authenticating: associatedData(kind: kind, id: id))
+        } catch {
+            throw StoreError.sealBroken(kind: kind, id: id)
+        }
+    }
+}

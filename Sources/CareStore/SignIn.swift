@@ -1,0 +1,169 @@
+import CareDomain
+import Foundation
+import GRDB
+
+/// Everything a sign-in does once the passphrase has unlocked the account, inside one
+/// transaction and in this order:
+///
+/// 1. the class keys granted to the account are opened (or, the first time after an upgrade,
+///    the first format's data key is taken as the team key);
+/// 2. the audit trail's tail is checked against its keyed head — or, for a store made by an
+///    earlier version, its whole first-format trail is verified and the store upgraded —
+///    before anything is written;
+/// 3. an account still on the first format gets its key pair;
+/// 4. keys of classes the role may read that nobody holds yet are made;
+/// 5. keys due to accounts that got their key pair since are granted;
+/// 6. a store behind what this machine has seen is named;
+/// 7. failed logins are folded into the chain and the sign-in event closes it.
+///
+/// `readOnly` stops after 2 (plus 6 in words), writing nothing. `inspect` (for `care check`)
+/// only opens the keys: the check itself walks the trail and names what is wrong, and writes
+/// nothing — except that it upgrades a store made by an earlier version, which needs writing.
+struct SignIn {
+    enum Mode: Equatable {
+        /// A signed-in session; ends with a `login` event.
+        case session
+        /// A locked session unlocked again; ends with an `unlock` event.
+        case unlock
+        /// Keys only, for checking the store before signing in.
+        case inspect
+        /// A store that cannot be written.
+        case readOnly
+    }
+
+    struct Result {
+        var keys: SessionKeys
+        var worker: Worker
+        var notices: [String]
+    }
+
+    let db: Database
+    let unlock: AccountUnlock
+    let options: StoreOptions
+    let now: Date
+    let mode: Mode
+    private var notices: [String] = []
+
+    init(db: Database, unlock: AccountUnlock, options: StoreOptions, now: Date, mode: Mode) {
+        self.db = db
+        self.unlock = unlock
+        self.options = options
+        self.now = now
+        self.mode = mode
+    }
+
+    private var writes: Bool { mode == .session || mode == .unlock }
+
+    mutating func run() throws -> Result {
+        let storeID = try StoreDatabase.storeID(db)
+        var keyring: Keyring
+        var privateKey: AccountKeys.PrivateKey?
+        if try !StoreDatabase.isUpgraded(db) {
+            guard mode != .readOnly else {
+                throw StoreError.readOnly("this store was made by an earlier version of care and is upgraded at the first sign-in, which needs to write")
+            }
+            guard case .legacy(let dataKey, _) = unlock.secret else {
+                throw StoreError.corrupt("an account has a key pair in a store that was never upgraded")
+            }
+            keyring = Keyring(storeID: storeID, team: dataKey)
+            try StoreUpgrade(db: db, keys: SessionKeys(keyring: keyring, privateKey: nil), actor: unlock.accountID, now: now).run()
+        } else {
+            switch unlock.secret {
+            case .legacy(let dataKey, _):
+                guard mode != .readOnly else {
+                    throw StoreError.readOnly("this account gets its own key pair at its first sign-in since the upgrade, which needs to write")
+                }
+                keyring = Keyring(storeID: storeID, team: dataKey)
+                guard try ClassKeys.matches(dataKey, .team, storeID: storeID, db: db) else {
+                    throw StoreError.corrupt("the account \"\(unlock.accountName)\" unlocks a key this store does not use")
+                }
+            case .keyPair(let key):
+                privateKey = key
+                let granted = try ClassKeys.granted(to: unlock.accountID, privateKey: key, storeID: storeID, db: db)
+                keyring = granted.0
+                notices += granted.1
+            }
+            // A check reports a broken trail instead of refusing; it writes nothing either way.
+            if mode != .inspect {
+                _ = try AuditLog(keys: SessionKeys(keyring: keyring, privateKey: privateKey)).verifiedTail(db)
+            }
+        }
+        let worker = try accountWorker(keyring: keyring)
+
+        if writes {
+            var keys = SessionKeys(keyring: keyring, privateKey: privateKey)
+            if case .legacy(_, let passphrase) = unlock.secret {
+                privateKey = try ClassKeys.register(unlock, passphrase: passphrase, keyring: keyring, cost: options.kdfCost, db: db)
+                keys = SessionKeys(keyring: keyring, privateKey: privateKey)
+                try append(keys, .accountChange, "set up the account's key pair", target: unlock.accountID)
+            }
+            for visibility in unlock.role.readableClasses where !keyring.holds(visibility) {
+                guard try !ClassKeys.exists(visibility, db: db) else { continue }
+                let made = try ClassKeys.make(visibility, keyring: &keyring, db: db)
+                keys = SessionKeys(keyring: keyring, privateKey: privateKey)
+                try append(keys, .create, "made the key to \(visibility.records) for \(made.holders) accounts"
+                    + (made.rows.isEmpty ? "" : " and sealed \(made.rows.count) records under it"), rows: made.rows)
+            }
+            let granted = try ClassKeys.grantPending(keyring: keyring, db: db)
+            for (visibility, count) in granted.sorted(by: { $0.key < $1.key }) {
+                try append(keys, .accountChange, "gave the key to \(visibility.records) to \(count) accounts")
+            }
+        }
+        for visibility in unlock.role.readableClasses where !keyring.holds(visibility) {
+            notices.append("This account will receive the key to \(visibility.records) when someone who holds it next signs in; until then they stay hidden here.")
+        }
+        let keys = SessionKeys(keyring: keyring, privateKey: privateKey)
+        try compareWithAnchor(keys)
+        if writes {
+            try SQLiteCaseStore.foldFailedLogins(db, keys: keys)
+            if mode == .session {
+                try append(keys, .login, "signed in as \(unlock.accountName)")
+            } else {
+                try append(keys, .unlock, "unlocked the session")
+            }
+        }
+        return Result(keys: keys, worker: worker, notices: notices)
+    }
+
+    /// The account's worker record. Its role must be the one in the accounts list: the keys
+    /// were granted for that one.
+    private func accountWorker(keyring: Keyring) throws -> Worker {
+        let keys = SessionKeys(keyring: keyring, privateKey: nil)
+        guard let worker = try SQLiteCaseStore.fetchRecord(Worker.self, id: unlock.accountID, db: db, keys: keys) else {
+            throw StoreError.corrupt("the account \"\(unlock.accountName)\" has no worker record")
+        }
+        guard worker.active else { throw StoreError.accountDisabled(unlock.accountName) }
+        guard worker.role == unlock.role else {
+            throw StoreError.corrupt(
+                "the account \"\(unlock.accountName)\" is listed as \(unlock.role.title) but its worker record says \(worker.role.title); a supervisor can set the role again with `care user role`")
+        }
+        return worker
+    }
+
+    /// Names a store whose trail is behind, or differs from, the head this machine last saw
+    /// (a restored older copy, or a cut trail under a replayed head), in words and in the trail.
+    private mutating func compareWithAnchor(_ keys: SessionKeys) throws {
+        // A trail that does not reach its head is refused (or, by a check, reported) anyway.
+        guard let anchors = options.anchors, let seen = anchors.anchor(storeID: keys.storeID),
+              let head = try? AuditLog(keys: keys).verifiedTail(db)
+        else { return }
+        let notice: String
+        if head.sequence < seen.sequence {
+            notice = "This store is behind what this machine has seen: its audit trail ends at event \(head.sequence), "
+                + "but event \(seen.sequence) was seen here before. It may be an older copy put back, or its last events were removed."
+        } else if try Data.fetchOne(db, sql: "SELECT hash FROM audit WHERE seq = ?", arguments: [seen.sequence]) != seen.hash {
+            notice = "This store's audit trail differs from what this machine saw at event \(seen.sequence): "
+                + "it was rewritten since, or this is another copy of the store."
+        } else {
+            return
+        }
+        notices.append(notice)
+        if writes { try append(keys, .notice, notice) }
+    }
+
+    private func append(_ keys: SessionKeys, _ action: AuditAction, _ summary: String, target: String? = nil, rows: [RecordRow] = []) throws {
+        try AuditLog(keys: keys).append(db, AuditLog.NewEvent(
+            action: action, actor: unlock.accountID, at: now, targetKind: target == nil ? nil : .worker, targetID: target,
+            child: nil, summary: summary, rows: rows))
+    }
+}

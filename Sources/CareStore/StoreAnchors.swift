@@ -1,0 +1,85 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The head of a store's audit trail as this machine last saw it.
+public struct StoreAnchor: Sendable, Equatable {
+    public var sequence: Int64
+    public var hash: Data
+
+    public init(sequence: Int64, hash: Data) {
+        self.sequence = sequence
+        self.hash = hash
+    }
+}
+
+/// What this machine remembers of each store's audit trail: one line per store id with the
+/// last head seen (`$XDG_STATE_HOME/care/anchors`, mode 0600). A store whose trail is found
+/// behind that head — an older copy put back, or a cut trail under a head saved earlier — is
+/// named when it is opened, which the store's own keyed head cannot do.
+public struct AnchorBook: Sendable {
+    public let path: String
+
+    public init(path: String) { self.path = path }
+
+    /// The default place: `$XDG_STATE_HOME/care/anchors` (XDG default `~/.local/state`).
+    public static func standard(environment: [String: String] = ProcessInfo.processInfo.environment) -> AnchorBook {
+        let state = environment["XDG_STATE_HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? ((environment["HOME"] ?? NSHomeDirectory()) + "/.local/state")
+        return AnchorBook(path: state + "/care/anchors")
+    }
+
+    public func anchor(storeID: String) -> StoreAnchor? {
+        read()[storeID]
+    }
+
+    /// Records `anchor` as the head last seen for the store. A store found behind its anchor was
+    /// named when it was opened (in words and in its trail); from then on its own head counts.
+    public func remember(storeID: String, _ anchor: StoreAnchor) throws {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        // One writer at a time across processes; the lock file sits beside the book.
+        let lock = open(path + ".lock", O_CREAT | O_RDWR, 0o600)
+        guard lock >= 0 else { throw StoreError.invalid("Cannot write \(path).lock") }
+        defer { close(lock) }
+        _ = flock(lock, LOCK_EX)
+        var anchors = read()
+        anchors[storeID] = anchor
+        let text: String = anchors.keys.sorted().map { id in
+            let anchor = anchors[id]!
+            return "\(id) \(anchor.sequence) \(anchor.hash.map { String(format: "%02x", $0) }.joined())\n"
+        }.joined()
+        let temporary = path + ".new"
+        guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw StoreError.invalid("Cannot write \(temporary)")
+        }
+        guard rename(temporary, path) == 0 else { throw StoreError.invalid("Cannot replace \(path)") }
+    }
+
+    private func read() -> [String: StoreAnchor] {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [:] }
+        var anchors: [String: StoreAnchor] = [:]
+        for line in text.split(separator: "\n") {
+            let fields = line.split(separator: " ")
+            guard fields.count == 3, let sequence = Int64(fields[1]), let hash = Self.bytes(hex: fields[2]) else { continue }
+            anchors[String(fields[0])] = StoreAnchor(sequence: sequence, hash: hash)
+        }
+        return anchors
+    }
+
+    private static func bytes(hex: Substring) -> Data? {
+        guard hex.count % 2 == 0 else { return nil }
+        var data = Data()
+        var index = hex.startIndex
+        while index < hex.endIndex {
+            let next = hex.index(index, offsetBy: 2)
+            guard let byte = UInt8(hex[index..<next], radix: 16) else { return nil }
+            data.append(byte)
+            index = next
+        }
+        return data
+    }
+}
