@@ -10,16 +10,16 @@ import TextUI
 @MainActor
 enum Dashboard {
     /// Opens the dashboard for a store already signed in to.
-    static func run(store: SQLiteCaseStore, theme requested: String?, masked: Bool = false) throws {
+    static func run(store: SQLiteCaseStore, theme requested: String?, masked: Bool = false, wall: Bool = false) throws {
         try withTerminal(theme: requested) { terminal, theme, config, warning in
-            let app = try makeApp(store: store, terminal: terminal, theme: theme, config: config, masked: masked)
+            let app = try makeApp(store: store, terminal: terminal, theme: theme, config: config, masked: masked, wall: wall)
             if let notice = store.notices.first ?? warning { app.show(message: notice) }
             app.run()
         }
     }
 
     /// Shows the login screen for the store at `path`, then the dashboard.
-    static func runWithLogin(path: String, preselect: String?, theme requested: String?) throws {
+    static func runWithLogin(path: String, preselect: String?, theme requested: String?, wall: Bool = false) throws {
         let options = StoreOptions(path: path, anchors: AnchorBook.standard())
         let accounts = try StoreAdmin.accounts(options: options).filter(\.active)
             .map { AccountChoice(accountName: $0.accountName, role: $0.role) }
@@ -31,18 +31,18 @@ enum Dashboard {
             }
             guard let store = login.run() else { return }
             terminal.invalidate()
-            let app = try makeApp(store: store, terminal: terminal, theme: theme, config: config, masked: false)
+            let app = try makeApp(store: store, terminal: terminal, theme: theme, config: config, masked: false, wall: wall)
             if let notice = (store as? SQLiteCaseStore)?.notices.first ?? warning { app.show(message: notice) }
             app.run()
         }
     }
 
     private static func makeApp(
-        store: any CaseStore, terminal: CursesTerminal, theme: Theme, config: ConfigFile, masked: Bool
+        store: any CaseStore, terminal: CursesTerminal, theme: Theme, config: ConfigFile, masked: Bool, wall: Bool
     ) throws -> App {
         let (keymap, _) = config.keymap()
-        let settings = AppSettings(idleLimit: TimeInterval((config.idleLockMinutes ?? 10) * 60))
-        return try App(store: store, terminal: terminal, keymap: keymap, theme: theme, settings: settings, masked: masked)
+        let settings = AppSettings(idleLimit: TimeInterval((config.idleLockMinutes ?? 10) * 60), thresholds: config.thresholds, shifts: config.shifts)
+        return try App(store: store, terminal: terminal, keymap: keymap, theme: theme, settings: settings, masked: masked, wall: wall)
     }
 
     private static func withTerminal(theme requested: String?, _ body: (CursesTerminal, Theme, ConfigFile, String?) throws -> Void) throws {

@@ -59,8 +59,9 @@ struct DemoCommand: ParsableCommand {
     }
 
     private func create(at path: String) throws {
-        let unit = DemoGenerator.make(seed: seed, children: children, now: Date())
-        try DemoStore.create(unit, at: path, passphrase: Self.passphrase, timeZone: timeZone?.zone ?? .current)
+        let zone = timeZone?.zone ?? .current
+        let unit = DemoGenerator.make(seed: seed, children: children, now: Date(), zone: zone)
+        try DemoStore.create(unit, at: path, passphrase: Self.passphrase, timeZone: zone)
         let missing = unit.episodes.filter(\.isOpen).count
         Say.out("Created a synthetic demo store at \(path): \(unit.children.count) children (\(missing) missing now), "
               + "\(unit.referrals.count) referrals, \(unit.services.count) services, \(unit.workers.count) workers.")

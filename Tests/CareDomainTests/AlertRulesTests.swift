@@ -9,11 +9,11 @@ struct AlertRulesTests {
     static let justUnder = -F.minute
     static let justOver = F.minute
 
-    func alerts(_ snapshot: CaseloadSnapshot, at now: Date = F.now, handover: Handover? = nil) -> [Alert] {
+    func alerts(_ snapshot: CaseloadSnapshot, at now: Date = F.now, handover: HandoverState? = nil) -> [Alert] {
         AlertRules.evaluate(snapshot: snapshot, now: now, handover: handover, zone: .gmt)
     }
 
-    func rules(_ snapshot: CaseloadSnapshot, at now: Date = F.now, handover: Handover? = nil) -> Set<AlertRule> {
+    func rules(_ snapshot: CaseloadSnapshot, at now: Date = F.now, handover: HandoverState? = nil) -> Set<AlertRule> {
         Set(alerts(snapshot, at: now, handover: handover).map(\.rule))
     }
 
@@ -161,17 +161,31 @@ struct AlertRulesTests {
         #expect(!rules(snapshot).contains(.courtSoon))
     }
 
-    @Test("a handover not acknowledged an hour into the shift", arguments: [(justUnder, false), (justOver, true)])
+    @Test("a handover not acknowledged an hour into the incoming shift", arguments: [(justUnder, false), (justOver, true)])
     func handover(offset: TimeInterval, fires: Bool) {
-        let (child, snapshot) = quiet()
-        let start = F.now - F.hour - offset
-        var handover = Handover(shiftStart: start, shiftEnd: start + 12 * F.hour, entries: [
-            .init(child: child.id, severity: .watch, acknowledgement: .init(by: F.cp.id, at: start)),
-            .init(child: child.id, severity: .urgent),
+        let (first, snapshot) = quiet()
+        let second = F.child(2)
+        // The outgoing shift ended (and the incoming one began) an hour ago, give or take a minute.
+        let end = F.now - F.hour - offset
+        let handover = Handover(shiftStart: end - 12 * F.hour, shiftEnd: end, entries: [
+            .init(child: first.id, severity: .watch), .init(child: second.id, severity: .urgent),
         ])
-        #expect(rules(snapshot, handover: handover).contains(.handoverNotAcknowledged) == fires)
-        handover.entries[1].acknowledgement = .init(by: F.cp.id, at: F.now)
-        #expect(!rules(snapshot, handover: handover).contains(.handoverNotAcknowledged))
+        var state = HandoverState(handover: handover, acknowledgements: [
+            HandoverAcknowledgement(handover: handover.id, child: first.id, by: F.cp.id, at: end),
+        ])
+        #expect(rules(snapshot, handover: state).contains(.handoverNotAcknowledged) == fires)
+        state.acknowledgements.append(HandoverAcknowledgement(handover: handover.id, child: second.id, by: F.police.id, at: F.now))
+        #expect(!rules(snapshot, handover: state).contains(.handoverNotAcknowledged))
+    }
+
+    @Test("the handover alert ends with the incoming shift")
+    func handoverAlertEnds() {
+        let (child, snapshot) = quiet()
+        let end = F.now - 12 * F.hour - F.minute
+        let handover = Handover(shiftStart: end - 12 * F.hour, shiftEnd: end, entries: [.init(child: child.id, severity: .watch)])
+        #expect(!rules(snapshot, handover: HandoverState(handover: handover, acknowledgements: [])).contains(.handoverNotAcknowledged))
+        #expect(rules(snapshot, at: F.now - 2 * F.minute, handover: HandoverState(handover: handover, acknowledgements: []))
+            .contains(.handoverNotAcknowledged))
     }
 
     @Test("a manual flag raises an alert at its own severity until removed")

@@ -99,7 +99,9 @@ struct DemoGeneratorTests {
 
     @Test("the set pieces raise every child alert the table has")
     func alerts() {
-        let alerts = AlertRules.evaluate(snapshot: Self.unit.snapshot(), now: F.now, handover: Self.unit.handovers.first, zone: .gmt)
+        let alerts = AlertRules.evaluate(snapshot: Self.unit.snapshot(), now: F.now, handover: Self.unit.handovers.first.map { handover in
+            HandoverState(handover: handover, acknowledgements: Self.unit.handoverAcknowledgements.filter { $0.handover == handover.id })
+        }, zone: .gmt)
         let rules = Set(alerts.map(\.rule))
         #expect(rules == Set(AlertRule.allCases))
         #expect(alerts.filter { $0.rule == .agingOut }.count == 1)

@@ -1,3 +1,4 @@
+import CareDomain
 import CareTUI
 import Testing
 import TextUI
@@ -76,5 +77,48 @@ import TextUI
         #expect(config.theme == nil)
         #expect(config.problems.count == 1)
         #expect(config.problems[0].contains("could not be read as TOML"))
+    }
+
+    @Test func everyAlertThresholdAndTheShiftStartsComeFromTheFile() {
+        let config = ConfigFile.parse("""
+            [shifts]
+            starts = ["07:00", "15:00", "23:00"]
+            [alerts]
+            contact_days = { critical = 0.5, low = 21 }
+            police_not_told_hours = 1
+            repeated_missing_count = 4
+            repeated_missing_days = 60
+            debrief_hours = 48
+            review_awaiting_days = 1
+            referral_no_response_days = 5
+            aging_out_days = 120
+            court_days = 3
+            handover_acknowledge_hours = 0.5
+            """, file: "config.toml")
+        #expect(config.problems.isEmpty, "\(config.problems)")
+        #expect(config.shifts.starts == [7 * 60, 15 * 60, 23 * 60])
+        let t = config.thresholds, hour = AlertThresholds.hour, day = AlertThresholds.day
+        #expect(t.contactCadence == [.critical: 0.5 * day, .high: 2 * day, .medium: 7 * day, .low: 21 * day])
+        #expect(t.policeNotToldAfter == hour && t.repeatedMissingCount == 4 && t.repeatedMissingWindow == 60 * day)
+        #expect(t.debriefWithin == 48 * hour && t.reviewAwaitingFor == day && t.referralNoResponseAfter == 5 * day)
+        #expect(t.agingOutWithinDays == 120 && t.courtWithin == 3 * day && t.handoverAcknowledgeWithin == 0.5 * hour)
+    }
+
+    @Test func badThresholdsAndShiftsAreReportedAndTheDefaultsKept() {
+        let config = ConfigFile.parse("""
+            [shifts]
+            starts = ["07:00", "25:00"]
+            [alerts]
+            police_not_told_hours = -1
+            contact_days = { urgent = 1, high = "two" }
+            snooze_days = 3
+            """, file: "config.toml")
+        #expect(config.shifts == .standard)
+        #expect(config.thresholds == .standard)
+        #expect(config.problems.contains { $0.contains("[shifts] starts: \"25:00\" is not a time as HH:MM") })
+        #expect(config.problems.contains { $0.contains("police_not_told_hours must be a number of hours from 0.25 to 72") })
+        #expect(config.problems.contains { $0.contains("contact_days: urgent is not a risk level") })
+        #expect(config.problems.contains { $0.contains("contact_days.high must be a number of days") })
+        #expect(config.problems.contains { $0.contains("[alerts] snooze_days is not a threshold") })
     }
 }

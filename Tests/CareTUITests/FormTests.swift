@@ -22,6 +22,11 @@ import TextUI
 
         var snapshot: CaseloadSnapshot { context.snapshot }
 
+        /// The handover the demo saved for the shift before the one on now.
+        func demoHandover() throws -> Handover? {
+            try store.loadHandover(ShiftPattern.standard.shift(containing: Harness.demoNow, zone: .gmt).previous.handoverID)?.handover
+        }
+
         func screen(_ form: any CaseForm, _ values: [String: String] = [:]) -> FormScreen {
             var screen = FormScreen(id: 1, form: form, context: context)
             for (field, value) in values { screen.set(field, to: value) }
@@ -227,6 +232,43 @@ import TextUI
             }
             #expect(saved == plan)
         }
+    }
+
+    @Test func theHandoverCardFormRoundTripsEveryCard() throws {
+        let bench = try Bench()
+        var handovers = [try #require(try bench.demoHandover())]
+        // A card with every awkward value: an action with a time but no owner, one done, one due
+        // at an odd second; a summary over two lines; pinned.
+        let odd = Harness.demoNow.addingTimeInterval(-3 * 86_400 + 37)
+        handovers.append(Handover(shiftStart: Harness.demoNow, shiftEnd: Harness.demoNow.addingTimeInterval(43_200), entries: [
+            .init(child: try bench.child().id, severity: .stable, summary: "Line one (test)\nLine two (test)",
+                  actions: [.init(text: "Timed, no owner (test)", owner: "", due: odd), .init(text: "Done (test)", owner: "Sam", done: true),
+                            .init(text: "Owner only (test)", owner: "Sam Example")],
+                  contingencies: [.init(condition: "If she calls (test)", response: "meet at the test library")], pinned: true),
+        ]))
+        #expect(handovers.count >= 2)
+        for handover in handovers {
+            for entry in handover.entries {
+                var screen = bench.screen(HandoverCardForm(handover: handover, child: entry.child))
+                guard case .command(.saveHandover(let saved)) = screen.submit(in: bench.context) else {
+                    Issue.record("\(handover.id) \(entry.child): no save: \(screen.fields.compactMap(\.error))")
+                    continue
+                }
+                #expect(saved == handover, "\(handover.id) \(entry.child)")
+            }
+        }
+    }
+
+    @Test func theAcknowledgementKeepsTheReadBackAsTyped() throws {
+        let bench = try Bench()
+        let handover = try #require(try bench.demoHandover())
+        let entry = try #require(handover.entries.last)
+        var screen = bench.screen(AcknowledgeCardForm(handover: handover.id, child: entry.child), ["readBack": "Line one (test)\n  Line two"])
+        guard case .command(.acknowledgeHandoverEntry(let id, let child, let readBack)) = screen.submit(in: bench.context) else {
+            Issue.record("no acknowledgement")
+            return
+        }
+        #expect(id == handover.id && child == entry.child && readBack == "Line one (test)\n  Line two")
     }
 
     // MARK: Editing keys

@@ -134,34 +134,15 @@ import TextUI
 }
 
 /// A store whose preview event cannot be written.
-final class RefusingPreviews: CaseStore, @unchecked Sendable {
-    let base: any CaseStore
+final class RefusingPreviews: ForwardingStore, @unchecked Sendable {
     var attempts = 0
-
-    init(_ base: any CaseStore) { self.base = base }
 
     struct Refusal: Error, CustomStringConvertible {
         var description: String { "The store cannot write the audit trail (test)." }
     }
 
-    var worker: Worker { base.worker }
-    var unitInfo: UnitInfo { base.unitInfo }
-    func lock() { base.lock() }
-    func unlock(passphrase: String) throws { try base.unlock(passphrase: passphrase) }
-    func loadCaseload() throws -> CaseloadSnapshot { try base.loadCaseload() }
-    func loadPatch(children: Set<ChildID>, catalogue: Bool) throws -> SnapshotPatch { try base.loadPatch(children: children, catalogue: catalogue) }
-    func preview(of child: ChildID) throws {
+    override func preview(of child: ChildID) throws {
         attempts += 1
         throw Refusal()
     }
-    func loadDetail(of child: ChildID, contactLimit: Int) throws -> ChildDetail { try base.loadDetail(of: child, contactLimit: contactLimit) }
-    func refreshDetail(of child: ChildID, contactLimit: Int) throws -> ChildDetail { try base.refreshDetail(of: child, contactLimit: contactLimit) }
-    func loadContacts(of child: ChildID, after cursor: ContactCursor, limit: Int) throws -> ContactPage {
-        try base.loadContacts(of: child, after: cursor, limit: limit)
-    }
-    func auditTrail(of child: ChildID) throws -> [AuditEvent] { try base.auditTrail(of: child) }
-    func handoverAcknowledgements(of handover: HandoverID) throws -> [HandoverAcknowledgement] { try base.handoverAcknowledgements(of: handover) }
-    func perform(_ command: CaseCommand) throws -> CommandOutcome { try base.perform(command) }
-    func changeCursor() throws -> Int64 { try base.changeCursor() }
-    func changes(since cursor: Int64) throws -> ChangeBatch { try base.changes(since: cursor) }
 }

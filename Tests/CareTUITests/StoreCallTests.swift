@@ -13,7 +13,7 @@ import TextUI
         let h = try Harness(wrap: { CountingStore($0, log: counter) })
         let child = try #require(h.dashboard.selectedChild)
         h.press(.enter)
-        #expect(counter.calls == ["changeCursor", "loadCaseload", "loadDetail"])
+        #expect(counter.calls == ["changeCursor", "loadCaseload", "loadHandover", "loadDetail"], "the last shift's handover is read once, for its alert")
         counter.calls = []
 
         h.press(.char("n"), .tab, .tab, .tab)
@@ -120,6 +120,26 @@ final class CountingStore: CaseStore, @unchecked Sendable {
     func handoverAcknowledgements(of handover: HandoverID) throws -> [HandoverAcknowledgement] {
         log.calls.append("handoverAcknowledgements")
         return try base.handoverAcknowledgements(of: handover)
+    }
+
+    func loadHandover(_ id: HandoverID) throws -> HandoverState? {
+        log.calls.append("loadHandover")
+        return try base.loadHandover(id)
+    }
+
+    func contactStamps(from start: Date, to end: Date) throws -> [ContactStamp] {
+        log.calls.append("contactStamps")
+        return try base.contactStamps(from: start, to: end)
+    }
+
+    func verifyPassphrase(_ passphrase: String, purpose: String) throws {
+        log.calls.append("verifyPassphrase")
+        try base.verifyPassphrase(passphrase, purpose: purpose)
+    }
+
+    func recordExport(_ summary: String) throws {
+        log.calls.append("recordExport")
+        try base.recordExport(summary)
     }
 
     func perform(_ command: CaseCommand) throws -> CommandOutcome {

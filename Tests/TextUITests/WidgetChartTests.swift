@@ -29,7 +29,18 @@ import TextUI
         #expect(buffer.lines()[0] == "low      " + String(repeating: "█", count: 18) + " 16")
         #expect(buffer.lines()[1] == "critical ████▌ 4")
         #expect(buffer.lines()[2] == "none      0")
-        #expect(buffer[9, 1].style == Theme.default[.riskCritical])
+        // Critical risk is a badge (light on red): its bar is drawn red on the terminal's ground,
+        // not light-on-red blocks that vanish into a light terminal.
+        let badge = Theme.default[.riskCritical]
+        #expect(buffer[9, 1].style.foreground == badge.background && buffer[9, 1].style.background == .default)
+        #expect(buffer[9, 0].style == Theme.default[.riskLow])
+    }
+
+    @Test func aReversedRoleStillDrawsItsBar() {
+        let theme = Theme(name: "test", styles: [.riskHigh: Style(attributes: [.reverse, .bold])], base: .monochrome)
+        var buffer = Buffer(size: Size(width: 12, height: 1))
+        BarChart(bars: [Bar("h", value: 1, role: .riskHigh)]).render(in: buffer.area, buffer: &buffer, theme: theme)
+        #expect(!buffer[2, 0].style.attributes.contains(.reverse) && buffer[2, 0].style.attributes.contains(.bold))
     }
 
     @Test func barUsesEighthBlocks() {

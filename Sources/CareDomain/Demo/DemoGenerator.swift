@@ -11,8 +11,11 @@ public enum DemoGenerator {
     /// - Parameters:
     ///   - children: how many children; 40 is a believable unit, 50,000 a load test.
     ///   - contactsPerChild: the average number of case notes over the last 90 days.
-    public static func make(seed: UInt64, children: Int = 40, now: Date, unit: String = "KEN", contactsPerChild: Int = 20) -> DemoUnit {
-        var builder = DemoBuilder(seed: seed, now: now, unit: unit)
+    ///   - zone: the unit's time zone, where its shifts start and end.
+    public static func make(
+        seed: UInt64, children: Int = 40, now: Date, unit: String = "KEN", contactsPerChild: Int = 20, zone: TimeZone = .gmt
+    ) -> DemoUnit {
+        var builder = DemoBuilder(seed: seed, now: now, unit: unit, zone: zone)
         builder.makeServices()
         builder.makeWorkers(children: children)
         for index in 0..<max(0, children) {
@@ -60,9 +63,12 @@ struct DemoBuilder {
     var supervisor: Worker!
     var workerByID: [WorkerID: Worker] = [:]
 
-    init(seed: UInt64, now: Date, unit: String) {
+    let zone: TimeZone
+
+    init(seed: UInt64, now: Date, unit: String, zone: TimeZone) {
         rng = DemoRandom(seed: seed)
         self.now = now
+        self.zone = zone
         today = CivilDays.number(now)
         result = DemoUnit(unit: unit, now: now)
     }
@@ -398,7 +404,8 @@ struct DemoBuilder {
             let lastStepAgo: TimeInterval = switch status {
             case .awaitingReview: 3 * Self.day
             case .sent: 9 * Self.day
-            default: Double(6 + n * 5) * Self.hour
+            // The approval an hour ago is a decision of the shift on now, for the handover's strip.
+            default: Double(max(1, 1 + (n - 2) * 4)) * Self.hour
             }
             makeReferral(for: child, status: status, service: service, lastStepAgo: lastStepAgo)
         }
@@ -458,27 +465,33 @@ struct DemoBuilder {
 
     // MARK: Handover
 
-    /// The current shift's handover, two hours in, with most entries not yet acknowledged.
+    /// The handover of the shift before this one, saved by its outgoing worker, with one card
+    /// acknowledged by the incoming worker and the rest waiting.
     mutating func makeHandover() {
         let picks = [DemoScenario.missingWithPolice, .missingNoPolice, .missingRepeatedly, .planOverdue]
             .map(\.rawValue).filter { $0 < result.children.count }
         guard !picks.isEmpty else { return }
         let incoming = cpWorkers[0]
         let outgoing = cpWorkers.count > 1 ? cpWorkers[1] : supervisor!
-        let start = ago(2 * Self.hour)
+        let shift = ShiftPattern.standard.shift(containing: now, zone: zone).previous
+        let start = shift.start
         let entries = picks.enumerated().map { n, index in
             let child = result.children[index]
             let missing = index <= DemoScenario.missingRepeatedly.rawValue
             return Handover.Entry(
                 child: child.id, severity: missing ? .urgent : .watch,
                 summary: missing ? "Missing; see episode notes (demo)." : "Plan review overdue; youth engaged (demo).",
-                actions: [.init(text: "Call placement at 20:00 (demo)", owner: incoming.displayName, due: now.addingTimeInterval(3 * Self.hour))],
+                actions: [.init(text: "Call the placement (demo)", owner: incoming.displayName, due: now.addingTimeInterval(3 * Self.hour))],
                 contingencies: missing ? [.init(condition: "If located", response: "Call the OPP officer on the case before transport (demo)")] : [],
-                pinned: n == 0,
-                acknowledgement: n == 0 ? .init(by: incoming.id, at: start.addingTimeInterval(20 * 60), readBack: "Will call OPP first (demo).") : nil
+                pinned: n == 0
             )
         }
-        result.handovers.append(Handover(id: rng.id(), shiftStart: start, shiftEnd: now.addingTimeInterval(10 * Self.hour),
+        result.handovers.append(Handover(id: shift.handoverID, shiftStart: shift.start, shiftEnd: shift.end,
                                          outgoing: [outgoing.id], incoming: [incoming.id], entries: entries))
+        if let first = entries.first {
+            result.handoverAcknowledgements.append(HandoverAcknowledgement(
+                id: rng.id(), handover: shift.handoverID, child: first.child,
+                by: incoming.id, at: min(now, shift.end.addingTimeInterval(20 * 60)), readBack: "Will call OPP first (demo)."))
+        }
     }
 }

@@ -16,6 +16,7 @@ public struct DemoUnit: Sendable, Equatable {
     public var services: [Service]
     public var appointments: [Appointment]
     public var handovers: [Handover]
+    public var handoverAcknowledgements: [HandoverAcknowledgement] = []
 
     public init(
         unit: String, now: Date, workers: [Worker] = [], children: [Child] = [], contacts: [Contact] = [],
@@ -40,7 +41,7 @@ public struct DemoUnit: Sendable, Equatable {
     public var allRecords: [any CareRecord] {
         var records: [any CareRecord] = []
         records.reserveCapacity(workers.count + services.count + children.count + contacts.count + episodes.count
-            + indicators.count + plans.count + referrals.count + appointments.count + handovers.count)
+            + indicators.count + plans.count + referrals.count + appointments.count + handovers.count + handoverAcknowledgements.count)
         records += workers as [any CareRecord]
         records += services as [any CareRecord]
         records += children as [any CareRecord]
@@ -51,6 +52,7 @@ public struct DemoUnit: Sendable, Equatable {
         records += referrals as [any CareRecord]
         records += appointments as [any CareRecord]
         records += handovers as [any CareRecord]
+        records += handoverAcknowledgements as [any CareRecord]
         return records
     }
 

@@ -1,6 +1,7 @@
 import Foundation
 
 /// A structured shift handover (after I-PASS): one card per child, acknowledged by the receiver.
+/// One per shift: its id comes from the shift (`ShiftWindow.handoverID`).
 public struct Handover: CareRecord {
     public static let kind = RecordKind.handover
 
@@ -44,18 +45,8 @@ public struct Handover: CareRecord {
         }
     }
 
-    public struct Acknowledgement: Hashable, Codable, Sendable {
-        public var by: WorkerID
-        public var at: Date
-        public var readBack: String
-
-        public init(by: WorkerID, at: Date, readBack: String = "") {
-            self.by = by
-            self.at = at
-            self.readBack = readBack
-        }
-    }
-
+    /// One I-PASS card. Its acknowledgements are records of their own
+    /// (`HandoverAcknowledgement`), so two incoming workers acknowledging at once never conflict.
     public struct Entry: Hashable, Codable, Sendable {
         public var child: ChildID
         public var severity: Severity
@@ -63,11 +54,10 @@ public struct Handover: CareRecord {
         public var actions: [Action]
         public var contingencies: [Contingency]
         public var pinned: Bool
-        public var acknowledgement: Acknowledgement?
 
         public init(
             child: ChildID, severity: Severity, summary: String = "", actions: [Action] = [],
-            contingencies: [Contingency] = [], pinned: Bool = false, acknowledgement: Acknowledgement? = nil
+            contingencies: [Contingency] = [], pinned: Bool = false
         ) {
             self.child = child
             self.severity = severity
@@ -75,7 +65,6 @@ public struct Handover: CareRecord {
             self.actions = actions
             self.contingencies = contingencies
             self.pinned = pinned
-            self.acknowledgement = acknowledgement
         }
     }
 

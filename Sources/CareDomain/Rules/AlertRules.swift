@@ -8,11 +8,12 @@ public enum AlertRules {
     /// Every alert on the open cases, critical first, then the longest-standing first.
     ///
     /// - Parameters:
-    ///   - handover: the current shift's handover, if any, for "handover not acknowledged".
+    ///   - handover: the last shift's handover with its acknowledgements, for "handover not
+    ///     acknowledged" (an hour into the shift after it, while cards are still waiting).
     ///   - zone: the unit's time zone, which decides what "today" is for birthdays and review dates.
     public static func evaluate(
         snapshot: CaseloadSnapshot, now: Date, thresholds: AlertThresholds = .standard,
-        handover: Handover? = nil, zone: TimeZone
+        handover: HandoverState? = nil, zone: TimeZone
     ) -> [Alert] {
         var alerts = collect(snapshot, only: nil, now: now, thresholds: thresholds, zone: zone)
         if let handover {
@@ -175,13 +176,21 @@ public enum AlertRules {
         }
     }
 
-    private static func handoverAlert(_ handover: Handover, _ now: Date, _ t: AlertThresholds, into alerts: inout [Alert]) {
-        let into = now.timeIntervalSince(handover.shiftStart)
-        let waiting = handover.entries.filter { $0.acknowledgement == nil }.count
-        guard into > t.handoverAcknowledgeWithin, waiting > 0 else { return }
-        alerts.append(make(.handoverNotAcknowledged, handover.id.rawValue, nil,
-                           "\(waiting) of \(handover.entries.count) handover entries not acknowledged \(DurationWords.short(into)) into the shift",
-                           since: handover.shiftStart.addingTimeInterval(t.handoverAcknowledgeWithin)))
+    /// The incoming shift starts when the handover's shift ends; the alert holds from an hour
+    /// into it until it ends or every card is acknowledged.
+    public static func handoverAlert(_ state: HandoverState, now: Date, thresholds t: AlertThresholds) -> Alert? {
+        let handover = state.handover
+        let into = now.timeIntervalSince(handover.shiftEnd)
+        let length = handover.shiftEnd.timeIntervalSince(handover.shiftStart)
+        let waiting = state.waiting.count
+        guard into > t.handoverAcknowledgeWithin, into < length, waiting > 0 else { return nil }
+        return make(.handoverNotAcknowledged, handover.id.rawValue, nil,
+                    "\(waiting) of \(handover.entries.count) handover cards not acknowledged \(DurationWords.short(into)) into the shift",
+                    since: handover.shiftEnd.addingTimeInterval(t.handoverAcknowledgeWithin))
+    }
+
+    private static func handoverAlert(_ state: HandoverState, _ now: Date, _ t: AlertThresholds, into alerts: inout [Alert]) {
+        if let alert = handoverAlert(state, now: now, thresholds: t) { alerts.append(alert) }
     }
 
     // MARK: - Helpers

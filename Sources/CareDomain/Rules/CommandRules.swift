@@ -352,12 +352,10 @@ private struct Preparation<Context: CommandContext> {
     func saveHandover(_ handover: Handover) throws -> PreparedCommand {
         try require(.editHandover)
         guard handover.shiftEnd > handover.shiftStart else { throw CommandError.invalid(["A shift ends after it starts."]) }
-        return try saved(handover, "handover saved (\(handover.entries.count) entries)") { stored in
-            let before = Dictionary((stored?.entries ?? []).map { ($0.child, $0.acknowledgement) }, uniquingKeysWith: { a, _ in a })
-            for entry in handover.entries where entry.acknowledgement != (before[entry.child] ?? nil) {
-                throw CommandError.owned("Entries are acknowledged one by one by the incoming worker, not in the handover itself.")
-            }
+        if Set(handover.entries.map(\.child)).count != handover.entries.count {
+            throw CommandError.invalid(["A handover has one card per child."])
         }
+        return try saved(handover, "handover saved (\(handover.entries.count) cards)")
     }
 
     func acknowledge(_ id: HandoverID, child: ChildID, readBack: String) throws -> PreparedCommand {

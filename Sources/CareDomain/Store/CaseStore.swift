@@ -18,6 +18,10 @@ public protocol CaseSession: AnyObject, Sendable {
     func lock()
     /// Takes the signed-in worker's passphrase again and restores the keys.
     func unlock(passphrase: String) throws
+
+    /// Checks the signed-in worker's passphrase without locking (to show names on the wall
+    /// screen); audits the check with `purpose`, and a wrong passphrase as a failed sign-in.
+    func verifyPassphrase(_ passphrase: String, purpose: String) throws
 }
 
 /// Reading records. Nothing here changes a record; opening a child's record is audited.
@@ -53,6 +57,13 @@ public protocol CaseReading: AnyObject, Sendable {
 
     /// Every acknowledgement of a handover's entries, oldest first.
     func handoverAcknowledgements(of handover: HandoverID) throws -> [HandoverAcknowledgement]
+
+    /// A saved handover with its acknowledgements, or nil when none was saved with this id.
+    func loadHandover(_ id: HandoverID) throws -> HandoverState?
+
+    /// The child and time of every contact between two moments (no words): for counting what
+    /// happened in a shift and drawing contacts per day.
+    func contactStamps(from start: Date, to end: Date) throws -> [ContactStamp]
 }
 
 /// Changing records. Each command runs its rule inside one transaction with its audit event.
@@ -61,6 +72,10 @@ public protocol CaseCommands: AnyObject, Sendable {
     /// worker's role refuse it, `RecordConflict` when someone else saved the record first; in
     /// either case nothing is written.
     func perform(_ command: CaseCommand) throws -> CommandOutcome
+
+    /// Audits records leaving the store in plain text (a printed handover), in words; refused
+    /// to roles without `Permission.export`.
+    func recordExport(_ summary: String) throws
 }
 
 /// What other sessions and processes changed.

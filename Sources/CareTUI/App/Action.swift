@@ -27,6 +27,14 @@ public enum Action: Sendable {
     /// The unlock failed (or not); `waitSeconds` when the store refused without trying the
     /// passphrase because the account is waiting out wrong ones.
     case unlockFinished(StoreFailure?, waitSeconds: Int? = nil)
+    /// A handover screen's data for its shift.
+    case handoverLoaded(screen: Int, ShiftWindow, Result<HandoverData, StoreFailure>)
+    /// The last shift's handover, for the "handover not acknowledged" alert.
+    case lastHandoverLoaded(ShiftWindow, Result<HandoverState?, StoreFailure>)
+    /// The wall's passphrase check for showing names.
+    case revealFinished(screen: Int, StoreFailure?)
+    /// A handover written to a file (the words of where, or why not).
+    case handoverWritten(Result<String, StoreFailure>)
 }
 
 /// A store call that did not succeed, as `Update` needs it: a conflict to merge, or words.
@@ -69,4 +77,10 @@ public enum Effect: Equatable, Sendable {
     case unlock(passphrase: String)
     /// Forget what the terminal shows and draw everything again.
     case redrawAll
+    /// Read a shift's handover, the one before it, and contacts from `since` to `until`.
+    case loadHandover(ShiftWindow, screen: Int, since: Date, until: Date)
+    case loadLastHandover(ShiftWindow)
+    case verifyPassphrase(String, screen: Int)
+    /// Write a handover's text to a file (0600) and audit it as an export.
+    case writeHandover(text: String, path: String, summary: String)
 }

@@ -21,7 +21,8 @@ public final class App {
     /// caseload, so a change made in between is read again rather than missed.
     public init(
         store: any CaseStore, terminal: any Terminal, keymap: Keymap = DefaultKeymap.make(), theme: Theme,
-        clock: any WallClock = SystemClock(), settings: AppSettings = AppSettings(), masked: Bool = false
+        clock: any WallClock = SystemClock(), settings: AppSettings = AppSettings(), masked: Bool = false,
+        wall: Bool = false
     ) throws {
         self.terminal = terminal
         self.theme = theme
@@ -32,7 +33,10 @@ public final class App {
         let snapshot = try store.loadCaseload()
         state = AppState(
             worker: store.worker, unit: store.unitInfo, snapshot: snapshot, changeCursor: cursor, now: clock.now(),
-            screenSize: terminal.size, keymap: keymap, settings: settings, masked: masked)
+            screenSize: terminal.size, keymap: keymap, settings: settings, masked: masked, wall: wall)
+        for effect in state.start() {
+            if let result = runner.run(effect) { dispatch(result) }
+        }
     }
 
     /// Runs until the person quits or the process is asked to stop. Wakes at least every 250 ms,

@@ -28,6 +28,12 @@ public struct AppState: Sendable {
     /// The rows each list showed in the last frame, recorded by the renderer.
     public var viewports = Viewports()
 
+    /// On the office wall: the handover only, read-only, masked until a passphrase is given, and
+    /// masked again (not locked) after the idle limit.
+    public let wall: Bool
+    /// The shift whose handover the alerts are watching (the one before the current shift).
+    var lastHandoverWindow: ShiftWindow?
+
     /// The change feed position this state is up to date with.
     public var changeCursor: Int64
     /// Feed entries of this session's own saves, already applied; skipped when the feed lists them.
@@ -39,8 +45,9 @@ public struct AppState: Sendable {
 
     public init(
         worker: Worker, unit: UnitInfo, snapshot: CaseloadSnapshot, changeCursor: Int64, now: Date, screenSize: Size,
-        keymap: Keymap = DefaultKeymap.make(), settings: AppSettings = AppSettings(), masked: Bool = false
+        keymap: Keymap = DefaultKeymap.make(), settings: AppSettings = AppSettings(), masked: Bool = false, wall: Bool = false
     ) {
+        self.wall = wall
         self.worker = worker
         self.unit = unit
         self.keymap = keymap
@@ -53,7 +60,21 @@ public struct AppState: Sendable {
         lastMinute = Int(now.timeIntervalSince1970 / 60)
         preview = PreviewAudit(now: now)
         dashboard = Dashboard(snapshot: snapshot, worker: worker, now: now, zone: unit.timeZone,
-                              thresholds: settings.thresholds, masked: masked)
+                              thresholds: settings.thresholds, masked: masked || wall)
+        if wall {
+            let screen = HandoverScreen(id: takeScreenID(), window: HandoverUpdate.defaultWindow(self), wall: true)
+            screens = [.handover(screen)]
+        }
+    }
+
+    /// What a new state needs read before its first frame: the wall's handover, and the last
+    /// shift's handover for its alert.
+    public mutating func start() -> [Effect] {
+        var effects = HandoverUpdate.reloadOpenScreens(self)
+        let window = HandoverUpdate.lastWindow(self)
+        lastHandoverWindow = window
+        effects.append(.loadLastHandover(window))
+        return effects
     }
 
     public var zone: TimeZone { unit.timeZone }
@@ -93,10 +114,20 @@ public struct AppSettings: Sendable {
     public var contactPageSize: Int
     /// How often the change feed is read for other processes' saves (well inside the 2 s promise).
     public var pollInterval: TimeInterval
+    /// When the unit's shifts start.
+    public var shifts: ShiftPattern
+    /// Where `P` writes a handover file (the home folder unless the tests say otherwise).
+    public var handoverFolder: String
 
-    public init(idleLimit: TimeInterval = 600, thresholds: AlertThresholds = .standard, contactPageSize: Int = 10, pollInterval: TimeInterval = 1) {
+    public init(
+        idleLimit: TimeInterval = 600, thresholds: AlertThresholds = .standard, contactPageSize: Int = 10, pollInterval: TimeInterval = 1,
+        shifts: ShiftPattern = .standard,
+        handoverFolder: String = ProcessInfo.processInfo.environment["HOME"] ?? FileManager.default.currentDirectoryPath
+    ) {
+        self.handoverFolder = handoverFolder
         self.idleLimit = idleLimit
         self.thresholds = thresholds
+        self.shifts = shifts
         self.contactPageSize = contactPageSize
         self.pollInterval = pollInterval
     }

@@ -24,9 +24,38 @@ public enum Availability {
             return dashboard.selectedRow == nil ? "select a child first" : nil
         case .read:
             return dashboard.selectedAlert == nil ? "there is no alert to read" : nil
+        case .editCard, .acknowledgeCard, .addCard, .removeCard, .saveHandover, .printHandover:
+            guard case .handover(let screen)? = state.front else { return "open the handover first (H)" }
+            return handoverReason(command, on: screen, in: state)
         case .toggleHiddenAlerts:
             return dashboard.alertVisibility.hidden.isEmpty && !dashboard.showHiddenAlerts ? "no alert is acknowledged or snoozed" : nil
         default:
+            return nil
+        }
+    }
+
+    /// Why a handover key cannot act: the role, no card, a card already answered, a saved handover.
+    static func handoverReason(_ command: Command, on screen: HandoverScreen, in state: AppState) -> String? {
+        let role = state.worker.role
+        switch command {
+        case .editCard, .acknowledgeCard, .addCard, .removeCard, .saveHandover, .printHandover: break
+        default: return nil
+        }
+        if command == .printHandover {
+            return role.may(.export) ? nil : PermissionDenied(permission: .export, role: role).description
+        }
+        if !role.may(.editHandover) { return PermissionDenied(permission: .editHandover, role: role).description }
+        guard let report = screen.report else { return "the handover is still loading" }
+        switch command {
+        case .saveHandover:
+            return report.saved == nil ? nil : "this shift's handover is saved already"
+        case .addCard:
+            return nil
+        default:
+            guard let card = screen.selectedCard else { return "there is no card" }
+            if command == .acknowledgeCard, card.acknowledgements.contains(where: { $0.by == state.worker.id }) {
+                return "you have already acknowledged this card"
+            }
             return nil
         }
     }
@@ -68,6 +97,28 @@ public enum HintLine {
                 hints = hintList([Hint(command: .moveDown, label: "scroll"), Hint(command: .filter, label: "search"),
                                   Hint(command: .nextMatch, label: "next match"), Hint(command: .cancel, label: "close")], state, chain)
             }
+        case .handover(let screen)?:
+            if screen.wall {
+                hints = hintList([Hint(command: .reveal, label: state.dashboard.masked ? "show names" : "mask names"),
+                                  Hint(command: .quit, label: "quit")], state, chain)
+            } else {
+                var list = [Hint(command: .moveDown, label: "card"), Hint(command: .acknowledgeCard, label: "acknowledge"),
+                            Hint(command: .editCard, label: "edit"), Hint(command: .addCard, label: "add"),
+                            Hint(command: .removeCard, label: "remove"), Hint(command: .cancel, label: "back")]
+                // The rest where there is room; `?` lists them all.
+                if state.screenSize.width >= 120 {
+                    list.insert(contentsOf: [Hint(command: .previousShift, label: "earlier"), Hint(command: .nextShift, label: "later"),
+                                             Hint(command: .saveHandover, label: "save"), Hint(command: .printHandover, label: "to a file")],
+                                at: list.count - 1)
+                }
+                hints = hintList(list, state, chain)
+            }
+        case .reveal?:
+            hints = [KeyHint(key: "type", label: "the passphrase", enabled: true), KeyHint(key: "Enter", label: "show names", enabled: true),
+                     KeyHint(key: "Esc", label: "keep masked", enabled: true)]
+        case .childPicker?:
+            hints = [KeyHint(key: "type", label: "narrow the list", enabled: true), KeyHint(key: "↑↓", label: "move", enabled: true)]
+            hints += hintList([Hint(command: .keepFilter, label: "add"), Hint(command: .clearFilter, label: "cancel")], state, chain)
         case nil where state.dashboard.filterEditing:
             hints = [KeyHint(key: "type", label: "filter by name, case, community or worker", enabled: true)]
             hints += hintList([Hint(command: .keepFilter, label: "keep"), Hint(command: .clearFilter, label: "clear")], state, chain)

@@ -25,6 +25,11 @@ public enum Command: Hashable, Sendable {
     case read
     // the reader
     case nextMatch, previousMatch, copy
+    // the handover
+    case handover
+    case editCard, acknowledgeCard, addCard, removeCard, saveHandover, previousShift, nextShift, printHandover
+    /// On the wall: show the names (after the passphrase), or mask them again.
+    case reveal
     // the filter line
     case keepFilter
     // forms
@@ -72,6 +77,16 @@ public enum Command: Hashable, Sendable {
         case .nextMatch: "next-match"
         case .previousMatch: "previous-match"
         case .copy: "copy"
+        case .handover: "handover"
+        case .editCard: "edit-card"
+        case .acknowledgeCard: "acknowledge-card"
+        case .addCard: "add-card"
+        case .removeCard: "remove-card"
+        case .saveHandover: "save-handover"
+        case .previousShift: "previous-shift"
+        case .nextShift: "next-shift"
+        case .printHandover: "print-handover"
+        case .reveal: "reveal"
         case .keepFilter: "keep-filter"
         case .nextField: "next-field"
         case .previousField: "previous-field"

@@ -1,3 +1,4 @@
+import CareDomain
 import Foundation
 import TextUI
 import TOMLKit
@@ -11,7 +12,14 @@ import TOMLKit
 /// new-note = ["ctrl-n", "n"]
 /// [keys.global]
 /// lock = ["ctrl-x"]
+/// [shifts]
+/// starts = ["07:00", "19:00"]
+/// [alerts]
+/// contact_days = { critical = 1, high = 2, medium = 7, low = 14 }
+/// police_not_told_hours = 2
 /// ```
+/// `[alerts]` takes every threshold of DOMAIN.md's table (`AlertConfig.names`); what it leaves
+/// out keeps the table's default.
 /// A plain `[keys]` table still works: each name there applies in every context that has that
 /// command. Problems (an unknown context or command, a bad key name, a key bound twice where both
 /// could be reached) are reported in words at start; the rest of the file still applies.
@@ -19,6 +27,9 @@ public struct ConfigFile: Sendable {
     public var theme: String?
     public var idleLockMinutes: Int?
     public var keyOverrides: [(context: KeyContext, command: Command, keys: [Key])] = []
+    /// The alert thresholds, the defaults where the file says nothing.
+    public var thresholds = AlertThresholds.standard
+    public var shifts = ShiftPattern.standard
     public var problems: [String] = []
 
     public init() {}
@@ -53,7 +64,28 @@ public struct ConfigFile: Sendable {
         if let keys = table["keys"]?.table {
             config.readKeys(keys, file: file)
         }
+        if let alerts = table["alerts"]?.table {
+            config.thresholds = AlertConfig.read(alerts, file: file, problems: &config.problems)
+        }
+        if let shifts = table["shifts"]?.table {
+            config.readShifts(shifts, file: file)
+        }
         return config
+    }
+
+    /// `[shifts] starts`: clock times in the unit's zone; each shift runs to the next.
+    private mutating func readShifts(_ table: TOMLTable, file: String) {
+        guard let names = table["starts"]?.array?.compactMap(\.string), !names.isEmpty else {
+            problems.append("\(file): [shifts] starts must be a list of times such as [\"07:00\", \"19:00\"]; using 07:00 and 19:00.")
+            return
+        }
+        let minutes = names.compactMap(ShiftPattern.minutes)
+        guard minutes.count == names.count else {
+            let bad = names.filter { ShiftPattern.minutes($0) == nil }.map { "\"\($0)\"" }.joined(separator: ", ")
+            problems.append("\(file): [shifts] starts: \(bad) is not a time as HH:MM; using 07:00 and 19:00.")
+            return
+        }
+        shifts = ShiftPattern(starts: minutes)
     }
 
     /// `[keys.CONTEXT]` tables, and names directly under `[keys]` for every context that has them.

@@ -10,6 +10,7 @@ public enum DefaultKeymap {
                 KeyBinding(keys: [.ctrl("l")], action: .redraw, help: "redraw the screen"),
                 KeyBinding(keys: [.ctrl("x")], action: .lock, help: "lock now"),
                 KeyBinding(keys: [.char("q"), .ctrl("c")], action: .quit, help: "quit (asks first when a form has unsaved input)"),
+                KeyBinding(keys: [.char("H")], action: .handover, help: "the shift handover"),
             ]),
             .dashboard: KeyMap([
                 KeyBinding(keys: [.tab], action: .focusNext, help: "next pane"),
@@ -55,6 +56,25 @@ public enum DefaultKeymap {
                 KeyBinding(keys: [.char("z")], action: .snoozeAlert, help: "snooze the alert until a time"),
                 KeyBinding(keys: [.char("v")], action: .toggleHiddenAlerts, help: "show or hide acknowledged and snoozed alerts"),
                 KeyBinding(keys: [.char(" ")], action: .read, help: "read the alert whole, with who answered it"),
+            ]),
+            .handover: KeyMap([
+                KeyBinding(keys: [.down, .char("j")], action: .moveDown, help: "next card"),
+                KeyBinding(keys: [.up, .char("k")], action: .moveUp, help: "previous card"),
+                KeyBinding(keys: [.pageDown], action: .pageDown, help: "page down"),
+                KeyBinding(keys: [.pageUp], action: .pageUp, help: "page up"),
+                KeyBinding(keys: [.enter], action: .editCard, help: "edit the card (severity, summary, actions, if/then)"),
+                KeyBinding(keys: [.char(" ")], action: .acknowledgeCard, help: "acknowledge the card, with a read-back if you like"),
+                KeyBinding(keys: [.char("+")], action: .addCard, help: "add a child to the handover"),
+                KeyBinding(keys: [.char("-")], action: .removeCard, help: "take the card off the handover"),
+                KeyBinding(keys: [.char("S")], action: .saveHandover, help: "save the proposed cards as this shift's handover"),
+                KeyBinding(keys: [.char("[")], action: .previousShift, help: "the shift before"),
+                KeyBinding(keys: [.char("]")], action: .nextShift, help: "the shift after"),
+                KeyBinding(keys: [.char("P")], action: .printHandover, help: "write the handover to a file (supervisor)"),
+                KeyBinding(keys: [.escape], action: .cancel, help: "back to the dashboard"),
+            ]),
+            .wall: KeyMap([
+                KeyBinding(keys: [.char("q"), .ctrl("c")], action: .quit, help: "quit"),
+                KeyBinding(keys: [.char("M")], action: .reveal, help: "show names (asks for the passphrase), or mask them again"),
             ]),
             .reader: KeyMap([
                 KeyBinding(keys: [.down, .char("j")], action: .moveDown, help: "scroll down"),

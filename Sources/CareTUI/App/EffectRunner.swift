@@ -43,6 +43,27 @@ struct EffectRunner {
             }
         case .redrawAll:
             return nil
+        case .loadHandover(let window, let screen, let since, let until):
+            return .handoverLoaded(screen: screen, window, attempt("read the handover") {
+                HandoverData(saved: try store.loadHandover(window.handoverID),
+                             previous: try store.loadHandover(window.previous.handoverID)?.handover,
+                             contacts: try store.contactStamps(from: since, to: until))
+            })
+        case .loadLastHandover(let window):
+            return .lastHandoverLoaded(window, attempt("read the last handover") { try store.loadHandover(window.handoverID) })
+        case .verifyPassphrase(let passphrase, let screen):
+            do {
+                try store.verifyPassphrase(passphrase, purpose: "show names on the wall screen")
+                return .revealFinished(screen: screen, nil)
+            } catch {
+                return .revealFinished(screen: screen, StoreFailure(error, doing: "check the passphrase"))
+            }
+        case .writeHandover(let text, let path, let summary):
+            return .handoverWritten(attempt("write the handover") {
+                try HandoverFile.write(text, to: path)
+                try store.recordExport(summary)
+                return path
+            })
         }
     }
 

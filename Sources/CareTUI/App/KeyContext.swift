@@ -26,6 +26,10 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case auditTrail = "audit-trail"
     /// A note, an episode, an alert... read whole.
     case reader
+    /// The shift handover.
+    case handover
+    /// The handover on the office wall: read-only.
+    case wall
     /// A yes/no question.
     case question
 
@@ -43,6 +47,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .help: "Help"
         case .auditTrail: "Audit trail"
         case .reader: "Reading a note or an alert whole"
+        case .handover: "The shift handover"
+        case .wall: "The handover on the wall (read-only)"
         case .question: "Questions"
         }
     }
@@ -78,7 +84,7 @@ public struct KeyChain: Sendable, Equatable {
     public static let all: [KeyChain] = [
         PaneID.allCases.map(\.keyChain),
         [FilterLine.keyChain, FormScreen.keyChain, HelpScreen.keyChain, AuditTrailScreen.keyChain, QuestionScreen.keyChain,
-         KeyChain([.reader, .global], globalOnly: [.lock, .redraw, .help, .toggleMask])],
+         KeyChain([.reader, .global], globalOnly: [.lock, .redraw, .help, .toggleMask])] + HandoverScreen.chains,
     ].flatMap { $0 }
 }
 

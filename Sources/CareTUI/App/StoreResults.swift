@@ -86,6 +86,29 @@ enum StoreResults {
             state.lock = nil
             state.lastInput = state.now
             return [.redrawAll, .pollChanges(since: state.changeCursor)]
+        case .handoverLoaded(let screen, let window, let result):
+            HandoverUpdate.loaded(screen: screen, window: window, result, in: &state)
+        case .lastHandoverLoaded(let window, let result):
+            guard window == state.lastHandoverWindow else { return [] }
+            switch result {
+            case .success(let handover): state.dashboard.setLastHandover(handover, now: state.now)
+            case .failure(let failure): state.message = failure.words
+            }
+        case .revealFinished(let id, let failure):
+            guard let index = state.screens.firstIndex(where: { $0.id == id }), case .reveal(var reveal) = state.screens[index] else { return [] }
+            reveal.checked(failure, now: state.now)
+            if reveal.open {
+                state.screens[index] = .reveal(reveal)
+            } else {
+                state.screens.remove(at: index)
+                state.dashboard.masked = false
+                state.lastInput = state.now
+            }
+        case .handoverWritten(let result):
+            switch result {
+            case .success(let path): state.message = "Written to \(path). It holds names in plain text: keep it as paper, shred it after the shift."
+            case .failure(let failure): state.message = failure.words
+            }
         default:
             break
         }
@@ -107,6 +130,14 @@ enum StoreResults {
         guard case .success(let outcome) = result else { return [] }
         for change in outcome.changes { state.ownChanges.insert(change.sequence) }
         state.dashboard.apply(saved: outcome.saved, now: state.now)
+        if case .saveHandover = command {
+            state.message = "Saved: \(outcome.summary)."
+            return HandoverUpdate.reloadOpenScreens(state) + HandoverUpdate.reloadLastHandover(state)
+        }
+        if case .acknowledgeHandoverEntry = command {
+            state.message = "Saved: \(outcome.summary)."
+            return HandoverUpdate.reloadOpenScreens(state) + HandoverUpdate.reloadLastHandover(state)
+        }
         if case .createChild = command, let child = outcome.record?.childID {
             state.dashboard.applyQuery(keeping: child)
             if state.dashboard.selectedRow?.id != child {
@@ -132,6 +163,11 @@ enum StoreResults {
         var effects: [Effect] = [.loadPatch(children: foreign.children, catalogue: foreign.touchesCatalogue, upTo: batch.cursor)]
         if let open = state.dashboard.detail?.child.id, foreign.children.contains(open) {
             effects.append(.refreshDetail(open))
+        }
+        // After the patch, so the handover's cards are built from the patched records.
+        effects += HandoverUpdate.reloadOpenScreens(state)
+        if foreign.changes.contains(where: { $0.kind == .handover || $0.kind == .handoverAcknowledgement }) {
+            effects += HandoverUpdate.reloadLastHandover(state)
         }
         return effects
     }

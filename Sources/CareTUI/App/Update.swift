@@ -24,7 +24,7 @@ public enum Update {
         case .tick(let now):
             return tick(now, in: &state)
         case .previewRecorded, .detailLoaded, .detailRefreshed, .contactsLoaded, .auditTrailLoaded, .commandFinished, .changesArrived,
-             .patchLoaded, .unlockFinished:
+             .patchLoaded, .unlockFinished, .handoverLoaded, .lastHandoverLoaded, .revealFinished, .handoverWritten:
             return StoreResults.apply(action, to: &state)
         }
     }
@@ -35,6 +35,13 @@ public enum Update {
         state.lastInput = state.now
         if state.lock != nil { return LockUpdate.handle(key, in: &state) }
         state.message = nil
+        // The wall's passphrase is typed whole, as at the lock: no key in it is a command.
+        if case .reveal(var reveal)? = state.front {
+            state.screens.removeLast()
+            let effects = reveal.handle(key, in: &state)
+            if reveal.open { state.screens.append(.reveal(reveal)) }
+            return effects
+        }
         switch state.keymap.resolve(key, in: state.keyChain) {
         case .command(let command, let context): return run(command, from: context, in: &state)
         case .typed: return typeKey(key, in: &state)
@@ -49,6 +56,11 @@ public enum Update {
         if var lock = state.lock {
             lock.passphrase.paste(text)
             state.lock = lock
+            return []
+        }
+        if case .reveal(var reveal)? = state.front {
+            reveal.passphrase.paste(text)
+            state.screens[state.screens.count - 1] = .reveal(reveal)
             return []
         }
         state.message = nil
@@ -93,7 +105,10 @@ public enum Update {
         case .reader(var reader):
             if reader.searching { reader.type(key) }
             state.screens.append(.reader(reader))
-        case .help, .auditTrail:
+        case .childPicker(var picker):
+            picker.type(key, state: state)
+            state.screens.append(.childPicker(picker))
+        case .help, .auditTrail, .handover, .reveal:
             state.screens.append(screen)
         }
         return []
@@ -107,6 +122,8 @@ public enum Update {
             state.screens.append(.help(HelpScreen(id: state.takeScreenID(), chain: state.keyChain)))
         case .toggleMask:
             state.dashboard.masked.toggle()
+        case .handover:
+            return HandoverUpdate.open(in: &state)
         case .redraw:
             return [.redrawAll]
         case .lock:
@@ -159,6 +176,16 @@ public enum Update {
             step = readerStep
             if let message { state.message = message }
             if step.keep { state.screens.append(.reader(reader)) }
+        case .handover(var handover):
+            if handover.wall { return wall(command, screen: handover, in: &state) }
+            step = HandoverUpdate.run(command, on: &handover, in: &state)
+            if step.keep { state.screens.append(.handover(handover)) }
+        case .childPicker(var picker):
+            step = picker.handle(command, in: &state)
+            if step.keep { state.screens.append(.childPicker(picker)) }
+        case .reveal:
+            state.screens.append(screen)
+            return []
         case .question:
             state.screens.append(screen)
             switch command {
@@ -169,6 +196,22 @@ public enum Update {
         }
         if let push = step.push { state.screens.append(push) }
         return step.effects
+    }
+
+    /// The wall's keys: quit, and show or hide the names (showing asks for the passphrase).
+    static func wall(_ command: Command, screen: HandoverScreen, in state: inout AppState) -> [Effect] {
+        state.screens.append(.handover(screen))
+        switch command {
+        case .quit:
+            state.quitRequested = true
+        case .reveal where state.dashboard.masked:
+            state.screens.append(.reveal(RevealScreen(id: state.takeScreenID())))
+        case .reveal:
+            state.dashboard.masked = true
+        default:
+            break
+        }
+        return []
     }
 
     /// Answers the question in front.
@@ -183,6 +226,8 @@ public enum Update {
             state.quitRequested = true
         case .run(let command, let origin):
             return [.perform(command, origin: origin)]
+        case .write(let text, let path, let summary):
+            return [.writeHandover(text: text, path: path, summary: summary)]
         }
         return []
     }
@@ -199,8 +244,26 @@ public enum Update {
         if minute != state.lastMinute {
             state.lastMinute = minute
             state.dashboard.advance(to: now)
+            // A new shift began: its alert watches the handover just given.
+            let window = HandoverUpdate.lastWindow(state)
+            if window != state.lastHandoverWindow {
+                state.lastHandoverWindow = window
+                effects.append(.loadLastHandover(window))
+            }
+            if state.wall { effects += HandoverUpdate.followShift(in: &state) }
         }
         guard state.lock == nil else { return effects }
+        if state.wall {
+            // The wall never locks (it would go blank at the handover); names mask again instead.
+            if !state.dashboard.masked, now.timeIntervalSince(state.lastInput) >= state.settings.idleLimit {
+                state.dashboard.masked = true
+            }
+            if now.timeIntervalSince(state.lastPoll) >= state.settings.pollInterval {
+                state.lastPoll = now
+                effects.append(.pollChanges(since: state.changeCursor))
+            }
+            return effects
+        }
         if now.timeIntervalSince(state.lastInput) >= state.settings.idleLimit {
             let minutes = Int(state.settings.idleLimit / 60)
             return engageLock("Locked after \(minutes) \(minutes == 1 ? "minute" : "minutes") without a key press.", in: &state)

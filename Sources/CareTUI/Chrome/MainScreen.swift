@@ -43,6 +43,12 @@ public enum MainScreen {
                 question.render(in: buffer.area, buffer: &buffer, theme: theme)
             case .reader(let reader):
                 cursor = reader.render(state, area: rows[1], buffer: &buffer, theme: theme, viewports: &viewports)
+            case .handover(let handover):
+                HandoverView.render(handover, state, area: rows[1], buffer: &buffer, theme: theme, viewports: &viewports)
+            case .reveal(let reveal):
+                reveal.render(state, area: buffer.area, buffer: &buffer, theme: theme)
+            case .childPicker(let picker):
+                picker.render(state, area: rows[1], buffer: &buffer, theme: theme)
             }
         }
         // Last, so a message that needs more than one line (a refusal at 80 columns) is read whole

@@ -8,7 +8,7 @@ enum TopBar {
     static func render(_ state: AppState, row: Rect, buffer: inout Buffer, theme: Theme) {
         let style = theme[.statusbar]
         buffer.fill(row, with: Cell(" ", style: style))
-        let shift = Shift(containing: state.now, zone: state.zone)
+        let shift = state.settings.shifts.shift(containing: state.now, zone: state.zone)
         var left = " CARE · \(state.unit.code) unit · \(shift.label) · \(state.worker.displayName) (\(state.worker.role.title))"
         if state.dashboard.masked { left += " · names masked" }
 

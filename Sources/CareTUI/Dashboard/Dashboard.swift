@@ -45,10 +45,17 @@ public struct Dashboard: Sendable {
     /// The item of the open record the cursor is on (Enter reads it whole); nil for the first.
     public var recordItem: RecordItem?
 
+    /// The last shift's saved handover and its acknowledgements, for "handover not acknowledged".
+    public private(set) var lastHandover: HandoverState?
+
     let worker: Worker
     let zone: TimeZone
     let thresholds: AlertThresholds
     private var now: Date
+    /// When each child's alerts can next change (`AlertSchedule`), and the soonest of them: the
+    /// clock re-evaluates only the children that are due.
+    private var alertDue: [ChildID: Date] = [:]
+    private var nextAlertDue = Date.distantFuture
 
     init(snapshot: CaseloadSnapshot, worker: Worker, now: Date, zone: TimeZone, thresholds: AlertThresholds, masked: Bool) {
         self.snapshot = snapshot
@@ -147,11 +154,60 @@ public struct Dashboard: Sendable {
         refresh(children: patch.children, catalogue: patch.includesCatalogue)
     }
 
-    /// The minute hand: durations and time-based alerts move on without a key.
+    /// The clock: time-based alerts and the durations in their words move on without a key, for
+    /// the children whose alerts are due to change (and the handover alert).
     mutating func advance(to now: Date) {
         self.now = now
-        allAlerts = AlertRules.evaluate(snapshot: snapshot, now: now, thresholds: thresholds, zone: zone)
+        guard now >= nextAlertDue else { return }
+        let due = Set(alertDue.filter { $0.value <= now }.keys)
+        allAlerts.removeAll { alert in alert.child.map(due.contains) ?? true }
+        allAlerts += AlertRules.evaluate(children: due, snapshot: snapshot, now: now, thresholds: thresholds, zone: zone)
+        if let handover = lastHandover, let alert = AlertRules.handoverAlert(handover, now: now, thresholds: thresholds) { allAlerts.append(alert) }
+        allAlerts.sort(by: AlertRules.precedes)
+        schedule(due)
         splitAlerts()
+    }
+
+    /// Takes the last shift's handover (loaded, or changed by anyone) for its alert.
+    mutating func setLastHandover(_ state: HandoverState?, now: Date) {
+        self.now = now
+        lastHandover = state
+        allAlerts.removeAll { $0.rule == .handoverNotAcknowledged }
+        if let state, let alert = AlertRules.handoverAlert(state, now: now, thresholds: thresholds) {
+            allAlerts.append(alert)
+            allAlerts.sort(by: AlertRules.precedes)
+        }
+        splitAlerts()
+    }
+
+    /// Works out when the alerts of `ids` (every child when nil) next change.
+    private mutating func schedule(_ ids: Set<ChildID>?) {
+        var referrals: [ChildID: [Referral]] = [:]
+        var courts: [ChildID: [Appointment]] = [:]
+        if ids == nil || !(ids?.isEmpty ?? true) {
+            for referral in snapshot.referrals where ids?.contains(referral.child) ?? true { referrals[referral.child, default: []].append(referral) }
+            for appointment in snapshot.appointments where ids?.contains(appointment.child) ?? true { courts[appointment.child, default: []].append(appointment) }
+        }
+        if let ids {
+            for id in ids {
+                if let child = child(id) {
+                    alertDue[id] = AlertSchedule.nextChange(of: child, in: snapshot, referrals: referrals[id] ?? [], appointments: courts[id] ?? [],
+                                                            now: now, thresholds: thresholds, zone: zone)
+                } else {
+                    alertDue[id] = nil
+                }
+            }
+        } else {
+            alertDue = [:]
+            for child in snapshot.children {
+                alertDue[child.id] = AlertSchedule.nextChange(of: child, in: snapshot, referrals: referrals[child.id] ?? [],
+                                                              appointments: courts[child.id] ?? [], now: now, thresholds: thresholds, zone: zone)
+            }
+        }
+        // The handover alert turns on an hour into the shift and off at its end: a minute's
+        // granularity is enough for it.
+        let handoverDue = lastHandover.map { _ in now.addingTimeInterval(60) } ?? .distantFuture
+        nextAlertDue = min(alertDue.values.min() ?? .distantFuture, handoverDue)
     }
 
     private mutating func rebuild() {
@@ -160,7 +216,8 @@ public struct Dashboard: Sendable {
         allRows = CaseloadRow.rows(from: snapshot, today: DayDate(now, in: zone))
         rowIndex = Dictionary(allRows.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         openCount = allRows.count { $0.isOpen }
-        allAlerts = AlertRules.evaluate(snapshot: snapshot, now: now, thresholds: thresholds, zone: zone)
+        allAlerts = AlertRules.evaluate(snapshot: snapshot, now: now, thresholds: thresholds, handover: lastHandover, zone: zone)
+        schedule(nil)
         splitAlerts()
         rebuildQueue()
         applyQuery(keeping: selected)
@@ -196,6 +253,7 @@ public struct Dashboard: Sendable {
         allAlerts.removeAll { $0.child.map(ids.contains) ?? false }
         allAlerts += AlertRules.evaluate(children: ids, snapshot: snapshot, now: now, thresholds: thresholds, zone: zone)
         allAlerts.sort(by: AlertRules.precedes)
+        schedule(ids)
         splitAlerts()
         rebuildQueue()
         applyQuery(keeping: selected)

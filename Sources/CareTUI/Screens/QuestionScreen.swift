@@ -13,6 +13,8 @@ public struct QuestionScreen: Sendable {
         case quit
         /// Sends a command the form with this id built (after an unusual value was confirmed).
         case run(CaseCommand, origin: Int)
+        /// Writes text with children's names to a file (a printed handover), audited as an export.
+        case write(text: String, path: String, summary: String)
     }
 
     public let id: Int

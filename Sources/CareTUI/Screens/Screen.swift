@@ -9,6 +9,9 @@ public enum Screen: Sendable {
     case auditTrail(AuditTrailScreen)
     case question(QuestionScreen)
     case reader(ReaderScreen)
+    case handover(HandoverScreen)
+    case reveal(RevealScreen)
+    case childPicker(ChildPickerScreen)
 
     public var id: Int {
         switch self {
@@ -17,6 +20,9 @@ public enum Screen: Sendable {
         case .auditTrail(let s): s.id
         case .question(let s): s.id
         case .reader(let s): s.id
+        case .handover(let s): s.id
+        case .reveal(let s): s.id
+        case .childPicker(let s): s.id
         }
     }
 
@@ -27,6 +33,9 @@ public enum Screen: Sendable {
         case .auditTrail: AuditTrailScreen.keyChain
         case .question: QuestionScreen.keyChain
         case .reader(let s): s.keyChain
+        case .handover(let s): s.keyChain
+        case .reveal: RevealScreen.keyChain
+        case .childPicker: ChildPickerScreen.keyChain
         }
     }
 }

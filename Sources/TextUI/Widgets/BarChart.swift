@@ -43,6 +43,20 @@ public struct BarChart: Widget, Hashable, Sendable {
         value.rounded() == value && abs(value) < 1e15 ? String(Int(value)) : String(format1: value)
     }
 
+    /// Blocks are drawn in the foreground colour, so a role drawn as a badge (light text on a
+    /// coloured ground, as critical risk is) draws its bar in the ground's colour instead: white
+    /// blocks on a white terminal would not be seen, nor reversed ones on any.
+    static func barStyle(_ style: Style) -> Style {
+        // Reversed blocks would be drawn in the terminal's background colour: never seen.
+        var bar = style
+        bar.attributes.remove(.reverse)
+        if bar.background != .default {
+            bar.foreground = bar.background
+            bar.background = .default
+        }
+        return bar
+    }
+
     public func render(in area: Rect, buffer: inout Buffer, theme: Theme) {
         guard !area.isEmpty, !bars.isEmpty else { return }
         let labelWidth = min(bars.map { DisplayWidth.of($0.label) }.max() ?? 0, area.width / 3)
@@ -54,7 +68,7 @@ public struct BarChart: Widget, Hashable, Sendable {
             buffer.write(bar.label, at: row.origin, width: labelWidth, style: theme[.normal], pad: true)
             let drawn = Self.bar(value: bar.value, maximum: maximum, width: barWidth)
             var x = row.x + labelWidth + 1
-            x += buffer.write(drawn, at: Point(x: x, y: row.y), style: theme[bar.role], clip: row)
+            x += buffer.write(drawn, at: Point(x: x, y: row.y), style: Self.barStyle(theme[bar.role]), clip: row)
             buffer.write(" " + Self.format(bar.value), at: Point(x: x, y: row.y), style: theme[.normal], clip: row)
         }
     }

@@ -111,8 +111,7 @@ enum Samples {
                 .init(
                     child: child, severity: .urgent, summary: "Missing overnight, found",
                     actions: [.init(text: "Debrief", owner: "Casey Protectiontest", due: when, done: false)],
-                    contingencies: [.init(condition: "if she calls", response: "call the test officer")], pinned: true,
-                    acknowledgement: .init(by: to, at: when, readBack: "got it")),
+                    contingencies: [.init(condition: "if she calls", response: "call the test officer")], pinned: true),
             ])
     }
 

@@ -33,7 +33,8 @@ final class Harness {
     /// A fresh demo unit unless `database` is given (a second worker on the same data).
     init(
         size: Size = Size(width: 120, height: 32), user: String = "demo-cp", database: MemoryDatabase? = nil, children: Int = 40,
-        idleLimit: TimeInterval = 600, keymap: Keymap = DefaultKeymap.make(), zone: TimeZone = .gmt,
+        idleLimit: TimeInterval = 600, keymap: Keymap = DefaultKeymap.make(), zone: TimeZone = .gmt, wall: Bool = false,
+        handoverFolder: String = FileManager.default.temporaryDirectory.path,
         wrap: (InMemoryCaseStore) -> any CaseStore = { $0 }
     ) throws {
         let database = database ?? Harness.makeDatabase(children: children, zone: zone)
@@ -43,12 +44,12 @@ final class Harness {
         store = wrap(session)
         terminal = HeadlessTerminal(size: size)
         app = try App(store: store, terminal: terminal, keymap: keymap, theme: .default, clock: clock,
-                      settings: AppSettings(idleLimit: idleLimit))
+                      settings: AppSettings(idleLimit: idleLimit, handoverFolder: handoverFolder), wall: wall)
         app.step(timeoutMilliseconds: 0)
     }
 
     static func makeDatabase(children: Int = 40, zone: TimeZone = .gmt) -> MemoryDatabase {
-        MemoryDatabase(demo: DemoGenerator.make(seed: 7, children: children, now: demoNow), passphrase: passphrase, timeZone: zone)
+        MemoryDatabase(demo: DemoGenerator.make(seed: 7, children: children, now: demoNow, zone: zone), passphrase: passphrase, timeZone: zone)
     }
 
     func press(_ keys: Key...) {
@@ -93,6 +94,7 @@ final class Harness {
     var formOpen: Bool { app.state.screens.contains { if case .form = $0 { true } else { false } } }
     var front: Screen? { app.state.front }
     var locked: Bool { app.state.lock != nil }
+    var message: String? { app.state.message }
     var detailOpen: Bool { dashboard.detail != nil }
     var rows: [CaseloadRow] { dashboard.rows }
     var allRowCount: Int { dashboard.allRows.count }

@@ -57,6 +57,21 @@ public final class InMemoryCaseStore: CaseStore, CaseArchive, @unchecked Sendabl
         database.append(AuditEvent(at: clock.now(), actor: worker.id, action: .unlock, summary: "unlocked the session"))
     }
 
+    public func verifyPassphrase(_ passphrase: String, purpose: String) throws {
+        try requireUnlocked()
+        guard database.passphrase(of: worker.accountName) == passphrase else {
+            database.append(AuditEvent(at: clock.now(), actor: worker.id, action: .loginFailed,
+                                       summary: "failed sign-in for \(worker.accountName): wrong passphrase"))
+            throw MemoryStoreError.wrongPassphrase(worker.accountName)
+        }
+        database.append(AuditEvent(at: clock.now(), actor: worker.id, action: .unlock, summary: "passphrase given to \(purpose)"))
+    }
+
+    public func recordExport(_ summary: String) throws {
+        try require(.export)
+        database.append(AuditEvent(at: clock.now(), actor: worker.id, action: .export, summary: summary))
+    }
+
     private func requireUnlocked() throws {
         if sessionLock.withLock({ isLocked }) { throw MemoryStoreError.locked }
     }
@@ -204,6 +219,25 @@ public final class InMemoryCaseStore: CaseStore, CaseArchive, @unchecked Sendabl
         try require(.viewCaseload)
         return database.read { tables in
             tables.all(HandoverAcknowledgement.self).filter { $0.handover == handover }.sorted { ($0.at, $0.id.rawValue) < ($1.at, $1.id.rawValue) }
+        }
+    }
+
+    public func loadHandover(_ id: HandoverID) throws -> HandoverState? {
+        try require(.viewCaseload)
+        return database.read { tables in
+            guard let handover = tables.record(.handover, id.rawValue)?.as(Handover.self) else { return nil }
+            let acknowledgements = tables.all(HandoverAcknowledgement.self).filter { $0.handover == id }
+                .sorted { ($0.at, $0.id.rawValue) < ($1.at, $1.id.rawValue) }
+            return HandoverState(handover: handover, acknowledgements: acknowledgements)
+        }
+    }
+
+    public func contactStamps(from start: Date, to end: Date) throws -> [ContactStamp] {
+        try require(.viewCaseload)
+        return database.read { tables in
+            tables.all(Contact.self).filter { $0.occurredAt >= start && $0.occurredAt < end }
+                .map { ContactStamp(child: $0.child, at: $0.occurredAt) }
+                .sorted { ($0.at, $0.child.rawValue) < ($1.at, $1.child.rawValue) }
         }
     }
 

@@ -1,0 +1,32 @@
+import CareDomain
+import Foundation
+import GRDB
+
+/// Reading what the handover screen needs: a saved handover, and when contacts happened.
+extension SQLiteCaseStore {
+    public func loadHandover(_ id: HandoverID) throws -> HandoverState? {
+        try require(.viewCaseload)
+        let acknowledgements = try handoverAcknowledgements(of: id)
+        return try read { db, keys in
+            try Self.fetchRecord(Handover.self, id: id.rawValue, db: db, keys: keys)
+                .map { HandoverState(handover: $0, acknowledgements: acknowledgements) }
+        }
+    }
+
+    /// From the clear columns only (child and time): nothing sealed is opened to count contacts.
+    public func contactStamps(from start: Date, to end: Date) throws -> [ContactStamp] {
+        try require(.viewCaseload)
+        return try read { db, _ in
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT child_id, sort_at FROM records
+                WHERE kind = ? AND sort_at >= ? AND sort_at < ? AND child_id IS NOT NULL
+                ORDER BY sort_at, child_id
+                """, arguments: [RecordKind.contact.rawValue, start.timeIntervalSince1970, end.timeIntervalSince1970])
+            var stamps: [ContactStamp] = []
+            while let row = try rows.next() {
+                stamps.append(ContactStamp(child: ChildID(rawValue: row["child_id"]), at: Date(timeIntervalSince1970: row["sort_at"])))
+            }
+            return stamps
+        }
+    }
+}

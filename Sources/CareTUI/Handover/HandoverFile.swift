@@ -1,0 +1,51 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A printed handover on disk: readable by its owner only (0600), never written over.
+enum HandoverFile {
+    struct Exists: Error, CustomStringConvertible {
+        let path: String
+        var description: String { "A file already exists at \(path); nothing was written." }
+    }
+
+    struct Failed: Error, CustomStringConvertible {
+        let path: String
+        let reason: String
+        var description: String { "The handover could not be written to \(path) (\(reason))." }
+    }
+
+    /// Writes the whole text or nothing: a half-written file is removed.
+    static func write(_ text: String, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard descriptor >= 0 else {
+            if errno == EEXIST { throw Exists(path: path) }
+            throw Failed(path: path, reason: String(cString: strerror(errno)))
+        }
+        let bytes = Array(text.utf8)
+        var written = 0
+        while written < bytes.count {
+            let count = bytes[written...].withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            guard count > 0 else {
+                let reason = count < 0 ? String(cString: strerror(errno)) : "nothing more could be written"
+                close(descriptor)
+                unlink(path)
+                throw Failed(path: path, reason: reason)
+            }
+            written += count
+        }
+        let synced = fsync(descriptor) == 0
+        let reason = synced ? "" : String(cString: strerror(errno))
+        let closed = close(descriptor) == 0
+        guard synced, closed else {
+            unlink(path)
+            throw Failed(path: path, reason: synced ? String(cString: strerror(errno)) : reason)
+        }
+    }
+
+    /// `handover-KEN-2026-11-22-night.md` in `folder`.
+    static func path(folder: String, unit: String, window: String) -> String {
+        (folder as NSString).appendingPathComponent("handover-\(unit)-\(window).md")
+    }
+}

@@ -1,0 +1,68 @@
+import CareDomain
+import CareTUI
+import Foundation
+import Testing
+import TextUI
+
+/// The dashboard re-evaluates only the children whose alerts are due (`AlertSchedule`) and those
+/// the change feed names. Whatever the clock and the other sessions do, what it shows must equal
+/// evaluating every rule over the whole caseload from scratch.
+@MainActor
+@Suite struct AlertSchedulePropertyTests {
+    /// A small deterministic stream (splitmix64), so a failure names a step that can be replayed.
+    struct Stream {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        mutating func int(_ range: ClosedRange<Int>) -> Int { range.lowerBound + Int(next() % UInt64(range.count)) }
+    }
+
+    static func describe(_ alerts: [Alert]) -> [String] {
+        alerts.map { "\($0.id) \($0.severity) \($0.message)" }.sorted()
+    }
+
+    @Test(arguments: [UInt64(1), 2, 3])
+    func incrementalAlertsEqualAFullEvaluation(seed: UInt64) throws {
+        let h = try Harness(idleLimit: 90 * 86_400)
+        let other = try Harness(user: "demo-police", database: h.database, idleLimit: 90 * 86_400)
+        var stream = Stream(state: seed)
+        for step in 0..<160 {
+            // Mostly single minutes and short gaps; now and then hours, across shift changes and midnights.
+            let gap: TimeInterval = switch stream.int(0...9) {
+            case 0...4: 60
+            case 5...7: TimeInterval(stream.int(2...90) * 60)
+            default: TimeInterval(stream.int(2...14) * 3_600 + stream.int(0...59) * 60)
+            }
+            h.clock.advance(by: gap)
+            other.clock.advance(by: gap)
+            if stream.int(0...5) == 0 {
+                // Another session changes a child: a contact, or a child located.
+                let open = other.dashboard.snapshot.children.filter(\.isOpen)
+                let child = open[stream.int(0...(open.count - 1))]
+                if let episode = other.dashboard.snapshot.openEpisode(of: child.id) {
+                    var located = episode
+                    located.located = .init(at: other.clock.now(), place: "Test plaza (synthetic)", returnedTo: "Demo Group Home A")
+                    _ = try other.store.perform(.updateMissingEpisode(located))
+                } else {
+                    _ = try other.store.perform(.logContact(Contact(child: child.id, occurredAt: other.clock.now(), author: other.app.state.worker.id,
+                                                                    kind: .inPerson, location: "Test office", summary: "Synthetic note")))
+                }
+                other.tick()
+            }
+            h.tick()
+            let now = h.clock.now()
+            let full = AlertRules.evaluate(snapshot: h.dashboard.snapshot, now: now, thresholds: .standard,
+                                           handover: h.dashboard.lastHandover, zone: .gmt)
+            let shown = Self.describe(h.dashboard.allAlerts)
+            let expected = Self.describe(full)
+            let extra = Set(shown).subtracting(expected).sorted(), missing = Set(expected).subtracting(shown).sorted()
+            #expect(shown == expected, "seed \(seed), step \(step), \(TimeText.format(now, zone: .gmt)): extra \(extra), missing \(missing)")
+            if shown != expected { return }
+        }
+    }
+}
