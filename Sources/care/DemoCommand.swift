@@ -58,7 +58,8 @@ struct DemoCommand: ParsableCommand {
     }
 
     private func create(at path: String) throws {
-        let unit = DemoGenerator.make(seed: seed, children: children, now: Date())
+        let catalogue = try SeedCatalogue.load(directory: nil)
+        let unit = DemoGenerator.make(seed: seed, children: children, now: Date(), services: catalogue.services, checklist: catalogue.questions)
         try DemoStore.create(unit, at: path, passphrase: Self.passphrase, timeZone: timeZone?.zone ?? .current)
         let missing = unit.episodes.filter(\.isOpen).count
         print("Created a synthetic demo store at \(path): \(unit.children.count) children (\(missing) missing now), "

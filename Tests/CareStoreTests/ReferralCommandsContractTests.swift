@@ -126,4 +126,26 @@ import Testing
         // A stale copy is a conflict, not a silent overwrite.
         #expect(throws: RecordConflict.self) { try unit.supervisor.perform(.saveChecklist(first)) }
     }
+
+    @Test func whatACommandHandsBackIsWhatTheStoreReadsBackAtAnyClockFraction() throws {
+        // A clock between seconds: the times a command stamps must come back from the file as
+        // they were handed back, or the next step on the saved referral looks like a rewrite of
+        // its timeline (found in use: recording consent right after an approval was refused).
+        let fixture = try StoreFixture(clock: FixedClock(Samples.now.addingTimeInterval(0.1)))
+        let supervisor = try fixture.create()
+        let protection = try fixture.open(StoreFixture.protection)
+        let liaison = try fixture.open(StoreFixture.liaison)
+        let child: Child = try protection.performed(.createChild(Samples.newChild(author: protection.worker.id)))
+        let service: Service = try supervisor.performed(.saveService(Samples.service()))
+        var draft = Samples.draftReferral(child: child.id, service: service.id, by: protection.worker.id)
+        draft.consent = .init()
+        let submitted: Referral = try protection.performed(.submitNewReferral(draft))
+        let approved: Referral = try liaison.performed(.applyReferral(submitted.id, .approve(
+            checklist: submitted.review.checklist.map { .init(question: $0.question, answer: .yes) }, comment: "")))
+        #expect(try liaison.loadCaseload().referrals == [approved])
+        var consented = approved
+        consented.consent = .init(state: .given, by: "the youth", at: Samples.when)
+        let updated: Referral = try liaison.performed(.updateReferral(consented))
+        #expect(updated.consent.state == .given)
+    }
 }

@@ -9,7 +9,7 @@ public enum CommandRules {
     /// owned fields), `RecordConflict` (the record changed since it was read).
     public static func prepare(_ command: CaseCommand, in context: some CommandContext) throws -> PreparedCommand {
         guard context.actor.active else { throw CommandError.inactiveAccount }
-        let rules = Preparation(context: context)
+        let rules = Preparation(context: context, now: stamp(context.now))
         switch command {
         case .createChild(let child): return try rules.createChild(child)
         case .updateChild(let child): return try rules.updateChild(child)
@@ -28,10 +28,10 @@ public enum CommandRules {
         case .applyReferral(let id, let step): return try rules.applyReferral(id, step)
         case .acknowledgeAlert(let alert, let child, let since, let note):
             return try rules.respond(AlertResponse(alertID: alert, child: child, since: since, kind: .acknowledged, note: note,
-                                                   by: context.actor.id, at: context.now))
+                                                   by: context.actor.id, at: rules.now))
         case .snoozeAlert(let alert, let child, let since, let until, let note):
             return try rules.respond(AlertResponse(alertID: alert, child: child, since: since, kind: .snoozed, until: until,
-                                                   note: note, by: context.actor.id, at: context.now))
+                                                   note: note, by: context.actor.id, at: rules.now))
         case .saveHandover(let handover): return try rules.saveHandover(handover)
         case .acknowledgeHandoverEntry(let handover, let child, let readBack):
             return try rules.acknowledge(handover, child: child, readBack: readBack)
@@ -44,12 +44,23 @@ public enum CommandRules {
     }
 }
 
+extension CommandRules {
+    /// The time a command stamps on what it writes (who did what when), to the whole second:
+    /// a store keeps times as seconds since 1970, and a fraction would not come back exactly, so
+    /// the record a command hands back would differ from the one read later (and a step taken
+    /// on it would look like a change to its timeline).
+    public static func stamp(_ now: Date) -> Date {
+        Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))
+    }
+}
+
 /// One command's preparation: the context and the helpers every rule uses.
 private struct Preparation<Context: CommandContext> {
     let context: Context
+    /// The command's time, to the whole second (`CommandRules.stamp`).
+    let now: Date
 
     var actor: Worker { context.actor }
-    var now: Date { context.now }
     var zone: TimeZone { context.unit.timeZone }
     var today: DayDate { DayDate(now, in: zone) }
 

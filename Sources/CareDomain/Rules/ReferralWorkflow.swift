@@ -15,7 +15,15 @@ public enum ReferralWorkflow {
     /// Whether the rules themselves require a review for this child and service (a supervisor
     /// may require one for others).
     public static func reviewRequired(child: Child, service: Service) -> Bool {
-        child.indigenousIdentity.isIndigenous || service.culturallySpecific
+        !reviewReasons(child: child, service: service).isEmpty
+    }
+
+    /// Why the rules require a review for this child and service, in words; empty when they do not.
+    public static func reviewReasons(child: Child, service: Service) -> [String] {
+        var reasons: [String] = []
+        if child.indigenousIdentity.isIndigenous { reasons.append("the youth names an Indigenous affiliation") }
+        if service.culturallySpecific { reasons.append("the service is culturally specific") }
+        return reasons
     }
 
     /// Applies `command` and returns the changed referral, or throws saying why not.

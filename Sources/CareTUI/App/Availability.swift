@@ -5,6 +5,9 @@ import TextUI
 /// line grey out what is unavailable and say why, and pressing the key says the same.
 public enum Availability {
     public static func reason(_ command: Command, in state: AppState, context: KeyContext? = nil) -> String? {
+        if let context, [.referrals, .referral, .review, .picker].contains(context) {
+            return ReferralScreens.refusal(command, in: state, context: context)
+        }
         let dashboard = state.dashboard
         let role = state.worker.role
         switch command {
@@ -22,6 +25,8 @@ public enum Availability {
         case .childAudit:
             if !role.may(.readAudit) { return PermissionDenied(permission: .readAudit, role: role).description }
             return dashboard.selectedRow == nil ? "select a child first" : nil
+        case .newReferral, .serviceCatalogue:
+            return ReferralActions.refusal(command, in: state)
         case .toggleHiddenAlerts:
             return dashboard.alertVisibility.hidden.isEmpty && !dashboard.showHiddenAlerts ? "no alert is acknowledged or snoozed" : nil
         default:
@@ -38,7 +43,7 @@ public enum Availability {
 /// The key-hint line: the keys that work where the person is, most useful first, with their keys
 /// from the keymap (never written out by hand), greyed when unavailable.
 public enum HintLine {
-    struct Hint {
+    struct Hint: Sendable {
         var command: Command
         var label: String
     }
@@ -58,13 +63,15 @@ public enum HintLine {
             hints.append(KeyHint(key: "any other key", label: "closes", enabled: true))
         case .question?:
             hints = hintList([Hint(command: .answerYes, label: "yes"), Hint(command: .answerNo, label: "no")], state, chain)
+        case .servicePicker?, .referral?, .review?:
+            hints = ReferralHints.hints(in: state, chain: chain)
         case nil where state.dashboard.filterEditing:
             hints = [KeyHint(key: "type", label: "filter by name, case, community or worker", enabled: true)]
             hints += hintList([Hint(command: .keepFilter, label: "keep"), Hint(command: .clearFilter, label: "clear")], state, chain)
         case nil:
             // Help and quit come early, so they fit even at 80 columns.
             var list = [Hint(command: .focusNext, label: "next pane"), Hint(command: .moveDown, label: "move")]
-            let open = Hint(command: .open, label: state.dashboard.focus == .referrals || state.dashboard.focus == .alerts ? "go to child" : "open")
+            let open = Hint(command: .open, label: state.dashboard.focus == .alerts ? "go to child" : "open")
             if state.dashboard.focus != .child { list.append(open) }
             list += [Hint(command: .help, label: "help"), Hint(command: .quit, label: "quit")]
             switch state.dashboard.focus {
@@ -77,7 +84,7 @@ public enum HintLine {
                          Hint(command: .addIndicator, label: "indicator"), Hint(command: .safetyPlan, label: "plan"),
                          Hint(command: .editProfile, label: "edit"), Hint(command: .addFlag, label: "flag")]
             case .referrals:
-                break
+                list += ReferralHints.queue
             case .alerts:
                 list += [Hint(command: .acknowledgeAlert, label: "acknowledge"), Hint(command: .snoozeAlert, label: "snooze")]
             }
@@ -87,7 +94,7 @@ public enum HintLine {
         return hints
     }
 
-    private static func hintList(_ list: [Hint], _ state: AppState, _ chain: KeyChain) -> [KeyHint] {
+    static func hintList(_ list: [Hint], _ state: AppState, _ chain: KeyChain) -> [KeyHint] {
         list.compactMap { hint in
             guard let context = state.keymap.context(of: hint.command, in: chain),
                   var keys = state.keymap.keys(for: hint.command, in: context).first?.displayName else { return nil }

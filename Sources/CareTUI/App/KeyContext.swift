@@ -26,6 +26,14 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case auditTrail = "audit-trail"
     /// A yes/no question.
     case question
+    /// The referral queue pane, and a referral's own screen: the workflow's steps.
+    case referrals
+    /// A referral's own screen.
+    case referral
+    /// A liaison's cultural-safety review of a referral.
+    case review
+    /// Choosing a service from the catalogue (filter as you type).
+    case picker
 
     /// The heading in the help overlay and `docs/keys.md`.
     public var title: String {
@@ -41,6 +49,10 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .help: "Help"
         case .auditTrail: "Audit trail"
         case .question: "Questions"
+        case .referrals: "Referrals"
+        case .referral: "A referral's screen"
+        case .review: "Cultural-safety review"
+        case .picker: "Choosing a service"
         }
     }
 }
@@ -75,6 +87,7 @@ public struct KeyChain: Sendable, Equatable {
     public static let all: [KeyChain] = [
         PaneID.allCases.map(\.keyChain),
         [FilterLine.keyChain, FormScreen.keyChain, HelpScreen.keyChain, AuditTrailScreen.keyChain, QuestionScreen.keyChain],
+        [ReferralScreen.keyChain, ReviewScreen.keyChain, ServicePickerScreen.keyChain],
     ].flatMap { $0 }
 }
 
@@ -84,7 +97,7 @@ extension PaneID {
         switch self {
         case .caseload: KeyChain([.caseload, .record, .list, .dashboard, .global])
         case .child: KeyChain([.record, .list, .dashboard, .global])
-        case .referrals: KeyChain([.list, .dashboard, .global])
+        case .referrals: KeyChain([.referrals, .list, .dashboard, .global])
         case .alerts: KeyChain([.alerts, .list, .dashboard, .global])
         }
     }

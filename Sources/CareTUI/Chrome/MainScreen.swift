@@ -42,6 +42,12 @@ public enum MainScreen {
                 trail.render(state, area: rows[1], buffer: &buffer, theme: theme, viewports: &viewports)
             case .question(let question):
                 question.render(in: buffer.area, buffer: &buffer, theme: theme)
+            case .servicePicker(let picker):
+                cursor = picker.render(state, area: rows[1], buffer: &buffer, theme: theme, viewports: &viewports)
+            case .referral(let referral):
+                referral.render(state, area: rows[1], buffer: &buffer, theme: theme, viewports: &viewports)
+            case .review(let review):
+                cursor = review.render(state, area: rows[1], buffer: &buffer, theme: theme, viewports: &viewports)
             }
         }
         return (buffer, cursor)
@@ -101,7 +107,7 @@ public enum MainScreen {
             let counts = shown == total ? " (\(total))" : " (\(shown) of \(total))"
             return counts + filterWords + " · sort: \(dashboard.query.sort.label)"
         case .child: return ""
-        case .referrals: return " (\(dashboard.queue.count))"
+        case .referrals: return " (\(dashboard.queue.count) \(dashboard.referralView.title(for: state.worker.role)))"
         case .alerts:
             let hidden = dashboard.alertVisibility.hidden.count
             if dashboard.showHiddenAlerts { return " (\(dashboard.allAlerts.count), \(hidden) acknowledged or snoozed shown)" }

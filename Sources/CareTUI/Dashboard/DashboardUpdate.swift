@@ -41,6 +41,9 @@ enum DashboardUpdate {
                 state.screens.append(.auditTrail(AuditTrailScreen(id: state.takeScreenID(), child: child)))
                 return [.loadAuditTrail(child)]
             }
+        case .newReferral, .serviceCatalogue, .approveReferral, .returnReferral, .sendReferral, .updateReferralStatus,
+             .withdrawReferral, .recordConsent, .editReferral, .nextReferralView, .goToChild:
+            return ReferralActions.fromDashboard(command, in: &state)
         case .toggleHiddenAlerts:
             if let reason = Availability.reason(.toggleHiddenAlerts, in: state) {
                 state.message = Availability.sentence(reason)
@@ -153,8 +156,7 @@ enum DashboardUpdate {
             state.dashboard.recordScroll = 0
             return [.loadDetail(row.id)]
         case .referrals:
-            guard let referral = state.dashboard.selectedReferral else { return [] }
-            return select(child: referral.child, in: &state)
+            return ReferralActions.fromDashboard(.open, in: &state)
         case .alerts:
             guard let child = state.dashboard.selectedAlert?.child else {
                 state.message = "This alert is not about one child."

@@ -8,6 +8,12 @@ public enum Screen: Sendable {
     case help(HelpScreen)
     case auditTrail(AuditTrailScreen)
     case question(QuestionScreen)
+    /// Choosing a service for a new referral, or the catalogue.
+    case servicePicker(ServicePickerScreen)
+    /// One referral in full.
+    case referral(ReferralScreen)
+    /// A liaison's cultural-safety review.
+    case review(ReviewScreen)
 
     public var id: Int {
         switch self {
@@ -15,6 +21,9 @@ public enum Screen: Sendable {
         case .help(let s): s.id
         case .auditTrail(let s): s.id
         case .question(let s): s.id
+        case .servicePicker(let s): s.id
+        case .referral(let s): s.id
+        case .review(let s): s.id
         }
     }
 
@@ -24,6 +33,9 @@ public enum Screen: Sendable {
         case .help: HelpScreen.keyChain
         case .auditTrail: AuditTrailScreen.keyChain
         case .question: QuestionScreen.keyChain
+        case .servicePicker: ServicePickerScreen.keyChain
+        case .referral: ReferralScreen.keyChain
+        case .review: ReviewScreen.keyChain
         }
     }
 }
