@@ -66,7 +66,7 @@ enum ReferralQueuePane {
 /// The referral funnel as bars of block characters with the numbers beside them, so it reads
 /// the same in monochrome: how many referrals reached each step, and the median days each step
 /// took from the one before.
-enum ReferralFunnelView {
+public enum ReferralFunnelView {
     static func lines(_ funnel: ReferralFunnel, width: Int) -> [String] {
         let maximum = Double(funnel.steps.first?.count ?? 0)
         let barWidth = max(4, width - 9 - 1 - 4 - 7)
@@ -81,7 +81,7 @@ enum ReferralFunnelView {
     }
 
     /// "0.5d", "3d", "21d".
-    static func days(_ value: Double) -> String {
+    public static func days(_ value: Double) -> String {
         value < 10 ? String(format: "%.1fd", value) : "\(Int(value.rounded()))d"
     }
 
