@@ -41,4 +41,14 @@ struct ReferralReviewInTmuxTests {
         #expect(approved.review.checklist.first?.comment == "Youth wants to wait before family joins (synthetic)")
         #expect(approved.timeline.last?.by == liaison.id)
     }
+
+    @Test func theDemoOpensOnTheReferralsAwaitingTheLiaisonsReview() throws {
+        let demo = try DemoTemplate.copy()
+        let tmux = try TmuxSession(command: "\(Fixture.careBinary) demo --store \(demo.store) --user demo-liaison",
+                                   environment: Fixture.environment(scratch: demo.scratch))
+        let screen = try tmux.waitFor(timeout: 60) { $0.contains("Referral queue (") && $0.contains("AWAITING REVIEW") }
+        #expect(screen.contains("┏ 3 Referral queue ("), "the queue has the focus (heavy border)")
+        #expect(screen.contains("awaiting my review)"))
+        #expect(screen.contains("▸my review"))
+    }
 }
