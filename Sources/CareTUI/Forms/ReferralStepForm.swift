@@ -97,19 +97,18 @@ public struct ReferralStatusForm: CaseForm {
     }
 
     public func submit(_ values: FieldValues<Field>, in context: FormContext) -> FormOutcome<Field> {
-        guard let step = steps.first(where: { Self.label($0) == values[.step] }) else {
-            return .problems([Problem(.step, "No status update is possible from \(referral.status.rawValue).")])
+        let command: ReferralCommand? = switch steps.first(where: { Self.label($0) == values[.step] }) {
+        case .submit?: .submit
+        case .waitlist?: .waitlist
+        case .accept?: .accept
+        case .decline?: .decline(reason: values[.reason])
+        case .start?: .start
+        case .complete?: .complete
+        case .markReviewRequired?: .markReviewRequired
+        // The others have their own keys and forms, and are never offered here.
+        case .approve?, .return?, .overrideApprove?, .send?, .withdraw?, nil: nil
         }
-        let command: ReferralCommand = switch step {
-        case .submit: .submit
-        case .waitlist: .waitlist
-        case .accept: .accept
-        case .decline: .decline(reason: values[.reason])
-        case .start: .start
-        case .complete: .complete
-        case .markReviewRequired: .markReviewRequired
-        case .approve, .return, .overrideApprove, .send, .withdraw: .withdraw(reason: values[.reason])
-        }
+        guard let command else { return .problems([Problem(.step, "No status update is possible from \(referral.status.rawValue).")]) }
         return .command(.applyReferral(referral.id, command))
     }
 }

@@ -249,13 +249,12 @@ public struct ReviewScreen: Sendable {
                 + (fields[2 * i].error != nil || fields[2 * i + 1].error != nil ? 1 : 0)
         }
         let general = fields[fields.count - 1]
-        heights.append(1 + generalRows(general) + (general.error != nil ? 1 : 0))
+        heights.append(1 + generalRows + (general.error != nil ? 1 : 0))
         return heights
     }
 
-    func generalRows(_ field: FieldEditor) -> Int {
-        focus == fields.count - 1 ? 3 : 1
-    }
+    /// The general comment opens to three rows while it has the cursor.
+    var generalRows: Int { focus == fields.count - 1 ? 3 : 1 }
 
     private func renderQuestion(_ i: Int, at top: Int, area: Rect, commentWidth: Int, buffer: inout Buffer, theme: Theme) -> Point? {
         let focused = focus / 2 == i && focus < fields.count - 1
@@ -281,7 +280,7 @@ public struct ReviewScreen: Sendable {
         let focused = focus == fields.count - 1
         buffer.write("Comment (needed to return; optional to approve)", at: Point(x: area.x + 1, y: top), width: area.width - 1,
                      style: theme[focused ? .emphasis : .normal])
-        let rows = generalRows(field)
+        let rows = generalRows
         let cursor = field.render(in: Rect(x: area.x + 3, y: top + 1, width: area.width - 4, height: rows), focused: focused,
                                   buffer: &buffer, theme: theme)
         if let error = field.error {
