@@ -16,6 +16,7 @@ extension SQLiteCaseStore {
             let decoder = RecordCoding.decoder()
             var snapshot = try Self.childParts(of: nil, db: db, keys: keys, decoder: decoder)
             snapshot.services = try Self.fetchAll(Service.self, db: db, keys: keys, decoder: decoder)
+            snapshot.checklist = try Self.fetchAll(ReviewChecklist.self, db: db, keys: keys, decoder: decoder).first
             snapshot.workers = try Self.fetchAll(Worker.self, db: db, keys: keys, decoder: decoder)
             snapshot.normalizeOrder()
             return snapshot
@@ -29,6 +30,7 @@ extension SQLiteCaseStore {
             var part = try Self.childParts(of: ids, db: db, keys: keys, decoder: decoder)
             if catalogue {
                 part.services = try Self.fetchAll(Service.self, db: db, keys: keys, decoder: decoder)
+                part.checklist = try Self.fetchAll(ReviewChecklist.self, db: db, keys: keys, decoder: decoder).first
                 part.workers = try Self.fetchAll(Worker.self, db: db, keys: keys, decoder: decoder)
                 let aboutNoChild = try Row.fetchCursor(
                     db, sql: "SELECT \(RecordRow.columns) FROM records WHERE kind = ? AND child_id IS NULL",

@@ -8,7 +8,7 @@ struct CareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "care",
         abstract: "Keyboard-driven dashboard for a CARE unit's caseload (synthetic data only in demos).",
-        subcommands: [OpenCommand.self, DemoCommand.self, InitCommand.self, UserCommand.self, CheckCommand.self, AuditCommand.self, KeysCommand.self, BenchCommand.self, HandoverCommand.self],
+        subcommands: [OpenCommand.self, DemoCommand.self, InitCommand.self, UserCommand.self, ServicesCommand.self, CheckCommand.self, AuditCommand.self, KeysCommand.self, BenchCommand.self, HandoverCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 

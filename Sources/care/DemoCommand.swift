@@ -60,7 +60,9 @@ struct DemoCommand: ParsableCommand {
 
     private func create(at path: String) throws {
         let zone = timeZone?.zone ?? .current
-        let unit = DemoGenerator.make(seed: seed, children: children, now: Date(), zone: zone)
+        let catalogue = try SeedCatalogue.load(directory: nil)
+        let unit = DemoGenerator.make(seed: seed, children: children, now: Date(), zone: zone, services: catalogue.services,
+                                      checklist: catalogue.questions)
         try DemoStore.create(unit, at: path, passphrase: Self.passphrase, timeZone: zone)
         let missing = unit.episodes.filter(\.isOpen).count
         Say.out("Created a synthetic demo store at \(path): \(unit.children.count) children (\(missing) missing now), "

@@ -24,6 +24,9 @@ struct InitCommand: ParsableCommand {
     @Option(name: .long, help: "The unit's time zone, an IANA name like America/Winnipeg; every time is shown in it (default: the machine's).")
     var timeZone: TimeZoneArgument?
 
+    @Option(name: .long, help: "A folder with services.toml and review-checklist.toml to start the catalogue from (default: the shipped catalogue/).")
+    var catalogue: String?
+
     func validate() throws {
         guard (2...5).contains(unit.count), unit.allSatisfy({ $0.isASCII && $0.isUppercase }) else {
             throw ValidationError("The unit code must be 2 to 5 capital letters, like KEN.")
@@ -36,13 +39,18 @@ struct InitCommand: ParsableCommand {
         guard !StoreAdmin.exists(path: path) else {
             throw CommandFailure.words("A store already exists at \(path); it was left as it is.")
         }
+        let seed = try SeedCatalogue.load(directory: catalogue)
         let passphrase = try PassphraseReader.newPassphrase(fd: passphraseFd, for: admin)
         let account = NewAccount(accountName: admin, displayName: displayName ?? admin, role: .supervisor, passphrase: passphrase)
         let zone = timeZone?.zone ?? .current
         let store = try StoreAdmin.create(options: StoreOptions(path: path, anchors: AnchorBook.standard()), unit: unit, admin: account, timeZone: zone)
         for notice in store.notices { Say.notice(notice) }
+        _ = try store.perform(.importServices(seed.services))
+        _ = try store.perform(.saveChecklist(ReviewChecklist(questions: seed.questions)))
         try? store.close()
         Say.out("Created the \(unit) store at \(path) with supervisor \(admin); times are shown in \(zone.identifier).")
+        Say.out("The services catalogue has \(seed.services.count) services and the review checklist \(seed.questions.count) questions "
+                + "(care services import FILE.toml and care services checklist FILE.toml change them).")
         Say.out("Add workers with: care user add NAME --role child-protection --as \(admin) --store \(path)")
     }
 }

@@ -128,15 +128,19 @@ struct ReferralWorkflowTests {
         }
     }
 
-    @Test("a supervisor marking a ready referral for review sends it back to awaiting review")
-    func markReady() throws {
+    @Test("a supervisor may require a review only of a draft; it goes to review when submitted")
+    func markDraftOnly() throws {
         let ready = try apply(.submit, draft(), by: .childProtection)
-        #expect(throws: ReferralError.denied(PermissionDenied(permission: .overrideReview, role: .childProtection))) {
-            try apply(.markReviewRequired, ready, by: .childProtection)
+        #expect(throws: ReferralError.notFromStatus(command: "mark for review", status: .readyToSend)) {
+            try apply(.markReviewRequired, ready, by: .supervisor)
         }
-        let marked = try apply(.markReviewRequired, ready, by: .supervisor)
-        #expect(marked.status == .awaitingReview && marked.review.required)
-        #expect(throws: ReferralError.reviewAlreadyRequired) { try apply(.markReviewRequired, marked.withStatus(.draft), by: .supervisor) }
+        #expect(throws: ReferralError.denied(PermissionDenied(permission: .overrideReview, role: .childProtection))) {
+            try apply(.markReviewRequired, draft(), by: .childProtection)
+        }
+        let marked = try apply(.markReviewRequired, draft(), by: .supervisor)
+        #expect(marked.status == .draft && marked.timeline.isEmpty && marked.review.requiredBySupervisor)
+        #expect(throws: ReferralError.reviewAlreadyRequired) { try apply(.markReviewRequired, marked, by: .supervisor) }
+        #expect(try apply(.submit, marked, by: .childProtection).status == .awaitingReview)
     }
 
     @Test("the records passed in must be the referral's")

@@ -31,7 +31,8 @@ import TextUI
         let database = Harness.makeDatabase()
         let h = try Harness(user: "demo-liaison", database: database)
         let child = try #require(h.dashboard.selectedChild)
-        h.press(.char("e"))
+        // A liaison signs in to the referral queue; the profile is edited from the caseload.
+        h.press(.char("1"), .char("e"))
         #expect(h.screen.contains("Identity and communities"), "a liaison edits the identity fields only")
         #expect(!h.screen.contains("Legal name"))
         while h.formValue("identity") != "affiliations" { h.press(.right) }

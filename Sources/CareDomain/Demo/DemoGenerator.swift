@@ -12,11 +12,15 @@ public enum DemoGenerator {
     ///   - children: how many children; 40 is a believable unit, 50,000 a load test.
     ///   - contactsPerChild: the average number of case notes over the last 90 days.
     ///   - zone: the unit's time zone, where its shifts start and end.
+    ///   - services: the catalogue (as read from `catalogue/services.toml`; ids are given anew).
+    ///   - checklist: the unit's review questions (as read from `catalogue/review-checklist.toml`).
     public static func make(
-        seed: UInt64, children: Int = 40, now: Date, unit: String = "KEN", contactsPerChild: Int = 20, zone: TimeZone = .gmt
+        seed: UInt64, children: Int = 40, now: Date, unit: String = "KEN", contactsPerChild: Int = 20, zone: TimeZone = .gmt,
+        services: [Service] = DemoGenerator.standardServices, checklist: [String] = CulturalSafetyReview.defaultQuestions
     ) -> DemoUnit {
         var builder = DemoBuilder(seed: seed, now: now, unit: unit, zone: zone)
-        builder.makeServices()
+        builder.result.checklist = ReviewChecklist(questions: checklist)
+        builder.makeServices(services)
         builder.makeWorkers(children: children)
         for index in 0..<max(0, children) {
             builder.makeChild(index, contactsPerChild: contactsPerChild)
@@ -78,13 +82,12 @@ struct DemoBuilder {
 
     // MARK: Catalogue and accounts
 
-    mutating func makeServices() {
-        for entry in Words.services {
-            result.services.append(Service(
-                id: rng.id(), name: entry.name, category: entry.category, provider: entry.provider,
-                indigenousLed: entry.indigenousLed, culturallySpecific: entry.culturallySpecific,
-                languages: entry.languages, region: "\(result.unit) region (demo)"
-            ))
+    mutating func makeServices(_ catalogue: [Service]) {
+        for entry in catalogue {
+            var service = entry
+            service.id = rng.id()
+            service.version = 0
+            result.services.append(service)
         }
     }
 
@@ -397,9 +400,13 @@ struct DemoBuilder {
             ? result.children.indices.filter { result.children[$0].isOpen && $0 != DemoScenario.agingOut.rawValue }
             : candidates
         guard !pool.isEmpty else { return }
-        let culturallySpecific = result.services.first(where: \.culturallySpecific)!
+        guard let culturallySpecific = result.services.first(where: \.culturallySpecific) ?? result.services.first else { return }
+        // The demo liaison's own youth first, so "awaiting my review" is never empty for them.
+        let liaison = liaisonWorkers[0].id
+        let liaisonsOwn = pool.filter { result.children[$0].team.liaison == liaison }
         for (n, status) in Referral.Status.allCases.enumerated() {
-            let child = result.children[pool[n % pool.count]]
+            let index = status == .awaitingReview ? liaisonsOwn.first ?? pool[n % pool.count] : pool[n % pool.count]
+            let child = result.children[index]
             let service = status == .awaitingReview ? culturallySpecific : result.services[n % result.services.count]
             let lastStepAgo: TimeInterval = switch status {
             case .awaitingReview: 3 * Self.day
@@ -409,22 +416,31 @@ struct DemoBuilder {
             }
             makeReferral(for: child, status: status, service: service, lastStepAgo: lastStepAgo)
         }
+        // A second youth of the demo liaison waiting for review, urgent and fresh, so the queue
+        // shows the sort (urgent first) and the review screen a youth's communities.
+        if let second = liaisonsOwn.dropFirst().first {
+            makeReferral(for: result.children[second], status: .awaitingReview, service: result.services[0],
+                         lastStepAgo: 5 * Self.hour, priority: .urgent)
+        }
     }
 
     /// Builds a referral that reaches `status` through the workflow, its last step `lastStepAgo`.
-    mutating func makeReferral(for child: Child, status: Referral.Status, service: Service, lastStepAgo: TimeInterval) {
+    mutating func makeReferral(
+        for child: Child, status: Referral.Status, service: Service, lastStepAgo: TimeInterval, priority: Referral.Priority? = nil
+    ) {
         let creator = child.team.childProtection.flatMap { workerByID[$0] } ?? cpWorkers[0]
         let liaison = child.team.liaison.flatMap { workerByID[$0] } ?? liaisonWorkers[0]
         let supervisor = self.supervisor!
+        let questions = result.checklist.questions
         var steps: [(ReferralCommand, Worker)] = []
         let reviewed = ReferralWorkflow.reviewRequired(Referral(child: child.id, service: service.id, reason: "", createdBy: creator.id, createdAt: now),
                                                        child: child, service: service)
         func approval(_ rng: inout DemoRandom) -> (ReferralCommand, Worker) {
             if rng.chance(0.15) { return (.overrideApprove(reason: "Liaison on leave; youth asked to start this week (demo)"), supervisor) }
-            var checklist = CulturalSafetyReview.defaultQuestions.map { CulturalSafetyReview.Item(question: $0, answer: .yes) }
+            var checklist = questions.map { CulturalSafetyReview.Item(question: $0, answer: .yes) }
             if rng.chance(0.3) {
-                checklist[5].answer = .no
-                checklist[5].comment = "Fly-in travel needs planning; escort arranged (demo)"
+                checklist[checklist.count - 1].answer = .no
+                checklist[checklist.count - 1].comment = "Fly-in travel needs planning; escort arranged (demo)"
             }
             return (.approve(checklist: checklist, comment: "Youth chose this service with the liaison (demo)."), liaison)
         }
@@ -449,9 +465,11 @@ struct DemoBuilder {
             id: rng.id(), child: child.id, service: service.id,
             reason: rng.pick(["Youth asked for support with healing (demo).", "Safety plan step: connect to service (demo).", "Court-ordered follow-up (demo)."]),
             priority: rng.chance(0.25) ? .urgent : .routine,
-            consent: sends || rng.chance(0.5) ? .init(state: .given, by: "youth (demo)", at: created) : .init(),
+            consent: sends || rng.chance(0.5) ? .init(state: .given, by: "youth (demo)", at: created, recordedBy: creator.id) : .init(),
+            review: CulturalSafetyReview(checklist: result.checklist.blankItems),
             createdBy: creator.id, createdAt: created
         )
+        if let priority { referral.priority = priority }
         for (n, step) in steps.enumerated() {
             do {
                 referral = try ReferralWorkflow.apply(step.0, to: referral, child: child, service: service, actor: step.1,

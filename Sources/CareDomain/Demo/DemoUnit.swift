@@ -17,11 +17,14 @@ public struct DemoUnit: Sendable, Equatable {
     public var appointments: [Appointment]
     public var handovers: [Handover]
     public var handoverAcknowledgements: [HandoverAcknowledgement] = []
+    /// The unit's cultural-safety review checklist.
+    public var checklist: ReviewChecklist
 
     public init(
         unit: String, now: Date, workers: [Worker] = [], children: [Child] = [], contacts: [Contact] = [],
         episodes: [MissingEpisode] = [], indicators: [RiskIndicator] = [], plans: [SafetyPlan] = [],
-        referrals: [Referral] = [], services: [Service] = [], appointments: [Appointment] = [], handovers: [Handover] = []
+        referrals: [Referral] = [], services: [Service] = [], appointments: [Appointment] = [], handovers: [Handover] = [],
+        checklist: ReviewChecklist = ReviewChecklist()
     ) {
         self.unit = unit
         self.now = now
@@ -35,13 +38,14 @@ public struct DemoUnit: Sendable, Equatable {
         self.services = services
         self.appointments = appointments
         self.handovers = handovers
+        self.checklist = checklist
     }
 
-    /// Every record, workers and services first, for seeding a store.
+    /// Every record, workers and services first (the checklist last), for seeding a store.
     public var allRecords: [any CareRecord] {
         var records: [any CareRecord] = []
         records.reserveCapacity(workers.count + services.count + children.count + contacts.count + episodes.count
-            + indicators.count + plans.count + referrals.count + appointments.count + handovers.count + handoverAcknowledgements.count)
+            + indicators.count + plans.count + referrals.count + appointments.count + handovers.count + handoverAcknowledgements.count + 1)
         records += workers as [any CareRecord]
         records += services as [any CareRecord]
         records += children as [any CareRecord]
@@ -53,6 +57,7 @@ public struct DemoUnit: Sendable, Equatable {
         records += appointments as [any CareRecord]
         records += handovers as [any CareRecord]
         records += handoverAcknowledgements as [any CareRecord]
+        records.append(checklist)
         return records
     }
 
@@ -75,7 +80,8 @@ public struct DemoUnit: Sendable, Equatable {
         for plan in plans { planByChild[plan.child] = plan }
         return CaseloadSnapshot(
             children: children, lastContact: lastContact, episodes: byChild, indicators: indicatorsByChild,
-            plans: planByChild, referrals: referrals, appointments: appointments, services: services, workers: workers
+            plans: planByChild, referrals: referrals, appointments: appointments, services: services, workers: workers,
+            checklist: checklist
         )
     }
 }

@@ -56,23 +56,6 @@ enum DemoVocabulary {
         "Youth prefers a female-identifying worker — demo flag",
     ]
 
-    /// The service catalogue: at least one service in every category, some Indigenous-led and
-    /// culturally specific.
-    static let services: [(name: String, category: Service.Category, provider: String, indigenousLed: Bool, culturallySpecific: Bool, languages: [String])] = [
-        ("Example Healing Lodge (demo)", .indigenousHealing, "Example Healing Lodge (demo)", true, true, ["English", "Anishinaabemowin"]),
-        ("Elder and Knowledge Keeper Circle (demo)", .elder, "Lakeview Test First Nation Health (demo)", true, true, ["English", "Oji-Cree"]),
-        ("Youth Counselling (demo)", .counselling, "Sample Counselling Clinic (demo)", false, false, ["English", "French"]),
-        ("Trauma Counselling (demo)", .counselling, "Northern Example Counselling (demo)", true, false, ["English"]),
-        ("Licensed Out-of-Home Residence (demo)", .outOfHomeResidence, "Demo Licensed Residence (fictional)", false, false, ["English"]),
-        ("Youth-In-Transition Worker (demo)", .youthInTransition, "Example Family Services (demo)", false, false, ["English", "French"]),
-        ("Sexual Health Clinic (demo)", .sexualHealth, "Sample Health Centre (demo)", false, false, ["English", "French"]),
-        ("Land-Based Addictions Program (demo)", .addictions, "Example Healing Lodge (demo)", true, true, ["English", "Anishinaabemowin"]),
-        ("Alternative School Program (demo)", .education, "Sample District School Board (demo)", false, false, ["English"]),
-        ("Victim Services (demo)", .legalAndVictim, "Example Victim Services (demo)", false, false, ["English", "French"]),
-        ("Youth Housing (demo)", .housing, "Sample Youth Housing (demo)", false, false, ["English"]),
-        ("Family Support Circle (demo)", .familySupport, "Northpoint Demo Métis Council", true, true, ["English", "Michif"]),
-    ]
-
     /// The four accounts a demo always has, one per role, with the account names people type.
     static let coreWorkers: [(account: String, name: String, role: Role)] = [
         ("demo-cp", "Alex Testworker (demo)", .childProtection),

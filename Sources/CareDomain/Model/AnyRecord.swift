@@ -17,6 +17,7 @@ public enum AnyRecord: Sendable, Equatable {
     case alertResponse(AlertResponse)
     case handoverAcknowledgement(HandoverAcknowledgement)
     case link(RecordLink)
+    case reviewChecklist(ReviewChecklist)
 
     /// Wraps a concrete record. Every `CareRecord` in this module has a case.
     public init(_ record: any CareRecord) {
@@ -34,6 +35,7 @@ public enum AnyRecord: Sendable, Equatable {
         case let r as AlertResponse: self = .alertResponse(r)
         case let r as HandoverAcknowledgement: self = .handoverAcknowledgement(r)
         case let r as RecordLink: self = .link(r)
+        case let r as ReviewChecklist: self = .reviewChecklist(r)
         default: preconditionFailure("\(type(of: record)) is a CareRecord without an AnyRecord case")
         }
     }
@@ -54,6 +56,7 @@ public enum AnyRecord: Sendable, Equatable {
         case .alertResponse(let r): r
         case .handoverAcknowledgement(let r): r
         case .link(let r): r
+        case .reviewChecklist(let r): r
         }
     }
 
@@ -90,6 +93,7 @@ public enum AnyRecord: Sendable, Equatable {
         case .alertResponse: AlertResponse.self
         case .handoverAcknowledgement: HandoverAcknowledgement.self
         case .link: RecordLink.self
+        case .reviewChecklist: ReviewChecklist.self
         }
     }
 

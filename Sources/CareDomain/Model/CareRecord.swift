@@ -21,6 +21,8 @@ public enum RecordKind: String, Codable, Sendable, CaseIterable {
     case handoverAcknowledgement = "handover-ack"
     /// A link between a child and another record ("seen together", later persons of interest).
     case link
+    /// The unit's cultural-safety review checklist (one per store).
+    case reviewChecklist = "review-checklist"
 }
 
 /// A record the store can seal, version and audit. Conforming types are plain values; the store

@@ -30,13 +30,18 @@ public struct Referral: CareRecord {
         }
 
         public var state: State
+        /// Who gave or refused it, in words: the youth, or a guardian with the youth.
         public var by: String
+        /// When it was given or refused.
         public var at: Date?
+        /// The worker who recorded it; the store sets it when the consent changes.
+        public var recordedBy: WorkerID?
 
-        public init(state: State = .pending, by: String = "", at: Date? = nil) {
+        public init(state: State = .pending, by: String = "", at: Date? = nil, recordedBy: WorkerID? = nil) {
             self.state = state
             self.by = by
             self.at = at
+            self.recordedBy = recordedBy
         }
     }
 

@@ -9,7 +9,7 @@ public enum CommandRules {
     /// owned fields), `RecordConflict` (the record changed since it was read).
     public static func prepare(_ command: CaseCommand, in context: some CommandContext) throws -> PreparedCommand {
         guard context.actor.active else { throw CommandError.inactiveAccount }
-        let rules = Preparation(context: context)
+        let rules = Preparation(context: context, now: stamp(context.now))
         switch command {
         case .createChild(let child): return try rules.createChild(child)
         case .updateChild(let child): return try rules.updateChild(child)
@@ -23,30 +23,44 @@ public enum CommandRules {
         case .saveSafetyPlan(let plan): return try rules.savePlan(plan)
         case .saveAppointment(let appointment): return try rules.saveAppointment(appointment)
         case .createReferral(let referral): return try rules.createReferral(referral)
+        case .submitNewReferral(let referral): return try rules.submitNewReferral(referral)
         case .updateReferral(let referral): return try rules.updateReferral(referral)
         case .applyReferral(let id, let step): return try rules.applyReferral(id, step)
         case .acknowledgeAlert(let alert, let child, let since, let note):
             return try rules.respond(AlertResponse(alertID: alert, child: child, since: since, kind: .acknowledged, note: note,
-                                                   by: context.actor.id, at: context.now))
+                                                   by: context.actor.id, at: rules.now))
         case .snoozeAlert(let alert, let child, let since, let until, let note):
             return try rules.respond(AlertResponse(alertID: alert, child: child, since: since, kind: .snoozed, until: until,
-                                                   note: note, by: context.actor.id, at: context.now))
+                                                   note: note, by: context.actor.id, at: rules.now))
         case .saveHandover(let handover): return try rules.saveHandover(handover)
         case .acknowledgeHandoverEntry(let handover, let child, let readBack):
             return try rules.acknowledge(handover, child: child, readBack: readBack)
         case .link(let link): return try rules.link(link)
         case .unlink(let id, let reason): return try rules.unlink(id, reason: reason)
         case .saveService(let service): return try rules.saveService(service)
+        case .importServices(let services): return try rules.importServices(services)
+        case .saveChecklist(let checklist): return try rules.saveChecklist(checklist)
         }
+    }
+}
+
+extension CommandRules {
+    /// The time a command stamps on what it writes (who did what when), to the whole second:
+    /// a store keeps times as seconds since 1970, and a fraction would not come back exactly, so
+    /// the record a command hands back would differ from the one read later (and a step taken
+    /// on it would look like a change to its timeline).
+    public static func stamp(_ now: Date) -> Date {
+        Date(timeIntervalSince1970: now.timeIntervalSince1970.rounded(.down))
     }
 }
 
 /// One command's preparation: the context and the helpers every rule uses.
 private struct Preparation<Context: CommandContext> {
     let context: Context
+    /// The command's time, to the whole second (`CommandRules.stamp`).
+    let now: Date
 
     var actor: Worker { context.actor }
-    var now: Date { context.now }
     var zone: TimeZone { context.unit.timeZone }
     var today: DayDate { DayDate(now, in: zone) }
 
@@ -274,7 +288,9 @@ private struct Preparation<Context: CommandContext> {
 
     // MARK: Referrals
 
-    func createReferral(_ draft: Referral) throws -> PreparedCommand {
+    /// A new draft as the store keeps it: the unit's checklist questions, who drafted it and
+    /// when, a consent given with it recorded as the actor's.
+    func newReferral(_ draft: Referral) throws -> Referral {
         try require(.createReferral)
         try requireNew(draft)
         _ = try requireChild(draft.child)
@@ -284,10 +300,51 @@ private struct Preparation<Context: CommandContext> {
         }
         if draft.review.requiredBySupervisor { try require(.overrideReview) }
         var referral = draft
-        referral.reason = try words(draft.reason, else: "Give the reason for the referral.")
+        referral.reason = draft.reason.trimmingCharacters(in: .whitespacesAndNewlines)
         referral.createdBy = actor.id
         referral.createdAt = now
+        referral.review = CulturalSafetyReview(required: false, requiredBySupervisor: draft.review.requiredBySupervisor,
+                                               checklist: try unitChecklist().blankItems)
+        referral.consent = recorded(draft.consent, replacing: nil)
+        try refuse(ReferralRules.problems(referral, now: now))
+        return referral
+    }
+
+    /// The unit's checklist as stored, or the default questions in a store made before it was kept.
+    func unitChecklist() throws -> ReviewChecklist {
+        try context.record(.reviewChecklist, id: ReviewChecklist.unitID.rawValue)?.as(ReviewChecklist.self) ?? ReviewChecklist()
+    }
+
+    /// A consent as stored: a changed one is recorded by the actor; pending carries no one and no time.
+    func recorded(_ consent: Referral.Consent, replacing stored: Referral.Consent?) -> Referral.Consent {
+        guard consent != stored else { return consent }
+        var kept = consent
+        kept.by = consent.by.trimmingCharacters(in: .whitespacesAndNewlines)
+        kept.recordedBy = actor.id
+        if consent.state == .pending {
+            kept.by = ""
+            kept.at = nil
+            kept.recordedBy = stored == nil ? nil : actor.id
+        }
+        return kept
+    }
+
+    func createReferral(_ draft: Referral) throws -> PreparedCommand {
+        let referral = try newReferral(draft)
         return created(referral, "referral drafted (\(referral.priority.rawValue))")
+    }
+
+    func submitNewReferral(_ draft: Referral) throws -> PreparedCommand {
+        let referral = try newReferral(draft)
+        let child = try requireChild(referral.child)
+        let service = try current(Service.self, referral.service.rawValue)
+        let submitted: Referral
+        do {
+            submitted = try ReferralWorkflow.apply(.submit, to: referral, child: child, service: service, actor: actor, now: now)
+        } catch {
+            throw CommandError.referral(error)
+        }
+        return created(submitted, "referral drafted (\(referral.priority.rawValue)) and submitted: draft → \(submitted.status.rawValue)")
     }
 
     func updateReferral(_ referral: Referral) throws -> PreparedCommand {
@@ -307,13 +364,16 @@ private struct Preparation<Context: CommandContext> {
         if referral.createdBy != stored.createdBy || referral.createdAt != stored.createdAt {
             throw CommandError.owned("Who drafted a referral, and when, never changes.")
         }
-        _ = try words(referral.reason, else: "Give the reason for the referral.")
+        var next = referral
+        next.reason = referral.reason.trimmingCharacters(in: .whitespacesAndNewlines)
+        next.consent = recorded(referral.consent, replacing: stored.consent)
+        try refuse(ReferralRules.problems(next, now: now).introduced(comparedWith: ReferralRules.problems(stored, now: now)))
         var parts: [String] = []
-        if referral.consent != stored.consent { parts.append("consent \(referral.consent.state.rawValue)") }
-        if referral.reason != stored.reason { parts.append("reason") }
-        if referral.priority != stored.priority { parts.append("priority \(referral.priority.rawValue)") }
-        if referral.service != stored.service { parts.append("service") }
-        return updated(referral, from: stored, "referral updated" + (parts.isEmpty ? "" : ": " + parts.joined(separator: ", ")))
+        if next.consent != stored.consent { parts.append("consent \(next.consent.state.rawValue)") }
+        if next.reason != stored.reason { parts.append("reason") }
+        if next.priority != stored.priority { parts.append("priority \(next.priority.rawValue)") }
+        if next.service != stored.service { parts.append("service") }
+        return updated(next, from: stored, "referral updated" + (parts.isEmpty ? "" : ": " + parts.joined(separator: ", ")))
     }
 
     func applyReferral(_ id: ReferralID, _ step: ReferralCommand) throws -> PreparedCommand {
@@ -403,7 +463,39 @@ private struct Preparation<Context: CommandContext> {
 
     func saveService(_ service: Service) throws -> PreparedCommand {
         try require(.editCatalogue)
-        _ = try words(service.name, else: "Give the service a name.")
-        return try saved(service, "service saved")
+        try refuse(ServiceRules.problems(service))
+        return try saved(service, "service saved: \(service.name)")
+    }
+
+    /// Every service or none: one bad service, or one saved by someone else since it was read,
+    /// refuses the whole import.
+    func importServices(_ services: [Service]) throws -> PreparedCommand {
+        try require(.editCatalogue)
+        guard let first = services.first else { throw CommandError.invalid(["The catalogue lists no services."]) }
+        if Set(services.map(\.id)).count != services.count {
+            throw CommandError.invalid(["The catalogue lists the same service twice."])
+        }
+        var writes: [PreparedCommand.Write] = []
+        var added = 0
+        for service in services {
+            if let problem = ServiceRules.problems(service).first {
+                throw CommandError.invalid(["\(service.name.isEmpty ? "A service" : service.name): \(problem.message)"])
+            }
+            let prepared = try saved(service, "")
+            if prepared.writes.first?.isNew == true { added += 1 }
+            writes += prepared.writes
+        }
+        return PreparedCommand(
+            writes: writes, action: .update, target: RecordRef(first), child: nil,
+            summary: "services catalogue imported: \(added) new, \(services.count - added) updated")
+    }
+
+    func saveChecklist(_ checklist: ReviewChecklist) throws -> PreparedCommand {
+        try require(.editCatalogue)
+        guard checklist.id == ReviewChecklist.unitID else { throw CommandError.owned("A unit has one review checklist.") }
+        var cleaned = checklist
+        cleaned.questions = checklist.questions.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+        if let problem = ChecklistRules.problems(cleaned).first { throw CommandError.invalid([problem]) }
+        return try saved(cleaned, "review checklist saved (\(cleaned.questions.count) questions)")
     }
 }

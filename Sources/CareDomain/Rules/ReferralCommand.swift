@@ -29,6 +29,11 @@ public enum ReferralCommand: Hashable, Sendable {
     case markReviewRequired
 
     /// The verb, for messages ("cannot approve a referral that is sent").
+    public var verb: String { step.verb }
+}
+
+extension ReferralStep {
+    /// The verb, for messages ("cannot approve a referral that is sent").
     public var verb: String {
         switch self {
         case .submit: "submit"
@@ -63,6 +68,8 @@ public enum ReferralError: Error, Equatable, Sendable, CustomStringConvertible {
     case unanswered([String])
     /// A "no" answer needs a comment on the item or a general comment.
     case noAnswerNeedsComment([String])
+    /// The answers are not to the referral's own checklist questions.
+    case checklistChanged
     /// The review is already required.
     case reviewAlreadyRequired
     /// The child or service passed in is not the referral's.
@@ -79,6 +86,7 @@ public enum ReferralError: Error, Equatable, Sendable, CustomStringConvertible {
         case .consentNotGiven(let state): "A referral can only be sent with the youth's consent given (consent is \(state.rawValue))."
         case .unanswered(let questions): "Answer every checklist item before approving: \(questions.joined(separator: "; "))."
         case .noAnswerNeedsComment(let questions): "An approval with a \"no\" needs a comment on that item or a general comment: \(questions.joined(separator: "; "))."
+        case .checklistChanged: "The answers are not to this referral's checklist questions; open the review again."
         case .reviewAlreadyRequired: "A cultural-safety review is already required for this referral."
         case .mismatchedRecords: "The child or service given is not the one on this referral."
         case .inactiveAccount: "This account is deactivated; ask a supervisor."

@@ -1,22 +1,29 @@
 import Foundation
 
 /// The referral state machine of DOMAIN.md "Referral workflow". Every change of status goes
-/// through `apply`, which checks the state, the person's role and the words the change needs,
-/// and appends a `Transition` to the timeline. The store saves and audits the result.
-///
-/// ```
-/// draft ─submit─► awaiting review ─approve/override─► ready to send ─send─► sent
-///   ▲                  │ return                          ▲ (no review required)  │
-///   └──────────────────┘                                  └── draft              ├► waitlisted ─► accepted
-///                                                                                ├► accepted ─► active ─► completed
-///                                                                                └► declined (also from waitlisted)
-/// any non-final ─withdraw─► withdrawn
-/// ```
+/// through `apply`, which finds the step's row in `transitions` (the one table of who may take
+/// which step from which status), checks the role and the row's condition, and appends a
+/// `Transition` to the timeline. The stores run it inside their transaction and save and audit
+/// the result; the UI asks `refusal` the same table before it offers a key.
 public enum ReferralWorkflow {
     /// Whether a cultural-safety review is required before this referral may be sent: the child
     /// names an Indigenous affiliation, the service is culturally specific, or a supervisor said so.
     public static func reviewRequired(_ referral: Referral, child: Child, service: Service) -> Bool {
-        child.indigenousIdentity.isIndigenous || service.culturallySpecific || referral.review.requiredBySupervisor
+        reviewRequired(child: child, service: service) || referral.review.requiredBySupervisor
+    }
+
+    /// Whether the rules themselves require a review for this child and service (a supervisor
+    /// may require one for others).
+    public static func reviewRequired(child: Child, service: Service) -> Bool {
+        !reviewReasons(child: child, service: service).isEmpty
+    }
+
+    /// Why the rules require a review for this child and service, in words; empty when they do not.
+    public static func reviewReasons(child: Child, service: Service) -> [String] {
+        var reasons: [String] = []
+        if child.indigenousIdentity.isIndigenous { reasons.append("the youth names an Indigenous affiliation") }
+        if service.culturallySpecific { reasons.append("the service is culturally specific") }
+        return reasons
     }
 
     /// Applies `command` and returns the changed referral, or throws saying why not.
@@ -26,117 +33,113 @@ public enum ReferralWorkflow {
         guard referral.child == child.id, referral.service == service.id else { throw .mismatchedRecords }
         guard actor.active else { throw .inactiveAccount }
         let from = referral.status
-        if from.isFinal { throw .finalStatus(from) }
-        let permission = permission(for: command)
-        guard sources(of: command).contains(from) else { throw .notFromStatus(command: command.verb, status: from) }
-        do { try permission.require(actor.role) } catch { throw .denied(error) }
+        if let refusal = refusal(command.step, from: from, role: actor.role) { throw refusal }
+        let rows = rows(command.step, from: from)
 
         var next = referral
         var note = ""
-        let to: Referral.Status
+        var condition: ReferralTransition.Condition?
         switch command {
         case .submit:
             let required = reviewRequired(referral, child: child, service: service)
             next.review.required = required
             next.review.decision = nil
             next.review.decidedAt = nil
-            to = required ? .awaitingReview : .readyToSend
+            condition = required ? .reviewRequired : .noReviewRequired
 
         case .approve(let checklist, let comment):
-            let unanswered = checklist.filter { $0.answer == nil }.map(\.question)
-            if checklist.isEmpty || !unanswered.isEmpty {
-                throw .unanswered(checklist.isEmpty ? referral.review.checklist.map(\.question) : unanswered)
+            if let problem = approvalProblem(checklist, comment: comment, questions: referral.review.checklist.map(\.question)) {
+                throw problem
             }
-            let general = comment.trimmingCharacters(in: .whitespacesAndNewlines)
-            let bareNo = checklist.filter { $0.answer == .no && $0.comment.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
-            if !bareNo.isEmpty && general.isEmpty { throw .noAnswerNeedsComment(bareNo.map(\.question)) }
-            next.review.checklist = checklist
-            record(.approved, comment: general, by: actor, at: now, on: &next)
-            note = general
-            to = .readyToSend
+            note = comment.trimmingCharacters(in: .whitespacesAndNewlines)
+            next.review.checklist = checklist.map { item in
+                var kept = item
+                kept.comment = item.comment.trimmingCharacters(in: .whitespacesAndNewlines)
+                return kept
+            }
+            record(.approved, comment: note, by: actor, at: now, on: &next)
 
         case .return(let comment):
             note = try words(comment, else: "a comment saying why the referral is returned")
             record(.returned, comment: note, by: actor, at: now, on: &next)
-            to = .draft
 
         case .overrideApprove(let reason):
             note = try words(reason, else: "a reason for approving without a liaison's review")
             record(.overridden, comment: note, by: actor, at: now, on: &next)
-            to = .readyToSend
 
         case .send:
             guard referral.consent.state == .given else { throw .consentNotGiven(referral.consent.state) }
-            to = .sent
 
-        case .waitlist:
-            to = .waitlisted
-
-        case .accept:
-            to = .accepted
+        case .waitlist, .accept, .start, .complete:
+            break
 
         case .decline(let reason):
             note = try words(reason, else: "the reason the service declined")
-            to = .declined
-
-        case .start:
-            to = .active
-
-        case .complete:
-            to = .completed
 
         case .withdraw(let reason):
             note = try words(reason, else: "a reason for withdrawing the referral")
-            to = .withdrawn
 
         case .markReviewRequired:
             if referral.review.required || referral.review.requiredBySupervisor { throw .reviewAlreadyRequired }
             next.review.requiredBySupervisor = true
-            if from == .draft {
-                // Not a status change: the review will be asked for when the draft is submitted.
-                return next
-            }
-            next.review.required = true
-            note = "review required by supervisor"
-            to = .awaitingReview
         }
 
-        next.status = to
-        next.timeline.append(Transition(from: from, to: to, by: actor.id, at: now, note: note))
+        guard let row = rows.first(where: { condition == nil || $0.condition == condition }) else {
+            throw .notFromStatus(command: command.verb, status: from)
+        }
+        if row.changesStatus {
+            next.status = row.to
+            next.timeline.append(Transition(from: from, to: row.to, by: actor.id, at: now, note: note))
+        }
         return next
+    }
+
+    /// Why `role` cannot take `step` from `status`, before any words or answers are looked at;
+    /// nil when the table allows it. The order is the one `apply` refuses in: a final status,
+    /// then a step the status does not have, then the role.
+    public static func refusal(_ step: ReferralStep, from status: Referral.Status, role: Role) -> ReferralError? {
+        if status.isFinal { return .finalStatus(status) }
+        guard let row = rows(step, from: status).first else { return .notFromStatus(command: step.verb, status: status) }
+        do { try row.permission.require(role) } catch { return .denied(error) }
+        return nil
+    }
+
+    /// Why `role` cannot take `step` on this referral now (the table, and consent for sending);
+    /// the UI greys out a key with these words.
+    public static func refusal(_ step: ReferralStep, for referral: Referral, role: Role) -> ReferralError? {
+        if let refusal = refusal(step, from: referral.status, role: role) { return refusal }
+        if step == .send, referral.consent.state != .given { return .consentNotGiven(referral.consent.state) }
+        if step == .markReviewRequired, referral.review.required || referral.review.requiredBySupervisor { return .reviewAlreadyRequired }
+        return nil
+    }
+
+    /// What is wrong with an approval: a question missing or changed, one unanswered, or a "no"
+    /// with no comment on it and no general comment. Nil when it may be approved.
+    public static func approvalProblem(_ checklist: [CulturalSafetyReview.Item], comment: String, questions: [String]) -> ReferralError? {
+        if checklist.isEmpty { return .unanswered(questions) }
+        if checklist.map(\.question) != questions { return .checklistChanged }
+        let unanswered = checklist.filter { $0.answer == nil }.map(\.question)
+        if !unanswered.isEmpty { return .unanswered(unanswered) }
+        let general = comment.trimmingCharacters(in: .whitespacesAndNewlines)
+        let bareNo = checklist.filter { $0.answer == .no && $0.comment.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
+        if !bareNo.isEmpty && general.isEmpty { return .noAnswerNeedsComment(bareNo.map(\.question)) }
+        return nil
     }
 
     /// The statuses a command may start from.
     public static func sources(of command: ReferralCommand) -> Set<Referral.Status> {
-        switch command {
-        case .submit: [.draft]
-        case .approve, .return, .overrideApprove: [.awaitingReview]
-        case .send: [.readyToSend]
-        case .waitlist: [.sent]
-        case .accept: [.sent, .waitlisted]
-        case .decline: [.sent, .waitlisted]
-        case .start: [.accepted]
-        case .complete: [.active]
-        case .withdraw: Set(Referral.Status.allCases.filter { !$0.isFinal })
-        case .markReviewRequired: [.draft, .readyToSend]
-        }
+        Set(transitions.filter { $0.step == command.step }.map(\.from))
     }
 
     /// The permission a command needs, from the one table in `Permissions`.
     public static func permission(for command: ReferralCommand) -> Permission {
-        switch command {
-        case .submit, .withdraw: .createReferral
-        case .approve, .return: .reviewReferral
-        case .overrideApprove, .markReviewRequired: .overrideReview
-        case .send, .waitlist, .accept, .decline, .start, .complete: .sendReferral
-        }
+        transitions.first { $0.step == command.step }!.permission
     }
 
     /// True when `role` could apply `command` to a referral in `status` (inputs aside); the UI
     /// uses it to grey out keys.
     public static func allows(_ command: ReferralCommand, from status: Referral.Status, role: Role) -> Bool {
-        guard !status.isFinal, sources(of: command).contains(status) else { return false }
-        return role.may(permission(for: command))
+        refusal(command.step, from: status, role: role) == nil
     }
 
     private static func record(

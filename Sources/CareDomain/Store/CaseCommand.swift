@@ -38,8 +38,12 @@ public enum CaseCommand: Sendable, Equatable {
     case saveAppointment(Appointment)
 
     // MARK: referrals
-    /// A new draft referral.
+    /// A new draft referral. Its review asks the unit's checklist questions (the store puts
+    /// them in); a consent given with it is recorded as the signed-in worker's.
     case createReferral(Referral)
+    /// A new referral drafted and submitted in one step (one transaction, one audit event): it
+    /// lands in awaiting review when a review is required, else in ready to send.
+    case submitNewReferral(Referral)
     /// A change to a referral's reason, priority or consent (or, in draft, its service), saved
     /// against the version that was read. Status, timeline and review belong to `applyReferral`.
     case updateReferral(Referral)
@@ -64,6 +68,11 @@ public enum CaseCommand: Sendable, Equatable {
     case unlink(LinkID, reason: String)
     /// A new service in the catalogue (version 0) or a change to one.
     case saveService(Service)
+    /// Services from a catalogue file, new ones (version 0) and changes to ones already in the
+    /// store (the version read): all are saved, or none.
+    case importServices([Service])
+    /// The unit's cultural-safety review checklist, new (version 0) or replaced.
+    case saveChecklist(ReviewChecklist)
 
     /// Words for the command, for messages ("Saved: contact logged.").
     public var label: String {
@@ -81,6 +90,7 @@ public enum CaseCommand: Sendable, Equatable {
         case .saveSafetyPlan: "safety plan saved"
         case .saveAppointment: "appointment saved"
         case .createReferral: "referral drafted"
+        case .submitNewReferral: "referral drafted and submitted"
         case .updateReferral: "referral updated"
         case .applyReferral(_, let step): "referral: \(step.verb)"
         case .acknowledgeAlert: "alert acknowledged"
@@ -90,6 +100,8 @@ public enum CaseCommand: Sendable, Equatable {
         case .link: "records linked"
         case .unlink: "link removed"
         case .saveService: "service saved"
+        case .importServices(let services): "\(services.count) services imported"
+        case .saveChecklist: "review checklist saved"
         }
     }
 }

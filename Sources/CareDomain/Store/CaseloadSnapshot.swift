@@ -17,11 +17,14 @@ public struct CaseloadSnapshot: Sendable, Equatable {
     public var workers: [Worker]
     /// Acknowledgements and snoozes of alerts, newest first.
     public var responses: [AlertResponse]
+    /// The unit's cultural-safety checklist; nil in a store made before it was kept.
+    public var checklist: ReviewChecklist?
 
     public init(
         children: [Child] = [], lastContact: [ChildID: Date] = [:], episodes: [ChildID: [MissingEpisode]] = [:],
         indicators: [ChildID: [RiskIndicator]] = [:], plans: [ChildID: SafetyPlan] = [:], referrals: [Referral] = [],
-        appointments: [Appointment] = [], services: [Service] = [], workers: [Worker] = [], responses: [AlertResponse] = []
+        appointments: [Appointment] = [], services: [Service] = [], workers: [Worker] = [], responses: [AlertResponse] = [],
+        checklist: ReviewChecklist? = nil
     ) {
         self.children = children
         self.lastContact = lastContact
@@ -33,7 +36,11 @@ public struct CaseloadSnapshot: Sendable, Equatable {
         self.services = services
         self.workers = workers
         self.responses = responses
+        self.checklist = checklist
     }
+
+    /// The questions a new referral's review asks: the unit's, or the defaults.
+    public var checklistQuestions: [String] { checklist?.questions ?? CulturalSafetyReview.defaultQuestions }
 
     /// The open missing episode of a child, if any.
     public func openEpisode(of child: ChildID) -> MissingEpisode? {
@@ -106,6 +113,7 @@ public struct CaseloadSnapshot: Sendable, Equatable {
         if patch.includesCatalogue {
             services = patch.part.services
             workers = patch.part.workers
+            checklist = patch.part.checklist
             responses.removeAll { $0.child == nil }
             responses.append(contentsOf: patch.part.responses.filter { $0.child == nil })
         }
@@ -157,6 +165,8 @@ public struct CaseloadSnapshot: Sendable, Equatable {
         case .alertResponse(let response):
             responses.removeAll { $0.id == response.id }
             responses.insert(response, at: 0)
+        case .reviewChecklist(let saved):
+            checklist = saved
         case .handover, .handoverAcknowledgement, .link:
             break
         }
@@ -170,8 +180,8 @@ public struct SnapshotPatch: Sendable, Equatable {
     public var children: Set<ChildID>
     /// Their records (and the catalogue, when `includesCatalogue`).
     public var part: CaseloadSnapshot
-    /// Whether `part.services`, `part.workers` and the responses about no child are the whole
-    /// catalogue, to replace the snapshot's.
+    /// Whether `part.services`, `part.workers`, `part.checklist` and the responses about no child
+    /// are the whole catalogue, to replace the snapshot's.
     public var includesCatalogue: Bool
 
     public init(children: Set<ChildID>, part: CaseloadSnapshot, includesCatalogue: Bool) {

@@ -60,7 +60,7 @@ public struct ChildDetail: Sendable, Equatable {
         case .link(let link):
             links.removeAll { $0.id == link.id }
             links.insert(link, at: 0)
-        case .worker, .service, .handover, .alertResponse, .handoverAcknowledgement:
+        case .worker, .service, .handover, .alertResponse, .handoverAcknowledgement, .reviewChecklist:
             break
         }
     }

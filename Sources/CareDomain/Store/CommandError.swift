@@ -61,6 +61,7 @@ extension RecordKind {
         case .alertResponse: "alert response"
         case .handoverAcknowledgement: "handover acknowledgement"
         case .link: "link"
+        case .reviewChecklist: "review checklist"
         }
     }
 }

@@ -92,7 +92,13 @@ public struct AppState: Sendable {
 
     /// Whether any form in the stack holds input that would be lost.
     public var hasUnsavedInput: Bool {
-        screens.contains { if case .form(let form) = $0 { return form.isDirty } else { return false } }
+        screens.contains {
+            switch $0 {
+            case .form(let form): form.isDirty
+            case .review(let review): review.isDirty
+            default: false
+            }
+        }
     }
 
     mutating func takeScreenID() -> Int {

@@ -5,6 +5,9 @@ import TextUI
 /// line grey out what is unavailable and say why, and pressing the key says the same.
 public enum Availability {
     public static func reason(_ command: Command, in state: AppState, context: KeyContext? = nil) -> String? {
+        if let context, [.referrals, .referral, .review, .picker].contains(context) {
+            return ReferralScreens.refusal(command, in: state, context: context)
+        }
         let dashboard = state.dashboard
         let role = state.worker.role
         switch command {
@@ -27,6 +30,8 @@ public enum Availability {
         case .editCard, .acknowledgeCard, .addCard, .removeCard, .saveHandover, .printHandover:
             guard case .handover(let screen)? = state.front else { return "open the handover first (H)" }
             return handoverReason(command, on: screen, in: state)
+        case .newReferral, .serviceCatalogue:
+            return ReferralActions.refusal(command, in: state)
         case .toggleHiddenAlerts:
             return dashboard.alertVisibility.hidden.isEmpty && !dashboard.showHiddenAlerts ? "no alert is acknowledged or snoozed" : nil
         default:
@@ -69,7 +74,7 @@ public enum Availability {
 /// The key-hint line: the keys that work where the person is, most useful first, with their keys
 /// from the keymap (never written out by hand), greyed when unavailable.
 public enum HintLine {
-    struct Hint {
+    struct Hint: Sendable {
         var command: Command
         var label: String
     }
@@ -119,13 +124,15 @@ public enum HintLine {
         case .childPicker?:
             hints = [KeyHint(key: "type", label: "narrow the list", enabled: true), KeyHint(key: "↑↓", label: "move", enabled: true)]
             hints += hintList([Hint(command: .keepFilter, label: "add"), Hint(command: .clearFilter, label: "cancel")], state, chain)
+        case .servicePicker?, .referral?, .review?:
+            hints = ReferralHints.hints(in: state, chain: chain)
         case nil where state.dashboard.filterEditing:
             hints = [KeyHint(key: "type", label: "filter by name, case, community or worker", enabled: true)]
             hints += hintList([Hint(command: .keepFilter, label: "keep"), Hint(command: .clearFilter, label: "clear")], state, chain)
         case nil:
             // Help and quit come early, so they fit even at 80 columns.
             var list = [Hint(command: .focusNext, label: "next pane"), Hint(command: .moveDown, label: "move")]
-            let open = Hint(command: .open, label: state.dashboard.focus == .referrals || state.dashboard.focus == .alerts ? "go to child" : "open")
+            let open = Hint(command: .open, label: state.dashboard.focus == .alerts ? "go to child" : "open")
             list.append(state.dashboard.focus == .child && state.dashboard.openDetail != nil ? Hint(command: .open, label: "read") : open)
             list += [Hint(command: .help, label: "help"), Hint(command: .quit, label: "quit")]
             switch state.dashboard.focus {
@@ -138,7 +145,7 @@ public enum HintLine {
                          Hint(command: .addIndicator, label: "indicator"), Hint(command: .safetyPlan, label: "plan"),
                          Hint(command: .editProfile, label: "edit"), Hint(command: .addFlag, label: "flag")]
             case .referrals:
-                break
+                list += ReferralHints.queue
             case .alerts:
                 list += [Hint(command: .read, label: "read"), Hint(command: .acknowledgeAlert, label: "acknowledge"),
                          Hint(command: .snoozeAlert, label: "snooze")]
@@ -149,7 +156,7 @@ public enum HintLine {
         return hints
     }
 
-    private static func hintList(_ list: [Hint], _ state: AppState, _ chain: KeyChain) -> [KeyHint] {
+    static func hintList(_ list: [Hint], _ state: AppState, _ chain: KeyChain) -> [KeyHint] {
         list.compactMap { hint in
             guard let context = state.keymap.context(of: hint.command, in: chain),
                   var keys = state.keymap.keys(for: hint.command, in: context).first?.displayName else { return nil }

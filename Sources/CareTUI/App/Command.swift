@@ -36,6 +36,10 @@ public enum Command: Hashable, Sendable {
     case nextField, previousField, save, cancel
     // questions
     case answerYes, answerNo
+    // referrals (the queue, a referral's screen, the review) and the services catalogue
+    case newReferral, approveReferral, returnReferral, sendReferral, updateReferralStatus, withdrawReferral
+    case recordConsent, editReferral, nextReferralView, goToChild
+    case serviceCatalogue, newService
 
     /// The name used in `config.toml` and in `docs/keys.md`.
     public var configName: String {
@@ -94,6 +98,18 @@ public enum Command: Hashable, Sendable {
         case .cancel: "cancel"
         case .answerYes: "yes"
         case .answerNo: "no"
+        case .newReferral: "new-referral"
+        case .approveReferral: "approve"
+        case .returnReferral: "return"
+        case .sendReferral: "send"
+        case .updateReferralStatus: "update-status"
+        case .withdrawReferral: "withdraw"
+        case .recordConsent: "consent"
+        case .editReferral: "edit-referral"
+        case .nextReferralView: "next-view"
+        case .goToChild: "go-to-child"
+        case .serviceCatalogue: "services"
+        case .newService: "new-service"
         }
     }
 }

@@ -32,6 +32,14 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case wall
     /// A yes/no question.
     case question
+    /// The referral queue pane, and a referral's own screen: the workflow's steps.
+    case referrals
+    /// A referral's own screen.
+    case referral
+    /// A liaison's cultural-safety review of a referral.
+    case review
+    /// Choosing a service from the catalogue (filter as you type).
+    case picker
 
     /// The heading in the help overlay and `docs/keys.md`.
     public var title: String {
@@ -50,6 +58,10 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .handover: "The shift handover"
         case .wall: "The handover on the wall (read-only)"
         case .question: "Questions"
+        case .referrals: "Referrals"
+        case .referral: "A referral's screen"
+        case .review: "Cultural-safety review"
+        case .picker: "Choosing a service"
         }
     }
 }
@@ -85,6 +97,7 @@ public struct KeyChain: Sendable, Equatable {
         PaneID.allCases.map(\.keyChain),
         [FilterLine.keyChain, FormScreen.keyChain, HelpScreen.keyChain, AuditTrailScreen.keyChain, QuestionScreen.keyChain,
          KeyChain([.reader, .global], globalOnly: [.lock, .redraw, .help, .toggleMask])] + HandoverScreen.chains,
+        [ReferralScreen.keyChain, ReviewScreen.keyChain, ServicePickerScreen.keyChain],
     ].flatMap { $0 }
 }
 
@@ -94,7 +107,7 @@ extension PaneID {
         switch self {
         case .caseload: KeyChain([.caseload, .record, .list, .dashboard, .global])
         case .child: KeyChain([.record, .list, .dashboard, .global])
-        case .referrals: KeyChain([.list, .dashboard, .global])
+        case .referrals: KeyChain([.referrals, .list, .dashboard, .global])
         case .alerts: KeyChain([.alerts, .list, .dashboard, .global])
         }
     }

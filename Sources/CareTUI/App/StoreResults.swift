@@ -124,6 +124,12 @@ enum StoreResults {
             } else {
                 state.screens.remove(at: index)
             }
+        } else if let origin, let index = state.screens.firstIndex(where: { $0.id == origin }), case .review(var review) = state.screens[index] {
+            if review.finished(result, in: &state) {
+                state.screens[index] = .review(review)
+            } else {
+                state.screens.remove(at: index)
+            }
         } else if case .failure(let failure) = result {
             state.message = failure.words
         }

@@ -110,6 +110,8 @@ public enum Update {
             state.screens.append(.childPicker(picker))
         case .help, .auditTrail, .handover, .reveal:
             state.screens.append(screen)
+        case .servicePicker, .referral, .review:
+            state.screens.append(ReferralScreens.type(key, on: screen, in: &state))
         }
         return []
     }
@@ -147,12 +149,17 @@ public enum Update {
 
     /// Locks the screen: nothing about a child is drawn until the passphrase is typed again. The
     /// open record is dropped (opening it again is a new, audited view); forms stay, with what
-    /// was typed in them, behind the lock.
+    /// was typed in them, and a review with its answers, behind the lock.
     static func engageLock(_ reason: String, in state: inout AppState) -> [Effect] {
         state.lock = LockState(reason: reason)
         state.dashboard.detail = nil
         state.preview.forget()
-        state.screens.removeAll { if case .form = $0 { false } else { true } }
+        state.screens.removeAll {
+            switch $0 {
+            case .form, .review: false
+            default: true
+            }
+        }
         return [.lockStore, .redrawAll]
     }
 
@@ -193,6 +200,10 @@ public enum Update {
             case .answerNo: return answerQuestion(false, in: &state)
             default: return []
             }
+        case .servicePicker, .referral, .review:
+            let (kept, next) = ReferralScreens.run(command, on: screen, in: &state)
+            step = next
+            if let kept { state.screens.append(kept) }
         }
         if let push = step.push { state.screens.append(push) }
         return step.effects

@@ -49,6 +49,12 @@ public enum MainScreen {
                 reveal.render(state, area: buffer.area, buffer: &buffer, theme: theme)
             case .childPicker(let picker):
                 picker.render(state, area: rows[1], buffer: &buffer, theme: theme)
+            case .servicePicker(let picker):
+                cursor = picker.render(state, area: rows[1], buffer: &buffer, theme: theme, viewports: &viewports)
+            case .referral(let referral):
+                referral.render(state, area: rows[1], buffer: &buffer, theme: theme, viewports: &viewports)
+            case .review(let review):
+                cursor = review.render(state, area: rows[1], buffer: &buffer, theme: theme, viewports: &viewports)
             }
         }
         // Last, so a message that needs more than one line (a refusal at 80 columns) is read whole
@@ -113,7 +119,7 @@ public enum MainScreen {
             let counts = shown == total ? " (\(total))" : " (\(shown) of \(total))"
             return counts + filterWords + " · sort: \(dashboard.query.sort.label)"
         case .child: return ""
-        case .referrals: return " (\(dashboard.queue.count))"
+        case .referrals: return " (\(dashboard.queue.count) \(dashboard.referralView.title(for: state.worker.role)))"
         case .alerts:
             let hidden = dashboard.alertVisibility.hidden.count
             if dashboard.showHiddenAlerts { return " (\(dashboard.allAlerts.count), \(hidden) acknowledged or snoozed shown)" }

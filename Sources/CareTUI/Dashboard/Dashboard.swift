@@ -25,8 +25,13 @@ public struct Dashboard: Sendable {
     public var showHiddenAlerts = false
     /// Shown alerts by severity, for the top line (counted when alerts change, not per frame).
     public private(set) var alertCounts: [AlertSeverity: Int] = [:]
-    /// Referrals that are not final, most urgent first.
+    /// The referral queue's view, and its referrals: urgent first, then the longest waiting.
+    public private(set) var referralView: ReferralQueue.View
     public private(set) var queue: [Referral] = []
+    /// How many referrals each view holds, for the view strip.
+    public private(set) var queueCounts: [ReferralQueue.View: Int] = [:]
+    /// Drafted → reviewed → sent → accepted → completed, over every referral in the snapshot.
+    public private(set) var funnel = ReferralFunnel([])
 
     public var focus: PaneID = .caseload
     public var caseloadScroll = ListScroll()
@@ -64,6 +69,9 @@ public struct Dashboard: Sendable {
         self.zone = zone
         self.thresholds = thresholds
         self.masked = masked
+        referralView = ReferralQueue.View.first(for: worker.role)
+        // A liaison signs in to what awaits their review.
+        if worker.role == .liaison { focus = .referrals }
         rebuild()
     }
 
@@ -268,10 +276,37 @@ public struct Dashboard: Sendable {
     }
 
     private mutating func rebuildQueue() {
-        queue = snapshot.referrals
-            .filter { !$0.status.isFinal && $0.status != .draft }
-            .sorted { ($0.status.queueOrder, $0.statusSince) < ($1.status.queueOrder, $1.statusSince) }
-        referralScroll.selection = min(referralScroll.selection, max(0, queue.count - 1))
+        let selected = selectedReferral?.id
+        var counts: [ReferralQueue.View: Int] = [:]
+        for view in ReferralQueue.View.allCases {
+            let rows = referrals(in: view)
+            counts[view] = rows.count
+            if view == referralView { queue = rows }
+        }
+        queueCounts = counts
+        funnel = ReferralFunnel(snapshot.referrals)
+        let index = selected.flatMap { id in queue.firstIndex { $0.id == id } } ?? referralScroll.selection
+        referralScroll.selection = min(index, max(0, queue.count - 1))
+    }
+
+    private func referrals(in view: ReferralQueue.View) -> [Referral] {
+        ReferralQueue.referrals(snapshot.referrals, in: view, worker: worker) { child($0)?.team.liaison }
+    }
+
+    /// Shows another view of the referral queue, from its first row.
+    mutating func showReferrals(_ view: ReferralQueue.View) {
+        referralView = view
+        referralScroll = ListScroll()
+        rebuildQueue()
+    }
+
+    /// A referral in the snapshot, as it is now.
+    public func referral(_ id: ReferralID) -> Referral? {
+        snapshot.referrals.first { $0.id == id }
+    }
+
+    public func service(_ id: ServiceID) -> Service? {
+        snapshot.services.first { $0.id == id }
     }
 
     /// Re-runs the filter and sort, keeping the selection on `keeping` when it is still shown.
@@ -279,21 +314,5 @@ public struct Dashboard: Sendable {
         rows = query.apply(to: allRows)
         let index = id.flatMap { id in rows.firstIndex(where: { $0.id == id }) } ?? 0
         caseloadScroll.selection = min(index, max(0, rows.count - 1))
-    }
-}
-
-extension Referral.Status {
-    /// Queue order: what needs someone first.
-    var queueOrder: Int {
-        switch self {
-        case .awaitingReview: 0
-        case .readyToSend: 1
-        case .sent: 2
-        case .waitlisted: 3
-        case .accepted: 4
-        case .active: 5
-        case .draft: 6
-        case .completed, .declined, .withdrawn: 7
-        }
     }
 }

@@ -47,6 +47,9 @@ enum DashboardUpdate {
             } else {
                 state.message = "There is no alert to read."
             }
+        case .newReferral, .serviceCatalogue, .approveReferral, .returnReferral, .sendReferral, .updateReferralStatus,
+             .withdrawReferral, .recordConsent, .editReferral, .nextReferralView, .goToChild:
+            return ReferralActions.fromDashboard(command, in: &state)
         case .toggleHiddenAlerts:
             if let reason = Availability.reason(.toggleHiddenAlerts, in: state) {
                 state.message = Availability.sentence(reason)
@@ -200,8 +203,7 @@ enum DashboardUpdate {
             state.dashboard.recordItem = nil
             return [.loadDetail(row.id)]
         case .referrals:
-            guard let referral = state.dashboard.selectedReferral else { return [] }
-            return select(child: referral.child, in: &state)
+            return ReferralActions.fromDashboard(.open, in: &state)
         case .alerts:
             guard let child = state.dashboard.selectedAlert?.child else {
                 state.message = "This alert is not about one child."

@@ -12,6 +12,12 @@ public enum Screen: Sendable {
     case handover(HandoverScreen)
     case reveal(RevealScreen)
     case childPicker(ChildPickerScreen)
+    /// Choosing a service for a new referral, or the catalogue.
+    case servicePicker(ServicePickerScreen)
+    /// One referral in full.
+    case referral(ReferralScreen)
+    /// A liaison's cultural-safety review.
+    case review(ReviewScreen)
 
     public var id: Int {
         switch self {
@@ -23,6 +29,9 @@ public enum Screen: Sendable {
         case .handover(let s): s.id
         case .reveal(let s): s.id
         case .childPicker(let s): s.id
+        case .servicePicker(let s): s.id
+        case .referral(let s): s.id
+        case .review(let s): s.id
         }
     }
 
@@ -36,6 +45,9 @@ public enum Screen: Sendable {
         case .handover(let s): s.keyChain
         case .reveal: RevealScreen.keyChain
         case .childPicker: ChildPickerScreen.keyChain
+        case .servicePicker: ServicePickerScreen.keyChain
+        case .referral: ReferralScreen.keyChain
+        case .review: ReviewScreen.keyChain
         }
     }
 }

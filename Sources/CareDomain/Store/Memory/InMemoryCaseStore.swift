@@ -88,6 +88,7 @@ public final class InMemoryCaseStore: CaseStore, CaseArchive, @unchecked Sendabl
         return database.read { tables in
             var snapshot = Self.snapshot(of: tables, children: nil)
             snapshot.services = tables.all(Service.self)
+            snapshot.checklist = tables.all(ReviewChecklist.self).first
             snapshot.workers = tables.all(Worker.self)
             snapshot.normalizeOrder()
             return snapshot
@@ -100,6 +101,7 @@ public final class InMemoryCaseStore: CaseStore, CaseArchive, @unchecked Sendabl
             var part = Self.snapshot(of: tables, children: ids)
             if catalogue {
                 part.services = tables.all(Service.self)
+                part.checklist = tables.all(ReviewChecklist.self).first
                 part.workers = tables.all(Worker.self)
                 part.responses += tables.all(AlertResponse.self).filter { $0.child == nil }
             }

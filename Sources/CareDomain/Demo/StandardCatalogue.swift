@@ -1,0 +1,43 @@
+/// The synthetic service catalogue shipped as `catalogue/services.toml`, compiled in so the demo
+/// generator and the domain tests need no file. A test keeps the two in step; `care init` and
+/// `care demo` read the file, so a unit's own catalogue replaces this one.
+extension DemoGenerator {
+    public static let standardServices: [Service] = [
+        Service(id: ServiceID(rawValue: "standard-1"), name: "Example Healing Lodge (demo)", category: .indigenousHealing, provider: "Example Healing Lodge (demo)",
+                indigenousLed: true, culturallySpecific: true, languages: ["English", "Anishinaabemowin"],
+                region: "Northwestern Ontario (demo)"),
+        Service(id: ServiceID(rawValue: "standard-2"), name: "Elder and Knowledge Keeper Circle (demo)", category: .elder, provider: "Lakeview Test First Nation Health (demo)",
+                indigenousLed: true, culturallySpecific: true, languages: ["English", "Oji-Cree"],
+                region: "Northwestern Ontario (demo)"),
+        Service(id: ServiceID(rawValue: "standard-3"), name: "Youth Counselling (demo)", category: .counselling, provider: "Sample Counselling Clinic (demo)",
+                indigenousLed: false, culturallySpecific: false, languages: ["English", "French"],
+                region: "Northwestern Ontario (demo)"),
+        Service(id: ServiceID(rawValue: "standard-4"), name: "Trauma Counselling (demo)", category: .counselling, provider: "Northern Example Counselling (demo)",
+                indigenousLed: true, culturallySpecific: false, languages: ["English"],
+                region: "Northwestern Ontario (demo)"),
+        Service(id: ServiceID(rawValue: "standard-5"), name: "Licensed Out-of-Home Residence (demo)", category: .outOfHomeResidence, provider: "Demo Licensed Residence (fictional)",
+                indigenousLed: false, culturallySpecific: false, languages: ["English"],
+                region: "Northwestern Ontario (demo)"),
+        Service(id: ServiceID(rawValue: "standard-6"), name: "Youth-In-Transition Worker (demo)", category: .youthInTransition, provider: "Example Family Services (demo)",
+                indigenousLed: false, culturallySpecific: false, languages: ["English", "French"],
+                region: "Northwestern Ontario (demo)"),
+        Service(id: ServiceID(rawValue: "standard-7"), name: "Sexual Health Clinic (demo)", category: .sexualHealth, provider: "Sample Health Centre (demo)",
+                indigenousLed: false, culturallySpecific: false, languages: ["English", "French"],
+                region: "Northwestern Ontario (demo)"),
+        Service(id: ServiceID(rawValue: "standard-8"), name: "Land-Based Addictions Program (demo)", category: .addictions, provider: "Example Healing Lodge (demo)",
+                indigenousLed: true, culturallySpecific: true, languages: ["English", "Anishinaabemowin"],
+                region: "Northwestern Ontario (demo)"),
+        Service(id: ServiceID(rawValue: "standard-9"), name: "Alternative School Program (demo)", category: .education, provider: "Sample District School Board (demo)",
+                indigenousLed: false, culturallySpecific: false, languages: ["English"],
+                region: "Northwestern Ontario (demo)"),
+        Service(id: ServiceID(rawValue: "standard-10"), name: "Victim Services (demo)", category: .legalAndVictim, provider: "Example Victim Services (demo)",
+                indigenousLed: false, culturallySpecific: false, languages: ["English", "French"],
+                region: "Northwestern Ontario (demo)"),
+        Service(id: ServiceID(rawValue: "standard-11"), name: "Youth Housing (demo)", category: .housing, provider: "Sample Youth Housing (demo)",
+                indigenousLed: false, culturallySpecific: false, languages: ["English"],
+                region: "Northwestern Ontario (demo)"),
+        Service(id: ServiceID(rawValue: "standard-12"), name: "Family Support Circle (demo)", category: .familySupport, provider: "Northpoint Demo Métis Council",
+                indigenousLed: true, culturallySpecific: true, languages: ["English", "Michif"],
+                region: "Northwestern Ontario (demo)"),
+    ]
+}
