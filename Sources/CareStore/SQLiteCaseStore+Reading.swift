@@ -14,7 +14,7 @@ extension SQLiteCaseStore {
         try require(.viewCaseload)
         return try read { db, keys in
             let decoder = RecordCoding.decoder()
-            var snapshot = try Self.childParts(of: nil, db: db, keys: keys, decoder: decoder)
+            var snapshot = try Self.childParts(of: nil, readable: role.readableClasses, db: db, keys: keys, decoder: decoder)
             snapshot.services = try Self.fetchAll(Service.self, db: db, keys: keys, decoder: decoder)
             snapshot.checklist = try Self.fetchAll(ReviewChecklist.self, db: db, keys: keys, decoder: decoder).first
             snapshot.workers = try Self.fetchAll(Worker.self, db: db, keys: keys, decoder: decoder)
@@ -27,7 +27,7 @@ extension SQLiteCaseStore {
         try require(.viewCaseload)
         return try read { db, keys in
             let decoder = RecordCoding.decoder()
-            var part = try Self.childParts(of: ids, db: db, keys: keys, decoder: decoder)
+            var part = try Self.childParts(of: ids, readable: role.readableClasses, db: db, keys: keys, decoder: decoder)
             if catalogue {
                 part.services = try Self.fetchAll(Service.self, db: db, keys: keys, decoder: decoder)
                 part.checklist = try Self.fetchAll(ReviewChecklist.self, db: db, keys: keys, decoder: decoder).first
@@ -43,8 +43,11 @@ extension SQLiteCaseStore {
     }
 
     /// The parts of a snapshot that belong to children: every child's (`ids` nil, with the
-    /// alert responses about no child too) or only those of `ids`.
-    static func childParts(of ids: Set<ChildID>?, db: Database, keys: SessionKeys, decoder: JSONDecoder) throws -> CaseloadSnapshot {
+    /// alert responses about no child too) or only those of `ids`. The last contact is the last
+    /// one of a class the reader may see (for police, restricted notes do not move it).
+    static func childParts(
+        of ids: Set<ChildID>?, readable: [VisibilityClass], db: Database, keys: SessionKeys, decoder: JSONDecoder
+    ) throws -> CaseloadSnapshot {
         func fetch<Record: CareRecord>(_ type: Record.Type) throws -> [Record] {
             guard let ids else { return try fetchAll(type, db: db, keys: keys, decoder: decoder) }
             return try fetchAll(type, children: ids, db: db, keys: keys, decoder: decoder)
@@ -54,8 +57,9 @@ extension SQLiteCaseStore {
         try forEachChunk(of: ids, db: db) { filter, arguments in
             let last = try Row.fetchCursor(db, sql: """
                 SELECT child_id, MAX(sort_at) AS last FROM records
-                WHERE kind = ? AND child_id IS NOT NULL \(filter) GROUP BY child_id
-                """, arguments: [RecordKind.contact.rawValue] + arguments)
+                WHERE kind = ? AND child_id IS NOT NULL AND class IN (\(databaseQuestionMarks(count: readable.count))) \(filter)
+                GROUP BY child_id
+                """, arguments: StatementArguments([RecordKind.contact.rawValue] + readable.map(\.rawValue)) + arguments)
             while let row = try last.next() {
                 if let time = row["last"] as Double? {
                     snapshot.lastContact[ChildID(rawValue: row["child_id"])] = Date(timeIntervalSince1970: time)
@@ -149,7 +153,7 @@ extension SQLiteCaseStore {
             }
             // The child's part of a snapshot, put in the snapshot's orders, so the record pane
             // and the caseload never order the same records differently.
-            var part = try Self.childParts(of: [child], db: db, keys: keys, decoder: decoder)
+            var part = try Self.childParts(of: [child], readable: role.readableClasses, db: db, keys: keys, decoder: decoder)
             part.normalizeOrder()
             let links = try Self.fetchAll(RecordLink.self, child: child, db: db, keys: keys, decoder: decoder)
             return ChildDetail(

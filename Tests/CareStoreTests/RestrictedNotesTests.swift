@@ -30,8 +30,17 @@ import Testing
         #expect(page.contacts == [contacts[0], contacts[2], contacts[4]])
         #expect(page.hiddenRestricted == 2)
         #expect(!page.hasMore)
-        // The caseload's last-contact time still counts every note.
         #expect(try police.loadCaseload().lastContact[child.id] == contacts[0].occurredAt)
+    }
+
+    @Test func aNewerRestrictedNoteDoesNotMoveThePolicesLastContact() throws {
+        let writer = try fixture.open(StoreFixture.protection)
+        let restricted = try writer.save(
+            Samples.contact(child: child.id, author: writer.worker.id, at: 9 * 3600, visibility: .restricted), summary: "note")
+        let police = try fixture.open(StoreFixture.police)
+        #expect(try police.loadCaseload().lastContact[child.id] == contacts[0].occurredAt)
+        #expect(try police.loadPatch(children: [child.id], catalogue: false).part.lastContact[child.id] == contacts[0].occurredAt)
+        #expect(try writer.loadCaseload().lastContact[child.id] == restricted.occurredAt)
     }
 
     @Test func policePagesCountOnlyTheRestrictedNotesTheyPassed() throws {

@@ -286,6 +286,18 @@ import Testing
         _ = try once(police, .unlink(link.id, reason: "Mistaken identity"), .update)
     }
 
+    @Test(arguments: StoreKind.allCases)
+    func theCaseloadsLastContactIsTheLastOneTheReaderMaySee(_ kind: StoreKind) throws {
+        let unit = try ContractUnit(kind)
+        let child = try unit.child()
+        let team: Contact = try unit.protection.performed(.logContact(Samples.contact(child: child.id, author: unit.protection.worker.id, at: 0)))
+        let restricted: Contact = try unit.protection.performed(.logContact(
+            Samples.contact(child: child.id, author: unit.protection.worker.id, at: 3600, visibility: .restricted)))
+        #expect(try unit.police.loadCaseload().lastContact[child.id] == team.occurredAt)
+        #expect(try unit.protection.loadCaseload().lastContact[child.id] == restricted.occurredAt)
+        #expect(try unit.liaison.loadCaseload().lastContact[child.id] == restricted.occurredAt)
+    }
+
     // MARK: Alerts, handover, links
 
     @Test(arguments: StoreKind.allCases)

@@ -86,7 +86,7 @@ public final class InMemoryCaseStore: CaseStore, CaseArchive, @unchecked Sendabl
     public func loadCaseload() throws -> CaseloadSnapshot {
         try require(.viewCaseload)
         return database.read { tables in
-            var snapshot = Self.snapshot(of: tables, children: nil)
+            var snapshot = Self.snapshot(of: tables, children: nil, role: worker.role)
             snapshot.services = tables.all(Service.self)
             snapshot.checklist = tables.all(ReviewChecklist.self).first
             snapshot.workers = tables.all(Worker.self)
@@ -98,7 +98,7 @@ public final class InMemoryCaseStore: CaseStore, CaseArchive, @unchecked Sendabl
     public func loadPatch(children ids: Set<ChildID>, catalogue: Bool) throws -> SnapshotPatch {
         try require(.viewCaseload)
         return database.read { tables in
-            var part = Self.snapshot(of: tables, children: ids)
+            var part = Self.snapshot(of: tables, children: ids, role: worker.role)
             if catalogue {
                 part.services = tables.all(Service.self)
                 part.checklist = tables.all(ReviewChecklist.self).first
@@ -111,11 +111,12 @@ public final class InMemoryCaseStore: CaseStore, CaseArchive, @unchecked Sendabl
     }
 
     /// The child-scoped parts of a snapshot, for every child or only `ids`.
-    private static func snapshot(of tables: MemoryDatabase.Tables, children ids: Set<ChildID>?) -> CaseloadSnapshot {
+    /// The last contact is the last one the role may read (restricted notes do not move it for police).
+    private static func snapshot(of tables: MemoryDatabase.Tables, children ids: Set<ChildID>?, role: Role) -> CaseloadSnapshot {
         func wanted(_ child: ChildID?) -> Bool { ids == nil || (child.map { ids!.contains($0) } ?? false) }
         var snapshot = CaseloadSnapshot()
         snapshot.children = tables.all(Child.self).filter { wanted($0.id) }
-        for contact in tables.all(Contact.self) where wanted(contact.child) {
+        for contact in tables.all(Contact.self) where wanted(contact.child) && role.mayRead(contact.visibilityClass) {
             if snapshot.lastContact[contact.child].map({ $0 < contact.occurredAt }) ?? true {
                 snapshot.lastContact[contact.child] = contact.occurredAt
             }
