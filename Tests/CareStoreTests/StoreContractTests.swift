@@ -355,6 +355,20 @@ import Testing
     }
 
     @Test(arguments: StoreKind.allCases)
+    func whoeverSavesAHandoverDuringItsShiftIsAnOutgoingWorker(_ kind: StoreKind) throws {
+        let unit = try ContractUnit(kind)
+        let child = try unit.child()
+        // The store's clock is at Samples.now: one shift still on, one long over.
+        let on = Handover(shiftStart: Samples.now.addingTimeInterval(-3600), shiftEnd: Samples.now.addingTimeInterval(3600),
+                          outgoing: [unit.supervisor.worker.id], entries: [.init(child: child.id, severity: .watch)])
+        let saved: Handover = try unit.protection.performed(.saveHandover(on))
+        #expect(saved.outgoing == [unit.supervisor.worker.id, unit.protection.worker.id])
+        let over = Handover(shiftStart: Samples.when, shiftEnd: Samples.when.addingTimeInterval(3600), entries: [.init(child: child.id, severity: .watch)])
+        let later: Handover = try unit.liaison.performed(.saveHandover(over))
+        #expect(later.outgoing.isEmpty, "a save after the shift is not a handover given")
+    }
+
+    @Test(arguments: StoreKind.allCases)
     func linksAreMadeAndRemovedWithReasons(_ kind: StoreKind) throws {
         let unit = try ContractUnit(kind)
         let child = try unit.child(), other = try unit.child()
