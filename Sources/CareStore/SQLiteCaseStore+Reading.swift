@@ -48,9 +48,10 @@ extension SQLiteCaseStore {
     static func childParts(
         of ids: Set<ChildID>?, readable: [VisibilityClass], db: Database, keys: SessionKeys, decoder: JSONDecoder
     ) throws -> CaseloadSnapshot {
+        // In no SQL order: `normalizeOrder` sorts every part, and an ORDER BY would make SQLite
+        // sort the sealed payloads too.
         func fetch<Record: CareRecord>(_ type: Record.Type) throws -> [Record] {
-            guard let ids else { return try fetchAll(type, db: db, keys: keys, decoder: decoder) }
-            return try fetchAll(type, children: ids, db: db, keys: keys, decoder: decoder)
+            try fetchAll(type, children: ids, db: db, keys: keys, decoder: decoder)
         }
         var snapshot = CaseloadSnapshot()
         snapshot.children = try fetch(Child.self)
@@ -75,9 +76,10 @@ extension SQLiteCaseStore {
         return snapshot
     }
 
-    /// Every record of one kind that belongs to one of `children`, opened in bulk.
+    /// Every record of one kind that belongs to one of `children` (to any child, and to none,
+    /// when nil), opened in bulk, in no particular order.
     static func fetchAll<Record: CareRecord>(
-        _ type: Record.Type, children: Set<ChildID>, db: Database, keys: SessionKeys, decoder: JSONDecoder
+        _ type: Record.Type, children: Set<ChildID>?, db: Database, keys: SessionKeys, decoder: JSONDecoder
     ) throws -> [Record] {
         var records: [Record] = []
         try forEachChunk(of: children, db: db) { filter, arguments in

@@ -19,8 +19,10 @@ public struct DayDate: Hashable, Codable, Sendable, Comparable, CustomStringConv
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
         let candidate = DayDate(year: y, month: m, day: d)
-        guard let date = candidate.startOfDay(in: .gmt),
-              DayDate(date, in: .gmt) == candidate else { return nil }
+        // A real date survives the round trip through its day number (the 30th of February
+        // comes back as a day of March). Arithmetic, not a Calendar: every record's dates are
+        // parsed when the caseload opens.
+        guard (1...12).contains(m), CivilDays.dayDate(CivilDays.number(candidate)) == candidate else { return nil }
         self = candidate
     }
 
