@@ -7,6 +7,8 @@ import Foundation
 enum ParallelOpening {
     /// Below this many rows everything runs on the calling thread.
     static let threshold = 512
+    /// How many rows a caller hands over at a time (their sealed payloads are held until opened).
+    static let batch = 4_096
 
     /// `transform` applied to every row, results in the rows' order. Each worker gets its own
     /// decoder (a `JSONDecoder` is not shared across threads); the first error thrown, in row

@@ -23,6 +23,17 @@ extension SQLiteCaseStore {
         }
     }
 
+    /// The reads `loadCaseload` makes, as plain SQL (for `scripts/bench-compare.sh`, which times
+    /// `sqlite3` reading the same rows). Keep in step with `loadCaseload` and `childParts`.
+    public static func caseloadReads(readable: [VisibilityClass]) -> [String] {
+        let perChild: [RecordKind] = [.child, .missingEpisode, .indicator, .safetyPlan, .referral, .appointment, .alertResponse]
+        let catalogue: [RecordKind] = [.service, .reviewChecklist, .worker]
+        let classes = readable.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        return perChild.map { "SELECT \(RecordRow.columns) FROM records WHERE kind = '\($0.rawValue)';" }
+            + ["SELECT child_id, MAX(sort_at) AS last FROM records WHERE kind = 'contact' AND child_id IS NOT NULL AND class IN (\(classes)) GROUP BY child_id;"]
+            + catalogue.map { "SELECT \(RecordRow.columns) FROM records WHERE kind = '\($0.rawValue)' ORDER BY sort_at DESC, updated_at DESC, id;" }
+    }
+
     public func loadPatch(children ids: Set<ChildID>, catalogue: Bool) throws -> SnapshotPatch {
         try require(.viewCaseload)
         return try read { db, keys in

@@ -120,15 +120,23 @@ extension SQLiteCaseStore {
     static func openReadable<Record: CareRecord>(
         _ type: Record.Type, _ cursor: RowCursor, keys: SessionKeys, decoder: JSONDecoder
     ) throws -> [Record] {
+        var records: [Record] = []
         var rows: [RecordRow] = []
+        // In batches, so no more than one batch of sealed payloads is held at a time.
+        func openBatch() throws {
+            records += try ParallelOpening.map(rows, decoder: decoder) { row, decoder in
+                try openRecord(Record.self, row: row, keys: keys, decoder: decoder)
+            }
+            rows.removeAll(keepingCapacity: true)
+        }
         while let stored = try cursor.next() {
             let row = try RecordRow(row: stored)
             guard keys.keyring.holds(row.visibility) else { continue }
             rows.append(row)
+            if rows.count == ParallelOpening.batch { try openBatch() }
         }
-        return try ParallelOpening.map(rows, decoder: decoder) { row, decoder in
-            try openRecord(Record.self, row: row, keys: keys, decoder: decoder)
-        }
+        try openBatch()
+        return records
     }
 
     /// Seals `record` into its row, inserting it or replacing the row still at `expectedVersion`,

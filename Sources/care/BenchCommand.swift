@@ -31,6 +31,9 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "Write each child's searchable fields to DIR/fields-SIZE.txt (for scripts/bench-compare.sh).")
     var searchFields: String?
 
+    @ArgumentParser.Flag(name: .long, help: "Also time decoding the caseload's records as JSON and as a binary property list.")
+    var codecs = false
+
     @Option(name: .long, help: .hidden)
     var measure: String?
 
@@ -49,7 +52,7 @@ struct BenchCommand: ParsableCommand {
     func run() throws {
         if let measure {
             let figures = try MainActor.assumeIsolated {
-                try BenchRun(path: measure, samples: samples, openSamples: openSamples, searchFields: searchFields).run()
+                try BenchRun(path: measure, samples: samples, openSamples: openSamples, searchFields: searchFields, codecs: codecs).run()
             }
             FileHandle.standardOutput.write(try JSONEncoder().encode(figures))
             return
@@ -71,6 +74,7 @@ struct BenchCommand: ParsableCommand {
             }
             var arguments = ["bench", "--measure", path, "--samples", "\(samples)", "--open-samples", "\(openSamples)"]
             if let searchFields { arguments += ["--search-fields", searchFields + "/fields-\(size).txt"] }
+            if codecs { arguments.append("--codecs") }
             report.sizes.append(try Self.measureInChild(arguments, state: folder + "/state"))
         }
         if json {

@@ -84,6 +84,10 @@ struct BenchFigures: Codable, Sendable {
     var framesForBurst = 0
     /// Peak resident memory of this process, which only opened and used the store.
     var peakResidentMegabytes = 0.0
+    /// The SQL of the rows the app reads at open, for `sqlite3` to read the same.
+    var openReads: [String] = []
+    /// With `--codecs`: the caseload's records decoded from JSON and from a binary property list.
+    var codecs: [CodecFigure]?
 }
 
 /// The figures of one `care bench` run: the machine, and one entry per size.
@@ -117,6 +121,10 @@ struct BenchReport: Codable, Sendable {
             lines.append(String(format: "  changed cells' UTF-8 bytes per j            %9.1f", figures.changedCellBytesPerDown))
             lines.append("  frames for a burst of 50 keys               \(String(format: "%9d", figures.framesForBurst))")
             lines.append(String(format: "  peak resident memory (the app alone)        %9.1f MB", figures.peakResidentMegabytes))
+            for codec in figures.codecs ?? [] {
+                lines.append("  decode \(codec.records) records, \(codec.codec) (\(codec.bytes / 1_024) KiB)".padding(toLength: 64, withPad: " ", startingAt: 0)
+                             + String(format: "%9.2f / %9.2f", codec.decode.median, codec.decode.p99))
+            }
         }
         return lines.joined(separator: "\n")
     }

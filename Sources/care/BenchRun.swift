@@ -18,6 +18,8 @@ struct BenchRun {
     let openSamples: Int
     /// Where to write each child's searchable fields, one line per child, for grep and fzf.
     let searchFields: String?
+    /// Whether to time the payload codecs on the loaded records too.
+    var codecs = false
 
     func run() throws -> BenchFigures {
         var figures = BenchFigures(children: 0, contacts: 0, terminal: "\(Self.screen.width)×\(Self.screen.height)")
@@ -52,6 +54,7 @@ struct BenchRun {
         guard let (app, terminal, store) = opened else { return figures }
         let rows = app.state.dashboard.allRows
         figures.children = rows.count
+        figures.openReads = SQLiteCaseStore.caseloadReads(readable: store.worker.role.readableClasses)
         figures.contacts = try store.contactStamps(from: .distantPast, to: .distantFuture).count
         if let searchFields { try writeSearchFields(app.state.dashboard, to: searchFields) }
 
@@ -67,6 +70,7 @@ struct BenchRun {
             figures.save.append(try Self.milliseconds { _ = try store.perform(.logContact(contact)) })
         }
         figures.peakResidentMegabytes = Self.peakResidentMegabytes()
+        if codecs { figures.codecs = try CodecComparison.measure(app.state.dashboard.snapshot) }
         return figures
     }
 
@@ -118,7 +122,7 @@ struct BenchRun {
         FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
     }
 
-    static func milliseconds(_ body: () throws -> Void) throws -> Double {
+    nonisolated static func milliseconds(_ body: () throws -> Void) throws -> Double {
         let start = DispatchTime.now().uptimeNanoseconds
         try body()
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6

@@ -6,13 +6,13 @@ import Testing
 /// caseload opens); it must refuse exactly what is not a calendar date.
 @Suite("Day dates")
 struct DayDateTests {
-    @Test(arguments: ["2024-02-29", "2000-02-29", "2026-12-31", "2026-01-01", "1999-04-30"])
+    @Test(arguments: ["2024-02-29", "2000-02-29", "2026-12-31", "2026-01-01", "1999-04-30", " 2026-05-17 "])
     func realDatesParse(_ text: String) throws {
         let date = try #require(DayDate(iso: text))
-        #expect(date.description == text)
+        #expect(date.description == text.trimmingCharacters(in: .whitespaces))
     }
 
-    @Test(arguments: ["2023-02-29", "1900-02-29", "2026-04-31", "2026-13-01", "2026-00-10", "2026-06-00", "2026-6-1", "26-06-01", "2026-06-01x"])
+    @Test(arguments: ["2023-02-29", "1900-02-29", "2026-04-31", "2026-13-01", "2026-00-10", "2026-06-00", "2026-6-1", "26-06-01", "2026-06-01x", "2026-06-0x", "2026+06-01", "+026-06-01"])
     func impossibleDatesAreRefused(_ text: String) {
         #expect(DayDate(iso: text) == nil)
     }
