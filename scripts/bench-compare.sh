@@ -64,7 +64,7 @@ median_of() {
 # sqlite3 reading the rows the app reads at open (care bench names them), output discarded.
 json '"\n".join(openReads) if "openReads" in dir() else ""' > "$work/open.sql"
 sqlite_ms=0
-if [ -s "$work/open.sql" ]; then
+if grep -q SELECT "$work/open.sql"; then
   sqlite_ms=$(median_of sqlite "sqlite3 -readonly $store < $work/open.sql > $work/sqlite.out")
 else
   echo "this build of care does not name the rows it reads at open: no sqlite3 comparison" >&2
@@ -82,7 +82,7 @@ fzf_name=$(median_of fzf-name "fzf --filter '$name' < $fields > $work/fzf.out")
 printf 'bench-passphrase\n' > "$work/pass"
 chmod 600 "$work/pass"
 tmux -L $socket -f /dev/null new-session -d -x 120 -y 32 \
-  "XDG_STATE_HOME=$dir/state TERM=tmux-256color strace -qq -e trace=read,write -o $work/strace.txt $care --store $store --user demo-cp --passphrase-fd 3 3<$work/pass"
+  "XDG_STATE_HOME=$dir/state TERM=tmux-256color strace -qq -s 0 -e trace=read,write -o $work/strace.txt $care --store $store --user demo-cp --passphrase-fd 3 3<$work/pass"
 size_of() { stat -c %s "$1" 2>/dev/null || echo 0; }
 # Waits (with a deadline) until the file stops growing for 100 ms, after it first grew past $2.
 settle() {
@@ -123,19 +123,23 @@ settle "$work/pane.bytes" "$from"
 # A frame is a run of write() calls with no read() between them.
 burst_frames=$(tail -n +"$((lines_before + 1))" "$work/strace.txt" | awk '/^write\(1,/ { if (!inframe) frames++; inframe=1; next } /^read\(/ { inframe=0 } END { print frames+0 }')
 tmux -L $socket send-keys q
+cp "$work/strace.txt" "$dir/strace-$size.txt"   # kept for a closer look (-s 0: no text of the screen in it)
 
-python3 - "$work/care.json" "$size" "$sqlite_ms" "$grep_letter" "$grep_name" "$fzf_letter" "$fzf_name" "$bytes_j" "$writes_j" "$burst_frames" "$name" <<'EOF'
+python3 - "$care" "$work/care.json" "$size" "$sqlite_ms" "$grep_letter" "$grep_name" "$fzf_letter" "$fzf_name" "$bytes_j" "$writes_j" "$burst_frames" "$name" <<'EOF'
 import json, subprocess, sys
+binary = sys.argv.pop(1)
 d = json.load(open(sys.argv[1]))["sizes"][0]
 size, sqlite_ms, grep_l, grep_n, fzf_l, fzf_n = sys.argv[2], *map(float, sys.argv[3:8])
 bytes_j, writes_j, burst, name = int(sys.argv[8]), int(sys.argv[9]), int(sys.argv[10]), sys.argv[11]
 commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True).stdout.strip()
 load = d["load"]["median"]
-print(f"care vs the reference points at {size} children ({d['contacts']} contacts), commit {commit}, medians")
+print(f"care vs the reference points at {size} children ({d['contacts']} contacts), medians")
+print(f"binary: {binary} (work tree at commit {commit})")
 print(f"{'measure':58} {'care':>10} {'reference':>10} {'ratio':>7}")
 def row(label, ours, theirs, unit="ms"):
     print(f"{label:58} {ours:>8.2f}{unit:2} {theirs:>8.2f}{unit:2} {ours / theirs if theirs else float('nan'):>6.2f}x")
-row("loading the caseload vs sqlite3 reading the same rows", load, sqlite_ms)
+if sqlite_ms:
+    row("loading the caseload vs sqlite3 reading the same rows", load, sqlite_ms)
 row("filter: one letter vs grep -iF (whole process)", d["filterLetter"]["median"], grep_l)
 row(f"filter: a key of a whole name vs grep -iF '{name}'", d["filterName"]["median"], grep_n)
 row("filter: one letter vs fzf --filter", d["filterLetter"]["median"], fzf_l)
