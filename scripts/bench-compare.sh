@@ -135,9 +135,9 @@ commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=
 load = d["load"]["median"]
 print(f"care vs the reference points at {size} children ({d['contacts']} contacts), medians")
 print(f"binary: {binary} (work tree at commit {commit})")
-print(f"{'measure':58} {'care':>10} {'reference':>10} {'ratio':>7}")
+print(f"{'measure':66} {'care':>10} {'reference':>10} {'ratio':>7}")
 def row(label, ours, theirs, unit="ms"):
-    print(f"{label:58} {ours:>8.2f}{unit:2} {theirs:>8.2f}{unit:2} {ours / theirs if theirs else float('nan'):>6.2f}x")
+    print(f"{label:66} {ours:>8.2f}{unit:2} {theirs:>8.2f}{unit:2} {ours / theirs if theirs else float('nan'):>6.2f}x")
 if sqlite_ms:
     row("loading the caseload vs sqlite3 reading the same rows", load, sqlite_ms)
 row("filter: one letter vs grep -iF (whole process)", d["filterLetter"]["median"], grep_l)
@@ -145,9 +145,9 @@ row(f"filter: a key of a whole name vs grep -iF '{name}'", d["filterName"]["medi
 row("filter: one letter vs fzf --filter", d["filterLetter"]["median"], fzf_l)
 row("filter: a key of a whole name vs fzf --filter", d["filterName"]["median"], fzf_n)
 row("bytes per j (tmux pipe-pane) vs the changed cells' bytes", bytes_j / 100, d["changedCellBytesPerDown"], "B")
-print(f"{'write() calls per j (target 1)':58} {writes_j / 100:>10.2f}")
-print(f"{'frames drawn for a burst of 50 keys (target 1)':58} {burst:>10d}")
-print(f"{'filter keystroke p99 (letter / name / backspace)':58} {d['filterLetter']['p99']:.2f} / {d['filterName']['p99']:.2f} / {d['filterBackspace']['p99']:.2f} ms")
-print(f"{'first frame after the KDF (median)':58} {d['openAfterKDF']['median']:>8.2f}ms")
-print(f"{'peak resident memory of the app':58} {d['peakResidentMegabytes']:>8.1f}MB")
+print(f"{'write() calls per j (target 1)':66} {writes_j / 100:>10.2f}")
+print(f"{'frames drawn for a burst of 50 keys (target 1)':66} {burst:>10d}")
+print(f"{'filter keystroke p99 (letter / name / backspace)':66} {d['filterLetter']['p99']:.2f} / {d['filterName']['p99']:.2f} / {d['filterBackspace']['p99']:.2f} ms")
+print(f"{'first frame after the KDF (median)':66} {d['openAfterKDF']['median']:>8.2f}ms")
+print(f"{'peak resident memory of the app':66} {d['peakResidentMegabytes']:>8.1f}MB")
 EOF
