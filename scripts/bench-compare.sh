@@ -84,7 +84,9 @@ chmod 600 "$work/pass"
 tmux -L $socket -f /dev/null new-session -d -x 120 -y 32 \
   "XDG_STATE_HOME=$dir/state TERM=tmux-256color strace -qq -s 0 -e trace=read,write -o $work/strace.txt $care --store $store --user demo-cp --passphrase-fd 3 3<$work/pass"
 size_of() { stat -c %s "$1" 2>/dev/null || echo 0; }
-# Waits (with a deadline) until the file stops growing for 100 ms, after it first grew past $2.
+# Waits (with a deadline) until the file stops growing for about 50 ms, after it first grew past
+# $2: well under the 300 ms after which a resting selection draws its preview, which would be
+# counted as part of the next press.
 settle() {
   local file=$1 from=$2 deadline=$((SECONDS + 60)) last stable=0
   while [ "$(size_of "$file")" -le "$from" ]; do
@@ -92,7 +94,7 @@ settle() {
     sleep 0.005
   done
   last=$(size_of "$file")
-  while [ $stable -lt 20 ]; do
+  while [ $stable -lt 10 ]; do
     sleep 0.005
     local now; now=$(size_of "$file")
     if [ "$now" -eq "$last" ]; then stable=$((stable + 1)); else stable=0; last=$now; fi
