@@ -21,6 +21,18 @@ import Testing
             }
         }
     }
+
+    @Test func everyRowsOutcomeIsKeptInOrder() {
+        let rows = Array(0..<3_000)
+        let outcomes = ParallelOpening.results(rows, decoder: RecordCoding.decoder()) { row, _ in
+            if row % 1_000 == 7 { throw Broken(row: row) }
+            return row
+        }
+        #expect(outcomes.count == rows.count)
+        let broken = outcomes.indices.filter { if case .failure = outcomes[$0] { true } else { false } }
+        #expect(broken == [7, 1_007, 2_007])
+        #expect((try? outcomes[8].get()) == 8)
+    }
 }
 
 /// The associated data every seal binds is a stored format: its bytes must never change.
