@@ -23,6 +23,17 @@ extension SQLiteCaseStore {
         }
     }
 
+    /// The reads `loadCaseload` makes, as plain SQL (for `scripts/bench-compare.sh`, which times
+    /// `sqlite3` reading the same rows). Keep in step with `loadCaseload` and `childParts`.
+    public static func caseloadReads(readable: [VisibilityClass]) -> [String] {
+        let perChild: [RecordKind] = [.child, .missingEpisode, .indicator, .safetyPlan, .referral, .appointment, .alertResponse]
+        let catalogue: [RecordKind] = [.service, .reviewChecklist, .worker]
+        let classes = readable.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        return perChild.map { "SELECT \(RecordRow.columns) FROM records WHERE kind = '\($0.rawValue)';" }
+            + ["SELECT child_id, MAX(sort_at) AS last FROM records WHERE kind = 'contact' AND child_id IS NOT NULL AND class IN (\(classes)) GROUP BY child_id;"]
+            + catalogue.map { "SELECT \(RecordRow.columns) FROM records WHERE kind = '\($0.rawValue)' ORDER BY sort_at DESC, updated_at DESC, id;" }
+    }
+
     public func loadPatch(children ids: Set<ChildID>, catalogue: Bool) throws -> SnapshotPatch {
         try require(.viewCaseload)
         return try read { db, keys in
@@ -48,9 +59,10 @@ extension SQLiteCaseStore {
     static func childParts(
         of ids: Set<ChildID>?, readable: [VisibilityClass], db: Database, keys: SessionKeys, decoder: JSONDecoder
     ) throws -> CaseloadSnapshot {
+        // In no SQL order: `normalizeOrder` sorts every part, and an ORDER BY would make SQLite
+        // sort the sealed payloads too.
         func fetch<Record: CareRecord>(_ type: Record.Type) throws -> [Record] {
-            guard let ids else { return try fetchAll(type, db: db, keys: keys, decoder: decoder) }
-            return try fetchAll(type, children: ids, db: db, keys: keys, decoder: decoder)
+            try fetchAll(type, children: ids, db: db, keys: keys, decoder: decoder)
         }
         var snapshot = CaseloadSnapshot()
         snapshot.children = try fetch(Child.self)
@@ -75,9 +87,10 @@ extension SQLiteCaseStore {
         return snapshot
     }
 
-    /// Every record of one kind that belongs to one of `children`, opened in bulk.
+    /// Every record of one kind that belongs to one of `children` (to any child, and to none,
+    /// when nil), opened in bulk, in no particular order.
     static func fetchAll<Record: CareRecord>(
-        _ type: Record.Type, children: Set<ChildID>, db: Database, keys: SessionKeys, decoder: JSONDecoder
+        _ type: Record.Type, children: Set<ChildID>?, db: Database, keys: SessionKeys, decoder: JSONDecoder
     ) throws -> [Record] {
         var records: [Record] = []
         try forEachChunk(of: children, db: db) { filter, arguments in

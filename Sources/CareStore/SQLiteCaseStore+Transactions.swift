@@ -114,16 +114,28 @@ extension SQLiteCaseStore {
         return try openReadable(Record.self, rows, keys: keys, decoder: decoder)
     }
 
-    /// Opens the rows of `cursor` this session holds the class key of.
+    /// Opens the rows of `cursor` this session holds the class key of, in their order. The rows
+    /// are read first; many of them are then opened and decoded on every core
+    /// (`ParallelOpening`), each with its own decoder.
     static func openReadable<Record: CareRecord>(
         _ type: Record.Type, _ cursor: RowCursor, keys: SessionKeys, decoder: JSONDecoder
     ) throws -> [Record] {
         var records: [Record] = []
+        var rows: [RecordRow] = []
+        // In batches, so no more than one batch of sealed payloads is held at a time.
+        func openBatch() throws {
+            records += try ParallelOpening.map(rows, decoder: decoder) { row, decoder in
+                try openRecord(Record.self, row: row, keys: keys, decoder: decoder)
+            }
+            rows.removeAll(keepingCapacity: true)
+        }
         while let stored = try cursor.next() {
             let row = try RecordRow(row: stored)
             guard keys.keyring.holds(row.visibility) else { continue }
-            records.append(try openRecord(Record.self, row: row, keys: keys, decoder: decoder))
+            rows.append(row)
+            if rows.count == ParallelOpening.batch { try openBatch() }
         }
+        try openBatch()
         return records
     }
 
