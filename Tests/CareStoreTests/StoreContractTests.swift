@@ -296,6 +296,11 @@ import Testing
         #expect(try unit.police.loadCaseload().lastContact[child.id] == team.occurredAt)
         #expect(try unit.protection.loadCaseload().lastContact[child.id] == restricted.occurredAt)
         #expect(try unit.liaison.loadCaseload().lastContact[child.id] == restricted.occurredAt)
+        // Nor do the handover's counts tell police when restricted notes were written.
+        let day = (Samples.when.addingTimeInterval(-60), Samples.when.addingTimeInterval(2 * 3600))
+        #expect(try unit.police.contactStamps(from: day.0, to: day.1).filter { $0.child == child.id }.map(\.at) == [team.occurredAt])
+        #expect(try unit.protection.contactStamps(from: day.0, to: day.1).filter { $0.child == child.id }.map(\.at)
+            == [team.occurredAt, restricted.occurredAt])
     }
 
     // MARK: Alerts, handover, links
