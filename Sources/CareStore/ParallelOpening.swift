@@ -28,10 +28,7 @@ enum ParallelOpening {
         guard workers > 1 else { return rows.map { row in Result { try transform(row, decoder) } } }
         let slots = UnsafeMutableBufferPointer<Result<Value, any Error>?>.allocate(capacity: rows.count)
         slots.initialize(repeating: nil)
-        defer {
-            _ = slots.deinitialize()
-            slots.deallocate()
-        }
+        defer { slots.deallocate() }
         nonisolated(unsafe) let shared = slots
         let chunk = (rows.count + workers - 1) / workers
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
@@ -41,6 +38,11 @@ enum ParallelOpening {
                 shared[index] = Result { try transform(rows[index], decoder) }
             }
         }
-        return slots.map { $0! }
+        // Moved out, not copied: a copy of a decoded record retains each of its strings and
+        // arrays, and destroying the slots releases them again.
+        var results: [Result<Value, any Error>] = []
+        results.reserveCapacity(rows.count)
+        for index in slots.indices { results.append(slots.moveElement(from: index)!) }
+        return results
     }
 }

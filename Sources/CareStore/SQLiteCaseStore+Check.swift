@@ -6,8 +6,9 @@ import GRDB
 extension SQLiteCaseStore {
     /// SQLite's integrity check, every record against the last version the audit trail wrote of
     /// it (so rows deleted, put back at an older version, moved to another child or changed are
-    /// named, each by kind and id), every record this account may read opened as its kind, and
-    /// the audit chain from its first event to its keyed head. Reveals nothing sealed.
+    /// named, each by kind and id), every record this account may read opened as its kind, every
+    /// caseload summary the same way and against the child's records (`checkSummaries`), and the
+    /// audit chain from its first event to its keyed head. Reveals nothing sealed.
     public func verify() throws -> StoreCheckReport {
         try read { db, keys in
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
@@ -15,9 +16,12 @@ extension SQLiteCaseStore {
             var checked = 0
             var notReadable = 0
             var problems: [StoreCheckReport.RecordProblem] = []
+            // Children whose records have a problem (named by the records' pass).
+            var troubled = Set<String>()
             let latest = """
                 WITH latest AS (
-                    SELECT kind, id, version, child_id, row_hash, MAX(seq) AS seq FROM audit_rows GROUP BY kind, id
+                    SELECT kind, id, version, child_id, row_hash, MAX(seq) AS seq FROM audit_rows
+                    WHERE kind <> '\(Self.summaryKind)' GROUP BY kind, id
                 )
                 """
             let rows = try Row.fetchCursor(db, sql: """
@@ -33,6 +37,9 @@ extension SQLiteCaseStore {
                 let id: String = stored["id"]
                 func problem(_ reason: StoreCheckReport.RecordProblem.Reason) {
                     problems.append(.init(kind: kind, id: id, reason: reason))
+                    for child in [stored["child_id"] as String?, stored["trail_child"] as String?, kind == RecordKind.child.rawValue ? id : nil] {
+                        if let child { troubled.insert(child) }
+                    }
                 }
                 let row: RecordRow
                 do {
@@ -73,16 +80,117 @@ extension SQLiteCaseStore {
             }
             let deleted = try Row.fetchAll(db, sql: """
                 \(latest)
-                SELECT l.kind, l.id, l.version FROM latest l LEFT JOIN records r ON r.kind = l.kind AND r.id = l.id
+                SELECT l.kind, l.id, l.version, l.child_id FROM latest l LEFT JOIN records r ON r.kind = l.kind AND r.id = l.id
                 WHERE r.id IS NULL ORDER BY l.seq
                 """)
             for row in deleted {
                 problems.append(.init(kind: row["kind"], id: row["id"], reason: .deleted(version: row["version"])))
+                if let child = row["child_id"] as String? { troubled.insert(child) }
+                if row["kind"] as String == RecordKind.child.rawValue { troubled.insert(row["id"]) }
             }
+            let summaries = try Self.checkSummaries(db: db, keys: keys, troubled: troubled)
+            checked += summaries.checked
+            notReadable += summaries.notReadable
+            problems += summaries.problems
             return StoreCheckReport(
                 integrityProblems: integrity, recordsChecked: checked, recordsNotReadable: notReadable, problems: problems,
                 audit: try AuditLog(keys: keys).verifyChain(db))
         }
+    }
+}
+
+extension SQLiteCaseStore {
+    /// Every summary against the last version the trail wrote of it (as every record is), opened
+    /// when this account holds its class's key and compared with the entry made from the child's
+    /// records now; a child missing the summary of a class the store keeps is named too.
+    ///
+    /// The children in `troubled` (whose records the check already names) are not compared: what
+    /// their summary holds differs from records that were tampered with or lost, and saying so
+    /// again adds nothing. Nor is a child with a record that does not open.
+    static func checkSummaries(
+        db: Database, keys: SessionKeys, troubled: Set<String>
+    ) throws -> (checked: Int, notReadable: Int, problems: [StoreCheckReport.RecordProblem]) {
+        guard try db.tableExists("summaries") else { return (0, 0, []) }
+        var checked = 0
+        var notReadable = 0
+        var problems: [StoreCheckReport.RecordProblem] = []
+        let latest = """
+            WITH latest AS (
+                SELECT id, version, child_id, row_hash, MAX(seq) AS seq FROM audit_rows WHERE kind = '\(summaryKind)' GROUP BY id
+            )
+            """
+        let kept = try summarizedClasses(db)
+        var made: [VisibilityClass: [ChildID: CaseloadEntry]] = [:]
+        for visibility in summaryClasses where keys.keyring.holds(visibility) && kept.contains(visibility) {
+            made[visibility] = try caseloadEntries(of: nil, visibility, db: db, keys: keys, skippingDamaged: true)
+        }
+        var summarized: [VisibilityClass: Set<ChildID>] = [:]
+        let rows = try Row.fetchCursor(db, sql: """
+            \(latest)
+            SELECT s.child_id, s.class, s.version, s.updated_at, s.change_seq, s.payload,
+                   l.version AS trail_version, l.child_id AS trail_child, l.row_hash AS trail_hash, l.seq AS trail_seq
+            FROM summaries s LEFT JOIN latest l ON l.id = s.class || '/' || s.child_id
+            ORDER BY s.rowid
+            """)
+        while let stored = try rows.next() {
+            checked += 1
+            let id = "\(stored["class"] as String? ?? "")/\(stored["child_id"] as String? ?? "")"
+            func problem(_ reason: StoreCheckReport.RecordProblem.Reason) {
+                problems.append(.init(kind: summaryKind, id: id, reason: reason))
+            }
+            let row: RecordRow
+            do {
+                row = try summaryRow(stored)
+            } catch {
+                problem(.damaged("\(error)"))
+                continue
+            }
+            let child = ChildID(rawValue: row.childID ?? "")
+            summarized[row.visibility, default: []].insert(child)
+            guard let trailVersion = stored["trail_version"] as Int? else {
+                problem(.notInTrail)
+                continue
+            }
+            if row.version < trailVersion {
+                problem(.rolledBack(stored: row.version, trail: trailVersion))
+            } else if row.version > trailVersion {
+                problem(.unknownVersion(stored: row.version, trail: trailVersion))
+            } else if row.childID != stored["trail_child"] as String? {
+                problem(.moved(from: stored["trail_child"], to: row.childID))
+            } else if row.hash != stored["trail_hash"] as Data {
+                problem(.altered)
+            } else if !keys.keyring.holds(row.visibility) {
+                notReadable += 1
+            } else {
+                do {
+                    let entry = try openSummary(row, keys: keys)
+                    if let expected = made[row.visibility], let made = expected[child], !troubled.contains(child.rawValue), made != entry {
+                        problem(.differs)
+                    }
+                } catch StoreError.sealBroken {
+                    problem(.sealBroken)
+                } catch {
+                    problem(.damaged("\(error)"))
+                }
+            }
+        }
+        let deleted = try Row.fetchAll(db, sql: """
+            \(latest)
+            SELECT l.id, l.version FROM latest l LEFT JOIN summaries s ON l.id = s.class || '/' || s.child_id
+            WHERE s.child_id IS NULL ORDER BY l.seq
+            """)
+        for row in deleted {
+            problems.append(.init(kind: summaryKind, id: row["id"], reason: .deleted(version: row["version"])))
+        }
+        let named = Set(deleted.map { $0["id"] as String })
+        for (visibility, entries) in made.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            for child in entries.keys.sorted(by: { $0.rawValue < $1.rawValue })
+            where !(summarized[visibility]?.contains(child) ?? false) && !named.contains(summaryID(child, visibility))
+                && !troubled.contains(child.rawValue) {
+                problems.append(.init(kind: summaryKind, id: summaryID(child, visibility), reason: .missing))
+            }
+        }
+        return (checked, notReadable, problems)
     }
 }
 

@@ -45,6 +45,9 @@ extension SQLiteCaseStore {
                 changes.append(RecordChange(
                     kind: write.record.kind, id: write.record.recordID, child: write.record.childID, sequence: sequence))
             }
+            rows += try Self.refreshSummaries(
+                after: prepared.writes.map(\.record.record), at: now, changeSequence: first + Int64(max(0, prepared.writes.count - 1)),
+                db: db, keys: keys)
             try appendEvent(
                 db, keys: keys, action: prepared.action, at: now, targetKind: prepared.target.kind,
                 targetID: prepared.target.id, child: prepared.child, summary: prepared.summary, rows: rows)

@@ -24,6 +24,8 @@ extension SQLiteCaseStore {
                 counts[type(of: record).kind, default: 0] += 1
             }
             try Self.raiseCounters(past: records.compactMap { $0 as? Child }, db: db, keys: keys)
+            rows += try Self.refreshSummaries(
+                after: records, at: now, changeSequence: first + Int64(max(0, records.count - 1)), db: db, keys: keys)
             let breakdown = RecordKind.allCases.compactMap { kind in counts[kind].map { "\($0) \(kind.rawValue)" } }
             try appendEvent(
                 db, keys: keys, action: .create,

@@ -23,14 +23,15 @@ extension SQLiteCaseStore {
         }
     }
 
-    /// The reads `loadCaseload` makes, as plain SQL (for `scripts/bench-compare.sh`, which times
-    /// `sqlite3` reading the same rows). Keep in step with `loadCaseload` and `childParts`.
+    /// The reads `loadCaseload` makes of a store whose summaries are kept, as plain SQL (for
+    /// `scripts/bench-compare.sh`, which times `sqlite3` reading the same rows). Keep in step
+    /// with `loadCaseload`, `childParts` and `summarizedEntries`.
     public static func caseloadReads(readable: [VisibilityClass]) -> [String] {
-        let perChild: [RecordKind] = [.child, .missingEpisode, .indicator, .safetyPlan, .referral, .appointment, .alertResponse]
+        let classes = summaryClasses.filter(readable.contains).map { "'\($0.rawValue)'" }.joined(separator: ", ")
         let catalogue: [RecordKind] = [.service, .reviewChecklist, .worker]
-        let classes = readable.map { "'\($0.rawValue)'" }.joined(separator: ", ")
-        return perChild.map { "SELECT \(RecordRow.columns) FROM records WHERE kind = '\($0.rawValue)';" }
-            + ["SELECT child_id, MAX(sort_at) AS last FROM records WHERE kind = 'contact' AND child_id IS NOT NULL AND class IN (\(classes)) GROUP BY child_id;"]
+        return ["SELECT \(summaryColumns) FROM summaries WHERE class IN (\(classes));",
+                "SELECT id FROM records WHERE kind = 'child';",
+                "SELECT \(RecordRow.columns) FROM records WHERE kind = 'alert-response';"]
             + catalogue.map { "SELECT \(RecordRow.columns) FROM records WHERE kind = '\($0.rawValue)' ORDER BY sort_at DESC, updated_at DESC, id;" }
     }
 
@@ -54,37 +55,83 @@ extension SQLiteCaseStore {
     }
 
     /// The parts of a snapshot that belong to children: every child's (`ids` nil, with the
-    /// alert responses about no child too) or only those of `ids`. The last contact is the last
-    /// one of a class the reader may see (for police, restricted notes do not move it).
+    /// alert responses about no child too) or only those of `ids`. Each child's entry of each
+    /// class the reader may read comes from its sealed summary (`summarizedEntries`), or from its
+    /// records where the store keeps no summaries of that class yet (a store of the previous
+    /// version opened read-only, or the restricted class before anyone holding its key signed
+    /// in). The last contact is the last one of a class the reader may see: police hold no
+    /// restricted key, so no restricted note moves it.
     static func childParts(
         of ids: Set<ChildID>?, readable: [VisibilityClass], db: Database, keys: SessionKeys, decoder: JSONDecoder
     ) throws -> CaseloadSnapshot {
-        // In no SQL order: `normalizeOrder` sorts every part, and an ORDER BY would make SQLite
-        // sort the sealed payloads too.
-        func fetch<Record: CareRecord>(_ type: Record.Type) throws -> [Record] {
-            try fetchAll(type, children: ids, db: db, keys: keys, decoder: decoder)
-        }
         var snapshot = CaseloadSnapshot()
-        snapshot.children = try fetch(Child.self)
+        let kept = try summarizedClasses(db)
+        for visibility in summaryClasses where readable.contains(visibility) {
+            let entries = kept.contains(visibility) && keys.keyring.holds(visibility)
+                ? try summarizedEntries(of: ids, visibility, db: db, keys: keys)
+                : Array(try caseloadEntries(of: ids, visibility, db: db, keys: keys)).map { (child: $0.key, entry: $0.value) }
+            // Added in case-number order, so `normalizeOrder` finds the children sorted and
+            // moves none of them.
+            let numbers = entries.map { $0.entry.child?.caseNumber }
+            let order = entries.indices.sorted { a, b in
+                guard let x = numbers[a], let y = numbers[b] else { return numbers[a] == nil && numbers[b] != nil }
+                return x < y
+            }
+            snapshot.children.reserveCapacity(snapshot.children.count + entries.count)
+            for index in order { snapshot.add(entries[index].entry, of: entries[index].child) }
+        }
+        snapshot.responses = try fetchAll(AlertResponse.self, children: ids, db: db, keys: keys, decoder: decoder)
+        return snapshot
+    }
+
+    /// The entries of `visibility` from the sealed summaries, opened on every core. A child
+    /// whose summary does not open, or whose team summary is missing, is read from its records
+    /// instead (`caseloadEntries`), so one damaged summary costs one child's records, not the
+    /// load; `care check` names the summary.
+    static func summarizedEntries(
+        of ids: Set<ChildID>?, _ visibility: VisibilityClass, db: Database, keys: SessionKeys
+    ) throws -> [(child: ChildID, entry: CaseloadEntry)] {
+        var entries: [(child: ChildID, entry: CaseloadEntry)] = []
+        var opened = Set<ChildID>()
+        var unopened = Set<ChildID>()
+        var rows: [RecordRow] = []
+        func openBatch() {
+            let results = ParallelOpening.results(rows, decoder: RecordCoding.decoder()) { row, _ in try openSummary(row, keys: keys) }
+            for (row, result) in zip(rows, results) {
+                let child = ChildID(rawValue: row.childID ?? "")
+                if case .success(let entry) = result {
+                    entries.append((child, entry))
+                    opened.insert(child)
+                } else {
+                    unopened.insert(child)
+                }
+            }
+            rows.removeAll(keepingCapacity: true)
+        }
         try forEachChunk(of: ids, db: db) { filter, arguments in
-            let last = try Row.fetchCursor(db, sql: """
-                SELECT child_id, MAX(sort_at) AS last FROM records
-                WHERE kind = ? AND child_id IS NOT NULL AND class IN (\(databaseQuestionMarks(count: readable.count))) \(filter)
-                GROUP BY child_id
-                """, arguments: StatementArguments([RecordKind.contact.rawValue] + readable.map(\.rawValue)) + arguments)
-            while let row = try last.next() {
-                if let time = row["last"] as Double? {
-                    snapshot.lastContact[ChildID(rawValue: row["child_id"])] = Date(timeIntervalSince1970: time)
+            let stored = try Row.fetchCursor(
+                db, sql: "SELECT \(summaryColumns) FROM summaries WHERE class = ? \(filter)",
+                arguments: [visibility.rawValue] + arguments)
+            while let next = try stored.next() {
+                rows.append(try summaryRow(next))
+                if rows.count == ParallelOpening.batch { openBatch() }
+            }
+        }
+        openBatch()
+        if visibility == .team {
+            try forEachChunk(of: ids, idColumn: "id", db: db) { filter, arguments in
+                let children = try String.fetchCursor(
+                    db, sql: "SELECT id FROM records WHERE kind = ? \(filter)", arguments: [RecordKind.child.rawValue] + arguments)
+                while let id = try children.next() {
+                    if !opened.contains(ChildID(rawValue: id)) { unopened.insert(ChildID(rawValue: id)) }
                 }
             }
         }
-        snapshot.episodes = Dictionary(grouping: try fetch(MissingEpisode.self), by: \.child)
-        snapshot.indicators = Dictionary(grouping: try fetch(RiskIndicator.self), by: \.child)
-        for plan in try fetch(SafetyPlan.self) { snapshot.plans[plan.child] = plan }
-        snapshot.referrals = try fetch(Referral.self)
-        snapshot.appointments = try fetch(Appointment.self)
-        snapshot.responses = try fetch(AlertResponse.self)
-        return snapshot
+        if !unopened.isEmpty {
+            entries.removeAll { unopened.contains($0.child) }
+            for (child, entry) in try caseloadEntries(of: unopened, visibility, db: db, keys: keys) { entries.append((child, entry)) }
+        }
+        return entries
     }
 
     /// Every record of one kind that belongs to one of `children` (to any child, and to none,
@@ -105,15 +152,15 @@ extension SQLiteCaseStore {
     /// Calls `body` with an `AND child_id IN (...)` filter for each chunk of `ids` (SQLite limits
     /// the arguments of one statement), or once with no filter when `ids` is nil. An empty set
     /// calls it not at all.
-    private static func forEachChunk(
-        of ids: Set<ChildID>?, db: Database, _ body: (String, StatementArguments) throws -> Void
+    static func forEachChunk(
+        of ids: Set<ChildID>?, idColumn: String = "child_id", db: Database, _ body: (String, StatementArguments) throws -> Void
     ) throws {
         guard let ids else { return try body("", []) }
         let all = ids.map(\.rawValue)
         for start in stride(from: 0, to: all.count, by: 500) {
             let chunk = Array(all[start..<min(start + 500, all.count)])
             let marks = Array(repeating: "?", count: chunk.count).joined(separator: ", ")
-            try body("AND child_id IN (\(marks))", StatementArguments(chunk))
+            try body("AND \(idColumn) IN (\(marks))", StatementArguments(chunk))
         }
     }
 
@@ -164,19 +211,20 @@ extension SQLiteCaseStore {
             guard let record = try Self.fetchRecord(Child.self, id: child.rawValue, db: db, keys: keys) else {
                 throw CommandError.notFound(kind: .child, id: child.rawValue)
             }
-            // The child's part of a snapshot, put in the snapshot's orders, so the record pane
-            // and the caseload never order the same records differently.
-            var part = try Self.childParts(of: [child], readable: role.readableClasses, db: db, keys: keys, decoder: decoder)
-            part.normalizeOrder()
+            // The whole records, in the snapshot's orders, so the record pane and the caseload
+            // never order the same records differently.
+            func fetch<Record: CareRecord>(_ type: Record.Type) throws -> [Record] {
+                try Self.fetchAll(type, children: [child], db: db, keys: keys, decoder: decoder)
+            }
             let links = try Self.fetchAll(RecordLink.self, child: child, db: db, keys: keys, decoder: decoder)
             return ChildDetail(
                 child: record,
                 contacts: try contactPage(child, after: .start, limit: contactLimit, db: db, keys: keys, decoder: decoder),
-                episodes: part.episodes[child] ?? [],
-                indicators: part.indicators[child] ?? [],
-                plan: part.plans[child],
-                referrals: part.referrals,
-                appointments: part.appointments,
+                episodes: try fetch(MissingEpisode.self).sorted(by: CaseloadSnapshot.newerEpisode),
+                indicators: try fetch(RiskIndicator.self).sorted(by: CaseloadSnapshot.newerIndicator),
+                plan: try fetch(SafetyPlan.self).first,
+                referrals: try fetch(Referral.self).sorted(by: CaseloadSnapshot.newerReferral),
+                appointments: try fetch(Appointment.self).sorted(by: CaseloadSnapshot.soonerAppointment),
                 links: links.sorted { ($0.createdAt, $0.id.rawValue) > ($1.createdAt, $1.id.rawValue) })
         }
     }

@@ -26,13 +26,15 @@ extension SQLiteCaseStore {
             let now = clock.now()
             var saved = record
             saved.version = record.version + 1
+            let sequence = try Self.reserveChangeSequences(db, count: 1)
             guard let row = try Self.writeRow(
                 saved, insert: isNew, expectedVersion: record.version, at: now,
-                changeSequence: try Self.reserveChangeSequences(db, count: 1), db: db, keys: keys, encoder: RecordCoding.encoder())
+                changeSequence: sequence, db: db, keys: keys, encoder: RecordCoding.encoder())
             else { throw StoreError.busy }
+            let summaries = try Self.refreshSummaries(after: [saved], at: now, changeSequence: sequence, db: db, keys: keys)
             try appendEvent(
                 db, keys: keys, action: isNew ? .create : .update, at: now, targetKind: Record.kind,
-                targetID: record.recordID, child: record.childID, summary: summary, rows: [row])
+                targetID: record.recordID, child: record.childID, summary: summary, rows: [row] + summaries)
             return saved
         }
     }

@@ -153,8 +153,30 @@ enum Schema {
                 INSERT OR IGNORE INTO meta(key, value) VALUES ('store_id', lower(hex(randomblob(16))));
                 """)
         }
+        migrator.registerMigration("v4") { db in
+            // The sealed per-child summaries the caseload opens from (one row per child and
+            // visibility class: `SQLiteCaseStore+Summaries`). They are made at the first sign-in
+            // with write access, when a key is at hand; `meta.summaries` names the classes whose
+            // summaries are complete. A store still without them opens from its records, so a
+            // store of the previous version can be read read-only before it is upgraded.
+            try db.execute(sql: """
+                CREATE TABLE summaries (
+                    child_id TEXT NOT NULL,
+                    class TEXT NOT NULL,
+                    version INTEGER NOT NULL,
+                    updated_at REAL NOT NULL,
+                    change_seq INTEGER NOT NULL,
+                    payload BLOB NOT NULL,
+                    PRIMARY KEY (child_id, class)
+                );
+                """)
+        }
         return migrator
     }
+
+    /// The last migration a store must have to be opened read-only: a store of the previous
+    /// version, without `summaries`, still opens (from its records).
+    static let readableFrom = "v3"
 
     /// `meta.sealing` once a store's data is in the format above.
     static let sealing = "2"

@@ -104,6 +104,9 @@ struct SignIn {
                 try append(keys, .create, "made the key to \(visibility.records) for \(made.holders) accounts"
                     + (made.rows.isEmpty ? "" : " and sealed \(made.rows.count) records under it"), rows: made.rows)
             }
+            // A store made before the caseload summaries gets them now; the restricted class's
+            // at the first sign-in of someone who holds its key.
+            try SQLiteCaseStore.buildMissingSummaries(db: db, keys: keys, actor: unlock.accountID, now: now)
             let granted = try ClassKeys.grantPending(keyring: keyring, db: db)
             for (visibility, count) in granted.sorted(by: { $0.key < $1.key }) {
                 try append(keys, .accountChange, "gave the key to \(visibility.records) to \(count) accounts")

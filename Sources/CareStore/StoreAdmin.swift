@@ -50,9 +50,10 @@ public enum StoreAdmin {
                     try db.execute(
                         sql: """
                             INSERT INTO meta(key, value)
-                            VALUES ('format', ?), ('unit', ?), ('time_zone', ?), ('created_at', ?), ('changes', 0), ('sealing', ?)
+                            VALUES ('format', ?), ('unit', ?), ('time_zone', ?), ('created_at', ?), ('changes', 0), ('sealing', ?), ('summaries', ?)
                             """,
-                        arguments: [Schema.format, unit.code, unit.timeZone.identifier, now.timeIntervalSince1970, Schema.sealing])
+                        arguments: [Schema.format, unit.code, unit.timeZone.identifier, now.timeIntervalSince1970, Schema.sealing,
+                                    SQLiteCaseStore.summaryClasses.map(\.rawValue).joined(separator: ",")])
                     let storeID = try StoreDatabase.storeID(db)
                     var keyring = Keyring(storeID: storeID, team: Keyring.makeClassKey())
                     for visibility in VisibilityClass.allCases where visibility != .team { keyring.add(Keyring.makeClassKey(), for: visibility) }

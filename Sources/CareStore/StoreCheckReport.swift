@@ -20,6 +20,10 @@ public struct StoreCheckReport: Sendable, Equatable, CustomStringConvertible {
             case sealBroken
             /// Any other damage, in words.
             case damaged(String)
+            /// A child without the summary of a class the store keeps summaries of.
+            case missing
+            /// A summary that opens but does not hold what the child's records say now.
+            case differs
 
             public var description: String {
                 switch self {
@@ -31,6 +35,8 @@ public struct StoreCheckReport: Sendable, Equatable, CustomStringConvertible {
                 case .notInTrail: "added outside care (no audit event wrote it)"
                 case .sealBroken: "its seal does not open: it was altered, moved or sealed under another key"
                 case .damaged(let why): why
+                case .missing: "missing (the store keeps this class's summaries; the caseload reads this child from its records)"
+                case .differs: "does not hold what the child's records say (the caseload would show what they no longer say)"
                 }
             }
         }

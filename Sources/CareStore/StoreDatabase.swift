@@ -47,7 +47,8 @@ enum StoreDatabase {
                 throw StoreError.newerFormat("a newer schema")
             }
             if let readOnlyReason {
-                guard try queue.read({ try migrator.hasCompletedMigrations($0) }) else {
+                let applied = try queue.read { try migrator.appliedIdentifiers($0) }
+                guard applied.contains(Schema.readableFrom) else {
                     throw StoreError.readOnly("\(readOnlyReason), and this store was made by an earlier version of care, which must first be upgraded with write access")
                 }
             } else {

@@ -31,7 +31,7 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "Write each child's searchable fields to DIR/fields-SIZE.txt (for scripts/bench-compare.sh).")
     var searchFields: String?
 
-    @ArgumentParser.Flag(name: .long, help: "Also time decoding the caseload's records as JSON and as a binary property list.")
+    @ArgumentParser.Flag(name: .long, help: "Also time decoding the caseload records as JSON against the summaries in their own bytes.")
     var codecs = false
 
     @Option(name: .long, help: .hidden)

@@ -59,6 +59,8 @@ struct BenchFigures: Codable, Sendable {
     var unlock = BenchSamples()
     /// Loading the caseload and building the dashboard's state.
     var load = BenchSamples()
+    /// The store's part of `load` alone: `loadCaseload` (read, opened, decoded, assembled).
+    var storeRead = BenchSamples()
     /// Rendering and presenting the first frame.
     var firstFrame = BenchSamples()
     /// Unlock + load + first frame, less the median KDF: what the person waits after the KDF.
@@ -86,7 +88,7 @@ struct BenchFigures: Codable, Sendable {
     var peakResidentMegabytes = 0.0
     /// The SQL of the rows the app reads at open, for `sqlite3` to read the same.
     var openReads: [String] = []
-    /// With `--codecs`: the caseload's records decoded from JSON and from a binary property list.
+    /// With `--codecs`: the caseload's records decoded from JSON, and the same children's summaries from their bytes.
     var codecs: [CodecFigure]?
 }
 
@@ -110,6 +112,7 @@ struct BenchReport: Codable, Sendable {
             line("KDF (scrypt, one unlock)", figures.kdf)
             line("open + unlock (KDF included)", figures.unlock)
             line("load the caseload", figures.load)
+            line("  of which the store's read (loadCaseload)", figures.storeRead)
             line("first frame", figures.firstFrame)
             line("open + unlock + load + frame, after the KDF", figures.openAfterKDF)
             line("filter: one letter", figures.filterLetter)
@@ -122,7 +125,7 @@ struct BenchReport: Codable, Sendable {
             lines.append("  frames for a burst of 50 keys               \(String(format: "%9d", figures.framesForBurst))")
             lines.append(String(format: "  peak resident memory (the app alone)        %9.1f MB", figures.peakResidentMegabytes))
             for codec in figures.codecs ?? [] {
-                lines.append("  decode \(codec.records) records, \(codec.codec) (\(codec.bytes / 1_024) KiB)".padding(toLength: 64, withPad: " ", startingAt: 0)
+                lines.append("  decode \(codec.records) payloads, \(codec.codec) (\(codec.bytes / 1_024) KiB)".padding(toLength: 64, withPad: " ", startingAt: 0)
                              + String(format: "%9.2f / %9.2f", codec.decode.median, codec.decode.p99))
             }
         }

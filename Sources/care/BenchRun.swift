@@ -74,7 +74,11 @@ struct BenchRun {
             figures.save.append(try Self.milliseconds { _ = try store.perform(.logContact(contact)) })
         }
         figures.peakResidentMegabytes = Self.peakResidentMegabytes()
-        if codecs { figures.codecs = try CodecComparison.measure(app.state.dashboard.snapshot) }
+        // After the peak is read: each read holds a second caseload beside the app's.
+        for _ in 0..<max(1, openSamples) {
+            figures.storeRead.append(try Self.milliseconds { _ = try store.loadCaseload() })
+        }
+        if codecs { figures.codecs = try CodecComparison.measure(store) }
         return figures
     }
 

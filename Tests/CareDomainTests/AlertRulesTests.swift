@@ -21,7 +21,7 @@ struct AlertRulesTests {
     func quiet(_ n: Int = 1, risk: RiskLevel = .medium, born: DayDate = DayDate(year: 2011, month: 5, day: 5), flags: [Flag] = []) -> (Child, CaseloadSnapshot) {
         let child = F.child(n, risk: risk, born: born, flags: flags)
         let plan = SafetyPlan(id: SafetyPlanID(rawValue: "p\(n)"), child: child.id, reviewBy: DayDate(year: 2027, month: 1, day: 1))
-        return (child, CaseloadSnapshot(children: [child], lastContact: [child.id: F.now - F.hour], plans: [child.id: plan], workers: F.workers))
+        return (child, CaseloadSnapshot(children: [ChildSummary(child)], lastContact: [child.id: F.now - F.hour], plans: [child.id: plan], workers: F.workers))
     }
 
     @Test("a quiet child raises nothing")
@@ -191,10 +191,11 @@ struct AlertRulesTests {
     @Test("a manual flag raises an alert at its own severity until removed")
     func flags() throws {
         let flag = Flag(id: FlagID(rawValue: "f1"), text: "Do not approach at school — test flag", severity: .critical, setBy: F.cp.id, setAt: F.now - F.day)
-        var (_, snapshot) = quiet(flags: [flag])
+        var (child, snapshot) = quiet(flags: [flag])
         let alert = try #require(alerts(snapshot).first)
         #expect(alert.rule == .flag && alert.severity == .critical && alert.message == flag.text && alert.id == "flag:f1")
-        snapshot.children[0].flags[0].removal = .init(by: F.supervisor.id, at: F.now, reason: "resolved")
+        child.flags[0].removal = .init(by: F.supervisor.id, at: F.now, reason: "resolved")
+        snapshot.children[0] = ChildSummary(child)
         #expect(alerts(snapshot).isEmpty)
     }
 
@@ -206,7 +207,7 @@ struct AlertRulesTests {
         snapshot.episodes[child.id] = [F.episode(child, lastSeen: F.now - 5 * F.hour)]
         snapshot.appointments = [Appointment(child: child.id, kind: .court, at: F.now + F.day)]
         #expect(!alerts(snapshot).isEmpty)
-        snapshot.children[0].closure = Closure(on: F.today, reason: "test")
+        snapshot.children[0].closedOn = F.today
         #expect(alerts(snapshot).isEmpty)
     }
 
@@ -216,7 +217,7 @@ struct AlertRulesTests {
         snapshot.lastContact[child.id] = F.now - 3 * F.day
         snapshot.plans = [:]
         let other = F.child(2, risk: .medium)
-        snapshot.children.append(other)
+        snapshot.children.append(ChildSummary(other))
         snapshot.lastContact[other.id] = F.now - F.hour
         snapshot.episodes[other.id] = [F.episode(other, lastSeen: F.now - 5 * F.hour, id: "e2")]
         let list = alerts(snapshot)

@@ -21,7 +21,7 @@ struct CaseloadQueryTests {
         let closed = F.child(5, name: "Casey Closedcase", risk: .critical, closure: Closure(on: F.today, reason: "test"))
         let neverSeen = F.child(6, name: "Blake Placeholder", risk: .high, born: DayDate(year: 2011, month: 7, day: 7))
         return CaseloadSnapshot(
-            children: [metis, missing, critical, high, closed, neverSeen],
+            children: [metis, missing, critical, high, closed, neverSeen].map(ChildSummary.init),
             lastContact: [metis.id: F.now - 9 * F.day, missing.id: F.now - 1 * F.day, critical.id: F.now - 2 * F.hour,
                           high.id: F.now - 5 * F.day, closed.id: F.now - 50 * F.day],
             episodes: [missing.id: [F.episode(missing, lastSeen: F.now - 3 * F.hour)]],

@@ -29,7 +29,7 @@ struct HandoverBuilderTests {
     static func shift() -> Shift {
         let children = [quiet(1), quiet(2), quiet(3), quiet(4), quiet(5), quiet(6, closure: Closure(on: DayDate(year: 2026, month: 11, day: 1), reason: "test")),
                         quiet(7), quiet(8, opened: F.today)]
-        var snapshot = CaseloadSnapshot(children: children, workers: F.workers)
+        var snapshot = CaseloadSnapshot(children: children.map(ChildSummary.init), workers: F.workers)
         for child in children {
             snapshot.lastContact[child.id] = F.now - 2 * F.hour
             snapshot.plans[child.id] = SafetyPlan(id: SafetyPlanID(rawValue: "p\(child.id)"), child: child.id, reviewBy: DayDate(year: 2027, month: 1, day: 1))

@@ -46,7 +46,7 @@ import Testing
         let protection = try fixture.open(StoreFixture.protection)
         #expect(protection.worker.role == .childProtection)
         #expect(protection.worker.displayName == "Casey Protectiontest")
-        #expect(try protection.loadCaseload().children == [child])
+        #expect(try protection.loadCaseload().children == [ChildSummary(child)])
     }
 
     @Test func theLoginListNeedsNoPassphrase() throws {

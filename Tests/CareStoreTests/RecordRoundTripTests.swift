@@ -74,7 +74,7 @@ import Testing
         let link = try store.save(Samples.link(child: child.id, to: .make(), by: author), summary: "linked")
 
         let caseload = try store.loadCaseload()
-        #expect(caseload.children == [child])
+        #expect(caseload.children == [ChildSummary(child)])
         #expect(caseload.lastContact[child.id] == newer.occurredAt)
         #expect(caseload.episodes[child.id] == [episode])
         #expect(caseload.plans[child.id] == plan)

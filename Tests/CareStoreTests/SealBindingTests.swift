@@ -38,7 +38,11 @@ import Testing
         try fixture.raw().write { db in
             try db.execute(sql: "UPDATE records SET payload = ? WHERE id = ?", arguments: [oldPayload, child.recordID])
         }
-        #expect(throws: StoreError.sealBroken(kind: "child", id: child.recordID)) { try store.loadCaseload() }
+        // The caseload reads the child's summary, written with the change; the record itself,
+        // put back, does not open when the record is opened, and the check names it.
+        #expect(try store.loadCaseload().children.first?.riskLevel == .critical)
+        #expect(throws: StoreError.sealBroken(kind: "child", id: child.recordID)) { try store.loadDetail(of: child.id, contactLimit: 1) }
+        #expect(try store.verify().problems.map(\.id) == [child.recordID])
     }
 
     /// A column an attacker with sqlite3 might change, and a value to change it to.
@@ -81,7 +85,8 @@ import Testing
         _ = try store.save(Samples.child(author: store.worker.id), summary: "opened")
         let report = try store.verify()
         #expect(report.isHealthy, "\(report)")
-        #expect(report.recordsChecked == 5)
+        // 5 records (the child, the admin's worker, ...) and the child's summary.
+        #expect(report.recordsChecked == 5 + 1)
         #expect(report.recordsNotReadable == 0)
     }
 }

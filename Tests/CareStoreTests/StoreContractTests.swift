@@ -101,7 +101,7 @@ import Testing
         #expect(throws: CommandError.invalid(["This flag was already removed."])) {
             try unit.protection.perform(.removeFlag(child: child.id, flag: flag.id, reason: "again"))
         }
-        #expect(try unit.liaison.loadCaseload().children == [removed])
+        #expect(try unit.liaison.loadCaseload().children == [ChildSummary(removed)])
     }
 
     // MARK: Contacts and missing episodes

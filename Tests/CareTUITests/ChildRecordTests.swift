@@ -76,7 +76,7 @@ import TextUI
 @Suite struct AuditChangesTests {
     @Test func aProfileChangeNamesTheFieldWithOldAndNewValues() throws {
         let h = try Harness(user: "demo-supervisor")
-        let child = try #require(h.dashboard.selectedChild)
+        let child = try #require(h.dashboard.selectedChild.flatMap { h.record(of: $0.id) })
         var changed = child
         changed.riskLevel = child.riskLevel == .low ? .medium : .low
         changed.placement = "Test Foster Home B"

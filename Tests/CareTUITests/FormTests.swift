@@ -55,8 +55,13 @@ import TextUI
             return Dictionary(screen.fields.compactMap { field in field.error.map { (field.id, $0) } }, uniquingKeysWith: { a, _ in a })
         }
 
+        /// Every child's whole record, in caseload order (the snapshot holds their summaries).
+        var children: [Child] {
+            snapshot.children.compactMap { database.record(Child.self, id: $0.id.rawValue) }
+        }
+
         func child(where condition: (Child) -> Bool = { _ in true }) throws -> Child {
-            guard let found = snapshot.children.first(where: condition) else { throw FormRefused(errors: ["no such child"]) }
+            guard let found = children.first(where: condition) else { throw FormRefused(errors: ["no such child"]) }
             return found
         }
     }
@@ -119,7 +124,7 @@ import TextUI
         let indicator = try #require(saved.record?.as(RiskIndicator.self))
         #expect(indicator.kind == .other("New test phone"))
 
-        let resolve = ResolveIndicatorForm(child: child.id, open: [indicator])
+        let resolve = ResolveIndicatorForm(child: child.id, open: [OpenIndicator(indicator)])
         #expect(bench.errors(resolve, ["note": ""]).keys.sorted() == ["note"])
         let resolved = try bench.save(resolve, ["note": "Phone returned"])
         #expect(resolved.record?.as(RiskIndicator.self)?.resolved == true)
@@ -178,7 +183,7 @@ import TextUI
         #expect(bench.errors(AddFlagForm(child: child.id), ["text": " "]).keys.sorted() == ["text"])
         let added = try #require(try bench.save(AddFlagForm(child: child.id), ["text": "Do not approach at Test School", "severity": "critical"]).record?.as(Child.self))
         #expect(added.activeFlags.last?.severity == .critical)
-        let remove = RemoveFlagForm(child: added)
+        let remove = RemoveFlagForm(child: ChildSummary(added))
         #expect(bench.errors(remove, ["reason": ""]).keys.sorted() == ["reason"])
         let removed = try #require(try bench.save(remove, ["which": "\(added.activeFlags.count). Do not approach at Test School", "reason": "Moved schools"]).record?.as(Child.self))
         #expect(!removed.activeFlags.contains { $0.text == "Do not approach at Test School" })
@@ -199,7 +204,7 @@ import TextUI
 
     @Test func theProfileFormRoundTripsEveryChild() throws {
         let bench = try Bench(user: "demo-supervisor")
-        for child in bench.snapshot.children {
+        for child in bench.children {
             var screen = bench.screen(ProfileForm(child: child))
             guard case .command(.updateChild(let saved)) = screen.submit(in: bench.context) else {
                 Issue.record("\(child.caseNumber): the unchanged form did not give an update: \(screen.fields.compactMap(\.error))")

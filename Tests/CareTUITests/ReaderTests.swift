@@ -9,7 +9,7 @@ import TextUI
 @MainActor
 @Suite struct ReaderTests {
     /// A child whose newest note is longer than any pane line, written by this session.
-    func longNote(_ h: Harness) throws -> (Child, String) {
+    func longNote(_ h: Harness) throws -> (ChildSummary, String) {
         let child = try #require(h.dashboard.selectedChild)
         let words = (1...120).map { "word\($0)" }.joined(separator: " ")
         let note = "Start of a long synthetic note. \(words)\nSecond paragraph mentions the Test Mall food court.\nEnd of note."

@@ -22,7 +22,7 @@ import TextUI
         let whose = "\(child.displayName) \(child.caseNumber)"
         let forms: [(key: Character, name: String, title: String)] = [
             ("n", "contact", "Log contact — \(whose)"),
-            ("m", child.flags.isEmpty && h.dashboard.snapshot.openEpisode(of: child.id) == nil ? "report-missing" : "missing-episode",
+            ("m", child.activeFlags.isEmpty && h.dashboard.snapshot.openEpisode(of: child.id) == nil ? "report-missing" : "missing-episode",
              h.dashboard.snapshot.openEpisode(of: child.id) == nil ? "Report missing — \(whose)" : "Missing episode — \(whose)"),
             ("i", "indicator", "Add indicator — \(whose)"),
             ("p", "safety-plan", "Safety plan — \(whose)"),

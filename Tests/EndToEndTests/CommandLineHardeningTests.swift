@@ -115,7 +115,7 @@ import Glibc
         try sql(demo.store, "CREATE TABLE kept AS SELECT * FROM records WHERE id = '\(child)';")
         // A worker edits the child (through the store, as the dashboard would).
         let store = try SQLiteCaseStore.open(options: StoreOptions(path: demo.store), account: "demo-supervisor", passphrase: "demo")
-        var edited = try #require(try store.loadCaseload().children.first { $0.id.rawValue == child })
+        var edited = try store.loadDetail(of: ChildID(rawValue: child), contactLimit: 1).child
         edited.placement = "A later test placement"
         _ = try store.perform(.updateChild(edited))
         try store.close()

@@ -70,7 +70,7 @@ struct TwoProcessTests {
         let store = try SQLiteCaseStore.open(options: StoreOptions(path: demo.store), account: "demo-supervisor", passphrase: "demo")
         let child = try #require(store.loadCaseload().children.first { $0.caseNumber.description == "KEN-2026-0001" })
         #expect(child.pronouns == "xe/xem (first)")
-        #expect(child.gender == "gender-by-second")
+        #expect(try store.loadDetail(of: child.id, contactLimit: 1).child.gender == "gender-by-second")
         let updates = try store.audit(child: child.id, actor: nil, since: nil).filter { $0.action == .update }
         #expect(updates.count == 2)
     }

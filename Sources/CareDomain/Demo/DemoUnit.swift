@@ -66,22 +66,25 @@ public struct DemoUnit: Sendable, Equatable {
         workers.first { $0.accountName == account }
     }
 
-    /// What a store would load for the caseload screen, built straight from the records.
+    /// What a store would load for the caseload screen of a role that reads every note, built
+    /// straight from the records.
     public func snapshot() -> CaseloadSnapshot {
         var lastContact: [ChildID: Date] = [:]
         for contact in contacts where (lastContact[contact.child].map { contact.occurredAt > $0 } ?? true) {
             lastContact[contact.child] = contact.occurredAt
         }
-        var byChild: [ChildID: [MissingEpisode]] = [:]
-        for episode in episodes { byChild[episode.child, default: []].append(episode) }
-        var indicatorsByChild: [ChildID: [RiskIndicator]] = [:]
-        for indicator in indicators { indicatorsByChild[indicator.child, default: []].append(indicator) }
-        var planByChild: [ChildID: SafetyPlan] = [:]
-        for plan in plans { planByChild[plan.child] = plan }
-        return CaseloadSnapshot(
-            children: children, lastContact: lastContact, episodes: byChild, indicators: indicatorsByChild,
-            plans: planByChild, referrals: referrals, appointments: appointments, services: services, workers: workers,
-            checklist: checklist
-        )
+        let episodes = Dictionary(grouping: episodes, by: \.child)
+        let indicators = Dictionary(grouping: indicators, by: \.child)
+        let plans = Dictionary(plans.map { ($0.child, $0) }, uniquingKeysWith: { a, _ in a })
+        let referrals = Dictionary(grouping: referrals, by: \.child)
+        let appointments = Dictionary(grouping: appointments, by: \.child)
+        var snapshot = CaseloadSnapshot(services: services, workers: workers, checklist: checklist)
+        for child in children {
+            snapshot.add(.team(child: child, episodes: episodes[child.id] ?? [], indicators: indicators[child.id] ?? [],
+                               plan: plans[child.id], referrals: referrals[child.id] ?? [], appointments: appointments[child.id] ?? [],
+                               lastContact: lastContact[child.id]), of: child.id)
+        }
+        snapshot.normalizeOrder()
+        return snapshot
     }
 }

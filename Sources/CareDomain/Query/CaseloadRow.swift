@@ -33,7 +33,7 @@ public struct CaseloadRow: Sendable, Equatable, Identifiable {
 
     /// Builds the row of `child` from `snapshot` as it stands on `today`. `workerNames` maps every
     /// worker to a display name; pass it in so building many rows looks each name up once.
-    public init(child: Child, snapshot: CaseloadSnapshot, workerNames: [WorkerID: String], today: DayDate) {
+    public init(child: ChildSummary, snapshot: CaseloadSnapshot, workerNames: [WorkerID: String], today: DayDate) {
         self.child = child.id
         displayName = child.displayName
         legalName = child.legalName
@@ -59,7 +59,7 @@ public struct CaseloadRow: Sendable, Equatable, Identifiable {
     /// What the filter searches, unfolded: names (preferred and legal), case number,
     /// communities, affiliation groups and the team's names. `care bench` writes the same
     /// fields to a file so `grep` and `fzf` search exactly what the caseload does.
-    public static func searchParts(of child: Child, workerNames: [WorkerID: String]) -> [String] {
+    public static func searchParts(of child: ChildSummary, workerNames: [WorkerID: String]) -> [String] {
         let affiliations = child.indigenousIdentity.affiliations
         var parts = [child.preferredName, child.legalName, child.caseNumber.description]
         parts += affiliations.map(\.community)

@@ -63,7 +63,7 @@ public enum AlertRules {
     // MARK: - Rules on one child
 
     private static func childAlerts(
-        _ child: Child, _ snapshot: CaseloadSnapshot, _ now: Date, _ today: DayDate,
+        _ child: ChildSummary, _ snapshot: CaseloadSnapshot, _ now: Date, _ today: DayDate,
         _ t: AlertThresholds, _ zone: TimeZone, into alerts: inout [Alert]
     ) {
         let id = child.id

@@ -10,9 +10,17 @@ import Foundation
 /// (when the rule's "over" holds) or a countdown's whole unit, and exactly on the boundary of a
 /// count-up or a new day, so a re-evaluation at or after it always sees the new state.
 public enum AlertSchedule {
+    /// The next midnight in `zone` after `now`: when ages, birthdays and review dates move. The
+    /// same for every child at one moment, so a caller scheduling many works it out once.
+    public static func nextMidnight(after now: Date, zone: TimeZone) -> Date? {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = zone
+        return calendar.date(byAdding: .day, value: 1, to: calendar.startOfDay(for: now))
+    }
+
     public static func nextChange(
-        of child: Child, in snapshot: CaseloadSnapshot, referrals: [Referral], appointments: [Appointment],
-        now: Date, thresholds t: AlertThresholds, zone: TimeZone
+        of child: ChildSummary, in snapshot: CaseloadSnapshot, referrals: [Referral], appointments: [Appointment],
+        now: Date, thresholds t: AlertThresholds, zone: TimeZone, nextMidnight: Date?? = .none
     ) -> Date {
         var candidates: [Date] = []
         /// A strict limit ("over 2 h") holds from the first instant after it, whatever the fraction
@@ -27,9 +35,7 @@ public enum AlertSchedule {
         }
 
         // A new day: ages, birthdays, review dates.
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = zone
-        if let midnight = calendar.date(byAdding: .day, value: 1, to: calendar.startOfDay(for: now)) {
+        if let midnight = nextMidnight ?? Self.nextMidnight(after: now, zone: zone) {
             candidates.append(midnight)
         }
         guard child.isOpen else { return candidates.min() ?? now.addingTimeInterval(AlertThresholds.day) }

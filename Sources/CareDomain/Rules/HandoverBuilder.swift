@@ -178,7 +178,7 @@ public enum HandoverBuilder {
 
     /// A card filled from the record: severity from alerts and risk, a summary of where things
     /// stand, the actions the record says are open, and the usual contingency for a missing child.
-    public static func prefill(_ child: Child, snapshot: CaseloadSnapshot, alerts: [Alert], pinned: Handover.Entry?, now: Date, zone: TimeZone) -> Handover.Entry {
+    public static func prefill(_ child: ChildSummary, snapshot: CaseloadSnapshot, alerts: [Alert], pinned: Handover.Entry?, now: Date, zone: TimeZone) -> Handover.Entry {
         let worst = alerts.map(\.severity).max()
         let episode = snapshot.openEpisode(of: child.id)
         let severity: Handover.Severity = episode != nil || worst == .critical ? .urgent

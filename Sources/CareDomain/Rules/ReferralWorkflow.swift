@@ -20,8 +20,17 @@ public enum ReferralWorkflow {
 
     /// Why the rules require a review for this child and service, in words; empty when they do not.
     public static func reviewReasons(child: Child, service: Service) -> [String] {
+        reviewReasons(identity: child.indigenousIdentity, service: service)
+    }
+
+    /// The same reasons from the caseload's summary of the child (the form drafting a referral).
+    public static func reviewReasons(child: ChildSummary, service: Service) -> [String] {
+        reviewReasons(identity: child.indigenousIdentity, service: service)
+    }
+
+    private static func reviewReasons(identity: IndigenousIdentity, service: Service) -> [String] {
         var reasons: [String] = []
-        if child.indigenousIdentity.isIndigenous { reasons.append("the youth names an Indigenous affiliation") }
+        if identity.isIndigenous { reasons.append("the youth names an Indigenous affiliation") }
         if service.culturallySpecific { reasons.append("the service is culturally specific") }
         return reasons
     }

@@ -1,15 +1,19 @@
 import Foundation
 
-/// What the caseload, alerts and referral queue show, loaded in one go.
+/// What the caseload, alerts, preview, handover and referral queue show, loaded in one go: each
+/// child's `CaseloadEntry` (the store's sealed per-child summaries), the catalogue and the alert
+/// responses. The whole record of a child loads when it is opened (`ChildDetail`).
 ///
 /// Orders a store keeps: children by case number; each child's episodes newest first (by report
-/// time); referrals newest first; appointments soonest first; services and workers by name.
+/// time); open indicators most recently observed first; referrals newest first; appointments
+/// soonest first; services and workers by name.
 public struct CaseloadSnapshot: Sendable, Equatable {
-    public var children: [Child]
+    public var children: [ChildSummary]
     /// The time of each child's most recent contact (the police role's view included).
     public var lastContact: [ChildID: Date]
     public var episodes: [ChildID: [MissingEpisode]]
-    public var indicators: [ChildID: [RiskIndicator]]
+    /// Each child's unresolved indicators.
+    public var openIndicators: [ChildID: [OpenIndicator]]
     public var plans: [ChildID: SafetyPlan]
     public var referrals: [Referral]
     public var appointments: [Appointment]
@@ -21,15 +25,15 @@ public struct CaseloadSnapshot: Sendable, Equatable {
     public var checklist: ReviewChecklist?
 
     public init(
-        children: [Child] = [], lastContact: [ChildID: Date] = [:], episodes: [ChildID: [MissingEpisode]] = [:],
-        indicators: [ChildID: [RiskIndicator]] = [:], plans: [ChildID: SafetyPlan] = [:], referrals: [Referral] = [],
+        children: [ChildSummary] = [], lastContact: [ChildID: Date] = [:], episodes: [ChildID: [MissingEpisode]] = [:],
+        openIndicators: [ChildID: [OpenIndicator]] = [:], plans: [ChildID: SafetyPlan] = [:], referrals: [Referral] = [],
         appointments: [Appointment] = [], services: [Service] = [], workers: [Worker] = [], responses: [AlertResponse] = [],
         checklist: ReviewChecklist? = nil
     ) {
         self.children = children
         self.lastContact = lastContact
         self.episodes = episodes
-        self.indicators = indicators
+        self.openIndicators = openIndicators
         self.plans = plans
         self.referrals = referrals
         self.appointments = appointments
@@ -48,18 +52,24 @@ public struct CaseloadSnapshot: Sendable, Equatable {
     }
 
     /// Where the child is, with an open missing episode taking precedence over the stored place.
-    public func whereabouts(of child: Child) -> Whereabouts {
+    public func whereabouts(of child: ChildSummary) -> Whereabouts {
         if let open = openEpisode(of: child.id) {
             return .missing(since: open.lastSeenAt, lastSeen: open.lastSeenPlace)
         }
         return child.whereabouts
     }
 
-    /// Sorts every part into the orders above; stores call it once after loading.
+    /// Sorts every part into the orders above; stores call it once after loading. A part
+    /// already in order (each child's lists come sorted in its `CaseloadEntry`) is only checked:
+    /// rewriting 50,000 children's lists costs more than the rest of the load.
     public mutating func normalizeOrder() {
-        children.sort { $0.caseNumber < $1.caseNumber }
-        for (child, list) in episodes { episodes[child] = list.sorted(by: Self.newerEpisode) }
-        for (child, list) in indicators { indicators[child] = list.sorted(by: Self.newerIndicator) }
+        if !children.isSorted(by: { $0.caseNumber < $1.caseNumber }) { children.sort { $0.caseNumber < $1.caseNumber } }
+        for child in episodes.keys where !episodes[child]!.isSorted(by: Self.newerEpisode) {
+            episodes[child]!.sort(by: Self.newerEpisode)
+        }
+        for child in openIndicators.keys where !openIndicators[child]!.isSorted(by: Self.newerIndicator) {
+            openIndicators[child]!.sort(by: Self.newerIndicator)
+        }
         referrals.sort(by: Self.newerReferral)
         appointments.sort(by: Self.soonerAppointment)
         services.sort { ($0.name, $0.id.rawValue) < ($1.name, $1.id.rawValue) }
@@ -67,20 +77,39 @@ public struct CaseloadSnapshot: Sendable, Equatable {
         responses.sort { ($0.at, $0.id.rawValue) > ($1.at, $1.id.rawValue) }
     }
 
-    static func newerEpisode(_ a: MissingEpisode, _ b: MissingEpisode) -> Bool {
+    public static func newerEpisode(_ a: MissingEpisode, _ b: MissingEpisode) -> Bool {
         (a.reportedMissingAt, a.id.rawValue) > (b.reportedMissingAt, b.id.rawValue)
     }
 
-    static func newerIndicator(_ a: RiskIndicator, _ b: RiskIndicator) -> Bool {
+    public static func newerIndicator(_ a: RiskIndicator, _ b: RiskIndicator) -> Bool {
         (a.observedOn, a.id.rawValue) > (b.observedOn, b.id.rawValue)
     }
 
-    static func newerReferral(_ a: Referral, _ b: Referral) -> Bool {
+    public static func newerIndicator(_ a: OpenIndicator, _ b: OpenIndicator) -> Bool {
+        (a.observedOn, a.id.rawValue) > (b.observedOn, b.id.rawValue)
+    }
+
+    public static func newerReferral(_ a: Referral, _ b: Referral) -> Bool {
         (a.createdAt, a.id.rawValue) > (b.createdAt, b.id.rawValue)
     }
 
-    static func soonerAppointment(_ a: Appointment, _ b: Appointment) -> Bool {
+    public static func soonerAppointment(_ a: Appointment, _ b: Appointment) -> Bool {
         (a.at, a.id.rawValue) < (b.at, b.id.rawValue)
+    }
+
+    // MARK: Assembling
+
+    /// Adds one child's entry of one class: the team's brings the child and its records, every
+    /// class's its last contact (the latest of those the reader holds is the child's). Call
+    /// `normalizeOrder` once all are in.
+    public mutating func add(_ entry: CaseloadEntry, of id: ChildID) {
+        if let child = entry.child { children.append(child) }
+        if !entry.openIndicators.isEmpty { openIndicators[id, default: []] += entry.openIndicators }
+        if !entry.episodes.isEmpty { episodes[id, default: []] += entry.episodes }
+        if let plan = entry.plan { plans[id] = plan }
+        referrals += entry.referrals
+        appointments += entry.appointments
+        if let last = entry.lastContact, lastContact[id].map({ $0 < last }) ?? true { lastContact[id] = last }
     }
 
     // MARK: Bringing it up to date
@@ -98,7 +127,7 @@ public struct CaseloadSnapshot: Sendable, Equatable {
             for id in ids {
                 lastContact[id] = patch.part.lastContact[id]
                 episodes[id] = patch.part.episodes[id].map { $0.sorted(by: Self.newerEpisode) }
-                indicators[id] = patch.part.indicators[id].map { $0.sorted(by: Self.newerIndicator) }
+                openIndicators[id] = patch.part.openIndicators[id].map { $0.sorted(by: Self.newerIndicator) }
                 plans[id] = patch.part.plans[id]
             }
             referrals.removeAll { ids.contains($0.child) }
@@ -124,7 +153,8 @@ public struct CaseloadSnapshot: Sendable, Equatable {
     /// back; for the saving session's own changes, so it need not reload anything.
     public mutating func apply(saved record: AnyRecord) {
         switch record {
-        case .child(let child):
+        case .child(let record):
+            let child = ChildSummary(record)
             if let index = children.firstIndex(where: { $0.id == child.id }) {
                 children[index] = child
             } else {
@@ -140,10 +170,10 @@ public struct CaseloadSnapshot: Sendable, Equatable {
             list.append(episode)
             episodes[episode.child] = list.sorted(by: Self.newerEpisode)
         case .indicator(let indicator):
-            var list = indicators[indicator.child] ?? []
+            var list = openIndicators[indicator.child] ?? []
             list.removeAll { $0.id == indicator.id }
-            list.append(indicator)
-            indicators[indicator.child] = list.sorted(by: Self.newerIndicator)
+            if !indicator.resolved { list.append(OpenIndicator(indicator)) }
+            openIndicators[indicator.child] = list.isEmpty ? nil : list.sorted(by: Self.newerIndicator)
         case .safetyPlan(let plan):
             plans[plan.child] = plan
         case .referral(let referral):
@@ -201,5 +231,14 @@ extension Array {
             if belongsAfter(self[mid]) { high = mid } else { low = mid + 1 }
         }
         return low
+    }
+}
+
+extension Array {
+    /// Whether every element is in order by `areInIncreasingOrder` (equal neighbours allowed).
+    func isSorted(by areInIncreasingOrder: (Element, Element) -> Bool) -> Bool {
+        guard count > 1 else { return true }
+        for index in 1..<count where areInIncreasingOrder(self[index], self[index - 1]) { return false }
+        return true
     }
 }

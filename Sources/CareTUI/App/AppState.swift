@@ -107,7 +107,7 @@ public struct AppState: Sendable {
     }
 
     /// A child's name as this screen may show it: initials and case number when masked.
-    public func name(of child: Child) -> String { dashboard.name(of: child) }
+    public func name(of child: ChildSummary) -> String { dashboard.name(of: child) }
     public func name(ofChild id: ChildID?) -> String { dashboard.name(ofChild: id) }
 }
 

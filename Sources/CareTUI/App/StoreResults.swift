@@ -14,10 +14,16 @@ enum StoreResults {
             case .success(let detail) where state.dashboard.selectedRow?.id == child:
                 state.preview.recorded(child)
                 state.dashboard.detail = detail
+                if let command = state.dashboard.formAwaitingRecord {
+                    state.dashboard.formAwaitingRecord = nil
+                    return DashboardUpdate.openForm(command, in: &state)
+                }
             case .success:
                 state.preview.recorded(child)
+                state.dashboard.formAwaitingRecord = nil
             case .failure(let failure):
                 state.dashboard.detail = nil
+                state.dashboard.formAwaitingRecord = nil
                 state.message = failure.words
             }
         case .detailRefreshed(let child, let result):

@@ -53,6 +53,8 @@ public struct Dashboard: Sendable {
     public var recordScroll = 0
     /// The item of the open record the cursor is on (Enter reads it whole); nil for the first.
     public var recordItem: RecordItem?
+    /// A form asked for before the record it edits was open: it opens when the record arrives.
+    public var formAwaitingRecord: Command?
 
     /// The last shift's saved handover and its acknowledgements, for "handover not acknowledged".
     public private(set) var lastHandover: HandoverState?
@@ -88,7 +90,7 @@ public struct Dashboard: Sendable {
         rows.indices.contains(caseloadScroll.selection) ? rows[caseloadScroll.selection] : nil
     }
 
-    public var selectedChild: Child? { child(selectedRow?.id) }
+    public var selectedChild: ChildSummary? { child(selectedRow?.id) }
 
     /// The opened record, only while it belongs to the selected child.
     public var openDetail: ChildDetail? {
@@ -104,7 +106,7 @@ public struct Dashboard: Sendable {
         queue.indices.contains(referralScroll.selection) ? queue[referralScroll.selection] : nil
     }
 
-    public func child(_ id: ChildID?) -> Child? {
+    public func child(_ id: ChildID?) -> ChildSummary? {
         guard let id, let index = childIndex[id] else { return nil }
         return snapshot.children[index]
     }
@@ -115,7 +117,7 @@ public struct Dashboard: Sendable {
     }
 
     /// A child's name as the screen may show it: initials and the whole case number when masked.
-    public func name(of child: Child) -> String {
+    public func name(of child: ChildSummary) -> String {
         masked ? "\(child.initials) \(child.caseNumber)" : child.displayName
     }
 
@@ -160,9 +162,6 @@ public struct Dashboard: Sendable {
     mutating func apply(_ patch: SnapshotPatch, now: Date) {
         self.now = now
         snapshot.apply(patch)
-        if let open = detail, patch.children.contains(open.child.id), let fresh = child(open.child.id) {
-            detail?.child = fresh
-        }
         refresh(children: patch.children, catalogue: patch.includesCatalogue)
     }
 
@@ -200,11 +199,12 @@ public struct Dashboard: Sendable {
             for referral in snapshot.referrals where ids?.contains(referral.child) ?? true { referrals[referral.child, default: []].append(referral) }
             for appointment in snapshot.appointments where ids?.contains(appointment.child) ?? true { courts[appointment.child, default: []].append(appointment) }
         }
+        let midnight = AlertSchedule.nextMidnight(after: now, zone: zone)
         if let ids {
             for id in ids {
                 if let child = child(id) {
                     alertDue[id] = AlertSchedule.nextChange(of: child, in: snapshot, referrals: referrals[id] ?? [], appointments: courts[id] ?? [],
-                                                            now: now, thresholds: thresholds, zone: zone)
+                                                            now: now, thresholds: thresholds, zone: zone, nextMidnight: midnight)
                 } else {
                     alertDue[id] = nil
                 }
@@ -213,7 +213,8 @@ public struct Dashboard: Sendable {
             alertDue = [:]
             for child in snapshot.children {
                 alertDue[child.id] = AlertSchedule.nextChange(of: child, in: snapshot, referrals: referrals[child.id] ?? [],
-                                                              appointments: courts[child.id] ?? [], now: now, thresholds: thresholds, zone: zone)
+                                                              appointments: courts[child.id] ?? [], now: now, thresholds: thresholds, zone: zone,
+                                                              nextMidnight: midnight)
             }
         }
         // The handover alert turns on an hour into the shift and off at its end: a minute's

@@ -33,7 +33,7 @@ enum DashboardUpdate {
             state.dashboard.applyQuery(keeping: selected)
         case .newChild, .newNote, .missing, .debrief, .addIndicator, .resolveIndicator, .safetyPlan, .editProfile, .addFlag,
              .removeFlag, .acknowledgeAlert, .snoozeAlert:
-            openForm(command, in: &state)
+            return openForm(command, in: &state)
         case .childAudit:
             if let reason = Availability.reason(.childAudit, in: state) {
                 state.message = Availability.sentence(reason)
@@ -63,14 +63,22 @@ enum DashboardUpdate {
         return []
     }
 
-    /// Opens the form a command names, or says why it cannot.
-    static func openForm(_ command: Command, in state: inout AppState) {
+    /// Opens the form a command names, or says why it cannot. A form that edits the whole record
+    /// (the profile) needs it opened first: the record is loaded (and its view audited), and the
+    /// form opens when it arrives (`StoreResults`).
+    static func openForm(_ command: Command, in state: inout AppState) -> [Effect] {
+        if FormLauncher.needsRecord(command), FormLauncher.refusal(command, in: state) == nil,
+           state.dashboard.openDetail == nil, let child = state.dashboard.selectedRow?.id {
+            state.dashboard.formAwaitingRecord = command
+            return [.loadDetail(child)]
+        }
         guard let form = FormLauncher.form(for: command, in: state) else {
             state.message = Availability.sentence(FormLauncher.refusal(command, in: state) ?? "not available here")
-            return
+            return []
         }
         let screen = FormScreen(id: state.takeScreenID(), form: form, context: FormUpdate.context(state))
         state.screens.append(.form(screen))
+        return []
     }
 
     // MARK: The filter line

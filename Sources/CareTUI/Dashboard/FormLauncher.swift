@@ -57,12 +57,19 @@ enum FormLauncher {
         case .addIndicator: return IndicatorForm(child: child.id)
         case .resolveIndicator: return ResolveIndicatorForm(child: child.id, open: openIndicators(child.id, in: state))
         case .safetyPlan: return SafetyPlanForm(child: child.id, plan: dashboard.snapshot.plans[child.id])
-        case .editProfile: return ProfileForm(child: child, identityOnly: !state.worker.role.may(.editProfile))
+        case .editProfile:
+            // The caseload holds a summary of the child; the form edits the whole record.
+            guard let record = dashboard.openDetail?.child else { return nil }
+            return ProfileForm(child: record, identityOnly: !state.worker.role.may(.editProfile))
         case .addFlag: return AddFlagForm(child: child.id)
         case .removeFlag: return RemoveFlagForm(child: child)
         default: return nil
         }
     }
+
+    /// Whether the form edits the whole record, which the caseload does not hold: it opens once
+    /// the record is open.
+    static func needsRecord(_ command: Command) -> Bool { command == .editProfile }
 
     /// The latest located episode still waiting for its debrief.
     static func undebriefed(_ child: ChildID, in state: AppState) -> MissingEpisode? {
@@ -70,7 +77,7 @@ enum FormLauncher {
             .max { $0.reportedMissingAt < $1.reportedMissingAt }
     }
 
-    static func openIndicators(_ child: ChildID, in state: AppState) -> [RiskIndicator] {
-        (state.dashboard.snapshot.indicators[child] ?? []).filter { !$0.resolved }
+    static func openIndicators(_ child: ChildID, in state: AppState) -> [OpenIndicator] {
+        state.dashboard.snapshot.openIndicators[child] ?? []
     }
 }

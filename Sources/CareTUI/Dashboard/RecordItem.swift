@@ -138,6 +138,10 @@ enum ReaderDocuments {
 /// free text (a note that names the youth).
 enum Masking {
     static func redact(_ text: String, child: Child) -> String {
+        redact(text, child: ChildSummary(child))
+    }
+
+    static func redact(_ text: String, child: ChildSummary) -> String {
         var result = text
         let names = [child.legalName, child.preferredName].filter { !$0.isEmpty }
         for name in names { result = result.replacingOccurrences(of: name, with: child.initials, options: [.caseInsensitive, .diacriticInsensitive]) }

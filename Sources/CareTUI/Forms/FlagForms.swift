@@ -36,7 +36,7 @@ public struct RemoveFlagForm: CaseForm {
     public var title: String { "Remove flag" }
     public var child: ChildID? { childID }
 
-    public init(child: Child) {
+    public init(child: ChildSummary) {
         childID = child.id
         flags = child.activeFlags
     }

@@ -15,7 +15,7 @@ public struct NewReferralForm: CaseForm {
     public var title: String { "New referral" }
     public var child: ChildID? { childID }
 
-    public init(child: Child, service: Service) {
+    public init(child: ChildSummary, service: Service) {
         childID = child.id
         self.service = service
         reviewReasons = ReferralWorkflow.reviewReasons(child: child, service: service)

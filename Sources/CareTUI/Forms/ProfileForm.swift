@@ -165,7 +165,7 @@ public struct ProfileForm: CaseForm {
 
     /// An existing child with the same name (legal or preferred, folded) and the same date of
     /// birth, or the same age when either is estimated.
-    static func possibleDuplicate(of child: Child, in snapshot: CaseloadSnapshot, today: DayDate) -> Child? {
+    static func possibleDuplicate(of child: Child, in snapshot: CaseloadSnapshot, today: DayDate) -> ChildSummary? {
         let names = Set([child.legalName, child.preferredName].filter { !$0.isEmpty }.map(TextFold.fold))
         return snapshot.children.first { other in
             let otherNames = Set([other.legalName, other.preferredName].filter { !$0.isEmpty }.map(TextFold.fold))

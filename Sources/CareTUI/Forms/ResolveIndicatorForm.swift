@@ -6,11 +6,11 @@ public struct ResolveIndicatorForm: CaseForm {
     public enum Field: String, FormFieldID { case which, note }
 
     public let childID: ChildID
-    public let open: [RiskIndicator]
+    public let open: [OpenIndicator]
     public var title: String { "Resolve indicator" }
     public var child: ChildID? { childID }
 
-    public init(child: ChildID, open: [RiskIndicator]) {
+    public init(child: ChildID, open: [OpenIndicator]) {
         childID = child
         self.open = open
     }

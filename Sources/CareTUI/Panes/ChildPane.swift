@@ -82,7 +82,7 @@ enum ChildPane {
         ]
     }
 
-    static func header(_ child: Child, state: AppState) -> [Line] {
+    static func header(_ child: ChildSummary, state: AppState) -> [Line] {
         let today = state.today
         var first = "\(state.name(of: child))  \(child.caseNumber) · \(child.age(on: today))\(child.birth.isEstimated ? " (est.)" : "")"
         if !child.pronouns.isEmpty { first += " · \(child.pronouns)" }
@@ -111,7 +111,7 @@ enum ChildPane {
         lines.append(Line("Team: " + (team.isEmpty ? "none assigned" : team.joined(separator: " · "))))
         lines.append(Line("Status: \(child.exploitationStatus.rawValue) · \(child.careStatus.rawValue)"))
 
-        let indicators = (state.dashboard.snapshot.indicators[child.id] ?? []).filter { !$0.resolved }.map(\.kind.label)
+        let indicators = (state.dashboard.snapshot.openIndicators[child.id] ?? []).map(\.kind.label)
         lines.append(Line("Indicators: " + (indicators.isEmpty ? "none recorded" : indicators.joined(separator: " · "))))
 
         let episodes = state.dashboard.snapshot.episodes[child.id] ?? []

@@ -100,13 +100,20 @@ final class Harness {
     var allRowCount: Int { dashboard.allRows.count }
     func formValue(_ field: String) -> String? { form?.value(of: field) }
 
-    /// Moves the caseload selection to the first row that satisfies `condition`.
+    /// Moves the caseload selection to the first row that satisfies `condition`; returns that
+    /// child's whole record, read from the data (no view is audited).
     func select(where condition: (CaseloadRow) -> Bool) throws -> Child {
         guard let index = rows.firstIndex(where: condition) else { throw HarnessError.noSuchRow }
         press(.home)
         for _ in 0..<index { press(.down) }
-        guard let child = dashboard.selectedChild else { throw HarnessError.noSuchRow }
+        guard let child = dashboard.selectedChild.flatMap({ record(of: $0.id) }) else { throw HarnessError.noSuchRow }
         return child
+    }
+
+    /// A child's whole record as the data holds it now (the caseload holds its summary), read
+    /// without auditing a view.
+    func record(of child: ChildID) -> Child? {
+        database.record(Child.self, id: child.rawValue)
     }
 
     enum HarnessError: Error { case noSuchRow }

@@ -110,22 +110,33 @@ public final class InMemoryCaseStore: CaseStore, CaseArchive, @unchecked Sendabl
         }
     }
 
-    /// The child-scoped parts of a snapshot, for every child or only `ids`.
-    /// The last contact is the last one the role may read (restricted notes do not move it for police).
+    /// The child-scoped parts of a snapshot, for every child or only `ids`: each child's entries
+    /// (`CaseloadEntry`) made from its records, as the SQLite store seals them, one per class the
+    /// role may read. The last contact is the last one the role may read (restricted notes do not
+    /// move it for police).
     private static func snapshot(of tables: MemoryDatabase.Tables, children ids: Set<ChildID>?, role: Role) -> CaseloadSnapshot {
         func wanted(_ child: ChildID?) -> Bool { ids == nil || (child.map { ids!.contains($0) } ?? false) }
-        var snapshot = CaseloadSnapshot()
-        snapshot.children = tables.all(Child.self).filter { wanted($0.id) }
+        var lastContact: [VisibilityClass: [ChildID: Date]] = [:]
         for contact in tables.all(Contact.self) where wanted(contact.child) && role.mayRead(contact.visibilityClass) {
-            if snapshot.lastContact[contact.child].map({ $0 < contact.occurredAt }) ?? true {
-                snapshot.lastContact[contact.child] = contact.occurredAt
+            if lastContact[contact.visibilityClass]?[contact.child].map({ $0 < contact.occurredAt }) ?? true {
+                lastContact[contact.visibilityClass, default: [:]][contact.child] = contact.occurredAt
             }
         }
-        for episode in tables.all(MissingEpisode.self) where wanted(episode.child) { snapshot.episodes[episode.child, default: []].append(episode) }
-        for indicator in tables.all(RiskIndicator.self) where wanted(indicator.child) { snapshot.indicators[indicator.child, default: []].append(indicator) }
-        for plan in tables.all(SafetyPlan.self) where wanted(plan.child) { snapshot.plans[plan.child] = plan }
-        snapshot.referrals = tables.all(Referral.self).filter { wanted($0.child) }
-        snapshot.appointments = tables.all(Appointment.self).filter { wanted($0.child) }
+        let episodes = Dictionary(grouping: tables.all(MissingEpisode.self).filter { wanted($0.child) }, by: \.child)
+        let indicators = Dictionary(grouping: tables.all(RiskIndicator.self).filter { wanted($0.child) }, by: \.child)
+        let plans = Dictionary(tables.all(SafetyPlan.self).filter { wanted($0.child) }.map { ($0.child, $0) }, uniquingKeysWith: { a, _ in a })
+        let referrals = Dictionary(grouping: tables.all(Referral.self).filter { wanted($0.child) }, by: \.child)
+        let appointments = Dictionary(grouping: tables.all(Appointment.self).filter { wanted($0.child) }, by: \.child)
+        var snapshot = CaseloadSnapshot()
+        for child in tables.all(Child.self) where wanted(child.id) {
+            let id = child.id
+            snapshot.add(.team(child: child, episodes: episodes[id] ?? [], indicators: indicators[id] ?? [], plan: plans[id],
+                               referrals: referrals[id] ?? [], appointments: appointments[id] ?? [],
+                               lastContact: lastContact[.team]?[id]), of: id)
+            for visibility in role.readableClasses where visibility != .team {
+                if let last = lastContact[visibility]?[id] { snapshot.add(.restricted(lastContact: last), of: id) }
+            }
+        }
         snapshot.responses = tables.all(AlertResponse.self).filter { ids == nil || wanted($0.child) }
         return snapshot
     }

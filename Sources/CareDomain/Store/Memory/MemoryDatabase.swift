@@ -58,6 +58,12 @@ public final class MemoryDatabase: @unchecked Sendable {
     /// Every audit event, oldest first.
     public func auditEvents() -> [AuditEvent] { lock.withLock { tables.audit } }
 
+    /// A record as the data holds it now, read without a session (so no view is audited): for
+    /// tests that need a child's whole record beside the caseload's summary of it.
+    public func record<Record: CareRecord>(_ type: Record.Type, id: String) -> Record? {
+        read { $0.record(Record.kind, id)?.as(Record.self) }
+    }
+
     func worker(named account: String) -> Worker? {
         read { $0.all(Worker.self).first { $0.accountName == account } }
     }

@@ -1,0 +1,102 @@
+import Foundation
+
+/// A child as the caseload holds them: what the list's rows, the alerts, the preview header, the
+/// handover and the referral queue read, and nothing else. The whole `Child` (society,
+/// placement, gender, the reason a case was closed, removed flags, representatives' contacts)
+/// loads with the opened record (`ChildDetail`), which is where the profile form takes it from.
+public struct ChildSummary: Sendable, Equatable, Identifiable {
+    public var id: ChildID
+    /// The child record's version this summary was made from.
+    public var version: Int
+    public var caseNumber: CaseNumber
+    public var legalName: String
+    public var preferredName: String
+    public var pronouns: String
+    public var birth: Birth
+    public var indigenousIdentity: IndigenousIdentity
+    public var languages: [String]
+    public var careStatus: CareStatus
+    public var riskLevel: RiskLevel
+    public var exploitationStatus: ExploitationStatus
+    /// Last known place when not missing (an open missing episode overrides it on screen).
+    public var whereabouts: Whereabouts
+    public var team: Team
+    public var openedOn: DayDate
+    /// The day the case was closed; nil while it is open.
+    public var closedOn: DayDate?
+    /// The flags not removed.
+    public var activeFlags: [Flag]
+
+    public init(
+        id: ChildID, version: Int, caseNumber: CaseNumber, legalName: String, preferredName: String, pronouns: String,
+        birth: Birth, indigenousIdentity: IndigenousIdentity, languages: [String], careStatus: CareStatus, riskLevel: RiskLevel,
+        exploitationStatus: ExploitationStatus, whereabouts: Whereabouts, team: Team, openedOn: DayDate, closedOn: DayDate?,
+        activeFlags: [Flag]
+    ) {
+        self.id = id
+        self.version = version
+        self.caseNumber = caseNumber
+        self.legalName = legalName
+        self.preferredName = preferredName
+        self.pronouns = pronouns
+        self.birth = birth
+        self.indigenousIdentity = indigenousIdentity
+        self.languages = languages
+        self.careStatus = careStatus
+        self.riskLevel = riskLevel
+        self.exploitationStatus = exploitationStatus
+        self.whereabouts = whereabouts
+        self.team = team
+        self.openedOn = openedOn
+        self.closedOn = closedOn
+        self.activeFlags = activeFlags
+    }
+
+    /// The summary of `child` as it is stored.
+    public init(_ child: Child) {
+        self.init(
+            id: child.id, version: child.version, caseNumber: child.caseNumber, legalName: child.legalName,
+            preferredName: child.preferredName, pronouns: child.pronouns, birth: child.birth,
+            indigenousIdentity: child.indigenousIdentity, languages: child.languages, careStatus: child.careStatus,
+            riskLevel: child.riskLevel, exploitationStatus: child.exploitationStatus, whereabouts: child.whereabouts,
+            team: child.team, openedOn: child.openedOn, closedOn: child.closure?.on, activeFlags: child.activeFlags)
+    }
+
+    /// The name to show in lists: the preferred name when there is one.
+    public var displayName: String { preferredName.isEmpty ? legalName : preferredName }
+
+    /// Initials only, for masked screens (as `Child.initials`).
+    public var initials: String {
+        let letters = displayName.split(whereSeparator: { $0 == " " || $0 == "-" })
+            .compactMap { part in part.first(where: \.isLetter).map(String.init) }
+        return letters.isEmpty ? "?" : letters.map { $0 + "." }.joined()
+    }
+
+    public var isOpen: Bool { closedOn == nil }
+
+    /// Age in whole years on `day`: from the date of birth, or from the estimate.
+    public func age(on day: DayDate) -> Int {
+        switch birth {
+        case .exact(let dob): return dob.years(until: day)
+        case .estimated(let years, let asOf): return years + asOf.years(until: day)
+        }
+    }
+}
+
+/// A risk indicator not yet resolved, as the preview header and the resolve form show it. Its
+/// note and source load with the opened record.
+public struct OpenIndicator: Sendable, Equatable, Identifiable {
+    public var id: IndicatorID
+    public var kind: RiskIndicator.Kind
+    public var observedOn: DayDate
+
+    public init(id: IndicatorID, kind: RiskIndicator.Kind, observedOn: DayDate) {
+        self.id = id
+        self.kind = kind
+        self.observedOn = observedOn
+    }
+
+    public init(_ indicator: RiskIndicator) {
+        self.init(id: indicator.id, kind: indicator.kind, observedOn: indicator.observedOn)
+    }
+}

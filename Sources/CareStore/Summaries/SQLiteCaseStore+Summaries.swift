@@ -1,0 +1,207 @@
+import CareDomain
+import Foundation
+import GRDB
+
+/// The sealed per-child summaries (`summaries`): for each child and each visibility class with
+/// entries (team, restricted), the `CaseloadEntry` made from that child's records of that class,
+/// sealed under the class's key with every clear column bound in, written in the same
+/// transaction as any change to those records and listed in that change's audit event, so the
+/// trail keeps each summary's row hash and `care check` compares it with the records.
+///
+/// A summary's row is a `RecordRow` of kind `summary` whose id is `<class>/<child id>`: it is
+/// sealed, hashed and trailed by the code every record goes through.
+extension SQLiteCaseStore {
+    static let summaryKind = "summary"
+
+    /// The classes a child can have a summary of.
+    static let summaryClasses: [VisibilityClass] = [.team, .restricted]
+
+    static func summaryID(_ child: ChildID, _ visibility: VisibilityClass) -> String { "\(visibility.rawValue)/\(child.rawValue)" }
+
+    static let summaryColumns = "child_id, class, version, updated_at, change_seq, payload"
+
+    /// A row of `summaries` read with `summaryColumns`, as the `RecordRow` it is sealed as.
+    static func summaryRow(_ stored: Row) throws -> RecordRow {
+        let child: String = stored["child_id"]
+        guard let visibility = VisibilityClass(rawValue: stored["class"]) else {
+            throw StoreError.corrupt("the summary of child \(child) names an unknown visibility class")
+        }
+        return RecordRow(
+            kind: summaryKind, id: summaryID(ChildID(rawValue: child), visibility), childID: child, version: stored["version"],
+            sortAt: nil, updatedAt: stored["updated_at"], changeSequence: stored["change_seq"], visibility: visibility,
+            payload: stored["payload"])
+    }
+
+    /// The entry a summary row holds. Its child, when it has one, must be the row's.
+    static func openSummary(_ row: RecordRow, keys: SessionKeys) throws -> CaseloadEntry {
+        let plain = try keys.sealer.open(row)
+        let entry: CaseloadEntry
+        do {
+            entry = try SummaryCodec.decode(plain)
+        } catch {
+            throw StoreError.corrupt("the summary \(row.id) does not decode")
+        }
+        if let child = entry.child, child.id.rawValue != row.childID { throw StoreError.sealBroken(kind: row.kind, id: row.id) }
+        return entry
+    }
+
+    // MARK: Which classes are summarized
+
+    /// The classes whose summaries are complete: every child's summary of that class is kept. A
+    /// store made before summaries has none until its first sign-in with write access
+    /// (`buildMissingSummaries`); a store opened read-only then loads from its records.
+    static func summarizedClasses(_ db: Database) throws -> Set<VisibilityClass> {
+        guard try db.tableExists("summaries"),
+              let text = try String.fetchOne(db, sql: "SELECT CAST(value AS TEXT) FROM meta WHERE key = 'summaries'")
+        else { return [] }
+        return Set(text.split(separator: ",").compactMap { VisibilityClass(rawValue: String($0)) })
+    }
+
+    static func markSummarized(_ classes: Set<VisibilityClass>, db: Database) throws {
+        let text = summaryClasses.filter(classes.contains).map(\.rawValue).joined(separator: ",")
+        try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('summaries', ?)", arguments: [text])
+    }
+
+    // MARK: Writing
+
+    /// Writes the summaries a transaction's written records change (the classes
+    /// `CaseloadEntry.classes(changedBy:)` names, of the classes kept), made again from the
+    /// child's records as they now stand in the transaction. Returns their rows, for the audit
+    /// event that closes the transaction. `changeSequence` is the last one the transaction took.
+    static func refreshSummaries(
+        after records: [any CareRecord], at now: Date, changeSequence: Int64, db: Database, keys: SessionKeys
+    ) throws -> [RecordRow] {
+        let kept = try summarizedClasses(db)
+        guard !kept.isEmpty else { return [] }
+        var touched: [VisibilityClass: Set<ChildID>] = [:]
+        for record in records {
+            guard let child = record.childID else { continue }
+            for visibility in CaseloadEntry.classes(changedBy: type(of: record).kind, visibility: record.visibilityClass)
+            where kept.contains(visibility) && keys.keyring.holds(visibility) {
+                touched[visibility, default: []].insert(child)
+            }
+        }
+        var rows: [RecordRow] = []
+        for visibility in summaryClasses {
+            guard let children = touched[visibility] else { continue }
+            // A large import reads every child's records once rather than in chunks of ids.
+            let entries = try caseloadEntries(of: children.count > 2_000 ? nil : children, visibility, db: db, keys: keys)
+            for child in children.sorted(by: { $0.rawValue < $1.rawValue }) {
+                guard let entry = entries[child] else { continue }
+                rows.append(try writeSummary(entry, of: child, visibility, at: now, changeSequence: changeSequence, db: db, keys: keys))
+            }
+        }
+        return rows
+    }
+
+    /// Seals `entry` as the summary of `child` for `visibility`, one version past the stored one.
+    static func writeSummary(
+        _ entry: CaseloadEntry, of child: ChildID, _ visibility: VisibilityClass, at now: Date, changeSequence: Int64,
+        db: Database, keys: SessionKeys
+    ) throws -> RecordRow {
+        let stored = try Int.fetchOne(
+            db, sql: "SELECT version FROM summaries WHERE child_id = ? AND class = ?", arguments: [child.rawValue, visibility.rawValue])
+        var row = RecordRow(
+            kind: summaryKind, id: summaryID(child, visibility), childID: child.rawValue, version: (stored ?? 0) + 1, sortAt: nil,
+            updatedAt: now.timeIntervalSince1970, changeSequence: changeSequence, visibility: visibility)
+        try keys.sealer.seal(SummaryCodec.encode(entry), into: &row)
+        try db.cachedStatement(sql: """
+            INSERT OR REPLACE INTO summaries(child_id, class, version, updated_at, change_seq, payload) VALUES (?, ?, ?, ?, ?, ?)
+            """).execute(arguments: [child.rawValue, visibility.rawValue, row.version, row.updatedAt, row.changeSequence, row.payload])
+        return row
+    }
+
+    /// Makes every child's summary of each class the session holds that is not kept yet, in the
+    /// sign-in's transaction, with one audit event listing them: a store made before summaries,
+    /// at its first sign-in with write access; the restricted class's, at the first sign-in of
+    /// someone who holds its key.
+    static func buildMissingSummaries(db: Database, keys: SessionKeys, actor: String, now: Date) throws {
+        guard try db.tableExists("summaries") else { return }
+        var kept = try summarizedClasses(db)
+        let missing = summaryClasses.filter { !kept.contains($0) && keys.keyring.holds($0) }
+        guard !missing.isEmpty else { return }
+        let sequence = try Int64.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'changes'") ?? 0
+        var rows: [RecordRow] = []
+        var children = Set<ChildID>()
+        for visibility in missing {
+            for (child, entry) in try caseloadEntries(of: nil, visibility, db: db, keys: keys).sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                rows.append(try writeSummary(entry, of: child, visibility, at: now, changeSequence: sequence, db: db, keys: keys))
+                children.insert(child)
+            }
+            kept.insert(visibility)
+        }
+        try markSummarized(kept, db: db)
+        try AuditLog(keys: keys).append(db, AuditLog.NewEvent(
+            action: .update, actor: actor, at: now,
+            summary: "made the caseload summaries (\(missing.map(\.records).joined(separator: ", "))) of \(children.count) children",
+            rows: rows))
+    }
+
+    // MARK: Made from the records
+
+    /// The entries of `visibility` made from the records (of `ids`, or of every child): the
+    /// team's for each child record, the restricted class's for each child with a restricted
+    /// contact. What a summary must hold, and what a child's summary is replaced with when it
+    /// does not open.
+    ///
+    /// `skippingDamaged` (for `care check`, which names damaged records itself) leaves out the
+    /// entry of a child with a record that does not open, instead of throwing.
+    static func caseloadEntries(
+        of ids: Set<ChildID>?, _ visibility: VisibilityClass, db: Database, keys: SessionKeys, skippingDamaged: Bool = false
+    ) throws -> [ChildID: CaseloadEntry] {
+        let last = try lastContacts(of: ids, visibility, db: db)
+        guard visibility == .team else { return last.mapValues { CaseloadEntry.restricted(lastContact: $0) } }
+        let decoder = RecordCoding.decoder()
+        var damaged = Set<ChildID>()
+        func fetch<Record: CareRecord>(_ type: Record.Type) throws -> [Record] {
+            guard skippingDamaged else { return try fetchAll(type, children: ids, db: db, keys: keys, decoder: decoder) }
+            var records: [Record] = []
+            try forEachChunk(of: ids, db: db) { filter, arguments in
+                let rows = try Row.fetchAll(
+                    db, sql: "SELECT \(RecordRow.columns) FROM records WHERE kind = ? \(filter)", arguments: [Record.kind.rawValue] + arguments
+                ).compactMap { try? RecordRow(row: $0) }.filter { keys.keyring.holds($0.visibility) }
+                let opened = ParallelOpening.results(rows, decoder: decoder) { row, decoder in
+                    try openRecord(Record.self, row: row, keys: keys, decoder: decoder)
+                }
+                for (row, result) in zip(rows, opened) {
+                    switch result {
+                    case .success(let record): records.append(record)
+                    case .failure: damaged.insert(ChildID(rawValue: row.childID ?? (Record.kind == .child ? row.id : "")))
+                    }
+                }
+            }
+            return records
+        }
+        let episodes = Dictionary(grouping: try fetch(MissingEpisode.self), by: \.child)
+        let indicators = Dictionary(grouping: try fetch(RiskIndicator.self), by: \.child)
+        let plans = Dictionary(try fetch(SafetyPlan.self).map { ($0.child, $0) }, uniquingKeysWith: { first, _ in first })
+        let referrals = Dictionary(grouping: try fetch(Referral.self), by: \.child)
+        let appointments = Dictionary(grouping: try fetch(Appointment.self), by: \.child)
+        var entries: [ChildID: CaseloadEntry] = [:]
+        for child in try fetch(Child.self) {
+            let id = child.id
+            entries[id] = .team(
+                child: child, episodes: episodes[id] ?? [], indicators: indicators[id] ?? [], plan: plans[id],
+                referrals: referrals[id] ?? [], appointments: appointments[id] ?? [], lastContact: last[id])
+        }
+        for child in damaged { entries[child] = nil }
+        return entries
+    }
+
+    /// The time of each child's last contact of `visibility`, from the clear `sort_at` column
+    /// (nothing sealed is opened).
+    static func lastContacts(of ids: Set<ChildID>?, _ visibility: VisibilityClass, db: Database) throws -> [ChildID: Date] {
+        var last: [ChildID: Date] = [:]
+        try forEachChunk(of: ids, db: db) { filter, arguments in
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT child_id, MAX(sort_at) AS last FROM records
+                WHERE kind = ? AND class = ? AND child_id IS NOT NULL \(filter)
+                GROUP BY child_id
+                """, arguments: [RecordKind.contact.rawValue, visibility.rawValue] + arguments)
+            while let row = try rows.next() {
+                if let time = row["last"] as Double? { last[ChildID(rawValue: row["child_id"])] = Date(timeIntervalSince1970: time) }
+            }
+        }
+        return last
+    }
+}

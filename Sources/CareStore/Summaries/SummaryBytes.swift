@@ -1,0 +1,140 @@
+import Foundation
+
+/// The plain bytes of a sealed summary: values one after another in a fixed order, no keys and
+/// no tags. Integers are LEB128 varints (zigzag for signed), text is a varint length and its UTF-8
+/// bytes, a time is the 8 bytes of the `Double` a `Date` holds (seconds since 2001, so every date
+/// comes back equal, fractions of a second included), an optional is a 0/1 byte in front. Chosen over JSON and swift-protobuf by measurement (docs/benchmarks.md): decoding a
+/// summary is reading it front to back once.
+struct SummaryWriter {
+    private(set) var bytes: [UInt8] = []
+
+    init(version: UInt8) { bytes.append(version) }
+
+    mutating func byte(_ value: UInt8) { bytes.append(value) }
+
+    mutating func unsigned(_ value: UInt64) {
+        var rest = value
+        while rest >= 0x80 {
+            bytes.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+            rest >>= 7
+        }
+        bytes.append(UInt8(rest))
+    }
+
+    mutating func int(_ value: Int) { unsigned(UInt64(bitPattern: Int64((value << 1) ^ (value >> 63)))) }
+
+    mutating func bool(_ value: Bool) { bytes.append(value ? 1 : 0) }
+
+    mutating func text(_ value: String) {
+        var value = value
+        value.withUTF8 { utf8 in
+            unsigned(UInt64(utf8.count))
+            bytes.append(contentsOf: utf8)
+        }
+    }
+
+    mutating func time(_ value: Date) {
+        withUnsafeBytes(of: value.timeIntervalSinceReferenceDate.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
+    }
+
+    mutating func optional<Value>(_ value: Value?, _ write: (inout SummaryWriter, Value) -> Void) {
+        guard let value else { return bool(false) }
+        bool(true)
+        write(&self, value)
+    }
+
+    mutating func list<Value>(_ values: [Value], _ write: (inout SummaryWriter, Value) -> Void) {
+        unsigned(UInt64(values.count))
+        for value in values { write(&self, value) }
+    }
+}
+
+/// Reads what `SummaryWriter` wrote, in the same order; anything short or out of range is
+/// `SummaryBytes.Damaged` (the store names the summary as not opening and reads the records).
+struct SummaryReader {
+    private let bytes: [UInt8]
+    private var offset = 0
+
+    init(_ data: Data, version: UInt8) throws {
+        bytes = [UInt8](data)
+        guard try byte() == version else { throw SummaryBytes.Damaged() }
+    }
+
+    var isAtEnd: Bool { offset == bytes.count }
+
+    mutating func byte() throws -> UInt8 {
+        guard offset < bytes.count else { throw SummaryBytes.Damaged() }
+        defer { offset += 1 }
+        return bytes[offset]
+    }
+
+    mutating func unsigned() throws -> UInt64 {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while true {
+            let next = try byte()
+            guard shift < 64 else { throw SummaryBytes.Damaged() }
+            value |= UInt64(next & 0x7F) << shift
+            if next < 0x80 { return value }
+            shift += 7
+        }
+    }
+
+    mutating func int() throws -> Int {
+        let raw = try unsigned()
+        return Int(Int64(bitPattern: (raw >> 1) ^ (0 &- (raw & 1))))
+    }
+
+    mutating func count() throws -> Int {
+        let value = try unsigned()
+        guard value <= UInt64(bytes.count - offset) else { throw SummaryBytes.Damaged() }
+        return Int(value)
+    }
+
+    mutating func bool() throws -> Bool {
+        switch try byte() {
+        case 0: return false
+        case 1: return true
+        default: throw SummaryBytes.Damaged()
+        }
+    }
+
+    mutating func text() throws -> String {
+        let length = try count()
+        defer { offset += length }
+        return bytes.withUnsafeBufferPointer { buffer in
+            String(decoding: UnsafeBufferPointer(rebasing: buffer[offset..<(offset + length)]), as: UTF8.self)
+        }
+    }
+
+    mutating func time() throws -> Date {
+        guard bytes.count - offset >= 8 else { throw SummaryBytes.Damaged() }
+        var raw: UInt64 = 0
+        for index in 0..<8 { raw |= UInt64(bytes[offset + index]) << (8 * UInt64(index)) }
+        offset += 8
+        return Date(timeIntervalSinceReferenceDate: Double(bitPattern: raw))
+    }
+
+    mutating func optional<Value>(_ read: (inout SummaryReader) throws -> Value) throws -> Value? {
+        try bool() ? try read(&self) : nil
+    }
+
+    mutating func list<Value>(_ read: (inout SummaryReader) throws -> Value) throws -> [Value] {
+        let count = try count()
+        var values: [Value] = []
+        values.reserveCapacity(count)
+        for _ in 0..<count { values.append(try read(&self)) }
+        return values
+    }
+
+    /// A value of a `String` raw-valued enum.
+    mutating func raw<Value: RawRepresentable>(_ type: Value.Type) throws -> Value where Value.RawValue == String {
+        guard let value = Value(rawValue: try text()) else { throw SummaryBytes.Damaged() }
+        return value
+    }
+}
+
+enum SummaryBytes {
+    /// The bytes end early, or hold a value no writer writes.
+    struct Damaged: Error {}
+}

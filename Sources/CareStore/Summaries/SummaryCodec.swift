@@ -1,0 +1,361 @@
+import CareDomain
+import Foundation
+
+/// A `CaseloadEntry` as the plain bytes of a sealed summary (`SummaryWriter`'s format), and back.
+/// Every field is written in the order of its type's declaration; `format` changes whenever that
+/// order does, and a summary of another format is read from its records instead.
+enum SummaryCodec {
+    static let format: UInt8 = 1
+
+    static func encode(_ entry: CaseloadEntry) -> Data {
+        var out = SummaryWriter(version: format)
+        out.optional(entry.child) { $0.child($1) }
+        out.list(entry.openIndicators) { $0.indicator($1) }
+        out.list(entry.episodes) { $0.episode($1) }
+        out.optional(entry.plan) { $0.plan($1) }
+        out.list(entry.referrals) { $0.referral($1) }
+        out.list(entry.appointments) { $0.appointment($1) }
+        out.optional(entry.lastContact) { $0.time($1) }
+        return Data(out.bytes)
+    }
+
+    static func decode(_ data: Data) throws -> CaseloadEntry {
+        var input = try SummaryReader(data, version: format)
+        let entry = CaseloadEntry(
+            child: try input.optional { try $0.child() },
+            openIndicators: try input.list { try $0.indicator() },
+            episodes: try input.list { try $0.episode() },
+            plan: try input.optional { try $0.plan() },
+            referrals: try input.list { try $0.referral() },
+            appointments: try input.list { try $0.appointment() },
+            lastContact: try input.optional { try $0.time() })
+        guard input.isAtEnd else { throw SummaryBytes.Damaged() }
+        return entry
+    }
+}
+
+// MARK: Writing
+
+extension SummaryWriter {
+    mutating func id<Tag>(_ id: RecordID<Tag>) { text(id.rawValue) }
+
+    mutating func day(_ day: DayDate) {
+        int(day.year)
+        int(day.month)
+        int(day.day)
+    }
+
+    mutating func child(_ child: ChildSummary) {
+        id(child.id)
+        int(child.version)
+        text(child.caseNumber.unit)
+        int(child.caseNumber.year)
+        int(child.caseNumber.sequence)
+        text(child.legalName)
+        text(child.preferredName)
+        text(child.pronouns)
+        switch child.birth {
+        case .exact(let day):
+            byte(0)
+            self.day(day)
+        case .estimated(let years, let asOf):
+            byte(1)
+            int(years)
+            day(asOf)
+        }
+        switch child.indigenousIdentity {
+        case .affiliations(let list):
+            byte(0)
+            self.list(list) { out, affiliation in
+                out.text(affiliation.group.rawValue)
+                out.text(affiliation.community)
+                out.text(affiliation.representativeContact)
+            }
+        case .notIndigenous: byte(1)
+        case .notDisclosed: byte(2)
+        case .unknown: byte(3)
+        }
+        list(child.languages) { $0.text($1) }
+        text(child.careStatus.rawValue)
+        text(child.riskLevel.rawValue)
+        text(child.exploitationStatus.rawValue)
+        switch child.whereabouts {
+        case .located(let place, let since):
+            byte(0)
+            text(place)
+            time(since)
+        case .missing(let since, let lastSeen):
+            byte(1)
+            time(since)
+            text(lastSeen)
+        case .unknown:
+            byte(2)
+        }
+        for member in [child.team.childProtection, child.team.police, child.team.liaison] { optional(member) { $0.id($1) } }
+        day(child.openedOn)
+        optional(child.closedOn) { $0.day($1) }
+        list(child.activeFlags) { out, flag in
+            out.id(flag.id)
+            out.text(flag.text)
+            out.text(flag.severity.rawValue)
+            out.id(flag.setBy)
+            out.time(flag.setAt)
+            out.optional(flag.removal) { out, removal in
+                out.id(removal.by)
+                out.time(removal.at)
+                out.text(removal.reason)
+            }
+        }
+    }
+
+    mutating func indicator(_ indicator: OpenIndicator) {
+        id(indicator.id)
+        if case .other(let words) = indicator.kind {
+            text(SummaryCodec.otherIndicator)
+            text(words)
+        } else {
+            text(SummaryCodec.indicatorNames[indicator.kind] ?? SummaryCodec.otherIndicator)
+        }
+        day(indicator.observedOn)
+    }
+
+    mutating func episode(_ episode: MissingEpisode) {
+        id(episode.id)
+        int(episode.version)
+        id(episode.child)
+        time(episode.reportedMissingAt)
+        time(episode.lastSeenAt)
+        text(episode.lastSeenPlace)
+        optional(episode.policeReport) { out, report in
+            out.text(report.service)
+            out.text(report.occurrenceNumber)
+            out.time(report.reportedAt)
+        }
+        optional(episode.located) { out, located in
+            out.time(located.at)
+            out.text(located.place)
+            out.text(located.returnedTo)
+        }
+        optional(episode.debrief) { out, debrief in
+            out.time(debrief.on)
+            out.id(debrief.by)
+            out.text(debrief.notes)
+        }
+        text(episode.notes)
+        text(episode.description)
+        text(episode.believedWith)
+        text(episode.vehicle)
+    }
+
+    mutating func plan(_ plan: SafetyPlan) {
+        id(plan.id)
+        int(plan.version)
+        id(plan.child)
+        list(plan.steps) { out, step in
+            out.text(step.text)
+            out.text(step.owner)
+        }
+        list(plan.trustedAdults) { $0.text($1) }
+        list(plan.safePlaces) { $0.text($1) }
+        day(plan.reviewBy)
+    }
+
+    mutating func referral(_ referral: Referral) {
+        id(referral.id)
+        int(referral.version)
+        id(referral.child)
+        id(referral.service)
+        text(referral.reason)
+        text(referral.priority.rawValue)
+        text(referral.consent.state.rawValue)
+        text(referral.consent.by)
+        optional(referral.consent.at) { $0.time($1) }
+        optional(referral.consent.recordedBy) { $0.id($1) }
+        let review = referral.review
+        bool(review.required)
+        bool(review.requiredBySupervisor)
+        optional(review.reviewer) { $0.id($1) }
+        list(review.checklist) { out, item in
+            out.text(item.question)
+            out.optional(item.answer) { $0.text($1.rawValue) }
+            out.text(item.comment)
+        }
+        optional(review.decision) { $0.text($1.rawValue) }
+        text(review.comment)
+        optional(review.decidedAt) { $0.time($1) }
+        text(referral.status.rawValue)
+        id(referral.createdBy)
+        time(referral.createdAt)
+        list(referral.timeline) { out, step in
+            out.text(step.from.rawValue)
+            out.text(step.to.rawValue)
+            out.id(step.by)
+            out.time(step.at)
+            out.text(step.note)
+        }
+    }
+
+    mutating func appointment(_ appointment: Appointment) {
+        id(appointment.id)
+        int(appointment.version)
+        id(appointment.child)
+        text(appointment.kind.rawValue)
+        time(appointment.at)
+        text(appointment.place)
+        text(appointment.note)
+    }
+}
+
+// MARK: Reading
+
+extension SummaryReader {
+    mutating func id<Tag>() throws -> RecordID<Tag> { RecordID(rawValue: try text()) }
+
+    mutating func day() throws -> DayDate {
+        DayDate(year: try int(), month: try int(), day: try int())
+    }
+
+    mutating func child() throws -> ChildSummary {
+        let id: ChildID = try id()
+        let version = try int()
+        let caseNumber = CaseNumber(unit: try text(), year: try int(), sequence: try int())
+        let legalName = try text(), preferredName = try text(), pronouns = try text()
+        let birth: Birth
+        switch try byte() {
+        case 0: birth = .exact(try day())
+        case 1: birth = .estimated(years: try int(), asOf: try day())
+        default: throw SummaryBytes.Damaged()
+        }
+        let identity: IndigenousIdentity
+        switch try byte() {
+        case 0:
+            identity = .affiliations(try list { input in
+                Affiliation(group: try input.raw(IndigenousGroup.self), community: try input.text(), representativeContact: try input.text())
+            })
+        case 1: identity = .notIndigenous
+        case 2: identity = .notDisclosed
+        case 3: identity = .unknown
+        default: throw SummaryBytes.Damaged()
+        }
+        let languages = try list { try $0.text() }
+        let careStatus = try raw(CareStatus.self), riskLevel = try raw(RiskLevel.self)
+        let exploitation = try raw(ExploitationStatus.self)
+        let whereabouts: Whereabouts
+        switch try byte() {
+        case 0: whereabouts = .located(place: try text(), since: try time())
+        case 1: whereabouts = .missing(since: try time(), lastSeen: try text())
+        case 2: whereabouts = .unknown
+        default: throw SummaryBytes.Damaged()
+        }
+        let team = Team(childProtection: try optional { try $0.id() }, police: try optional { try $0.id() },
+                        liaison: try optional { try $0.id() })
+        let openedOn = try day()
+        let closedOn = try optional { try $0.day() }
+        let flags = try list { input in
+            Flag(id: try input.id(), text: try input.text(), severity: try input.raw(AlertSeverity.self), setBy: try input.id(),
+                 setAt: try input.time(),
+                 removal: try input.optional { input in Flag.Removal(by: try input.id(), at: try input.time(), reason: try input.text()) })
+        }
+        return ChildSummary(
+            id: id, version: version, caseNumber: caseNumber, legalName: legalName, preferredName: preferredName, pronouns: pronouns,
+            birth: birth, indigenousIdentity: identity, languages: languages, careStatus: careStatus, riskLevel: riskLevel,
+            exploitationStatus: exploitation, whereabouts: whereabouts, team: team, openedOn: openedOn, closedOn: closedOn,
+            activeFlags: flags)
+    }
+
+    mutating func indicator() throws -> OpenIndicator {
+        let id: IndicatorID = try id()
+        let name = try text()
+        let kind: RiskIndicator.Kind
+        if name == SummaryCodec.otherIndicator {
+            kind = .other(try text())
+        } else {
+            guard let standard = SummaryCodec.indicatorKinds[name] else { throw SummaryBytes.Damaged() }
+            kind = standard
+        }
+        return OpenIndicator(id: id, kind: kind, observedOn: try day())
+    }
+
+    mutating func episode() throws -> MissingEpisode {
+        MissingEpisode(
+            id: try id(), version: try int(), child: try id(), reportedMissingAt: try time(), lastSeenAt: try time(),
+            lastSeenPlace: try text(),
+            policeReport: try optional { input in
+                MissingEpisode.PoliceReport(service: try input.text(), occurrenceNumber: try input.text(), reportedAt: try input.time())
+            },
+            located: try optional { input in
+                MissingEpisode.Located(at: try input.time(), place: try input.text(), returnedTo: try input.text())
+            },
+            debrief: try optional { input in MissingEpisode.Debrief(on: try input.time(), by: try input.id(), notes: try input.text()) },
+            notes: try text(), description: try text(), believedWith: try text(), vehicle: try text())
+    }
+
+    mutating func plan() throws -> SafetyPlan {
+        SafetyPlan(
+            id: try id(), version: try int(), child: try id(),
+            steps: try list { input in SafetyPlan.Step(text: try input.text(), owner: try input.text()) },
+            trustedAdults: try list { try $0.text() }, safePlaces: try list { try $0.text() }, reviewBy: try day())
+    }
+
+    mutating func referral() throws -> Referral {
+        let id: ReferralID = try id()
+        let version = try int()
+        let child: ChildID = try self.id()
+        let service: ServiceID = try self.id()
+        let reason = try text()
+        let priority = try raw(Referral.Priority.self)
+        let consent = Referral.Consent(
+            state: try raw(Referral.Consent.State.self), by: try text(), at: try optional { try $0.time() },
+            recordedBy: try optional { try $0.id() })
+        let review = CulturalSafetyReview(
+            required: try bool(), requiredBySupervisor: try bool(), reviewer: try optional { try $0.id() },
+            checklist: try list { input in
+                CulturalSafetyReview.Item(
+                    question: try input.text(), answer: try input.optional { try $0.raw(CulturalSafetyReview.Answer.self) },
+                    comment: try input.text())
+            },
+            decision: try optional { try $0.raw(CulturalSafetyReview.Decision.self) }, comment: try text(),
+            decidedAt: try optional { try $0.time() })
+        return Referral(
+            id: id, version: version, child: child, service: service, reason: reason, priority: priority, consent: consent,
+            review: review, status: try raw(Referral.Status.self), createdBy: try self.id(), createdAt: try time(),
+            timeline: try list { input in
+                Transition(from: try input.raw(Referral.Status.self), to: try input.raw(Referral.Status.self), by: try input.id(),
+                           at: try input.time(), note: try input.text())
+            })
+    }
+
+    mutating func appointment() throws -> Appointment {
+        Appointment(
+            id: try id(), version: try int(), child: try id(), kind: try raw(Appointment.Kind.self), at: try time(),
+            place: try text(), note: try text())
+    }
+}
+
+// MARK: Indicator kinds
+
+extension SummaryCodec {
+    static let otherIndicator = "other"
+
+    /// Each standard kind's name in a summary. Written out rather than taken from the order of
+    /// `RiskIndicator.Kind.standard`, so reordering that list changes no stored summary.
+    static let indicatorNames: [RiskIndicator.Kind: String] = [
+        .olderOrControllingPartner: "older-partner",
+        .repeatedMissingEpisodes: "repeated-missing",
+        .unexplainedMoneyOrGoods: "unexplained-goods",
+        .hotelKeyCardsOrStays: "hotel",
+        .multiplePhonesOrAccounts: "phones",
+        .explicitOnlineProfile: "online-profile",
+        .brandingTattoos: "branding",
+        .secrecyAboutWhereabouts: "secrecy",
+        .substanceUse: "substances",
+        .schoolDisengagement: "school",
+        .lossOfContactWithFamily: "family-contact",
+        .sexTradeVocabulary: "vocabulary",
+        .noIDOrSomeoneElseHoldsIt: "no-id",
+        .reluctanceToEngage: "reluctance",
+    ]
+
+    static let indicatorKinds: [String: RiskIndicator.Kind] = Dictionary(
+        uniqueKeysWithValues: indicatorNames.map { ($0.value, $0.key) })
+}

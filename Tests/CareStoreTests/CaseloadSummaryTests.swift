@@ -1,0 +1,221 @@
+import CareDomain
+import Foundation
+import GRDB
+import Testing
+@testable import CareStore
+
+/// The caseload opens from one sealed summary per child and class (`summaries`), written with
+/// every change to the child's records, listed in that change's audit event and checked by
+/// `care check` against the records; what each role loads is what its records would give.
+@Suite struct CaseloadSummaryTests {
+    let fixture: StoreFixture
+    let store: SQLiteCaseStore
+    let child: Child
+    let other: Child
+
+    init() throws {
+        fixture = try StoreFixture()
+        store = try fixture.create()
+        child = try store.performed(.createChild(Samples.newChild(author: store.worker.id, sequence: 1)))
+        other = try store.performed(.createChild(Samples.newChild(author: store.worker.id, sequence: 2)))
+        let service = try store.save(Samples.service(), summary: "catalogue")
+        _ = try store.perform(.logContact(Samples.contact(child: child.id, author: store.worker.id, at: -3_600)))
+        _ = try store.perform(.reportMissing(Samples.openEpisode(child: child.id)))
+        _ = try store.perform(.addIndicator(Samples.indicator(child: child.id)))
+        _ = try store.perform(.saveSafetyPlan(Samples.plan(child: other.id)))
+        _ = try store.perform(.saveAppointment(Samples.appointment(child: other.id)))
+        _ = try store.save(Samples.referral(child: other.id, service: service.id, by: store.worker.id), summary: "referral")
+    }
+
+    private func tamper(_ sql: String, _ arguments: StatementArguments = []) throws {
+        try fixture.raw().write { try $0.execute(sql: sql, arguments: arguments) }
+    }
+
+    /// The caseload `session` loads when the store keeps no summaries (read from the records, as
+    /// a store of the previous version is): the summaries must give exactly this.
+    private func fromRecords(_ session: SQLiteCaseStore) throws -> CaseloadSnapshot {
+        try session.read { db, keys in
+            var snapshot = CaseloadSnapshot()
+            for visibility in SQLiteCaseStore.summaryClasses where session.worker.role.readableClasses.contains(visibility) {
+                for (id, entry) in try SQLiteCaseStore.caseloadEntries(of: nil, visibility, db: db, keys: keys) { snapshot.add(entry, of: id) }
+            }
+            snapshot.responses = try SQLiteCaseStore.fetchAll(AlertResponse.self, children: nil, db: db, keys: keys, decoder: RecordCoding.decoder())
+            snapshot.services = try SQLiteCaseStore.fetchAll(Service.self, db: db, keys: keys, decoder: RecordCoding.decoder())
+            snapshot.workers = try SQLiteCaseStore.fetchAll(Worker.self, db: db, keys: keys, decoder: RecordCoding.decoder())
+            snapshot.checklist = try SQLiteCaseStore.fetchAll(ReviewChecklist.self, db: db, keys: keys, decoder: RecordCoding.decoder()).first
+            snapshot.normalizeOrder()
+            return snapshot
+        }
+    }
+
+    private func summaryVersion(_ id: ChildID, _ visibility: VisibilityClass) throws -> Int? {
+        try fixture.raw().read { db in
+            try Int.fetchOne(db, sql: "SELECT version FROM summaries WHERE child_id = ? AND class = ?", arguments: [id.rawValue, visibility.rawValue])
+        }
+    }
+
+    @Test func everyRoleLoadsFromTheSummariesWhatTheRecordsGive() throws {
+        _ = try store.perform(.logContact(Samples.contact(child: child.id, author: store.worker.id, visibility: .restricted)))
+        for account in [StoreFixture.supervisor, StoreFixture.protection, StoreFixture.police, StoreFixture.liaison] {
+            let session = try fixture.open(account)
+            let loaded = try session.loadCaseload()
+            #expect(loaded == (try fromRecords(session)), "\(account.accountName)")
+            #expect(loaded.children.count == 2 && loaded.openIndicators[child.id]?.count == 1 && loaded.plans[other.id] != nil
+                    && loaded.referrals.count == 1 && loaded.appointments.count == 1 && loaded.openEpisode(of: child.id) != nil)
+        }
+        let rows = try fixture.raw().read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM summaries") }
+        #expect(rows == 3, "a team summary for each child, a restricted one for the child with a restricted note")
+    }
+
+    @Test func aChangeWritesItsChildsSummaryInTheSameTransactionAndTrail() throws {
+        let before = try #require(try summaryVersion(child.id, .team))
+        let otherBefore = try summaryVersion(other.id, .team)
+        let outcome = try store.perform(.logContact(Samples.contact(child: child.id, author: store.worker.id)))
+        #expect(try summaryVersion(child.id, .team) == before + 1)
+        #expect(try summaryVersion(other.id, .team) == otherBefore, "only the changed child's summary is written")
+        let entries = try fixture.raw().read { db in
+            try Row.fetchAll(db, sql: "SELECT kind, id, version FROM audit_rows WHERE seq = (SELECT MAX(seq) FROM audit_rows) ORDER BY ord")
+                .map { "\($0["kind"] as String) \($0["id"] as String) v\($0["version"] as Int)" }
+        }
+        let contact = try #require(outcome.record)
+        #expect(entries == ["contact \(contact.recordID) v1", "summary team/\(child.id.rawValue) v\(before + 1)"])
+        #expect(try store.loadCaseload().lastContact[child.id] == Samples.when)
+        #expect(try store.verify().isHealthy)
+    }
+
+    @Test func aRefusedChangeWritesNoSummary() throws {
+        let before = try summaryVersion(child.id, .team)
+        var stale = try store.loadDetail(of: child.id, contactLimit: 1).child
+        stale.version -= 1
+        stale.placement = "A test placement saved over an older version"
+        #expect(throws: RecordConflict.self) { try store.perform(.updateChild(stale)) }
+        #expect(try summaryVersion(child.id, .team) == before)
+    }
+
+    @Test func theTeamSummaryHoldsNothingOfRestrictedNotes() throws {
+        let team = try store.loadCaseload().lastContact[child.id]
+        _ = try store.perform(.logContact(Samples.contact(child: child.id, author: store.worker.id, at: 600, visibility: .restricted)))
+        let police = try fixture.open(StoreFixture.police)
+        #expect(try police.loadCaseload().lastContact[child.id] == team, "a newer restricted note does not move the police's last contact")
+        #expect(try store.loadCaseload().lastContact[child.id] == Samples.when.addingTimeInterval(600))
+        // What the team key opens of that child: the last contact of team notes only.
+        let entry = try police.read { db, keys in
+            let stored = try #require(try Row.fetchOne(
+                db, sql: "SELECT \(SQLiteCaseStore.summaryColumns) FROM summaries WHERE child_id = ? AND class = 'team'", arguments: [child.id.rawValue]))
+            return try SQLiteCaseStore.openSummary(try SQLiteCaseStore.summaryRow(stored), keys: keys)
+        }
+        #expect(entry.lastContact == team)
+        // The police session holds no key to the restricted summary, so it is never opened.
+        #expect(throws: StoreError.classNotHeld(.restricted)) {
+            try police.read { db, keys in
+                let stored = try #require(try Row.fetchOne(
+                    db, sql: "SELECT \(SQLiteCaseStore.summaryColumns) FROM summaries WHERE child_id = ? AND class = 'restricted'",
+                    arguments: [child.id.rawValue]))
+                return try SQLiteCaseStore.openSummary(try SQLiteCaseStore.summaryRow(stored), keys: keys)
+            }
+        }
+    }
+
+    @Test func aSummaryThatDoesNotOpenCostsOnlyThatChildsRecordsAndIsNamed() throws {
+        let healthy = try store.loadCaseload()
+        try tamper("UPDATE summaries SET payload = (SELECT payload FROM summaries WHERE child_id = ? AND class = 'team') WHERE child_id = ? AND class = 'team'",
+                   [other.id.rawValue, child.id.rawValue])
+        #expect(try store.loadCaseload() == healthy, "the child whose summary does not open is read from its records")
+        #expect(try store.verify().problems == [.init(kind: "summary", id: "team/\(child.id.rawValue)", reason: .altered)])
+    }
+
+    @Test func aMissingSummaryCostsOnlyThatChildsRecordsAndIsNamed() throws {
+        let healthy = try store.loadCaseload()
+        let version = try #require(try summaryVersion(child.id, .team))
+        try tamper("DELETE FROM summaries WHERE child_id = ?", [child.id.rawValue])
+        #expect(try store.loadCaseload() == healthy)
+        #expect(try store.verify().problems == [.init(kind: "summary", id: "team/\(child.id.rawValue)", reason: .deleted(version: version))])
+    }
+
+    @Test func aSummaryRolledBackIsNamed() throws {
+        let old = try fixture.raw().read { db in
+            try #require(try Row.fetchOne(db, sql: "SELECT * FROM summaries WHERE child_id = ? AND class = 'team'", arguments: [child.id.rawValue]))
+        }
+        _ = try store.perform(.logContact(Samples.contact(child: child.id, author: store.worker.id)))
+        try tamper("DELETE FROM summaries WHERE child_id = ? AND class = 'team'", [child.id.rawValue])
+        try tamper("INSERT INTO summaries(\(old.columnNames.joined(separator: ", "))) VALUES (\(old.columnNames.map { _ in "?" }.joined(separator: ", ")))",
+                   StatementArguments(old.databaseValues))
+        let version: Int = old["version"]
+        #expect(try store.verify().problems == [
+            .init(kind: "summary", id: "team/\(child.id.rawValue)", reason: .rolledBack(stored: version, trail: version + 1)),
+        ])
+    }
+
+    @Test func aSummaryThatNoLongerSaysWhatTheRecordsSayIsNamed() throws {
+        // Written through the store's own path, audited, so only its content is wrong.
+        try store.write { db, keys in
+            var entry = try #require(try SQLiteCaseStore.caseloadEntries(of: [child.id], .team, db: db, keys: keys)[child.id])
+            entry.child?.riskLevel = .low
+            let row = try SQLiteCaseStore.writeSummary(entry, of: child.id, .team, at: Samples.now, changeSequence: 0, db: db, keys: keys)
+            try store.appendEvent(db, keys: keys, action: .update, summary: "a test summary", rows: [row])
+        }
+        #expect(try store.verify().problems == [.init(kind: "summary", id: "team/\(child.id.rawValue)", reason: .differs)])
+    }
+
+    @Test func aSummaryOfAnotherChildMovedIntoThisOneDoesNotOpen() throws {
+        let otherVersion = try #require(try summaryVersion(other.id, .team))
+        try tamper("DELETE FROM summaries WHERE child_id = ? AND class = 'team'", [child.id.rawValue])
+        try tamper("UPDATE summaries SET child_id = ? WHERE child_id = ? AND class = 'team'", [child.id.rawValue, other.id.rawValue])
+        #expect(Set(try store.verify().problems) == [
+            .init(kind: "summary", id: "team/\(child.id.rawValue)", reason: .altered),
+            .init(kind: "summary", id: "team/\(other.id.rawValue)", reason: .deleted(version: otherVersion)),
+        ])
+        // The moved payload is sealed to the other child's row, so it does not open as this one's.
+        #expect(throws: StoreError.sealBroken(kind: "summary", id: "team/\(child.id.rawValue)")) {
+            try store.read { db, keys in
+                let stored = try #require(try Row.fetchOne(
+                    db, sql: "SELECT \(SQLiteCaseStore.summaryColumns) FROM summaries WHERE child_id = ?", arguments: [child.id.rawValue]))
+                return try SQLiteCaseStore.openSummary(try SQLiteCaseStore.summaryRow(stored), keys: keys)
+            }
+        }
+        #expect(try store.loadCaseload().children.map(\.id).sorted { $0.rawValue < $1.rawValue }
+                == [child.id, other.id].sorted { $0.rawValue < $1.rawValue }, "both children still load, from their records")
+    }
+}
+
+/// A summary's bytes give back exactly the entry they were made from.
+@Suite struct SummaryCodecTests {
+    @Test func everyDemoChildsEntryRoundTrips() throws {
+        let demo = DemoGenerator.make(seed: 7, children: 60, now: Samples.now)
+        let snapshot = demo.snapshot()
+        #expect(snapshot.referrals.count > 5 && !snapshot.episodes.isEmpty && !snapshot.plans.isEmpty && !snapshot.appointments.isEmpty)
+        for child in demo.children {
+            let id = child.id
+            let entry = CaseloadEntry.team(
+                child: child, episodes: demo.episodes.filter { $0.child == id }, indicators: demo.indicators.filter { $0.child == id },
+                plan: demo.plans.first { $0.child == id }, referrals: demo.referrals.filter { $0.child == id },
+                appointments: demo.appointments.filter { $0.child == id }, lastContact: snapshot.lastContact[id])
+            #expect(try SummaryCodec.decode(SummaryCodec.encode(entry)) == entry, "\(child.caseNumber)")
+        }
+    }
+
+    @Test func unusualValuesRoundTrip() throws {
+        var child = Samples.child()
+        child.birth = .estimated(years: 15, asOf: DayDate(year: 2026, month: 1, day: 31))
+        child.indigenousIdentity = .notDisclosed
+        child.whereabouts = .unknown
+        child.closure = Closure(on: DayDate(year: 2026, month: 6, day: 1), reason: "test closure")
+        let indicators = RiskIndicator.Kind.standard.enumerated().map { index, kind in
+            RiskIndicator(child: child.id, kind: kind, observedOn: DayDate(year: 2026, month: 1, day: 1 + index), source: .worker)
+        } + [RiskIndicator(child: child.id, kind: .other("ᐊᓂᔑᓈᐯᒧᐎᓐ test words"), observedOn: DayDate(year: 1999, month: 12, day: 31), source: .youth)]
+        let entry = CaseloadEntry.team(child: child, episodes: [], indicators: indicators, plan: nil, referrals: [], appointments: [],
+                                       lastContact: Date(timeIntervalSince1970: 1_780_000_000.25))
+        #expect(try SummaryCodec.decode(SummaryCodec.encode(entry)) == entry)
+        #expect(try SummaryCodec.decode(SummaryCodec.encode(.restricted(lastContact: nil))) == .restricted(lastContact: nil))
+        #expect(SummaryCodec.indicatorNames.count == RiskIndicator.Kind.standard.count)
+    }
+
+    @Test func cutOrExtendedBytesAreRefused() throws {
+        let bytes = SummaryCodec.encode(.team(child: Samples.child(), episodes: [], indicators: [], plan: nil, referrals: [], appointments: [],
+                                              lastContact: nil))
+        for length in [0, 1, bytes.count / 2, bytes.count - 1] {
+            #expect(throws: SummaryBytes.Damaged.self) { try SummaryCodec.decode(bytes.prefix(length)) }
+        }
+        #expect(throws: SummaryBytes.Damaged.self) { try SummaryCodec.decode(bytes + Data([0])) }
+    }
+}
