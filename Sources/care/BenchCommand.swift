@@ -31,7 +31,7 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "Write each child's searchable fields to DIR/fields-SIZE.txt (for scripts/bench-compare.sh).")
     var searchFields: String?
 
-    @ArgumentParser.Flag(name: .long, help: "Also time decoding the caseload records as JSON against the summaries in their own bytes.")
+    @ArgumentParser.Flag(name: .long, help: "Also time decoding the caseload summaries as JSON, as a binary property list and in their own bytes.")
     var codecs = false
 
     @Option(name: .long, help: .hidden)

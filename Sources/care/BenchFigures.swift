@@ -88,7 +88,7 @@ struct BenchFigures: Codable, Sendable {
     var peakResidentMegabytes = 0.0
     /// The SQL of the rows the app reads at open, for `sqlite3` to read the same.
     var openReads: [String] = []
-    /// With `--codecs`: the caseload's records decoded from JSON, and the same children's summaries from their bytes.
+    /// With `--codecs`: the same summaries decoded from JSON, a binary property list and `SummaryCodec`, and the whole records from JSON.
     var codecs: [CodecFigure]?
 }
 

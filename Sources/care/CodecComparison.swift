@@ -1,9 +1,9 @@
 import CareStore
 import Foundation
 
-/// `care bench --codecs`: the caseload's team records decoded as the JSON they are sealed as,
-/// against the same children's summaries in the summary's own bytes
-/// (`SummaryCodecComparison`), to keep the summary's codec chosen by measurement.
+/// `care bench --codecs`: the same summaries decoded from JSON, a binary property list and
+/// `SummaryCodec`'s bytes, and the whole team records from JSON (`SummaryCodecComparison`), to
+/// keep the summary's codec chosen by measurement.
 struct CodecFigure: Codable, Sendable {
     var codec: String
     var records: Int

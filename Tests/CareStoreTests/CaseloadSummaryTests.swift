@@ -218,4 +218,16 @@ import Testing
         }
         #expect(throws: SummaryBytes.Damaged.self) { try SummaryCodec.decode(bytes + Data([0])) }
     }
+
+    @Test func theCodecComparisonDecodesTheSameSummariesInEveryCodec() throws {
+        let fixture = try StoreFixture()
+        let store = try fixture.create()
+        for sequence in 1...3 { let _: Child = try store.performed(.createChild(Samples.newChild(author: store.worker.id, sequence: sequence))) }
+        let figures = try SummaryCodecComparison.measure(store, runs: 1)
+        #expect(figures.map(\.codec) == [
+            "whole records, JSON (before summaries)", "summaries, JSON", "summaries, binary property list", "summaries, SummaryCodec",
+        ])
+        #expect(figures.dropFirst().allSatisfy { $0.payloads == 3 && $0.bytes > 0 && $0.decode.count == 1 })
+        #expect(figures[3].bytes < figures[1].bytes, "the summary's own bytes are smaller than its JSON")
+    }
 }

@@ -1,5 +1,6 @@
 import CareDomain
 import Foundation
+import GRDB
 import Testing
 @testable import CareStore
 
@@ -24,7 +25,14 @@ import Testing
         let store = try fixture.create()
         let child = try store.save(Samples.child(author: store.worker.id), summary: "opened \(Samples.canary)")
         _ = try store.save(Samples.contact(child: child.id, author: store.worker.id, visibility: .restricted), summary: Samples.syllabics)
+        _ = try store.perform(.addIndicator(Samples.indicator(child: child.id)))
         _ = try store.loadDetail(of: child.id, contactLimit: 5)
+        // The caseload summaries hold the names, the community and the indicator's words too:
+        // they are on disk, sealed, so the scan covers them.
+        let summaries = try fixture.raw().read { db in
+            try String.fetchAll(db, sql: "SELECT class FROM summaries WHERE child_id = ? ORDER BY class", arguments: [child.id.rawValue])
+        }
+        #expect(summaries == ["restricted", "team"])
         #expect(FileManager.default.fileExists(atPath: fixture.path + "-wal"))
         #expect(try leaks(in: fixture) == [])
         try store.close()

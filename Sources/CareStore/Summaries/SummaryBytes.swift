@@ -3,8 +3,10 @@ import Foundation
 /// The plain bytes of a sealed summary: values one after another in a fixed order, no keys and
 /// no tags. Integers are LEB128 varints (zigzag for signed), text is a varint length and its UTF-8
 /// bytes, a time is the 8 bytes of the `Double` a `Date` holds (seconds since 2001, so every date
-/// comes back equal, fractions of a second included), an optional is a 0/1 byte in front. Chosen over JSON and swift-protobuf by measurement (docs/benchmarks.md): decoding a
-/// summary is reading it front to back once.
+/// comes back equal, fractions of a second included), an optional is a 0/1 byte in front.
+/// Chosen over JSON and Foundation's binary property list by measurement (`care bench --codecs`,
+/// figures in docs/benchmarks.md): decoding a summary is reading it front to back once, with no
+/// keyed container to search.
 struct SummaryWriter {
     private(set) var bytes: [UInt8] = []
 

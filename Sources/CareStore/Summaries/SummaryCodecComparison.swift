@@ -1,10 +1,11 @@
 import CareDomain
 import Foundation
 
-/// `care bench --codecs`: the caseload's team records decoded as the JSON they are sealed as,
-/// against the same children's summaries in `SummaryCodec`'s bytes, one payload at a time as the
-/// store opens them, on one core. The measurement the summary's codec was chosen by
-/// (docs/benchmarks.md has the figures, with swift-protobuf's).
+/// `care bench --codecs`: the measurement the summary's codec was chosen by. The same children's
+/// team summaries are encoded as JSON (with the encoder records are sealed with), as Foundation's
+/// binary property list and in `SummaryCodec`'s bytes, and each is decoded one payload at a time
+/// as the store opens them, on one core; beside them, the caseload's whole team records as JSON,
+/// which is what opening decoded before there were summaries. docs/benchmarks.md has the figures.
 public enum SummaryCodecComparison {
     public struct Figure: Codable, Sendable {
         public var codec: String
@@ -15,7 +16,7 @@ public enum SummaryCodecComparison {
     }
 
     public static func measure(_ store: SQLiteCaseStore, runs: Int = 3) throws -> [Figure] {
-        let (records, summaries): ([(RecordKind, Data)], [Data]) = try store.read { db, keys in
+        let (records, entries): ([(RecordKind, Data)], [CaseloadEntry]) = try store.read { db, keys in
             let entries = try SQLiteCaseStore.caseloadEntries(of: nil, .team, db: db, keys: keys)
             let decoder = RecordCoding.decoder()
             let encoder = RecordCoding.encoder()
@@ -31,20 +32,31 @@ public enum SummaryCodecComparison {
             try add(SafetyPlan.self)
             try add(Referral.self)
             try add(Appointment.self)
-            return (records, entries.values.map(SummaryCodec.encode))
+            return (records, Array(entries.values))
         }
-        var json = Figure(codec: "JSON records (as sealed today)", payloads: records.count, bytes: records.reduce(0) { $0 + $1.1.count }, decode: [])
-        var binary = Figure(codec: "summary bytes (SummaryCodec)", payloads: summaries.count, bytes: summaries.reduce(0) { $0 + $1.count }, decode: [])
-        let decoder = RecordCoding.decoder()
-        for _ in 0..<runs {
-            json.decode.append(try milliseconds {
-                for (kind, payload) in records { _ = try AnyRecord.decode(kind, from: payload, using: decoder) }
-            })
-            binary.decode.append(try milliseconds {
-                for payload in summaries { _ = try SummaryCodec.decode(payload) }
-            })
+        let jsonEncoder = RecordCoding.encoder()
+        let jsonDecoder = RecordCoding.decoder()
+        let plistEncoder = PropertyListEncoder()
+        plistEncoder.outputFormat = .binary
+        let plistDecoder = PropertyListDecoder()
+        let json = try entries.map { try jsonEncoder.encode($0) }
+        let plist = try entries.map { try plistEncoder.encode($0) }
+        let bytes = entries.map(SummaryCodec.encode)
+        /// `decodeAll` decodes every one of `payloads` once.
+        func figure(_ codec: String, _ payloads: [Data], _ decodeAll: () throws -> Void) throws -> Figure {
+            Figure(codec: codec, payloads: payloads.count, bytes: payloads.reduce(0) { $0 + $1.count },
+                   decode: try (0..<runs).map { _ in try milliseconds(decodeAll) })
         }
-        return [json, binary]
+        return [
+            try figure("whole records, JSON (before summaries)", records.map(\.1)) {
+                for (kind, payload) in records { _ = try AnyRecord.decode(kind, from: payload, using: jsonDecoder) }
+            },
+            try figure("summaries, JSON", json) { for payload in json { _ = try jsonDecoder.decode(CaseloadEntry.self, from: payload) } },
+            try figure("summaries, binary property list", plist) {
+                for payload in plist { _ = try plistDecoder.decode(CaseloadEntry.self, from: payload) }
+            },
+            try figure("summaries, SummaryCodec", bytes) { for payload in bytes { _ = try SummaryCodec.decode(payload) } },
+        ]
     }
 
     private static func milliseconds(_ body: () throws -> Void) throws -> Double {

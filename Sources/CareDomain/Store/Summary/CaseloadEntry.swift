@@ -13,7 +13,10 @@ import Foundation
 /// the episode and plan forms act on them from the caseload, and they are few (about one for
 /// every child between them); the child and its indicators, most of the caseload's bytes, are cut
 /// to what is read without opening the record.
-public struct CaseloadEntry: Sendable, Equatable {
+///
+/// `Codable` only so `care bench --codecs` can time JSON and property lists on the same values;
+/// the store seals it in `SummaryCodec`'s bytes.
+public struct CaseloadEntry: Sendable, Equatable, Codable {
     public var child: ChildSummary?
     /// Unresolved indicators, most recently observed first.
     public var openIndicators: [OpenIndicator]

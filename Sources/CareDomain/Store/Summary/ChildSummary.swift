@@ -4,7 +4,7 @@ import Foundation
 /// handover and the referral queue read, and nothing else. The whole `Child` (society,
 /// placement, gender, the reason a case was closed, removed flags, representatives' contacts)
 /// loads with the opened record (`ChildDetail`), which is where the profile form takes it from.
-public struct ChildSummary: Sendable, Equatable, Identifiable {
+public struct ChildSummary: Sendable, Equatable, Codable, Identifiable {
     public var id: ChildID
     /// The child record's version this summary was made from.
     public var version: Int
@@ -85,7 +85,7 @@ public struct ChildSummary: Sendable, Equatable, Identifiable {
 
 /// A risk indicator not yet resolved, as the preview header and the resolve form show it. Its
 /// note and source load with the opened record.
-public struct OpenIndicator: Sendable, Equatable, Identifiable {
+public struct OpenIndicator: Sendable, Equatable, Codable, Identifiable {
     public var id: IndicatorID
     public var kind: RiskIndicator.Kind
     public var observedOn: DayDate
