@@ -78,6 +78,7 @@ extension SQLiteCaseStore {
                 return x < y
             }
             snapshot.children.reserveCapacity(snapshot.children.count + entries.count)
+            snapshot.lastContact.reserveCapacity(snapshot.lastContact.count + entries.count)
             for index in order { snapshot.add(entries[index].entry, of: entries[index].child) }
         }
         snapshot.responses = try fetchAll(AlertResponse.self, children: ids, db: db, keys: keys, decoder: decoder)

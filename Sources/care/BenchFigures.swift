@@ -125,7 +125,7 @@ struct BenchReport: Codable, Sendable {
             lines.append("  frames for a burst of 50 keys               \(String(format: "%9d", figures.framesForBurst))")
             lines.append(String(format: "  peak resident memory (the app alone)        %9.1f MB", figures.peakResidentMegabytes))
             for codec in figures.codecs ?? [] {
-                lines.append("  decode \(codec.records) payloads, \(codec.codec) (\(codec.bytes / 1_024) KiB)".padding(toLength: 64, withPad: " ", startingAt: 0)
+                lines.append("  decode \(codec.records) payloads, \(codec.codec) (\(codec.bytes / 1_024) KiB)".padding(toLength: 80, withPad: " ", startingAt: 0)
                              + String(format: "%9.2f / %9.2f", codec.decode.median, codec.decode.p99))
             }
         }

@@ -154,6 +154,7 @@ import Testing
             let row = try SQLiteCaseStore.writeSummary(entry, of: child.id, .team, at: Samples.now, changeSequence: 0, db: db, keys: keys)
             try store.appendEvent(db, keys: keys, action: .update, summary: "a test summary", rows: [row])
         }
+        #expect(try store.loadCaseload().children.first { $0.id == child.id }?.riskLevel == .low, "the caseload shows what it says")
         #expect(try store.verify().problems == [.init(kind: "summary", id: "team/\(child.id.rawValue)", reason: .differs)])
     }
 

@@ -50,7 +50,11 @@ public enum ReferralQueue {
     public static func referrals(
         _ all: [Referral], in view: View, worker: Worker, liaison: (ChildID) -> WorkerID?
     ) -> [Referral] {
-        all.filter { includes($0, in: view, worker: worker, liaison: liaison) }.sorted(by: precedes)
+        var picked = all.filter { includes($0, in: view, worker: worker, liaison: liaison) }
+        // `precedes` over keys taken once, so sorting moves no whole referral but once.
+        let urgent = picked.map { $0.priority == .urgent ? 0 : 1 }, since = picked.map(\.statusSince), ids = picked.map(\.id.rawValue)
+        picked.reorder { (urgent[$0], since[$0], ids[$0]) < (urgent[$1], since[$1], ids[$1]) }
+        return picked
     }
 
     /// Queue order: urgent before routine, then by time in the current status, oldest first.
