@@ -287,6 +287,35 @@ import Testing
     }
 
     @Test(arguments: StoreKind.allCases)
+    func theCaseloadHoldsWhatTheListNeedsAndTheOpenedRecordTheRest(_ kind: StoreKind) throws {
+        let unit = try ContractUnit(kind)
+        var child = try unit.child()
+        child.placement = "Test placement kept with the record"
+        child = try unit.protection.performed(.updateChild(child))
+        let kept: RiskIndicator = try unit.protection.performed(.addIndicator(Samples.indicator(child: child.id)))
+        let resolved: RiskIndicator = try unit.protection.performed(.addIndicator(RiskIndicator(
+            child: child.id, kind: .hotelKeyCardsOrStays, observedOn: DayDate(year: 2026, month: 4, day: 1), source: .worker)))
+        let cursor = try unit.police.changeCursor()
+        var patched = try unit.police.loadCaseload()
+        #expect(patched.openIndicators[child.id]?.count == 2)
+        _ = try unit.protection.perform(.resolveIndicator(resolved.id, note: "Test resolution"))
+
+        // Another session sees the change through the feed and a patch, as a fresh load does.
+        let changed = Set(try unit.police.changes(since: cursor).changes.compactMap(\.child))
+        #expect(changed == [child.id])
+        patched.apply(try unit.police.loadPatch(children: changed, catalogue: false))
+        for loaded in [try unit.police.loadCaseload(), patched] {
+            #expect(loaded.children == [ChildSummary(child)])
+            #expect(loaded.openIndicators[child.id] == [OpenIndicator(kept)], "the resolved indicator leaves the caseload")
+        }
+        // The whole record, resolved indicator and placement included, comes with the opened record.
+        let detail = try unit.police.loadDetail(of: child.id, contactLimit: 5)
+        #expect(detail.child == child)
+        #expect(Set(detail.indicators.map(\.id)) == [kept.id, resolved.id])
+        #expect(detail.indicators.first { $0.id == resolved.id }?.resolved == true)
+    }
+
+    @Test(arguments: StoreKind.allCases)
     func theCaseloadsLastContactIsTheLastOneTheReaderMaySee(_ kind: StoreKind) throws {
         let unit = try ContractUnit(kind)
         let child = try unit.child()
