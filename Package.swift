@@ -45,6 +45,9 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // A test tool, not shipped: the reliability tests run it as child processes that save
+        // and get killed (the crash harness) or contend for the same records.
+        .executableTarget(name: "care-workload", dependencies: ["CareDomain", "CareStore"]),
         .testTarget(name: "CareDomainTests", dependencies: ["CareDomain"]),
         .testTarget(name: "CareStoreTests", dependencies: ["CareStore", "CareDomain"], exclude: ["Fixtures"]),
         .testTarget(name: "TextUITests", dependencies: ["TextUI"]),

@@ -169,6 +169,11 @@ enum Fixture {
         return root.appendingPathComponent(".build/debug/care").path
     }
 
+    /// The `care-workload` test tool, built beside `care`.
+    static var workloadBinary: String {
+        URL(fileURLWithPath: careBinary).deletingLastPathComponent().appendingPathComponent("care-workload").path
+    }
+
     static func scratchDirectory() throws -> String {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("care-e2e-\(UUID().uuidString.prefix(8))").path
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
