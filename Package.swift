@@ -22,6 +22,9 @@ let package = Package(
             dependencies: [
                 "CareDomain",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // The same system SQLite GRDB links: for `sqlite3_system_errno`, which tells a full
+                // disk from a failing one (GRDB does not expose it).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
             ]

@@ -29,8 +29,9 @@ extension SQLiteCaseStore {
                 """)
             while let stored = try rows.next() {
                 checked += 1
-                let kind: String = stored["kind"]
-                let id: String = stored["id"]
+                // A damaged row is named as well as its bytes allow, never a reason to stop.
+                let kind = (try? stored.stored("kind", as: String?.self)).flatMap { $0 } ?? "record"
+                let id = (try? stored.stored("id", as: String?.self)).flatMap { $0 } ?? "with no readable id"
                 func problem(_ reason: StoreCheckReport.RecordProblem.Reason) {
                     problems.append(.init(kind: kind, id: id, reason: reason))
                 }
@@ -41,19 +42,19 @@ extension SQLiteCaseStore {
                     problem(.damaged("\(error)"))
                     continue
                 }
-                if stored["trail_seq"] as Int64? == nil {
+                if (try stored.stored("trail_seq", as: Int64?.self)) == nil {
                     problem(.notInTrail)
                     continue
                 }
-                let trailVersion: Int = stored["trail_version"]
-                let trailChild: String? = stored["trail_child"]
+                let trailVersion: Int = try stored.stored("trail_version")
+                let trailChild: String? = try stored.stored("trail_child")
                 if row.version < trailVersion {
                     problem(.rolledBack(stored: row.version, trail: trailVersion))
                 } else if row.version > trailVersion {
                     problem(.unknownVersion(stored: row.version, trail: trailVersion))
                 } else if row.childID != trailChild {
                     problem(.moved(from: trailChild, to: row.childID))
-                } else if row.hash != stored["trail_hash"] as Data {
+                } else if row.hash != (try stored.stored("trail_hash", as: Data.self)) {
                     problem(.altered)
                 } else if !keys.keyring.holds(row.visibility) {
                     notReadable += 1
@@ -77,7 +78,7 @@ extension SQLiteCaseStore {
                 WHERE r.id IS NULL ORDER BY l.seq
                 """)
             for row in deleted {
-                problems.append(.init(kind: row["kind"], id: row["id"], reason: .deleted(version: row["version"])))
+                problems.append(.init(kind: try row.stored("kind"), id: try row.stored("id"), reason: .deleted(version: try row.stored("version"))))
             }
             return StoreCheckReport(
                 integrityProblems: integrity, recordsChecked: checked, recordsNotReadable: notReadable, problems: problems,

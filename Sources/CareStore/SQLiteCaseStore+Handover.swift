@@ -24,7 +24,7 @@ extension SQLiteCaseStore {
                 """, arguments: [RecordKind.contact.rawValue, start.timeIntervalSince1970, end.timeIntervalSince1970])
             var stamps: [ContactStamp] = []
             while let row = try rows.next() {
-                stamps.append(ContactStamp(child: ChildID(rawValue: row["child_id"]), at: Date(timeIntervalSince1970: row["sort_at"])))
+                stamps.append(ContactStamp(child: ChildID(rawValue: try row.stored("child_id")), at: Date(timeIntervalSince1970: try row.stored("sort_at"))))
             }
             return stamps
         }

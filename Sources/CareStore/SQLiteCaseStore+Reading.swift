@@ -15,9 +15,12 @@ extension SQLiteCaseStore {
         return try read { db, keys in
             let decoder = RecordCoding.decoder()
             var snapshot = try Self.childParts(of: nil, readable: role.readableClasses, db: db, keys: keys, decoder: decoder)
-            snapshot.services = try Self.fetchAll(Service.self, db: db, keys: keys, decoder: decoder)
-            snapshot.checklist = try Self.fetchAll(ReviewChecklist.self, db: db, keys: keys, decoder: decoder).first
-            snapshot.workers = try Self.fetchAll(Worker.self, db: db, keys: keys, decoder: decoder)
+            var damaged: [DamagedRecord] = []
+            let note: DamageHandler = { record, _ in damaged.append(record) }
+            snapshot.services = try Self.fetchAll(Service.self, db: db, keys: keys, decoder: decoder, onDamage: note)
+            snapshot.checklist = try Self.fetchAll(ReviewChecklist.self, db: db, keys: keys, decoder: decoder, onDamage: note).first
+            snapshot.workers = try Self.fetchAll(Worker.self, db: db, keys: keys, decoder: decoder, onDamage: note)
+            snapshot.damaged += damaged
             snapshot.normalizeOrder()
             return snapshot
         }
@@ -29,13 +32,16 @@ extension SQLiteCaseStore {
             let decoder = RecordCoding.decoder()
             var part = try Self.childParts(of: ids, readable: role.readableClasses, db: db, keys: keys, decoder: decoder)
             if catalogue {
-                part.services = try Self.fetchAll(Service.self, db: db, keys: keys, decoder: decoder)
-                part.checklist = try Self.fetchAll(ReviewChecklist.self, db: db, keys: keys, decoder: decoder).first
-                part.workers = try Self.fetchAll(Worker.self, db: db, keys: keys, decoder: decoder)
+                var damaged: [DamagedRecord] = []
+                let note: DamageHandler = { record, _ in damaged.append(record) }
+                part.services = try Self.fetchAll(Service.self, db: db, keys: keys, decoder: decoder, onDamage: note)
+                part.checklist = try Self.fetchAll(ReviewChecklist.self, db: db, keys: keys, decoder: decoder, onDamage: note).first
+                part.workers = try Self.fetchAll(Worker.self, db: db, keys: keys, decoder: decoder, onDamage: note)
                 let aboutNoChild = try Row.fetchCursor(
                     db, sql: "SELECT \(RecordRow.columns) FROM records WHERE kind = ? AND child_id IS NULL",
                     arguments: [RecordKind.alertResponse.rawValue])
-                part.responses += try Self.openReadable(AlertResponse.self, aboutNoChild, keys: keys, decoder: decoder)
+                part.responses += try Self.openReadable(AlertResponse.self, aboutNoChild, keys: keys, decoder: decoder, onDamage: note)
+                part.damaged += damaged
             }
             part.normalizeOrder()
             return SnapshotPatch(children: ids, part: part, includesCatalogue: catalogue)
@@ -44,13 +50,16 @@ extension SQLiteCaseStore {
 
     /// The parts of a snapshot that belong to children: every child's (`ids` nil, with the
     /// alert responses about no child too) or only those of `ids`. The last contact is the last
-    /// one of a class the reader may see (for police, restricted notes do not move it).
+    /// one of a class the reader may see (for police, restricted notes do not move it). A record
+    /// that does not open is passed over and listed in `damaged`, so the rest loads.
     static func childParts(
         of ids: Set<ChildID>?, readable: [VisibilityClass], db: Database, keys: SessionKeys, decoder: JSONDecoder
     ) throws -> CaseloadSnapshot {
+        var damaged: [DamagedRecord] = []
         func fetch<Record: CareRecord>(_ type: Record.Type) throws -> [Record] {
-            guard let ids else { return try fetchAll(type, db: db, keys: keys, decoder: decoder) }
-            return try fetchAll(type, children: ids, db: db, keys: keys, decoder: decoder)
+            let note: DamageHandler = { record, _ in damaged.append(record) }
+            guard let ids else { return try fetchAll(type, db: db, keys: keys, decoder: decoder, onDamage: note) }
+            return try fetchAll(type, children: ids, db: db, keys: keys, decoder: decoder, onDamage: note)
         }
         var snapshot = CaseloadSnapshot()
         snapshot.children = try fetch(Child.self)
@@ -61,8 +70,8 @@ extension SQLiteCaseStore {
                 GROUP BY child_id
                 """, arguments: StatementArguments([RecordKind.contact.rawValue] + readable.map(\.rawValue)) + arguments)
             while let row = try last.next() {
-                if let time = row["last"] as Double? {
-                    snapshot.lastContact[ChildID(rawValue: row["child_id"])] = Date(timeIntervalSince1970: time)
+                if let time = (try row.stored("last", as: Double?.self)) {
+                    snapshot.lastContact[ChildID(rawValue: try row.stored("child_id"))] = Date(timeIntervalSince1970: time)
                 }
             }
         }
@@ -72,19 +81,21 @@ extension SQLiteCaseStore {
         snapshot.referrals = try fetch(Referral.self)
         snapshot.appointments = try fetch(Appointment.self)
         snapshot.responses = try fetch(AlertResponse.self)
+        snapshot.damaged = damaged
         return snapshot
     }
 
     /// Every record of one kind that belongs to one of `children`, opened in bulk.
     static func fetchAll<Record: CareRecord>(
-        _ type: Record.Type, children: Set<ChildID>, db: Database, keys: SessionKeys, decoder: JSONDecoder
+        _ type: Record.Type, children: Set<ChildID>, db: Database, keys: SessionKeys, decoder: JSONDecoder,
+        onDamage: DamageHandler = refuseDamage
     ) throws -> [Record] {
         var records: [Record] = []
         try forEachChunk(of: children, db: db) { filter, arguments in
             let rows = try Row.fetchCursor(
                 db, sql: "SELECT \(RecordRow.columns) FROM records WHERE kind = ? \(filter)",
                 arguments: [Record.kind.rawValue] + arguments)
-            records += try openReadable(Record.self, rows, keys: keys, decoder: decoder)
+            records += try openReadable(Record.self, rows, keys: keys, decoder: decoder, onDamage: onDamage)
         }
         return records
     }
@@ -155,16 +166,20 @@ extension SQLiteCaseStore {
             // and the caseload never order the same records differently.
             var part = try Self.childParts(of: [child], readable: role.readableClasses, db: db, keys: keys, decoder: decoder)
             part.normalizeOrder()
-            let links = try Self.fetchAll(RecordLink.self, child: child, db: db, keys: keys, decoder: decoder)
+            var damaged = part.damaged
+            let links = try Self.fetchAll(RecordLink.self, child: child, db: db, keys: keys, decoder: decoder,
+                                          onDamage: { record, _ in damaged.append(record) })
+            let contacts = try contactPage(child, after: .start, limit: contactLimit, db: db, keys: keys, decoder: decoder)
             return ChildDetail(
                 child: record,
-                contacts: try contactPage(child, after: .start, limit: contactLimit, db: db, keys: keys, decoder: decoder),
+                contacts: contacts,
                 episodes: part.episodes[child] ?? [],
                 indicators: part.indicators[child] ?? [],
                 plan: part.plans[child],
                 referrals: part.referrals,
                 appointments: part.appointments,
-                links: links.sorted { ($0.createdAt, $0.id.rawValue) > ($1.createdAt, $1.id.rawValue) })
+                links: links.sorted { ($0.createdAt, $0.id.rawValue) > ($1.createdAt, $1.id.rawValue) },
+                damaged: damaged + contacts.damaged)
         }
     }
 
@@ -178,7 +193,8 @@ extension SQLiteCaseStore {
     /// The contacts after `cursor`, newest first by (time, id): two contacts at the same minute
     /// on either side of a page boundary are neither skipped nor shown twice. A note of a class
     /// this session holds no key to (a restricted note, for the police role) is counted, never
-    /// opened: the page fills with the notes it may read.
+    /// opened: the page fills with the notes it may read. A note that does not open is passed
+    /// over and listed in `damaged`, counted like the hidden ones.
     func contactPage(
         _ child: ChildID, after cursor: ContactCursor, limit: Int, db: Database, keys: SessionKeys, decoder: JSONDecoder
     ) throws -> ContactPage {
@@ -190,21 +206,32 @@ extension SQLiteCaseStore {
             """, arguments: [RecordKind.contact.rawValue, child.rawValue, time, time, cursor.id.rawValue])
         var page = ContactPage()
         var hidden = 0
+        var damaged: [DamagedRecord] = []
         while let stored = try rows.next() {
-            let row = try RecordRow(row: stored)
-            guard keys.keyring.holds(row.visibility), role.mayRead(row.visibility) else {
-                hidden += 1
+            let contact: Contact
+            do {
+                let row = try RecordRow(row: stored)
+                guard keys.keyring.holds(row.visibility), role.mayRead(row.visibility) else {
+                    hidden += 1
+                    continue
+                }
+                contact = try Self.openRecord(Contact.self, row: row, keys: keys, decoder: decoder)
+            } catch let error as StoreError where error.isDamage {
+                damaged.append(DamagedRecord(stored, kind: .contact))
                 continue
             }
-            let contact = try Self.openRecord(Contact.self, row: row, keys: keys, decoder: decoder)
             if page.contacts.count == max(limit, 0) {
                 page.hasMore = true
                 break
             }
             page.contacts.append(contact)
             page.hiddenRestricted = hidden
+            page.damaged = damaged
         }
-        if !page.hasMore { page.hiddenRestricted = hidden }
+        if !page.hasMore {
+            page.hiddenRestricted = hidden
+            page.damaged = damaged
+        }
         return page
     }
 

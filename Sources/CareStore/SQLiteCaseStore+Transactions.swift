@@ -11,14 +11,16 @@ extension SQLiteCaseStore {
     func write<T>(keys: SessionKeys? = nil, _ body: (Database, SessionKeys) throws -> T) throws -> T {
         let keys = try keys ?? session.keys()
         if let readOnlyReason { throw StoreError.readOnly(readOnlyReason) }
-        return try StoreDatabase.mapErrors {
+        return try StoreDatabase.mapErrors(at: location) {
             try dbQueue.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try body(db, keys)
-                    return .commit
+                try db.withSystemErrors {
+                    var result: T?
+                    try db.inTransaction(.immediate) {
+                        result = try body(db, keys)
+                        return .commit
+                    }
+                    return result!
                 }
-                return result!
             }
         }
     }
@@ -26,7 +28,7 @@ extension SQLiteCaseStore {
     /// Runs `body` in a read transaction (one consistent snapshot).
     func read<T>(_ body: (Database, SessionKeys) throws -> T) throws -> T {
         let keys = try session.keys()
-        return try StoreDatabase.mapErrors { try dbQueue.read { db in try body(db, keys) } }
+        return try StoreDatabase.mapErrors(at: location) { try dbQueue.read { db in try db.withSystemErrors { try body(db, keys) } } }
     }
 
     /// Takes `count` numbers from the change counter in `meta` for the rows this transaction is
@@ -96,10 +98,17 @@ extension SQLiteCaseStore {
         try fetchRow(Record.kind, id: id, db: db).map { try openRecord(Record.self, row: $0, keys: keys, decoder: RecordCoding.decoder()) }
     }
 
+    /// What to do with a row that does not open (`DamagedRecord`): throw (the default, where a
+    /// rule or a command needs the record itself), or note it and go on (reading the caseload and
+    /// a child's record, so one damaged row locks nobody out of the rest).
+    typealias DamageHandler = (DamagedRecord, StoreError) throws -> Void
+    static func refuseDamage(_ record: DamagedRecord, _ error: StoreError) throws { throw error }
+
     /// Every record of one kind (optionally one child's) this session may read, opened in bulk.
     /// Rows of a class it holds no key to are passed over: its role may not read them.
     static func fetchAll<Record: CareRecord>(
-        _ type: Record.Type, child: ChildID? = nil, db: Database, keys: SessionKeys, decoder: JSONDecoder
+        _ type: Record.Type, child: ChildID? = nil, db: Database, keys: SessionKeys, decoder: JSONDecoder,
+        onDamage: DamageHandler = refuseDamage
     ) throws -> [Record] {
         let rows: RowCursor
         if let child {
@@ -111,18 +120,23 @@ extension SQLiteCaseStore {
                 db, sql: "SELECT \(RecordRow.columns) FROM records WHERE kind = ? ORDER BY sort_at DESC, updated_at DESC, id",
                 arguments: [Record.kind.rawValue])
         }
-        return try openReadable(Record.self, rows, keys: keys, decoder: decoder)
+        return try openReadable(Record.self, rows, keys: keys, decoder: decoder, onDamage: onDamage)
     }
 
-    /// Opens the rows of `cursor` this session holds the class key of.
+    /// Opens the rows of `cursor` this session holds the class key of. A row that does not open
+    /// (its seal fails, or it does not decode) goes to `onDamage`.
     static func openReadable<Record: CareRecord>(
-        _ type: Record.Type, _ cursor: RowCursor, keys: SessionKeys, decoder: JSONDecoder
+        _ type: Record.Type, _ cursor: RowCursor, keys: SessionKeys, decoder: JSONDecoder, onDamage: DamageHandler = refuseDamage
     ) throws -> [Record] {
         var records: [Record] = []
         while let stored = try cursor.next() {
-            let row = try RecordRow(row: stored)
-            guard keys.keyring.holds(row.visibility) else { continue }
-            records.append(try openRecord(Record.self, row: row, keys: keys, decoder: decoder))
+            do {
+                let row = try RecordRow(row: stored)
+                guard keys.keyring.holds(row.visibility) else { continue }
+                records.append(try openRecord(Record.self, row: row, keys: keys, decoder: decoder))
+            } catch let error as StoreError where error.isDamage {
+                try onDamage(DamagedRecord(stored, kind: Record.kind), error)
+            }
         }
         return records
     }
@@ -195,12 +209,12 @@ extension SQLiteCaseStore {
             """)
         let log = AuditLog(keys: keys)
         for row in rows {
-            let account: String = row["account"]
+            let account: String = try row.stored("account")
             let summary = account.isEmpty
                 ? "failed sign-in with an account name that does not exist"
                 : "failed sign-in for \(account): wrong passphrase"
             try log.append(db, AuditLog.NewEvent(
-                action: .loginFailed, actor: row["worker"], at: Date(timeIntervalSince1970: row["at"]), summary: summary))
+                action: .loginFailed, actor: try row.stored("worker"), at: Date(timeIntervalSince1970: try row.stored("at")), summary: summary))
         }
         try db.execute(sql: "DELETE FROM failed_logins")
     }

@@ -73,8 +73,8 @@ public final class SQLiteCaseStore: CaseStore, CaseArchive {
         try StoreDatabase.requireStore(queue, readOnlyReason: access.readOnlyReason)
         let unlock = try unlockAccount(queue, options: options, account: account, passphrase: passphrase, mayRecord: access.readOnlyReason == nil)
         let effectiveMode: SignIn.Mode = access.readOnlyReason == nil ? mode : .readOnly
-        let unit = try StoreDatabase.mapErrors { try queue.read(StoreDatabase.unitInfo) }
-        let signedIn: SignIn.Result = try StoreDatabase.mapErrors {
+        let unit = try StoreDatabase.mapErrors(at: location) { try queue.read(StoreDatabase.unitInfo) }
+        let signedIn: SignIn.Result = try StoreDatabase.mapErrors(at: location) {
             if effectiveMode == .readOnly {
                 return try queue.read { db in
                     var signIn = SignIn(db: db, unlock: unlock, options: options, now: options.clock.now(), mode: .readOnly)
@@ -122,7 +122,7 @@ public final class SQLiteCaseStore: CaseStore, CaseArchive {
         guard !session.isClosed else { throw StoreError.closed }
         let unlock = try Self.unlockAccount(
             dbQueue, options: options, account: worker.accountName, passphrase: passphrase, mayRecord: !isReadOnly)
-        let signedIn: SignIn.Result = try StoreDatabase.mapErrors {
+        let signedIn: SignIn.Result = try StoreDatabase.mapErrors(at: location) {
             if isReadOnly {
                 return try dbQueue.read { db in
                     var signIn = SignIn(db: db, unlock: unlock, options: options, now: clock.now(), mode: .readOnly)
@@ -150,7 +150,7 @@ public final class SQLiteCaseStore: CaseStore, CaseArchive {
     public func close() throws {
         rememberHead()
         session.set(.closed)
-        try StoreDatabase.mapErrors { try dbQueue.close() }
+        try StoreDatabase.mapErrors(at: location) { try dbQueue.close() }
     }
 
     /// The head of the audit trail, for an outside record (`care audit --head`). Supervisors.

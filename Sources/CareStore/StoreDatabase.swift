@@ -26,7 +26,7 @@ enum StoreDatabase {
             // into temp files outside the store's own files.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
-        return try mapErrors {
+        return try mapErrors(at: location) {
             try StoreLocation.withPrivateUmask { try DatabaseQueue(path: location.path, configuration: config) }
         }
     }
@@ -35,7 +35,7 @@ enum StoreDatabase {
     /// tables into it; refuses a store written by a newer version. Then migrates (a read-only
     /// store that needs migrating is refused in words).
     static func requireStore(_ queue: DatabaseQueue, readOnlyReason: String? = nil) throws {
-        try mapErrors {
+        try mapErrors(at: StoreLocation(path: queue.path)) {
             let format: String? = try queue.read { db in
                 guard try db.tableExists("meta") else { return nil }
                 return try String.fetchOne(db, sql: "SELECT CAST(value AS TEXT) FROM meta WHERE key = 'format'")
@@ -85,24 +85,17 @@ enum StoreDatabase {
         try String.fetchOne(db, sql: "SELECT CAST(value AS TEXT) FROM meta WHERE key = 'sealing'") == Schema.sealing
     }
 
-    /// Runs `body`, translating SQLite errors into `StoreError`. Messages carry SQLite's words
-    /// and never statement arguments.
-    static func mapErrors<T>(_ body: () throws -> T) throws -> T {
+    /// Runs `body`, translating SQLite errors into `StoreError` in words (`SQLiteDiagnosis`), with
+    /// the system error when `body` caught it on its connection (`Database.withSystemErrors`) and
+    /// the store's disk looked at when that does not settle the cause. Messages carry SQLite's
+    /// words and never statement arguments.
+    static func mapErrors<T>(at location: StoreLocation? = nil, _ body: () throws -> T) throws -> T {
         do {
             return try body()
+        } catch let failure as SQLiteFailure {
+            throw SQLiteDiagnosis.storeError(failure.error, systemErrno: failure.systemErrno, location: location)
         } catch let error as DatabaseError {
-            switch error.resultCode {
-            case .SQLITE_NOTADB:
-                throw StoreError.corrupt("the file is not an SQLite database")
-            case .SQLITE_CORRUPT:
-                throw StoreError.corrupt(error.message ?? "SQLite reports the file damaged")
-            case .SQLITE_BUSY, .SQLITE_LOCKED:
-                throw StoreError.busy
-            case .SQLITE_READONLY:
-                throw StoreError.readOnly(error.message ?? "SQLite could not write it")
-            default:
-                throw StoreError.database(error.message ?? "SQLite error \(error.resultCode.rawValue)")
-            }
+            throw SQLiteDiagnosis.storeError(error, location: location)
         }
     }
 }

@@ -38,7 +38,11 @@ import Testing
         try fixture.raw().write { db in
             try db.execute(sql: "UPDATE records SET payload = ? WHERE id = ?", arguments: [oldPayload, child.recordID])
         }
-        #expect(throws: StoreError.sealBroken(kind: "child", id: child.recordID)) { try store.loadCaseload() }
+        // Refused: not shown, and named as damaged so the rest of the caseload still loads.
+        let snapshot = try store.loadCaseload()
+        #expect(!snapshot.children.contains { $0.id == child.id })
+        #expect(snapshot.damaged == [DamagedRecord(kind: "child", id: child.recordID, child: child.id)])
+        #expect(throws: StoreError.sealBroken(kind: "child", id: child.recordID)) { try store.loadDetail(of: child.id, contactLimit: 5) }
     }
 
     /// A column an attacker with sqlite3 might change, and a value to change it to.
@@ -66,12 +70,14 @@ import Testing
         try fixture.raw().write { db in
             try db.execute(sql: "UPDATE records SET \(edit.column) = \(edit.value) WHERE id = ?", arguments: [contact.recordID])
         }
-        // The supervisor holds every class key, so a refusal here is the seal's, not the class's.
-        #expect(throws: StoreError.sealBroken(kind: "contact", id: contact.recordID)) {
-            try store.loadContacts(of: ChildID(rawValue: try fixture.raw().read { db in
-                try String.fetchOne(db, sql: "SELECT child_id FROM records WHERE id = ?", arguments: [contact.recordID])
-            } ?? ""), after: .start, limit: 10)
-        }
+        // The supervisor holds every class key, so a refusal here is the seal's, not the class's:
+        // the note is not shown, and is named as damaged where it is filed.
+        let filedUnder = ChildID(rawValue: try fixture.raw().read { db in
+            try String.fetchOne(db, sql: "SELECT child_id FROM records WHERE id = ?", arguments: [contact.recordID])
+        } ?? "")
+        let page = try store.loadContacts(of: filedUnder, after: .start, limit: 10)
+        #expect(page.contacts.isEmpty)
+        #expect(page.damaged == [DamagedRecord(kind: "contact", id: contact.recordID, child: filedUnder)])
         #expect(!(try store.verify().isHealthy))
     }
 

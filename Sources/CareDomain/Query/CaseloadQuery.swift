@@ -54,6 +54,9 @@ public struct CaseloadQuery: Sendable, Equatable {
 
     /// True when `row` passes the text and every quick filter.
     public func matches(_ row: CaseloadRow) -> Bool {
+        // Nothing of a child whose record does not open can be filtered on but its words:
+        // it stays in view under every quick filter until someone repairs it.
+        if row.isDamagedChild { return foldedWords.allSatisfy { row.searchKey.contains($0) } }
         if !includeClosed && !row.isOpen { return false }
         for filter in filters {
             switch filter {
@@ -103,7 +106,8 @@ public struct CaseloadQuery: Sendable, Equatable {
             switch sort {
             case .risk:
                 let rank = RiskLevel.allCases.count - 1 - (RiskLevel.allCases.firstIndex(of: row.risk) ?? 0)
-                first = (row.isMissing ? 0 : 10) + rank
+                // A child whose record does not open could be anyone: first, above the missing.
+                first = row.isDamagedChild ? -1 : (row.isMissing ? 0 : 10) + rank
                 second = contact
             case .lastContact:
                 first = 0

@@ -65,6 +65,11 @@ public struct AppState: Sendable {
             let screen = HandoverScreen(id: takeScreenID(), window: HandoverUpdate.defaultWindow(self), wall: true)
             screens = [.handover(screen)]
         }
+        if !snapshot.damaged.isEmpty {
+            let count = snapshot.damaged.count
+            message = "\(count == 1 ? "One record does" : "\(count) records do") not open (damaged) and \(count == 1 ? "is" : "are") marked in the caseload; "
+                + "everything else loaded. A supervisor can run `care check`, which names \(count == 1 ? "it" : "them")."
+        }
     }
 
     /// What a new state needs read before its first frame: the wall's handover, and the last

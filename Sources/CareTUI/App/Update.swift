@@ -279,7 +279,9 @@ public enum Update {
             let minutes = Int(state.settings.idleLimit / 60)
             return engageLock("Locked after \(minutes) \(minutes == 1 ? "minute" : "minutes") without a key press.", in: &state)
         }
-        if let child = state.preview.tick(selected: state.dashboard.selectedRow?.id, now: now) {
+        // A child whose record does not open has no details to preview.
+        let previewable = state.dashboard.selectedRow.flatMap { $0.isDamagedChild ? nil : $0.id }
+        if let child = state.preview.tick(selected: previewable, now: now) {
             effects.append(.preview(child))
         }
         if now.timeIntervalSince(state.lastPoll) >= state.settings.pollInterval {

@@ -245,7 +245,7 @@ public struct Dashboard: Sendable {
         for worker in snapshot.workers { names[worker.id] = worker.displayName }
         let today = DayDate(now, in: zone)
         for id in ids {
-            let fresh = child(id).map { CaseloadRow(child: $0, snapshot: snapshot, workerNames: names, today: today) }
+            let fresh = CaseloadRow.row(of: id, in: snapshot, child: child(id), workerNames: names, today: today)
             switch (rowIndex[id], fresh) {
             case (let index?, let row?): allRows[index] = row
             case (nil, let row?):

@@ -192,6 +192,10 @@ enum DashboardUpdate {
         switch state.dashboard.focus {
         case .caseload, .child:
             guard let row = state.dashboard.selectedRow else { return [] }
+            if row.isDamagedChild {
+                state.message = "This child's record is damaged and does not open. A supervisor can run `care check`, which names it, and restore it from a backup."
+                return []
+            }
             if state.dashboard.focus == .child, state.dashboard.openDetail != nil {
                 readRecordItem(in: &state)
                 return []
