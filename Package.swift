@@ -22,8 +22,8 @@ let package = Package(
             dependencies: [
                 "CareDomain",
                 .product(name: "GRDB", package: "GRDB.swift"),
-                // The same system SQLite GRDB links: for `sqlite3_system_errno`, which tells a full
-                // disk from a failing one (GRDB does not expose it).
+                // The same system SQLite GRDB links: for `sqlite3_file_control`, to refuse writing
+                // into a store file deleted while open (GRDB does not expose it).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),

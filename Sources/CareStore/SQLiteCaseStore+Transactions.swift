@@ -13,14 +13,13 @@ extension SQLiteCaseStore {
         if let readOnlyReason { throw StoreError.readOnly(readOnlyReason) }
         return try StoreDatabase.mapErrors(at: location) {
             try dbQueue.writeWithoutTransaction { db in
-                try db.withSystemErrors {
-                    var result: T?
-                    try db.inTransaction(.immediate) {
-                        result = try body(db, keys)
-                        return .commit
-                    }
-                    return result!
+                var result: T?
+                try db.inTransaction(.immediate) {
+                    try db.requireFileInPlace()
+                    result = try body(db, keys)
+                    return .commit
                 }
+                return result!
             }
         }
     }
@@ -28,7 +27,7 @@ extension SQLiteCaseStore {
     /// Runs `body` in a read transaction (one consistent snapshot).
     func read<T>(_ body: (Database, SessionKeys) throws -> T) throws -> T {
         let keys = try session.keys()
-        return try StoreDatabase.mapErrors(at: location) { try dbQueue.read { db in try db.withSystemErrors { try body(db, keys) } } }
+        return try StoreDatabase.mapErrors(at: location) { try dbQueue.read { db in try body(db, keys) } }
     }
 
     /// Takes `count` numbers from the change counter in `meta` for the rows this transaction is

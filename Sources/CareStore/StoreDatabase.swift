@@ -1,6 +1,7 @@
 import CareDomain
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// Opening the SQLite file with the store's settings, and turning SQLite's errors into words.
 enum StoreDatabase {
@@ -26,9 +27,26 @@ enum StoreDatabase {
             // into temp files outside the store's own files.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
+        let path = readOnly ? try readOnlyPath(location) : location.path
         return try mapErrors(at: location) {
-            try StoreLocation.withPrivateUmask { try DatabaseQueue(path: location.path, configuration: config) }
+            try StoreLocation.withPrivateUmask { try DatabaseQueue(path: path, configuration: config) }
         }
+    }
+
+    /// Where to open a store that cannot be written. On a disk mounted read-only, SQLite cannot
+    /// make the `-shm` file its WAL mode reads through, and fails with "unable to open database
+    /// file"; a store closed cleanly has nothing in a `-wal` file, so it is opened as immutable
+    /// (nobody can change it through this mount). One whose last changes are still in its `-wal`
+    /// is opened as usual, and said in words when SQLite cannot read it there.
+    static func readOnlyPath(_ location: StoreLocation) throws -> String {
+        guard DiskState(location)?.readOnlyMount == true else { return location.path }
+        let walBytes = (try? FileManager.default.attributesOfItem(atPath: location.walPath)[.size] as? Int) ?? 0
+        guard walBytes == 0 else { return location.path }
+        var uri = URLComponents()
+        uri.scheme = "file"
+        uri.path = location.path
+        uri.queryItems = [URLQueryItem(name: "immutable", value: "1")]
+        return uri.string ?? location.path
     }
 
     /// Refuses a file that is SQLite but not a care store, before any migration could write
@@ -85,17 +103,25 @@ enum StoreDatabase {
         try String.fetchOne(db, sql: "SELECT CAST(value AS TEXT) FROM meta WHERE key = 'sealing'") == Schema.sealing
     }
 
-    /// Runs `body`, translating SQLite errors into `StoreError` in words (`SQLiteDiagnosis`), with
-    /// the system error when `body` caught it on its connection (`Database.withSystemErrors`) and
-    /// the store's disk looked at when that does not settle the cause. Messages carry SQLite's
-    /// words and never statement arguments.
+    /// Runs `body`, translating SQLite errors into `StoreError` in words (`SQLiteDiagnosis`), the
+    /// store's disk looked at when SQLite's code does not say what happened. Messages carry
+    /// SQLite's words and never statement arguments.
     static func mapErrors<T>(at location: StoreLocation? = nil, _ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch let failure as SQLiteFailure {
-            throw SQLiteDiagnosis.storeError(failure.error, systemErrno: failure.systemErrno, location: location)
         } catch let error as DatabaseError {
             throw SQLiteDiagnosis.storeError(error, location: location)
         }
+    }
+}
+
+extension Database {
+    /// Refuses to write into a store file that was deleted or moved while it was open. SQLite
+    /// goes on writing into the unlinked file in WAL mode, and everything saved there would
+    /// vanish when the session closed, each save having said "Saved".
+    func requireFileInPlace() throws {
+        var moved: Int32 = 0
+        guard sqlite3_file_control(sqliteConnection, "main", SQLITE_FCNTL_HAS_MOVED, &moved) == SQLITE_OK else { return }
+        if moved != 0 { throw StoreError.storeGone("its file was moved or deleted while care had it open") }
     }
 }

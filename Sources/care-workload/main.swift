@@ -25,6 +25,8 @@ func fail(_ words: String) -> Never {
 guard let mode = arguments.first, let path = option("store"), let account = option("account") else {
     fail("usage: care-workload mixed|contend --store PATH --account NAME …")
 }
+// A file-size limit set by a test must fail writes (EFBIG), as `care` lets it, not end the process.
+signal(SIGXFSZ, SIG_IGN)
 let passphrase = readLine(strippingNewline: true) ?? ""
 let out = WorkloadOutput()
 

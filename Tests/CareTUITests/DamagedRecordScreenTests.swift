@@ -89,8 +89,12 @@ import TextUI
 
     @Test func typingDamagedFindsItUnderAnyQuickFilter() throws {
         let (h, _, _) = try harness()
-        h.press(.char("m"))   // missing now: the damaged row stays
+        h.press(.function(6))   // missing now: the damaged row stays with the missing children
         #expect(h.rows.contains { $0.isDamagedChild })
+        #expect(h.rows.filter { !$0.isDamagedChild }.allSatisfy { $0.isMissing })
+        h.press(.function(6), .function(5))   // my cases: it stays too (its team cannot be read)
+        #expect(h.rows.contains { $0.isDamagedChild })
+        h.press(.function(5))
         h.press(.char("/"))
         h.type("damaged")
         h.press(.enter)
