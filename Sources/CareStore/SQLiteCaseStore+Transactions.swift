@@ -5,29 +5,42 @@ import GRDB
 /// The building blocks every operation uses: transactions, record rows, and audit events.
 extension SQLiteCaseStore {
     /// Runs `body` in one `BEGIN IMMEDIATE` transaction: the change and its audit event commit
-    /// together or not at all. Takes the write lock up front, so other processes wait (up to the
-    /// busy timeout) instead of failing half-way. A read-only store refuses in words.
+    /// together or not at all. Takes the write lock up front, so other processes wait (as long as
+    /// `lockWaits` says: five seconds, or what the dashboard asked for) instead of failing
+    /// half-way. A read-only store refuses in words.
     @discardableResult
     func write<T>(keys: SessionKeys? = nil, _ body: (Database, SessionKeys) throws -> T) throws -> T {
         let keys = try keys ?? session.keys()
         if let readOnlyReason { throw StoreError.readOnly(readOnlyReason) }
-        return try StoreDatabase.mapErrors(at: location) {
-            try dbQueue.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    try db.requireFileInPlace()
-                    result = try body(db, keys)
-                    return .commit
+        return try givenUpInWords {
+            try StoreDatabase.mapErrors(at: location) {
+                try dbQueue.writeWithoutTransaction { db in
+                    var result: T?
+                    try db.inTransaction(.immediate) {
+                        try db.requireFileInPlace()
+                        result = try body(db, keys)
+                        return .commit
+                    }
+                    return result!
                 }
-                return result!
             }
+        }
+    }
+
+    /// A wait for another session's lock that the person gave up (`LockWaitCancel`) says so,
+    /// rather than that the other session held the store too long.
+    private func givenUpInWords<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch StoreError.busy where lockWaits.wasGivenUp {
+            throw StoreError.gaveUpWaiting
         }
     }
 
     /// Runs `body` in a read transaction (one consistent snapshot).
     func read<T>(_ body: (Database, SessionKeys) throws -> T) throws -> T {
         let keys = try session.keys()
-        return try StoreDatabase.mapErrors(at: location) { try dbQueue.read { db in try body(db, keys) } }
+        return try givenUpInWords { try StoreDatabase.mapErrors(at: location) { try dbQueue.read { db in try body(db, keys) } } }
     }
 
     /// Takes `count` numbers from the change counter in `meta` for the rows this transaction is

@@ -41,7 +41,8 @@ public enum StoreAdmin {
         let wrapped = try AccountKeys.wrap(
             privateKey, passphrase: passphrase, cost: options.kdfCost, accountID: worker.id.rawValue, minimumLength: minimumLength)
         do {
-            let queue = try StoreDatabase.open(location)
+            let lockWaits = LockWaitPolicy()
+            let queue = try StoreDatabase.open(location, lockWaits: lockWaits)
             try StoreDatabase.mapErrors(at: location) { try Schema.migrator.migrate(queue) }
             let now = options.clock.now()
             // Every class gets its key now: the first account is a supervisor, who may read all.
@@ -70,7 +71,7 @@ public enum StoreAdmin {
             }
             var notices = StoreAccess(location).notices
             notices.removeAll { $0.hasPrefix("The store file") }
-            let store = SQLiteCaseStore(options: options, dbQueue: queue, unit: unit, worker: saved, keys: keys, notices: notices)
+            let store = SQLiteCaseStore(options: options, dbQueue: queue, unit: unit, worker: saved, keys: keys, notices: notices, lockWaits: lockWaits)
             try store.write { db, keys in
                 try store.appendEvent(
                     db, keys: keys, action: .create, targetKind: .worker, targetID: saved.id.rawValue,

@@ -5,14 +5,15 @@ import GRDBSQLite
 
 /// Opening the SQLite file with the store's settings, and turning SQLite's errors into words.
 enum StoreDatabase {
-    /// WAL with `synchronous = FULL` (a committed change survives power loss), a five-second busy
-    /// timeout for other processes on the same host, and foreign keys on. New files are created
+    /// WAL with `synchronous = FULL` (a committed change survives power loss), waits for other
+    /// processes on the same host as `lockWaits` says (five seconds unless a caller bounds it),
+    /// and foreign keys on. New files are created
     /// under umask 0077 (0600); existing files keep the modes the operator gave them. A
     /// read-only store is opened read-only.
-    static func open(_ location: StoreLocation, readOnly: Bool = false) throws -> DatabaseQueue {
+    static func open(_ location: StoreLocation, readOnly: Bool = false, lockWaits: LockWaitPolicy = LockWaitPolicy()) throws -> DatabaseQueue {
         var config = Configuration()
         config.foreignKeysEnabled = true
-        config.busyMode = .timeout(5)
+        config.busyMode = .callback { tries in lockWaits.retry(tries) }
         config.label = "care.store"
         config.readonly = readOnly
         config.prepareDatabase { db in

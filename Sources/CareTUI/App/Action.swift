@@ -35,6 +35,10 @@ public enum Action: Sendable {
     case revealFinished(screen: Int, StoreFailure?)
     /// A handover written to a file (the words of where, or why not).
     case handoverWritten(Result<String, StoreFailure>)
+    /// Another session holds the store: `effect` waits off the loop (`StoreLane`); its answer
+    /// comes later, after `storeWaitEnded`.
+    case storeWaiting(Effect)
+    case storeWaitEnded
 }
 
 /// A store call that did not succeed, as `Update` needs it: a conflict to merge, or words.
@@ -83,4 +87,7 @@ public enum Effect: Equatable, Sendable {
     case verifyPassphrase(String, screen: Int)
     /// Write a handover's text to a file (0600) and audit it as an export.
     case writeHandover(text: String, path: String, summary: String)
+    /// Stop waiting for another session's lock (Esc); the waiting call answers that nothing
+    /// was done.
+    case giveUpWaiting
 }

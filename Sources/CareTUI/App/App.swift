@@ -12,7 +12,7 @@ public final class App {
     public private(set) var state: AppState
     public let theme: Theme
 
-    let runner: EffectRunner
+    let lane: StoreLane
     let terminal: any Terminal
     let presenter: FramePresenter
     let clock: any WallClock
@@ -28,28 +28,30 @@ public final class App {
         self.theme = theme
         self.clock = clock
         presenter = FramePresenter(terminal: terminal)
-        runner = EffectRunner(store: store, contactPageSize: settings.contactPageSize)
+        lane = StoreLane(runner: EffectRunner(store: store, contactPageSize: settings.contactPageSize))
         let cursor = try store.changeCursor()
         let snapshot = try store.loadCaseload()
         state = AppState(
             worker: store.worker, unit: store.unitInfo, snapshot: snapshot, changeCursor: cursor, now: clock.now(),
             screenSize: terminal.size, keymap: keymap, settings: settings, masked: masked, wall: wall)
         for effect in state.start() {
-            if let result = runner.run(effect) { dispatch(result) }
+            if let result = lane.run(effect) { dispatch(result) }
         }
     }
 
     /// Runs until the person quits or the process is asked to stop. Wakes at least every 250 ms,
-    /// and sooner when a child's preview falls due.
+    /// sooner when a child's preview falls due, and every 20 ms while a store call waits for
+    /// another session, so its answer is on screen the frame it comes.
     public func run() {
         render()
         while !state.quitRequested {
-            var wait = 250
+            var wait = lane.isWaiting ? 20 : 250
             if let due = state.preview.due() {
                 wait = max(0, min(wait, Int((due.timeIntervalSince(clock.now()) * 1_000).rounded(.up))))
             }
             step(timeoutMilliseconds: wait)
         }
+        lane.finish()
     }
 
     /// One turn of the loop: every waiting event, a tick, and the frame. Tests call it with a zero
@@ -67,7 +69,20 @@ public final class App {
             if state.quitRequested { return }
         }
         dispatch(.tick(clock.now()))
+        collectStoreAnswers()
         render()
+    }
+
+    /// The answer of a store call that waited off the loop, once it came, and then the effects
+    /// that queued behind it.
+    func collectStoreAnswers() {
+        let answers = lane.takeAnswer()
+        guard !answers.isEmpty else { return }
+        for action in answers { dispatch(action) }
+        while let effect = lane.nextQueued() {
+            if effect == .redrawAll { presenter.invalidate() }
+            if let result = lane.run(effect) { dispatch(result) }
+        }
     }
 
     /// Runs an action through `Update`, then its effects, then the actions they report, until
@@ -78,7 +93,7 @@ public final class App {
             let next = queue.removeFirst()
             for effect in Update.apply(next, to: &state) {
                 if effect == .redrawAll { presenter.invalidate() }
-                if let result = runner.run(effect) { queue.append(result) }
+                if let result = lane.run(effect) { queue.append(result) }
             }
         }
     }

@@ -25,6 +25,8 @@ public struct AppState: Sendable {
     /// One line of feedback in words (a refusal, an error, a confirmation), until the next key.
     public var message: String?
     public var quitRequested = false
+    /// A store call waiting off the loop for another session's lock, while it waits.
+    public var storeWait: StoreWait?
     /// The rows each list showed in the last frame, recorded by the renderer.
     public var viewports = Viewports()
 

@@ -23,6 +23,12 @@ public enum Update {
             return []
         case .tick(let now):
             return tick(now, in: &state)
+        case .storeWaiting(let effect):
+            StoreWaitUpdate.started(effect, in: &state)
+            return []
+        case .storeWaitEnded:
+            StoreWaitUpdate.ended(in: &state)
+            return []
         case .previewRecorded, .detailLoaded, .detailRefreshed, .contactsLoaded, .auditTrailLoaded, .commandFinished, .changesArrived,
              .patchLoaded, .unlockFinished, .handoverLoaded, .lastHandoverLoaded, .revealFinished, .handoverWritten:
             return StoreResults.apply(action, to: &state)
@@ -34,6 +40,7 @@ public enum Update {
     static func handle(_ key: Key, in state: inout AppState) -> [Effect] {
         state.lastInput = state.now
         if state.lock != nil { return LockUpdate.handle(key, in: &state) }
+        if state.storeWait != nil { return StoreWaitUpdate.key(key, in: &state) }
         state.message = nil
         // The wall's passphrase is typed whole, as at the lock: no key in it is a command.
         if case .reveal(var reveal)? = state.front {
@@ -53,6 +60,10 @@ public enum Update {
     /// passphrase of the lock screen. Anywhere else it does nothing (it is never keys).
     static func paste(_ text: String, in state: inout AppState) -> [Effect] {
         state.lastInput = state.now
+        if state.storeWait != nil, state.lock == nil {
+            StoreWaitUpdate.refuse(in: &state)
+            return []
+        }
         if var lock = state.lock {
             lock.passphrase.paste(text)
             state.lock = lock
@@ -250,6 +261,7 @@ public enum Update {
     /// change feed for other processes' saves.
     static func tick(_ now: Date, in state: inout AppState) -> [Effect] {
         state.now = now
+        StoreWaitUpdate.tick(in: &state)
         var effects: [Effect] = []
         let minute = Int(now.timeIntervalSince1970 / 60)
         if minute != state.lastMinute {
