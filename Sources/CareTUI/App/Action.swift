@@ -6,6 +6,9 @@ import TextUI
 /// effects. Every change goes through `Update.apply`, so each is testable headless.
 public enum Action: Sendable {
     case key(Key)
+    /// Printable characters that arrived as keys in one read, in order (`App.step` gathers
+    /// them): typed as one insertion where each would be typed anyway.
+    case typed(String)
     /// Text pasted in one piece: it goes whole into the field in front, never as keys.
     case paste(String)
     case resized(Size)

@@ -59,8 +59,9 @@ public final class App {
     public func step(timeoutMilliseconds: Int) {
         let events = terminal.readEvents(timeoutMilliseconds: timeoutMilliseconds)
         state.now = clock.now()
-        for event in events {
+        for event in Self.gatheringTyping(events) {
             switch event {
+            case .typed(let text): dispatch(.typed(text))
             case .key(let key): dispatch(.key(key))
             case .paste(let text): dispatch(.paste(text))
             case .resize(let size): dispatch(.resized(size))
@@ -83,6 +84,41 @@ public final class App {
             if effect == .redrawAll { presenter.invalidate() }
             if let result = lane.run(effect) { dispatch(result) }
         }
+    }
+
+    /// What one read brought, with each run of two or more printable characters gathered into
+    /// one piece of typing (`Action.typed`): a paste from a terminal without bracketed paste
+    /// arrives as thousands of keys in one read.
+    enum Input: Equatable {
+        case typed(String)
+        case key(Key)
+        case paste(String)
+        case resize(Size)
+        case interrupt
+    }
+
+    static func gatheringTyping(_ events: [InputEvent]) -> [Input] {
+        var inputs: [Input] = []
+        var run = ""
+        func flush() {
+            if run.count == 1 { inputs.append(.key(.char(run.first!))) } else if !run.isEmpty { inputs.append(.typed(run)) }
+            run = ""
+        }
+        for event in events {
+            if case .key(.char(let character)) = event {
+                run.append(character)
+                continue
+            }
+            flush()
+            switch event {
+            case .key(let key): inputs.append(.key(key))
+            case .paste(let text): inputs.append(.paste(text))
+            case .resize(let size): inputs.append(.resize(size))
+            case .interrupt: inputs.append(.interrupt)
+            }
+        }
+        flush()
+        return inputs
     }
 
     /// Runs an action through `Update`, then its effects, then the actions they report, until

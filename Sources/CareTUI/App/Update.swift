@@ -13,6 +13,8 @@ public enum Update {
         switch action {
         case .key(let key):
             return handle(key, in: &state)
+        case .typed(let text):
+            return typed(text, in: &state)
         case .paste(let text):
             return paste(text, in: &state)
         case .resized(let size):
@@ -56,6 +58,38 @@ public enum Update {
         }
     }
 
+    /// Characters that arrived together as keys (a terminal without bracketed paste sends a
+    /// paste so): typed into the field in front in one insertion when every one of them would
+    /// be typed there anyway, else key by key. One by one, a 100,000-character paste into a
+    /// note cost a pass over the note per character and froze the screen for seconds.
+    static func typed(_ text: String, in state: inout AppState) -> [Effect] {
+        let keys = text.map { Key.char($0) }
+        let chain = state.keyChain
+        let allTyped = state.lock == nil && state.storeWait == nil
+            && keys.allSatisfy { if case .typed = state.keymap.resolve($0, in: chain) { true } else { false } }
+        if allTyped {
+            if case .form(var form)? = state.screens.last, form.acceptsText {
+                state.lastInput = state.now
+                state.message = form.typeText(text)
+                state.screens[state.screens.count - 1] = .form(form)
+                return []
+            }
+            if state.screens.isEmpty, state.dashboard.filterEditing {
+                state.lastInput = state.now
+                state.message = nil
+                let clean = Sanitizer.clean(text)
+                let room = max(0, FilterLine.limit - state.dashboard.filterField.value.count)
+                _ = state.dashboard.filterField.insert(text: String(clean.prefix(room)))
+                if clean.count > room { state.message = "The filter holds at most \(FilterLine.limit) characters." }
+                DashboardUpdate.setFilter(Sanitizer.clean(state.dashboard.filterField.value), in: &state)
+                return []
+            }
+        }
+        var effects: [Effect] = []
+        for key in keys where !state.quitRequested { effects += handle(key, in: &state) }
+        return effects
+    }
+
     /// A paste goes whole into the field in front: a form field, the filter line, or the
     /// passphrase of the lock screen. Anywhere else it does nothing (it is never keys).
     static func paste(_ text: String, in state: inout AppState) -> [Effect] {
@@ -82,6 +116,8 @@ public enum Update {
         case nil where state.dashboard.filterEditing:
             if state.dashboard.filterField.insert(text: Sanitizer.clean(text)) {
                 DashboardUpdate.setFilter(state.dashboard.filterField.value, in: &state)
+            } else {
+                state.message = "Not pasted: the filter holds at most \(FilterLine.limit) characters. Nothing was changed."
             }
         case nil:
             state.message = "Pasting goes into a field: open a form first (n for a contact note)."

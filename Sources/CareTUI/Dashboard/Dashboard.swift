@@ -40,7 +40,7 @@ public struct Dashboard: Sendable {
     /// Typing goes into the filter line while this is true.
     public var filterEditing = false
     /// The filter line being typed, with its cursor; `query.text` follows it.
-    public var filterField = TextField()
+    public var filterField = FilterLine.field()
     public var masked: Bool
 
     /// The record opened with Enter (its view was audited before it was loaded).

@@ -24,7 +24,7 @@ enum DashboardUpdate {
         case .filter:
             state.dashboard.focus = .caseload
             state.dashboard.filterEditing = true
-            state.dashboard.filterField = TextField(value: state.dashboard.query.text)
+            state.dashboard.filterField = FilterLine.field(state.dashboard.query.text)
         case .clearFilter:
             setFilter("", in: &state)
         case .cycleSort:
@@ -104,7 +104,7 @@ enum DashboardUpdate {
         guard state.dashboard.query.text != text else { return }
         let selected = state.dashboard.selectedRow?.id
         state.dashboard.query.text = text
-        if state.dashboard.filterField.value != text { state.dashboard.filterField = TextField(value: text) }
+        if state.dashboard.filterField.value != text { state.dashboard.filterField = FilterLine.field(text) }
         state.dashboard.applyQuery(keeping: selected)
     }
 
@@ -222,7 +222,7 @@ enum DashboardUpdate {
         if !state.dashboard.rows.contains(where: { $0.id == child }) {
             state.dashboard.query = CaseloadQuery(sort: state.dashboard.query.sort)
             state.dashboard.filterEditing = false
-            state.dashboard.filterField = TextField()
+            state.dashboard.filterField = FilterLine.field()
         }
         state.dashboard.applyQuery(keeping: child)
         state.dashboard.focus = .child

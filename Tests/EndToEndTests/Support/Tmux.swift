@@ -38,6 +38,14 @@ final class TmuxSession {
         try Shell.run("tmux", "-L", socket, "paste-buffer", "-p", "-t", name)
     }
 
+    /// Pastes raw bytes (which need not be UTF-8), through a file tmux loads into its buffer.
+    func paste(bytes: [UInt8]) throws {
+        let file = try Fixture.scratchDirectory() + "/paste"
+        try Data(bytes).write(to: URL(fileURLWithPath: file))
+        try Shell.run("tmux", "-L", socket, "load-buffer", file)
+        try Shell.run("tmux", "-L", socket, "paste-buffer", "-p", "-t", name)
+    }
+
     func capture(escapes: Bool = false) throws -> String {
         var args = ["tmux", "-L", socket, "capture-pane", "-p", "-t", name]
         if escapes { args.append("-e") }
