@@ -57,6 +57,15 @@ static inline SCREEN *care_newterm(const char *terminal_type) {
 
 static inline int care_set_escdelay(int milliseconds) { return set_escdelay(milliseconds); }
 
+/// Until a screen has once been suspended (`endwin`) and resumed, ncurses flushes its output
+/// after every cursor movement (it takes the screen for one used by low-level terminfo
+/// programs), so a frame went out in about twenty `write()` calls. One suspend and resume at
+/// start makes it flush once per `doupdate`.
+static inline void care_resume_screen_once(void) {
+    endwin();
+    doupdate();
+}
+
 // MARK: - Attributes and colour pairs (computed macros)
 
 static inline attr_t care_a_normal(void) { return A_NORMAL; }

@@ -5,23 +5,49 @@ import Foundation
 /// alike — an id holding "|" cannot pass for two fields. The associated data of every seal, the
 /// message of every HMAC and every row hash is built this way.
 struct BindingData {
-    private(set) var bytes = Data()
+    /// Built in a plain byte array (every seal opened at load builds one, so no `Data` per field).
+    private var buffer: [UInt8] = []
 
-    init(_ label: String) { text(label) }
-
-    mutating func text(_ value: String?) { blob(value.map { Data($0.utf8) }) }
-
-    mutating func blob(_ value: Data?) {
-        guard let value else {
-            bytes.append(contentsOf: [0xFF, 0xFF, 0xFF, 0xFF])
-            return
-        }
-        bytes.append(contentsOf: withUnsafeBytes(of: UInt32(value.count).bigEndian) { Array($0) })
-        bytes.append(value)
+    init(_ label: String) {
+        buffer.reserveCapacity(160)
+        text(label)
     }
 
-    mutating func integer(_ value: Int64) { blob(withUnsafeBytes(of: value.bigEndian) { Data($0) }) }
+    var bytes: Data { Data(buffer) }
+
+    mutating func text(_ value: String?) {
+        guard var value else { return missing() }
+        value.withUTF8 { utf8 in
+            length(utf8.count)
+            buffer.append(contentsOf: utf8)
+        }
+    }
+
+    mutating func blob(_ value: Data?) {
+        guard let value else { return missing() }
+        length(value.count)
+        buffer.append(contentsOf: value)
+    }
+
+    mutating func integer(_ value: Int64) { fixed(UInt64(bitPattern: value)) }
 
     /// A time as SQLite keeps it (seconds since 1970), bit for bit.
-    mutating func time(_ value: Double?) { blob(value.map { withUnsafeBytes(of: $0.bitPattern.bigEndian) { Data($0) } }) }
+    mutating func time(_ value: Double?) {
+        guard let value else { return missing() }
+        fixed(value.bitPattern)
+    }
+
+    /// Eight bytes, big-endian, behind their length.
+    private mutating func fixed(_ value: UInt64) {
+        length(8)
+        withUnsafeBytes(of: value.bigEndian) { buffer.append(contentsOf: $0) }
+    }
+
+    private mutating func length(_ count: Int) {
+        withUnsafeBytes(of: UInt32(count).bigEndian) { buffer.append(contentsOf: $0) }
+    }
+
+    private mutating func missing() {
+        buffer.append(contentsOf: [0xFF, 0xFF, 0xFF, 0xFF])
+    }
 }

@@ -44,6 +44,11 @@ public enum KeyVault {
         return plain
     }
 
+    /// One derivation at `cost` from a throwaway passphrase and salt, for `care bench`'s KDF line.
+    public static func deriveOnceForTiming(cost: KDFCost) throws {
+        _ = try derive(passphrase: "care-bench-throwaway", salt: Data(repeating: 0x5A, count: 16), cost: cost)
+    }
+
     private static func derive(passphrase: String, salt: Data, cost: KDFCost) throws -> SymmetricKey {
         // NFC, so the same passphrase typed on another keyboard or terminal gives the same bytes.
         let bytes = Data(passphrase.precomposedStringWithCanonicalMapping.utf8)

@@ -26,6 +26,17 @@ extension SQLiteCaseStore {
         }
     }
 
+    /// The reads `loadCaseload` makes, as plain SQL (for `scripts/bench-compare.sh`, which times
+    /// `sqlite3` reading the same rows). Keep in step with `loadCaseload` and `childParts`.
+    public static func caseloadReads(readable: [VisibilityClass]) -> [String] {
+        let perChild: [RecordKind] = [.child, .missingEpisode, .indicator, .safetyPlan, .referral, .appointment, .alertResponse]
+        let catalogue: [RecordKind] = [.service, .reviewChecklist, .worker]
+        let classes = readable.map { "'\($0.rawValue)'" }.joined(separator: ", ")
+        return perChild.map { "SELECT \(RecordRow.columns) FROM records WHERE kind = '\($0.rawValue)';" }
+            + ["SELECT child_id, MAX(sort_at) AS last FROM records WHERE kind = 'contact' AND child_id IS NOT NULL AND class IN (\(classes)) GROUP BY child_id;"]
+            + catalogue.map { "SELECT \(RecordRow.columns) FROM records WHERE kind = '\($0.rawValue)' ORDER BY sort_at DESC, updated_at DESC, id;" }
+    }
+
     public func loadPatch(children ids: Set<ChildID>, catalogue: Bool) throws -> SnapshotPatch {
         try require(.viewCaseload)
         return try read { db, keys in
@@ -56,10 +67,10 @@ extension SQLiteCaseStore {
         of ids: Set<ChildID>?, readable: [VisibilityClass], db: Database, keys: SessionKeys, decoder: JSONDecoder
     ) throws -> CaseloadSnapshot {
         var damaged: [DamagedRecord] = []
+        // In no SQL order: `normalizeOrder` sorts every part, and an ORDER BY would make SQLite
+        // sort the sealed payloads too.
         func fetch<Record: CareRecord>(_ type: Record.Type) throws -> [Record] {
-            let note: DamageHandler = { record, _ in damaged.append(record) }
-            guard let ids else { return try fetchAll(type, db: db, keys: keys, decoder: decoder, onDamage: note) }
-            return try fetchAll(type, children: ids, db: db, keys: keys, decoder: decoder, onDamage: note)
+            try fetchAll(type, children: ids, db: db, keys: keys, decoder: decoder, onDamage: { record, _ in damaged.append(record) })
         }
         var snapshot = CaseloadSnapshot()
         snapshot.children = try fetch(Child.self)
@@ -85,9 +96,10 @@ extension SQLiteCaseStore {
         return snapshot
     }
 
-    /// Every record of one kind that belongs to one of `children`, opened in bulk.
+    /// Every record of one kind that belongs to one of `children` (to any child, and to none,
+    /// when nil), opened in bulk, in no particular order.
     static func fetchAll<Record: CareRecord>(
-        _ type: Record.Type, children: Set<ChildID>, db: Database, keys: SessionKeys, decoder: JSONDecoder,
+        _ type: Record.Type, children: Set<ChildID>?, db: Database, keys: SessionKeys, decoder: JSONDecoder,
         onDamage: DamageHandler = refuseDamage
     ) throws -> [Record] {
         var records: [Record] = []

@@ -135,21 +135,42 @@ extension SQLiteCaseStore {
         return try openReadable(Record.self, rows, keys: keys, decoder: decoder, onDamage: onDamage)
     }
 
-    /// Opens the rows of `cursor` this session holds the class key of. A row that does not open
-    /// (its seal fails, or it does not decode) goes to `onDamage`.
+    /// Opens the rows of `cursor` this session holds the class key of, in their order. The rows
+    /// are read first; many of them are then opened and decoded on every core
+    /// (`ParallelOpening`), each with its own decoder. A row that does not open (its columns are
+    /// damaged, its seal fails, or it does not decode) goes to `onDamage`, on this thread.
     static func openReadable<Record: CareRecord>(
         _ type: Record.Type, _ cursor: RowCursor, keys: SessionKeys, decoder: JSONDecoder, onDamage: DamageHandler = refuseDamage
     ) throws -> [Record] {
         var records: [Record] = []
+        var rows: [RecordRow] = []
+        // In batches, so no more than one batch of sealed payloads is held at a time.
+        func openBatch() throws {
+            let opened = ParallelOpening.results(rows, decoder: decoder) { row, decoder in
+                try openRecord(Record.self, row: row, keys: keys, decoder: decoder)
+            }
+            for (row, outcome) in zip(rows, opened) {
+                do {
+                    records.append(try outcome.get())
+                } catch let error as StoreError where error.isDamage {
+                    try onDamage(DamagedRecord(kind: row.kind, id: row.id, child: row.childID.map(ChildID.init(rawValue:))), error)
+                }
+            }
+            rows.removeAll(keepingCapacity: true)
+        }
         while let stored = try cursor.next() {
+            let row: RecordRow
             do {
-                let row = try RecordRow(row: stored)
-                guard keys.keyring.holds(row.visibility) else { continue }
-                records.append(try openRecord(Record.self, row: row, keys: keys, decoder: decoder))
+                row = try RecordRow(row: stored)
             } catch let error as StoreError where error.isDamage {
                 try onDamage(DamagedRecord(stored, kind: Record.kind), error)
+                continue
             }
+            guard keys.keyring.holds(row.visibility) else { continue }
+            rows.append(row)
+            if rows.count == ParallelOpening.batch { try openBatch() }
         }
+        try openBatch()
         return records
     }
 

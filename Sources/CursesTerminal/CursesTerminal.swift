@@ -64,6 +64,7 @@ public final class CursesTerminal: Terminal {
         _ = care_set_escdelay(25)
         _ = curs_set(0)
         _ = leaveok(window, true)
+        care_resume_screen_once()
 
         var palette = ColorPairAllocator.Palette(colorCount: 0, pairCount: 0, defaultColorsAvailable: false)
         if has_colors() && !Self.noColorRequested {

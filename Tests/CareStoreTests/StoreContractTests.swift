@@ -296,6 +296,11 @@ import Testing
         #expect(try unit.police.loadCaseload().lastContact[child.id] == team.occurredAt)
         #expect(try unit.protection.loadCaseload().lastContact[child.id] == restricted.occurredAt)
         #expect(try unit.liaison.loadCaseload().lastContact[child.id] == restricted.occurredAt)
+        // Nor do the handover's counts tell police when restricted notes were written.
+        let day = (Samples.when.addingTimeInterval(-60), Samples.when.addingTimeInterval(2 * 3600))
+        #expect(try unit.police.contactStamps(from: day.0, to: day.1).filter { $0.child == child.id }.map(\.at) == [team.occurredAt])
+        #expect(try unit.protection.contactStamps(from: day.0, to: day.1).filter { $0.child == child.id }.map(\.at)
+            == [team.occurredAt, restricted.occurredAt])
     }
 
     // MARK: Alerts, handover, links
@@ -352,6 +357,20 @@ import Testing
         #expect(Set(acknowledgements.map { "\($0.by == cp.worker.id ? "cp" : "liaison") \($0.child == first.id ? "first" : "second")" })
             == ["cp first", "liaison second", "liaison first"])
         #expect(acknowledgements.map(\.at) == acknowledgements.map(\.at).sorted())
+    }
+
+    @Test(arguments: StoreKind.allCases)
+    func whoeverSavesAHandoverDuringItsShiftIsAnOutgoingWorker(_ kind: StoreKind) throws {
+        let unit = try ContractUnit(kind)
+        let child = try unit.child()
+        // The store's clock is at Samples.now: one shift still on, one long over.
+        let on = Handover(shiftStart: Samples.now.addingTimeInterval(-3600), shiftEnd: Samples.now.addingTimeInterval(3600),
+                          outgoing: [unit.supervisor.worker.id], entries: [.init(child: child.id, severity: .watch)])
+        let saved: Handover = try unit.protection.performed(.saveHandover(on))
+        #expect(saved.outgoing == [unit.supervisor.worker.id, unit.protection.worker.id])
+        let over = Handover(shiftStart: Samples.when, shiftEnd: Samples.when.addingTimeInterval(3600), entries: [.init(child: child.id, severity: .watch)])
+        let later: Handover = try unit.liaison.performed(.saveHandover(over))
+        #expect(later.outgoing.isEmpty, "a save after the shift is not a handover given")
     }
 
     @Test(arguments: StoreKind.allCases)

@@ -216,17 +216,3 @@ import Testing
         #expect(after.stdout.contains("test-worker\tpolice\tdisabled"), "\(after)")
     }
 }
-
-/// `care bench` runs end to end on a tiny unit and reports every measure.
-@Suite struct BenchCommandTests {
-    @Test func benchReportsEveryMeasure() throws {
-        let scratch = try Fixture.scratchDirectory()
-        let run = try CareRun.care("bench", "--sizes", "20", "--samples", "3", "--directory", scratch,
-                                   environment: Fixture.environment(scratch: scratch))
-        #expect(run.succeeded, "\(run)")
-        for measure in ["KDF (scrypt, one unlock)", "open + unlock + load + first frame", "filter keystroke",
-                        "open a child's record", "save a contact (durable)", "peak resident memory"] {
-            #expect(run.stdout.contains(measure), "no \(measure) in \(run.stdout)")
-        }
-    }
-}

@@ -15,13 +15,39 @@ public struct DayDate: Hashable, Codable, Sendable, Comparable, CustomStringConv
 
     /// Parses `YYYY-MM-DD`; nil when the text is not a real calendar date.
     public init?(iso text: String) {
+        guard let (y, m, d) = Self.digits(of: text) else { return nil }
+        let candidate = DayDate(year: y, month: m, day: d)
+        // A real date survives the round trip through its day number (the 30th of February
+        // comes back as a day of March). Arithmetic, not a Calendar: every record's dates are
+        // parsed when the caseload opens.
+        guard (1...12).contains(m), CivilDays.dayDate(CivilDays.number(candidate)) == candidate else { return nil }
+        self = candidate
+    }
+
+    /// Year, month and day of `YYYY-MM-DD` (spaces around allowed), read byte by byte in the
+    /// usual case of exactly ten ASCII bytes.
+    private static func digits(of text: String) -> (Int, Int, Int)? {
+        var text = text
+        let fast: (Int, Int, Int)?? = text.withUTF8 { bytes in
+            guard bytes.count == 10 else { return .none }
+            func number(_ range: Range<Int>) -> Int? {
+                var value = 0
+                for index in range {
+                    let byte = bytes[index]
+                    guard byte >= 0x30, byte <= 0x39 else { return nil }
+                    value = value * 10 + Int(byte - 0x30)
+                }
+                return value
+            }
+            guard bytes[4] == 0x2D, bytes[7] == 0x2D, let y = number(0..<4), let m = number(5..<7), let d = number(8..<10)
+            else { return .some(nil) }
+            return .some((y, m, d))
+        }
+        if let fast { return fast }
         let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-")
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
               let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2]) else { return nil }
-        let candidate = DayDate(year: y, month: m, day: d)
-        guard let date = candidate.startOfDay(in: .gmt),
-              DayDate(date, in: .gmt) == candidate else { return nil }
-        self = candidate
+        return (y, m, d)
     }
 
     /// The calendar date on which `date` falls in `zone`.

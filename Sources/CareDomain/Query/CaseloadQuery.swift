@@ -31,7 +31,7 @@ public struct CaseloadQuery: Sendable, Equatable {
     public var sort: Sort
     /// Closed cases are hidden unless asked for.
     public var includeClosed: Bool
-    private var foldedWords: [FoldedText]
+    private(set) var foldedWords: [FoldedText]
 
     public init(text: String = "", filters: Set<QuickFilter> = [], sort: Sort = .risk, includeClosed: Bool = false) {
         self.text = text
@@ -57,26 +57,48 @@ public struct CaseloadQuery: Sendable, Equatable {
         // Nothing of a child whose record does not open can be filtered on but its words:
         // it stays in view under every quick filter until someone repairs it.
         if row.isDamagedChild { return foldedWords.allSatisfy { row.searchKey.contains($0) } }
-        if !includeClosed && !row.isOpen { return false }
+        return passes(isOpen: row.isOpen, isMissing: row.isMissing, isHighOrCritical: row.risk >= .high,
+               isIndigenous: row.isIndigenous, team: { row.team })
+            && foldedWords.allSatisfy { row.searchKey.contains($0) }
+    }
+
+    /// True when a row with these facts passes the closed-case rule and every quick filter (the
+    /// team is asked for only by "my cases").
+    func passes(isOpen: Bool, isMissing: Bool, isHighOrCritical: Bool, isIndigenous: Bool, team: () -> [WorkerID]) -> Bool {
+        if !includeClosed && !isOpen { return false }
         for filter in filters {
             switch filter {
-            case .myCases(let worker): if !row.team.contains(worker) { return false }
-            case .missingNow: if !row.isMissing { return false }
-            case .highAndCritical: if row.risk < .high { return false }
-            case .indigenousAffiliation: if !row.isIndigenous { return false }
+            case .myCases(let worker): if !team().contains(worker) { return false }
+            case .missingNow: if !isMissing { return false }
+            case .highAndCritical: if !isHighOrCritical { return false }
+            case .indigenousAffiliation: if !isIndigenous { return false }
             }
         }
-        return foldedWords.allSatisfy { row.searchKey.contains($0) }
+        return true
+    }
+
+    /// True when every row this query lets through, `other` let through too, in the same order:
+    /// the same filters and sort, and each of `other`'s words inside one of this query's words
+    /// (typing forward, or adding a word). Compared folded, so no case or accent rule can make
+    /// a narrowing wrong.
+    func narrows(_ other: CaseloadQuery) -> Bool {
+        guard filters == other.filters, sort == other.sort, includeClosed == other.includeClosed else { return false }
+        return other.foldedWords.allSatisfy { word in foldedWords.contains { $0.contains(word) } }
     }
 
     /// The rows that match, in this query's order. Ties fall back to the case number, so the
-    /// order is total and the list does not shuffle between refreshes.
+    /// order is total and the list does not shuffle between refreshes. (The dashboard keeps a
+    /// `CaseloadIndex` instead, which neither copies nor re-sorts rows per keystroke.)
     public func apply(to rows: [CaseloadRow]) -> [CaseloadRow] {
-        // Sort small keys of plain numbers rather than the rows themselves: 50,000 rows must
-        // re-sort between two keystrokes.
+        Self.sortedPositions(of: rows, by: sort).compactMap { matches(rows[Int($0)]) ? rows[Int($0)] : nil }
+    }
+
+    /// Every row's position, in `sort`'s order. Sorts small keys of plain numbers rather than
+    /// the rows themselves.
+    static func sortedPositions(of rows: [CaseloadRow], by sort: Sort) -> [Int32] {
         var keys: [SortKey] = []
         keys.reserveCapacity(rows.count)
-        for index in rows.indices where matches(rows[index]) {
+        for index in rows.indices {
             keys.append(SortKey(rows[index], index: index, sort: sort))
         }
         if sort == .name {
@@ -87,7 +109,7 @@ public struct CaseloadQuery: Sendable, Equatable {
         } else {
             keys.sort(by: <)
         }
-        return keys.map { rows[$0.index] }
+        return keys.map { Int32($0.index) }
     }
 
     /// A row's place in a sort order as plain numbers, compared left to right.

@@ -57,11 +57,7 @@ public struct CaseloadRow: Sendable, Equatable, Identifiable {
         isOpen = child.isOpen
         activeFlagCount = child.activeFlags.count
 
-        var parts = [child.preferredName, child.legalName, child.caseNumber.description]
-        parts += communities
-        parts += Set(affiliations.map(\.group.rawValue)).sorted()
-        parts += team.compactMap { workerNames[$0] }
-        searchKey = FoldedText(joining: parts.filter { !$0.isEmpty })
+        searchKey = FoldedText(joining: Self.searchParts(of: child, workerNames: workerNames))
         sortName = FoldedText(child.displayName)
         if !snapshot.damaged.isEmpty { damaged = snapshot.damaged.filter { $0.child == child.id } }
     }
@@ -98,6 +94,18 @@ public struct CaseloadRow: Sendable, Equatable, Identifiable {
         let damaged = snapshot.damaged.filter { $0.child == id }
         guard damaged.contains(where: \.isChildRecord) else { return nil }
         return CaseloadRow(damagedChild: id, records: damaged)
+    }
+
+    /// What the filter searches, unfolded: names (preferred and legal), case number,
+    /// communities, affiliation groups and the team's names. `care bench` writes the same
+    /// fields to a file so `grep` and `fzf` search exactly what the caseload does.
+    public static func searchParts(of child: Child, workerNames: [WorkerID: String]) -> [String] {
+        let affiliations = child.indigenousIdentity.affiliations
+        var parts = [child.preferredName, child.legalName, child.caseNumber.description]
+        parts += affiliations.map(\.community)
+        parts += Set(affiliations.map(\.group.rawValue)).sorted()
+        parts += child.team.members.compactMap { workerNames[$0] }
+        return parts.filter { !$0.isEmpty }
     }
 
     /// Every child's row (closed cases included; `CaseloadQuery` hides them by default), and a

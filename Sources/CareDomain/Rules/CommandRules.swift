@@ -415,6 +415,10 @@ private struct Preparation<Context: CommandContext> {
         if Set(handover.entries.map(\.child)).count != handover.entries.count {
             throw CommandError.invalid(["A handover has one card per child."])
         }
+        // Who handed over: whoever saves it while its shift is still on joins the outgoing workers
+        // (a save after the shift is the incoming shift's, and the audit trail names it).
+        var handover = handover
+        if now < handover.shiftEnd, !handover.outgoing.contains(actor.id) { handover.outgoing.append(actor.id) }
         return try saved(handover, "handover saved (\(handover.entries.count) cards)")
     }
 

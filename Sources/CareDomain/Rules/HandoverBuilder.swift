@@ -55,12 +55,12 @@ public struct HandoverReport: Sendable, Equatable {
     public var riskCounts: [(RiskLevel, Int)]
     /// Contacts logged on each of the last 14 days, oldest first.
     public var contactsPerDay: [Int]
-    /// Referrals that reached each step: drafted, reviewed, sent, accepted, completed.
-    public var funnel: [(String, Int)]
+    /// Referrals that reached each step (the referral queue's own funnel).
+    public var funnel: ReferralFunnel
 
     public static func == (a: HandoverReport, b: HandoverReport) -> Bool {
         a.window == b.window && a.saved == b.saved && a.strip == b.strip && a.cards == b.cards
-            && a.riskCounts.map(\.1) == b.riskCounts.map(\.1) && a.contactsPerDay == b.contactsPerDay && a.funnel.map(\.1) == b.funnel.map(\.1)
+            && a.riskCounts.map(\.1) == b.riskCounts.map(\.1) && a.contactsPerDay == b.contactsPerDay && a.funnel == b.funnel
     }
 }
 
@@ -102,7 +102,7 @@ public enum HandoverBuilder {
         return HandoverReport(
             window: window, saved: saved?.handover, strip: strip, cards: cards,
             riskCounts: RiskLevel.allCases.map { level in (level, snapshot.children.filter { $0.isOpen && $0.riskLevel == level }.count) },
-            contactsPerDay: contactsPerDay(contacts, now: now, zone: zone), funnel: funnel(snapshot.referrals))
+            contactsPerDay: contactsPerDay(contacts, now: now, zone: zone), funnel: ReferralFunnel(snapshot.referrals))
     }
 
     // MARK: The strip
@@ -238,19 +238,6 @@ public enum HandoverBuilder {
             if (0..<14).contains(offset) { counts[13 - offset] += 1 }
         }
         return counts
-    }
-
-    static func funnel(_ referrals: [Referral]) -> [(String, Int)] {
-        func reached(_ statuses: Set<Referral.Status>) -> Int {
-            referrals.filter { referral in statuses.contains(referral.status) || referral.timeline.contains { statuses.contains($0.to) } }.count
-        }
-        return [
-            ("drafted", referrals.count),
-            ("reviewed", reached([.readyToSend])),
-            ("sent", reached([.sent])),
-            ("accepted", reached([.accepted, .active, .completed])),
-            ("completed", reached([.completed])),
-        ]
     }
 }
 

@@ -8,13 +8,17 @@ public struct Dashboard: Sendable {
     public private(set) var snapshot: CaseloadSnapshot
     /// Index of `snapshot.children` by id, so a visible row finds its child without a scan.
     private var childIndex: [ChildID: Int] = [:]
-    /// Every case as a list row (closed ones too), search keys folded once.
-    public private(set) var allRows: [CaseloadRow] = []
+    /// Every case as a list row (closed ones too), search keys folded once; each query's list
+    /// is positions into them.
+    private var caseload = CaseloadIndex()
     private var rowIndex: [ChildID: Int] = [:]
     /// How many of `allRows` are open cases (the caseload title's total).
     public private(set) var openCount = 0
-    /// `allRows` after the filter, quick filters and sort.
-    public private(set) var rows: [CaseloadRow] = []
+    /// `allRows` after the filter, quick filters and sort, as positions (no row is copied).
+    public private(set) var rows = CaseloadView()
+
+    /// Every case as a list row (closed ones too).
+    public var allRows: [CaseloadRow] { caseload.rows }
     public var query = CaseloadQuery()
 
     /// Every alert the rules raise now, most severe first.
@@ -221,7 +225,7 @@ public struct Dashboard: Sendable {
     private mutating func rebuild() {
         let selected = selectedRow?.id
         childIndex = Dictionary(snapshot.children.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        allRows = CaseloadRow.rows(from: snapshot, today: DayDate(now, in: zone))
+        caseload = CaseloadIndex(rows: CaseloadRow.rows(from: snapshot, today: DayDate(now, in: zone)))
         rowIndex = Dictionary(allRows.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         openCount = allRows.count { $0.isOpen }
         allAlerts = AlertRules.evaluate(snapshot: snapshot, now: now, thresholds: thresholds, handover: lastHandover, zone: zone)
@@ -247,12 +251,12 @@ public struct Dashboard: Sendable {
         for id in ids {
             let fresh = CaseloadRow.row(of: id, in: snapshot, child: child(id), workerNames: names, today: today)
             switch (rowIndex[id], fresh) {
-            case (let index?, let row?): allRows[index] = row
+            case (let index?, let row?): caseload.replace(at: index, with: row)
             case (nil, let row?):
                 rowIndex[id] = allRows.count
-                allRows.append(row)
+                caseload.append(row)
             case (let index?, nil):
-                allRows.remove(at: index)
+                caseload.remove(at: index)
                 rowIndex = Dictionary(allRows.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
             case (nil, nil): break
             }
@@ -311,8 +315,8 @@ public struct Dashboard: Sendable {
 
     /// Re-runs the filter and sort, keeping the selection on `keeping` when it is still shown.
     mutating func applyQuery(keeping id: ChildID? = nil) {
-        rows = query.apply(to: allRows)
-        let index = id.flatMap { id in rows.firstIndex(where: { $0.id == id }) } ?? 0
+        rows = caseload.apply(query)
+        let index = id.flatMap { rows.index(of: $0) } ?? 0
         caseloadScroll.selection = min(index, max(0, rows.count - 1))
     }
 }

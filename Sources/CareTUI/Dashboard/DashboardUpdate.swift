@@ -219,7 +219,7 @@ enum DashboardUpdate {
 
     /// Goes to a child from another pane: clears a filter that hides them, selects and opens.
     static func select(child: ChildID, in state: inout AppState) -> [Effect] {
-        if !state.dashboard.rows.contains(where: { $0.id == child }) {
+        if state.dashboard.rows.index(of: child) == nil {
             state.dashboard.query = CaseloadQuery(sort: state.dashboard.query.sort)
             state.dashboard.filterEditing = false
             state.dashboard.filterField = FilterLine.field()

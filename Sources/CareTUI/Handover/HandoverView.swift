@@ -65,7 +65,7 @@ enum HandoverView {
         y += 2
         buffer.write("Referrals", at: Point(x: area.x, y: y), width: area.width, style: theme[.title])
         y += 1
-        let funnel = report.funnel.map { Bar($0.0, value: Double($0.1)) }
+        let funnel = report.funnel.steps.map { Bar($0.stage.rawValue, value: Double($0.count)) }
         BarChart(bars: funnel).render(in: Rect(x: area.x, y: y, width: area.width, height: min(funnel.count, area.bottom - y)),
                                       buffer: &buffer, theme: theme)
     }

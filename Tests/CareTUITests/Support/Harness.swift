@@ -96,7 +96,7 @@ final class Harness {
     var locked: Bool { app.state.lock != nil }
     var message: String? { app.state.message }
     var detailOpen: Bool { dashboard.detail != nil }
-    var rows: [CaseloadRow] { dashboard.rows }
+    var rows: [CaseloadRow] { Array(dashboard.rows) }
     var allRowCount: Int { dashboard.allRows.count }
     func formValue(_ field: String) -> String? { form?.value(of: field) }
 

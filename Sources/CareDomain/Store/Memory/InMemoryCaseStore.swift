@@ -238,7 +238,7 @@ public final class InMemoryCaseStore: CaseStore, CaseArchive, @unchecked Sendabl
     public func contactStamps(from start: Date, to end: Date) throws -> [ContactStamp] {
         try require(.viewCaseload)
         return database.read { tables in
-            tables.all(Contact.self).filter { $0.occurredAt >= start && $0.occurredAt < end }
+            tables.all(Contact.self).filter { $0.occurredAt >= start && $0.occurredAt < end && worker.role.mayRead($0.visibilityClass) }
                 .map { ContactStamp(child: $0.child, at: $0.occurredAt) }
                 .sorted { ($0.at, $0.child.rawValue) < ($1.at, $1.child.rawValue) }
         }

@@ -1,0 +1,138 @@
+import Foundation
+
+/// The caseload's rows, held once, and the lists a query makes of them as positions.
+///
+/// A keystroke in the filter must cost less than a frame at 50,000 children, so nothing here
+/// copies a row: a query's result is an array of positions into `rows` (`CaseloadView`); each
+/// sort order is sorted once and kept until the rows change; typing forward narrows the
+/// previous result instead of scanning everything; and taking letters back finds the result it
+/// had for that shorter text. Matching reads only the folded search keys and a few flags, kept
+/// beside the rows in arrays of their own.
+public struct CaseloadIndex: Sendable {
+    public private(set) var rows: [CaseloadRow]
+    private var searchKeys: [FoldedText]
+    private var facts: [Facts]
+    /// Each sort order as positions of every row, sorted once (on first use after a change).
+    private var orders: [CaseloadQuery.Sort: [Int32]] = [:]
+    /// The results of the query typed so far and of its shorter texts, newest last.
+    private var recent: [(query: CaseloadQuery, positions: [Int32])] = []
+    private static let recentLimit = 64
+
+    /// What the quick filters ask of a row, kept as plain values.
+    private struct Facts: Sendable {
+        var isOpen: Bool
+        var isMissing: Bool
+        var isHighOrCritical: Bool
+        var isIndigenous: Bool
+        /// A child whose own record does not open stays in view under every quick filter.
+        var isDamagedChild: Bool
+
+        init(_ row: CaseloadRow) {
+            isOpen = row.isOpen
+            isMissing = row.isMissing
+            isHighOrCritical = row.risk >= .high
+            isIndigenous = row.isIndigenous
+            isDamagedChild = row.isDamagedChild
+        }
+    }
+
+    public init(rows: [CaseloadRow] = []) {
+        self.rows = rows
+        searchKeys = rows.map(\.searchKey)
+        facts = rows.map(Facts.init)
+    }
+
+    // MARK: Changing the rows
+
+    /// Replaces the row at `position` (a child's record changed).
+    public mutating func replace(at position: Int, with row: CaseloadRow) {
+        rows[position] = row
+        searchKeys[position] = row.searchKey
+        facts[position] = Facts(row)
+        forgetResults()
+    }
+
+    public mutating func append(_ row: CaseloadRow) {
+        rows.append(row)
+        searchKeys.append(row.searchKey)
+        facts.append(Facts(row))
+        forgetResults()
+    }
+
+    public mutating func remove(at position: Int) {
+        rows.remove(at: position)
+        searchKeys.remove(at: position)
+        facts.remove(at: position)
+        forgetResults()
+    }
+
+    private mutating func forgetResults() {
+        orders = [:]
+        recent = []
+    }
+
+    // MARK: Querying
+
+    /// The rows `query` lets through, in its order, as positions into `rows`.
+    public mutating func apply(_ query: CaseloadQuery) -> CaseloadView {
+        if let same = recent.lastIndex(where: { $0.query == query }) {
+            let positions = recent[same].positions
+            recent.removeSubrange((same + 1)...)
+            return CaseloadView(rows: rows, positions: positions)
+        }
+        // Typing forward: every row the longer text finds, the shorter one found, in the same
+        // order. Results the new text does not narrow are of no more use.
+        recent.removeAll { !query.narrows($0.query) }
+        let positions = filter(recent.last?.positions ?? order(query.sort), by: query)
+        recent.append((query, positions))
+        if recent.count > Self.recentLimit { recent.removeFirst() }
+        return CaseloadView(rows: rows, positions: positions)
+    }
+
+    private func filter(_ candidates: [Int32], by query: CaseloadQuery) -> [Int32] {
+        let words = query.foldedWords
+        var kept: [Int32] = []
+        kept.reserveCapacity(candidates.count)
+        searchKeys.withUnsafeBufferPointer { keys in
+            facts.withUnsafeBufferPointer { facts in
+                for position in candidates {
+                    let index = Int(position)
+                    guard facts[index].isDamagedChild || query.passes(isOpen: facts[index].isOpen, isMissing: facts[index].isMissing,
+                                       isHighOrCritical: facts[index].isHighOrCritical, isIndigenous: facts[index].isIndigenous,
+                                       team: { rows[index].team })
+                    else { continue }
+                    if words.allSatisfy({ keys[index].contains($0) }) { kept.append(position) }
+                }
+            }
+        }
+        return kept
+    }
+
+    /// Every row's position in `sort`'s order, sorted once and kept until the rows change.
+    private mutating func order(_ sort: CaseloadQuery.Sort) -> [Int32] {
+        if let kept = orders[sort] { return kept }
+        let sorted = CaseloadQuery.sortedPositions(of: rows, by: sort)
+        orders[sort] = sorted
+        return sorted
+    }
+}
+
+/// The rows a query let through, in its order: positions into the rows, which are not copied.
+public struct CaseloadView: RandomAccessCollection, Sendable {
+    private let rows: [CaseloadRow]
+    public let positions: [Int32]
+
+    public init(rows: [CaseloadRow] = [], positions: [Int32] = []) {
+        self.rows = rows
+        self.positions = positions
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { positions.count }
+    public subscript(index: Int) -> CaseloadRow { rows[Int(positions[index])] }
+
+    /// Where `child` is in the list, if it is shown; compares ids without copying rows.
+    public func index(of child: ChildID) -> Int? {
+        positions.firstIndex { rows[Int($0)].child == child }
+    }
+}

@@ -1,0 +1,131 @@
+import Foundation
+
+/// Timings of one measure, in milliseconds, with the summary the tables print.
+struct BenchSamples: Codable, Sendable, Equatable {
+    var milliseconds: [Double]
+
+    init(_ milliseconds: [Double] = []) {
+        self.milliseconds = milliseconds
+    }
+
+    var count: Int { milliseconds.count }
+
+    /// The middle sample (the upper middle of an even count).
+    var median: Double { percentile(0.5) }
+    /// The sample 99% of the others are at or under (the largest when there are fewer than 100).
+    var p99: Double { percentile(0.99) }
+
+    /// The nearest-rank percentile: the smallest sample with at least `fraction` of them at or
+    /// under it.
+    func percentile(_ fraction: Double) -> Double {
+        let sorted = milliseconds.sorted()
+        guard !sorted.isEmpty else { return .nan }
+        let rank = Int((Double(sorted.count) * fraction).rounded(.up))
+        return sorted[min(sorted.count - 1, max(0, rank - 1))]
+    }
+
+    mutating func append(_ value: Double) {
+        milliseconds.append(value)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case milliseconds, median, p99
+    }
+
+    init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        milliseconds = try container.decode([Double].self, forKey: .milliseconds)
+    }
+
+    /// The samples, and their median and p99, so a script need not work them out.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(milliseconds.map { ($0 * 1_000).rounded() / 1_000 }, forKey: .milliseconds)
+        try container.encode((median * 1_000).rounded() / 1_000, forKey: .median)
+        try container.encode((p99 * 1_000).rounded() / 1_000, forKey: .p99)
+    }
+}
+
+/// What `care bench` measured on one store, in one process (so the memory is the app's alone).
+struct BenchFigures: Codable, Sendable {
+    var children: Int
+    /// Every contact in the store (loaded lazily, never at open).
+    var contacts: Int
+    var terminal: String
+
+    /// One scrypt derivation at the store's cost.
+    var kdf = BenchSamples()
+    /// Opening the store and unlocking the account's keys (the KDF included).
+    var unlock = BenchSamples()
+    /// Loading the caseload and building the dashboard's state.
+    var load = BenchSamples()
+    /// Rendering and presenting the first frame.
+    var firstFrame = BenchSamples()
+    /// Unlock + load + first frame, less the median KDF: what the person waits after the KDF.
+    var openAfterKDF = BenchSamples()
+
+    /// A letter typed into an empty filter, frame drawn.
+    var filterLetter = BenchSamples()
+    /// Each key of whole names typed into the filter, frame drawn.
+    var filterName = BenchSamples()
+    /// Each backspace taking those names out again, frame drawn.
+    var filterBackspace = BenchSamples()
+    /// `j` in the caseload, frame drawn.
+    var down = BenchSamples()
+    /// Opening a child's record (the view audited first, the first page of contacts).
+    var openRecord = BenchSamples()
+    /// Saving a contact note durably, with its audit event.
+    var save = BenchSamples()
+
+    /// The UTF-8 bytes of the cells that changed per `j` (the floor for what a terminal must be
+    /// sent), averaged over the presses.
+    var changedCellBytesPerDown: Double = 0
+    /// How many frames a burst of 50 keys read in one turn drew.
+    var framesForBurst = 0
+    /// Peak resident memory of this process, which only opened and used the store.
+    var peakResidentMegabytes = 0.0
+    /// The SQL of the rows the app reads at open, for `sqlite3` to read the same.
+    var openReads: [String] = []
+    /// With `--codecs`: the caseload's records decoded from JSON and from a binary property list.
+    var codecs: [CodecFigure]?
+}
+
+/// The figures of one `care bench` run: the machine, and one entry per size.
+struct BenchReport: Codable, Sendable {
+    var date: String
+    var cores: Int
+    var samples: Int
+    var sizes: [BenchFigures]
+
+    /// The table `care bench` prints without `--json`.
+    func text() -> String {
+        var lines = ["care bench — \(date), \(cores) cores, \(samples) samples per keystroke measure; times in ms, median / p99"]
+        for figures in sizes {
+            lines.append("")
+            lines.append("\(figures.children) children (\(figures.contacts) contacts), \(figures.terminal) headless")
+            func line(_ label: String, _ samples: BenchSamples) {
+                lines.append("  " + label.padding(toLength: 44, withPad: " ", startingAt: 0)
+                             + String(format: "%9.2f / %9.2f   (%d)", samples.median, samples.p99, samples.count))
+            }
+            line("KDF (scrypt, one unlock)", figures.kdf)
+            line("open + unlock (KDF included)", figures.unlock)
+            line("load the caseload", figures.load)
+            line("first frame", figures.firstFrame)
+            line("open + unlock + load + frame, after the KDF", figures.openAfterKDF)
+            line("filter: one letter", figures.filterLetter)
+            line("filter: each key of a whole name", figures.filterName)
+            line("filter: each backspace", figures.filterBackspace)
+            line("j (next child)", figures.down)
+            line("open a child's record (audited)", figures.openRecord)
+            line("save a contact (durable)", figures.save)
+            lines.append(String(format: "  changed cells' UTF-8 bytes per j            %9.1f", figures.changedCellBytesPerDown))
+            lines.append("  frames for a burst of 50 keys               \(String(format: "%9d", figures.framesForBurst))")
+            lines.append(String(format: "  peak resident memory (the app alone)        %9.1f MB", figures.peakResidentMegabytes))
+            for codec in figures.codecs ?? [] {
+                lines.append("  decode \(codec.records) records, \(codec.codec) (\(codec.bytes / 1_024) KiB)".padding(toLength: 64, withPad: " ", startingAt: 0)
+                             + String(format: "%9.2f / %9.2f", codec.decode.median, codec.decode.p99))
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+}

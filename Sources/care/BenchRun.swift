@@ -1,0 +1,143 @@
+import CareDomain
+import CareStore
+import CareTUI
+import Foundation
+import TextUI
+
+/// The measurements of `care bench` on one store, in a process that does nothing else, so its
+/// peak memory is the app's alone. Everything goes through the App, store and frame loop a
+/// person uses, over a headless terminal of the size the tmux comparison uses.
+@MainActor
+struct BenchRun {
+    nonisolated static let account = "demo-cp"
+    nonisolated static let passphrase = "bench-passphrase"
+    static let screen = Size(width: 120, height: 32)
+
+    let path: String
+    let samples: Int
+    let openSamples: Int
+    /// Where to write each child's searchable fields, one line per child, for grep and fzf.
+    let searchFields: String?
+    /// Whether to time the payload codecs on the loaded records too.
+    var codecs = false
+
+    func run() throws -> BenchFigures {
+        var figures = BenchFigures(children: 0, contacts: 0, terminal: "\(Self.screen.width)×\(Self.screen.height)")
+        for _ in 0..<max(1, openSamples) {
+            figures.kdf.append(try Self.milliseconds { try KeyVault.deriveOnceForTiming(cost: .default) })
+        }
+
+        // One open first, not counted: the first sign-in after a store is generated does one-time
+        // work (about a second at 5,000 children), and the file's pages come into the OS cache.
+        _ = try SQLiteCaseStore.open(options: StoreOptions(path: path), account: Self.account, passphrase: Self.passphrase)
+
+        // Each sample opens the store anew; the last one's app and store are measured further.
+        var opened: (app: App, terminal: CountingTerminal, store: SQLiteCaseStore)?
+        for _ in 0..<max(1, openSamples) {
+            opened = nil
+            var store: SQLiteCaseStore?
+            let unlock = try Self.milliseconds {
+                store = try SQLiteCaseStore.open(options: StoreOptions(path: path), account: Self.account, passphrase: Self.passphrase)
+            }
+            let terminal = CountingTerminal(size: Self.screen)
+            var app: App?
+            let load = try Self.milliseconds {
+                app = try App(store: store!, terminal: terminal, theme: .default, settings: AppSettings(idleLimit: 86_400))
+            }
+            let frame = try Self.milliseconds { app!.step(timeoutMilliseconds: 0) }
+            figures.unlock.append(unlock)
+            figures.load.append(load)
+            figures.firstFrame.append(frame)
+            opened = (app!, terminal, store!)
+        }
+        let kdf = figures.kdf.median
+        for index in figures.unlock.milliseconds.indices {
+            figures.openAfterKDF.append(max(0, figures.unlock.milliseconds[index] - kdf)
+                                        + figures.load.milliseconds[index] + figures.firstFrame.milliseconds[index])
+        }
+        guard let (app, terminal, store) = opened else { return figures }
+        let rows = app.state.dashboard.allRows
+        figures.children = rows.count
+        figures.openReads = SQLiteCaseStore.caseloadReads(readable: store.worker.role.readableClasses)
+        figures.contacts = try store.contactStamps(from: .distantPast, to: .distantFuture).count
+        if let searchFields { try writeSearchFields(app.state.dashboard, to: searchFields) }
+
+        try measureFilter(app, terminal, rows: rows, into: &figures)
+        try measureNavigation(app, terminal, into: &figures)
+        for index in 0..<samples {
+            let child = rows[(index * 7_919) % rows.count].child
+            figures.openRecord.append(try Self.milliseconds { _ = try store.loadDetail(of: child, contactLimit: 10) })
+        }
+        for index in 0..<samples {
+            let child = rows[(index * 104_729) % rows.count].child
+            let contact = Contact(child: child, occurredAt: Date(), author: store.worker.id, kind: .phone, summary: "bench note \(index)")
+            figures.save.append(try Self.milliseconds { _ = try store.perform(.logContact(contact)) })
+        }
+        figures.peakResidentMegabytes = Self.peakResidentMegabytes()
+        if codecs { figures.codecs = try CodecComparison.measure(app.state.dashboard.snapshot) }
+        return figures
+    }
+
+    /// A letter into the empty filter and out again; then whole names typed key by key and taken
+    /// out with backspace; each key one frame.
+    private func measureFilter(_ app: App, _ terminal: CountingTerminal, rows: [CaseloadRow], into figures: inout BenchFigures) throws {
+        terminal.feed([.char("/")])
+        app.step(timeoutMilliseconds: 0)
+        let letters = Array("aeosmnrilt")
+        for index in 0..<samples {
+            figures.filterLetter.append(try Self.milliseconds { terminal.feed([.char(letters[index % letters.count])]); app.step(timeoutMilliseconds: 0) })
+            figures.filterBackspace.append(try Self.milliseconds { terminal.feed([.backspace]); app.step(timeoutMilliseconds: 0) })
+        }
+        for index in 0..<max(2, samples / 10) {
+            let name = rows[(index * 4_973) % rows.count].displayName
+            for letter in name {
+                figures.filterName.append(try Self.milliseconds { terminal.feed([.char(letter)]); app.step(timeoutMilliseconds: 0) })
+            }
+            for _ in name {
+                figures.filterBackspace.append(try Self.milliseconds { terminal.feed([.backspace]); app.step(timeoutMilliseconds: 0) })
+            }
+        }
+        terminal.feed([.escape])
+        app.step(timeoutMilliseconds: 0)
+    }
+
+    /// `j` down the caseload, one frame each, counting the changed cells' bytes; then a burst of
+    /// 50 `k` read in one turn of the loop.
+    private func measureNavigation(_ app: App, _ terminal: CountingTerminal, into figures: inout BenchFigures) throws {
+        let bytesBefore = terminal.changedCellBytes
+        for _ in 0..<samples {
+            figures.down.append(try Self.milliseconds { terminal.feed([.char("j")]); app.step(timeoutMilliseconds: 0) })
+        }
+        figures.changedCellBytesPerDown = Double(terminal.changedCellBytes - bytesBefore) / Double(max(1, samples))
+        let framesBefore = terminal.frames
+        terminal.feed(Array(repeating: .char("k"), count: 50))
+        app.step(timeoutMilliseconds: 0)
+        figures.framesForBurst = terminal.frames - framesBefore
+    }
+
+    /// One line per child: the fields the filter searches, tab-separated, in the caseload's order.
+    private func writeSearchFields(_ dashboard: CareTUI.Dashboard, to path: String) throws {
+        var names: [WorkerID: String] = [:]
+        for worker in dashboard.snapshot.workers { names[worker.id] = worker.displayName }
+        var text = ""
+        for child in dashboard.snapshot.children {
+            text += CaseloadRow.searchParts(of: child, workerNames: names).joined(separator: "\t") + "\n"
+        }
+        FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+    }
+
+    nonisolated static func milliseconds(_ body: () throws -> Void) throws -> Double {
+        let start = DispatchTime.now().uptimeNanoseconds
+        try body()
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+    }
+
+    /// The process's peak resident set (VmHWM), in MB.
+    static func peakResidentMegabytes() -> Double {
+        guard let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "")
+        else { return 0 }
+        return kilobytes / 1_024
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+import Testing
+@testable import CareDomain
+
+/// The dashboard's `CaseloadIndex` narrows, reuses and keeps sort orders between keystrokes; the
+/// list it gives must always be exactly what the query gives over every row from scratch.
+@Suite("Caseload index")
+struct CaseloadIndexTests {
+    /// 600 rows with names, communities and risks spread so that letters narrow step by step.
+    static func rows() -> [CaseloadRow] {
+        let base = CaseloadQueryTests.rows
+        let first = ["Jordan", "Zoé", "Riley", "Anaïs", "Blake", "Casey", "Émile", "Quinn"]
+        let last = ["Example", "Démo-Tremblay", "Sample", "Exemple", "Placeholder", "Testcase"]
+        return (0..<600).map { n in
+            var row = base[n % base.count]
+            row.child = ChildID(rawValue: "c-\(n)")
+            row.displayName = "\(first[n % first.count]) \(last[(n / 8) % last.count])"
+            row.caseNumber = CaseNumber(unit: "TST", year: 2020 + n % 7, sequence: n + 1)
+            row.risk = RiskLevel.allCases[n % RiskLevel.allCases.count]
+            row.age = 10 + n % 8
+            row.lastContact = n % 5 == 0 ? nil : Date(timeIntervalSince1970: Double(1_700_000_000 + (n * 7_919) % 100_000))
+            row.searchKey = FoldedText(joining: [row.displayName, row.caseNumber.description, n % 3 == 0 ? "Lakeview Test First Nation" : "Birch Point"])
+            row.sortName = FoldedText(row.displayName)
+            return row
+        }
+    }
+
+    func ids(_ view: CaseloadView) -> [ChildID] { view.map(\.child) }
+
+    @Test("typing forward, backspacing, adding words and changing sort or quick filters always equal a fresh query")
+    func everyStepEqualsAFreshQuery() {
+        let rows = Self.rows()
+        var index = CaseloadIndex(rows: rows)
+        var query = CaseloadQuery()
+        var generator = SystemRandomNumberGenerator.Seeded(seed: 12)
+        let letters = Array("aeiolnrstxé 2")
+        for step in 0..<400 {
+            switch generator.next() % 10 {
+            case 0..<5: query.text.append(letters[Int(generator.next() % UInt64(letters.count))])
+            case 5..<8: if !query.text.isEmpty { query.text.removeLast() }
+            case 8: query.sort = CaseloadQuery.Sort.allCases[Int(generator.next() % 4)]
+            default: query.toggle([.highAndCritical, .missingNow, .indigenousAffiliation][Int(generator.next() % 3)])
+            }
+            #expect(ids(index.apply(query)) == query.apply(to: rows).map(\.child), "step \(step): \(query)")
+        }
+    }
+
+    @Test("a changed row is found by the next keystroke, and a removed one is gone")
+    func changedRowsAreSeen() {
+        var rows = Self.rows()
+        var index = CaseloadIndex(rows: rows)
+        var query = CaseloadQuery(text: "jor")
+        _ = index.apply(query)
+        var renamed = rows[1]
+        renamed.searchKey = FoldedText(joining: ["Jordane Renamed", renamed.caseNumber.description])
+        index.replace(at: 1, with: renamed)
+        rows[1] = renamed
+        query.text = "jorda"
+        #expect(ids(index.apply(query)) == query.apply(to: rows).map(\.child))
+        #expect(index.apply(query).index(of: renamed.child) != nil)
+
+        index.remove(at: 0)
+        rows.remove(at: 0)
+        #expect(ids(index.apply(query)) == query.apply(to: rows).map(\.child))
+    }
+
+    @Test("narrowing compares folded words, so an accent typed later still narrows correctly")
+    func narrowingIsFoldAware() {
+        let earlier = CaseloadQuery(text: "zo")
+        #expect(CaseloadQuery(text: "zoé").narrows(earlier))
+        #expect(CaseloadQuery(text: "ZOE sample").narrows(earlier))
+        #expect(!CaseloadQuery(text: "z").narrows(earlier))
+        #expect(!CaseloadQuery(text: "zoe", sort: .name).narrows(earlier))
+    }
+}
+
+extension SystemRandomNumberGenerator {
+    /// A seeded generator (SplitMix64), so a failing sequence of keys repeats.
+    struct Seeded: RandomNumberGenerator {
+        var state: UInt64
+        init(seed: UInt64) { state = seed }
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+}

@@ -1,0 +1,70 @@
+import Foundation
+import Testing
+
+/// `care bench` itself, on a tiny unit, so the benchmark cannot rot between the times someone
+/// measures with it. Nothing here asserts a duration: only that every measure ran and reported.
+@Suite struct BenchCommandTests {
+    /// The parts of `care bench --json` a script reads.
+    struct Report: Decodable {
+        struct Samples: Decodable {
+            var milliseconds: [Double]
+            var median: Double
+            var p99: Double
+        }
+
+        struct Size: Decodable {
+            var children: Int
+            var contacts: Int
+            var kdf, unlock, load, firstFrame, openAfterKDF: Samples
+            var filterLetter, filterName, filterBackspace, down, openRecord, save: Samples
+            var changedCellBytesPerDown: Double
+            var framesForBurst: Int
+            var peakResidentMegabytes: Double
+        }
+
+        var samples: Int
+        var sizes: [Size]
+    }
+
+    @Test func benchMeasuresEveryFigureOnAFiftyChildUnit() throws {
+        let scratch = try Fixture.scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let run = try CareRun.care(
+            "bench", "--sizes", "50", "--samples", "4", "--open-samples", "2", "--json", "--directory", scratch + "/bench",
+            "--search-fields", scratch + "/fields", environment: Fixture.environment(scratch: scratch))
+        #expect(run.succeeded, "\(run)")
+
+        let report = try JSONDecoder().decode(Report.self, from: Data(run.stdout.utf8))
+        let size = try #require(report.sizes.first)
+        #expect(report.sizes.count == 1)
+        #expect(size.children == 50)
+        #expect(size.contacts > 0)
+        for opening in [size.kdf, size.unlock, size.load, size.firstFrame, size.openAfterKDF] {
+            #expect(opening.milliseconds.count == 2)
+        }
+        for keystrokes in [size.filterLetter, size.down, size.openRecord, size.save] {
+            #expect(keystrokes.milliseconds.count == 4)
+        }
+        // Whole names typed key by key, and every key taken out again with backspace.
+        #expect(size.filterName.milliseconds.count > 2)
+        #expect(size.filterBackspace.milliseconds.count == size.filterLetter.milliseconds.count + size.filterName.milliseconds.count)
+        for samples in [size.kdf, size.load, size.filterName, size.down, size.save] {
+            #expect(samples.milliseconds.allSatisfy { $0 > 0 })
+            #expect(samples.median <= samples.p99 && samples.p99 == samples.milliseconds.max())
+        }
+        #expect(size.changedCellBytesPerDown > 0)
+        #expect(size.framesForBurst == 1, "a burst of keys read in one turn is one frame")
+        #expect(size.peakResidentMegabytes > 0)
+
+        // The searchable fields, one line per child, for grep and fzf; the store is kept for reuse.
+        let fields = try String(contentsOfFile: scratch + "/fields/fields-50.txt", encoding: .utf8)
+        #expect(fields.split(separator: "\n").count == 50)
+        #expect(FileManager.default.fileExists(atPath: scratch + "/bench/bench-50.care"))
+    }
+
+    @Test func benchRefusesSizesThatAreNotNumbersInWords() throws {
+        let run = try CareRun.care("bench", "--sizes", "500,lots")
+        #expect(!run.succeeded)
+        #expect(run.stderr.contains("--sizes takes positive numbers"), "\(run)")
+    }
+}
