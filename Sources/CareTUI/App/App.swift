@@ -61,7 +61,12 @@ public final class App {
         state.now = clock.now()
         for event in Self.gatheringTyping(events) {
             switch event {
-            case .typed(let text): dispatch(.typed(text))
+            case .typed(let text):
+                // As one insertion only where every character is typing; otherwise key by key,
+                // each key's effects (a screen opened, a record loaded) done before the next.
+                if Update.takesAsTyping(text, in: state) { dispatch(.typed(text)) } else {
+                    for character in text where !state.quitRequested { dispatch(.key(.char(character))) }
+                }
             case .key(let key): dispatch(.key(key))
             case .paste(let text): dispatch(.paste(text))
             case .resize(let size): dispatch(.resized(size))

@@ -63,11 +63,7 @@ public enum Update {
     /// be typed there anyway, else key by key. One by one, a 100,000-character paste into a
     /// note cost a pass over the note per character and froze the screen for seconds.
     static func typed(_ text: String, in state: inout AppState) -> [Effect] {
-        let keys = text.map { Key.char($0) }
-        let chain = state.keyChain
-        let allTyped = state.lock == nil && state.storeWait == nil
-            && keys.allSatisfy { if case .typed = state.keymap.resolve($0, in: chain) { true } else { false } }
-        if allTyped {
+        if takesAsTyping(text, in: state) {
             if case .form(var form)? = state.screens.last, form.acceptsText {
                 state.lastInput = state.now
                 state.message = form.typeText(text)
@@ -85,9 +81,23 @@ public enum Update {
                 return []
             }
         }
+        // Not all of it is typing: key by key. (`App` splits such a burst before it gets here,
+        // so each key's effects run before the next key is read; this is for callers that don't.)
         var effects: [Effect] = []
-        for key in keys where !state.quitRequested { effects += handle(key, in: &state) }
+        for key in text.map({ Key.char($0) }) where !state.quitRequested { effects += handle(key, in: &state) }
         return effects
+    }
+
+    /// Whether every character of `text` would be typed into the field in front (a form's text
+    /// field or the filter line), so the burst can go in as one insertion. A letter bound to a
+    /// command where the burst lands (a save, a screen) makes the burst keys again.
+    static func takesAsTyping(_ text: String, in state: AppState) -> Bool {
+        guard state.lock == nil, state.storeWait == nil else { return false }
+        let chain = state.keyChain
+        let intoForm: Bool
+        if case .form(let form)? = state.screens.last { intoForm = form.acceptsText } else { intoForm = false }
+        guard intoForm || (state.screens.isEmpty && state.dashboard.filterEditing) else { return false }
+        return text.allSatisfy { if case .typed = state.keymap.resolve(.char($0), in: chain) { true } else { false } }
     }
 
     /// A paste goes whole into the field in front: a form field, the filter line, or the
