@@ -74,6 +74,8 @@ import TextUI
         #expect(h.locked)
         h.type(String(repeating: "p", count: 5_000))
         #expect(h.app.state.lock?.passphrase.count == PassphraseInput.limit)
+        #expect(h.app.state.lock?.error == PassphraseInput.tooLongWords)
+        #expect(h.terminal.screen.lines().contains { $0.contains("holds at most 1,024 characters") })
         h.terminal.feed(paste: String(repeating: "q", count: 5_000))
         h.tick()
         #expect(h.app.state.lock?.passphrase.count == PassphraseInput.limit)

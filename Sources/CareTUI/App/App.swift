@@ -9,7 +9,8 @@ import TextUI
 /// `Terminal`.
 @MainActor
 public final class App {
-    public private(set) var state: AppState
+    // internal(set): tests (`@testable`) may put a screen in front as its key would.
+    public internal(set) var state: AppState
     public let theme: Theme
 
     let lane: StoreLane

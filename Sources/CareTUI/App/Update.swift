@@ -109,12 +109,12 @@ public enum Update {
             return []
         }
         if var lock = state.lock {
-            lock.passphrase.paste(text)
+            if !lock.passphrase.paste(text) { lock.error = PassphraseInput.tooLongWords }
             state.lock = lock
             return []
         }
         if case .reveal(var reveal)? = state.front {
-            reveal.passphrase.paste(text)
+            if !reveal.passphrase.paste(text) { reveal.error = PassphraseInput.tooLongWords }
             state.screens[state.screens.count - 1] = .reveal(reveal)
             return []
         }

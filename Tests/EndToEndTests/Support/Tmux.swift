@@ -83,6 +83,25 @@ final class TmuxSession {
             .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
+    /// Runs tmux commands on this session's server (`;` between commands).
+    func command(_ arguments: [String]) throws {
+        try Shell.run(["tmux", "-L", socket] + arguments)
+    }
+
+    /// What the program in the pane left switched on: tmux's own record of the terminal modes.
+    struct PaneModes {
+        var alternateScreen: Bool
+        var cursorShown: Bool
+        var keypad: Bool
+    }
+
+    func paneModes() throws -> PaneModes {
+        let text = try Shell.run("tmux", "-L", socket, "display-message", "-p", "-t", name, "#{alternate_on} #{cursor_flag} #{keypad_flag}")
+        let flags = text.split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) == "1" }
+        guard flags.count == 3 else { throw Shell.Failure(description: "tmux gave no pane modes: \(text)") }
+        return PaneModes(alternateScreen: flags[0], cursorShown: flags[1], keypad: flags[2])
+    }
+
     func resize(width: Int, height: Int) throws {
         try Shell.run("tmux", "-L", socket, "resize-window", "-t", name, "-x", String(width), "-y", String(height))
     }
