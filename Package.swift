@@ -55,8 +55,10 @@ let package = Package(
         .testTarget(name: "CareStoreTests", dependencies: ["CareStore", "CareDomain"], exclude: ["Fixtures"]),
         .testTarget(name: "TextUITests", dependencies: ["TextUI"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNCurses", "TextUI"]),
-        .testTarget(name: "CareTUITests", dependencies: ["CareTUI", "CareDomain", "TextUI"], exclude: ["Golden"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["CareStore", "CareDomain"]),
+        // Fixtures more than one test target reads (the hostile-text corpus).
+        .target(name: "CareTestFixtures", path: "Tests/Fixtures", exclude: ["hostile-text.json"]),
+        .testTarget(name: "CareTUITests", dependencies: ["CareTUI", "CareDomain", "TextUI", "CareTestFixtures"], exclude: ["Golden"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["CareStore", "CareDomain", "CareTestFixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

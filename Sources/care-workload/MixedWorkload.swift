@@ -10,7 +10,7 @@ import Foundation
 struct MixedWorkload {
     let store: SQLiteCaseStore
     let out: WorkloadOutput
-    var random: SplitMix
+    var random: SeededRandom
     var snapshot: CaseloadSnapshot
     var step = 0
 
@@ -20,7 +20,7 @@ struct MixedWorkload {
     init(store: SQLiteCaseStore, out: WorkloadOutput, seed: UInt64) {
         self.store = store
         self.out = out
-        random = SplitMix(seed: seed)
+        random = SeededRandom(seed: seed)
         snapshot = (try? store.loadCaseload()) ?? CaseloadSnapshot()
     }
 
@@ -111,28 +111,4 @@ struct MixedWorkload {
                      birth: .estimated(years: 15, asOf: DayDate(year: 2026, month: 1, day: 1)), riskLevel: .high,
                      team: Team(childProtection: store.worker.id), openedOn: DayDate(year: 2026, month: 1, day: 2))
     }
-}
-
-/// SplitMix64, seeded: the same seed draws the same operations.
-struct SplitMix {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    mutating func int(_ range: ClosedRange<Int>) -> Int {
-        let span = UInt64(range.upperBound - range.lowerBound) + 1
-        return range.lowerBound + Int(next().multipliedFullWidth(by: span).high)
-    }
-
-    mutating func chance(_ probability: Double) -> Bool { Double(next() >> 11) / Double(1 << 53) < probability }
-
-    mutating func pick<T>(_ items: [T]) -> T { items[int(0...(items.count - 1))] }
 }

@@ -1,5 +1,6 @@
 import CareDomain
 @testable import CareTUI
+import CareTestFixtures
 import Foundation
 import Testing
 import TextUI
@@ -66,24 +67,7 @@ import TextUI
         let screen = FormScreen(id: h.app.state.takeScreenID(), form: form, context: FormUpdate.context(h.app.state))
         h.app.state.screens.append(.form(screen))
         h.tick()
-        var filled = 0
-        for index in screen.fields.indices {
-            guard let field = h.form?.fields[index] else { break }
-            switch field.kind {
-            case .text, .note, .list: break
-            default: continue
-            }
-            while h.form?.focus != index { h.press(.tab) }
-            for (number, entry) in corpus.short.enumerated() {
-                if number % 3 == 0 { h.type(entry.string) } else {
-                    h.terminal.feed(paste: entry.string)
-                    h.tick()
-                }
-                let found = HostileTextInFormsTests.problems(in: h.terminal.screen)
-                #expect(found.isEmpty, "\(opening.name), \(field.label), \(entry.name): \(found.prefix(3))")
-            }
-            filled += 1
-        }
+        let filled = HostileTextInFormsTests.fillEveryTextField(h, with: corpus, in: opening.name)
         #expect(filled > 0, "\(opening.name) has a text field")
 
         h.press(.ctrl("s"))

@@ -1,5 +1,6 @@
 import CareDomain
 import CareTUI
+import CareTestFixtures
 import Foundation
 import Testing
 import TextUI
@@ -61,16 +62,12 @@ import TextUI
         return walk(try JSONSerialization.jsonObject(with: JSONEncoder().encode(value), options: [.fragmentsAllowed]))
     }
 
-    @Test(arguments: FormOpening.all)
-    func everyTextFieldTakesTheCorpusAndNothingRawReachesTheScreenOrTheStore(_ opening: FormOpening) throws {
-        let corpus = HostileCorpus.shared
-        #expect(corpus.entries.count >= 15, "the fixture is read")
-        let h = try Harness(user: "demo-supervisor")
-        _ = try h.select { !$0.isMissing }
-        for key in opening.keys { h.press(key) }
-        let form = try #require(h.form, "\(opening.name) opens")
+    /// The corpus into every text, note and list field of the form in front, pasted, and every
+    /// third entry typed as keys (a terminal without bracketed paste); after each entry, the
+    /// frame is checked. Returns how many fields were filled.
+    static func fillEveryTextField(_ h: Harness, with corpus: HostileCorpus, in name: String) -> Int {
         var filled = 0
-        for index in form.fields.indices {
+        for index in (h.form?.fields ?? []).indices {
             guard let field = h.form?.fields[index] else { break }
             switch field.kind {
             case .text, .note, .list: break
@@ -78,16 +75,27 @@ import TextUI
             }
             while h.form?.focus != index { h.press(.tab) }
             for (number, entry) in corpus.short.enumerated() {
-                // Pasted, and every third one typed as keys (a terminal without bracketed paste).
                 if number % 3 == 0 { h.type(entry.string) } else {
                     h.terminal.feed(paste: entry.string)
                     h.tick()
                 }
-                let found = Self.problems(in: h.terminal.screen)
-                #expect(found.isEmpty, "\(opening.name), \(field.label), \(entry.name): \(found.prefix(3))")
+                let found = problems(in: h.terminal.screen)
+                #expect(found.isEmpty, "\(name), \(field.label), \(entry.name): \(found.prefix(3))")
             }
             filled += 1
         }
+        return filled
+    }
+
+    @Test(arguments: FormOpening.all)
+    func everyTextFieldTakesTheCorpusAndNothingRawReachesTheScreenOrTheStore(_ opening: FormOpening) throws {
+        let corpus = HostileCorpus.shared
+        #expect(corpus.entries.count >= 15, "the fixture is read")
+        let h = try Harness(user: "demo-supervisor")
+        _ = try h.select { !$0.isMissing }
+        for key in opening.keys { h.press(key) }
+        _ = try #require(h.form, "\(opening.name) opens")
+        let filled = Self.fillEveryTextField(h, with: corpus, in: opening.name)
         #expect(filled > 0, "\(opening.name) has a text field")
 
         h.press(.ctrl("s"))

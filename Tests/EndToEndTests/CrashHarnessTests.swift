@@ -68,16 +68,3 @@ struct CrashHarnessTests {
         print("crash harness: \(Self.kills) kills, \(acknowledgedSaves) acknowledged saves checked, \(killedDuringASave) kills during a save, \(acknowledged.count) records")
     }
 }
-
-/// SplitMix64 for the harness's own choices (which seed each run gets, when to kill).
-struct SeededRandom {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

@@ -1,5 +1,6 @@
 import CareDomain
 import CareStore
+import CareTestFixtures
 import Foundation
 import Testing
 

@@ -1,24 +1,24 @@
 import Foundation
 
-/// The hostile-text fixture (`Tests/Fixtures/hostile-text.json`, shared with the end-to-end
-/// tests): escape sequences, C1 controls, bidi and zero-width characters, combining stacks, RTL
+/// The hostile-text fixture (`hostile-text.json` beside this file), for the dashboard's and the
+/// end-to-end tests alike (the `CareTestFixtures` target): escape sequences, C1 controls, bidi and zero-width characters, combining stacks, RTL
 /// text, NUL, bytes that are not UTF-8 and a 100,000-character line.
-struct HostileCorpus {
-    struct Entry: Decodable {
-        let name: String
-        let text: String?
-        let base64: String?
-        let `repeat`: String?
-        let length: Int?
+public struct HostileCorpus: Sendable {
+    public struct Entry: Decodable, Sendable {
+        public let name: String
+        public let text: String?
+        public let base64: String?
+        public let `repeat`: String?
+        public let length: Int?
 
         /// The bytes a terminal would send for it.
-        var bytes: [UInt8] {
+        public var bytes: [UInt8] {
             if let base64, let data = Data(base64Encoded: base64) { return Array(data) }
             return Array(string.utf8)
         }
 
         /// As text: bytes that are not UTF-8 dropped, as the paste reader drops them.
-        var string: String {
+        public var string: String {
             if let text { return text }
             if let `repeat`, let length {
                 let copies = String(repeating: `repeat`, count: length / max(1, `repeat`.count) + 1)
@@ -30,14 +30,13 @@ struct HostileCorpus {
             return ""
         }
 
-        var isLong: Bool { (length ?? 0) > 1_000 }
+        public var isLong: Bool { (length ?? 0) > 1_000 }
     }
 
-    let entries: [Entry]
+    public let entries: [Entry]
 
-    static let shared: HostileCorpus = {
-        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().appendingPathComponent("Fixtures/hostile-text.json")
+    public static let shared: HostileCorpus = {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("hostile-text.json")
         struct File: Decodable { let entries: [Entry] }
         guard let data = try? Data(contentsOf: url), let file = try? JSONDecoder().decode(File.self, from: data) else {
             return HostileCorpus(entries: [])
@@ -46,6 +45,6 @@ struct HostileCorpus {
     }()
 
     /// Every entry but the long line, which a field's limit refuses whole.
-    var short: [Entry] { entries.filter { !$0.isLong } }
-    var long: Entry? { entries.first(where: \.isLong) }
+    public var short: [Entry] { entries.filter { !$0.isLong } }
+    public var long: Entry? { entries.first(where: \.isLong) }
 }
