@@ -22,6 +22,9 @@ let package = Package(
             dependencies: [
                 "CareDomain",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // The same system SQLite GRDB links: for `sqlite3_file_control`, to refuse writing
+                // into a store file deleted while open (GRDB does not expose it).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
             ]
@@ -45,12 +48,17 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        // A test tool, not shipped: the reliability tests run it as child processes that save
+        // and get killed (the crash harness) or contend for the same records.
+        .executableTarget(name: "care-workload", dependencies: ["CareDomain", "CareStore"]),
         .testTarget(name: "CareDomainTests", dependencies: ["CareDomain"]),
         .testTarget(name: "CareStoreTests", dependencies: ["CareStore", "CareDomain"], exclude: ["Fixtures"]),
         .testTarget(name: "TextUITests", dependencies: ["TextUI"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNCurses", "TextUI"]),
-        .testTarget(name: "CareTUITests", dependencies: ["CareTUI", "CareDomain", "TextUI"], exclude: ["Golden"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["CareStore", "CareDomain"]),
+        // Fixtures more than one test target reads (the hostile-text corpus).
+        .target(name: "CareTestFixtures", path: "Tests/Fixtures", exclude: ["hostile-text.json"]),
+        .testTarget(name: "CareTUITests", dependencies: ["CareTUI", "CareDomain", "TextUI", "CareTestFixtures"], exclude: ["Golden"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["CareStore", "CareDomain", "CareTestFixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -28,7 +28,7 @@ extension SQLiteCaseStore {
         _ queue: DatabaseQueue, options: StoreOptions, account: String, passphrase: String, mayRecord: Bool
     ) throws -> AccountUnlock {
         let now = options.clock.now()
-        let (row, failures) = try StoreDatabase.mapErrors {
+        let (row, failures) = try StoreDatabase.mapErrors(at: options.location) {
             try queue.read { db in
                 let row = try Row.fetchOne(db, sql: """
                     SELECT id, active, role, public_key, wrapped_private, wrapped_key, kdf_salt, kdf_n, kdf_r, kdf_p
@@ -44,25 +44,25 @@ extension SQLiteCaseStore {
             if mayRecord { try? recordFailedLogin(queue, account: "", at: now) }
             throw StoreError.unknownAccount(account)
         }
-        let accountID: String = row["id"]
-        guard row["active"] as Int == 1 else { throw StoreError.accountDisabled(account) }
-        if let count = failures?["n"] as Int?, count > 0, let last = failures?["last"] as Double? {
+        let accountID: String = try row.stored("id")
+        guard (try row.stored("active", as: Int.self)) == 1 else { throw StoreError.accountDisabled(account) }
+        if let count = (try failures?.stored("n", as: Int?.self)), count > 0, let last = (try failures?.stored("last", as: Double?.self)) {
             let wait = SignInDelay.after(failures: count) - now.timeIntervalSince(Date(timeIntervalSince1970: last))
             if wait > 0 { throw StoreError.signInThrottled(account: account, seconds: Int(wait.rounded(.up))) }
         }
-        guard let role = Role(rawValue: row["role"]) else { throw StoreError.corrupt("the account \"\(account)\" has an unknown role") }
+        guard let role = Role(rawValue: try row.stored("role")) else { throw StoreError.corrupt("the account \"\(account)\" has an unknown role") }
         let cost: KDFCost
         do {
-            cost = try KDFCost(rounds: row["kdf_n"], blockSize: row["kdf_r"], parallelism: row["kdf_p"])
+            cost = try KDFCost(rounds: try row.stored("kdf_n"), blockSize: try row.stored("kdf_r"), parallelism: try row.stored("kdf_p"))
         } catch {
             throw StoreError.corrupt("the account \"\(account)\" has invalid key-derivation settings")
         }
-        let salt: Data = row["kdf_salt"]
+        let salt: Data = try row.stored("kdf_salt")
         var secret: AccountUnlock.Secret?
-        if let publicKey = row["public_key"] as Data?, let sealed = row["wrapped_private"] as Data?, !sealed.isEmpty {
+        if let publicKey = (try row.stored("public_key", as: Data?.self)), let sealed = (try row.stored("wrapped_private", as: Data?.self)), !sealed.isEmpty {
             let wrapped = WrappedKey(salt: salt, cost: cost, sealed: sealed)
             secret = try AccountKeys.unwrap(wrapped, passphrase: passphrase, accountID: accountID, publicKey: publicKey).map { .keyPair($0) }
-        } else if let sealed = row["wrapped_key"] as Data?, !sealed.isEmpty {
+        } else if let sealed = (try row.stored("wrapped_key", as: Data?.self)), !sealed.isEmpty {
             let wrapped = WrappedKey(salt: salt, cost: cost, sealed: sealed)
             secret = try KeyVault.unwrap(wrapped, passphrase: passphrase, binding: KeyVault.legacyBinding(accountID: accountID))
                 .map { .legacy(dataKey: SymmetricKey(data: $0), passphrase: passphrase) }

@@ -69,7 +69,7 @@ struct AuditLog {
     /// is the one it names, and that event chains from the one before. Cheap (two rows), so it
     /// runs before every write. Throws `StoreError.auditTrailBroken` naming what is wrong.
     func verifiedTail(_ db: Database) throws -> AuditHead {
-        let last = try Row.fetchAll(db, sql: "SELECT \(AuditRow.columns) FROM audit ORDER BY seq DESC LIMIT 2").map(Self.auditRow)
+        let last = try Row.fetchAll(db, sql: "SELECT \(AuditRow.columns) FROM audit ORDER BY seq DESC LIMIT 2").map { try Self.auditRow($0) }
         guard let head = try Self.storedHead(db), head.verifies(keyring: keys.keyring) else {
             throw StoreError.auditTrailBroken(AuditBreak(sequence: last.first?.seq ?? 0, reason: .headRewritten))
         }
@@ -113,7 +113,7 @@ struct AuditLog {
         func entries(upTo seq: Int64) throws -> [RecordTrailEntry] {
             var found: [RecordTrailEntry] = []
             while true {
-                if pendingEntry == nil, let row = try entryRows.next() { pendingEntry = (row["seq"], Self.trailEntry(row)) }
+                if pendingEntry == nil, let row = try entryRows.next() { pendingEntry = (try row.stored("seq"), try Self.trailEntry(row)) }
                 guard let (entrySeq, entry) = pendingEntry, entrySeq <= seq else { return found }
                 if entrySeq == seq { found.append(entry) }
                 pendingEntry = nil
@@ -122,7 +122,10 @@ struct AuditLog {
         var previous = AuditChain.genesis
         var expected: Int64 = 1
         while let stored = try rows.next() {
-            let row = Self.auditRow(stored)
+            // A damaged row breaks the chain where it stands; the check names it there.
+            guard let row = try? Self.auditRow(stored) else {
+                return AuditVerification(eventCount: count, firstBreak: AuditBreak(sequence: expected, reason: .edited))
+            }
             if row.seq != expected {
                 return AuditVerification(eventCount: count, firstBreak: AuditBreak(sequence: expected, reason: .missing))
             }
@@ -190,7 +193,7 @@ struct AuditLog {
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let rows = try Row.fetchCursor(db, sql: "SELECT \(AuditRow.columns) FROM audit \(filter) ORDER BY seq", arguments: arguments)
         var events: [AuditEvent] = []
-        while let row = try rows.next() { events.append(try event(Self.auditRow(row))) }
+        while let row = try rows.next() { events.append(try event(try Self.auditRow(row))) }
         return events
     }
 
@@ -211,17 +214,17 @@ struct AuditLog {
 
     // MARK: Rows
 
-    static func auditRow(_ row: Row) -> AuditRow {
+    static func auditRow(_ row: Row) throws -> AuditRow {
         AuditRow(
-            seq: row["seq"], at: row["at"], action: row["action"], actorKey: row["actor_key"], targetKey: row["target_key"],
-            childKey: row["child_key"], payload: row["payload"], hash: row["hash"])
+            seq: try row.stored("seq"), at: try row.stored("at"), action: try row.stored("action"), actorKey: try row.stored("actor_key"), targetKey: try row.stored("target_key"),
+            childKey: try row.stored("child_key"), payload: try row.stored("payload"), hash: try row.stored("hash"))
     }
 
-    static func trailEntry(_ row: Row) -> RecordTrailEntry {
-        RecordTrailEntry(kind: row["kind"], id: row["id"], version: row["version"], childID: row["child_id"], rowHash: row["row_hash"])
+    static func trailEntry(_ row: Row) throws -> RecordTrailEntry {
+        RecordTrailEntry(kind: try row.stored("kind"), id: try row.stored("id"), version: try row.stored("version"), childID: try row.stored("child_id"), rowHash: try row.stored("row_hash"))
     }
 
     static func entries(of seq: Int64, db: Database) throws -> [RecordTrailEntry] {
-        try Row.fetchAll(db, sql: "SELECT * FROM audit_rows WHERE seq = ? ORDER BY ord", arguments: [seq]).map(trailEntry)
+        try Row.fetchAll(db, sql: "SELECT * FROM audit_rows WHERE seq = ? ORDER BY ord", arguments: [seq]).map { try trailEntry($0) }
     }
 }

@@ -34,8 +34,8 @@ enum ClassKeys {
         let rows = try Row.fetchAll(
             db, sql: "SELECT class, sealed_key FROM key_grants WHERE account_id = ? AND sealed_key IS NOT NULL", arguments: [accountID])
         for row in rows {
-            guard let visibility = VisibilityClass(rawValue: row["class"]) else { continue }
-            guard let key = KeyGrant.open(row["sealed_key"], with: privateKey, storeID: storeID, accountID: accountID, visibility: visibility),
+            guard let visibility = VisibilityClass(rawValue: try row.stored("class")) else { continue }
+            guard let key = KeyGrant.open(try row.stored("sealed_key"), with: privateKey, storeID: storeID, accountID: accountID, visibility: visibility),
                   try matches(key, visibility, storeID: storeID, db: db)
             else {
                 notices.append("The key to \(visibility.records) given to this account does not match the store's; ask a supervisor to set this account's passphrase again.")
@@ -92,8 +92,8 @@ enum ClassKeys {
     /// Every active account, as granting needs it.
     static func holders(_ db: Database) throws -> [Holder] {
         try Row.fetchAll(db, sql: "SELECT id, role, public_key FROM accounts WHERE active = 1 ORDER BY id").compactMap { row in
-            guard let role = Role(rawValue: row["role"]) else { return nil }
-            return Holder(id: row["id"], role: role, publicKey: row["public_key"])
+            guard let role = Role(rawValue: try row.stored("role")) else { return nil }
+            return Holder(id: try row.stored("id"), role: role, publicKey: try row.stored("public_key"))
         }
     }
 
@@ -138,9 +138,9 @@ enum ClassKeys {
                 WHERE g.class = ? AND g.sealed_key IS NULL AND a.active = 1 AND a.public_key IS NOT NULL
                 """, arguments: [visibility.rawValue])
             for row in waiting {
-                guard let role = Role(rawValue: row["role"]), role.mayRead(visibility) else { continue }
-                let holder = Holder(id: row["id"], role: role, publicKey: row["public_key"])
-                let stored: Data = row["entitlement"]
+                guard let role = Role(rawValue: try row.stored("role")), role.mayRead(visibility) else { continue }
+                let holder = Holder(id: try row.stored("id"), role: role, publicKey: try row.stored("public_key"))
+                let stored: Data = try row.stored("entitlement")
                 let waitingForm = KeyGrant.entitlement(key, storeID: keyring.storeID, visibility: visibility, accountID: holder.id, role: role, publicKey: nil)
                 let boundForm = KeyGrant.entitlement(key, storeID: keyring.storeID, visibility: visibility, accountID: holder.id, role: role, publicKey: holder.publicKey)
                 guard stored == waitingForm || stored == boundForm else { continue }

@@ -60,18 +60,18 @@ struct RecordRow: Sendable, Equatable {
 
     /// A row read with `columns`. An unknown class or seal format is damage, said in words.
     init(row: Row) throws {
-        let kind: String = row["kind"]
-        let id: String = row["id"]
-        guard let visibility = VisibilityClass(rawValue: row["class"]) else {
+        let kind: String = try row.stored("kind")
+        let id: String = try row.stored("id")
+        guard let visibility = VisibilityClass(rawValue: try row.stored("class")) else {
             throw StoreError.corrupt("the \(kind) record \(id) names an unknown visibility class")
         }
-        guard let seal = Seal(rawValue: row["seal"]) else {
+        guard let seal = Seal(rawValue: try row.stored("seal")) else {
             throw StoreError.corrupt("the \(kind) record \(id) names an unknown seal format")
         }
         self.init(
-            kind: kind, id: id, childID: row["child_id"], version: row["version"], sortAt: row["sort_at"],
-            updatedAt: row["updated_at"], changeSequence: row["change_seq"], visibility: visibility, seal: seal,
-            payload: row["payload"])
+            kind: kind, id: id, childID: try row.stored("child_id"), version: try row.stored("version"), sortAt: try row.stored("sort_at"),
+            updatedAt: try row.stored("updated_at"), changeSequence: try row.stored("change_seq"), visibility: visibility, seal: seal,
+            payload: try row.stored("payload"))
     }
 
     /// Every clear column, bound to the store: the associated data of the payload's seal.
@@ -149,5 +149,15 @@ struct RecordTrailEntry: Sendable, Equatable {
         binding.integer(Int64(version))
         binding.text(childID)
         binding.blob(rowHash)
+    }
+}
+
+extension DamagedRecord {
+    /// What the clear columns of a row that does not open still say, read as far as they can be
+    /// (a row damaged in its columns too is named by its kind and whatever id is left).
+    init(_ stored: Row, kind: RecordKind) {
+        let id = (try? stored.stored("id", as: String?.self)).flatMap { $0 } ?? ""
+        let child = (try? stored.stored("child_id", as: String?.self)).flatMap { $0 }
+        self.init(kind: kind.rawValue, id: id, child: child.map(ChildID.init(rawValue:)))
     }
 }

@@ -196,7 +196,7 @@ extension SQLiteCaseStore {
     /// Every account, for the supervisor's account screen.
     public func listAccounts() throws -> [AccountSummary] {
         try Permission.manageAccounts.require(role)
-        return try StoreDatabase.mapErrors { try dbQueue.read(StoreAdmin.accountSummaries) }
+        return try StoreDatabase.mapErrors(at: location) { try dbQueue.read(StoreAdmin.accountSummaries) }
     }
 
     /// The worker record behind an account name.

@@ -33,11 +33,13 @@ extension SQLiteCaseStore {
                 """)
             while let stored = try rows.next() {
                 checked += 1
-                let kind: String = stored["kind"]
-                let id: String = stored["id"]
+                // A damaged row is named as well as its bytes allow, never a reason to stop.
+                let kind = (try? stored.stored("kind", as: String?.self)).flatMap { $0 } ?? "record"
+                let id = (try? stored.stored("id", as: String?.self)).flatMap { $0 } ?? "with no readable id"
                 func problem(_ reason: StoreCheckReport.RecordProblem.Reason) {
                     problems.append(.init(kind: kind, id: id, reason: reason))
-                    for child in [stored["child_id"] as String?, stored["trail_child"] as String?, kind == RecordKind.child.rawValue ? id : nil] {
+                    let named = [(try? stored.stored("child_id", as: String?.self)) ?? nil, (try? stored.stored("trail_child", as: String?.self)) ?? nil]
+                    for child in named + [kind == RecordKind.child.rawValue ? id : nil] {
                         if let child { troubled.insert(child) }
                     }
                 }
@@ -48,19 +50,19 @@ extension SQLiteCaseStore {
                     problem(.damaged("\(error)"))
                     continue
                 }
-                if stored["trail_seq"] as Int64? == nil {
+                if (try stored.stored("trail_seq", as: Int64?.self)) == nil {
                     problem(.notInTrail)
                     continue
                 }
-                let trailVersion: Int = stored["trail_version"]
-                let trailChild: String? = stored["trail_child"]
+                let trailVersion: Int = try stored.stored("trail_version")
+                let trailChild: String? = try stored.stored("trail_child")
                 if row.version < trailVersion {
                     problem(.rolledBack(stored: row.version, trail: trailVersion))
                 } else if row.version > trailVersion {
                     problem(.unknownVersion(stored: row.version, trail: trailVersion))
                 } else if row.childID != trailChild {
                     problem(.moved(from: trailChild, to: row.childID))
-                } else if row.hash != stored["trail_hash"] as Data {
+                } else if row.hash != (try stored.stored("trail_hash", as: Data.self)) {
                     problem(.altered)
                 } else if !keys.keyring.holds(row.visibility) {
                     notReadable += 1
@@ -84,9 +86,9 @@ extension SQLiteCaseStore {
                 WHERE r.id IS NULL ORDER BY l.seq
                 """)
             for row in deleted {
-                problems.append(.init(kind: row["kind"], id: row["id"], reason: .deleted(version: row["version"])))
-                if let child = row["child_id"] as String? { troubled.insert(child) }
-                if row["kind"] as String == RecordKind.child.rawValue { troubled.insert(row["id"]) }
+                problems.append(.init(kind: try row.stored("kind"), id: try row.stored("id"), reason: .deleted(version: try row.stored("version"))))
+                if let child = try row.stored("child_id", as: String?.self) { troubled.insert(child) }
+                if try row.stored("kind", as: String.self) == RecordKind.child.rawValue { troubled.insert(try row.stored("id")) }
             }
             let summaries = try Self.checkSummaries(db: db, keys: keys, troubled: troubled)
             checked += summaries.checked
@@ -122,7 +124,15 @@ extension SQLiteCaseStore {
         let kept = try summarizedClasses(db)
         var made: [VisibilityClass: [ChildID: CaseloadEntry]] = [:]
         for visibility in summaryClasses where keys.keyring.holds(visibility) && kept.contains(visibility) {
-            made[visibility] = try caseloadEntries(of: nil, visibility, db: db, keys: keys, skippingDamaged: true)
+            // A child with a damaged record is left out: its summary cannot be compared with
+            // records that do not open, and the damaged record is named above.
+            var damagedChildren = Set<ChildID>()
+            var entries = try caseloadEntries(of: nil, visibility, db: db, keys: keys) { record, _ in
+                if let child = record.child { damagedChildren.insert(child) }
+                if record.isChildRecord { damagedChildren.insert(ChildID(rawValue: record.id)) }
+            }
+            for child in damagedChildren { entries[child] = nil }
+            made[visibility] = entries
         }
         var summarized: [VisibilityClass: Set<ChildID>] = [:]
         let rows = try Row.fetchCursor(db, sql: """
@@ -134,7 +144,7 @@ extension SQLiteCaseStore {
             """)
         while let stored = try rows.next() {
             checked += 1
-            let id = "\(stored["class"] as String? ?? "")/\(stored["child_id"] as String? ?? "")"
+            let id = "\((try? stored.stored("class", as: String?.self)).flatMap { $0 } ?? "")/\((try? stored.stored("child_id", as: String?.self)).flatMap { $0 } ?? "")"
             func problem(_ reason: StoreCheckReport.RecordProblem.Reason) {
                 problems.append(.init(kind: summaryKind, id: id, reason: reason))
             }
@@ -147,7 +157,7 @@ extension SQLiteCaseStore {
             }
             let child = ChildID(rawValue: row.childID ?? "")
             summarized[row.visibility, default: []].insert(child)
-            guard let trailVersion = stored["trail_version"] as Int? else {
+            guard let trailVersion = try stored.stored("trail_version", as: Int?.self) else {
                 problem(.notInTrail)
                 continue
             }
@@ -155,9 +165,9 @@ extension SQLiteCaseStore {
                 problem(.rolledBack(stored: row.version, trail: trailVersion))
             } else if row.version > trailVersion {
                 problem(.unknownVersion(stored: row.version, trail: trailVersion))
-            } else if row.childID != stored["trail_child"] as String? {
-                problem(.moved(from: stored["trail_child"], to: row.childID))
-            } else if row.hash != stored["trail_hash"] as Data {
+            } else if row.childID != (try stored.stored("trail_child", as: String?.self)) {
+                problem(.moved(from: try stored.stored("trail_child"), to: row.childID))
+            } else if row.hash != (try stored.stored("trail_hash", as: Data.self)) {
                 problem(.altered)
             } else if !keys.keyring.holds(row.visibility) {
                 notReadable += 1
@@ -180,9 +190,9 @@ extension SQLiteCaseStore {
             WHERE s.child_id IS NULL ORDER BY l.seq
             """)
         for row in deleted {
-            problems.append(.init(kind: summaryKind, id: row["id"], reason: .deleted(version: row["version"])))
+            problems.append(.init(kind: summaryKind, id: try row.stored("id"), reason: .deleted(version: try row.stored("version"))))
         }
-        let named = Set(deleted.map { $0["id"] as String })
+        let named = Set(try deleted.map { try $0.stored("id", as: String.self) })
         for (visibility, entries) in made.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
             for child in entries.keys.sorted(by: { $0.rawValue < $1.rawValue })
             where !(summarized[visibility]?.contains(child) ?? false) && !named.contains(summaryID(child, visibility))

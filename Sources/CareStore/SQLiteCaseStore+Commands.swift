@@ -64,7 +64,7 @@ extension SQLiteCaseStore {
             """, arguments: [conflict.theirs.kind.rawValue, conflict.theirs.recordID]),
             let row = try Row.fetchOne(db, sql: "SELECT \(AuditRow.columns) FROM audit WHERE seq = ?", arguments: [seq])
         else { return named }
-        let event = try AuditLog(keys: keys).event(AuditLog.auditRow(row))
+        let event = try AuditLog(keys: keys).event(try AuditLog.auditRow(row))
         if let actor = event.actor {
             named.savedBy = try fetchRecord(Worker.self, id: actor.rawValue, db: db, keys: keys)?.displayName
         }
@@ -88,12 +88,12 @@ extension SQLiteCaseStore {
                 """, arguments: [cursor])
             var changes: [RecordChange] = []
             while let row = try rows.next() {
-                guard let kind = RecordKind(rawValue: row["kind"]) else {
+                guard let kind = RecordKind(rawValue: try row.stored("kind")) else {
                     throw StoreError.corrupt("a record has an unknown kind")
                 }
                 changes.append(RecordChange(
-                    kind: kind, id: row["id"], child: (row["child_id"] as String?).map(ChildID.init(rawValue:)),
-                    sequence: row["change_seq"]))
+                    kind: kind, id: try row.stored("id"), child: (try row.stored("child_id", as: String?.self)).map(ChildID.init(rawValue:)),
+                    sequence: try row.stored("change_seq")))
             }
             return ChangeBatch(changes: changes, cursor: changes.last?.sequence ?? max(cursor, 0))
         }

@@ -29,7 +29,7 @@ extension SQLiteCaseStore {
                     + StatementArguments(readable))
             var stamps: [ContactStamp] = []
             while let row = try rows.next() {
-                stamps.append(ContactStamp(child: ChildID(rawValue: row["child_id"]), at: Date(timeIntervalSince1970: row["sort_at"])))
+                stamps.append(ContactStamp(child: ChildID(rawValue: try row.stored("child_id")), at: Date(timeIntervalSince1970: try row.stored("sort_at"))))
             }
             return stamps
         }

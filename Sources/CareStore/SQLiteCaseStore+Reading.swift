@@ -15,9 +15,12 @@ extension SQLiteCaseStore {
         return try read { db, keys in
             let decoder = RecordCoding.decoder()
             var snapshot = try Self.childParts(of: nil, readable: role.readableClasses, db: db, keys: keys, decoder: decoder)
-            snapshot.services = try Self.fetchAll(Service.self, db: db, keys: keys, decoder: decoder)
-            snapshot.checklist = try Self.fetchAll(ReviewChecklist.self, db: db, keys: keys, decoder: decoder).first
-            snapshot.workers = try Self.fetchAll(Worker.self, db: db, keys: keys, decoder: decoder)
+            var damaged: [DamagedRecord] = []
+            let note: DamageHandler = { record, _ in damaged.append(record) }
+            snapshot.services = try Self.fetchAll(Service.self, db: db, keys: keys, decoder: decoder, onDamage: note)
+            snapshot.checklist = try Self.fetchAll(ReviewChecklist.self, db: db, keys: keys, decoder: decoder, onDamage: note).first
+            snapshot.workers = try Self.fetchAll(Worker.self, db: db, keys: keys, decoder: decoder, onDamage: note)
+            snapshot.damaged += damaged
             snapshot.normalizeOrder()
             return snapshot
         }
@@ -41,13 +44,16 @@ extension SQLiteCaseStore {
             let decoder = RecordCoding.decoder()
             var part = try Self.childParts(of: ids, readable: role.readableClasses, db: db, keys: keys, decoder: decoder)
             if catalogue {
-                part.services = try Self.fetchAll(Service.self, db: db, keys: keys, decoder: decoder)
-                part.checklist = try Self.fetchAll(ReviewChecklist.self, db: db, keys: keys, decoder: decoder).first
-                part.workers = try Self.fetchAll(Worker.self, db: db, keys: keys, decoder: decoder)
+                var damaged: [DamagedRecord] = []
+                let note: DamageHandler = { record, _ in damaged.append(record) }
+                part.services = try Self.fetchAll(Service.self, db: db, keys: keys, decoder: decoder, onDamage: note)
+                part.checklist = try Self.fetchAll(ReviewChecklist.self, db: db, keys: keys, decoder: decoder, onDamage: note).first
+                part.workers = try Self.fetchAll(Worker.self, db: db, keys: keys, decoder: decoder, onDamage: note)
                 let aboutNoChild = try Row.fetchCursor(
                     db, sql: "SELECT \(RecordRow.columns) FROM records WHERE kind = ? AND child_id IS NULL",
                     arguments: [RecordKind.alertResponse.rawValue])
-                part.responses += try Self.openReadable(AlertResponse.self, aboutNoChild, keys: keys, decoder: decoder)
+                part.responses += try Self.openReadable(AlertResponse.self, aboutNoChild, keys: keys, decoder: decoder, onDamage: note)
+                part.damaged += damaged
             }
             part.normalizeOrder()
             return SnapshotPatch(children: ids, part: part, includesCatalogue: catalogue)
@@ -60,16 +66,19 @@ extension SQLiteCaseStore {
     /// records where the store keeps no summaries of that class yet (a store of the previous
     /// version opened read-only, or the restricted class before anyone holding its key signed
     /// in). The last contact is the last one of a class the reader may see: police hold no
-    /// restricted key, so no restricted note moves it.
+    /// restricted key, so no restricted note moves it. A record that does not open is passed
+    /// over and listed in `damaged`, so the rest loads.
     static func childParts(
         of ids: Set<ChildID>?, readable: [VisibilityClass], db: Database, keys: SessionKeys, decoder: JSONDecoder
     ) throws -> CaseloadSnapshot {
+        var damaged: [DamagedRecord] = []
+        func note(_ record: DamagedRecord, _: StoreError) { damaged.append(record) }
         var snapshot = CaseloadSnapshot()
         let kept = try summarizedClasses(db)
         for visibility in summaryClasses where readable.contains(visibility) {
             let entries = kept.contains(visibility) && keys.keyring.holds(visibility)
-                ? try summarizedEntries(of: ids, visibility, db: db, keys: keys)
-                : Array(try caseloadEntries(of: ids, visibility, db: db, keys: keys)).map { (child: $0.key, entry: $0.value) }
+                ? try summarizedEntries(of: ids, visibility, db: db, keys: keys, onDamage: note)
+                : Array(try caseloadEntries(of: ids, visibility, db: db, keys: keys, onDamage: note)).map { (child: $0.key, entry: $0.value) }
             // Added in case-number order, so `normalizeOrder` finds the children sorted and
             // moves none of them.
             let numbers = entries.map { $0.entry.child?.caseNumber }
@@ -81,7 +90,8 @@ extension SQLiteCaseStore {
             snapshot.lastContact.reserveCapacity(snapshot.lastContact.count + entries.count)
             for index in order { snapshot.add(entries[index].entry, of: entries[index].child) }
         }
-        snapshot.responses = try fetchAll(AlertResponse.self, children: ids, db: db, keys: keys, decoder: decoder)
+        snapshot.responses = try fetchAll(AlertResponse.self, children: ids, db: db, keys: keys, decoder: decoder, onDamage: note)
+        snapshot.damaged = damaged
         return snapshot
     }
 
@@ -90,7 +100,7 @@ extension SQLiteCaseStore {
     /// instead (`caseloadEntries`), so one damaged summary costs one child's records, not the
     /// load; `care check` names the summary.
     static func summarizedEntries(
-        of ids: Set<ChildID>?, _ visibility: VisibilityClass, db: Database, keys: SessionKeys
+        of ids: Set<ChildID>?, _ visibility: VisibilityClass, db: Database, keys: SessionKeys, onDamage: DamageHandler
     ) throws -> [(child: ChildID, entry: CaseloadEntry)] {
         var entries: [(child: ChildID, entry: CaseloadEntry)] = []
         var opened = Set<ChildID>()
@@ -114,7 +124,14 @@ extension SQLiteCaseStore {
                 db, sql: "SELECT \(summaryColumns) FROM summaries WHERE class = ? \(filter)",
                 arguments: [visibility.rawValue] + arguments)
             while let next = try stored.next() {
-                rows.append(try summaryRow(next))
+                do {
+                    rows.append(try summaryRow(next))
+                } catch let error as StoreError where error.isDamage {
+                    // Damaged columns: the child (when its id is readable) is read from its
+                    // records; a team summary with no readable id is found missing below.
+                    if let child = (try? next.stored("child_id", as: String?.self)) ?? nil { unopened.insert(ChildID(rawValue: child)) }
+                    continue
+                }
                 if rows.count == ParallelOpening.batch { openBatch() }
             }
         }
@@ -130,7 +147,7 @@ extension SQLiteCaseStore {
         }
         if !unopened.isEmpty {
             entries.removeAll { unopened.contains($0.child) }
-            for (child, entry) in try caseloadEntries(of: unopened, visibility, db: db, keys: keys) { entries.append((child, entry)) }
+            for (child, entry) in try caseloadEntries(of: unopened, visibility, db: db, keys: keys, onDamage: onDamage) { entries.append((child, entry)) }
         }
         return entries
     }
@@ -138,14 +155,15 @@ extension SQLiteCaseStore {
     /// Every record of one kind that belongs to one of `children` (to any child, and to none,
     /// when nil), opened in bulk, in no particular order.
     static func fetchAll<Record: CareRecord>(
-        _ type: Record.Type, children: Set<ChildID>?, db: Database, keys: SessionKeys, decoder: JSONDecoder
+        _ type: Record.Type, children: Set<ChildID>?, db: Database, keys: SessionKeys, decoder: JSONDecoder,
+        onDamage: DamageHandler = refuseDamage
     ) throws -> [Record] {
         var records: [Record] = []
         try forEachChunk(of: children, db: db) { filter, arguments in
             let rows = try Row.fetchCursor(
                 db, sql: "SELECT \(RecordRow.columns) FROM records WHERE kind = ? \(filter)",
                 arguments: [Record.kind.rawValue] + arguments)
-            records += try openReadable(Record.self, rows, keys: keys, decoder: decoder)
+            records += try openReadable(Record.self, rows, keys: keys, decoder: decoder, onDamage: onDamage)
         }
         return records
     }
@@ -213,20 +231,25 @@ extension SQLiteCaseStore {
                 throw CommandError.notFound(kind: .child, id: child.rawValue)
             }
             // The whole records, in the snapshot's orders, so the record pane and the caseload
-            // never order the same records differently.
+            // never order the same records differently. A record that does not open is passed
+            // over and named in `damaged`.
+            var damaged: [DamagedRecord] = []
+            func note(_ record: DamagedRecord, _: StoreError) { damaged.append(record) }
             func fetch<Record: CareRecord>(_ type: Record.Type) throws -> [Record] {
-                try Self.fetchAll(type, children: [child], db: db, keys: keys, decoder: decoder)
+                try Self.fetchAll(type, children: [child], db: db, keys: keys, decoder: decoder, onDamage: note)
             }
-            let links = try Self.fetchAll(RecordLink.self, child: child, db: db, keys: keys, decoder: decoder)
+            let links = try Self.fetchAll(RecordLink.self, child: child, db: db, keys: keys, decoder: decoder, onDamage: note)
+            let contacts = try contactPage(child, after: .start, limit: contactLimit, db: db, keys: keys, decoder: decoder)
             return ChildDetail(
                 child: record,
-                contacts: try contactPage(child, after: .start, limit: contactLimit, db: db, keys: keys, decoder: decoder),
+                contacts: contacts,
                 episodes: try fetch(MissingEpisode.self).sorted(by: CaseloadSnapshot.newerEpisode),
                 indicators: try fetch(RiskIndicator.self).sorted(by: CaseloadSnapshot.newerIndicator),
                 plan: try fetch(SafetyPlan.self).first,
                 referrals: try fetch(Referral.self).sorted(by: CaseloadSnapshot.newerReferral),
                 appointments: try fetch(Appointment.self).sorted(by: CaseloadSnapshot.soonerAppointment),
-                links: links.sorted { ($0.createdAt, $0.id.rawValue) > ($1.createdAt, $1.id.rawValue) })
+                links: links.sorted { ($0.createdAt, $0.id.rawValue) > ($1.createdAt, $1.id.rawValue) },
+                damaged: damaged + contacts.damaged)
         }
     }
 
@@ -240,7 +263,8 @@ extension SQLiteCaseStore {
     /// The contacts after `cursor`, newest first by (time, id): two contacts at the same minute
     /// on either side of a page boundary are neither skipped nor shown twice. A note of a class
     /// this session holds no key to (a restricted note, for the police role) is counted, never
-    /// opened: the page fills with the notes it may read.
+    /// opened: the page fills with the notes it may read. A note that does not open is passed
+    /// over and listed in `damaged`, counted like the hidden ones.
     func contactPage(
         _ child: ChildID, after cursor: ContactCursor, limit: Int, db: Database, keys: SessionKeys, decoder: JSONDecoder
     ) throws -> ContactPage {
@@ -252,21 +276,32 @@ extension SQLiteCaseStore {
             """, arguments: [RecordKind.contact.rawValue, child.rawValue, time, time, cursor.id.rawValue])
         var page = ContactPage()
         var hidden = 0
+        var damaged: [DamagedRecord] = []
         while let stored = try rows.next() {
-            let row = try RecordRow(row: stored)
-            guard keys.keyring.holds(row.visibility), role.mayRead(row.visibility) else {
-                hidden += 1
+            let contact: Contact
+            do {
+                let row = try RecordRow(row: stored)
+                guard keys.keyring.holds(row.visibility), role.mayRead(row.visibility) else {
+                    hidden += 1
+                    continue
+                }
+                contact = try Self.openRecord(Contact.self, row: row, keys: keys, decoder: decoder)
+            } catch let error as StoreError where error.isDamage {
+                damaged.append(DamagedRecord(stored, kind: .contact))
                 continue
             }
-            let contact = try Self.openRecord(Contact.self, row: row, keys: keys, decoder: decoder)
             if page.contacts.count == max(limit, 0) {
                 page.hasMore = true
                 break
             }
             page.contacts.append(contact)
             page.hiddenRestricted = hidden
+            page.damaged = damaged
         }
-        if !page.hasMore { page.hiddenRestricted = hidden }
+        if !page.hasMore {
+            page.hiddenRestricted = hidden
+            page.damaged = damaged
+        }
         return page
     }
 

@@ -5,28 +5,42 @@ import GRDB
 /// The building blocks every operation uses: transactions, record rows, and audit events.
 extension SQLiteCaseStore {
     /// Runs `body` in one `BEGIN IMMEDIATE` transaction: the change and its audit event commit
-    /// together or not at all. Takes the write lock up front, so other processes wait (up to the
-    /// busy timeout) instead of failing half-way. A read-only store refuses in words.
+    /// together or not at all. Takes the write lock up front, so other processes wait (as long as
+    /// `lockWaits` says: five seconds, or what the dashboard asked for) instead of failing
+    /// half-way. A read-only store refuses in words.
     @discardableResult
     func write<T>(keys: SessionKeys? = nil, _ body: (Database, SessionKeys) throws -> T) throws -> T {
         let keys = try keys ?? session.keys()
         if let readOnlyReason { throw StoreError.readOnly(readOnlyReason) }
-        return try StoreDatabase.mapErrors {
-            try dbQueue.writeWithoutTransaction { db in
-                var result: T?
-                try db.inTransaction(.immediate) {
-                    result = try body(db, keys)
-                    return .commit
+        return try givenUpInWords {
+            try StoreDatabase.mapErrors(at: location) {
+                try dbQueue.writeWithoutTransaction { db in
+                    var result: T?
+                    try db.inTransaction(.immediate) {
+                        try db.requireFileInPlace()
+                        result = try body(db, keys)
+                        return .commit
+                    }
+                    return result!
                 }
-                return result!
             }
+        }
+    }
+
+    /// A wait for another session's lock that the person gave up (`LockWaitCancel`) says so,
+    /// rather than that the other session held the store too long.
+    private func givenUpInWords<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch StoreError.busy where lockWaits.wasGivenUp {
+            throw StoreError.gaveUpWaiting
         }
     }
 
     /// Runs `body` in a read transaction (one consistent snapshot).
     func read<T>(_ body: (Database, SessionKeys) throws -> T) throws -> T {
         let keys = try session.keys()
-        return try StoreDatabase.mapErrors { try dbQueue.read { db in try body(db, keys) } }
+        return try givenUpInWords { try StoreDatabase.mapErrors(at: location) { try dbQueue.read { db in try body(db, keys) } } }
     }
 
     /// Takes `count` numbers from the change counter in `meta` for the rows this transaction is
@@ -96,10 +110,17 @@ extension SQLiteCaseStore {
         try fetchRow(Record.kind, id: id, db: db).map { try openRecord(Record.self, row: $0, keys: keys, decoder: RecordCoding.decoder()) }
     }
 
+    /// What to do with a row that does not open (`DamagedRecord`): throw (the default, where a
+    /// rule or a command needs the record itself), or note it and go on (reading the caseload and
+    /// a child's record, so one damaged row locks nobody out of the rest).
+    typealias DamageHandler = (DamagedRecord, StoreError) throws -> Void
+    static func refuseDamage(_ record: DamagedRecord, _ error: StoreError) throws { throw error }
+
     /// Every record of one kind (optionally one child's) this session may read, opened in bulk.
     /// Rows of a class it holds no key to are passed over: its role may not read them.
     static func fetchAll<Record: CareRecord>(
-        _ type: Record.Type, child: ChildID? = nil, db: Database, keys: SessionKeys, decoder: JSONDecoder
+        _ type: Record.Type, child: ChildID? = nil, db: Database, keys: SessionKeys, decoder: JSONDecoder,
+        onDamage: DamageHandler = refuseDamage
     ) throws -> [Record] {
         let rows: RowCursor
         if let child {
@@ -111,26 +132,40 @@ extension SQLiteCaseStore {
                 db, sql: "SELECT \(RecordRow.columns) FROM records WHERE kind = ? ORDER BY sort_at DESC, updated_at DESC, id",
                 arguments: [Record.kind.rawValue])
         }
-        return try openReadable(Record.self, rows, keys: keys, decoder: decoder)
+        return try openReadable(Record.self, rows, keys: keys, decoder: decoder, onDamage: onDamage)
     }
 
     /// Opens the rows of `cursor` this session holds the class key of, in their order. The rows
     /// are read first; many of them are then opened and decoded on every core
-    /// (`ParallelOpening`), each with its own decoder.
+    /// (`ParallelOpening`), each with its own decoder. A row that does not open (its columns are
+    /// damaged, its seal fails, or it does not decode) goes to `onDamage`, on this thread.
     static func openReadable<Record: CareRecord>(
-        _ type: Record.Type, _ cursor: RowCursor, keys: SessionKeys, decoder: JSONDecoder
+        _ type: Record.Type, _ cursor: RowCursor, keys: SessionKeys, decoder: JSONDecoder, onDamage: DamageHandler = refuseDamage
     ) throws -> [Record] {
         var records: [Record] = []
         var rows: [RecordRow] = []
         // In batches, so no more than one batch of sealed payloads is held at a time.
         func openBatch() throws {
-            records += try ParallelOpening.map(rows, decoder: decoder) { row, decoder in
+            let opened = ParallelOpening.results(rows, decoder: decoder) { row, decoder in
                 try openRecord(Record.self, row: row, keys: keys, decoder: decoder)
+            }
+            for (row, outcome) in zip(rows, opened) {
+                do {
+                    records.append(try outcome.get())
+                } catch let error as StoreError where error.isDamage {
+                    try onDamage(DamagedRecord(kind: row.kind, id: row.id, child: row.childID.map(ChildID.init(rawValue:))), error)
+                }
             }
             rows.removeAll(keepingCapacity: true)
         }
         while let stored = try cursor.next() {
-            let row = try RecordRow(row: stored)
+            let row: RecordRow
+            do {
+                row = try RecordRow(row: stored)
+            } catch let error as StoreError where error.isDamage {
+                try onDamage(DamagedRecord(stored, kind: Record.kind), error)
+                continue
+            }
             guard keys.keyring.holds(row.visibility) else { continue }
             rows.append(row)
             if rows.count == ParallelOpening.batch { try openBatch() }
@@ -207,12 +242,12 @@ extension SQLiteCaseStore {
             """)
         let log = AuditLog(keys: keys)
         for row in rows {
-            let account: String = row["account"]
+            let account: String = try row.stored("account")
             let summary = account.isEmpty
                 ? "failed sign-in with an account name that does not exist"
                 : "failed sign-in for \(account): wrong passphrase"
             try log.append(db, AuditLog.NewEvent(
-                action: .loginFailed, actor: row["worker"], at: Date(timeIntervalSince1970: row["at"]), summary: summary))
+                action: .loginFailed, actor: try row.stored("worker"), at: Date(timeIntervalSince1970: try row.stored("at")), summary: summary))
         }
         try db.execute(sql: "DELETE FROM failed_logins")
     }

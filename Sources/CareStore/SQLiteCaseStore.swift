@@ -25,11 +25,14 @@ public final class SQLiteCaseStore: CaseStore, CaseArchive {
     let options: StoreOptions
     let dbQueue: DatabaseQueue
     let session: SessionState
+    /// How long this session's calls wait for another process's write lock.
+    let lockWaits: LockWaitPolicy
 
     init(
         options: StoreOptions, dbQueue: DatabaseQueue, unit: UnitInfo, worker: Worker, keys: SessionKeys, notices: [String] = [],
-        readOnlyReason: String? = nil
+        readOnlyReason: String? = nil, lockWaits: LockWaitPolicy = LockWaitPolicy()
     ) {
+        self.lockWaits = lockWaits
         self.options = options
         self.location = options.location
         self.dbQueue = dbQueue
@@ -69,12 +72,13 @@ public final class SQLiteCaseStore: CaseStore, CaseArchive {
         guard location.exists else { throw StoreError.notFound(path: location.path) }
         try location.requireLocalFilesystem(using: options.filesystemProbe)
         let access = StoreAccess(location)
-        let queue = try StoreDatabase.open(location, readOnly: access.readOnlyReason != nil)
+        let lockWaits = LockWaitPolicy()
+        let queue = try StoreDatabase.open(location, readOnly: access.readOnlyReason != nil, lockWaits: lockWaits)
         try StoreDatabase.requireStore(queue, readOnlyReason: access.readOnlyReason)
         let unlock = try unlockAccount(queue, options: options, account: account, passphrase: passphrase, mayRecord: access.readOnlyReason == nil)
         let effectiveMode: SignIn.Mode = access.readOnlyReason == nil ? mode : .readOnly
-        let unit = try StoreDatabase.mapErrors { try queue.read(StoreDatabase.unitInfo) }
-        let signedIn: SignIn.Result = try StoreDatabase.mapErrors {
+        let unit = try StoreDatabase.mapErrors(at: location) { try queue.read(StoreDatabase.unitInfo) }
+        let signedIn: SignIn.Result = try StoreDatabase.mapErrors(at: location) {
             if effectiveMode == .readOnly {
                 return try queue.read { db in
                     var signIn = SignIn(db: db, unlock: unlock, options: options, now: options.clock.now(), mode: .readOnly)
@@ -96,7 +100,7 @@ public final class SQLiteCaseStore: CaseStore, CaseArchive {
         notices += signedIn.notices
         let store = SQLiteCaseStore(
             options: options, dbQueue: queue, unit: unit, worker: signedIn.worker, keys: signedIn.keys, notices: notices,
-            readOnlyReason: access.readOnlyReason)
+            readOnlyReason: access.readOnlyReason, lockWaits: lockWaits)
         store.rememberHead()
         return store
     }
@@ -122,7 +126,7 @@ public final class SQLiteCaseStore: CaseStore, CaseArchive {
         guard !session.isClosed else { throw StoreError.closed }
         let unlock = try Self.unlockAccount(
             dbQueue, options: options, account: worker.accountName, passphrase: passphrase, mayRecord: !isReadOnly)
-        let signedIn: SignIn.Result = try StoreDatabase.mapErrors {
+        let signedIn: SignIn.Result = try StoreDatabase.mapErrors(at: location) {
             if isReadOnly {
                 return try dbQueue.read { db in
                     var signIn = SignIn(db: db, unlock: unlock, options: options, now: clock.now(), mode: .readOnly)
@@ -150,7 +154,7 @@ public final class SQLiteCaseStore: CaseStore, CaseArchive {
     public func close() throws {
         rememberHead()
         session.set(.closed)
-        try StoreDatabase.mapErrors { try dbQueue.close() }
+        try StoreDatabase.mapErrors(at: location) { try dbQueue.close() }
     }
 
     /// The head of the audit trail, for an outside record (`care audit --head`). Supervisors.

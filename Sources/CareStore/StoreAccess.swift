@@ -21,7 +21,9 @@ struct StoreAccess {
         let folderMode = Self.mode(location.directory)
         // The owner's write bit, not only access(2): the superuser may write anything, and a
         // store an operator made read-only stays so for them too.
-        if let fileMode, fileMode & 0o200 == 0 || access(location.path, W_OK) != 0 {
+        if DiskState(location)?.readOnlyMount == true {
+            readOnlyReason = DiskState.readOnlyWords
+        } else if let fileMode, fileMode & 0o200 == 0 || access(location.path, W_OK) != 0 {
             readOnlyReason = "the store file is not writable (mode \(Self.octal(fileMode)))"
         } else if let folderMode, folderMode & 0o200 == 0 || access(location.directory, W_OK) != 0 {
             readOnlyReason = "its folder \(location.directory) is not writable (mode \(Self.octal(folderMode)))"

@@ -41,11 +41,12 @@ public enum StoreAdmin {
         let wrapped = try AccountKeys.wrap(
             privateKey, passphrase: passphrase, cost: options.kdfCost, accountID: worker.id.rawValue, minimumLength: minimumLength)
         do {
-            let queue = try StoreDatabase.open(location)
-            try StoreDatabase.mapErrors { try Schema.migrator.migrate(queue) }
+            let lockWaits = LockWaitPolicy()
+            let queue = try StoreDatabase.open(location, lockWaits: lockWaits)
+            try StoreDatabase.mapErrors(at: location) { try Schema.migrator.migrate(queue) }
             let now = options.clock.now()
             // Every class gets its key now: the first account is a supervisor, who may read all.
-            let (saved, row, keys) = try StoreDatabase.mapErrors {
+            let (saved, row, keys) = try StoreDatabase.mapErrors(at: location) {
                 try queue.write { db in
                     try db.execute(
                         sql: """
@@ -71,7 +72,7 @@ public enum StoreAdmin {
             }
             var notices = StoreAccess(location).notices
             notices.removeAll { $0.hasPrefix("The store file") }
-            let store = SQLiteCaseStore(options: options, dbQueue: queue, unit: unit, worker: saved, keys: keys, notices: notices)
+            let store = SQLiteCaseStore(options: options, dbQueue: queue, unit: unit, worker: saved, keys: keys, notices: notices, lockWaits: lockWaits)
             try store.write { db, keys in
                 try store.appendEvent(
                     db, keys: keys, action: .create, targetKind: .worker, targetID: saved.id.rawValue,
@@ -95,7 +96,7 @@ public enum StoreAdmin {
         let access = StoreAccess(location)
         let queue = try StoreDatabase.open(location, readOnly: access.readOnlyReason != nil)
         try StoreDatabase.requireStore(queue, readOnlyReason: access.readOnlyReason)
-        return try StoreDatabase.mapErrors {
+        return try StoreDatabase.mapErrors(at: location) {
             try queue.read(StoreDatabase.unitInfo)
         }
     }
@@ -109,17 +110,17 @@ public enum StoreAdmin {
         let access = StoreAccess(location)
         let queue = try StoreDatabase.open(location, readOnly: access.readOnlyReason != nil)
         try StoreDatabase.requireStore(queue, readOnlyReason: access.readOnlyReason)
-        return try StoreDatabase.mapErrors { try queue.read(accountSummaries) }
+        return try StoreDatabase.mapErrors(at: location) { try queue.read(accountSummaries) }
     }
 
     static func accountSummaries(_ db: Database) throws -> [AccountSummary] {
         try Row.fetchAll(db, sql: "SELECT id, account_name, role, active FROM accounts ORDER BY account_name").map { row in
-            guard let role = Role(rawValue: row["role"]) else {
+            guard let role = Role(rawValue: try row.stored("role")) else {
                 throw StoreError.corrupt("an account has an unknown role")
             }
             return AccountSummary(
-                accountName: row["account_name"], role: role, active: row["active"] as Int == 1,
-                workerID: WorkerID(rawValue: row["id"]))
+                accountName: try row.stored("account_name"), role: role, active: (try row.stored("active", as: Int.self)) == 1,
+                workerID: WorkerID(rawValue: try row.stored("id")))
         }
     }
 
@@ -133,7 +134,7 @@ public enum StoreAdmin {
                       db, sql: "SELECT COUNT(*) AS n, MAX(at) AS last FROM failed_logins WHERE account = ? AND account <> ''",
                       arguments: [account])
               }),
-              let count = row["n"] as Int?, count > 0, let last = row["last"] as Double?
+              let count = (try? row.stored("n", as: Int?.self)) ?? nil, count > 0, let last = (try? row.stored("last", as: Double?.self)) ?? nil
         else { return 0 }
         let wait = SignInDelay.after(failures: count) - options.clock.now().timeIntervalSince(Date(timeIntervalSince1970: last))
         return max(0, Int(wait.rounded(.up)))

@@ -1,17 +1,19 @@
 import CareDomain
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// Opening the SQLite file with the store's settings, and turning SQLite's errors into words.
 enum StoreDatabase {
-    /// WAL with `synchronous = FULL` (a committed change survives power loss), a five-second busy
-    /// timeout for other processes on the same host, and foreign keys on. New files are created
+    /// WAL with `synchronous = FULL` (a committed change survives power loss), waits for other
+    /// processes on the same host as `lockWaits` says (five seconds unless a caller bounds it),
+    /// and foreign keys on. New files are created
     /// under umask 0077 (0600); existing files keep the modes the operator gave them. A
     /// read-only store is opened read-only.
-    static func open(_ location: StoreLocation, readOnly: Bool = false) throws -> DatabaseQueue {
+    static func open(_ location: StoreLocation, readOnly: Bool = false, lockWaits: LockWaitPolicy = LockWaitPolicy()) throws -> DatabaseQueue {
         var config = Configuration()
         config.foreignKeysEnabled = true
-        config.busyMode = .timeout(5)
+        config.busyMode = .callback { tries in lockWaits.retry(tries) }
         config.label = "care.store"
         config.readonly = readOnly
         config.prepareDatabase { db in
@@ -26,16 +28,33 @@ enum StoreDatabase {
             // into temp files outside the store's own files.
             try db.execute(sql: "PRAGMA temp_store = MEMORY")
         }
-        return try mapErrors {
-            try StoreLocation.withPrivateUmask { try DatabaseQueue(path: location.path, configuration: config) }
+        let path = readOnly ? try readOnlyPath(location) : location.path
+        return try mapErrors(at: location) {
+            try StoreLocation.withPrivateUmask { try DatabaseQueue(path: path, configuration: config) }
         }
+    }
+
+    /// Where to open a store that cannot be written. On a disk mounted read-only, SQLite cannot
+    /// make the `-shm` file its WAL mode reads through, and fails with "unable to open database
+    /// file"; a store closed cleanly has nothing in a `-wal` file, so it is opened as immutable
+    /// (nobody can change it through this mount). One whose last changes are still in its `-wal`
+    /// is opened as usual, and said in words when SQLite cannot read it there.
+    static func readOnlyPath(_ location: StoreLocation) throws -> String {
+        guard DiskState(location)?.readOnlyMount == true else { return location.path }
+        let walBytes = (try? FileManager.default.attributesOfItem(atPath: location.walPath)[.size] as? Int) ?? 0
+        guard walBytes == 0 else { return location.path }
+        var uri = URLComponents()
+        uri.scheme = "file"
+        uri.path = location.path
+        uri.queryItems = [URLQueryItem(name: "immutable", value: "1")]
+        return uri.string ?? location.path
     }
 
     /// Refuses a file that is SQLite but not a care store, before any migration could write
     /// tables into it; refuses a store written by a newer version. Then migrates (a read-only
     /// store that needs migrating is refused in words).
     static func requireStore(_ queue: DatabaseQueue, readOnlyReason: String? = nil) throws {
-        try mapErrors {
+        try mapErrors(at: StoreLocation(path: queue.path)) {
             let format: String? = try queue.read { db in
                 guard try db.tableExists("meta") else { return nil }
                 return try String.fetchOne(db, sql: "SELECT CAST(value AS TEXT) FROM meta WHERE key = 'format'")
@@ -86,24 +105,25 @@ enum StoreDatabase {
         try String.fetchOne(db, sql: "SELECT CAST(value AS TEXT) FROM meta WHERE key = 'sealing'") == Schema.sealing
     }
 
-    /// Runs `body`, translating SQLite errors into `StoreError`. Messages carry SQLite's words
-    /// and never statement arguments.
-    static func mapErrors<T>(_ body: () throws -> T) throws -> T {
+    /// Runs `body`, translating SQLite errors into `StoreError` in words (`SQLiteDiagnosis`), the
+    /// store's disk looked at when SQLite's code does not say what happened. Messages carry
+    /// SQLite's words and never statement arguments.
+    static func mapErrors<T>(at location: StoreLocation? = nil, _ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let error as DatabaseError {
-            switch error.resultCode {
-            case .SQLITE_NOTADB:
-                throw StoreError.corrupt("the file is not an SQLite database")
-            case .SQLITE_CORRUPT:
-                throw StoreError.corrupt(error.message ?? "SQLite reports the file damaged")
-            case .SQLITE_BUSY, .SQLITE_LOCKED:
-                throw StoreError.busy
-            case .SQLITE_READONLY:
-                throw StoreError.readOnly(error.message ?? "SQLite could not write it")
-            default:
-                throw StoreError.database(error.message ?? "SQLite error \(error.resultCode.rawValue)")
-            }
+            throw SQLiteDiagnosis.storeError(error, location: location)
         }
+    }
+}
+
+extension Database {
+    /// Refuses to write into a store file that was deleted or moved while it was open. SQLite
+    /// goes on writing into the unlinked file in WAL mode, and everything saved there would
+    /// vanish when the session closed, each save having said "Saved".
+    func requireFileInPlace() throws {
+        var moved: Int32 = 0
+        guard sqlite3_file_control(sqliteConnection, "main", SQLITE_FCNTL_HAS_MOVED, &moved) == SQLITE_OK else { return }
+        if moved != 0 { throw StoreError.storeGone("its file was moved or deleted while care had it open") }
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 
 /// Why the store refused or failed. Every case reads as words a worker can act on; none of them
 /// carries a child's data (ids are opaque, account names are not about a child).
-public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible, SignInRefusal {
+public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible, SignInRefusal, LockRefusal {
     /// The passphrase did not unwrap this account's key (AES-GCM authentication failed).
     case wrongPassphrase(account: String)
     /// No account with this name in the store.
@@ -51,8 +51,32 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible, Sig
     case classNotHeld(VisibilityClass)
     /// A store made by an earlier version could not be upgraded, in words.
     case upgradeRefused(String)
+    /// The disk is full, or the file reached a size limit: nothing was written.
+    case diskFull(String)
+    /// The store's file or its disk went away while it was open.
+    case storeGone(String)
+    /// The disk failed to read or write (an input/output error that is not a full disk).
+    case diskError(String)
+    /// The person gave up waiting for another session's write lock: nothing was written.
+    case gaveUpWaiting
     /// Any other SQLite failure, with SQLite's words (never statement arguments).
     case database(String)
+
+    /// Whether this says a stored record does not open (its seal, or what it holds), as opposed
+    /// to the store failing: such a record is passed over as damaged where the rest can load.
+    var isDamage: Bool {
+        switch self {
+        case .sealBroken, .corrupt: true
+        default: false
+        }
+    }
+
+    public var isLockRefusal: Bool {
+        switch self {
+        case .busy, .gaveUpWaiting: true
+        default: false
+        }
+    }
 
     public var signInWait: Int? {
         if case .signInThrottled(_, let seconds) = self { return seconds }
@@ -72,7 +96,8 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible, Sig
         case .passphraseTooShort(let minimum):
             "A passphrase needs at least \(minimum) characters."
         case .corrupt(let why):
-            "The store is damaged or not a care store: \(why)."
+            "The store is damaged or not a care store: \(why). A supervisor can run `care check` to see what is damaged; "
+                + "if the store does not open, restore it from a backup (keep the damaged file as evidence)."
         case .notFound(let path):
             "No store at \(path)."
         case .alreadyExists(let path):
@@ -90,7 +115,7 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible, Sig
         case .recordNotFound(let kind, let id):
             "No \(kind) record \(id) in the store."
         case .busy:
-            "The store is busy in another session; try again in a moment."
+            "Another session held the store for longer than care waits (5 s), so this was not done; try again in a moment."
         case .notViewed:
             "Open the record before refreshing it."
         case .invalid(let why):
@@ -106,8 +131,16 @@ public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible, Sig
             "This account holds no key to \(visibility.records)."
         case .upgradeRefused(let why):
             "This store was made by an earlier version of care and could not be upgraded: \(why)."
+        case .diskFull(let why):
+            "The store could not be written: \(why). Nothing was saved; free some space (or ask whoever looks after this machine), then try again."
+        case .storeGone(let why):
+            "The store can no longer be reached: \(why). Nothing more can be saved; quit and open the store where it is now, or restore it from a backup."
+        case .diskError(let why):
+            "The store's disk could not be read or written: \(why). Nothing was saved; if it keeps happening the disk may be failing: copy the store somewhere safe and run `care check`."
+        case .gaveUpWaiting:
+            "Gave up waiting for another session; nothing was saved."
         case .database(let message):
-            "The store could not complete the operation: \(message)."
+            "The store could not complete the operation: \(message). If it keeps happening, a supervisor can run `care check`."
         }
     }
 }

@@ -68,8 +68,8 @@ struct StoreUpgrade {
         var previous = AuditChain.genesis
         for row in try Row.fetchAll(db, sql: "SELECT * FROM audit_v1 ORDER BY seq") {
             var event = FirstFormatEvent(
-                seq: row["seq"], at: row["at"], actor: row["actor"], action: row["action"], targetKind: row["target_kind"],
-                targetID: row["target_id"], childID: row["child_id"], payload: row["payload"], hash: row["hash"])
+                seq: try row.stored("seq"), at: try row.stored("at"), actor: try row.stored("actor"), action: try row.stored("action"), targetKind: try row.stored("target_kind"),
+                targetID: try row.stored("target_id"), childID: try row.stored("child_id"), payload: try row.stored("payload"), hash: try row.stored("hash"))
             guard event.seq == Int64(events.count) + 1 else { throw refusal(at: Int64(events.count) + 1, "deleted") }
             guard Self.firstFormatLink(previous: previous, event, key: chainKey) == event.hash else { throw refusal(at: event.seq, "edited") }
             let plain = try LegacySeal.open(event.payload, kind: "audit", id: String(event.seq), key: keys.keyring.team)

@@ -16,6 +16,9 @@ struct CareCommand: ParsableCommand {
         CrashReports.turnOffSwiftBacktracer()
         // No core dumps and no ptrace by the same user: a dump would hold decrypted records.
         _ = care_prctl_set_dumpable(0)
+        // A file-size limit (`ulimit -f`) reached while saving must be an error in words, like a
+        // full disk, not SIGXFSZ ending the process with the screen in raw mode.
+        signal(SIGXFSZ, SIG_IGN)
         MainActor.assumeIsolated { CrashReports.install() }
         do {
             var command = try parseAsRoot()

@@ -7,7 +7,7 @@ import Testing
 struct ReferralTimelinePropertyTests {
     typealias F = Fixture
 
-    static func randomCommand(_ rng: inout DemoRandom) -> ReferralCommand {
+    static func randomCommand(_ rng: inout SeededRandom) -> ReferralCommand {
         let yes = CulturalSafetyReview.defaultQuestions.map { CulturalSafetyReview.Item(question: $0, answer: .yes) }
         var withNo = yes
         withNo[2].answer = .no
@@ -30,7 +30,7 @@ struct ReferralTimelinePropertyTests {
 
     @Test("500 random command sequences keep from == previous to, times in order, last to == status")
     func randomSequences() {
-        var rng = DemoRandom(seed: 0xC0FFEE)
+        var rng = SeededRandom(seed: 0xC0FFEE)
         let children = [F.child(1), F.child(2, identity: .affiliations([Affiliation(group: .inuk, community: "Tundra Example Inuit Community")]))]
         let services = [F.service(), F.service(.elder, culturallySpecific: true, id: "s2")]
         var reachedStatuses = Set<Referral.Status>()

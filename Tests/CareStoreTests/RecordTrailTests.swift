@@ -29,7 +29,12 @@ import Testing
 
     @Test func aNoteMovedToAnotherChildIsNamedAndShownOnNeither() throws {
         try tamper("UPDATE records SET child_id = ? WHERE id = ?", [other.id.rawValue, note.recordID])
-        #expect(throws: StoreError.sealBroken(kind: "contact", id: note.recordID)) { try store.loadDetail(of: other.id, contactLimit: 10) }
+        // Filed under the other child, it does not open there: that record shows it as damaged,
+        // and it is gone from its own child's.
+        let moved = try store.loadDetail(of: other.id, contactLimit: 10)
+        #expect(moved.contacts.contacts.isEmpty)
+        #expect(moved.damaged == [DamagedRecord(kind: "contact", id: note.recordID, child: other.id)])
+        #expect(try store.loadDetail(of: child.id, contactLimit: 10).contacts.contacts.isEmpty)
         let report = try store.verify()
         #expect(report.problems == [.init(kind: "contact", id: note.recordID, reason: .moved(from: child.id.rawValue, to: other.id.rawValue))])
         #expect(report.audit.isIntact)

@@ -70,12 +70,14 @@ import Testing
         try fixture.raw().write { db in
             try db.execute(sql: "UPDATE records SET \(edit.column) = \(edit.value) WHERE id = ?", arguments: [contact.recordID])
         }
-        // The supervisor holds every class key, so a refusal here is the seal's, not the class's.
-        #expect(throws: StoreError.sealBroken(kind: "contact", id: contact.recordID)) {
-            try store.loadContacts(of: ChildID(rawValue: try fixture.raw().read { db in
-                try String.fetchOne(db, sql: "SELECT child_id FROM records WHERE id = ?", arguments: [contact.recordID])
-            } ?? ""), after: .start, limit: 10)
-        }
+        // The supervisor holds every class key, so a refusal here is the seal's, not the class's:
+        // the note is not shown, and is named as damaged where it is filed.
+        let filedUnder = ChildID(rawValue: try fixture.raw().read { db in
+            try String.fetchOne(db, sql: "SELECT child_id FROM records WHERE id = ?", arguments: [contact.recordID])
+        } ?? "")
+        let page = try store.loadContacts(of: filedUnder, after: .start, limit: 10)
+        #expect(page.contacts.isEmpty)
+        #expect(page.damaged == [DamagedRecord(kind: "contact", id: contact.recordID, child: filedUnder)])
         #expect(!(try store.verify().isHealthy))
     }
 

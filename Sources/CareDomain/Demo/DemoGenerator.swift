@@ -56,7 +56,7 @@ struct DemoBuilder {
     static let contactKinds = Contact.Kind.allCases
     static let contactKindWeights: [Double] = [40, 25, 20, 10, 5]
 
-    var rng: DemoRandom
+    var rng: SeededRandom
     let now: Date
     let today: Int
     var result: DemoUnit
@@ -70,7 +70,7 @@ struct DemoBuilder {
     let zone: TimeZone
 
     init(seed: UInt64, now: Date, unit: String, zone: TimeZone) {
-        rng = DemoRandom(seed: seed)
+        rng = SeededRandom(seed: seed)
         self.now = now
         self.zone = zone
         today = CivilDays.number(now)
@@ -435,7 +435,7 @@ struct DemoBuilder {
         var steps: [(ReferralCommand, Worker)] = []
         let reviewed = ReferralWorkflow.reviewRequired(Referral(child: child.id, service: service.id, reason: "", createdBy: creator.id, createdAt: now),
                                                        child: child, service: service)
-        func approval(_ rng: inout DemoRandom) -> (ReferralCommand, Worker) {
+        func approval(_ rng: inout SeededRandom) -> (ReferralCommand, Worker) {
             if rng.chance(0.15) { return (.overrideApprove(reason: "Liaison on leave; youth asked to start this week (demo)"), supervisor) }
             var checklist = questions.map { CulturalSafetyReview.Item(question: $0, answer: .yes) }
             if rng.chance(0.3) {
@@ -492,7 +492,6 @@ struct DemoBuilder {
         let incoming = cpWorkers[0]
         let outgoing = cpWorkers.count > 1 ? cpWorkers[1] : supervisor!
         let shift = ShiftPattern.standard.shift(containing: now, zone: zone).previous
-        let start = shift.start
         let entries = picks.enumerated().map { n, index in
             let child = result.children[index]
             let missing = index <= DemoScenario.missingRepeatedly.rawValue

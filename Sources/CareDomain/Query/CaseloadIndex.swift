@@ -24,12 +24,15 @@ public struct CaseloadIndex: Sendable {
         var isMissing: Bool
         var isHighOrCritical: Bool
         var isIndigenous: Bool
+        /// A child whose own record does not open stays in view under every quick filter.
+        var isDamagedChild: Bool
 
         init(_ row: CaseloadRow) {
             isOpen = row.isOpen
             isMissing = row.isMissing
             isHighOrCritical = row.risk >= .high
             isIndigenous = row.isIndigenous
+            isDamagedChild = row.isDamagedChild
         }
     }
 
@@ -94,7 +97,7 @@ public struct CaseloadIndex: Sendable {
             facts.withUnsafeBufferPointer { facts in
                 for position in candidates {
                     let index = Int(position)
-                    guard query.passes(isOpen: facts[index].isOpen, isMissing: facts[index].isMissing,
+                    guard facts[index].isDamagedChild || query.passes(isOpen: facts[index].isOpen, isMissing: facts[index].isMissing,
                                        isHighOrCritical: facts[index].isHighOrCritical, isIndigenous: facts[index].isIndigenous,
                                        team: { rows[index].team })
                     else { continue }

@@ -54,7 +54,10 @@ public struct CaseloadQuery: Sendable, Equatable {
 
     /// True when `row` passes the text and every quick filter.
     public func matches(_ row: CaseloadRow) -> Bool {
-        passes(isOpen: row.isOpen, isMissing: row.isMissing, isHighOrCritical: row.risk >= .high,
+        // Nothing of a child whose record does not open can be filtered on but its words:
+        // it stays in view under every quick filter until someone repairs it.
+        if row.isDamagedChild { return foldedWords.allSatisfy { row.searchKey.contains($0) } }
+        return passes(isOpen: row.isOpen, isMissing: row.isMissing, isHighOrCritical: row.risk >= .high,
                isIndigenous: row.isIndigenous, team: { row.team })
             && foldedWords.allSatisfy { row.searchKey.contains($0) }
     }
@@ -125,7 +128,8 @@ public struct CaseloadQuery: Sendable, Equatable {
             switch sort {
             case .risk:
                 let rank = RiskLevel.allCases.count - 1 - (RiskLevel.allCases.firstIndex(of: row.risk) ?? 0)
-                first = (row.isMissing ? 0 : 10) + rank
+                // A child whose record does not open could be anyone: first, above the missing.
+                first = row.isDamagedChild ? -1 : (row.isMissing ? 0 : 10) + rank
                 second = contact
             case .lastContact:
                 first = 0

@@ -27,6 +27,11 @@ public struct CaseloadRow: Sendable, Equatable, Identifiable {
     public var searchKey: FoldedText
     /// The display name folded, for sorting by name without folding during the sort.
     public var sortName: FoldedText
+    /// This child's records that do not open (`DamagedRecord`): the row says so.
+    public var damaged: [DamagedRecord] = []
+    /// The row of a child whose own record does not open: nothing but its id is known, and the
+    /// row stands in for it so nobody loses sight of the child.
+    public var isDamagedChild = false
 
     public var id: ChildID { child }
     public var isMissing: Bool { whereabouts.isMissing }
@@ -54,6 +59,41 @@ public struct CaseloadRow: Sendable, Equatable, Identifiable {
 
         searchKey = FoldedText(joining: Self.searchParts(of: child, workerNames: workerNames))
         sortName = FoldedText(child.displayName)
+        if !snapshot.damaged.isEmpty { damaged = snapshot.damaged.filter { $0.child == child.id } }
+    }
+
+    /// The row of a child whose own record does not open, with its damaged records: shown as
+    /// "damaged record" (no name, case number or risk can be read), found by typing "damaged".
+    public init(damagedChild id: ChildID, records: [DamagedRecord]) {
+        child = id
+        displayName = Self.damagedWords
+        legalName = ""
+        caseNumber = .unassigned(unit: "", year: 0)
+        age = 0
+        ageIsEstimated = false
+        risk = .critical
+        exploitationStatus = .unknown
+        whereabouts = .unknown
+        team = []
+        communities = []
+        isIndigenous = false
+        isOpen = true
+        activeFlagCount = 0
+        searchKey = FoldedText(Self.damagedWords)
+        sortName = FoldedText(Self.damagedWords)
+        damaged = records
+        isDamagedChild = true
+    }
+
+    public static let damagedWords = "damaged record"
+
+    /// The row of child `id` as the snapshot has it now: its own, the stand-in for a child whose
+    /// record does not open, or nil when the child is not in the snapshot at all.
+    public static func row(of id: ChildID, in snapshot: CaseloadSnapshot, child: ChildSummary?, workerNames: [WorkerID: String], today: DayDate) -> CaseloadRow? {
+        if let child { return CaseloadRow(child: child, snapshot: snapshot, workerNames: workerNames, today: today) }
+        let damaged = snapshot.damaged.filter { $0.child == id }
+        guard damaged.contains(where: \.isChildRecord) else { return nil }
+        return CaseloadRow(damagedChild: id, records: damaged)
     }
 
     /// What the filter searches, unfolded: names (preferred and legal), case number,
@@ -68,10 +108,17 @@ public struct CaseloadRow: Sendable, Equatable, Identifiable {
         return parts.filter { !$0.isEmpty }
     }
 
-    /// Every child's row (closed cases included; `CaseloadQuery` hides them by default).
+    /// Every child's row (closed cases included; `CaseloadQuery` hides them by default), and a
+    /// stand-in row for each child whose own record does not open.
     public static func rows(from snapshot: CaseloadSnapshot, today: DayDate) -> [CaseloadRow] {
         var names: [WorkerID: String] = [:]
         for worker in snapshot.workers { names[worker.id] = worker.displayName }
-        return snapshot.children.map { CaseloadRow(child: $0, snapshot: snapshot, workerNames: names, today: today) }
+        var rows = snapshot.children.map { CaseloadRow(child: $0, snapshot: snapshot, workerNames: names, today: today) }
+        let unreadable = Dictionary(grouping: snapshot.damaged.filter { $0.child != nil }, by: { $0.child! })
+            .filter { $0.value.contains(where: \.isChildRecord) }
+        for (id, records) in unreadable.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            rows.append(CaseloadRow(damagedChild: id, records: records))
+        }
+        return rows
     }
 }

@@ -23,6 +23,8 @@ public struct CaseloadSnapshot: Sendable, Equatable {
     public var responses: [AlertResponse]
     /// The unit's cultural-safety checklist; nil in a store made before it was kept.
     public var checklist: ReviewChecklist?
+    /// Stored records that do not open, passed over so the rest loads (`DamagedRecord`).
+    public var damaged: [DamagedRecord] = []
 
     public init(
         children: [ChildSummary] = [], lastContact: [ChildID: Date] = [:], episodes: [ChildID: [MissingEpisode]] = [:],
@@ -143,6 +145,8 @@ public struct CaseloadSnapshot: Sendable, Equatable {
             appointments.sort(by: Self.soonerAppointment)
             responses.removeAll { $0.child.map(ids.contains) ?? false }
             responses.append(contentsOf: patch.part.responses.filter { $0.child != nil })
+            damaged.removeAll { $0.child.map(ids.contains) ?? false }
+            damaged.append(contentsOf: patch.part.damaged.filter { $0.child != nil })
         }
         if patch.includesCatalogue {
             services = patch.part.services
@@ -150,6 +154,8 @@ public struct CaseloadSnapshot: Sendable, Equatable {
             checklist = patch.part.checklist
             responses.removeAll { $0.child == nil }
             responses.append(contentsOf: patch.part.responses.filter { $0.child == nil })
+            damaged.removeAll { $0.child == nil }
+            damaged.append(contentsOf: patch.part.damaged.filter { $0.child == nil })
         }
         responses.sort { ($0.at, $0.id.rawValue) > ($1.at, $1.id.rawValue) }
     }

@@ -15,10 +15,14 @@ public struct ChildDetail: Sendable, Equatable {
     public var appointments: [Appointment]
     /// Links from this child to other records, active ones and removed ones, newest first.
     public var links: [RecordLink]
+    /// This child's records that do not open (contacts of the loaded pages included): shown as
+    /// damaged, named by `care check`.
+    public var damaged: [DamagedRecord]
 
     public init(
         child: Child, contacts: ContactPage, episodes: [MissingEpisode] = [], indicators: [RiskIndicator] = [],
-        plan: SafetyPlan? = nil, referrals: [Referral] = [], appointments: [Appointment] = [], links: [RecordLink] = []
+        plan: SafetyPlan? = nil, referrals: [Referral] = [], appointments: [Appointment] = [], links: [RecordLink] = [],
+        damaged: [DamagedRecord] = []
     ) {
         self.child = child
         self.contacts = contacts
@@ -28,6 +32,7 @@ public struct ChildDetail: Sendable, Equatable {
         self.referrals = referrals
         self.appointments = appointments
         self.links = links
+        self.damaged = damaged
     }
 
     /// Puts a record this session just saved into the open record, so showing it needs no
@@ -101,11 +106,14 @@ public struct ContactPage: Sendable, Equatable {
     public var hasMore: Bool
     /// Restricted notes in this page's range the signed-in role may not see (police).
     public var hiddenRestricted: Int
+    /// Notes in this page's range that do not open (`DamagedRecord`), passed over.
+    public var damaged: [DamagedRecord]
 
-    public init(contacts: [Contact] = [], hasMore: Bool = false, hiddenRestricted: Int = 0) {
+    public init(contacts: [Contact] = [], hasMore: Bool = false, hiddenRestricted: Int = 0, damaged: [DamagedRecord] = []) {
         self.contacts = contacts
         self.hasMore = hasMore
         self.hiddenRestricted = hiddenRestricted
+        self.damaged = damaged
     }
 
     /// Where the next page starts.

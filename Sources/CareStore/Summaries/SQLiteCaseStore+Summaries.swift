@@ -22,14 +22,14 @@ extension SQLiteCaseStore {
 
     /// A row of `summaries` read with `summaryColumns`, as the `RecordRow` it is sealed as.
     static func summaryRow(_ stored: Row) throws -> RecordRow {
-        let child: String = stored["child_id"]
-        guard let visibility = VisibilityClass(rawValue: stored["class"]) else {
+        let child: String = try stored.stored("child_id")
+        guard let visibility = VisibilityClass(rawValue: try stored.stored("class")) else {
             throw StoreError.corrupt("the summary of child \(child) names an unknown visibility class")
         }
         return RecordRow(
-            kind: summaryKind, id: summaryID(ChildID(rawValue: child), visibility), childID: child, version: stored["version"],
-            sortAt: nil, updatedAt: stored["updated_at"], changeSequence: stored["change_seq"], visibility: visibility,
-            payload: stored["payload"])
+            kind: summaryKind, id: summaryID(ChildID(rawValue: child), visibility), childID: child, version: try stored.stored("version"),
+            sortAt: nil, updatedAt: try stored.stored("updated_at"), changeSequence: try stored.stored("change_seq"), visibility: visibility,
+            payload: try stored.stored("payload"))
     }
 
     /// The entry a summary row holds. Its child, when it has one, must be the row's.
@@ -144,33 +144,17 @@ extension SQLiteCaseStore {
     /// contact. What a summary must hold, and what a child's summary is replaced with when it
     /// does not open.
     ///
-    /// `skippingDamaged` (for `care check`, which names damaged records itself) leaves out the
-    /// entry of a child with a record that does not open, instead of throwing.
+    /// A record that does not open goes to `onDamage` (by default it is refused, as a rule
+    /// needs it): loading names it in the snapshot, `care check` leaves that child out.
     static func caseloadEntries(
-        of ids: Set<ChildID>?, _ visibility: VisibilityClass, db: Database, keys: SessionKeys, skippingDamaged: Bool = false
+        of ids: Set<ChildID>?, _ visibility: VisibilityClass, db: Database, keys: SessionKeys,
+        onDamage: DamageHandler = refuseDamage
     ) throws -> [ChildID: CaseloadEntry] {
         let last = try lastContacts(of: ids, visibility, db: db)
         guard visibility == .team else { return last.mapValues { CaseloadEntry.restricted(lastContact: $0) } }
         let decoder = RecordCoding.decoder()
-        var damaged = Set<ChildID>()
         func fetch<Record: CareRecord>(_ type: Record.Type) throws -> [Record] {
-            guard skippingDamaged else { return try fetchAll(type, children: ids, db: db, keys: keys, decoder: decoder) }
-            var records: [Record] = []
-            try forEachChunk(of: ids, db: db) { filter, arguments in
-                let rows = try Row.fetchAll(
-                    db, sql: "SELECT \(RecordRow.columns) FROM records WHERE kind = ? \(filter)", arguments: [Record.kind.rawValue] + arguments
-                ).compactMap { try? RecordRow(row: $0) }.filter { keys.keyring.holds($0.visibility) }
-                let opened = ParallelOpening.results(rows, decoder: decoder) { row, decoder in
-                    try openRecord(Record.self, row: row, keys: keys, decoder: decoder)
-                }
-                for (row, result) in zip(rows, opened) {
-                    switch result {
-                    case .success(let record): records.append(record)
-                    case .failure: damaged.insert(ChildID(rawValue: row.childID ?? (Record.kind == .child ? row.id : "")))
-                    }
-                }
-            }
-            return records
+            try fetchAll(type, children: ids, db: db, keys: keys, decoder: decoder, onDamage: onDamage)
         }
         let episodes = Dictionary(grouping: try fetch(MissingEpisode.self), by: \.child)
         let indicators = Dictionary(grouping: try fetch(RiskIndicator.self), by: \.child)
@@ -184,7 +168,6 @@ extension SQLiteCaseStore {
                 child: child, episodes: episodes[id] ?? [], indicators: indicators[id] ?? [], plan: plans[id],
                 referrals: referrals[id] ?? [], appointments: appointments[id] ?? [], lastContact: last[id])
         }
-        for child in damaged { entries[child] = nil }
         return entries
     }
 
@@ -199,7 +182,9 @@ extension SQLiteCaseStore {
                 GROUP BY child_id
                 """, arguments: [RecordKind.contact.rawValue, visibility.rawValue] + arguments)
             while let row = try rows.next() {
-                if let time = row["last"] as Double? { last[ChildID(rawValue: row["child_id"])] = Date(timeIntervalSince1970: time) }
+                if let time = try row.stored("last", as: Double?.self) {
+                    last[ChildID(rawValue: try row.stored("child_id"))] = Date(timeIntervalSince1970: time)
+                }
             }
         }
         return last

@@ -6,6 +6,9 @@ import TextUI
 /// effects. Every change goes through `Update.apply`, so each is testable headless.
 public enum Action: Sendable {
     case key(Key)
+    /// Printable characters that arrived as keys in one read, in order (`App.step` gathers
+    /// them): typed as one insertion where each would be typed anyway.
+    case typed(String)
     /// Text pasted in one piece: it goes whole into the field in front, never as keys.
     case paste(String)
     case resized(Size)
@@ -35,6 +38,10 @@ public enum Action: Sendable {
     case revealFinished(screen: Int, StoreFailure?)
     /// A handover written to a file (the words of where, or why not).
     case handoverWritten(Result<String, StoreFailure>)
+    /// Another session holds the store: `effect` waits off the loop (`StoreLane`); its answer
+    /// comes later, after `storeWaitEnded`.
+    case storeWaiting(Effect)
+    case storeWaitEnded
 }
 
 /// A store call that did not succeed, as `Update` needs it: a conflict to merge, or words.
@@ -83,4 +90,7 @@ public enum Effect: Equatable, Sendable {
     case verifyPassphrase(String, screen: Int)
     /// Write a handover's text to a file (0600) and audit it as an export.
     case writeHandover(text: String, path: String, summary: String)
+    /// Stop waiting for another session's lock (Esc); the waiting call answers that nothing
+    /// was done.
+    case giveUpWaiting
 }

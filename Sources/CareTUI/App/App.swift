@@ -9,10 +9,11 @@ import TextUI
 /// `Terminal`.
 @MainActor
 public final class App {
-    public private(set) var state: AppState
+    // internal(set): tests (`@testable`) may put a screen in front as its key would.
+    public internal(set) var state: AppState
     public let theme: Theme
 
-    let runner: EffectRunner
+    let lane: StoreLane
     let terminal: any Terminal
     let presenter: FramePresenter
     let clock: any WallClock
@@ -28,28 +29,30 @@ public final class App {
         self.theme = theme
         self.clock = clock
         presenter = FramePresenter(terminal: terminal)
-        runner = EffectRunner(store: store, contactPageSize: settings.contactPageSize)
+        lane = StoreLane(runner: EffectRunner(store: store, contactPageSize: settings.contactPageSize))
         let cursor = try store.changeCursor()
         let snapshot = try store.loadCaseload()
         state = AppState(
             worker: store.worker, unit: store.unitInfo, snapshot: snapshot, changeCursor: cursor, now: clock.now(),
             screenSize: terminal.size, keymap: keymap, settings: settings, masked: masked, wall: wall)
         for effect in state.start() {
-            if let result = runner.run(effect) { dispatch(result) }
+            if let result = lane.run(effect) { dispatch(result) }
         }
     }
 
     /// Runs until the person quits or the process is asked to stop. Wakes at least every 250 ms,
-    /// and sooner when a child's preview falls due.
+    /// sooner when a child's preview falls due, and every 20 ms while a store call waits for
+    /// another session, so its answer is on screen the frame it comes.
     public func run() {
         render()
         while !state.quitRequested {
-            var wait = 250
+            var wait = lane.isWaiting ? 20 : 250
             if let due = state.preview.due() {
                 wait = max(0, min(wait, Int((due.timeIntervalSince(clock.now()) * 1_000).rounded(.up))))
             }
             step(timeoutMilliseconds: wait)
         }
+        lane.finish()
     }
 
     /// One turn of the loop: every waiting event, a tick, and the frame. Tests call it with a zero
@@ -57,8 +60,14 @@ public final class App {
     public func step(timeoutMilliseconds: Int) {
         let events = terminal.readEvents(timeoutMilliseconds: timeoutMilliseconds)
         state.now = clock.now()
-        for event in events {
+        for event in Self.gatheringTyping(events) {
             switch event {
+            case .typed(let text):
+                // As one insertion only where every character is typing; otherwise key by key,
+                // each key's effects (a screen opened, a record loaded) done before the next.
+                if Update.takesAsTyping(text, in: state) { dispatch(.typed(text)) } else {
+                    for character in text where !state.quitRequested { dispatch(.key(.char(character))) }
+                }
             case .key(let key): dispatch(.key(key))
             case .paste(let text): dispatch(.paste(text))
             case .resize(let size): dispatch(.resized(size))
@@ -67,7 +76,55 @@ public final class App {
             if state.quitRequested { return }
         }
         dispatch(.tick(clock.now()))
+        collectStoreAnswers()
         render()
+    }
+
+    /// The answer of a store call that waited off the loop, once it came, and then the effects
+    /// that queued behind it.
+    func collectStoreAnswers() {
+        let answers = lane.takeAnswer()
+        guard !answers.isEmpty else { return }
+        for action in answers { dispatch(action) }
+        while let effect = lane.nextQueued() {
+            if effect == .redrawAll { presenter.invalidate() }
+            if let result = lane.run(effect) { dispatch(result) }
+        }
+    }
+
+    /// What one read brought, with each run of two or more printable characters gathered into
+    /// one piece of typing (`Action.typed`): a paste from a terminal without bracketed paste
+    /// arrives as thousands of keys in one read.
+    enum Input: Equatable {
+        case typed(String)
+        case key(Key)
+        case paste(String)
+        case resize(Size)
+        case interrupt
+    }
+
+    static func gatheringTyping(_ events: [InputEvent]) -> [Input] {
+        var inputs: [Input] = []
+        var run = ""
+        func flush() {
+            if run.count == 1 { inputs.append(.key(.char(run.first!))) } else if !run.isEmpty { inputs.append(.typed(run)) }
+            run = ""
+        }
+        for event in events {
+            if case .key(.char(let character)) = event {
+                run.append(character)
+                continue
+            }
+            flush()
+            switch event {
+            case .key(let key): inputs.append(.key(key))
+            case .paste(let text): inputs.append(.paste(text))
+            case .resize(let size): inputs.append(.resize(size))
+            case .interrupt: inputs.append(.interrupt)
+            }
+        }
+        flush()
+        return inputs
     }
 
     /// Runs an action through `Update`, then its effects, then the actions they report, until
@@ -78,7 +135,7 @@ public final class App {
             let next = queue.removeFirst()
             for effect in Update.apply(next, to: &state) {
                 if effect == .redrawAll { presenter.invalidate() }
-                if let result = runner.run(effect) { queue.append(result) }
+                if let result = lane.run(effect) { queue.append(result) }
             }
         }
     }

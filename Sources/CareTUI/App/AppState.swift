@@ -25,6 +25,8 @@ public struct AppState: Sendable {
     /// One line of feedback in words (a refusal, an error, a confirmation), until the next key.
     public var message: String?
     public var quitRequested = false
+    /// A store call waiting off the loop for another session's lock, while it waits.
+    public var storeWait: StoreWait?
     /// The rows each list showed in the last frame, recorded by the renderer.
     public var viewports = Viewports()
 
@@ -64,6 +66,11 @@ public struct AppState: Sendable {
         if wall {
             let screen = HandoverScreen(id: takeScreenID(), window: HandoverUpdate.defaultWindow(self), wall: true)
             screens = [.handover(screen)]
+        }
+        if !snapshot.damaged.isEmpty {
+            let count = snapshot.damaged.count
+            message = "\(count == 1 ? "One record does" : "\(count) records do") not open (damaged) and \(count == 1 ? "is" : "are") marked in the caseload; "
+                + "everything else loaded. A supervisor can run `care check`, which names \(count == 1 ? "it" : "them")."
         }
     }
 

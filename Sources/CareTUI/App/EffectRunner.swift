@@ -3,34 +3,58 @@ import Foundation
 
 /// The one place the app calls the store. Each effect's result comes back as an `Action`, so what
 /// the store answered changes the state through `Update` like everything else.
-@MainActor
-struct EffectRunner {
+///
+/// Not tied to the main actor: `StoreLane` runs it on the loop's thread when the store answers
+/// at once, and on a thread of its own while another session holds the store.
+struct EffectRunner: Sendable {
     let store: any CaseStore
     let contactPageSize: Int
 
-    func run(_ effect: Effect) -> Action? {
+    /// Raised, instead of an answer, by a `failFast` run that found another session holding the
+    /// store: nothing was written, and the effect can be run again where it may wait.
+    struct LockHeld: Error {}
+
+    /// Whether `effect` may be run once without waiting and then again to wait off the loop: it
+    /// is one store call, or reads, so a first try refused for the lock changed nothing. The
+    /// others (locking, unlocking, checking a passphrase, writing a handover file) run as they
+    /// are, with the store's own bounded wait.
+    static func mayWaitOffTheLoop(_ effect: Effect) -> Bool {
+        switch effect {
+        case .preview, .loadDetail, .refreshDetail, .loadMoreContacts, .loadAuditTrail, .perform, .pollChanges, .loadPatch,
+             .loadHandover, .loadLastHandover:
+            true
+        case .lockStore, .unlock, .redrawAll, .verifyPassphrase, .writeHandover, .giveUpWaiting:
+            false
+        }
+    }
+
+    /// Runs `effect`. With `failFast`, a store held by another session throws `LockHeld` rather
+    /// than coming back as a failure in words.
+    func run(_ effect: Effect, failFast: Bool = false) throws(LockHeld) -> Action? {
         switch effect {
         case .preview(let child):
             do {
                 try store.preview(of: child)
                 return .previewRecorded(child, nil)
             } catch {
-                return .previewRecorded(child, StoreFailure(error, doing: "show this child's details"))
+                return .previewRecorded(child, try failure(error, doing: "show this child's details", failFast))
             }
         case .loadDetail(let child):
-            return .detailLoaded(child, attempt("open this record") { try store.loadDetail(of: child, contactLimit: contactPageSize) })
+            return .detailLoaded(child, try attempt("open this record", failFast) { try store.loadDetail(of: child, contactLimit: contactPageSize) })
         case .refreshDetail(let child):
-            return .detailRefreshed(child, attempt("refresh this record") { try store.refreshDetail(of: child, contactLimit: contactPageSize) })
+            return .detailRefreshed(child, try attempt("refresh this record", failFast) { try store.refreshDetail(of: child, contactLimit: contactPageSize) })
         case .loadMoreContacts(let child, let cursor):
-            return .contactsLoaded(child, attempt("load older contacts") { try store.loadContacts(of: child, after: cursor, limit: contactPageSize) })
+            return .contactsLoaded(child, try attempt("load older contacts", failFast) {
+                try store.loadContacts(of: child, after: cursor, limit: contactPageSize)
+            })
         case .loadAuditTrail(let child):
-            return .auditTrailLoaded(child, attempt("read the audit trail") { try store.auditTrail(of: child) })
+            return .auditTrailLoaded(child, try attempt("read the audit trail", failFast) { try store.auditTrail(of: child) })
         case .perform(let command, let origin):
-            return .commandFinished(origin: origin, command, attempt("save") { try store.perform(command) })
+            return .commandFinished(origin: origin, command, try attempt("save", failFast) { try store.perform(command) })
         case .pollChanges(let cursor):
-            return .changesArrived(attempt("read other sessions' changes") { try store.changes(since: cursor) })
+            return .changesArrived(try attempt("read other sessions' changes", failFast) { try store.changes(since: cursor) })
         case .loadPatch(let children, let catalogue, let upTo):
-            return .patchLoaded(attempt("refresh the caseload") { try store.loadPatch(children: children, catalogue: catalogue) }, upTo: upTo)
+            return .patchLoaded(try attempt("refresh the caseload", failFast) { try store.loadPatch(children: children, catalogue: catalogue) }, upTo: upTo)
         case .lockStore:
             store.lock()
             return nil
@@ -41,16 +65,16 @@ struct EffectRunner {
             } catch {
                 return .unlockFinished(StoreFailure(error, doing: "unlock"), waitSeconds: (error as? any SignInRefusal)?.signInWait)
             }
-        case .redrawAll:
+        case .redrawAll, .giveUpWaiting:
             return nil
         case .loadHandover(let window, let screen, let since, let until):
-            return .handoverLoaded(screen: screen, window, attempt("read the handover") {
+            return .handoverLoaded(screen: screen, window, try attempt("read the handover", failFast) {
                 HandoverData(saved: try store.loadHandover(window.handoverID),
                              previous: try store.loadHandover(window.previous.handoverID)?.handover,
                              contacts: try store.contactStamps(from: since, to: until))
             })
         case .loadLastHandover(let window):
-            return .lastHandoverLoaded(window, attempt("read the last handover") { try store.loadHandover(window.handoverID) })
+            return .lastHandoverLoaded(window, try attempt("read the last handover", failFast) { try store.loadHandover(window.handoverID) })
         case .verifyPassphrase(let passphrase, let screen):
             do {
                 try store.verifyPassphrase(passphrase, purpose: "show names on the wall screen")
@@ -59,7 +83,7 @@ struct EffectRunner {
                 return .revealFinished(screen: screen, StoreFailure(error, doing: "check the passphrase"))
             }
         case .writeHandover(let text, let path, let summary):
-            return .handoverWritten(attempt("write the handover") {
+            return .handoverWritten(try attempt("write the handover", false) {
                 try HandoverFile.write(text, to: path)
                 try store.recordExport(summary)
                 return path
@@ -67,11 +91,16 @@ struct EffectRunner {
         }
     }
 
-    private func attempt<T>(_ doing: String, _ body: () throws -> T) -> Result<T, StoreFailure> {
+    private func attempt<T>(_ doing: String, _ failFast: Bool, _ body: () throws -> T) throws(LockHeld) -> Result<T, StoreFailure> {
         do {
             return .success(try body())
         } catch {
-            return .failure(StoreFailure(error, doing: doing))
+            return .failure(try failure(error, doing: doing, failFast))
         }
+    }
+
+    private func failure(_ error: any Error, doing: String, _ failFast: Bool) throws(LockHeld) -> StoreFailure {
+        if failFast, (error as? any LockRefusal)?.isLockRefusal == true { throw LockHeld() }
+        return StoreFailure(error, doing: doing)
     }
 }

@@ -48,6 +48,7 @@ enum StoreResults {
                 detail.contacts.contacts += page.contacts.filter { contact in !detail.contacts.contacts.contains { $0.id == contact.id } }
                 detail.contacts.hasMore = page.hasMore
                 detail.contacts.hiddenRestricted += page.hiddenRestricted
+                detail.damaged += page.damaged.filter { !detail.damaged.contains($0) }
                 state.dashboard.detail = detail
             case .failure(let failure):
                 state.message = failure.words

@@ -13,6 +13,8 @@ public enum Update {
         switch action {
         case .key(let key):
             return handle(key, in: &state)
+        case .typed(let text):
+            return typed(text, in: &state)
         case .paste(let text):
             return paste(text, in: &state)
         case .resized(let size):
@@ -23,6 +25,12 @@ public enum Update {
             return []
         case .tick(let now):
             return tick(now, in: &state)
+        case .storeWaiting(let effect):
+            StoreWaitUpdate.started(effect, in: &state)
+            return []
+        case .storeWaitEnded:
+            StoreWaitUpdate.ended(in: &state)
+            return []
         case .previewRecorded, .detailLoaded, .detailRefreshed, .contactsLoaded, .auditTrailLoaded, .commandFinished, .changesArrived,
              .patchLoaded, .unlockFinished, .handoverLoaded, .lastHandoverLoaded, .revealFinished, .handoverWritten:
             return StoreResults.apply(action, to: &state)
@@ -34,6 +42,7 @@ public enum Update {
     static func handle(_ key: Key, in state: inout AppState) -> [Effect] {
         state.lastInput = state.now
         if state.lock != nil { return LockUpdate.handle(key, in: &state) }
+        if state.storeWait != nil { return StoreWaitUpdate.key(key, in: &state) }
         state.message = nil
         // The wall's passphrase is typed whole, as at the lock: no key in it is a command.
         if case .reveal(var reveal)? = state.front {
@@ -49,17 +58,63 @@ public enum Update {
         }
     }
 
+    /// Characters that arrived together as keys (a terminal without bracketed paste sends a
+    /// paste so): typed into the field in front in one insertion when every one of them would
+    /// be typed there anyway, else key by key. One by one, a 100,000-character paste into a
+    /// note cost a pass over the note per character and froze the screen for seconds.
+    static func typed(_ text: String, in state: inout AppState) -> [Effect] {
+        if takesAsTyping(text, in: state) {
+            if case .form(var form)? = state.screens.last, form.acceptsText {
+                state.lastInput = state.now
+                state.message = form.typeText(text)
+                state.screens[state.screens.count - 1] = .form(form)
+                return []
+            }
+            if state.screens.isEmpty, state.dashboard.filterEditing {
+                state.lastInput = state.now
+                state.message = nil
+                let clean = Sanitizer.clean(text)
+                let room = max(0, FilterLine.limit - state.dashboard.filterField.value.count)
+                _ = state.dashboard.filterField.insert(text: String(clean.prefix(room)))
+                if clean.count > room { state.message = "The filter holds at most \(FilterLine.limit) characters." }
+                DashboardUpdate.setFilter(Sanitizer.clean(state.dashboard.filterField.value), in: &state)
+                return []
+            }
+        }
+        // Not all of it is typing: key by key. (`App` splits such a burst before it gets here,
+        // so each key's effects run before the next key is read; this is for callers that don't.)
+        var effects: [Effect] = []
+        for key in text.map({ Key.char($0) }) where !state.quitRequested { effects += handle(key, in: &state) }
+        return effects
+    }
+
+    /// Whether every character of `text` would be typed into the field in front (a form's text
+    /// field or the filter line), so the burst can go in as one insertion. A letter bound to a
+    /// command where the burst lands (a save, a screen) makes the burst keys again.
+    static func takesAsTyping(_ text: String, in state: AppState) -> Bool {
+        guard state.lock == nil, state.storeWait == nil else { return false }
+        let chain = state.keyChain
+        let intoForm: Bool
+        if case .form(let form)? = state.screens.last { intoForm = form.acceptsText } else { intoForm = false }
+        guard intoForm || (state.screens.isEmpty && state.dashboard.filterEditing) else { return false }
+        return text.allSatisfy { if case .typed = state.keymap.resolve(.char($0), in: chain) { true } else { false } }
+    }
+
     /// A paste goes whole into the field in front: a form field, the filter line, or the
     /// passphrase of the lock screen. Anywhere else it does nothing (it is never keys).
     static func paste(_ text: String, in state: inout AppState) -> [Effect] {
         state.lastInput = state.now
+        if state.storeWait != nil, state.lock == nil {
+            StoreWaitUpdate.refuse(in: &state)
+            return []
+        }
         if var lock = state.lock {
-            lock.passphrase.paste(text)
+            if !lock.passphrase.paste(text) { lock.error = PassphraseInput.tooLongWords }
             state.lock = lock
             return []
         }
         if case .reveal(var reveal)? = state.front {
-            reveal.passphrase.paste(text)
+            if !reveal.passphrase.paste(text) { reveal.error = PassphraseInput.tooLongWords }
             state.screens[state.screens.count - 1] = .reveal(reveal)
             return []
         }
@@ -71,6 +126,8 @@ public enum Update {
         case nil where state.dashboard.filterEditing:
             if state.dashboard.filterField.insert(text: Sanitizer.clean(text)) {
                 DashboardUpdate.setFilter(state.dashboard.filterField.value, in: &state)
+            } else {
+                state.message = "Not pasted: the filter holds at most \(FilterLine.limit) characters. Nothing was changed."
             }
         case nil:
             state.message = "Pasting goes into a field: open a form first (n for a contact note)."
@@ -250,6 +307,7 @@ public enum Update {
     /// change feed for other processes' saves.
     static func tick(_ now: Date, in state: inout AppState) -> [Effect] {
         state.now = now
+        StoreWaitUpdate.tick(in: &state)
         var effects: [Effect] = []
         let minute = Int(now.timeIntervalSince1970 / 60)
         if minute != state.lastMinute {
@@ -279,7 +337,9 @@ public enum Update {
             let minutes = Int(state.settings.idleLimit / 60)
             return engageLock("Locked after \(minutes) \(minutes == 1 ? "minute" : "minutes") without a key press.", in: &state)
         }
-        if let child = state.preview.tick(selected: state.dashboard.selectedRow?.id, now: now) {
+        // A child whose record does not open has no details to preview.
+        let previewable = state.dashboard.selectedRow.flatMap { $0.isDamagedChild ? nil : $0.id }
+        if let child = state.preview.tick(selected: previewable, now: now) {
             effects.append(.preview(child))
         }
         if now.timeIntervalSince(state.lastPoll) >= state.settings.pollInterval {

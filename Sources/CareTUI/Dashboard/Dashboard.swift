@@ -44,7 +44,7 @@ public struct Dashboard: Sendable {
     /// Typing goes into the filter line while this is true.
     public var filterEditing = false
     /// The filter line being typed, with its cursor; `query.text` follows it.
-    public var filterField = TextField()
+    public var filterField = FilterLine.field()
     public var masked: Bool
 
     /// The record opened with Enter (its view was audited before it was loaded).
@@ -250,7 +250,7 @@ public struct Dashboard: Sendable {
         for worker in snapshot.workers { names[worker.id] = worker.displayName }
         let today = DayDate(now, in: zone)
         for id in ids {
-            let fresh = child(id).map { CaseloadRow(child: $0, snapshot: snapshot, workerNames: names, today: today) }
+            let fresh = CaseloadRow.row(of: id, in: snapshot, child: child(id), workerNames: names, today: today)
             switch (rowIndex[id], fresh) {
             case (let index?, let row?): caseload.replace(at: index, with: row)
             case (nil, let row?):

@@ -24,7 +24,7 @@ enum DashboardUpdate {
         case .filter:
             state.dashboard.focus = .caseload
             state.dashboard.filterEditing = true
-            state.dashboard.filterField = TextField(value: state.dashboard.query.text)
+            state.dashboard.filterField = FilterLine.field(state.dashboard.query.text)
         case .clearFilter:
             setFilter("", in: &state)
         case .cycleSort:
@@ -112,7 +112,7 @@ enum DashboardUpdate {
         guard state.dashboard.query.text != text else { return }
         let selected = state.dashboard.selectedRow?.id
         state.dashboard.query.text = text
-        if state.dashboard.filterField.value != text { state.dashboard.filterField = TextField(value: text) }
+        if state.dashboard.filterField.value != text { state.dashboard.filterField = FilterLine.field(text) }
         state.dashboard.applyQuery(keeping: selected)
     }
 
@@ -200,6 +200,10 @@ enum DashboardUpdate {
         switch state.dashboard.focus {
         case .caseload, .child:
             guard let row = state.dashboard.selectedRow else { return [] }
+            if row.isDamagedChild {
+                state.message = "This child's record is damaged and does not open. A supervisor can run `care check`, which names it, and restore it from a backup."
+                return []
+            }
             if state.dashboard.focus == .child, state.dashboard.openDetail != nil {
                 readRecordItem(in: &state)
                 return []
@@ -226,7 +230,7 @@ enum DashboardUpdate {
         if state.dashboard.rows.index(of: child) == nil {
             state.dashboard.query = CaseloadQuery(sort: state.dashboard.query.sort)
             state.dashboard.filterEditing = false
-            state.dashboard.filterField = TextField()
+            state.dashboard.filterField = FilterLine.field()
         }
         state.dashboard.applyQuery(keeping: child)
         state.dashboard.focus = .child

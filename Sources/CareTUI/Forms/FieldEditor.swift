@@ -104,6 +104,21 @@ public struct FieldEditor: Sendable, Equatable {
         return false
     }
 
+    /// Characters typed in one go (`Update.typed`): as many as the field has room for, control
+    /// characters left out as a key would leave them; words when some did not fit.
+    mutating func type(_ typed: String) -> String? {
+        let text = String(typed.filter { !$0.unicodeScalars.allSatisfy { $0.properties.generalCategory == .control } })
+        let room = max(0, kind.limit - value.count)
+        let fits = String(text.prefix(room))
+        switch kind {
+        case .choice: return nil
+        case .note, .list: area.insert(text: fits)
+        case .text, .date, .time: _ = line.insert(text: fits)
+        }
+        error = fits.count < text.count ? "\(label) holds at most \(kind.limit.formatted()) characters." : nil
+        return error
+    }
+
     /// What a paste did.
     enum Paste: Equatable {
         case inserted

@@ -21,7 +21,7 @@ enum LockUpdate {
         case .ctrl("c"), .ctrl("q"):
             state.quitRequested = true
         default:
-            lock.passphrase.handle(key)
+            if !lock.passphrase.handle(key) { lock.error = PassphraseInput.tooLongWords }
         }
         return []
     }

@@ -65,7 +65,7 @@ public final class LoginFlow {
             case .interrupt: cancelled = true
             case .resize: presenter.invalidate()
             case .key(let key): handle(key)
-            case .paste(let text): state.passphrase.paste(text)
+            case .paste(let text): if !state.passphrase.paste(text) { state.message = PassphraseInput.tooLongWords }
             }
             if opened != nil || cancelled { return }
         }
@@ -78,7 +78,7 @@ public final class LoginFlow {
         case .down: state.selected = min(state.accounts.count - 1, state.selected + 1); state.passphrase.clear()
         case .ctrl("c"), .escape: cancelled = true
         case .enter: submit()
-        default: state.passphrase.handle(key)
+        default: if !state.passphrase.handle(key) { state.message = PassphraseInput.tooLongWords }
         }
     }
 

@@ -53,6 +53,9 @@ enum CaseloadPane {
         _ row: CaseloadRow, state: AppState, rect: Rect, selected: Bool, columns: Columns,
         buffer: inout Buffer, theme: Theme
     ) {
+        if row.isDamagedChild {
+            return renderDamagedRow(row, rect: rect, selected: selected, buffer: &buffer, theme: theme)
+        }
         let status = statusText(row, now: state.now)
         // Masked, the whole case number comes first so rows can be told apart, then the initials.
         let name = state.dashboard.masked ? "\(row.caseNumber) \(state.dashboard.child(row.id)?.initials ?? "")" : row.displayName
@@ -72,18 +75,31 @@ enum CaseloadPane {
             x += buffer.write(" " + row.caseNumber.description, at: Point(x: x, y: rect.y), width: caseWidth, style: theme[.muted], pad: true)
         }
         x += buffer.write(" " + DisplayWidth.padLeft(String(row.age), to: 3) + " ", at: Point(x: x, y: rect.y), width: 5, style: theme[.normal])
-        let statusStyle = row.whereabouts.isMissing ? theme[.statusMissing] : theme[.muted]
+        let statusStyle = row.whereabouts.isMissing ? theme[.statusMissing] : row.damaged.isEmpty ? theme[.muted] : theme[.error]
         x += buffer.write(status, at: Point(x: x, y: rect.y), width: 12, style: statusStyle, pad: true)
         if columns.worker {
             buffer.write(" " + (row.assignedWorkerName ?? "unassigned"), at: Point(x: x, y: rect.y), width: workerWidth + 1, style: theme[.muted])
         }
     }
 
-    /// "MISSING 14h", "contact 3d", "no contact".
+    /// The stand-in for a child whose own record does not open: nothing of the child can be
+    /// read, so the row says what it is, and Enter says what to do.
+    static func renderDamagedRow(_ row: CaseloadRow, rect: Rect, selected: Bool, buffer: inout Buffer, theme: Theme) {
+        var x = rect.x
+        x += buffer.write(selected ? "▶" : " ", at: Point(x: x, y: rect.y), width: 1, style: theme[.emphasis])
+        x += buffer.write(DisplayWidth.pad("⚠ damaged", to: 11), at: Point(x: x, y: rect.y), width: 11, style: theme[.error])
+        x += buffer.write(" ", at: Point(x: x, y: rect.y), style: .plain)
+        buffer.write(CaseloadRow.damagedWords + " (does not open; care check names it)", at: Point(x: x, y: rect.y),
+                     width: max(0, rect.right - x), style: theme[.error], pad: true)
+    }
+
+    /// "MISSING 14h", "damaged", "contact 3d", "no contact". A child with a record that does not
+    /// open says "damaged" unless missing: its alerts and whereabouts may be incomplete.
     static func statusText(_ row: CaseloadRow, now: Date) -> String {
         if case .missing(let since, _) = row.whereabouts {
             return "MISSING \(Durations.short(from: since, to: now))"
         }
+        if !row.damaged.isEmpty { return "⚠ damaged" }
         if let last = row.lastContact {
             return "contact \(Durations.short(from: last, to: now))"
         }

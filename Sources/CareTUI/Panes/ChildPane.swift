@@ -55,6 +55,7 @@ enum ChildPane {
 
     /// Everything the pane would show, top to bottom, before scrolling.
     static func lines(_ state: AppState) -> [Line] {
+        if let row = state.dashboard.selectedRow, row.isDamagedChild { return damagedChild(row) }
         guard let child = state.dashboard.selectedChild, let row = state.dashboard.selectedRow else {
             return [Line("No child selected.", .muted)]
         }
@@ -68,6 +69,17 @@ enum ChildPane {
             lines.append(Line("Enter opens the full record: contacts, episodes, safety plan, referrals.", .muted))
         }
         return lines
+    }
+
+    /// A child whose own record does not open: what is known, and what to do about it.
+    static func damagedChild(_ row: CaseloadRow) -> [Line] {
+        [
+            Line("⚠ This child's record does not open: it is damaged.", .error),
+            Line("Nothing of it can be read here: not the name, the case number or the risk. Every other child's "
+                + "record opens as usual."),
+            Line("A supervisor can run `care check`, which names the record (\(row.child.rawValue)), and restore it from a backup."),
+            Line(row.damaged.count > 1 ? "Also damaged: \(row.damaged.filter { !$0.isChildRecord }.words)." : "", .muted),
+        ].filter { !$0.text.isEmpty }
     }
 
     /// Only what the caseload row already shows, while the preview is not yet audited.
@@ -129,6 +141,12 @@ enum ChildPane {
         var lines: [Line] = []
         func section(_ title: String) { lines.append(Line("── " + title, .title)) }
 
+        if !detail.damaged.isEmpty {
+            let count = detail.damaged.count
+            lines.append(Line("⚠ \(count == 1 ? "One record" : "\(count) records") of this child \(count == 1 ? "does" : "do") not open "
+                + "(\(detail.damaged.words)) and \(count == 1 ? "is" : "are") left out below; a supervisor can run `care check`, "
+                + "which names \(count == 1 ? "it" : "them"), and restore from a backup.", .error))
+        }
         // What happened last is what a worker picking up the case needs first.
         section("Recent contacts (all of them at the end)")
         for contact in detail.contacts.contacts.prefix(3) { lines.append(contactLine(contact, state: state)) }

@@ -71,6 +71,20 @@ public struct FormScreen: Sendable {
         }
     }
 
+    /// Whether the focused field takes typed text (not a choice).
+    var acceptsText: Bool {
+        guard let field = focusedField else { return false }
+        if case .choice = field.kind { return false }
+        return true
+    }
+
+    /// Characters typed into the focused field in one go, as far as it has room; words when
+    /// some did not fit.
+    mutating func typeText(_ text: String) -> String? {
+        guard fields.indices.contains(focus) else { return nil }
+        return fields[focus].type(text)
+    }
+
     /// A paste into the focused field; refused whole, with the reason in words, when too long.
     mutating func paste(_ text: String) -> String? {
         guard fields.indices.contains(focus) else { return nil }

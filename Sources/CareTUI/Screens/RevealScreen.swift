@@ -38,7 +38,7 @@ public struct RevealScreen: Sendable {
         case .ctrl("c"):
             state.quitRequested = true
         default:
-            passphrase.handle(key)
+            if !passphrase.handle(key) { error = PassphraseInput.tooLongWords }
         }
         return []
     }

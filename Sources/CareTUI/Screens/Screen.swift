@@ -68,4 +68,10 @@ struct ScreenStep {
 /// caseload pane, but keys go to it first.
 public enum FilterLine {
     public static let keyChain = KeyChain([.filter, .global], unbound: .typed)
+    /// The most characters a filter holds: names and case numbers are short, and a filter is
+    /// folded and matched against every row at each keystroke.
+    public static let limit = 200
+
+    /// An empty filter field, or one holding `text`.
+    static func field(_ text: String = "") -> TextField { TextField(value: text, maxLength: limit) }
 }

@@ -5,7 +5,7 @@ extension Theme {
     /// The dark theme, used when nothing else is asked for and when a theme file is broken.
     public static let `default` = Theme(name: "default", styles: [
         .border: Style(foreground: DefaultPalette.muted),
-        .borderFocus: Style(foreground: DefaultPalette.accent, attributes: .bold),
+        .borderFocus: Style(foreground: DefaultPalette.accent),
         .title: Style(foreground: DefaultPalette.fg),
         .titleFocus: Style(foreground: DefaultPalette.accent, attributes: .bold),
         .statusbar: Style(foreground: DefaultPalette.fg, background: DefaultPalette.panel),

@@ -38,6 +38,14 @@ final class TmuxSession {
         try Shell.run("tmux", "-L", socket, "paste-buffer", "-p", "-t", name)
     }
 
+    /// Pastes raw bytes (which need not be UTF-8), through a file tmux loads into its buffer.
+    func paste(bytes: [UInt8]) throws {
+        let file = try Fixture.scratchDirectory() + "/paste"
+        try Data(bytes).write(to: URL(fileURLWithPath: file))
+        try Shell.run("tmux", "-L", socket, "load-buffer", file)
+        try Shell.run("tmux", "-L", socket, "paste-buffer", "-p", "-t", name)
+    }
+
     func capture(escapes: Bool = false) throws -> String {
         var args = ["tmux", "-L", socket, "capture-pane", "-p", "-t", name]
         if escapes { args.append("-e") }
@@ -73,6 +81,25 @@ final class TmuxSession {
     func title() throws -> String {
         try Shell.run("tmux", "-L", socket, "display-message", "-p", "-t", name, "#{pane_title}")
             .trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Runs tmux commands on this session's server (`;` between commands).
+    func command(_ arguments: [String]) throws {
+        try Shell.run(["tmux", "-L", socket] + arguments)
+    }
+
+    /// What the program in the pane left switched on: tmux's own record of the terminal modes.
+    struct PaneModes {
+        var alternateScreen: Bool
+        var cursorShown: Bool
+        var keypad: Bool
+    }
+
+    func paneModes() throws -> PaneModes {
+        let text = try Shell.run("tmux", "-L", socket, "display-message", "-p", "-t", name, "#{alternate_on} #{cursor_flag} #{keypad_flag}")
+        let flags = text.split(separator: " ").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) == "1" }
+        guard flags.count == 3 else { throw Shell.Failure(description: "tmux gave no pane modes: \(text)") }
+        return PaneModes(alternateScreen: flags[0], cursorShown: flags[1], keypad: flags[2])
     }
 
     func resize(width: Int, height: Int) throws {
@@ -167,6 +194,11 @@ enum Fixture {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().deletingLastPathComponent()
         return root.appendingPathComponent(".build/debug/care").path
+    }
+
+    /// The `care-workload` test tool, built beside `care`.
+    static var workloadBinary: String {
+        URL(fileURLWithPath: careBinary).deletingLastPathComponent().appendingPathComponent("care-workload").path
     }
 
     static func scratchDirectory() throws -> String {

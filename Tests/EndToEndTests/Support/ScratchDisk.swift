@@ -1,0 +1,68 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A small tmpfs of the test's own, to fill up or mount read-only under a running store. Needs
+/// the right to mount (root, as on the development machine); where CI does not give it,
+/// `mountAllowed` is false and the tests that need one fall back (`FileSizeLimit`) or are skipped
+/// with the reason shown.
+final class ScratchDisk {
+    let path: String
+    private var filler = 0
+
+    /// Whether this machine lets the tests mount a tmpfs (tried once, on a throwaway mount).
+    /// `CARE_TEST_NO_MOUNT=1` runs the fallbacks CI takes where mounting is not allowed.
+    static let mountAllowed: Bool = {
+        guard ProcessInfo.processInfo.environment["CARE_TEST_NO_MOUNT"] == nil else { return false }
+        guard let disk = try? ScratchDisk(kilobytes: 64) else { return false }
+        _ = disk
+        return true
+    }()
+
+    init(kilobytes: Int) throws {
+        path = try Fixture.scratchDirectory() + "/disk"
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        try Shell.run("mount", "-t", "tmpfs", "-o", "size=\(kilobytes)k,mode=0700", "tmpfs", path)
+    }
+
+    deinit {
+        _ = try? Shell.run("umount", "-l", path)
+    }
+
+    /// Writes a filler file until the disk refuses another byte.
+    func fill() throws {
+        filler += 1
+        let fd = open(path + "/filler-\(filler)", O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        guard fd >= 0 else { throw Shell.Failure(description: "could not create a filler file") }
+        defer { close(fd) }
+        var chunk = [UInt8](repeating: 0x5A, count: 65_536)
+        var size = chunk.count
+        while size >= 1 {
+            if write(fd, &chunk, size) < 0 { size /= 2 }
+        }
+    }
+
+    /// Removes the filler: the disk has room again.
+    func free() throws {
+        for file in try FileManager.default.contentsOfDirectory(atPath: path) where file.hasPrefix("filler-") {
+            try FileManager.default.removeItem(atPath: path + "/" + file)
+        }
+    }
+
+    func remount(readOnly: Bool) throws {
+        try Shell.run("mount", "-o", readOnly ? "remount,ro" : "remount,rw", path)
+    }
+}
+
+/// The fallback where no tmpfs can be mounted: a file-size limit on a running process
+/// (`prlimit`, util-linux). Past it, a write fails with EFBIG, as a full disk fails with ENOSPC.
+enum FileSizeLimit {
+    static var available: Bool { FileManager.default.isExecutableFile(atPath: "/usr/bin/prlimit") }
+
+    /// Sets the soft limit only: raising it again needs no privilege, where raising a hard
+    /// limit would.
+    static func set(_ pid: pid_t, bytes: Int?) throws {
+        try Shell.run("prlimit", "--pid", String(pid), "--fsize=\(bytes.map(String.init) ?? "unlimited"):")
+    }
+}
