@@ -63,30 +63,13 @@ public struct Child: CareRecord {
     public var recordID: String { id.rawValue }
     public var childID: ChildID? { id }
 
-    /// The name to show in lists: the preferred name when there is one.
-    public var displayName: String { preferredName.isEmpty ? legalName : preferredName }
-
-    /// Initials only, for masked screens: "Tess Moonias" → "T.M.". Only letters make initials:
-    /// a name that starts with an emoji or a digit shows nothing of it ("?" when no part has one).
-    public var initials: String {
-        let letters = displayName.split(whereSeparator: { $0 == " " || $0 == "-" })
-            .compactMap { part in part.first(where: \.isLetter).map(String.init) }
-        return letters.isEmpty ? "?" : letters.map { $0 + "." }.joined()
-    }
-
     public var isOpen: Bool { closure == nil }
 
     /// Active (not removed) manual flags.
     public var activeFlags: [Flag] { flags.filter { $0.removal == nil } }
-
-    /// Age in whole years on `day`: from the date of birth, or from the estimate.
-    public func age(on day: DayDate) -> Int {
-        switch birth {
-        case .exact(let dob): return dob.years(until: day)
-        case .estimated(let years, let asOf): return years + asOf.years(until: day)
-        }
-    }
 }
+
+extension Child: ChildNaming {}
 
 /// A date of birth, or an age estimated on a given day when the date is not known.
 public enum Birth: Hashable, Codable, Sendable {

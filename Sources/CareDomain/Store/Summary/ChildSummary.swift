@@ -62,26 +62,10 @@ public struct ChildSummary: Sendable, Equatable, Codable, Identifiable {
             team: child.team, openedOn: child.openedOn, closedOn: child.closure?.on, activeFlags: child.activeFlags)
     }
 
-    /// The name to show in lists: the preferred name when there is one.
-    public var displayName: String { preferredName.isEmpty ? legalName : preferredName }
-
-    /// Initials only, for masked screens (as `Child.initials`).
-    public var initials: String {
-        let letters = displayName.split(whereSeparator: { $0 == " " || $0 == "-" })
-            .compactMap { part in part.first(where: \.isLetter).map(String.init) }
-        return letters.isEmpty ? "?" : letters.map { $0 + "." }.joined()
-    }
-
     public var isOpen: Bool { closedOn == nil }
-
-    /// Age in whole years on `day`: from the date of birth, or from the estimate.
-    public func age(on day: DayDate) -> Int {
-        switch birth {
-        case .exact(let dob): return dob.years(until: day)
-        case .estimated(let years, let asOf): return years + asOf.years(until: day)
-        }
-    }
 }
+
+extension ChildSummary: ChildNaming {}
 
 /// A risk indicator not yet resolved, as the preview header and the resolve form show it. Its
 /// note and source load with the opened record.
