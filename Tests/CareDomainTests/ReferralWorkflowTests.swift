@@ -83,6 +83,25 @@ struct ReferralWorkflowTests {
         }
     }
 
+    @Test("a return keeps the answers given so far; a checklist of other questions is not taken")
+    func aReturnKeepsPartialAnswers() throws {
+        let waiting = try apply(.submit, draft(Self.indigenousChild), by: .childProtection, child: Self.indigenousChild)
+        var partial = Self.allYes.map { CulturalSafetyReview.Item(question: $0.question) }
+        partial[0].answer = .yes
+        partial[2].answer = .no
+        partial[2].comment = "  Not yet known (test)  "
+        let returned = try apply(.return(comment: "Ask about family (test)", checklist: partial), waiting, by: .liaison, child: Self.indigenousChild)
+        #expect(returned.status == .draft)
+        #expect(returned.review.checklist.map(\.answer) == [.yes, nil, .no] + Array(repeating: nil, count: partial.count - 3))
+        #expect(returned.review.checklist[2].comment == "Not yet known (test)")
+        // Without a checklist, or with other questions, the referral keeps the one it had.
+        let plain = try apply(.return(comment: "Ask about family (test)"), waiting, by: .liaison, child: Self.indigenousChild)
+        #expect(plain.review.checklist == waiting.review.checklist)
+        let foreign = [CulturalSafetyReview.Item(question: "A question not asked (test)", answer: .yes)]
+        let kept = try apply(.return(comment: "Ask (test)", checklist: foreign), waiting, by: .liaison, child: Self.indigenousChild)
+        #expect(kept.review.checklist == waiting.review.checklist)
+    }
+
     @Test("a supervisor may override a review, only with a reason")
     func override() throws {
         let waiting = try apply(.submit, draft(Self.indigenousChild), by: .childProtection, child: Self.indigenousChild)

@@ -157,6 +157,9 @@ import TextUI
         let returned = try stored(referral.id, liaison)
         #expect(returned.status == .draft && returned.review.decision == .returned)
         #expect(returned.timeline.last?.note == "Please ask the youth whether an Elder should join (synthetic)")
+        // The answer given before returning is kept, and the next review starts from it.
+        #expect(returned.review.checklist.first?.answer == .yes)
+        #expect(returned.review.checklist.dropFirst().allSatisfy { $0.answer == nil })
 
         let cp = try Harness(user: "demo-cp", database: liaison.database)
         cp.press(.char("3"))

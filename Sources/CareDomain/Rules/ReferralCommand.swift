@@ -7,8 +7,9 @@ public enum ReferralCommand: Hashable, Sendable {
     case submit
     /// The liaison approves: every checklist item answered; a "no" needs its own or a general comment.
     case approve(checklist: [CulturalSafetyReview.Item], comment: String)
-    /// The liaison sends it back to draft; says why.
-    case `return`(comment: String)
+    /// The liaison sends it back to draft; says why. The checklist as far as it was answered
+    /// is kept on the referral (nil keeps the one it has), so the next review starts from it.
+    case `return`(comment: String, checklist: [CulturalSafetyReview.Item]? = nil)
     /// A supervisor approves without a liaison's review; only with a reason, shown on the referral.
     case overrideApprove(reason: String)
     /// Ready to send → sent, once consent is given.

@@ -68,8 +68,17 @@ public enum ReferralWorkflow {
             }
             record(.approved, comment: note, by: actor, at: now, on: &next)
 
-        case .return(let comment):
+        case .return(let comment, let checklist):
             note = try words(comment, else: "a comment saying why the referral is returned")
+            // Partial answers are kept (nothing typed is lost); only the questions asked count.
+            let questions = referral.review.checklist.map(\.question)
+            if let checklist, checklist.map(\.question) == questions {
+                next.review.checklist = checklist.map { item in
+                    var kept = item
+                    kept.comment = item.comment.trimmingCharacters(in: .whitespacesAndNewlines)
+                    return kept
+                }
+            }
             record(.returned, comment: note, by: actor, at: now, on: &next)
 
         case .overrideApprove(let reason):

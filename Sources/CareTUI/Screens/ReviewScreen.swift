@@ -146,10 +146,11 @@ public struct ReviewScreen: Sendable {
         return ScreenStep(effects: [.perform(.applyReferral(referral, .approve(checklist: checklist, comment: comment)), origin: id)])
     }
 
-    /// Returns the referral to the worker with the general comment, which it needs.
+    /// Returns the referral to the worker with the general comment, which it needs, and the
+    /// answers given so far, which the next review starts from.
     mutating func giveBack(in state: inout AppState) -> ScreenStep {
         clearErrors()
-        let comment = answers().comment
+        let (checklist, comment) = answers()
         guard !comment.isEmpty else {
             fields[fields.count - 1].error = "Say why it is returned; the worker reads this."
             focus = fields.count - 1
@@ -157,7 +158,7 @@ public struct ReviewScreen: Sendable {
             state.message = notice
             return .stay
         }
-        return ScreenStep(effects: [.perform(.applyReferral(referral, .return(comment: comment)), origin: id)])
+        return ScreenStep(effects: [.perform(.applyReferral(referral, .return(comment: comment, checklist: checklist)), origin: id)])
     }
 
     /// The store's answer: closes on success; keeps every answer and says why on a refusal.
