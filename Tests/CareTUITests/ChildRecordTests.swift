@@ -89,3 +89,24 @@ import TextUI
         #expect(h.screen.contains("Test Foster Home B"), "a long summary wraps rather than being cut")
     }
 }
+
+/// Restricted notes the reader does not see are counted, and the words say why: police may not
+/// read them; an account of another role has not been given their key yet.
+@MainActor
+@Suite struct HiddenRestrictedNotesTests {
+    final class HidingStore: ForwardingStore, @unchecked Sendable {
+        override func loadDetail(of child: ChildID, contactLimit: Int) throws -> ChildDetail {
+            var detail = try base.loadDetail(of: child, contactLimit: contactLimit)
+            detail.contacts.hiddenRestricted = 2
+            return detail
+        }
+    }
+
+    @Test(arguments: [("demo-police", "2 restricted notes are hidden from the police role."),
+                      ("demo-cp", "2 restricted notes are not shown yet: this account has not been given their key")])
+    func theWordsSayWhyTheNotesAreNotShown(_ user: String, _ words: String) throws {
+        let h = try Harness(size: Size(width: 160, height: 200), user: user, wrap: { HidingStore($0) })
+        h.press(.enter)
+        #expect(h.screen.contains(words), "\(h.screen)")
+    }
+}

@@ -212,7 +212,7 @@ enum ChildPane {
         }
         if detail.contacts.contacts.isEmpty { lines.append(Line("No contacts logged.", .muted)) }
         if detail.contacts.hiddenRestricted > 0 {
-            lines.append(Line("\(detail.contacts.hiddenRestricted) restricted notes are hidden from the police role.", .muted))
+            lines.append(Line(Self.hiddenRestrictedWords(detail.contacts.hiddenRestricted, role: state.worker.role), .muted))
         }
         if detail.contacts.hasMore { lines.append(Line("… older contacts load as you scroll", .muted)) }
         return lines
@@ -260,5 +260,16 @@ public enum MissingStrip {
             for i in first...last { strip[i] = true }
         }
         return Sparkline.symbols(for: strip.map { $0 ? 1 : 0 })
+    }
+}
+
+extension ChildPane {
+    /// Why `count` restricted notes are not shown: the police role may not read them; any other
+    /// role may, and an account of it sees them once a colleague holding the key has granted it
+    /// (at that colleague's next sign-in), so it is not told it is police.
+    static func hiddenRestrictedWords(_ count: Int, role: Role) -> String {
+        let notes = count == 1 ? "1 restricted note is" : "\(count) restricted notes are"
+        if !role.readableClasses.contains(.restricted) { return "\(notes) hidden from the \(role.title) role." }
+        return "\(notes) not shown yet: this account has not been given their key; it is given when a colleague who holds it next signs in."
     }
 }
