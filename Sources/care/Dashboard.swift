@@ -13,7 +13,7 @@ enum Dashboard {
     static func run(store: SQLiteCaseStore, theme requested: String?, masked: Bool = false, wall: Bool = false) throws {
         try withTerminal(theme: requested) { terminal, theme, config, warning in
             let app = try makeApp(store: store, terminal: terminal, theme: theme, config: config, masked: masked, wall: wall)
-            if let notice = store.notices.first ?? warning { app.show(message: notice) }
+            app.show(messages: store.notices + [warning].compactMap { $0 })
             app.run()
         }
     }
@@ -32,7 +32,7 @@ enum Dashboard {
             guard let store = login.run() else { return }
             terminal.invalidate()
             let app = try makeApp(store: store, terminal: terminal, theme: theme, config: config, masked: false, wall: wall)
-            if let notice = (store as? SQLiteCaseStore)?.notices.first ?? warning { app.show(message: notice) }
+            app.show(messages: ((store as? SQLiteCaseStore)?.notices ?? []) + [warning].compactMap { $0 })
             app.run()
         }
     }

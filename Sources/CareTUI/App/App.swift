@@ -145,6 +145,13 @@ public final class App {
         state.message = Sanitizer.clean(message)
     }
 
+    /// Several messages (the sign-in's notices): the first now, each next after a key.
+    public func show(messages: [String]) {
+        let clean = messages.map { Sanitizer.clean($0) }
+        state.message = clean.first
+        state.laterMessages = Array(clean.dropFirst())
+    }
+
     func render() {
         state.screenSize = terminal.size
         var viewports = state.viewports

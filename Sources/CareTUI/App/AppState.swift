@@ -24,6 +24,9 @@ public struct AppState: Sendable {
     public var screens: [Screen] = []
     /// One line of feedback in words (a refusal, an error, a confirmation), until the next key.
     public var message: String?
+    /// Messages waiting their turn (the sign-in's notices beyond the first): the next shows after
+    /// a key that leaves no message of its own, so each is read until a key.
+    public var laterMessages: [String] = []
     public var quitRequested = false
     /// A store call waiting off the loop for another session's lock, while it waits.
     public var storeWait: StoreWait?

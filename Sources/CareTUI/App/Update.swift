@@ -40,6 +40,14 @@ public enum Update {
     // MARK: Keys
 
     static func handle(_ key: Key, in state: inout AppState) -> [Effect] {
+        let effects = answer(key, in: &state)
+        if state.message == nil, state.lock == nil, !state.laterMessages.isEmpty {
+            state.message = state.laterMessages.removeFirst()
+        }
+        return effects
+    }
+
+    private static func answer(_ key: Key, in state: inout AppState) -> [Effect] {
         state.lastInput = state.now
         if state.lock != nil { return LockUpdate.handle(key, in: &state) }
         if state.storeWait != nil { return StoreWaitUpdate.key(key, in: &state) }
