@@ -76,7 +76,7 @@ extension SQLiteCaseStore {
         var snapshot = CaseloadSnapshot()
         let kept = try summarizedClasses(db)
         for visibility in summaryClasses where readable.contains(visibility) {
-            let entries = kept.contains(visibility) && keys.keyring.holds(visibility)
+            var entries = kept.contains(visibility) && keys.keyring.holds(visibility)
                 ? try summarizedEntries(of: ids, visibility, db: db, keys: keys, onDamage: note)
                 : Array(try caseloadEntries(of: ids, visibility, db: db, keys: keys, onDamage: note)).map { (child: $0.key, entry: $0.value) }
             // Added in case-number order, so `normalizeOrder` finds the children sorted and
@@ -88,7 +88,13 @@ extension SQLiteCaseStore {
             }
             snapshot.children.reserveCapacity(snapshot.children.count + entries.count)
             snapshot.lastContact.reserveCapacity(snapshot.lastContact.count + entries.count)
-            for index in order { snapshot.add(entries[index].entry, of: entries[index].child) }
+            for index in order {
+                // Moved out of the list, not copied: a copy retains every string of the child
+                // and releasing the list releases them all again.
+                var entry = CaseloadEntry()
+                swap(&entry, &entries[index].entry)
+                snapshot.add(entry, of: entries[index].child)
+            }
         }
         snapshot.responses = try fetchAll(AlertResponse.self, children: ids, db: db, keys: keys, decoder: decoder, onDamage: note)
         snapshot.damaged = damaged

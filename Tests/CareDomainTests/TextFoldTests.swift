@@ -46,4 +46,17 @@ struct TextFoldTests {
         #expect(TextFold.quickFold("Ωmega") == nil)
         #expect(TextFold.fold("ΩMEGA") == "ωmega")
     }
+
+    @Test("folding straight into bytes gives the folded string's bytes, on the quick path and off it")
+    func appendFoldedAgrees() throws {
+        var texts = ["", "KEN-2026-0042", "Zoé Démo-Tremblay", "Me\u{301}tis", "ᓴᕋ Tess", "ΩMEGA", "½ Placeholder", "Tess 🌲 Example"]
+        for value in Array(0x20...0x7E) + Array(0xC0...0x17F) + Array(0x300...0x36F) + Array(0x1400...0x1410) + [0xA0, 0x180, 0x3A9, 0x1F332] {
+            texts.append("Ab" + String(try #require(Unicode.Scalar(UInt32(value)))) + "é")
+        }
+        for text in texts {
+            var bytes: [UInt8] = [0x1F]
+            TextFold.appendFolded(text, to: &bytes)
+            #expect(bytes == [0x1F] + Array(TextFold.fold(text).utf8), "\(text.unicodeScalars.map { String($0.value, radix: 16) })")
+        }
+    }
 }

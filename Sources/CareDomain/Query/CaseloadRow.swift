@@ -37,8 +37,14 @@ public struct CaseloadRow: Sendable, Equatable, Identifiable {
     public var isMissing: Bool { whereabouts.isMissing }
 
     /// Builds the row of `child` from `snapshot` as it stands on `today`. `workerNames` maps every
-    /// worker to a display name; pass it in so building many rows looks each name up once.
+    /// worker to a display name. For many rows, `rows(from:today:)` and
+    /// `row(of:in:child:names:today:)` fold the names once for all of them.
     public init(child: ChildSummary, snapshot: CaseloadSnapshot, workerNames: [WorkerID: String], today: DayDate) {
+        self.init(child: child, snapshot: snapshot, names: WorkerNames(workerNames), today: today)
+    }
+
+    private init(child: ChildSummary, snapshot: CaseloadSnapshot, names: WorkerNames, today: DayDate) {
+        let workerNames = names.plain
         self.child = child.id
         displayName = child.displayName
         legalName = child.legalName
@@ -57,8 +63,7 @@ public struct CaseloadRow: Sendable, Equatable, Identifiable {
         isOpen = child.isOpen
         activeFlagCount = child.activeFlags.count
 
-        searchKey = FoldedText(joining: Self.searchParts(of: child, workerNames: workerNames))
-        sortName = FoldedText(child.displayName)
+        (searchKey, sortName) = Self.searchKey(of: child, names: names)
         if !snapshot.damaged.isEmpty { damaged = snapshot.damaged.filter { $0.child == child.id } }
     }
 
@@ -90,7 +95,12 @@ public struct CaseloadRow: Sendable, Equatable, Identifiable {
     /// The row of child `id` as the snapshot has it now: its own, the stand-in for a child whose
     /// record does not open, or nil when the child is not in the snapshot at all.
     public static func row(of id: ChildID, in snapshot: CaseloadSnapshot, child: ChildSummary?, workerNames: [WorkerID: String], today: DayDate) -> CaseloadRow? {
-        if let child { return CaseloadRow(child: child, snapshot: snapshot, workerNames: workerNames, today: today) }
+        row(of: id, in: snapshot, child: child, names: WorkerNames(workerNames), today: today)
+    }
+
+    /// As above, with the workers' names worked out once for many rows.
+    public static func row(of id: ChildID, in snapshot: CaseloadSnapshot, child: ChildSummary?, names: WorkerNames, today: DayDate) -> CaseloadRow? {
+        if let child { return CaseloadRow(child: child, snapshot: snapshot, names: names, today: today) }
         let damaged = snapshot.damaged.filter { $0.child == id }
         guard damaged.contains(where: \.isChildRecord) else { return nil }
         return CaseloadRow(damagedChild: id, records: damaged)
@@ -108,12 +118,74 @@ public struct CaseloadRow: Sendable, Equatable, Identifiable {
         return parts.filter { !$0.isEmpty }
     }
 
+    /// The workers' display names, and each non-empty one folded: worked out once for all the
+    /// rows built together, not once per row.
+    public struct WorkerNames: Sendable {
+        let plain: [WorkerID: String]
+        let folded: [WorkerID: [UInt8]]
+
+        public init(_ workers: [Worker]) {
+            var plain: [WorkerID: String] = [:]
+            for worker in workers { plain[worker.id] = worker.displayName }
+            self.init(plain)
+        }
+
+        public init(_ plain: [WorkerID: String]) {
+            self.plain = plain
+            folded = plain.filter { !$0.value.isEmpty }.mapValues { name in
+                var bytes: [UInt8] = []
+                TextFold.appendFolded(name, to: &bytes)
+                return bytes
+            }
+        }
+    }
+
+    /// `FoldedText(joining: searchParts(of: child, …))` and `FoldedText(child.displayName)`,
+    /// built straight into bytes: no array of parts, no string per folded part, the child's
+    /// name folded once for both and the workers' names taken already folded.
+    static func searchKey(of child: ChildSummary, names: WorkerNames) -> (key: FoldedText, sortName: FoldedText) {
+        var out: [UInt8] = []
+        out.reserveCapacity(128)
+        var first = true
+        func separate() {
+            if !first { out.append(0x1F) }
+            first = false
+        }
+        func part(_ text: String) {
+            guard !text.isEmpty else { return }
+            separate()
+            TextFold.appendFolded(text, to: &out)
+        }
+        // The display name is the preferred name, or the legal name when there is none: the
+        // first part, folded once for both.
+        part(child.preferredName)
+        if child.preferredName.isEmpty { part(child.legalName) }
+        let sortName = FoldedText(folded: out)
+        if !child.preferredName.isEmpty { part(child.legalName) }
+        part(child.caseNumber.description)
+        let affiliations = child.indigenousIdentity.affiliations
+        for affiliation in affiliations { part(affiliation.community) }
+        if affiliations.count == 1 {
+            part(affiliations[0].group.rawValue)
+        } else if affiliations.count > 1 {
+            for group in Set(affiliations.map(\.group.rawValue)).sorted() { part(group) }
+        }
+        for member in child.team.members {
+            guard let folded = names.folded[member] else { continue }
+            separate()
+            out.append(contentsOf: folded)
+        }
+        return (FoldedText(folded: out), sortName)
+    }
+
     /// Every child's row (closed cases included; `CaseloadQuery` hides them by default), and a
-    /// stand-in row for each child whose own record does not open.
+    /// stand-in row for each child whose own record does not open. Built on every core for a
+    /// large caseload (`ParallelMap`), in the children's order.
     public static func rows(from snapshot: CaseloadSnapshot, today: DayDate) -> [CaseloadRow] {
-        var names: [WorkerID: String] = [:]
-        for worker in snapshot.workers { names[worker.id] = worker.displayName }
-        var rows = snapshot.children.map { CaseloadRow(child: $0, snapshot: snapshot, workerNames: names, today: today) }
+        let names = WorkerNames(snapshot.workers)
+        var rows = ParallelMap.map(count: snapshot.children.count) { index in
+            CaseloadRow(child: snapshot.children[index], snapshot: snapshot, names: names, today: today)
+        }
         let unreadable = Dictionary(grouping: snapshot.damaged.filter { $0.child != nil }, by: { $0.child! })
             .filter { $0.value.contains(where: \.isChildRecord) }
         for (id, records) in unreadable.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {

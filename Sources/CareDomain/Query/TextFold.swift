@@ -9,6 +9,48 @@ public enum TextFold {
         quickFold(text) ?? unicodeFold(text)
     }
 
+    /// Appends the folded UTF-8 bytes of `text` to `out`: exactly `fold(text).utf8`. Text in
+    /// `quickFold`'s range (nearly every name, community and case number) is folded from its
+    /// UTF-8 bytes straight into `out`, without building a string per part; anything else
+    /// takes `fold`.
+    public static func appendFolded(_ text: String, to out: inout [UInt8]) {
+        let start = out.count
+        let folded: Bool? = text.utf8.withContiguousStorageIfAvailable { appendQuickFolded($0, to: &out) }
+        if folded != true {
+            out.removeSubrange(start...)
+            out.append(contentsOf: fold(text).utf8)
+        }
+    }
+
+    /// `quickFold` over valid UTF-8 bytes, appending to `out`; false (with part of the text
+    /// appended) for a scalar outside its range.
+    private static func appendQuickFolded(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            if lead < 0x80 {
+                out.append(lead &+ (lead >= 0x41 && lead <= 0x5A ? 0x20 : 0))
+                index += 1
+                continue
+            }
+            // Swift strings hold valid UTF-8, so the continuation bytes are there.
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for next in 1..<length { value = value << 6 | UInt32(bytes[index + next] & 0x3F) }
+            switch value {
+            case 0xC0...0x17F: out.append(contentsOf: latinFoldBytes[Int(value - 0xC0)])
+            case 0x300...0x36F: break
+            case 0x1400...0x167F: out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<(index + length)]))
+            default: return false
+            }
+            index += length
+        }
+        return true
+    }
+
+    /// `latinFolds` as UTF-8 bytes.
+    private static let latinFoldBytes: [[UInt8]] = latinFolds.map { Array($0.utf8) }
+
     /// The general path: Foundation's canonical decomposition, marks dropped, recomposed.
     static func unicodeFold(_ text: String) -> String {
         let decomposed = text.lowercased().decomposedStringWithCanonicalMapping
@@ -63,7 +105,14 @@ public struct FoldedText: Hashable, Sendable {
 
     /// Folds `text` once; keep the result and reuse it for every keystroke.
     public init(_ text: String) {
-        bytes = Array(TextFold.fold(text).utf8)
+        var out: [UInt8] = []
+        TextFold.appendFolded(text, to: &out)
+        bytes = out
+    }
+
+    /// Text already folded, as its bytes (a part of a key folded with `TextFold.appendFolded`).
+    public init(folded bytes: [UInt8]) {
+        self.bytes = bytes
     }
 
     /// Joins already-folded parts with a separator no one types, so a query cannot match across
@@ -72,7 +121,7 @@ public struct FoldedText: Hashable, Sendable {
         var out: [UInt8] = []
         for (index, part) in parts.enumerated() {
             if index > 0 { out.append(0x1F) }
-            out.append(contentsOf: TextFold.fold(part).utf8)
+            TextFold.appendFolded(part, to: &out)
         }
         bytes = out
     }

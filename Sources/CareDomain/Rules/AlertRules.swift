@@ -19,7 +19,7 @@ public enum AlertRules {
         if let handover {
             handoverAlert(handover, now, thresholds, into: &alerts)
         }
-        return alerts.sorted(by: precedes)
+        return sortedByPrecedence(alerts)
     }
 
     /// The alerts about these children only (their own, their referrals', their court dates'),
@@ -28,18 +28,33 @@ public enum AlertRules {
         children ids: Set<ChildID>, snapshot: CaseloadSnapshot, now: Date, thresholds: AlertThresholds = .standard,
         zone: TimeZone
     ) -> [Alert] {
-        collect(snapshot, only: ids, now: now, thresholds: thresholds, zone: zone).sorted(by: precedes)
+        sortedByPrecedence(collect(snapshot, only: ids, now: now, thresholds: thresholds, zone: zone))
     }
 
+    /// The children's own alerts are worked out on every core (`ParallelMap`), a range of
+    /// children each, and put together in the children's order.
     private static func collect(
         _ snapshot: CaseloadSnapshot, only ids: Set<ChildID>?, now: Date, thresholds: AlertThresholds, zone: TimeZone
     ) -> [Alert] {
         let today = DayDate(now, in: zone)
+        let transition = childrenWithTransitionReferral(snapshot)
+        let children = snapshot.children
+        let parts = ParallelMap.mapRanges(count: children.count) { range in
+            var alerts: [Alert] = []
+            var open: [ChildID] = []
+            // Each child is read in place (`children[index]`), not copied out with its strings.
+            for index in range where children[index].isOpen && (ids?.contains(children[index].id) ?? true) {
+                open.append(children[index].id)
+                childAlerts(children[index], snapshot, now, today, thresholds, zone, transition, into: &alerts)
+            }
+            return (alerts: alerts, open: open)
+        }
         var alerts: [Alert] = []
-        var open = Set<ChildID>()
-        for child in snapshot.children where child.isOpen && (ids?.contains(child.id) ?? true) {
-            open.insert(child.id)
-            childAlerts(child, snapshot, now, today, thresholds, zone, into: &alerts)
+        alerts.reserveCapacity(parts.reduce(0) { $0 + $1.alerts.count })
+        var open = Set<ChildID>(minimumCapacity: parts.reduce(0) { $0 + $1.open.count })
+        for part in parts {
+            alerts += part.alerts
+            open.formUnion(part.open)
         }
         referralAlerts(snapshot, open, now, thresholds, into: &alerts)
         for appointment in snapshot.appointments where appointment.kind == .court && open.contains(appointment.child) {
@@ -53,6 +68,18 @@ public enum AlertRules {
         return alerts
     }
 
+    /// `alerts.sorted(by: precedes)`, comparing severities and times taken out once and the
+    /// ids only on a tie, and moving each alert once.
+    static func sortedByPrecedence(_ alerts: [Alert]) -> [Alert] {
+        let severities = alerts.map(\.severity), times = alerts.map(\.since)
+        let order = alerts.indices.sorted { a, b in
+            if severities[a] != severities[b] { return severities[a] > severities[b] }
+            if times[a] != times[b] { return times[a] < times[b] }
+            return alerts[a].id < alerts[b].id
+        }
+        return order.map { alerts[$0] }
+    }
+
     /// Critical first; within a severity the oldest condition first; then by id for a total order.
     public static func precedes(_ a: Alert, _ b: Alert) -> Bool {
         if a.severity != b.severity { return a.severity > b.severity }
@@ -64,7 +91,7 @@ public enum AlertRules {
 
     private static func childAlerts(
         _ child: ChildSummary, _ snapshot: CaseloadSnapshot, _ now: Date, _ today: DayDate,
-        _ t: AlertThresholds, _ zone: TimeZone, into alerts: inout [Alert]
+        _ t: AlertThresholds, _ zone: TimeZone, _ transition: Set<ChildID>, into alerts: inout [Alert]
     ) {
         let id = child.id
         let episodes = snapshot.episodes[id] ?? []
@@ -131,7 +158,7 @@ public enum AlertRules {
 
         let eighteenth = child.birth.eighteenth
         let daysLeft = days(from: today, to: eighteenth)
-        if daysLeft >= 0 && daysLeft <= t.agingOutWithinDays && !hasTransitionReferral(child.id, snapshot) {
+        if daysLeft >= 0 && daysLeft <= t.agingOutWithinDays && !transition.contains(child.id) {
             alerts.append(make(.agingOut, id.rawValue, id,
                                "turns 18 in \(daysLeft) day\(daysLeft == 1 ? "" : "s") (\(eighteenth)) — no Youth-In-Transition referral",
                                since: eighteenth.startOfDay(in: zone)?.addingTimeInterval(-Double(t.agingOutWithinDays) * AlertThresholds.day) ?? now))
@@ -143,12 +170,16 @@ public enum AlertRules {
         }
     }
 
-    /// A Youth-In-Transition referral counts unless it was declined or withdrawn.
-    private static func hasTransitionReferral(_ child: ChildID, _ snapshot: CaseloadSnapshot) -> Bool {
+    /// The children with a Youth-In-Transition referral, found once for all of them: one counts
+    /// unless it was declined or withdrawn.
+    private static func childrenWithTransitionReferral(_ snapshot: CaseloadSnapshot) -> Set<ChildID> {
         let transition = Set(snapshot.services.filter { $0.category == .youthInTransition }.map(\.id))
-        return snapshot.referrals.contains {
-            $0.child == child && transition.contains($0.service) && $0.status != .declined && $0.status != .withdrawn
+        var children = Set<ChildID>()
+        for referral in snapshot.referrals
+        where transition.contains(referral.service) && referral.status != .declined && referral.status != .withdrawn {
+            children.insert(referral.child)
         }
+        return children
     }
 
     // MARK: - Referrals and handover

@@ -109,14 +109,24 @@ public struct CaseloadSnapshot: Sendable, Equatable {
     /// Adds one child's entry of one class: the team's brings the child and its records, every
     /// class's its last contact (the latest of those the reader holds is the child's). Call
     /// `normalizeOrder` once all are in.
-    public mutating func add(_ entry: CaseloadEntry, of id: ChildID) {
-        if let child = entry.child { children.append(child) }
-        if !entry.openIndicators.isEmpty { openIndicators[id, default: []] += entry.openIndicators }
-        if !entry.episodes.isEmpty { episodes[id, default: []] += entry.episodes }
-        if let plan = entry.plan { plans[id] = plan }
-        referrals += entry.referrals
-        appointments += entry.appointments
-        if let last = entry.lastContact, lastContact[id].map({ $0 < last }) ?? true { lastContact[id] = last }
+    public mutating func add(_ entry: consuming CaseloadEntry, of id: ChildID) {
+        if let child = entry.child.take() { children.append(child) }
+        if !entry.openIndicators.isEmpty { Self.join(&openIndicators[id, default: []], entry.openIndicators) }
+        if !entry.episodes.isEmpty { Self.join(&episodes[id, default: []], entry.episodes) }
+        if let plan = entry.plan.take() { plans[id] = plan }
+        if !entry.referrals.isEmpty { referrals += entry.referrals }
+        if !entry.appointments.isEmpty { appointments += entry.appointments }
+        // One hash of the id, not a lookup and then a store.
+        if let last = entry.lastContact { Self.raise(&lastContact[id, default: last], to: last) }
+    }
+
+    /// Appends `more`, or takes it whole when there is nothing yet (no element retained).
+    private static func join<Element>(_ list: inout [Element], _ more: [Element]) {
+        if list.isEmpty { list = more } else { list += more }
+    }
+
+    private static func raise(_ value: inout Date, to later: Date) {
+        if value < later { value = later }
     }
 
     // MARK: Bringing it up to date

@@ -210,12 +210,17 @@ public struct Dashboard: Sendable {
                 }
             }
         } else {
-            alertDue = [:]
-            for child in snapshot.children {
-                alertDue[child.id] = AlertSchedule.nextChange(of: child, in: snapshot, referrals: referrals[child.id] ?? [],
-                                                              appointments: courts[child.id] ?? [], now: now, thresholds: thresholds, zone: zone,
-                                                              nextMidnight: midnight)
+            // Every child, on every core (`ParallelMap`), then kept by id in the children's order.
+            let (children, snapshot, now, thresholds, zone) = (snapshot.children, snapshot, now, thresholds, zone)
+            let (referrals, courts) = (referrals, courts)
+            // Each child is read in place (`children[index]`), not copied out with its strings.
+            let dues = ParallelMap.map(count: children.count) { index in
+                AlertSchedule.nextChange(of: children[index], in: snapshot, referrals: referrals[children[index].id] ?? [],
+                                         appointments: courts[children[index].id] ?? [], now: now, thresholds: thresholds, zone: zone,
+                                         nextMidnight: midnight)
             }
+            alertDue = Dictionary(minimumCapacity: children.count)
+            for (child, due) in zip(children, dues) { alertDue[child.id] = due }
         }
         // The handover alert turns on an hour into the shift and off at its end: a minute's
         // granularity is enough for it.
@@ -246,11 +251,10 @@ public struct Dashboard: Sendable {
         guard !ids.isEmpty else { return }
         let selected = selectedRow?.id
         childIndex = Dictionary(snapshot.children.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        var names: [WorkerID: String] = [:]
-        for worker in snapshot.workers { names[worker.id] = worker.displayName }
+        let names = CaseloadRow.WorkerNames(snapshot.workers)
         let today = DayDate(now, in: zone)
         for id in ids {
-            let fresh = CaseloadRow.row(of: id, in: snapshot, child: child(id), workerNames: names, today: today)
+            let fresh = CaseloadRow.row(of: id, in: snapshot, child: child(id), names: names, today: today)
             switch (rowIndex[id], fresh) {
             case (let index?, let row?): caseload.replace(at: index, with: row)
             case (nil, let row?):
