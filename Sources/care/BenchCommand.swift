@@ -101,7 +101,7 @@ struct BenchCommand: ParsableCommand {
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw ValidationError("the measuring process failed (exit \(process.terminationStatus))")
+            throw CommandFailure.words("The measuring process failed (exit \(process.terminationStatus)); its reason is above.")
         }
         return try JSONDecoder().decode(BenchFigures.self, from: data)
     }

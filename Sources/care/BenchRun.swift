@@ -127,7 +127,10 @@ struct BenchRun {
         for child in dashboard.snapshot.children {
             text += CaseloadRow.searchParts(of: child, workerNames: names).joined(separator: "\t") + "\n"
         }
-        FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600])
+        // Without the file, bench-compare would time grep and fzf over nothing: say so instead.
+        guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
+            throw CommandFailure.words("Could not write the search fields to \(path); check that its folder exists and is writable.")
+        }
     }
 
     nonisolated static func milliseconds(_ body: () throws -> Void) throws -> Double {

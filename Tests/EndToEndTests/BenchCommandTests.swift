@@ -67,4 +67,20 @@ import Testing
         #expect(!run.succeeded)
         #expect(run.stderr.contains("--sizes takes positive numbers"), "\(run)")
     }
+
+    /// A search-fields file that cannot be written is said in words, and the bench fails rather
+    /// than leave bench-compare timing grep and fzf over nothing.
+    @Test func aSearchFieldsFileThatCannotBeWrittenIsSaidInWords() throws {
+        let scratch = try Fixture.scratchDirectory()
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        // A folder where the file should go: creating the file fails.
+        try FileManager.default.createDirectory(atPath: scratch + "/fields/fields-50.txt", withIntermediateDirectories: true)
+        let run = try CareRun.care(
+            "bench", "--sizes", "50", "--samples", "2", "--open-samples", "1", "--json", "--directory", scratch + "/bench",
+            "--search-fields", scratch + "/fields", environment: Fixture.environment(scratch: scratch))
+        #expect(!run.succeeded)
+        #expect(run.stderr.contains("Could not write the search fields to \(scratch)/fields/fields-50.txt"), "\(run)")
+        #expect(run.stderr.contains("The measuring process failed (exit 1); its reason is above."), "\(run)")
+        #expect(!run.stderr.contains("Usage:"), "\(run)")
+    }
 }
