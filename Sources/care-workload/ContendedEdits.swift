@@ -20,12 +20,14 @@ struct ContendedEdits {
             while !saved {
                 step += 1
                 do {
-                    guard try store.loadPatch(children: [id], catalogue: false).part.children.first != nil else {
+                    // The caseload holds summaries; an edit starts from the whole record.
+                    var child: Child
+                    do {
+                        child = try store.loadDetail(of: id, contactLimit: 1).child
+                    } catch CommandError.notFound {
                         out.print(.refused(step: step, words: "child \(id.rawValue) is not in the store"))
                         return
                     }
-                    // The caseload holds summaries; an edit starts from the whole record.
-                    var child = try store.loadDetail(of: id, contactLimit: 1).child
                     child.placement = "\(worker) edit \(edit)"
                     out.print(.begin(step: step, what: "edit \(id.rawValue)"))
                     let outcome = try store.perform(.updateChild(child))

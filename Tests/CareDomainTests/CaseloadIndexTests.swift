@@ -32,7 +32,7 @@ struct CaseloadIndexTests {
         let rows = Self.rows()
         var index = CaseloadIndex(rows: rows)
         var query = CaseloadQuery()
-        var generator = SystemRandomNumberGenerator.Seeded(seed: 12)
+        var generator = SeededRandom(seed: 12)
         let letters = Array("aeiolnrstxé 2")
         for step in 0..<400 {
             switch generator.next() % 10 {
@@ -71,20 +71,5 @@ struct CaseloadIndexTests {
         #expect(CaseloadQuery(text: "ZOE sample").narrows(earlier))
         #expect(!CaseloadQuery(text: "z").narrows(earlier))
         #expect(!CaseloadQuery(text: "zoe", sort: .name).narrows(earlier))
-    }
-}
-
-extension SystemRandomNumberGenerator {
-    /// A seeded generator (SplitMix64), so a failing sequence of keys repeats.
-    struct Seeded: RandomNumberGenerator {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
     }
 }
