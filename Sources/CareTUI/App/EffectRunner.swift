@@ -47,8 +47,8 @@ struct EffectRunner: Sendable {
             return .contactsLoaded(child, try attempt("load older contacts", failFast) {
                 try store.loadContacts(of: child, after: cursor, limit: contactPageSize)
             })
-        case .loadAuditTrail(let child):
-            return .auditTrailLoaded(child, try attempt("read the audit trail", failFast) { try store.auditTrail(of: child) })
+        case .loadAuditTrail(let child, let origin):
+            return .answer(origin: origin, .auditTrail(try attempt("read the audit trail", failFast) { try store.auditTrail(of: child) }))
         case .perform(let command, let origin):
             return .commandFinished(origin: origin, command, try attempt("save", failFast) { try store.perform(command) })
         case .pollChanges(let cursor):
@@ -68,26 +68,26 @@ struct EffectRunner: Sendable {
         case .redrawAll, .giveUpWaiting:
             return nil
         case .loadHandover(let window, let screen, let since, let until):
-            return .handoverLoaded(screen: screen, window, try attempt("read the handover", failFast) {
+            return .answer(origin: screen, .handover(window, try attempt("read the handover", failFast) {
                 HandoverData(saved: try store.loadHandover(window.handoverID),
                              previous: try store.loadHandover(window.previous.handoverID)?.handover,
                              contacts: try store.contactStamps(from: since, to: until))
-            })
+            }))
         case .loadLastHandover(let window):
             return .lastHandoverLoaded(window, try attempt("read the last handover", failFast) { try store.loadHandover(window.handoverID) })
         case .verifyPassphrase(let passphrase, let screen):
             do {
                 try store.verifyPassphrase(passphrase, purpose: "show names on the wall screen")
-                return .revealFinished(screen: screen, nil)
+                return .answer(origin: screen, .passphraseChecked(nil))
             } catch {
-                return .revealFinished(screen: screen, StoreFailure(error, doing: "check the passphrase"))
+                return .answer(origin: screen, .passphraseChecked(StoreFailure(error, doing: "check the passphrase")))
             }
-        case .writeHandover(let text, let path, let summary):
-            return .handoverWritten(try attempt("write the handover", false) {
+        case .writeHandover(let text, let path, let summary, let origin):
+            return .answer(origin: origin, .written(try attempt("write the handover", false) {
                 try HandoverFile.write(text, to: path)
                 try store.recordExport(summary)
                 return path
-            })
+            }))
         }
     }
 

@@ -9,7 +9,7 @@ public struct StoreWait: Sendable {
     public var since: Date
     public var givingUp = false
 
-    /// The form whose save waits, if it is a form's.
+    /// The screen whose save waits, if a screen's save waits.
     var form: Int? {
         if case .perform(_, let origin) = effect { return origin }
         return nil
@@ -21,10 +21,6 @@ enum StoreWaitUpdate {
     static func started(_ effect: Effect, in state: inout AppState) {
         let wait = StoreWait(effect: effect, since: state.now)
         state.storeWait = wait
-        if let id = wait.form, let index = state.screens.firstIndex(where: { $0.id == id }), case .form(var form) = state.screens[index] {
-            form.notice = "Saving: waiting for another session to finish…"
-            state.screens[index] = .form(form)
-        }
         state.message = words(wait, now: state.now)
     }
 

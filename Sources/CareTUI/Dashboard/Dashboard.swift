@@ -55,6 +55,9 @@ public struct Dashboard: Sendable {
     public var recordItem: RecordItem?
     /// A form asked for before the record it edits was open: it opens when the record arrives.
     public var formAwaitingRecord: Command?
+    /// What each pane showed in the last frame (its renderer records it), so a key pages by what
+    /// the person saw.
+    public var shown = PaneViewports()
 
     /// The last shift's saved handover and its acknowledgements, for "handover not acknowledged".
     public private(set) var lastHandover: HandoverState?
@@ -324,4 +327,19 @@ public struct Dashboard: Sendable {
         let index = id.flatMap { rows.index(of: $0) } ?? 0
         caseloadScroll.selection = min(index, max(0, rows.count - 1))
     }
+}
+
+/// The rows each pane showed in the last frame, and the record pane's items and their lines.
+public struct PaneViewports: Sendable, Equatable {
+    public var caseloadRows = 10
+    public var referralRows = 5
+    public var alertRows = 5
+    /// The record pane: rows shown and the lines the whole record has.
+    public var recordRows = 10
+    public var recordLines = 0
+    /// The record pane: its items in order, and the line each starts on.
+    public var recordItems: [RecordItem] = []
+    public var recordItemLines: [Int] = []
+
+    public init() {}
 }

@@ -1,3 +1,4 @@
+import CareDomain
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -5,12 +6,12 @@ import Glibc
 
 /// A printed handover on disk: readable by its owner only (0600), never written over.
 enum HandoverFile {
-    struct Exists: Error, CustomStringConvertible {
+    struct Exists: ErrorInWords {
         let path: String
         var description: String { "A file already exists at \(path); nothing was written." }
     }
 
-    struct Failed: Error, CustomStringConvertible {
+    struct Failed: ErrorInWords {
         let path: String
         let reason: String
         var description: String { "The handover could not be written to \(path) (\(reason))." }
