@@ -15,7 +15,7 @@ import TextUI
     /// wait is given up, or its time runs out.
     final class HeldStore: ForwardingStore, LockWaiting, @unchecked Sendable {
         struct Held: LockRefusal { var isLockRefusal: Bool { true } }
-        struct GaveUp: LockRefusal, CustomStringConvertible {
+        struct GaveUp: LockRefusal, ErrorInWords {
             var isLockRefusal: Bool { true }
             var description: String { "Gave up waiting for another session; nothing was saved." }
         }

@@ -96,15 +96,7 @@ enum DashboardNavigation {
 /// Enter, which each pane answers in its own way.
 enum ListController {
     static func handle(_ command: Command, dashboard: inout Dashboard, _ ctx: inout PaneContext) {
-        let move: ListScroll.Move
-        switch command {
-        case .moveUp: move = .up
-        case .moveDown: move = .down
-        case .pageUp: move = .pageUp
-        case .pageDown: move = .pageDown
-        case .top: move = .home
-        case .bottom: move = .end
-        case .open:
+        if command == .open {
             if let reason = reason(.open, dashboard: dashboard) { return ctx.refuse(reason) }
             switch dashboard.focus {
             case .caseload, .child: RecordController.open(dashboard: &dashboard, &ctx)
@@ -112,9 +104,8 @@ enum ListController {
             case .alerts: AlertsController.goToChild(dashboard: &dashboard, &ctx)
             }
             return
-        default:
-            return
         }
+        guard let move = ListScroll.Move(command) else { return }
         if dashboard.focus == .child, dashboard.openDetail != nil {
             RecordController.move(move, dashboard: &dashboard, &ctx)
             return

@@ -43,9 +43,8 @@ public struct CommandPalette: ScreenController {
 
     public mutating func handle(_ command: Command, _ ctx: inout ScreenContext) {
         let count = shown.count
+        if let move = ListScroll.Move(command) { return scroll.apply(move, visibleRows: listRows, count: count) }
         switch command {
-        case .moveUp: scroll.apply(.up, visibleRows: listRows, count: count)
-        case .moveDown: scroll.apply(.down, visibleRows: listRows, count: count)
         case .cancel: ctx.close()
         case .open:
             if let reason = disabledReason(.open, ctx.env) { return ctx.refuse(reason) }
@@ -78,11 +77,7 @@ public struct CommandPalette: ScreenController {
     public mutating func render(_ env: ScreenEnvironment, area: Rect, screen: Rect, buffer: inout Buffer, theme: Theme) -> Point? {
         let inner = Overlay.box(in: area, width: 100, title: "Commands — type to filter, Enter runs", buffer: &buffer, theme: theme)
         guard inner.height >= 3 else { return nil }
-        buffer.write(": ", at: inner.origin, style: theme[.emphasis])
-        var field = filter
-        field.focused = true
-        let fieldArea = Rect(x: inner.x + 2, y: inner.y, width: max(1, inner.width - 2), height: 1)
-        field.render(in: fieldArea, buffer: &buffer, theme: theme)
+        let cursor = Overlay.filterLine(filter, prompt: ": ", in: inner, buffer: &buffer, theme: theme)
         let list = shown
         // The selected command's reason, whole, under the list: a refusal cut at the edge tells nobody anything.
         let selected = list.indices.contains(scroll.selection) ? list[scroll.selection] : nil
@@ -100,6 +95,6 @@ public struct CommandPalette: ScreenController {
             buffer.write(" \(keys) \(entry.help)\(off)", at: rect.origin, width: rect.width,
                          style: theme[entry.reason == nil ? .normal : .keyhintDisabled], pad: true)
         }
-        return field.cursorPosition(in: fieldArea)
+        return cursor
     }
 }

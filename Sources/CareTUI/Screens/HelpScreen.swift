@@ -107,6 +107,21 @@ extension ScrollView.Move {
     }
 }
 
+extension ListScroll.Move {
+    /// The move a list command asks for; nil for any other command.
+    init?(_ command: Command) {
+        switch command {
+        case .moveUp: self = .up
+        case .moveDown: self = .down
+        case .pageUp: self = .pageUp
+        case .pageDown: self = .pageDown
+        case .top: self = .home
+        case .bottom: self = .end
+        default: return nil
+        }
+    }
+}
+
 /// A box over the panes, centred, at most `width` columns: filled, framed with a heavy line and
 /// titled. Returns the area inside the frame.
 enum Overlay {
@@ -116,5 +131,16 @@ enum Overlay {
         buffer.fill(box, with: Cell(" ", style: theme[.normal]))
         buffer.drawBox(box, title: title, style: theme[.borderFocus], titleStyle: theme[.titleFocus], heavy: true)
         return box.inset(by: 1)
+    }
+
+    /// A filter typed at the top of `inner` after its `prompt` ("/ ", ": "); returns its cursor.
+    static func filterLine(_ filter: TextField, prompt: String, in inner: Rect, buffer: inout Buffer, theme: Theme) -> Point? {
+        buffer.write(prompt, at: inner.origin, style: theme[.emphasis])
+        var field = filter
+        field.focused = true
+        let width = DisplayWidth.of(prompt)
+        let area = Rect(x: inner.x + width, y: inner.y, width: max(1, inner.width - width), height: 1)
+        field.render(in: area, buffer: &buffer, theme: theme)
+        return field.cursorPosition(in: area)
     }
 }

@@ -80,11 +80,8 @@ public struct ServicePickerScreen: ScreenController {
         let env = ctx.env
         let services = env.snapshot.services
         let count = matches(services).count
+        if let move = ListScroll.Move(command) { return scroll.apply(move, visibleRows: listRows, count: count) }
         switch command {
-        case .moveUp: scroll.apply(.up, visibleRows: listRows, count: count)
-        case .moveDown: scroll.apply(.down, visibleRows: listRows, count: count)
-        case .pageUp: scroll.apply(.pageUp, visibleRows: listRows, count: count)
-        case .pageDown: scroll.apply(.pageDown, visibleRows: listRows, count: count)
         case .cancel: ctx.close()
         case .open, .newService:
             if let reason = disabledReason(command, env) { return ctx.refuse(reason) }
@@ -126,11 +123,7 @@ public struct ServicePickerScreen: ScreenController {
         let inner = box.inset(by: 1)
         guard inner.height >= 4 else { return nil }
 
-        buffer.write("/ ", at: inner.origin, style: theme[.emphasis])
-        var field = filter
-        field.focused = true
-        let fieldArea = Rect(x: inner.x + 2, y: inner.y, width: max(1, inner.width - 2), height: 1)
-        field.render(in: fieldArea, buffer: &buffer, theme: theme)
+        let cursor = Overlay.filterLine(filter, prompt: "/ ", in: inner, buffer: &buffer, theme: theme)
         let count = shown.count == services.count ? "\(services.count) services" : "\(shown.count) of \(services.count) services"
         buffer.write("\(count) · type to filter (name, category, provider, language, region)", at: Point(x: inner.x, y: inner.y + 1),
                      width: inner.width, style: theme[.muted])
@@ -155,7 +148,7 @@ public struct ServicePickerScreen: ScreenController {
             buffer.write(line, at: Point(x: inner.x + 1, y: y), width: inner.width - 1, style: theme[.muted])
             y += 1
         }
-        return field.cursorPosition(in: fieldArea)
+        return cursor
     }
 
     /// The selected service in full, and whether a referral to it would need a review.
