@@ -45,7 +45,20 @@ enum Dashboard {
         return try App(store: store, terminal: terminal, keymap: keymap, theme: theme, settings: settings, masked: masked, wall: wall)
     }
 
+    /// Refuses in words, before anything touches the terminal, a run that has no terminal to
+    /// draw on (`TerminalPreflight`). Commands call it before signing in too, so a run that
+    /// cannot draw writes no sign-in.
+    static func requireTerminal() throws {
+        do {
+            try TerminalPreflight.check()
+        } catch {
+            throw CommandFailure.words(error.description)
+        }
+    }
+
     private static func withTerminal(theme requested: String?, _ body: (CursesTerminal, Theme, ConfigFile, String?) throws -> Void) throws {
+        // First: the background query below opens /dev/tty and changes its settings.
+        try requireTerminal()
         let config = ConfigFile.load()
         let (_, problems) = config.keymap()
         // Said before the screen takes over, so it stays readable after quitting too.

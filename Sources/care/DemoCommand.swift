@@ -51,6 +51,7 @@ struct DemoCommand: ParsableCommand {
             Say.out("Open it with: care demo --store \(path)")
             return
         }
+        try MainActor.assumeIsolated { try Dashboard.requireTerminal() }
         let opened = try SQLiteCaseStore.open(
             options: StoreOptions(path: path, anchors: AnchorBook.standard()), account: user, passphrase: Self.passphrase)
         try MainActor.assumeIsolated {

@@ -20,6 +20,7 @@ struct OpenCommand: ParsableCommand {
     func run() throws {
         // With a descriptor the passphrase comes without a screen (scripts, tests); otherwise the
         // login screen asks for it.
+        try MainActor.assumeIsolated { try Dashboard.requireTerminal() }
         if passphraseFd != nil {
             let login = LoginOptions(store: store, account: user, passphraseFd: passphraseFd)
             let opened = try login.open()

@@ -150,6 +150,44 @@ import Testing
         #expect(run.output.contains("care needs a terminal"), "\(run)")
     }
 
+    /// In the background of a real terminal (a shell with job control runs `care demo &`: its own
+    /// process group, the terminal still its input and output), care used to open /dev/tty and
+    /// change its settings first, and the kernel stopped it for good (SIGTTOU): "Stopped (tty
+    /// output)", and `swift test` run in a terminal hung on the test above. Now nothing touches
+    /// the terminal: it says why in words, exits 1, and has written nothing to the store.
+    @Test func inTheBackgroundOfATerminalTheDashboardSaysSoInWordsAndExits() throws {
+        let demo = try DemoTemplate.copy()
+        let before = StoreBytes(of: demo.store)
+        let environment = Fixture.environment(scratch: demo.scratch).map { "\($0.key)=\(Shell.quote($0.value))" }.sorted()
+        // `wait` answers when care exits, or (before) when it was stopped: 128 + SIGTTOU.
+        let session = try TmuxSession(command: "set -m; env \(environment.joined(separator: " ")) "
+            + "\(Fixture.careBinary) demo --store \(demo.store) & wait $!; echo CARE-STATUS $?")
+
+        let screen = try session.waitFor(timeout: 30) { $0.contains("CARE-EXITED") }
+        #expect(screen.contains("care needs a terminal in the foreground"), "\(screen)")
+        // Before: 150, stopped by SIGTTOU.
+        #expect(screen.split(separator: "\n").contains("CARE-STATUS 1"), "\(screen)")
+        #expect(StoreBytes(of: demo.store) == before, "no sign-in was written")
+    }
+
+    /// `TERM=dumb` (Emacs' shell buffer, some consoles) has no cursor addressing: it used to get
+    /// a blank screen with the raw background query printed on it.
+    @Test func aTerminalThatCannotMoveTheCursorIsRefusedInWordsNamingOneThatCan() throws {
+        let demo = try DemoTemplate.copy()
+        let before = StoreBytes(of: demo.store)
+        var environment = Fixture.environment(scratch: demo.scratch)
+        environment["TERM"] = "dumb"
+        let session = try TmuxSession(
+            command: "\(Fixture.careBinary) demo --store \(demo.store); echo CARE-STATUS $?", environment: environment)
+
+        let screen = try session.waitFor(timeout: 30) { $0.contains("CARE-EXITED") }
+        #expect(screen.contains("The terminal type 'dumb' cannot move the cursor"), "\(screen)")
+        #expect(screen.contains("xterm") && screen.contains("TERM=xterm-256color"), "\(screen)")
+        #expect(screen.split(separator: "\n").contains("CARE-STATUS 1"), "\(screen)")
+        #expect(!screen.contains("11;?") && !screen.contains("[c"), "the background query reached the screen: \(screen)")
+        #expect(StoreBytes(of: demo.store) == before, "no sign-in was written")
+    }
+
     @Test func anUnknownTerminalTypeIsNamedOnTheScreen() throws {
         let demo = try DemoTemplate.copy()
         var environment = Fixture.environment(scratch: demo.scratch)
