@@ -116,7 +116,8 @@ enum ReaderDocuments {
         let dashboard = state.dashboard
         let whose = alert.child.map { dashboard.nameWithCase(ofChild: $0) } ?? "the unit"
         var paragraphs = [
-            "\(alert.severity.symbol) \(alert.severity.word) · \(alert.rule.rawValue) · since \(TimeText.format(alert.since, zone: state.zone))",
+            "\(alert.severity.symbol) \(alert.severity.word) · \(alert.rule.rawValue)"
+                + (alert.sinceIsKnown ? " · since \(TimeText.format(alert.since, zone: state.zone))" : ""),
             "", alert.message,
         ]
         if dashboard.isHidden(alert) {
