@@ -26,12 +26,23 @@ struct CareCommand: ParsableCommand {
         } catch {
             // ArgumentParser's own words (help, usage, our errors' descriptions), through the
             // same sanitizer as everything else `care` prints.
-            let code = exitCode(for: error)
+            let code = exitCode(for: error, arguments: Array(CommandLine.arguments.dropFirst()))
             let message = fullMessage(for: error)
             if !message.isEmpty {
                 if code == .success { Say.out(message) } else { Say.error(message) }
             }
             Foundation.exit(code.rawValue)
         }
+    }
+
+    /// ArgumentParser's exit code, except for `care check`, whose code is the store's state
+    /// alone: a check that could not run, a usage error included, exits 2, never 1 ("damaged").
+    static func exitCode(for error: any Error, arguments: [String]) -> ExitCode {
+        if let failure = error as? CheckFailure { return ExitCode(failure.outcome.rawValue) }
+        let code = exitCode(for: error)
+        if arguments.first == CheckCommand.configuration.commandName, !(error is ExitCode), code != .success {
+            return ExitCode(CheckCommand.Outcome.couldNotCheck.rawValue)
+        }
+        return code
     }
 }

@@ -38,6 +38,8 @@ struct DemoCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Before the store is made or signed in to: a run that cannot draw changes nothing.
+        if !noOpen { try MainActor.assumeIsolated { try Dashboard.requireTerminal() } }
         let path = StorePaths.resolve(explicit: store, unit: "demo")
         let existed = StoreAdmin.exists(path: path)
         if existed {
@@ -51,7 +53,6 @@ struct DemoCommand: ParsableCommand {
             Say.out("Open it with: care demo --store \(path)")
             return
         }
-        try MainActor.assumeIsolated { try Dashboard.requireTerminal() }
         let opened = try SQLiteCaseStore.open(
             options: StoreOptions(path: path, anchors: AnchorBook.standard()), account: user, passphrase: Self.passphrase)
         try MainActor.assumeIsolated {

@@ -18,19 +18,18 @@ struct OpenCommand: ParsableCommand {
     var theme: String?
 
     func run() throws {
+        let (path, looked) = StorePaths.discover(explicit: store)
+        guard let path, StoreAdmin.exists(path: path) else { throw CommandFailure.noStore(looked: path.map { [$0] } ?? looked) }
+        // Before signing in: a run that cannot draw writes no sign-in.
+        try MainActor.assumeIsolated { try Dashboard.requireTerminal() }
         // With a descriptor the passphrase comes without a screen (scripts, tests); otherwise the
-        // login screen asks for it. Either way nothing signs in before the terminal is known to be
-        // there; a store that does not exist is said first, since making one needs no terminal.
+        // login screen asks for it.
         if passphraseFd != nil {
-            try MainActor.assumeIsolated { try Dashboard.requireTerminal() }
-            let login = LoginOptions(store: store, account: user, passphraseFd: passphraseFd)
+            let login = LoginOptions(store: path, account: user, passphraseFd: passphraseFd)
             let opened = try login.open()
             try MainActor.assumeIsolated { try Dashboard.run(store: opened, theme: theme) }
             return
         }
-        let (path, looked) = StorePaths.discover(explicit: store)
-        guard let path, StoreAdmin.exists(path: path) else { throw CommandFailure.noStore(looked: path.map { [$0] } ?? looked) }
-        try MainActor.assumeIsolated { try Dashboard.requireTerminal() }
         try MainActor.assumeIsolated { try Dashboard.runWithLogin(path: path, preselect: user, theme: theme) }
     }
 }

@@ -63,8 +63,49 @@ import Testing
         let run = try CareRun.care(
             "check", "--store", demo.store, "--as", "demo-supervisor", "--passphrase-fd", "0", inputs: [0: Self.demoPassphrase])
 
-        #expect(run.signal == nil && run.exitCode != 0, "\(run)")
+        #expect(run.signal == nil && run.exitCode == 1, "\(run)")
         #expect(run.stdout.contains("audit chain broken at event \(tampering.brokenAt):"), "\(run)")
+    }
+
+    /// The check's exit code is the store's state alone: 0 healthy, 1 damaged, 2 not checked.
+    @Test func checkExitsTwoWhenItCouldNotCheckAndOneOnlyForDamage() throws {
+        let demo = try DemoTemplate.copy()
+        func check(_ arguments: String..., passphrase: String = Self.demoPassphrase) throws -> CareRun {
+            try CareRun.run([Fixture.careBinary, "check"] + arguments, inputs: [3: passphrase],
+                            environment: Fixture.environment(scratch: demo.scratch))
+        }
+        let wrong = try check("--store", demo.store, "--as", "demo-cp", "--passphrase-fd", "3", passphrase: "wrong\n")
+        #expect(wrong.exitCode == 2 && wrong.stderr.contains("Wrong passphrase"), "\(wrong)")
+        let none = try check("--store", demo.scratch + "/none.care", "--as", "demo-cp", "--passphrase-fd", "3")
+        #expect(none.exitCode == 2 && none.stderr.contains("No care store was found"), "\(none)")
+        let usage = try check("--no-such-option")
+        #expect(usage.exitCode == 2, "\(usage)")
+        // A folder named as the store was said to be a disk that may be failing.
+        let folder = try check("--store", demo.scratch, "--as", "demo-cp", "--passphrase-fd", "3")
+        #expect(folder.exitCode == 2, "\(folder)")
+        #expect(folder.stderr.contains("\(demo.scratch) is a folder, not a store's file (it holds demo.care)"), "\(folder)")
+        #expect(!folder.stderr.contains("disk"), "\(folder)")
+
+        // Not a database at all: damaged, in words that do not send the person to `care check`.
+        let junk = demo.scratch + "/junk.care"
+        try "not a store".write(toFile: junk, atomically: true, encoding: .utf8)
+        let damaged = try check("--store", junk, "--as", "demo-cp", "--passphrase-fd", "3")
+        #expect(damaged.exitCode == 1, "\(damaged)")
+        #expect(damaged.stderr.contains("damaged or not a care store") && !damaged.stderr.contains("run `care check`"), "\(damaged)")
+    }
+
+    /// Another session holds the store's write lock for longer than the check waits to open it
+    /// (opening checks the store's format in a write transaction): not checked, exit 2, in words.
+    @Test func aCheckOfAStoreAnotherSessionHoldsIsNotCheckedAndExitsTwo() throws {
+        let demo = try DemoTemplate.copy()
+        let holder = try WaitingInTmuxTests.LockHolder(store: demo.store)
+        try holder.hold()
+        let run = try CareRun.care(
+            "check", "--store", demo.store, "--as", "demo-supervisor", "--passphrase-fd", "0", inputs: [0: Self.demoPassphrase])
+        try holder.letGo()
+        #expect(run.exitCode == 2, "\(run)")
+        #expect(run.stderr.contains("Another session held the store") && run.stderr.contains("The store was not checked."), "\(run)")
+        #expect(!run.stdout.contains("audit chain"), "\(run)")
     }
 
     @Test func aWrongPassphraseIsRefusedInWords() throws {

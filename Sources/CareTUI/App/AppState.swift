@@ -63,7 +63,7 @@ public struct AppState: Sendable {
         lastPoll = now
         lastMinute = Int(now.timeIntervalSince1970 / 60)
         preview = PreviewAudit(now: now)
-        dashboard = Dashboard(snapshot: snapshot, worker: worker, now: now, zone: unit.timeZone,
+        dashboard = Dashboard(snapshot: snapshot, worker: worker, unitCode: unit.code, now: now, zone: unit.timeZone,
                               thresholds: settings.thresholds, masked: masked || wall)
         if wall {
             screens = [HandoverScreen(id: takeScreenID(), window: HandoverScreen.defaultWindow(session), wall: true)]

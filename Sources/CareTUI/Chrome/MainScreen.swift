@@ -98,7 +98,10 @@ public enum MainScreen {
             let filters = QuickFilterKind.allCases.filter { dashboard.query.filters.contains($0.filter(for: state.worker.id)) }
             let filterWords = filters.isEmpty ? "" : " " + filters.map(\.label).joined(separator: ", ")
             let counts = shown == total ? " (\(total))" : " (\(shown) of \(total))"
-            return counts + filterWords + " · sort: \(dashboard.query.sort.label)"
+            // Records that do not open are counted, so nobody takes the list for whole.
+            let damaged = dashboard.snapshot.damaged.count
+            let unread = damaged == 0 ? "" : " · ⚠ \(damaged) \(damaged == 1 ? "record does" : "records do") not open"
+            return counts + unread + filterWords + " · sort: \(dashboard.query.sort.label)"
         case .child: return ""
         case .referrals: return " (\(dashboard.queue.count) \(dashboard.referralView.title(for: state.worker.role)))"
         case .alerts:

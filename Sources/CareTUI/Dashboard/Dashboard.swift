@@ -63,6 +63,8 @@ public struct Dashboard: Sendable {
     public private(set) var lastHandover: HandoverState?
 
     let worker: Worker
+    /// The unit's code: all that names a child whose own record does not open (`UnreadableChild`).
+    let unitCode: String
     let zone: TimeZone
     let thresholds: AlertThresholds
     private var now: Date
@@ -71,9 +73,10 @@ public struct Dashboard: Sendable {
     private var alertDue: [ChildID: Date] = [:]
     private var nextAlertDue = Date.distantFuture
 
-    init(snapshot: CaseloadSnapshot, worker: Worker, now: Date, zone: TimeZone, thresholds: AlertThresholds, masked: Bool) {
+    init(snapshot: CaseloadSnapshot, worker: Worker, unitCode: String, now: Date, zone: TimeZone, thresholds: AlertThresholds, masked: Bool) {
         self.snapshot = snapshot
         self.worker = worker
+        self.unitCode = unitCode
         self.now = now
         self.zone = zone
         self.thresholds = thresholds
@@ -125,12 +128,16 @@ public struct Dashboard: Sendable {
     }
 
     public func name(ofChild id: ChildID?) -> String {
-        child(id).map(name(of:)) ?? "—"
+        if let child = child(id) { return name(of: child) }
+        if let id, snapshot.isUnreadable(id) { return UnreadableChild.name(unit: unitCode) }
+        return "—"
     }
 
     /// The name and the case number, so a form or a title says exactly whose record it is.
     public func nameWithCase(ofChild id: ChildID) -> String {
-        guard let child = child(id) else { return "a child no longer on the caseload" }
+        guard let child = child(id) else {
+            return snapshot.isUnreadable(id) ? UnreadableChild.name(unit: unitCode) : "a child no longer on the caseload"
+        }
         return masked ? name(of: child) : "\(child.displayName) \(child.caseNumber)"
     }
 
@@ -208,6 +215,8 @@ public struct Dashboard: Sendable {
                 if let child = child(id) {
                     alertDue[id] = AlertSchedule.nextChange(of: child, in: snapshot, referrals: referrals[id] ?? [], appointments: courts[id] ?? [],
                                                             now: now, thresholds: thresholds, zone: zone, nextMidnight: midnight)
+                } else if snapshot.isUnreadable(id) {
+                    alertDue[id] = AlertSchedule.nextChange(ofUnreadable: id, now: now)
                 } else {
                     alertDue[id] = nil
                 }
@@ -224,6 +233,7 @@ public struct Dashboard: Sendable {
             }
             alertDue = Dictionary(minimumCapacity: children.count)
             for (child, due) in zip(children, dues) { alertDue[child.id] = due }
+            for (id, _) in snapshot.unreadableChildren { alertDue[id] = AlertSchedule.nextChange(ofUnreadable: id, now: now) }
         }
         // The handover alert turns on an hour into the shift and off at its end: a minute's
         // granularity is enough for it.

@@ -114,7 +114,8 @@ enum ReaderDocuments {
     static func document(for alert: Alert, dashboard: Dashboard, session: Session) -> ReaderDocument {
         let whose = alert.child.map { dashboard.nameWithCase(ofChild: $0) } ?? "the unit"
         var paragraphs = [
-            "\(alert.severity.symbol) \(alert.severity.word) · \(alert.rule.rawValue) · since \(TimeText.format(alert.since, zone: session.zone))",
+            "\(alert.severity.symbol) \(alert.severity.word) · \(alert.rule.rawValue)"
+                + (alert.sinceIsKnown ? " · since \(TimeText.format(alert.since, zone: session.zone))" : ""),
             "", alert.message,
         ]
         if dashboard.isHidden(alert) {

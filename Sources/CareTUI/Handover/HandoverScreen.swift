@@ -211,6 +211,7 @@ public struct HandoverScreen: ScreenController {
         let dashboard = env.dashboard
         var children: [ChildID: String] = [:]
         for child in dashboard.snapshot.children { children[child.id] = dashboard.nameWithCase(ofChild: child.id) }
+        for (id, _) in dashboard.snapshot.unreadableChildren { children[id] = dashboard.nameWithCase(ofChild: id) }
         var workers: [WorkerID: String] = [:]
         for worker in dashboard.snapshot.workers { workers[worker.id] = worker.displayName }
         let childNames = children, workerNames = workers

@@ -44,7 +44,7 @@ enum HandoverView {
             "contacts logged \(strip.contactsLogged)", "missing opened \(strip.missingOpened)", "located \(strip.located)",
             "new referrals \(strip.newReferrals)", "referral decisions \(strip.referralDecisions)",
             "alerts raised \(strip.alertsRaised), answered \(strip.alertsAnswered)",
-        ].joined(separator: " · ")
+        ].joined(separator: " · ") + (strip.recordsNotOpening > 0 ? " · ⚠ records that do not open \(strip.recordsNotOpening)" : "")
     }
 
     static func renderPictures(_ report: HandoverReport, area: Rect, buffer: inout Buffer, theme: Theme) {
