@@ -39,7 +39,9 @@ public enum Action: Sendable {
     /// A handover written to a file (the words of where, or why not).
     case handoverWritten(Result<String, StoreFailure>)
     /// Another session holds the store: `effect` waits off the loop (`StoreLane`); its answer
-    /// comes later, after `storeWaitEnded`.
+    /// comes later, after `storeWaitEnded`. An effect sent off the loop from the start
+    /// (`EffectRunner.startsOffTheLoop`: locking, unlocking, checking a passphrase, writing a
+    /// handover file) comes here as it starts, and again if it then finds the store held.
     case storeWaiting(Effect)
     case storeWaitEnded
 }
