@@ -19,9 +19,10 @@ public struct StoreWait: Sendable {
         return nil
     }
 
-    /// Whether Esc may stop it: not a lock, which drops the keys whatever its wait does (only
-    /// its audit event waits), and which would leave nothing to go back to.
-    var mayGiveUp: Bool { effect != .lockStore }
+    /// Whether Esc may stop it: only a wait for another session (a call busy with its own work,
+    /// an unlock deriving its key, is not waiting for anyone), and not a lock's, which drops the
+    /// keys whatever its wait does (only its audit event waits).
+    var mayGiveUp: Bool { held && effect != .lockStore }
 }
 
 /// The waiting's part of `Update`: the words on screen, and the keys while it lasts.
