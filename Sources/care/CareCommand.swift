@@ -8,7 +8,13 @@ struct CareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "care",
         abstract: "Keyboard-driven dashboard for a CARE unit's caseload (synthetic data only in demos).",
-        subcommands: [OpenCommand.self, DemoCommand.self, InitCommand.self, UserCommand.self, ServicesCommand.self, CheckCommand.self, AuditCommand.self, KeysCommand.self, BenchCommand.self, HandoverCommand.self],
+        usage: """
+            care [--store <store>] [--user <user>] [--passphrase-fd <passphrase-fd>] [--theme <theme>]
+            care <subcommand> [<options>]
+            """,
+        discussion: OpenCommand.asTheDefault,
+        version: CareVersion.description,
+        subcommands: [OpenCommand.self, DemoCommand.self, InitCommand.self, UserCommand.self, ServicesCommand.self, CheckCommand.self, AuditCommand.self, KeysCommand.self, BenchCommand.self, HandoverCommand.self, ManualCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 

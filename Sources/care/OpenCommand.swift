@@ -42,3 +42,15 @@ extension LoginOptions {
         self.passphraseFd = passphraseFd
     }
 }
+
+extension OpenCommand {
+    /// For `care --help`: what plain `care` does and the options it takes, taken from this
+    /// command's own help, so the two cannot differ (`care --help` used to list none of them).
+    static var asTheDefault: String {
+        let help = helpMessage(columns: ManualPage.columns)
+        let options = help.components(separatedBy: "\n").drop { !$0.hasPrefix("OPTIONS:") }.dropFirst()
+            .filter { !$0.contains("--help") && !$0.contains("Show help information") }
+        return "With no subcommand, care signs in and opens the dashboard (care open), taking these options:\n"
+            + options.joined(separator: "\n").trimmingCharacters(in: .newlines)
+    }
+}

@@ -243,6 +243,47 @@ import Testing
         #expect(screen.contains("CARE-STATUS 1"), "\(screen)")
     }
 
+    // MARK: version, help, manual, completions, install
+
+    /// The repository's root, for its committed files.
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+
+    @Test func versionHelpCompletionsAndTheManualPageComeFromTheCommands() throws {
+        let version = try CareRun.care("--version")
+        #expect(version.succeeded && version.stdout.contains("(store format care-store/"), "\(version)")
+        // `care --help` named no option of the default command.
+        let help = try CareRun.care("--help")
+        for option in ["--store <store>", "--user <user>", "--passphrase-fd <passphrase-fd>", "--theme <theme>"] {
+            #expect(help.stdout.contains("  " + option), "\(option): \(help)")
+        }
+        let bash = try CareRun.care("--generate-completion-script", "bash")
+        #expect(bash.succeeded && bash.stdout.contains("handover") && bash.stdout.contains("--passphrase-fd"), "\(bash)")
+        // docs/care.1 is what the commands make now; after changing a command's help, run
+        // `.build/debug/care manual > docs/care.1`.
+        let manual = try CareRun.care("manual")
+        let committed = try String(contentsOfFile: Self.root + "/docs/care.1", encoding: .utf8)
+        #expect(manual.succeeded && manual.stdout == committed, "docs/care.1 is stale: regenerate it with `care manual > docs/care.1`")
+        #expect(committed.contains(".SS care check") && committed.contains("exits 0 when the store is healthy"))
+    }
+
+    /// The README's install: the program with its themes and catalogue beside it, a link on the
+    /// path, the manual page and the completions, all working from anywhere.
+    @Test func theInstallScriptPutsTheProgramItsFilesTheManualAndCompletionsInPlace() throws {
+        let scratch = try Fixture.scratchDirectory()
+        let prefix = scratch + "/prefix"
+        let said = try Shell.run(Self.root + "/scripts/install.sh", "--prefix", prefix, "--binary", Fixture.careBinary)
+        #expect(said.contains("Installed care 0."), "\(said)")
+        for file in ["bin/care", "lib/care/themes/default.toml", "lib/care/catalogue/services.toml", "share/man/man1/care.1",
+                     "share/bash-completion/completions/care", "share/zsh/site-functions/_care", "share/fish/vendor_completions.d/care.fish"] {
+            #expect(FileManager.default.fileExists(atPath: prefix + "/" + file), "\(file)")
+        }
+        // From another folder, so the catalogue found is the installed one.
+        let environment = Fixture.environment(scratch: scratch).map { "\($0.key)=\(Shell.quote($0.value))" }.sorted().joined(separator: " ")
+        let demo = try Shell.run("sh", "-c", "cd / && env \(environment) \(Shell.quote(prefix))/bin/care demo --no-open")
+        #expect(demo.contains("Created a synthetic demo store") && demo.contains("12 services"), "\(demo)")
+    }
+
     // MARK: care init and care user
 
     @Test func initRefusesAShortPassphraseAndCreatesNothing() throws {

@@ -35,7 +35,9 @@ public enum Action: Sendable {
     /// The last shift's handover, for the "handover not acknowledged" alert.
     case lastHandoverLoaded(ShiftWindow, Result<HandoverState?, StoreFailure>)
     /// Another session holds the store: `effect` waits off the loop (`StoreLane`); its answer
-    /// comes later, after `storeWaitEnded`.
+    /// comes later, after `storeWaitEnded`. An effect sent off the loop from the start
+    /// (`EffectRunner.startsOffTheLoop`: locking, unlocking, checking a passphrase, writing a
+    /// handover file) comes here as it starts, and again if it then finds the store held.
     case storeWaiting(Effect)
     case storeWaitEnded
 }

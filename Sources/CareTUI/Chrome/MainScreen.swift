@@ -116,12 +116,16 @@ public enum MainScreen {
         Tabs(titles: titles, active: state.dashboard.focus.rawValue - 1).render(in: row, buffer: &buffer, theme: theme)
     }
 
+    /// The size needed and this one, wrapped to the width, then how to get there when it fits;
+    /// in the fewest words when not even that fits (at 20×5 the needed size used to be cut off).
     static func renderTooSmall(_ size: Size, buffer: inout Buffer, theme: Theme) {
-        let lines = [
-            "care needs a terminal of at least \(minimumSize.width)×\(minimumSize.height).",
-            "This one is \(size.width)×\(size.height).",
-            "Make the window larger, or the font smaller.",
-        ]
+        let needed = "\(minimumSize.width)×\(minimumSize.height)", this = "\(size.width)×\(size.height)"
+        let wrap = { (text: String) in DisplayWidth.wrap(text, width: max(1, size.width)) }
+        let sizes = wrap("care needs a terminal of at least \(needed).") + wrap("This one is \(this).")
+        let advice = wrap("Make the window larger, or the font smaller.")
+        let lines = sizes.count + advice.count <= size.height ? sizes + advice
+            : sizes.count <= size.height ? sizes
+            : wrap("Needs \(needed);") + wrap("this is \(this).")
         let top = max(0, (size.height - lines.count) / 2)
         for (i, line) in lines.enumerated() where top + i < size.height {
             let width = min(size.width, DisplayWidth.of(line))
