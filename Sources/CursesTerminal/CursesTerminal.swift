@@ -117,7 +117,7 @@ public final class CursesTerminal: Terminal {
 
     // MARK: - Drawing
 
-    public func draw(_ changes: [CellChange], cursor: Point?) {
+    public func draw(_ changes: [CellChange], cursor: TerminalCursor?) {
         guard !isRestored else { return }
         let window = care_stdscr()
         // ncurses may find a grapheme narrow that the caller laid out as wide; the cell to its
@@ -144,14 +144,17 @@ public final class CursesTerminal: Terminal {
         _ = clearok(care_curscr(), true)
     }
 
-    private func placeCursor(_ cursor: Point?, in window: UnsafeMutablePointer<WINDOW>?) {
-        let show = cursor != nil
+    /// Shows or hides the cursor and leaves it at its place: hidden, it still goes there, since
+    /// screen readers and braille displays follow where it is (ncurses moves it last in the
+    /// frame's one write, `leaveok` off).
+    private func placeCursor(_ cursor: TerminalCursor?, in window: UnsafeMutablePointer<WINDOW>?) {
+        let show = cursor?.visible ?? false
         if show != cursorShown {
             _ = curs_set(show ? 1 : 0)
-            _ = leaveok(window, !show)
             cursorShown = show
         }
-        if let cursor { _ = wmove(window, Int32(cursor.y), Int32(cursor.x)) }
+        _ = leaveok(window, cursor == nil)
+        if let cursor { _ = wmove(window, Int32(cursor.position.y), Int32(cursor.position.x)) }
     }
 
     /// Writes one grapheme at a cell and returns how many columns ncurses gives it.

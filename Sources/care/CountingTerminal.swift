@@ -23,7 +23,7 @@ final class CountingTerminal: Terminal {
         screen.readEvents(timeoutMilliseconds: timeoutMilliseconds)
     }
 
-    func draw(_ changes: [CellChange], cursor: Point?) {
+    func draw(_ changes: [CellChange], cursor: TerminalCursor?) {
         frames += 1
         for change in changes { changedCellBytes += change.cell.symbol.utf8.count }
         screen.draw(changes, cursor: cursor)

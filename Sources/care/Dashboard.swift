@@ -9,6 +9,9 @@ import TextUI
 /// and the terminal restored on every way out.
 @MainActor
 enum Dashboard {
+    /// `--plain` on the command line (`CARE_PLAIN=1` and `plain = true` in the config also ask).
+    static var plainRequested = false
+
     /// Opens the dashboard for a store already signed in to.
     static func run(store: SQLiteCaseStore, theme requested: String?, masked: Bool = false, wall: Bool = false) throws {
         try withTerminal(theme: requested) { terminal, theme, config, warning in
@@ -41,7 +44,9 @@ enum Dashboard {
         store: any CaseStore, terminal: CursesTerminal, theme: Theme, config: ConfigFile, masked: Bool, wall: Bool
     ) throws -> App {
         let (keymap, _) = config.keymap()
-        let settings = AppSettings(idleLimit: TimeInterval((config.idleLockMinutes ?? 10) * 60), thresholds: config.thresholds, shifts: config.shifts)
+        let plain = plainRequested || ProcessInfo.processInfo.environment["CARE_PLAIN"] == "1" || config.plain
+        let settings = AppSettings(idleLimit: TimeInterval((config.idleLockMinutes ?? 10) * 60), thresholds: config.thresholds, shifts: config.shifts,
+                                   plain: plain, showFocusCursor: config.showFocusCursor)
         return try App(store: store, terminal: terminal, keymap: keymap, theme: theme, settings: settings, masked: masked, wall: wall)
     }
 

@@ -37,7 +37,11 @@ struct DemoCommand: ParsableCommand {
         guard (1...100_000).contains(children) else { throw ValidationError("--children must be between 1 and 100000.") }
     }
 
+    @ArgumentParser.Flag(name: .long, help: "Plain mode for screen readers and braille displays: no box drawing, rows spelled out (also CARE_PLAIN=1, or plain = true in the config).")
+    var plain = false
+
     func run() throws {
+        if plain { MainActor.assumeIsolated { Dashboard.plainRequested = true } }
         // Before the store is made or signed in to: a run that cannot draw changes nothing.
         if !noOpen { try MainActor.assumeIsolated { try Dashboard.requireTerminal() } }
         let path = StorePaths.resolve(explicit: store, unit: "demo")

@@ -37,7 +37,11 @@ struct HandoverCommand: ParsableCommand {
     @Option(name: .long, help: "Theme for --wall.")
     var theme: String?
 
+    @ArgumentParser.Flag(name: .long, help: "Plain mode for screen readers and braille displays: no box drawing, rows spelled out (also CARE_PLAIN=1, or plain = true in the config).")
+    var plain = false
+
     func run() throws {
+        if plain { MainActor.assumeIsolated { Dashboard.plainRequested = true } }
         if wall {
             try runWall()
             return

@@ -17,7 +17,11 @@ struct OpenCommand: ParsableCommand {
     @Option(name: .long, help: "Theme name (default, light, high-contrast, monochrome, colorblind) or a path to a .toml file.")
     var theme: String?
 
+    @ArgumentParser.Flag(name: .long, help: "Plain mode for screen readers and braille displays: no box drawing, rows spelled out (also CARE_PLAIN=1, or plain = true in the config).")
+    var plain = false
+
     func run() throws {
+        if plain { MainActor.assumeIsolated { Dashboard.plainRequested = true } }
         let (path, looked) = StorePaths.discover(explicit: store)
         guard let path, StoreAdmin.exists(path: path) else { throw CommandFailure.noStore(looked: path.map { [$0] } ?? looked) }
         // Before signing in: a run that cannot draw writes no sign-in.

@@ -79,10 +79,10 @@ struct FramePresenterTests {
     func cursorReachesTheTerminal() {
         let terminal = HeadlessTerminal(size: size)
         let presenter = FramePresenter(terminal: terminal)
-        presenter.present(frame(["Tess"]), cursor: Point(x: 4, y: 0))
+        presenter.present(frame(["Tess"]), cursor: TerminalCursor(Point(x: 4, y: 0), visible: true))
         #expect(terminal.cursor == Point(x: 4, y: 0))
 
-        presenter.present(frame(["Tess"]), cursor: Point(x: 1, y: 0))
+        presenter.present(frame(["Tess"]), cursor: TerminalCursor(Point(x: 1, y: 0), visible: true))
         #expect(terminal.frames == 2)
         #expect(terminal.cursor == Point(x: 1, y: 0))
         #expect(presenter.cellsWrittenLastFrame == 0)

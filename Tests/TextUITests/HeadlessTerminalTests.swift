@@ -9,7 +9,7 @@ struct HeadlessTerminalTests {
         let terminal = HeadlessTerminal(size: Size(width: 10, height: 2))
         var frame = Buffer(size: terminal.size)
         frame.write("Tess", at: Point(x: 0, y: 0), style: .plain)
-        terminal.draw(frame.diff(from: Buffer(size: terminal.size)), cursor: Point(x: 4, y: 0))
+        terminal.draw(frame.diff(from: Buffer(size: terminal.size)), cursor: TerminalCursor(Point(x: 4, y: 0), visible: true))
         #expect(terminal.lines() == ["Tess", ""])
         #expect(terminal.cellsWrittenLastFrame == 4)
         #expect(terminal.frames == 1)

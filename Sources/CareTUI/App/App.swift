@@ -154,7 +154,11 @@ public final class App {
 
     func render() {
         state.screenSize = terminal.size
-        let (buffer, cursor) = MainScreen.render(&state, theme: theme)
+        let (buffer, insertion) = MainScreen.render(&state, theme: theme)
+        // Where the next character goes, shown; else where the attention is (the selected row,
+        // the focused button), hidden unless the person asked to see it.
+        let cursor = insertion.map { TerminalCursor($0, visible: true) }
+            ?? buffer.focus.map { TerminalCursor($0, visible: state.settings.showFocusCursor) }
         presenter.present(buffer, cursor: cursor)
     }
 

@@ -134,13 +134,22 @@ public struct AppSettings: Sendable {
     public var shifts: ShiftPattern
     /// Where `P` writes a handover file (the home folder unless the tests say otherwise).
     public var handoverFolder: String
+    /// Plain mode: no box drawing, bars or glyph-only marks; list rows spelled out (screen
+    /// readers, braille displays, terminals that draw little).
+    public var plain: Bool
+    /// Whether the cursor shows where the attention is (`cursor = "visible"`); it is always
+    /// moved there, shown or not.
+    public var showFocusCursor: Bool
 
     public init(
         idleLimit: TimeInterval = 600, thresholds: AlertThresholds = .standard, contactPageSize: Int = 10, pollInterval: TimeInterval = 1,
         shifts: ShiftPattern = .standard,
-        handoverFolder: String = ProcessInfo.processInfo.environment["HOME"] ?? FileManager.default.currentDirectoryPath
+        handoverFolder: String = ProcessInfo.processInfo.environment["HOME"] ?? FileManager.default.currentDirectoryPath,
+        plain: Bool = false, showFocusCursor: Bool = false
     ) {
         self.handoverFolder = handoverFolder
+        self.plain = plain
+        self.showFocusCursor = showFocusCursor
         self.idleLimit = idleLimit
         self.thresholds = thresholds
         self.shifts = shifts

@@ -26,6 +26,10 @@ import TOMLKit
 public struct ConfigFile: Sendable {
     public var theme: String?
     public var idleLockMinutes: Int?
+    /// `plain = true`: plain mode (no box drawing or glyph-only marks; rows spelled out).
+    public var plain = false
+    /// `cursor = "visible"`: the cursor shows where the attention is (it is always moved there).
+    public var showFocusCursor = false
     public var keyOverrides: [(context: KeyContext, command: Command, keys: [Key])] = []
     /// The alert thresholds, the defaults where the file says nothing.
     public var thresholds = AlertThresholds.standard
@@ -54,6 +58,16 @@ public struct ConfigFile: Sendable {
             return config
         }
         config.theme = table["theme"]?.string
+        if let plain = table["plain"] {
+            if let value = plain.bool { config.plain = value } else { config.problems.append("\(file): plain takes true or false.") }
+        }
+        if let cursor = table["cursor"] {
+            switch cursor.string {
+            case "visible": config.showFocusCursor = true
+            case "hidden": config.showFocusCursor = false
+            default: config.problems.append("\(file): cursor takes \"visible\" or \"hidden\".")
+            }
+        }
         if let minutes = table["idle_lock_minutes"]?.int {
             if (1...240).contains(minutes) {
                 config.idleLockMinutes = minutes

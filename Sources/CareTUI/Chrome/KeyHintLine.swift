@@ -13,6 +13,8 @@ enum KeyHintLine {
                 buffer.fill(lineRect, with: Cell(" ", style: theme[.keyhint]))
                 buffer.write(" " + line, at: Point(x: row.x, y: y), width: row.width, style: theme[.emphasis])
             }
+            // A message just shown is where a screen reader should read next.
+            buffer.focus = Point(x: row.x + 1, y: row.y - (lines.count - 1))
             return
         }
         StatusBar(hints: hints).render(in: Rect(x: row.x + 1, y: row.y, width: row.width - 1, height: 1), buffer: &buffer, theme: theme)

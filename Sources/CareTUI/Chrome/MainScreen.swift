@@ -12,9 +12,12 @@ public enum MainScreen {
     public static func render(_ state: inout AppState, theme: Theme) -> (Buffer, Point?) {
         let size = state.screenSize
         if let lock = state.lock {
-            return (LockScreen.render(lock, unit: state.unit.code, worker: state.worker, size: size, theme: theme), nil)
+            var locked = LockScreen.render(lock, unit: state.unit.code, worker: state.worker, size: size, theme: theme)
+            if state.settings.plain { locked.blankGlyphs() }
+            return (locked, nil)
         }
         var buffer = Buffer(size: size)
+        buffer.plain = state.settings.plain
         guard size.width >= minimumSize.width, size.height >= minimumSize.height else {
             renderTooSmall(size, buffer: &buffer, theme: theme)
             return (buffer, nil)
@@ -22,8 +25,11 @@ public enum MainScreen {
         let rows = Layout(.vertical, [.length(1), .fill(1), .length(1)]).split(buffer.area)
         TopBar.render(state, row: rows[0], buffer: &buffer, theme: theme)
 
-        let areas = paneAreas(size: size, focus: state.dashboard.focus)
-        if size.width < fourPaneWidth {
+        // Plain mode shows one pane at a time, as a narrow screen does: a screen reader reads one
+        // thing, and a spelled-out row needs the width.
+        let single = size.width < fourPaneWidth || state.settings.plain
+        let areas = paneAreas(size: size, focus: state.dashboard.focus, single: single)
+        if single {
             renderTabStrip(state, row: rows[1].row(0), buffer: &buffer, theme: theme)
         }
         var cursor: Point?
@@ -35,21 +41,30 @@ public enum MainScreen {
         if !state.screens.isEmpty {
             let env = state.env
             for index in state.screens.indices {
+                // Plain mode: a screen over the panes is a page of its own, with nothing of the
+                // panes left beside it for a screen reader to read into it.
+                if buffer.plain {
+                    buffer.fill(rows[1], with: Cell(" ", style: theme[.normal]))
+                    buffer.focus = nil
+                }
                 cursor = state.screens[index].render(env, area: rows[1], screen: buffer.area, buffer: &buffer, theme: theme)
             }
         }
         // Last, so a message that needs more than one line (a refusal at 80 columns) is read whole
         // over the foot of the panes until the next key.
         KeyHintLine.render(HintLine.hints(in: state), message: state.message, row: rows[2], buffer: &buffer, theme: theme)
+        // Plain mode: what a renderer left of box drawing, blocks or shapes goes (their meaning
+        // is in words beside them).
+        if buffer.plain { buffer.blankGlyphs() }
         return (buffer, cursor)
     }
 
     /// Where each visible pane goes at this size: all four from 100 columns, else the focused one
     /// below a tab strip. Empty below the minimum size.
-    public static func paneAreas(size: Size, focus: PaneID) -> [PaneID: Rect] {
+    public static func paneAreas(size: Size, focus: PaneID, single: Bool? = nil) -> [PaneID: Rect] {
         guard size.width >= minimumSize.width, size.height >= minimumSize.height else { return [:] }
         let body = Rect(x: 0, y: 1, width: size.width, height: size.height - 2)
-        if size.width >= fourPaneWidth {
+        if !(single ?? (size.width < fourPaneWidth)) {
             let columns = Layout(.horizontal, [.percentage(40), .fill(1)]).split(body)
             let left = Layout(.vertical, [.percentage(64), .fill(1)]).split(columns[0])
             let right = Layout(.vertical, [.percentage(64), .fill(1)]).split(columns[1])

@@ -14,7 +14,8 @@ enum TopBar {
 
         let critical = state.dashboard.alertCounts[.critical] ?? 0
         let warning = state.dashboard.alertCounts[.warning] ?? 0
-        let right = "\(AlertSeverity.critical.symbol) \(critical) critical  \(AlertSeverity.warning.symbol) \(warning) warning "
+        let right = buffer.plain ? "critical: \(critical), warning: \(warning) "
+            : "\(AlertSeverity.critical.symbol) \(critical) critical  \(AlertSeverity.warning.symbol) \(warning) warning "
         let rightWidth = DisplayWidth.of(right)
         buffer.write(left, at: Point(x: row.x, y: row.y), width: max(0, row.width - rightWidth - 1), style: style)
         if rightWidth < row.width {

@@ -12,6 +12,18 @@ public enum Durations {
         }
     }
 
+    /// The same span in words, for plain mode and screen readers: "25 minutes", "14 hours".
+    public static func words(from start: Date, to end: Date) -> String {
+        let seconds = max(0, end.timeIntervalSince(start))
+        func unit(_ count: Int, _ name: String) -> String { "\(count) \(name)\(count == 1 ? "" : "s")" }
+        switch seconds {
+        case ..<3_600: return unit(Int(seconds / 60), "minute")
+        case ..<(48 * 3_600): return unit(Int(seconds / 3_600), "hour")
+        case ..<(14 * 86_400): return unit(Int(seconds / 86_400), "day")
+        default: return unit(Int(seconds / (7 * 86_400)), "week")
+        }
+    }
+
     /// "21:40" today, "Mon 21:40" within a week, else "2026-11-02".
     public static func clock(_ date: Date, now: Date, zone: TimeZone) -> String {
         var calendar = Calendar(identifier: .gregorian)

@@ -170,6 +170,9 @@ public struct FieldEditor: Sendable, Equatable {
 
     // MARK: Drawing
 
+    /// How a choice is changed, said in plain mode instead of its arrows.
+    static let choiceWords = "left or right arrow changes"
+
     /// The lines the value takes at `width` columns (one for a line or a choice).
     func rows(width: Int) -> [String] {
         switch kind {
@@ -184,8 +187,12 @@ public struct FieldEditor: Sendable, Equatable {
         switch kind {
         case .choice:
             var style = theme[.normal]
-            if focused { style.attributes.insert(.underline) }
-            buffer.write(rows(width: rect.width)[0], at: rect.origin, width: rect.width, style: style, pad: true)
+            if focused {
+                style.attributes.insert(.underline)
+                buffer.focus = rect.origin
+            }
+            let shown = buffer.plain ? "\(value) (\(Self.choiceWords))" : rows(width: rect.width)[0]
+            buffer.write(shown, at: rect.origin, width: rect.width, style: style, pad: true)
             return nil
         case .note, .list:
             var view = area

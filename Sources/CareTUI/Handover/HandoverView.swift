@@ -133,11 +133,17 @@ enum HandoverView {
         }
         screen.scroll.layout(rows: area.height, lineCount: all.count)
         screen.cardStarts = starts
+        var focused = false
         for (offset, index) in screen.scroll.visible.enumerated() {
             let line = all[index]
             let row = Rect(x: area.x, y: area.y + offset, width: area.width, height: 1)
             let selected = line.card == screen.selection && !screen.wall
-            buffer.write(selected ? "▌" : " ", at: row.origin, style: theme[.borderFocus])
+            // The selected card's first line shown has the focus (the wall: its first line shown).
+            if !focused, selected || screen.wall {
+                buffer.focus = row.origin
+                focused = true
+            }
+            buffer.write(selected && !buffer.plain ? "▌" : " ", at: row.origin, style: theme[.borderFocus])
             buffer.write(line.text, at: Point(x: row.x + 1, y: row.y), width: row.width - 1, style: theme[line.role])
             if !report.cards[line.card].isAcknowledged, line.text.hasPrefix("  ▲ WAITING") {
                 buffer.patchStyle(row) { $0.attributes.insert(.bold) }

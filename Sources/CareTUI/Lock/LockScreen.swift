@@ -20,6 +20,8 @@ public enum LockScreen {
             let width = DisplayWidth.of(line.0)
             let x = max(0, (size.width - width) / 2)
             buffer.write(line.0, at: Point(x: x, y: top + i), width: size.width - x, style: theme[line.1])
+            // The passphrase's caret has the focus: where the next character goes.
+            if i == 3 { buffer.focus = Point(x: x + width - 1, y: top + i) }
         }
         return buffer
     }

@@ -117,14 +117,19 @@ public final class LoginFlow {
         }
         lines.append(("", .normal))
         lines.append(("Passphrase: " + String(repeating: "•", count: state.passphrase.count) + "▏", .normal))
+        let passphraseLine = lines.count - 1
         lines.append((statusLine(now: clock.now()), state.message == nil ? .muted : .error))
+        lines.append(("A screen reader or braille display: care --plain (or CARE_PLAIN=1).", .muted))
         let width = lines.map { DisplayWidth.of($0.0) }.max() ?? 0
         let left = max(0, (size.width - width) / 2)
         let top = max(0, (size.height - lines.count) / 2)
         for (i, line) in lines.enumerated() where top + i < size.height {
             buffer.write(line.0, at: Point(x: left, y: top + i), width: max(0, size.width - left), style: theme[line.1])
         }
-        presenter.present(buffer, cursor: nil)
+        // The cursor (hidden) where the next character of the passphrase goes: a screen reader
+        // reads the prompt there.
+        let caret = Point(x: left + DisplayWidth.of(lines[passphraseLine].0) - 1, y: top + passphraseLine)
+        presenter.present(buffer, cursor: TerminalCursor(caret, visible: false))
     }
 
     /// The failure, then either how long to wait or that the person may try again.

@@ -15,7 +15,8 @@ enum AlertsPane {
             case .warning: .alertWarning
             case .info: .alertInfo
             }
-            let label = " \(alert.severity.symbol) \(DisplayWidth.pad(alert.severity.word, to: 8)) "
+            let label = buffer.plain ? "\(index + 1) of \(dashboard.alerts.count). \(alert.severity.word.lowercased()): "
+                : " \(alert.severity.symbol) \(DisplayWidth.pad(alert.severity.word, to: 8)) "
             let x = rect.x + buffer.write(label, at: Point(x: rect.x, y: rect.y), width: rect.width, style: theme[role])
             let who = alert.child.map { state.name(ofChild: $0) + " " } ?? ""
             let answered = dashboard.showHiddenAlerts && dashboard.isHidden(alert) ? "[answered] " : ""

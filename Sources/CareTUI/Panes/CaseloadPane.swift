@@ -16,6 +16,11 @@ enum CaseloadPane {
         let columns = Columns(caseNumber: list.width >= 66 && !dashboard.masked, worker: list.width >= 90)
         PaneList.render(count: dashboard.rows.count, scroll: dashboard.caseloadScroll, focused: dashboard.focus == .caseload,
                         empty: empty, area: list, buffer: &buffer, theme: theme) { index, rect, buffer in
+            if buffer.plain {
+                let words = spelledOut(dashboard.rows[index], position: index + 1, of: dashboard.rows.count, state: state)
+                buffer.write(words, at: rect.origin, width: rect.width, style: theme[riskRole(dashboard.rows[index].risk)], pad: true)
+                return
+            }
             renderRow(dashboard.rows[index], state: state, rect: rect, selected: index == dashboard.caseloadScroll.selection,
                       columns: columns, buffer: &buffer, theme: theme)
         }
@@ -95,6 +100,31 @@ enum CaseloadPane {
             words = "MISSING \(Durations.short(from: since, to: now)) · record does not open (care check names it)"
         }
         buffer.write(words, at: Point(x: x, y: rect.y), width: max(0, rect.right - x), style: theme[.error], pad: true)
+    }
+
+    /// A row read aloud, in a stable order: "3 of 39. Rowan Échantillon, KEN-2026-0011, critical
+    /// risk, missing 2 hours, age 14" (plain mode).
+    static func spelledOut(_ row: CaseloadRow, position: Int, of count: Int, state: AppState) -> String {
+        let masked = state.dashboard.masked
+        let name = masked ? (state.dashboard.child(row.id)?.initials ?? "") : row.displayName
+        var parts = ["\(position) of \(count). \(name)", row.caseNumber.description]
+        if row.isDamagedChild {
+            parts.append("record does not open")
+        } else {
+            parts.append("\(row.risk.word.lowercased()) risk")
+        }
+        if case .missing(let since, _) = row.whereabouts {
+            parts.append("missing \(Durations.words(from: since, to: state.now))")
+        } else if let last = row.lastContact {
+            parts.append("last contact \(Durations.words(from: last, to: state.now)) ago")
+        } else {
+            parts.append("no contact")
+        }
+        if !row.isDamagedChild {
+            if !row.damaged.isEmpty { parts.append("a record is damaged") }
+            parts.append("age \(row.age)")
+        }
+        return parts.joined(separator: ", ")
     }
 
     /// "MISSING 14h", "damaged", "contact 3d", "no contact". A child with a record that does not

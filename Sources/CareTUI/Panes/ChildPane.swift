@@ -46,7 +46,8 @@ enum ChildPane {
         for (i, line) in all.dropFirst(start).prefix(area.height).enumerated() {
             let row = Rect(x: area.x, y: area.y + i, width: area.width, height: 1)
             let marked = selected != nil && line.item == selected
-            buffer.write(marked ? "▸" : " ", at: row.origin, style: theme[.emphasis])
+            if dashboard.focus == .child, marked || (selected == nil && i == 0) { buffer.focus = row.origin }
+            buffer.write(marked && !buffer.plain ? "▸" : " ", at: row.origin, style: theme[.emphasis])
             buffer.write(line.text, at: Point(x: area.x + 1, y: area.y + i), width: area.width - 1, style: theme[line.role])
             if marked { PaneList.highlight(row, focused: dashboard.focus == .child, buffer: &buffer, theme: theme) }
         }
@@ -127,9 +128,10 @@ enum ChildPane {
         lines.append(Line("Indicators: " + (indicators.isEmpty ? "none recorded" : indicators.joined(separator: " · "))))
 
         let episodes = state.dashboard.snapshot.episodes[child.id] ?? []
-        lines.append(Line("Missing, last 90 days: " + MissingStrip.render(episodes, now: state.now, columns: 45)))
+        lines.append(Line("Missing, last 90 days: " + (state.settings.plain ? MissingStrip.words(episodes, now: state.now)
+                                                                             : MissingStrip.render(episodes, now: state.now, columns: 45))))
         for flag in child.activeFlags {
-            lines.append(Line("\(flag.severity.symbol) FLAG \(flag.text)", flag.severity == .critical ? .alertCritical : .alertWarning,
+            lines.append(Line("\(state.settings.plain ? "" : flag.severity.symbol + " ")FLAG (\(flag.severity.word.lowercased())) \(flag.text)", flag.severity == .critical ? .alertCritical : .alertWarning,
                               item: state.dashboard.openDetail == nil ? nil : .flag(flag.id)))
         }
         return lines
@@ -139,7 +141,7 @@ enum ChildPane {
         let child = detail.child
         let today = state.today
         var lines: [Line] = []
-        func section(_ title: String) { lines.append(Line("── " + title, .title)) }
+        func section(_ title: String) { lines.append(Line((state.settings.plain ? "" : "── ") + title, .title)) }
 
         if !detail.damaged.isEmpty {
             let count = detail.damaged.count
@@ -260,6 +262,15 @@ public enum MissingStrip {
             for i in first...last { strip[i] = true }
         }
         return Sparkline.symbols(for: strip.map { $0 ? 1 : 0 })
+    }
+
+    /// The same in words (plain mode): "2 episodes; the last began 5 days ago", "none".
+    public static func words(_ episodes: [MissingEpisode], now: Date) -> String {
+        let recent = episodes.filter { ($0.located?.at ?? now) >= now.addingTimeInterval(-90 * 86_400) }
+        guard let last = recent.max(by: { $0.lastSeenAt < $1.lastSeenAt }) else { return "none" }
+        let count = recent.count == 1 ? "1 episode" : "\(recent.count) episodes"
+        let open = last.located == nil ? ", missing now" : ""
+        return "\(count); the last began \(Durations.words(from: last.lastSeenAt, to: now)) ago\(open)"
     }
 }
 

@@ -15,7 +15,10 @@ enum PaneList {
         for (line, index) in scroll.visibleRange(visibleRows: area.height, count: count).enumerated() {
             let rect = area.row(line)
             draw(index, rect, &buffer)
-            if index == scroll.selection { highlight(rect, focused: focused, buffer: &buffer, theme: theme) }
+            if index == scroll.selection {
+                highlight(rect, focused: focused, buffer: &buffer, theme: theme)
+                if focused { buffer.focus = rect.origin }
+            }
         }
     }
 

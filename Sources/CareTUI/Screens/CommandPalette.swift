@@ -11,6 +11,9 @@ public struct CommandPalette: ScreenController {
     public var filter = TextField(maxLength: 100)
     public var scroll = ListScroll()
     var listRows = 10
+    /// Moved with the arrows since the last typing: the cursor goes to the selected row (where a
+    /// screen reader reads), not the filter.
+    var browsing = false
 
     /// Arrows, Enter and Esc first; every other key narrows the list.
     public static let keyChain = KeyChain([.palette, .global], unbound: .typed, globalOnly: [.lock, .redraw])
@@ -43,7 +46,10 @@ public struct CommandPalette: ScreenController {
 
     public mutating func handle(_ command: Command, _ ctx: inout ScreenContext) {
         let count = shown.count
-        if let move = ListScroll.Move(command) { return scroll.apply(move, visibleRows: listRows, count: count) }
+        if let move = ListScroll.Move(command) {
+            browsing = true
+            return scroll.apply(move, visibleRows: listRows, count: count)
+        }
         switch command {
         case .cancel: ctx.close()
         case .open:
@@ -57,6 +63,7 @@ public struct CommandPalette: ScreenController {
     }
 
     public mutating func type(_ key: Key, _ ctx: inout ScreenContext) {
+        browsing = false
         guard filter.handle(key) else { return }
         scroll = ListScroll()
     }
@@ -64,12 +71,14 @@ public struct CommandPalette: ScreenController {
     public var takesText: Bool { true }
 
     public mutating func typeText(_ text: String, _ ctx: inout ScreenContext) -> Bool {
+        browsing = false
         _ = filter.insert(text: Sanitizer.clean(text))
         scroll = ListScroll()
         return true
     }
 
     public mutating func paste(_ text: String, _ ctx: inout ScreenContext) {
+        browsing = false
         _ = filter.insert(text: Sanitizer.clean(text))
         scroll = ListScroll()
     }
@@ -95,6 +104,6 @@ public struct CommandPalette: ScreenController {
             buffer.write(" \(keys) \(entry.help)\(off)", at: rect.origin, width: rect.width,
                          style: theme[entry.reason == nil ? .normal : .keyhintDisabled], pad: true)
         }
-        return cursor
+        return browsing ? nil : cursor
     }
 }

@@ -24,6 +24,9 @@ public struct ServicePickerScreen: ScreenController {
     public var keyChain: KeyChain { Self.keyChain }
     /// Rows the list showed at the last render.
     var listRows = 10
+    /// Moved with the arrows since the last typing: the cursor goes to the selected row (where a
+    /// screen reader reads), not the filter.
+    var browsing = false
 
     public init(id: Int, purpose: Purpose) {
         self.id = id
@@ -53,6 +56,7 @@ public struct ServicePickerScreen: ScreenController {
     }
 
     public mutating func type(_ key: Key, _ ctx: inout ScreenContext) {
+        browsing = false
         guard filter.handle(key) else { return }
         scroll = ListScroll()
         scroll.follow(selection: 0, visibleRows: 1, count: matches(ctx.env.snapshot.services).count)
@@ -80,7 +84,10 @@ public struct ServicePickerScreen: ScreenController {
         let env = ctx.env
         let services = env.snapshot.services
         let count = matches(services).count
-        if let move = ListScroll.Move(command) { return scroll.apply(move, visibleRows: listRows, count: count) }
+        if let move = ListScroll.Move(command) {
+            browsing = true
+            return scroll.apply(move, visibleRows: listRows, count: count)
+        }
         switch command {
         case .cancel: ctx.close()
         case .open, .newService:
@@ -148,7 +155,7 @@ public struct ServicePickerScreen: ScreenController {
             buffer.write(line, at: Point(x: inner.x + 1, y: y), width: inner.width - 1, style: theme[.muted])
             y += 1
         }
-        return cursor
+        return browsing ? nil : cursor
     }
 
     /// The selected service in full, and whether a referral to it would need a review.

@@ -53,8 +53,15 @@ extension Buffer {
     }
 
     /// Draws the outline of `rect` with `border`'s glyphs and a title in the top edge.
+    /// In plain mode no line is drawn: the title stands alone on the top row, the focused (heavy)
+    /// box's marked "(in focus)" in words.
     public mutating func drawBox(_ rect: Rect, border: Border, title: String, style: Style, titleStyle: Style) {
         guard rect.width >= 2, rect.height >= 2 else { return }
+        if plain {
+            let words = Sanitizer.clean(title) + (border == .heavy ? " (in focus)" : "")
+            write(words, at: rect.origin, width: rect.width, style: titleStyle, pad: true)
+            return
+        }
         let right = rect.right - 1
         let bottom = rect.bottom - 1
         for x in (rect.x + 1)..<right {
@@ -76,5 +83,30 @@ extension Buffer {
         let label = DisplayWidth.truncate(" " + clean + " ", to: room)
         write(label, at: Point(x: rect.x + 1, y: rect.y), style: titleStyle,
               clip: Rect(x: rect.x + 1, y: rect.y, width: room, height: 1))
+    }
+}
+
+extension Buffer {
+    /// Whether a grapheme is box drawing, a block element, a braille pattern or a geometric
+    /// shape: marks a screen reader reads as noise ("box drawings heavy horizontal").
+    public static func isGlyph(_ symbol: String) -> Bool {
+        symbol.unicodeScalars.contains { scalar in
+            switch scalar.value {
+            case 0x2500...0x259F, 0x25A0...0x25FF, 0x2800...0x28FF: true
+            default: false
+            }
+        }
+    }
+
+    /// Plain mode's last pass: any such glyph a renderer left (its meaning is said in words beside
+    /// it) becomes a space.
+    public mutating func blankGlyphs() {
+        for y in 0..<size.height {
+            for x in 0..<size.width where Self.isGlyph(self[x, y].symbol) {
+                var cell = self[x, y]
+                cell.symbol = " "
+                self[x, y] = cell
+            }
+        }
     }
 }

@@ -10,6 +10,14 @@
 public struct Buffer: Equatable, Sendable {
     public private(set) var size: Size
     private var cells: [Cell]
+    /// Where the person's attention is: the start of the selected row of the focused list, the
+    /// focused button, the top line read. Widgets set it as they draw (the last one drawn wins,
+    /// so the screen in front has it); the terminal cursor is parked there, where screen readers
+    /// and braille displays look, even while it is hidden.
+    public var focus: Point?
+    /// Plain mode (for screen readers and terminals that draw little): no box drawing, no bars or
+    /// sparklines, words instead of glyphs. Widgets read it as they draw.
+    public var plain = false
 
     public init(size: Size, fill: Cell = .blank) {
         let clamped = Size(width: max(0, size.width), height: max(0, size.height))

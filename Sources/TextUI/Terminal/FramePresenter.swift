@@ -17,7 +17,7 @@ public final class FramePresenter {
 
     /// Where the last presented frame put the cursor (nil: hidden). Only meaningful while
     /// `lastFrame` is set.
-    private var lastCursor: Point?
+    private var lastCursor: TerminalCursor?
 
     /// How many cells the last `present` handed the terminal (0 when nothing changed).
     public private(set) var cellsWrittenLastFrame: Int = 0
@@ -26,10 +26,10 @@ public final class FramePresenter {
         self.terminal = terminal
     }
 
-    /// Shows `buffer`, with the cursor at `cursor` (nil hides it). The first frame, a frame after
+    /// Shows `buffer`, with the cursor left at `cursor` (nil hides it). The first frame, a frame after
     /// `invalidate()` and a frame of another size are sent whole; any other frame only as the
     /// cells that differ from the last one.
-    public func present(_ buffer: Buffer, cursor: Point?) {
+    public func present(_ buffer: Buffer, cursor: TerminalCursor?) {
         let changes: [CellChange]
         if let lastFrame {
             changes = buffer.diff(from: lastFrame)

@@ -13,7 +13,10 @@ public final class HeadlessTerminal: Terminal {
     public var screen: Buffer
 
     /// Where the cursor is shown, or nil when hidden (as the last `draw` left it).
-    public var cursor: Point?
+    public var cursor: Point? { placement.flatMap { $0.visible ? $0.position : nil } }
+    /// Where the last `draw` left the cursor, shown or hidden: where a screen reader looks.
+    public var cursorPosition: Point? { placement?.position }
+    private var placement: TerminalCursor?
 
     /// How many cells the last `draw` wrote.
     public private(set) var cellsWrittenLastFrame: Int = 0
@@ -77,11 +80,11 @@ public final class HeadlessTerminal: Terminal {
         return pending
     }
 
-    public func draw(_ changes: [CellChange], cursor: Point?) {
+    public func draw(_ changes: [CellChange], cursor: TerminalCursor?) {
         for change in changes {
             screen[change.x, change.y] = change.cell
         }
-        self.cursor = cursor
+        placement = cursor ?? placement.map { TerminalCursor($0.position, visible: false) }
         cellsWrittenLastFrame = changes.count
         frames += 1
     }

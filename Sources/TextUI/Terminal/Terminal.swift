@@ -9,8 +9,21 @@ public protocol Terminal: AnyObject {
     /// Every event already waiting; if none, waits up to `timeoutMilliseconds` for the first.
     /// An empty result means the timeout passed (a tick).
     func readEvents(timeoutMilliseconds: Int) -> [InputEvent]
-    /// Writes these cells and shows the frame (one flush). `cursor` nil hides the cursor.
-    func draw(_ changes: [CellChange], cursor: Point?)
+    /// Writes these cells and shows the frame (one flush), the cursor left at `cursor` (shown
+    /// or hidden as it says); nil hides it wherever it is.
+    func draw(_ changes: [CellChange], cursor: TerminalCursor?)
     /// Forgets what is on screen so the next `draw` is taken as the whole screen (Ctrl-L, resize).
     func invalidate()
+}
+
+/// Where a frame leaves the terminal's cursor, and whether it shows. A hidden cursor is still
+/// moved there: screen readers and braille displays follow its position, not a highlighted bar.
+public struct TerminalCursor: Hashable, Sendable {
+    public var position: Point
+    public var visible: Bool
+
+    public init(_ position: Point, visible: Bool) {
+        self.position = position
+        self.visible = visible
+    }
 }

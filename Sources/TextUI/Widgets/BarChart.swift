@@ -66,7 +66,8 @@ public struct BarChart: Widget, Hashable, Sendable {
         for (i, bar) in bars.prefix(area.height).enumerated() {
             let row = area.row(i)
             buffer.write(bar.label, at: row.origin, width: labelWidth, style: theme[.normal], pad: true)
-            let drawn = Self.bar(value: bar.value, maximum: maximum, width: barWidth)
+            // Plain mode: the number alone says it.
+            let drawn = buffer.plain ? "" : Self.bar(value: bar.value, maximum: maximum, width: barWidth)
             var x = row.x + labelWidth + 1
             x += buffer.write(drawn, at: Point(x: x, y: row.y), style: Self.barStyle(theme[bar.role]), clip: row)
             buffer.write(" " + Self.format(bar.value), at: Point(x: x, y: row.y), style: theme[.normal], clip: row)

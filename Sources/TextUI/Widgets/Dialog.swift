@@ -43,12 +43,16 @@ public struct Dialog: Widget, Hashable, Sendable {
         for (i, line) in wrappedMessage(width: inside.width).prefix(max(inside.height - buttonRows, 0)).enumerated() {
             buffer.write(line, at: Point(x: inside.x, y: inside.y + i), width: inside.width, style: theme[.normal])
         }
-        guard !buttons.isEmpty else { return }
+        guard !buttons.isEmpty else {
+            buffer.focus = inside.origin
+            return
+        }
         let y = box.bottom - 2
         let buttonRow = Rect(x: box.x + 1, y: y, width: box.width - 2, height: 1)
         var x = box.x + max((box.width - buttonsWidth) / 2, 1)
         for (i, label) in buttonLabels.enumerated() {
             let style = i == selectedButton ? theme[.selected] : theme[.normal]
+            if i == selectedButton { buffer.focus = Point(x: x, y: y) }
             x += buffer.write(label, at: Point(x: x, y: y), style: style, clip: buttonRow)
             x += 2
         }

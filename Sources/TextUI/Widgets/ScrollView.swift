@@ -82,9 +82,11 @@ public struct Paragraph: Sendable {
         self.lines = lines.map { Line($0, role) }
     }
 
-    /// Draws the lines the scroll shows into `area`, after recording the area's size in it.
+    /// Draws the lines the scroll shows into `area`, after recording the area's size in it; the
+    /// top line shown has the focus (a screen reader reads from there).
     public func render(in area: Rect, scroll: inout ScrollView, buffer: inout Buffer, theme: Theme) {
         scroll.layout(rows: area.height, lineCount: lines.count)
+        buffer.focus = area.origin
         for (row, index) in scroll.visible.enumerated() {
             let line = lines[index]
             buffer.write(line.text, at: Point(x: area.x, y: area.y + row), width: area.width, style: theme[line.role], pad: true)

@@ -32,8 +32,18 @@ public struct Sparkline: Widget, Hashable, Sendable {
         })
     }
 
+    /// The values in words, for plain mode: "lowest 0, highest 4, last 2".
+    public static func words(for values: [Double]) -> String {
+        guard let high = values.max(), let low = values.min(), let last = values.last else { return "no values" }
+        return "lowest \(BarChart.format(low)), highest \(BarChart.format(high)), last \(BarChart.format(last))"
+    }
+
     public func render(in area: Rect, buffer: inout Buffer, theme: Theme) {
         guard !area.isEmpty else { return }
+        if buffer.plain {
+            buffer.write(Self.words(for: values), at: area.origin, width: area.width, style: theme[role])
+            return
+        }
         buffer.write(Self.symbols(for: values, width: area.width), at: area.origin, style: theme[role], clip: area.row(0))
     }
 }

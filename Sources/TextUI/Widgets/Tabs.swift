@@ -26,7 +26,8 @@ public struct Tabs: Widget, Hashable, Sendable {
             guard x < row.right else { break }
             let style = index == active ? theme[.tabActive] : theme[.tab]
             let width = min(widths[index], row.right - x)
-            buffer.write(" " + DisplayWidth.truncate(title, to: max(width - 2, 1)) + " ",
+            let shown = buffer.plain && index == active ? title + " (shown)" : title
+            buffer.write(" " + DisplayWidth.truncate(shown, to: max(width - 2, 1)) + " ",
                          at: Point(x: x, y: row.y), width: width, style: style, pad: true)
             x += width
             if index < separators, x < row.right {

@@ -34,7 +34,7 @@ final class Harness {
     init(
         size: Size = Size(width: 120, height: 32), user: String = "demo-cp", database: MemoryDatabase? = nil, children: Int = 40,
         idleLimit: TimeInterval = 600, keymap: Keymap = DefaultKeymap.make(), zone: TimeZone = .gmt, wall: Bool = false,
-        handoverFolder: String = FileManager.default.temporaryDirectory.path,
+        handoverFolder: String = FileManager.default.temporaryDirectory.path, plain: Bool = false, showFocusCursor: Bool = false,
         wrap: (InMemoryCaseStore) -> any CaseStore = { $0 }
     ) throws {
         let database = database ?? Harness.makeDatabase(children: children, zone: zone)
@@ -44,7 +44,8 @@ final class Harness {
         store = wrap(session)
         terminal = HeadlessTerminal(size: size)
         app = try App(store: store, terminal: terminal, keymap: keymap, theme: .default, clock: clock,
-                      settings: AppSettings(idleLimit: idleLimit, handoverFolder: handoverFolder), wall: wall)
+                      settings: AppSettings(idleLimit: idleLimit, handoverFolder: handoverFolder, plain: plain,
+                                                                                     showFocusCursor: showFocusCursor), wall: wall)
         app.step(timeoutMilliseconds: 0)
     }
 
