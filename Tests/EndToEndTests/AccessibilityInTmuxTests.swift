@@ -66,6 +66,19 @@ struct AccessibilityInTmuxTests {
         try cursorLine(session, contains: ["Caseload"])
         try session.send("Escape")
         try session.waitFor { !$0.contains("Help —") }
+        // The palette and the service picker: the selected row once the arrows move it.
+        try session.send(":")
+        try session.waitFor("Commands —")
+        try session.send("Down")
+        try cursorLine(session, contains: ["clear the filter"])
+        try session.send("Escape")
+        try session.waitFor { !$0.contains("Commands —") }
+        try session.send("r")
+        try session.waitFor("choose a service")
+        try session.send("Down")
+        try cursorLine(session, contains: ["(demo)", "(de…"])
+        try session.send("Escape")
+        try session.waitFor { !$0.contains("choose a service") }
         try session.send("q")
         try session.waitFor("CARE-EXITED 0")
     }
