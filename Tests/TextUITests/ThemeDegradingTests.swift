@@ -21,6 +21,17 @@ import TextUI
         #expect(style.foreground == .ansi(3))  // yellow is the nearest ANSI colour to an orange
     }
 
+    @Test func eightColoursIsItsOwnDepth() {
+        #expect(ColorCapability(colorCount: 8) == .ansi8)
+        #expect(ColorCapability(colorCount: 16) == .ansi16)
+        #expect(ColorCapability(colorCount: 88) == .ansi16)
+        #expect(ColorCapability(colorCount: 256) == .indexed256)
+        // Bright colours do not exist there: the nearest of the eight, never black for a grey.
+        #expect(Color.ansi(9).degraded(to: .ansi8) == .ansi(1))
+        #expect(Color.ansi(8).degraded(to: .ansi8) == .ansi(7))
+        #expect(Color.rgb(0x8A, 0x8A, 0x8A).degraded(to: .ansi8) == .ansi(7))
+    }
+
     @Test func trueColourKeepsHex() {
         #expect(orange.degraded(to: .trueColor)[.riskHigh].foreground == .rgb(0xE6, 0x9F, 0x00))
     }

@@ -6,7 +6,7 @@ import Glibc
 /// Whether the terminal draws on a dark or a light background, so the dashboard can pick a theme
 /// that reads on it when the person did not choose one (a stock xterm and macOS Terminal are
 /// white; most others are dark).
-public enum TerminalBackground: Sendable, Equatable {
+public enum TerminalBackground: String, Sendable, Equatable, CaseIterable {
     case dark, light
 
     /// The theme that reads on this background.
