@@ -54,4 +54,25 @@ import TextUI
         #expect(!h.app.state.quitRequested, "Esc then q would quit; Alt-q does nothing")
         #expect(h.lines == screen)
     }
+
+    @Test func anEscapeSequenceTypedIntoAFieldIsNotAnEsc() throws {
+        let h = try Harness()
+        h.press(.char("n"), .tab, .tab, .tab)
+        h.type("half a synthetic note")
+        // "ESC [ 2 J" as a terminal reports it: Alt-[ then 2 J.
+        h.press(.alt("["))
+        #expect(h.formOpen)
+        if case .question? = h.front { Issue.record("Alt-[ was taken as Esc") }
+    }
+
+    @Test func anEscInsideAPasteThatArrivedAsKeysIsNotAnEsc() throws {
+        let h = try Harness()
+        h.press(.char("n"), .tab, .tab, .tab)
+        h.type("half a synthetic note")
+        // A paste without bracketed paste: many keys in one read, Esc y among them.
+        h.terminal.feed(Array("pasted ".map(Key.char)) + [.alt("y")] + Array("es more".map(Key.char)))
+        h.tick()
+        #expect(h.formOpen, "the Esc in the paste did not cancel the form, nor its y discard it")
+        #expect(h.formValue("summary")?.hasPrefix("half a synthetic note") == true)
+    }
 }

@@ -35,6 +35,11 @@ public final class App {
     /// How long a store call waiting for another session's lock is looked at, so its answer is on
     /// screen the frame it comes.
     static let storeWaitMilliseconds = 20
+    /// The most keys one read may hold for an Esc in it to be taken as typed on its own.
+    static let typedTogether = 4
+    /// Characters that follow Esc to begin an escape sequence (CSI, OSC, SS3, DCS, APC, PM, ST,
+    /// character-set choices), never Esc and then a key.
+    static let sequenceIntroducers: Set<Character> = ["[", "]", "O", "P", "_", "^", "\\", "(", ")", "*", "+", "#", "%"]
 
     /// Loads the caseload and builds the first state. The change-feed position is read before the
     /// caseload, so a change made in between is read again rather than missed.
@@ -98,6 +103,7 @@ public final class App {
             link.heard(event, at: state.now)
             if case .reply(.background(let background)) = event { themes.heard(background) }
         }
+        let keysRead = events.count(where: { if case .key = $0 { true } else { false } })
         for event in Self.gatheringTyping(events) {
             switch event {
             case .typed(let text):
@@ -107,7 +113,7 @@ public final class App {
                     for character in text where !state.quitRequested { dispatch(.key(.char(character))) }
                 }
             case .key(let key):
-                for key in separatingEscape(key) where !state.quitRequested { dispatch(.key(key)) }
+                for key in separatingEscape(key, keysRead: keysRead) where !state.quitRequested { dispatch(.key(key)) }
             case .paste(let text): dispatch(.paste(text))
             case .resize(let size): dispatch(.resized(size))
             case .interrupt: dispatch(.interrupted)
@@ -121,14 +127,20 @@ public final class App {
         render()
     }
 
-    /// Esc and a key that came in one read (Esc then `y`, typed quickly), which the terminal
-    /// reports as Alt plus the key: kept as Alt where that is bound — a command of the screen
-    /// in front, or word editing (Alt-b, Alt-f, Alt-d) in the field being typed in — and
-    /// otherwise, in a form, a question, any screen over the dashboard, the filter line and the
-    /// lock, taken as the Esc and then the key that were typed. (On the dashboard itself an
-    /// unbound Alt key still does nothing: Esc then `q` there would quit.)
-    func separatingEscape(_ key: Key) -> [Key] {
-        guard case .alt(let character) = key else { return [key] }
+    /// Esc and a key that came in one read (Esc then `y`, typed quickly, or held back together by
+    /// a slow link), which the terminal reports as Alt plus the key: kept as Alt where that is
+    /// bound — a command of the screen in front, or word editing (Alt-b, Alt-f, Alt-d) in the
+    /// field being typed in — and otherwise, in a form, a question, any screen over the dashboard,
+    /// the filter line and the lock, taken as the Esc and then the key that were typed.
+    ///
+    /// Not where the Esc cannot have been a key press on its own: on the dashboard itself (Esc
+    /// then `q` there would quit), before a character that begins an escape sequence (`[`, `]`,
+    /// `O`, …: text with escape sequences in it, typed or pasted where the terminal does not mark
+    /// pastes), or in a read of more than `typedTogether` keys (a paste arriving as keys, whose
+    /// Esc would cancel the form and whose next `y` would discard it).
+    func separatingEscape(_ key: Key, keysRead: Int) -> [Key] {
+        guard case .alt(let character) = key, keysRead <= Self.typedTogether,
+              !Self.sequenceIntroducers.contains(character) else { return [key] }
         if state.lock != nil { return [.escape, .char(character)] }
         guard state.front != nil || state.dashboard.filterEditing, state.storeWait == nil else { return [key] }
         switch state.keymap.resolve(key, in: state.keyChain) {
