@@ -61,6 +61,11 @@ import Testing
             let needed = name == "high-contrast" ? 7.0 : Self.nonText.contains(role) ? 3.0 : 4.5
             let ratio = Self.contrast(fg, bg)
             #expect(ratio >= needed, "\(name) at \(depth) \(role.rawValue): \(String(format: "%.2f", ratio)):1, needs \(needed):1")
+            // xterm, the Linux console and PuTTY draw bold text in ANSI 0–7 in the bright colour 8 above.
+            if depth != .indexed256, style.attributes.contains(.bold), case .ansi(let index) = style.foreground, index < 8 {
+                let bright = Self.contrast(Color.rgbOfIndex(index + 8), bg)
+                #expect(bright >= needed, "\(name) at \(depth) \(role.rawValue) in bold: \(String(format: "%.2f", bright)):1, needs \(needed):1")
+            }
         }
     }
 

@@ -32,6 +32,15 @@ import TextUI
         #expect(Color.rgb(0x8A, 0x8A, 0x8A).degraded(to: .ansi8) == .ansi(7))
     }
 
+    @Test func aStyleLaidOnAnotherGroundKeepsItsColourOnlyWhereItReads() {
+        let whiteOnRed = Style(foreground: .ansi(7), background: .ansi(1), attributes: .bold)
+        let onCyan = whiteOnRed.laid(on: .ansi(6), fallback: .ansi(0))
+        #expect(onCyan == Style(foreground: .ansi(0), background: .ansi(6), attributes: .bold), "white does not read on cyan")
+        let onBlue = whiteOnRed.laid(on: .ansi(4), fallback: .ansi(0))
+        #expect(onBlue == Style(foreground: .ansi(7), background: .ansi(4), attributes: .bold))
+        #expect(Style().laid(on: .ansi(6), fallback: .ansi(0)) == Style(background: .ansi(6)), "the terminal's own colour is left to it")
+    }
+
     @Test func trueColourKeepsHex() {
         #expect(orange.degraded(to: .trueColor)[.riskHigh].foreground == .rgb(0xE6, 0x9F, 0x00))
     }

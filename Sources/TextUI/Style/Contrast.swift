@@ -43,3 +43,18 @@ public enum Contrast {
     }
 }
 
+
+extension Style {
+    /// This style on another ground — a selection bar, a status bar — keeping its own colour
+    /// where that still reads there (3:1) and taking `fallback` where it does not: with 8 colours
+    /// red text becomes a red block, and its white text vanished on a cyan selection bar.
+    public func laid(on background: Color, fallback: Color) -> Style {
+        var style = self
+        style.background = background
+        if let foreground = Contrast.rgb(foreground), let ground = Contrast.rgb(background),
+           Contrast.ratio(foreground, ground) < 3 {
+            style.foreground = fallback
+        }
+        return style
+    }
+}

@@ -13,10 +13,11 @@
 /// 2. else the nearest of the same hue that reads (the dark theme's light blue becomes cyan);
 /// 3. else, for a coloured text on the terminal's background, that colour as the background with
 ///    black or white text on it — red stays red (MISSING, a critical alert), as a block;
-/// 4. else the nearest pair of colours that reads;
+/// 4. else the nearest background on which a colour reads, with the nearest such colour;
 /// 5. else the pair with the most contrast.
 ///
-/// Attributes are kept as they were.
+/// Attributes are kept as they were. A bold role reads both in its colour and in the bright
+/// colour many terminals show bold text in.
 struct FewColorTheme {
     typealias RGB = Contrast.RGB
 
@@ -68,8 +69,13 @@ struct FewColorTheme {
         func styled(_ foreground: Option, _ background: Option) -> Style {
             Style(foreground: foreground.color, background: background.color, attributes: style.attributes)
         }
+        // xterm, the Linux console and PuTTY show bold text in ANSI colours 0–7 in the bright
+        // colour 8 above (bold black on cyan came out grey on cyan): a bold role must read both ways.
+        let bold = style.attributes.contains(.bold)
         func reads(_ foreground: Option, _ background: Option) -> Bool {
-            Contrast.ratio(foreground.rgb, background.rgb) >= needed
+            guard Contrast.ratio(foreground.rgb, background.rgb) >= needed else { return false }
+            guard bold, case .ansi(let index) = foreground.color, index < 8 else { return true }
+            return Contrast.ratio(Color.ansiPalette[Int(index) + 8], background.rgb) >= needed
         }
 
         let backgrounds: [Option] = style.background == .default
@@ -96,14 +102,11 @@ struct FewColorTheme {
                 .max { Contrast.ratio($0.rgb, block.rgb) < Contrast.ratio($1.rgb, block.rgb) }!
             if reads(text, block) { return styled(text, block) }
         }
-        // 4. The nearest pair that reads.
-        var best: (style: Style, cost: Int)?
+        // 4. The nearest background on which some colour reads (a key hint keeps its bar), with
+        //    the nearest colour that does.
         for bg in backgrounds {
-            guard let fg = foregrounds.first(where: { reads($0, bg) }) else { continue }
-            let cost = Self.distance(bg.rgb, wantedBackground) + Self.distance(fg.rgb, wantedForeground)
-            if best == nil || cost < best!.cost { best = (styled(fg, bg), cost) }
+            if let fg = foregrounds.first(where: { reads($0, bg) }) { return styled(fg, bg) }
         }
-        if let best { return best.style }
         // 5. The most contrast there is.
         let pairs = backgrounds.flatMap { bg in foregrounds.map { (fg: $0, bg: bg) } }
         let strongest = pairs.max { Contrast.ratio($0.fg.rgb, $0.bg.rgb) < Contrast.ratio($1.fg.rgb, $1.bg.rgb) }!

@@ -36,7 +36,7 @@ final class Harness {
         size: Size = Size(width: 120, height: 32), user: String = "demo-cp", database: MemoryDatabase? = nil, children: Int = 40,
         idleLimit: TimeInterval = 600, keymap: Keymap = DefaultKeymap.make(), zone: TimeZone = .gmt, wall: Bool = false,
         handoverFolder: String = FileManager.default.temporaryDirectory.path,
-        silentLinkLimit: TimeInterval? = 300,
+        silentLinkLimit: TimeInterval? = 300, theme: Theme = .default,
         wrap: (InMemoryCaseStore) -> any CaseStore = { $0 },
         around: (HeadlessTerminal, TestClock) -> any Terminal = { terminal, _ in terminal }
     ) throws {
@@ -46,7 +46,7 @@ final class Harness {
         let session = try InMemoryCaseStore(database: database, account: user, passphrase: Harness.passphrase, clock: clock)
         store = wrap(session)
         terminal = HeadlessTerminal(size: size)
-        app = try App(store: store, terminal: around(terminal, clock), keymap: keymap, theme: .default, clock: clock,
+        app = try App(store: store, terminal: around(terminal, clock), keymap: keymap, theme: theme, clock: clock,
                       settings: AppSettings(idleLimit: idleLimit, handoverFolder: handoverFolder), wall: wall,
                       silentLinkLimit: silentLinkLimit)
         app.step(timeoutMilliseconds: 0)
