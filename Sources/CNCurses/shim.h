@@ -263,3 +263,23 @@ static inline int care_install_fatal_signal(int signal_number, int hand_on) {
     action.sa_handler = care_fatal_signal_handler;
     return sigaction(signal_number, &action, care_previous_fatal_action(signal_number));
 }
+
+// MARK: - Cursor addressing, before any screen is set up
+
+// From <term.h>, which is not included: its capability macros (`columns`, `lines`, …) would
+// rename identifiers in this header and in Swift's view of it.
+extern int setupterm(const char *, int, int *);
+
+/// Whether terminfo describes `terminal_type` as able to move the cursor (`cup`): 1 when it
+/// can, 0 when it cannot (`dumb`, a printing terminal), -1 when terminfo does not know the type.
+/// Reads terminfo only; nothing is written to the terminal (`TERM=dumb` used to get a blank
+/// screen and the raw background query).
+static inline int care_terminal_addresses_cursor(const char *terminal_type) {
+    int error = 0;
+    if (setupterm(terminal_type, STDOUT_FILENO, &error) != OK) {
+        // 1: a hardcopy terminal, which cannot address the cursor either.
+        return error == 1 ? 0 : -1;
+    }
+    const char *cup = tigetstr("cup");
+    return (cup != NULL && cup != (const char *)-1) ? 1 : 0;
+}

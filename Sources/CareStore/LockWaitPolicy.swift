@@ -30,6 +30,7 @@ final class LockWaitPolicy: @unchecked Sendable {
             return current
         }
         let deadline = lock.withLock { started }.addingTimeInterval(wait.seconds)
+        if tries == 0 { wait.cancel?.noteHeld() }
         if wait.cancel?.isCancelled == true {
             lock.withLock { gaveUp = true }
             return false

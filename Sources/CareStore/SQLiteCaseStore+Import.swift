@@ -9,8 +9,11 @@ extension SQLiteCaseStore {
     /// one per record. A record that already exists fails the whole import, so an import never
     /// changes a record (a referral's status included). Case-number counters move past the
     /// imported children's numbers. Supervisors only.
+    ///
+    /// Internal: it writes records as they are, without `CommandRules`, so only the demo
+    /// generator (`DemoStore`) and tests that need records no command would make call it.
     @discardableResult
-    public func importRecords(_ records: [any CareRecord], summary: String? = nil) throws -> Int {
+    func importRecords(_ records: [any CareRecord], summary: String? = nil) throws -> Int {
         try Permission.manageAccounts.require(role)
         return try write { db, keys in
             let encoder = RecordCoding.encoder()

@@ -29,7 +29,7 @@ extension SQLiteCaseStore {
 
     /// A wait for another session's lock that the person gave up (`LockWaitCancel`) says so,
     /// rather than that the other session held the store too long.
-    private func givenUpInWords<T>(_ body: () throws -> T) throws -> T {
+    func givenUpInWords<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch StoreError.busy where lockWaits.wasGivenUp {

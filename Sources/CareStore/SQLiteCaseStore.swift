@@ -126,7 +126,7 @@ public final class SQLiteCaseStore: CaseStore, CaseArchive {
         guard !session.isClosed else { throw StoreError.closed }
         let unlock = try Self.unlockAccount(
             dbQueue, options: options, account: worker.accountName, passphrase: passphrase, mayRecord: !isReadOnly)
-        let signedIn: SignIn.Result = try StoreDatabase.mapErrors(at: location) {
+        let signedIn: SignIn.Result = try givenUpInWords { try StoreDatabase.mapErrors(at: location) {
             if isReadOnly {
                 return try dbQueue.read { db in
                     var signIn = SignIn(db: db, unlock: unlock, options: options, now: clock.now(), mode: .readOnly)
@@ -142,7 +142,7 @@ public final class SQLiteCaseStore: CaseStore, CaseArchive {
                 }
                 return result!
             }
-        }
+        } }
         session.set(.unlocked(signedIn.keys))
     }
 

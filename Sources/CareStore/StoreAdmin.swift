@@ -141,6 +141,9 @@ public enum StoreAdmin {
     }
 
     /// True when a file (a store, or anything else) is at `path`.
+    /// The store format this version reads and writes (`care --version` says it).
+    public static var format: String { Schema.format }
+
     public static func exists(path: String) -> Bool {
         FileManager.default.fileExists(atPath: StoreLocation(path: path).path)
     }

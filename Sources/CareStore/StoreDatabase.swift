@@ -11,6 +11,7 @@ enum StoreDatabase {
     /// under umask 0077 (0600); existing files keep the modes the operator gave them. A
     /// read-only store is opened read-only.
     static func open(_ location: StoreLocation, readOnly: Bool = false, lockWaits: LockWaitPolicy = LockWaitPolicy()) throws -> DatabaseQueue {
+        if location.isFolder { throw location.folderRefusal }
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .callback { tries in lockWaits.retry(tries) }

@@ -3,7 +3,7 @@ import Foundation
 
 /// Why the store refused or failed. Every case reads as words a worker can act on; none of them
 /// carries a child's data (ids are opaque, account names are not about a child).
-public enum StoreError: Error, Equatable, Sendable, CustomStringConvertible, SignInRefusal, LockRefusal {
+public enum StoreError: ErrorInWords, Equatable, Sendable, SignInRefusal, LockRefusal {
     /// The passphrase did not unwrap this account's key (AES-GCM authentication failed).
     case wrongPassphrase(account: String)
     /// No account with this name in the store.

@@ -94,6 +94,20 @@ public struct StoreLocation: Sendable, Equatable {
     /// True when a store file is at the path.
     public var exists: Bool { FileManager.default.fileExists(atPath: path) }
 
+    /// True when the path is a folder (a store named by its folder instead of its file).
+    public var isFolder: Bool {
+        var folder: ObjCBool = false
+        return FileManager.default.fileExists(atPath: path, isDirectory: &folder) && folder.boolValue
+    }
+
+    /// A folder given where a store's file was wanted, in words: SQLite cannot open it and used
+    /// to be reported as a disk that may be failing.
+    var folderRefusal: StoreError {
+        let stores = ((try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []).filter { $0.hasSuffix(".care") }.sorted()
+        let inside = stores.isEmpty ? "" : " (it holds \(stores.prefix(3).joined(separator: ", ")))"
+        return .invalid("\(path) is a folder, not a store's file\(inside): name the store's own file, such as \(path)/\(stores.first ?? "KEN.care").")
+    }
+
     /// Refuses a folder on a network filesystem. Probes the nearest folder that exists, so it
     /// works before the store's own folder is created.
     public func requireLocalFilesystem(using probe: any FilesystemProbe) throws {

@@ -8,7 +8,13 @@ struct CareCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "care",
         abstract: "Keyboard-driven dashboard for a CARE unit's caseload (synthetic data only in demos).",
-        subcommands: [OpenCommand.self, DemoCommand.self, InitCommand.self, UserCommand.self, ServicesCommand.self, CheckCommand.self, AuditCommand.self, KeysCommand.self, BenchCommand.self, HandoverCommand.self],
+        usage: """
+            care [--store <store>] [--user <user>] [--passphrase-fd <passphrase-fd>] [--theme <theme>]
+            care <subcommand> [<options>]
+            """,
+        discussion: OpenCommand.asTheDefault,
+        version: CareVersion.description,
+        subcommands: [OpenCommand.self, DemoCommand.self, InitCommand.self, UserCommand.self, ServicesCommand.self, CheckCommand.self, AuditCommand.self, KeysCommand.self, BenchCommand.self, HandoverCommand.self, ManualCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 
@@ -26,7 +32,7 @@ struct CareCommand: ParsableCommand {
         } catch {
             // ArgumentParser's own words (help, usage, our errors' descriptions), through the
             // same sanitizer as everything else `care` prints.
-            let code = exitCode(for: error)
+            let code = exitCode(for: error, arguments: Array(CommandLine.arguments.dropFirst()))
             var message = fullMessage(for: error)
             if code == .success, EnvironmentHelp.isTopLevelHelp(Array(CommandLine.arguments.dropFirst())) {
                 message += "\n\n" + EnvironmentHelp.text()
@@ -36,5 +42,16 @@ struct CareCommand: ParsableCommand {
             }
             Foundation.exit(code.rawValue)
         }
+    }
+
+    /// ArgumentParser's exit code, except for `care check`, whose code is the store's state
+    /// alone: a check that could not run, a usage error included, exits 2, never 1 ("damaged").
+    static func exitCode(for error: any Error, arguments: [String]) -> ExitCode {
+        if let failure = error as? CheckFailure { return ExitCode(failure.outcome.rawValue) }
+        let code = exitCode(for: error)
+        if arguments.first == CheckCommand.configuration.commandName, !(error is ExitCode), code != .success {
+            return ExitCode(CheckCommand.Outcome.couldNotCheck.rawValue)
+        }
+        return code
     }
 }

@@ -71,7 +71,20 @@ enum Dashboard {
         return ThemeChoice.make(option: requested, environment: environment, config: config.theme, remembered: remembered)
     }
 
+    /// Refuses in words, before anything touches the terminal, a run that has no terminal to
+    /// draw on (`TerminalPreflight`). Commands call it before signing in too, so a run that
+    /// cannot draw writes no sign-in.
+    static func requireTerminal() throws {
+        do {
+            try TerminalPreflight.check()
+        } catch {
+            throw CommandFailure.words(error.description)
+        }
+    }
+
     private static func withTerminal(theme requested: String?, _ body: (Session) throws -> Void) throws {
+        // First: curses below takes the screen and writes the background query to it.
+        try requireTerminal()
         let config = ConfigFile.load()
         let (_, problems) = config.keymap()
         // Said before the screen takes over, so it stays readable after quitting too.

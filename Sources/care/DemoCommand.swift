@@ -27,7 +27,7 @@ struct DemoCommand: ParsableCommand {
     @Option(name: .long, help: "The demo account to sign in as.")
     var user = "demo-cp"
 
-    @Option(name: .long, help: "Theme name or path.")
+    @Option(name: .long, help: "Theme name or path, or auto (follow the terminal's background).")
     var theme: String?
 
     @Option(name: .long, help: "The demo unit's time zone, an IANA name like America/Winnipeg (default: the machine's).")
@@ -38,6 +38,8 @@ struct DemoCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Before the store is made or signed in to: a run that cannot draw changes nothing.
+        if !noOpen { try MainActor.assumeIsolated { try Dashboard.requireTerminal() } }
         let path = StorePaths.resolve(explicit: store, unit: "demo")
         let existed = StoreAdmin.exists(path: path)
         if existed {

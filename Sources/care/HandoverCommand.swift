@@ -59,6 +59,7 @@ struct HandoverCommand: ParsableCommand {
     }
 
     private func runWall() throws {
+        try MainActor.assumeIsolated { try Dashboard.requireTerminal() }
         if login.passphraseFd != nil {
             let store = try login.open()
             try MainActor.assumeIsolated { try Dashboard.run(store: store, theme: theme, wall: true) }

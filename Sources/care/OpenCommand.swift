@@ -14,20 +14,22 @@ struct OpenCommand: ParsableCommand {
     @Option(name: .long, help: "Read the passphrase as one line from this open file descriptor.")
     var passphraseFd: Int32?
 
-    @Option(name: .long, help: "Theme name (default, light, high-contrast, monochrome, colorblind) or a path to a .toml file.")
+    @Option(name: .long, help: "Theme name (default, light, high-contrast, monochrome, colorblind), a path to a .toml file, or auto (follow the terminal's background; see ENVIRONMENT in care --help).")
     var theme: String?
 
     func run() throws {
+        let (path, looked) = StorePaths.discover(explicit: store)
+        guard let path, StoreAdmin.exists(path: path) else { throw CommandFailure.noStore(looked: path.map { [$0] } ?? looked) }
+        // Before signing in: a run that cannot draw writes no sign-in.
+        try MainActor.assumeIsolated { try Dashboard.requireTerminal() }
         // With a descriptor the passphrase comes without a screen (scripts, tests); otherwise the
         // login screen asks for it.
         if passphraseFd != nil {
-            let login = LoginOptions(store: store, account: user, passphraseFd: passphraseFd)
+            let login = LoginOptions(store: path, account: user, passphraseFd: passphraseFd)
             let opened = try login.open()
             try MainActor.assumeIsolated { try Dashboard.run(store: opened, theme: theme) }
             return
         }
-        let (path, looked) = StorePaths.discover(explicit: store)
-        guard let path, StoreAdmin.exists(path: path) else { throw CommandFailure.noStore(looked: path.map { [$0] } ?? looked) }
         try MainActor.assumeIsolated { try Dashboard.runWithLogin(path: path, preselect: user, theme: theme) }
     }
 }
@@ -38,5 +40,17 @@ extension LoginOptions {
         self.store = store
         self.account = account
         self.passphraseFd = passphraseFd
+    }
+}
+
+extension OpenCommand {
+    /// For `care --help`: what plain `care` does and the options it takes, taken from this
+    /// command's own help, so the two cannot differ (`care --help` used to list none of them).
+    static var asTheDefault: String {
+        let help = helpMessage(columns: ManualPage.columns)
+        let options = help.components(separatedBy: "\n").drop { !$0.hasPrefix("OPTIONS:") }.dropFirst()
+            .filter { !$0.contains("--help") && !$0.contains("Show help information") }
+        return "With no subcommand, care signs in and opens the dashboard (care open), taking these options:\n"
+            + options.joined(separator: "\n").trimmingCharacters(in: .newlines)
     }
 }

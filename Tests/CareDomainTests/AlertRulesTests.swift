@@ -211,6 +211,26 @@ struct AlertRulesTests {
         #expect(alerts(snapshot).isEmpty)
     }
 
+    /// A child whose own record does not open (only its id is left) while its missing episode
+    /// does: the child used to drop out of the alerts altogether (5 critical became 4). Now the
+    /// damage is a critical alert of its own, first, and the episode raises "missing now" as for
+    /// any child, in the whole evaluation and in the one for the children a change touched.
+    @Test("a child whose record does not open stays in the alerts: the damage, and a missing episode that opens")
+    func unreadableChild() throws {
+        let (other, base) = quiet(2)
+        let damaged = F.child(1)
+        var snapshot = base
+        snapshot.damaged = [DamagedRecord(kind: RecordKind.child.rawValue, id: damaged.id.rawValue, child: damaged.id)]
+        snapshot.episodes[damaged.id] = [F.episode(damaged, lastSeen: F.now - 14 * F.hour, police: true)]
+        let found = alerts(snapshot)
+        #expect(found.map(\.child) == [damaged.id, damaged.id], "the quiet child still raises nothing")
+        #expect(found.map(\.severity) == [.critical, .critical])
+        #expect(found.first?.message == "record does not open — run care check", "\(found)")
+        #expect(found.contains { $0.rule == .missingNow && $0.message == "missing 14h — police occurrence TEST-0001" })
+        let touched = AlertRules.evaluate(children: [damaged.id, other.id], snapshot: snapshot, now: F.now, zone: .gmt)
+        #expect(touched == found)
+    }
+
     @Test("critical first, then the longest-standing")
     func ordering() {
         var (child, snapshot) = quiet(risk: .critical)

@@ -108,6 +108,33 @@ struct HandoverBuilderTests {
         #expect(pinned.actions.map(\.text) == ["Still to do (test)"])
     }
 
+    /// c3, missing since 08:00, whose own record no longer opens: it dropped out of the
+    /// handover and of "missing now". Now it keeps an urgent card, first, saying so and what is
+    /// known of the episode, proposed or beside a saved handover that lacks it; the strip counts
+    /// it missing and counts the records that do not open.
+    @Test("a child whose record does not open keeps a card and its count, and the strip counts what does not open")
+    func unreadableChild() throws {
+        var shift = Self.shift()
+        let c3 = ChildID(rawValue: "c3")
+        shift.snapshot.children.removeAll { $0.id == c3 }
+        shift.snapshot.damaged = [DamagedRecord(kind: RecordKind.child.rawValue, id: c3.rawValue, child: c3)]
+        let report = Self.report(shift)
+        #expect(report.strip.missingNow == 1)
+        #expect(report.strip.caseload == 7)
+        #expect(report.strip.recordsNotOpening == 1)
+        let card = try #require(report.cards.first)
+        #expect(card.child == c3 && card.entry.severity == .urgent)
+        #expect(card.entry.summary.contains("does not open — run care check"), "\(card.entry.summary)")
+        #expect(card.entry.summary.contains("Missing 4h, last seen Testville bus depot (fictional)."))
+        #expect(card.reasons == ["missing now", "record does not open", "changed this shift", "critical alert"])
+
+        let handover = Handover(id: Self.window.handoverID, shiftStart: Self.window.start, shiftEnd: Self.window.end, outgoing: [F.cp.id],
+                                entries: [.init(child: ChildID(rawValue: "c2"), severity: .watch, summary: "Added by hand (test)")])
+        let saved = Self.report(shift, saved: HandoverState(handover: handover, acknowledgements: []))
+        #expect(saved.cards.map(\.child.rawValue) == ["c3", "c2"])
+        #expect(saved.cards.first?.isExtra == true)
+    }
+
     @Test("a saved handover shows its own cards with their acknowledgements, however the records moved")
     func saved() {
         let shift = Self.shift()

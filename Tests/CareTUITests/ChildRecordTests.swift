@@ -43,7 +43,7 @@ import TextUI
 
         let supervisor = try Harness(user: "demo-supervisor", database: database)
         supervisor.press(.enter, .char("a"))
-        guard case .auditTrail(let overlay)? = supervisor.front else {
+        guard let overlay = supervisor.front as? AuditTrailScreen else {
             Issue.record("no audit trail in front")
             return
         }

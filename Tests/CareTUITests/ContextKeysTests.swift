@@ -27,7 +27,7 @@ import TextUI
     @Test func aIsTheAuditTrailOnARecordAndAcknowledgesInTheAlerts() throws {
         let h = try Harness(user: "demo-supervisor")
         h.press(.enter, .char("a"))
-        guard case .auditTrail? = h.front else {
+        guard h.front is AuditTrailScreen else {
             Issue.record("a on the record did not open the audit trail")
             return
         }

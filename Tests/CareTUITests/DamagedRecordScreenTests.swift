@@ -75,6 +75,31 @@ import TextUI
         #expect(h.detailOpen)
     }
 
+    /// A child missing now whose own record does not open (its missing episode does): the
+    /// alerts used to lose them (one critical fewer) and both handovers said one fewer missing.
+    @Test func aMissingChildWhoseRecordDoesNotOpenStaysInTheAlertsTheHandoverAndItsCounts() throws {
+        let database = Harness.makeDatabase()
+        let reader = try InMemoryCaseStore(database: database, account: "demo-cp", passphrase: Harness.passphrase)
+        let snapshot = try reader.loadCaseload()
+        let missing = snapshot.children.filter { $0.isOpen && snapshot.openEpisode(of: $0.id) != nil }
+        let damaged = try #require(missing.first)
+        let h = try Harness(database: database, wrap: { base in
+            let store = DamagingStore(base)
+            store.unreadableChild = damaged.id
+            return store
+        })
+        let alerts = h.app.state.dashboard.allAlerts.filter { $0.child == damaged.id }
+        #expect(alerts.first?.severity == .critical && alerts.first?.message == "record does not open — run care check")
+        #expect(alerts.contains { $0.rule == .missingNow }, "\(alerts)")
+        #expect(h.screen.contains("CRITICAL ⚠ KEN-… record does not open — run care check"), "\(h.screen)")
+        #expect(h.screen.contains("⚠ 1 record does not open"), "the caseload's count says so: \(h.screen)")
+
+        h.press(.char("H"))
+        #expect(h.screen.contains("missing now \(missing.count)"), "\(h.screen)")
+        #expect(h.screen.contains("records that do not open 1"), "\(h.screen)")
+        #expect(h.screen.contains("URGENT  ⚠ KEN-…"), "\(h.screen)")
+    }
+
     @Test func aDamagedRecordOfAChildIsMarkedOnItsRowAndInItsRecord() throws {
         let (h, _, child) = try harness()
         h.press(.char("/"))

@@ -10,8 +10,7 @@ import TextUI
 @MainActor
 @Suite struct HandoverScreenTests {
     static func screen(_ h: Harness) -> HandoverScreen? {
-        if case .handover(let screen)? = h.app.state.screens.last(where: { if case .handover = $0 { true } else { false } }) { return screen }
-        return nil
+        h.app.state.screen(HandoverScreen.self)
     }
 
     @Test func theHandoverAt120x32() throws {
@@ -123,7 +122,7 @@ import TextUI
         h.press(.char("y"))
         #expect(Self.screen(h)?.report?.saved?.entries.contains { $0.child == removed } == false)
         h.press(.char("+"))
-        guard case .childPicker? = h.front else { Issue.record("+ did not open the picker"); return }
+        guard h.front is ChildPickerScreen else { Issue.record("+ did not open the picker"); return }
         let name = try #require(h.dashboard.child(removed)?.legalName)
         h.type(name)
         h.press(.enter)
@@ -139,7 +138,7 @@ import TextUI
         #expect(worker.message?.hasPrefix("A child protection worker cannot export records; ask a supervisor") == true)
         let h = try Harness(user: "demo-supervisor", handoverFolder: folder.path)
         h.press(.char("H"), .char("P"))
-        guard case .question? = h.front else { Issue.record("no question before writing names to a file"); return }
+        guard h.front is QuestionScreen else { Issue.record("no question before writing names to a file"); return }
         h.press(.char("y"))
         let path = folder.appendingPathComponent("handover-KEN-2026-11-23-night.md").path
         #expect(h.message?.hasPrefix("Written to \(path).") == true, "\(h.message ?? "")")

@@ -64,14 +64,14 @@ import TextUI
         let h = try Harness(user: "demo-supervisor")
         _ = try h.select { !$0.isMissing }
         let form = try opening.make(h)
-        let screen = FormScreen(id: h.app.state.takeScreenID(), form: form, context: FormUpdate.context(h.app.state))
-        h.app.state.screens.append(.form(screen))
+        let screen = FormScreen(id: h.app.state.takeScreenID(), form: form, context: h.app.state.env.formContext)
+        h.app.state.screens.append(screen)
         h.tick()
         let filled = HostileTextInFormsTests.fillEveryTextField(h, with: corpus, in: opening.name)
         #expect(filled > 0, "\(opening.name) has a text field")
 
         h.press(.ctrl("s"))
-        if case .question? = h.front { h.press(.char("y")) }
+        if h.front is QuestionScreen { h.press(.char("y")) }
         #expect(HostileTextInFormsTests.problems(in: h.terminal.screen).isEmpty)
         // Saved or refused in words, the records hold only sanitized text.
         var stored = try HostileTextInFormsTests.strings(in: h.dashboard.snapshot.referrals)

@@ -67,7 +67,7 @@ import TextUI
         h.press(.char("n"), .tab, .tab, .tab)
         h.type("half a synthetic note")
         h.press(.escape)
-        guard case .question? = h.front else {
+        guard h.front is QuestionScreen else {
             Issue.record("Esc on a form with typing did not ask")
             return
         }

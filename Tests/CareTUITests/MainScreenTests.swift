@@ -49,6 +49,16 @@ import TextUI
         #expect(h.screen.contains("This one is 50×12"))
     }
 
+    /// At 20×5 the sentence was cut before the size it needs; now it wraps, and the fewest words
+    /// say both sizes where not even that fits.
+    @Test func aTinyScreenStillShowsTheSizeItNeedsWhole() throws {
+        for (width, height) in [(20, 5), (20, 3), (30, 4)] {
+            let h = try Harness(size: Size(width: width, height: height))
+            #expect(h.screen.contains("60×16"), "\(width)×\(height):\n\(h.screen)")
+            #expect(h.screen.contains("\(width)×\(height)"), "\(width)×\(height):\n\(h.screen)")
+        }
+    }
+
     @Test func resizingRedrawsTheWholeScreen() throws {
         let h = try Harness(size: Size(width: 120, height: 32))
         h.terminal.resize(to: Size(width: 50, height: 12))

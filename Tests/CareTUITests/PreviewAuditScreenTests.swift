@@ -137,7 +137,7 @@ import TextUI
 final class RefusingPreviews: ForwardingStore, @unchecked Sendable {
     var attempts = 0
 
-    struct Refusal: Error, CustomStringConvertible {
+    struct Refusal: ErrorInWords {
         var description: String { "The store cannot write the audit trail (test)." }
     }
 

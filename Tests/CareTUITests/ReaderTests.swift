@@ -36,7 +36,7 @@ import TextUI
         moveCursor(to: .contact(note.id), in: h)
         #expect(h.dashboard.recordItem == .contact(note.id))
         h.press(.enter)
-        guard case .reader? = h.front else {
+        guard h.front is ReaderScreen else {
             Issue.record("Enter on a note did not open the reader")
             return
         }

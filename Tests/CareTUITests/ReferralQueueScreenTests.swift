@@ -111,7 +111,7 @@ import TextUI
         let cp = try Harness(user: "demo-cp")
         cp.press(.char("r"))
         cp.type("metis")
-        guard case .servicePicker(let picker)? = cp.front else {
+        guard let picker = cp.front as? ServicePickerScreen else {
             Issue.record("no picker")
             return
         }
@@ -197,7 +197,7 @@ import TextUI
         h.press(.char("u"))
         #expect(h.screen.contains("Update referral status"))
         // The choices are the table's steps from "sent": accepted, waitlisted, declined.
-        guard case .form(let form)? = h.front, let status = form.form as? ReferralStatusForm else {
+        guard let form = h.front as? FormScreen, let status = form.form as? ReferralStatusForm else {
             Issue.record("no status form")
             return
         }
@@ -234,7 +234,7 @@ import TextUI
         for key in Harness.passphrase { liaison.press(.char(key)) }
         liaison.press(.enter)
         #expect(!liaison.locked)
-        guard case .review(let review)? = liaison.front else {
+        guard let review = liaison.front as? ReviewScreen else {
             Issue.record("the review did not survive the lock")
             return
         }
@@ -242,7 +242,7 @@ import TextUI
         #expect(review.answers().checklist[0].comment == "Needs an interpreter (synthetic)")
         liaison.press(.char("q"))
         #expect(!liaison.app.state.quitRequested, "q is typed into the comment, not quitting")
-        if case .review(let typed)? = liaison.front { #expect(typed.answers().checklist[0].comment.hasSuffix("q")) }
+        if let typed = liaison.front as? ReviewScreen { #expect(typed.answers().checklist[0].comment.hasSuffix("q")) }
         liaison.press(.ctrl("c"))
         #expect(liaison.screen.contains("Quit and discard what you typed"), "answers count as unsaved input")
         liaison.press(.char("n"))

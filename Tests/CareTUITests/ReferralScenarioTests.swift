@@ -37,7 +37,7 @@ import TextUI
 
         // 1. demo-cp drafts a referral: r, choose a service by filtering, the reason, Ctrl-S.
         cp.press(.char("r"))
-        guard case .servicePicker? = cp.front else {
+        guard cp.front is ServicePickerScreen else {
             Issue.record("r did not open the service picker")
             return
         }
@@ -62,7 +62,7 @@ import TextUI
         #expect(liaison.screen.contains("Referral queue (") && liaison.screen.contains("awaiting my review)"))
         try selectInQueue(referral.id, liaison)
         liaison.press(.enter)
-        guard case .review(let review)? = liaison.front else {
+        guard let review = liaison.front as? ReviewScreen else {
             Issue.record("Enter did not open the review for the liaison")
             return
         }
@@ -77,7 +77,7 @@ import TextUI
         #expect(liaison.screen.contains("Not approved: An approval with a \"no\" needs a comment"))
         #expect(liaison.screen.contains("⚠ A \"no\" needs a comment here"))
         #expect(try stored(referral.id, liaison).status == .awaitingReview)
-        guard case .review(let refused)? = liaison.front else {
+        guard let refused = liaison.front as? ReviewScreen else {
             Issue.record("the review closed after a refusal")
             return
         }
@@ -135,7 +135,7 @@ import TextUI
         show(.sentNoResponse, cp)
         try selectInQueue(referral.id, cp)
         cp.press(.enter)
-        guard case .referral? = cp.front else {
+        guard cp.front is ReferralScreen else {
             Issue.record("Enter did not open the referral's screen")
             return
         }

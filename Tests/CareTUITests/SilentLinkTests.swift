@@ -55,7 +55,7 @@ import TextUI
         h.app.run()
         #expect(h.locked)
         #expect(!h.screen.contains("half a synthetic note"))
-        #expect(h.app.state.screens.contains { if case .form(let form) = $0 { form.value(of: "summary") == "half a synthetic note" } else { false } })
+        #expect(h.app.state.screens.contains { ($0 as? FormScreen)?.value(of: "summary") == "half a synthetic note" })
     }
 
     @Test func aTerminalThatAnswersKeepsTheSessionUntilTheIdleLock() throws {

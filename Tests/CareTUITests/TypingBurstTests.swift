@@ -62,7 +62,7 @@ import TextUI
     @Test func commandsInOneReadEachFinishBeforeTheNext() throws {
         let h = try Harness(user: "demo-supervisor")
         h.type("HP")
-        guard case .question? = h.front else {
+        guard h.front is QuestionScreen else {
             Issue.record("P did not reach the handover H opened: \(String(describing: h.front)), \(h.message ?? "")")
             return
         }

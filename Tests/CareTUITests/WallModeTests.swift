@@ -9,8 +9,7 @@ import TextUI
 @MainActor
 @Suite struct WallModeTests {
     static func report(_ h: Harness) -> HandoverReport? {
-        if case .handover(let screen)? = h.app.state.screens.first { return screen.report }
-        return nil
+        (h.app.state.screens.first as? HandoverScreen)?.report
     }
 
     /// Every open child's full name, none of which a masked wall may show.
@@ -62,7 +61,7 @@ import TextUI
         let name = try #require(h.dashboard.child(first.child)?.displayName)
         #expect(!h.screen.contains(name))
         h.press(.char("M"))
-        guard case .reveal? = h.front else { Issue.record("M did not ask for the passphrase"); return }
+        guard h.front is RevealScreen else { Issue.record("M did not ask for the passphrase"); return }
         h.type("wrong-passphrase")
         h.press(.enter)
         #expect(h.screen.contains("Passphrase") && !h.screen.contains("wrong-passphrase"))

@@ -128,7 +128,7 @@ import TextUI
         #expect(h.screen.contains("Discard what you typed"))
         // Letters that are not an answer do nothing while the question is up.
         h.type("sfe")
-        guard case .question? = h.front else {
+        guard h.front is QuestionScreen else {
             Issue.record("the question went away")
             return
         }

@@ -63,8 +63,49 @@ import Testing
         let run = try CareRun.care(
             "check", "--store", demo.store, "--as", "demo-supervisor", "--passphrase-fd", "0", inputs: [0: Self.demoPassphrase])
 
-        #expect(run.signal == nil && run.exitCode != 0, "\(run)")
+        #expect(run.signal == nil && run.exitCode == 1, "\(run)")
         #expect(run.stdout.contains("audit chain broken at event \(tampering.brokenAt):"), "\(run)")
+    }
+
+    /// The check's exit code is the store's state alone: 0 healthy, 1 damaged, 2 not checked.
+    @Test func checkExitsTwoWhenItCouldNotCheckAndOneOnlyForDamage() throws {
+        let demo = try DemoTemplate.copy()
+        func check(_ arguments: String..., passphrase: String = Self.demoPassphrase) throws -> CareRun {
+            try CareRun.run([Fixture.careBinary, "check"] + arguments, inputs: [3: passphrase],
+                            environment: Fixture.environment(scratch: demo.scratch))
+        }
+        let wrong = try check("--store", demo.store, "--as", "demo-cp", "--passphrase-fd", "3", passphrase: "wrong\n")
+        #expect(wrong.exitCode == 2 && wrong.stderr.contains("Wrong passphrase"), "\(wrong)")
+        let none = try check("--store", demo.scratch + "/none.care", "--as", "demo-cp", "--passphrase-fd", "3")
+        #expect(none.exitCode == 2 && none.stderr.contains("No care store was found"), "\(none)")
+        let usage = try check("--no-such-option")
+        #expect(usage.exitCode == 2, "\(usage)")
+        // A folder named as the store was said to be a disk that may be failing.
+        let folder = try check("--store", demo.scratch, "--as", "demo-cp", "--passphrase-fd", "3")
+        #expect(folder.exitCode == 2, "\(folder)")
+        #expect(folder.stderr.contains("\(demo.scratch) is a folder, not a store's file (it holds demo.care)"), "\(folder)")
+        #expect(!folder.stderr.contains("disk"), "\(folder)")
+
+        // Not a database at all: damaged, in words that do not send the person to `care check`.
+        let junk = demo.scratch + "/junk.care"
+        try "not a store".write(toFile: junk, atomically: true, encoding: .utf8)
+        let damaged = try check("--store", junk, "--as", "demo-cp", "--passphrase-fd", "3")
+        #expect(damaged.exitCode == 1, "\(damaged)")
+        #expect(damaged.stderr.contains("damaged or not a care store") && !damaged.stderr.contains("run `care check`"), "\(damaged)")
+    }
+
+    /// Another session holds the store's write lock for longer than the check waits to open it
+    /// (opening checks the store's format in a write transaction): not checked, exit 2, in words.
+    @Test func aCheckOfAStoreAnotherSessionHoldsIsNotCheckedAndExitsTwo() throws {
+        let demo = try DemoTemplate.copy()
+        let holder = try WaitingInTmuxTests.LockHolder(store: demo.store)
+        try holder.hold()
+        let run = try CareRun.care(
+            "check", "--store", demo.store, "--as", "demo-supervisor", "--passphrase-fd", "0", inputs: [0: Self.demoPassphrase])
+        try holder.letGo()
+        #expect(run.exitCode == 2, "\(run)")
+        #expect(run.stderr.contains("Another session held the store") && run.stderr.contains("The store was not checked."), "\(run)")
+        #expect(!run.stdout.contains("audit chain"), "\(run)")
     }
 
     @Test func aWrongPassphraseIsRefusedInWords() throws {
@@ -150,6 +191,44 @@ import Testing
         #expect(run.output.contains("care needs a terminal"), "\(run)")
     }
 
+    /// In the background of a real terminal (a shell with job control runs `care demo &`: its own
+    /// process group, the terminal still its input and output), care used to open /dev/tty and
+    /// change its settings first, and the kernel stopped it for good (SIGTTOU): "Stopped (tty
+    /// output)", and `swift test` run in a terminal hung on the test above. Now nothing touches
+    /// the terminal: it says why in words, exits 1, and has written nothing to the store.
+    @Test func inTheBackgroundOfATerminalTheDashboardSaysSoInWordsAndExits() throws {
+        let demo = try DemoTemplate.copy()
+        let before = StoreBytes(of: demo.store)
+        let environment = Fixture.environment(scratch: demo.scratch).map { "\($0.key)=\(Shell.quote($0.value))" }.sorted()
+        // `wait` answers when care exits, or (before) when it was stopped: 128 + SIGTTOU.
+        let session = try TmuxSession(command: "set -m; env \(environment.joined(separator: " ")) "
+            + "\(Fixture.careBinary) demo --store \(demo.store) & wait $!; echo CARE-STATUS $?")
+
+        let screen = try session.waitFor(timeout: 30) { $0.contains("CARE-EXITED") }
+        #expect(screen.contains("care needs a terminal in the foreground"), "\(screen)")
+        // Before: 150, stopped by SIGTTOU.
+        #expect(screen.split(separator: "\n").contains("CARE-STATUS 1"), "\(screen)")
+        #expect(StoreBytes(of: demo.store) == before, "no sign-in was written")
+    }
+
+    /// `TERM=dumb` (Emacs' shell buffer, some consoles) has no cursor addressing: it used to get
+    /// a blank screen with the raw background query printed on it.
+    @Test func aTerminalThatCannotMoveTheCursorIsRefusedInWordsNamingOneThatCan() throws {
+        let demo = try DemoTemplate.copy()
+        let before = StoreBytes(of: demo.store)
+        var environment = Fixture.environment(scratch: demo.scratch)
+        environment["TERM"] = "dumb"
+        let session = try TmuxSession(
+            command: "\(Fixture.careBinary) demo --store \(demo.store); echo CARE-STATUS $?", environment: environment)
+
+        let screen = try session.waitFor(timeout: 30) { $0.contains("CARE-EXITED") }
+        #expect(screen.contains("The terminal type 'dumb' cannot move the cursor"), "\(screen)")
+        #expect(screen.contains("xterm") && screen.contains("TERM=xterm-256color"), "\(screen)")
+        #expect(screen.split(separator: "\n").contains("CARE-STATUS 1"), "\(screen)")
+        #expect(!screen.contains("11;?") && !screen.contains("[c"), "the background query reached the screen: \(screen)")
+        #expect(StoreBytes(of: demo.store) == before, "no sign-in was written")
+    }
+
     @Test func anUnknownTerminalTypeIsNamedOnTheScreen() throws {
         let demo = try DemoTemplate.copy()
         var environment = Fixture.environment(scratch: demo.scratch)
@@ -162,6 +241,47 @@ import Testing
         #expect(screen.contains("The terminal type 'nonexistent-term' is not known here"), "\(screen)")
         #expect(screen.contains("TERM=xterm-256color"), "\(screen)")
         #expect(screen.contains("CARE-STATUS 1"), "\(screen)")
+    }
+
+    // MARK: version, help, manual, completions, install
+
+    /// The repository's root, for its committed files.
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+
+    @Test func versionHelpCompletionsAndTheManualPageComeFromTheCommands() throws {
+        let version = try CareRun.care("--version")
+        #expect(version.succeeded && version.stdout.contains("(store format care-store/"), "\(version)")
+        // `care --help` named no option of the default command.
+        let help = try CareRun.care("--help")
+        for option in ["--store <store>", "--user <user>", "--passphrase-fd <passphrase-fd>", "--theme <theme>"] {
+            #expect(help.stdout.contains("  " + option), "\(option): \(help)")
+        }
+        let bash = try CareRun.care("--generate-completion-script", "bash")
+        #expect(bash.succeeded && bash.stdout.contains("handover") && bash.stdout.contains("--passphrase-fd"), "\(bash)")
+        // docs/care.1 is what the commands make now; after changing a command's help, run
+        // `.build/debug/care manual > docs/care.1`.
+        let manual = try CareRun.care("manual")
+        let committed = try String(contentsOfFile: Self.root + "/docs/care.1", encoding: .utf8)
+        #expect(manual.succeeded && manual.stdout == committed, "docs/care.1 is stale: regenerate it with `care manual > docs/care.1`")
+        #expect(committed.contains(".SS care check") && committed.contains("exits 0 when the store is healthy"))
+    }
+
+    /// The README's install: the program with its themes and catalogue beside it, a link on the
+    /// path, the manual page and the completions, all working from anywhere.
+    @Test func theInstallScriptPutsTheProgramItsFilesTheManualAndCompletionsInPlace() throws {
+        let scratch = try Fixture.scratchDirectory()
+        let prefix = scratch + "/prefix"
+        let said = try Shell.run(Self.root + "/scripts/install.sh", "--prefix", prefix, "--binary", Fixture.careBinary)
+        #expect(said.contains("Installed care 0."), "\(said)")
+        for file in ["bin/care", "lib/care/themes/default.toml", "lib/care/catalogue/services.toml", "share/man/man1/care.1",
+                     "share/bash-completion/completions/care", "share/zsh/site-functions/_care", "share/fish/vendor_completions.d/care.fish"] {
+            #expect(FileManager.default.fileExists(atPath: prefix + "/" + file), "\(file)")
+        }
+        // From another folder, so the catalogue found is the installed one.
+        let environment = Fixture.environment(scratch: scratch).map { "\($0.key)=\(Shell.quote($0.value))" }.sorted().joined(separator: " ")
+        let demo = try Shell.run("sh", "-c", "cd / && env \(environment) \(Shell.quote(prefix))/bin/care demo --no-open")
+        #expect(demo.contains("Created a synthetic demo store") && demo.contains("12 services"), "\(demo)")
     }
 
     // MARK: care init and care user

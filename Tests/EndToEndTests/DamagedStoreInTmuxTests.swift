@@ -24,7 +24,9 @@ struct DamagedStoreInTmuxTests {
 
         let tmux = try TmuxSession(command: demo.openCommand(), environment: demo.environment)
         let screen = try tmux.waitFor(timeout: 60) { $0.contains("1 Caseload") }
-        #expect(screen.contains("damaged record (does not open"), "\(screen)")
+        // The first child in the demo is missing now, which its row says first.
+        #expect(screen.contains("⚠ damaged   MISSING") && screen.contains("record does not open"), "\(screen)")
+        #expect(screen.contains("CRITICAL ⚠ KEN-… record does not open — run care check"), "\(screen)")
         #expect(!screen.contains(damaged.displayName))
         try tmux.send("Enter")
         try tmux.waitFor("A supervisor can run `care check`, which names it")

@@ -65,6 +65,24 @@ struct DiskFailureTests {
         #expect(check.stderr.contains("mounted read-only"))
     }
 
+    /// `care check` on a full disk: every check held, and the check's own sign-in could not be
+    /// written. It used to exit 1, so a script read a healthy store as damaged; now the exit code
+    /// is the store's (0) and the sign-in is said on its own line.
+    @Test(.enabled(if: ScratchDisk.mountAllowed, "needs the right to mount a tmpfs"))
+    func careCheckOnAFullDiskReportsAHealthyStoreByItsExitCodeAndItsOwnSignInApart() throws {
+        let disk = try ScratchDisk(kilobytes: 4096)
+        let demo = try DemoTemplate.copy()
+        let path = disk.path + "/demo.care"
+        try FileManager.default.copyItem(atPath: demo.store, toPath: path)
+        try disk.fill(leavingKilobytes: 36)
+        let check = try CareRun.care("check", "--store", path, "--as", "demo-supervisor", "--passphrase-fd", "3",
+                                     inputs: [3: "demo\n"], environment: Fixture.environment(scratch: demo.scratch))
+        #expect(check.exitCode == 0, "\(check)")
+        #expect(check.stdout.contains("audit chain intact"), "\(check)")
+        #expect(check.stderr.contains("This check's own sign-in could not be written to the audit trail"), "\(check)")
+        #expect(check.stderr.contains("the disk holding it is full"), "\(check)")
+    }
+
     /// Where no disk can be filled (no right to mount), a file-size limit does the same to a
     /// child process: every save past it fails in words, and every save acknowledged before it
     /// is kept.

@@ -1,3 +1,5 @@
+import CareDomain
+import CareStore
 import Foundation
 import Testing
 
@@ -22,6 +24,31 @@ import Testing
         let json = try handover(demo, as: "demo-supervisor", "--format", "json")
         let object = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any]
         #expect(object?["cards"] is [[String: Any]], "\(json)")
+    }
+
+    /// A child missing now whose record and caseload summary are both damaged: the printed
+    /// handover said one fewer missing and had no card for them. Now the count holds, the card
+    /// says the record does not open, and the strip counts it.
+    @Test func aMissingChildWhoseRecordDoesNotOpenKeepsACardAndItsCount() throws {
+        let demo = try DemoTemplate.copy()
+        let store = try SQLiteCaseStore.open(options: StoreOptions(path: demo.store), account: "demo-supervisor", passphrase: "demo")
+        let snapshot = try store.loadCaseload()
+        try store.close()
+        let missing = snapshot.children.filter { $0.isOpen && snapshot.openEpisode(of: $0.id) != nil }
+        let damaged = try #require(missing.first)
+        try Shell.run(["sqlite3", demo.store, """
+            UPDATE records SET payload = randomblob(length(payload)) WHERE kind = 'child' AND id = '\(damaged.id.rawValue)';
+            UPDATE summaries SET payload = randomblob(length(payload)) WHERE child_id = '\(damaged.id.rawValue)';
+            PRAGMA wal_checkpoint(TRUNCATE);
+            """])
+
+        let markdown = try handover(demo, as: "demo-supervisor", "--format", "markdown")
+        #expect(markdown.succeeded, "\(markdown)")
+        #expect(markdown.stdout.contains("| Missing now | \(missing.count) |"), "\(markdown.stdout)")
+        #expect(markdown.stdout.contains("| Records that do not open | 1 |"), "\(markdown.stdout)")
+        #expect(markdown.stdout.contains("### ● URGENT — ⚠ KEN-…"), "\(markdown.stdout)")
+        #expect(markdown.stdout.contains("Record does not open — run care check"), "\(markdown.stdout)")
+        #expect(!markdown.stdout.contains(damaged.displayName))
     }
 
     @Test func otherRolesAndBadTimesAreRefusedInWords() throws {

@@ -1,5 +1,5 @@
 import CareDomain
-import CareStore
+@testable import CareStore
 import Foundation
 import Testing
 

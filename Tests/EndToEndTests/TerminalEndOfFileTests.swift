@@ -54,7 +54,10 @@ struct TerminalEndOfFileTests {
         }
     }
 
-    /// Starts `arguments` on the pseudo-terminal with SIGHUP blocked.
+    /// glibc's `POSIX_SPAWN_SETSID` (not in Swift's Glibc module).
+    static let spawnSetSession: Int32 = 0x80
+
+    /// Starts `arguments` on the pseudo-terminal with SIGHUP blocked, in a session of its own.
     static func spawnWithHangUpBlocked(_ arguments: [String], on terminal: PseudoTerminal, environment: [String: String]) throws -> pid_t {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
@@ -73,7 +76,9 @@ struct TerminalEndOfFileTests {
         var defaults = sigset_t()
         sigfillset(&defaults)
         posix_spawnattr_setsigdefault(&attributes, &defaults)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        // A session of its own whose controlling terminal is the pseudo-terminal (opened after
+        // setsid, without O_NOCTTY), so care is in its foreground process group as from a shell.
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF | Self.spawnSetSession))
         let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         let env: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]

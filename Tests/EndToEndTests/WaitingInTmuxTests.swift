@@ -88,4 +88,36 @@ struct WaitingInTmuxTests {
         #expect(notes.filter { $0 == "Synthetic second note held up" }.count == 1)
         #expect(try store.verify().isHealthy)
     }
+
+    /// Locking and unlocking while another process holds the store's write lock used to wait on
+    /// the loop, the screen still, up to 5 s each. Now the lock screen is drawn at once and says
+    /// what waits, the passphrase can be typed meanwhile, Esc gives up an unlock, and both land
+    /// once the lock goes.
+    @Test func lockingAndUnlockingWaitVisiblyTakeKeysAndLandWhenTheLockGoes() throws {
+        let demo = try DemoFixture()
+        let care = try TmuxSession(command: demo.openCommand(), environment: demo.environment)
+        try care.waitFor(timeout: 60) { $0.contains("1 Caseload") }
+        let holder = try LockHolder(store: demo.store)
+        try holder.hold()
+        try care.send("C-x")
+        try care.waitFor(timeout: 1) { $0.contains("Locking: waiting for another session") && $0.contains("KEN unit — locked") }
+        try care.type("demo")
+        try care.waitFor(timeout: 2) { $0.contains("demo-cp: ••••") }
+        try holder.letGo()
+        try care.waitFor(timeout: 3) { $0.contains("Type the passphrase and press Enter") }
+
+        try holder.hold()
+        try care.send("Enter")
+        // After the key derivation (seconds in a debug build), the unlock's write waits.
+        try care.waitFor(timeout: 30) { $0.contains("Unlocking: waiting for another session") }
+        try care.send("Escape")
+        let gaveUp = try care.waitFor(timeout: 2) { $0.contains("Gave up waiting for another session") }
+        #expect(gaveUp.contains("KEN unit — locked"))
+        try holder.letGo()
+        try care.type("demo")
+        try care.send("Enter")
+        try care.waitFor(timeout: 30) { $0.contains("1 Caseload") }
+        try care.send("q")
+        try care.waitFor("CARE-EXITED 0")
+    }
 }

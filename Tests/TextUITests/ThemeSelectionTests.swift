@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import TextUI
 
@@ -40,6 +41,7 @@ import TextUI
         let directory = try ThemeTestSupport.scratchDirectory(with: [
             "bad.toml": "[roles]\n\"mask\" = { fg = \"white\" }\n\"risk.hgh\" = { fg = \"red\" }\n",
         ])
+        defer { try? FileManager.default.removeItem(atPath: directory) }
         let result = ThemeLoader.select(
             requested: "bad", environment: [:], colorCapability: .trueColor, searchPaths: [directory])
         #expect(result.theme == Theme.default)
@@ -59,6 +61,7 @@ import TextUI
         let user = try ThemeTestSupport.scratchDirectory(with: [
             "light.toml": "name = \"my-light\"\n[roles]\n\"mask\" = { fg = \"red\" }\n",
         ])
+        defer { try? FileManager.default.removeItem(atPath: user) }
         let theme = try ThemeLoader.load(nameOrPath: "light", searchPaths: [user, ThemeTestSupport.bundledThemes])
         #expect(theme.name == "my-light")
         #expect(theme[.mask].foreground == .ansi(1))

@@ -68,8 +68,9 @@ public struct CaseloadRow: Sendable, Equatable, Identifiable {
     }
 
     /// The row of a child whose own record does not open, with its damaged records: shown as
-    /// "damaged record" (no name, case number or risk can be read), found by typing "damaged".
-    public init(damagedChild id: ChildID, records: [DamagedRecord]) {
+    /// "damaged record" (no name, case number or risk can be read), found by typing "damaged";
+    /// missing when an open missing episode of theirs opens.
+    public init(damagedChild id: ChildID, records: [DamagedRecord], whereabouts: Whereabouts = .unknown) {
         child = id
         displayName = Self.damagedWords
         legalName = ""
@@ -78,7 +79,7 @@ public struct CaseloadRow: Sendable, Equatable, Identifiable {
         ageIsEstimated = false
         risk = .critical
         exploitationStatus = .unknown
-        whereabouts = .unknown
+        self.whereabouts = whereabouts
         team = []
         communities = []
         isIndigenous = false
@@ -103,7 +104,13 @@ public struct CaseloadRow: Sendable, Equatable, Identifiable {
         if let child { return CaseloadRow(child: child, snapshot: snapshot, names: names, today: today) }
         let damaged = snapshot.damaged.filter { $0.child == id }
         guard damaged.contains(where: \.isChildRecord) else { return nil }
-        return CaseloadRow(damagedChild: id, records: damaged)
+        return CaseloadRow(damagedChild: id, records: damaged, whereabouts: unreadableWhereabouts(of: id, in: snapshot))
+    }
+
+    /// Missing, when an open missing episode of the child whose record does not open opens;
+    /// otherwise not known.
+    static func unreadableWhereabouts(of id: ChildID, in snapshot: CaseloadSnapshot) -> Whereabouts {
+        snapshot.openEpisode(of: id).map { .missing(since: $0.lastSeenAt, lastSeen: $0.lastSeenPlace) } ?? .unknown
     }
 
     /// What the filter searches, unfolded: names (preferred and legal), case number,
@@ -186,10 +193,8 @@ public struct CaseloadRow: Sendable, Equatable, Identifiable {
         var rows = ParallelMap.map(count: snapshot.children.count) { index in
             CaseloadRow(child: snapshot.children[index], snapshot: snapshot, names: names, today: today)
         }
-        let unreadable = Dictionary(grouping: snapshot.damaged.filter { $0.child != nil }, by: { $0.child! })
-            .filter { $0.value.contains(where: \.isChildRecord) }
-        for (id, records) in unreadable.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            rows.append(CaseloadRow(damagedChild: id, records: records))
+        for (id, records) in snapshot.unreadableChildren {
+            rows.append(CaseloadRow(damagedChild: id, records: records, whereabouts: unreadableWhereabouts(of: id, in: snapshot)))
         }
         return rows
     }

@@ -13,12 +13,14 @@ public enum AlertRule: String, Codable, Sendable, CaseIterable {
     case agingOut = "aging out"
     case courtSoon = "court soon"
     case handoverNotAcknowledged = "handover not acknowledged"
+    /// A child whose own record does not open (`UnreadableChild`): nothing of it can be checked.
+    case recordDoesNotOpen = "record does not open"
     case flag
 
     /// The severity the rule raises; a manual flag carries its own.
     public var defaultSeverity: AlertSeverity {
         switch self {
-        case .missingNow, .missingPoliceNotTold: .critical
+        case .missingNow, .missingPoliceNotTold, .recordDoesNotOpen: .critical
         case .referralNoResponse, .courtSoon: .info
         default: .warning
         }
@@ -38,6 +40,7 @@ public enum AlertRule: String, Codable, Sendable, CaseIterable {
         case .agingOut: "aging-out"
         case .courtSoon: "court-soon"
         case .handoverNotAcknowledged: "handover-unacknowledged"
+        case .recordDoesNotOpen: "record-does-not-open"
         case .flag: "flag"
         }
     }

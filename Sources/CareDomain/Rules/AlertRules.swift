@@ -56,6 +56,12 @@ public enum AlertRules {
             alerts += part.alerts
             open.formUnion(part.open)
         }
+        // A child whose own record does not open: critical, and what of theirs opens counts.
+        for (id, _) in snapshot.unreadableChildren where ids?.contains(id) ?? true {
+            open.insert(id)
+            alerts.append(make(.recordDoesNotOpen, id.rawValue, id, UnreadableChild.words, since: .distantPast))
+            if let episode = snapshot.openEpisode(of: id) { missingAlerts(episode, of: id, now, thresholds, into: &alerts) }
+        }
         referralAlerts(snapshot, open, now, thresholds, into: &alerts)
         for appointment in snapshot.appointments where appointment.kind == .court && open.contains(appointment.child) {
             let ahead = appointment.at.timeIntervalSince(now)
@@ -98,19 +104,7 @@ public enum AlertRules {
         let openEpisode = episodes.first(where: \.isOpen)
 
         if let episode = openEpisode {
-            let gone = now.timeIntervalSince(episode.lastSeenAt)
-            let reported = now.timeIntervalSince(episode.reportedMissingAt)
-            let policeAlert = episode.policeReport == nil && reported > t.policeNotToldAfter
-            // Once "police not told" is raised it says so; the missing alert does not say it twice.
-            let police = episode.policeReport.map { " — police occurrence \($0.occurrenceNumber.isEmpty ? "recorded" : $0.occurrenceNumber)" }
-                ?? (policeAlert ? "" : " — no police report recorded")
-            alerts.append(make(.missingNow, episode.id.rawValue, id, "missing \(DurationWords.short(gone))\(police)",
-                               since: episode.lastSeenAt))
-            if policeAlert {
-                alerts.append(make(.missingPoliceNotTold, episode.id.rawValue, id,
-                                   "missing \(DurationWords.short(reported)) with no police report recorded",
-                                   since: episode.reportedMissingAt.addingTimeInterval(t.policeNotToldAfter)))
-            }
+            missingAlerts(episode, of: id, now, t, into: &alerts)
         } else {
             // While a child is missing the missing alert says more than "contact overdue" would.
             let cadence = t.cadence(for: child.riskLevel)
@@ -167,6 +161,23 @@ public enum AlertRules {
         for flag in child.activeFlags {
             alerts.append(Alert(id: "\(AlertRule.flag.key):\(flag.id.rawValue)", rule: .flag, severity: flag.severity,
                                 child: id, message: flag.text, since: flag.setAt))
+        }
+    }
+
+    /// "Missing now", and "police not told" once its time has passed, for an open episode.
+    private static func missingAlerts(_ episode: MissingEpisode, of id: ChildID, _ now: Date, _ t: AlertThresholds, into alerts: inout [Alert]) {
+        let gone = now.timeIntervalSince(episode.lastSeenAt)
+        let reported = now.timeIntervalSince(episode.reportedMissingAt)
+        let policeAlert = episode.policeReport == nil && reported > t.policeNotToldAfter
+        // Once "police not told" is raised it says so; the missing alert does not say it twice.
+        let police = episode.policeReport.map { " — police occurrence \($0.occurrenceNumber.isEmpty ? "recorded" : $0.occurrenceNumber)" }
+            ?? (policeAlert ? "" : " — no police report recorded")
+        alerts.append(make(.missingNow, episode.id.rawValue, id, "missing \(DurationWords.short(gone))\(police)",
+                           since: episode.lastSeenAt))
+        if policeAlert {
+            alerts.append(make(.missingPoliceNotTold, episode.id.rawValue, id,
+                               "missing \(DurationWords.short(reported)) with no police report recorded",
+                               since: episode.reportedMissingAt.addingTimeInterval(t.policeNotToldAfter)))
         }
     }
 

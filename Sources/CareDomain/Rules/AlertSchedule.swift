@@ -18,6 +18,14 @@ public enum AlertSchedule {
         return calendar.date(byAdding: .day, value: 1, to: calendar.startOfDay(for: now))
     }
 
+    /// For a child whose own record does not open (`UnreadableChild`): the next minute. Its
+    /// alerts are few (the damage, an open missing episode, its referrals and court dates) and
+    /// such children rare, so they are re-evaluated at the minute the dashboard's clock keeps
+    /// rather than worked out one by one.
+    public static func nextChange(ofUnreadable child: ChildID, now: Date) -> Date {
+        now.addingTimeInterval(60)
+    }
+
     public static func nextChange(
         of child: ChildSummary, in snapshot: CaseloadSnapshot, referrals: [Referral], appointments: [Appointment],
         now: Date, thresholds t: AlertThresholds, zone: TimeZone, nextMidnight: Date?? = .none

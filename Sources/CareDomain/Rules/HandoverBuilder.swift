@@ -26,6 +26,9 @@ public struct ChangeStrip: Sendable, Equatable {
     public var alertsRaised = 0
     /// Alerts acknowledged or snoozed during the shift.
     public var alertsAnswered = 0
+    /// Stored records that do not open (`DamagedRecord`), a child's own or any other: what the
+    /// rest of the counts could not read.
+    public var recordsNotOpening = 0
 
     public init() {}
 }
@@ -71,6 +74,8 @@ public struct HandoverReport: Sendable, Equatable {
 public enum HandoverBuilder {
     /// The reason on a card shown beside a saved handover's own.
     public static let notOnSavedHandover = "not on the saved handover"
+    /// The reason on the card of a child whose own record does not open.
+    public static let recordDoesNotOpen = "record does not open"
 
     public static func report(
         window: ShiftWindow, snapshot: CaseloadSnapshot, contacts: [ContactStamp], alerts: [Alert], saved: HandoverState?,
@@ -84,8 +89,9 @@ public enum HandoverBuilder {
                                                             alerts: alerts, previous: previous),
                              acknowledgements: saved.acknowledgements(of: entry.child))
             }
-            // A child who went missing after the handover was saved is not left off it: while
-            // the shift is on or just handed over, they get a card, marked as not on the saved one.
+            // A child who went missing after the handover was saved, or whose record no longer
+            // opens, is not left off it: while the shift is on or just handed over, they get a
+            // card, marked as not on the saved one.
             if now < window.end.addingTimeInterval(window.end.timeIntervalSince(window.start)) {
                 let onIt = Set(saved.handover.entries.map(\.child))
                 for child in snapshot.children where child.isOpen && !onIt.contains(child.id) && snapshot.openEpisode(of: child.id) != nil {
@@ -93,6 +99,11 @@ public enum HandoverBuilder {
                     // First: what was not said at the handover is what most needs saying.
                     cards.insert(HandoverCard(entry: entry, reasons: ["missing now", notOnSavedHandover], acknowledgements: []),
                                  at: cards.firstIndex(where: { !$0.isExtra }) ?? cards.count)
+                }
+                for (id, _) in snapshot.unreadableChildren.reversed() where !onIt.contains(id) {
+                    let why = reasons(for: id, window: window, snapshot: snapshot, contacts: contacts, alerts: alerts, previous: previous)
+                    cards.insert(HandoverCard(entry: unreadableEntry(id, snapshot: snapshot, pinned: nil, now: now), reasons: why + [notOnSavedHandover],
+                                              acknowledgements: []), at: 0)
                 }
             }
         } else {
@@ -110,8 +121,12 @@ public enum HandoverBuilder {
     public static func changeStrip(window: ShiftWindow, snapshot: CaseloadSnapshot, contacts: [ContactStamp], alerts: [Alert]) -> ChangeStrip {
         var strip = ChangeStrip()
         let open = snapshot.children.filter(\.isOpen)
-        strip.caseload = open.count
+        // A child whose record does not open is counted as the open case it may well be.
+        let unreadable = snapshot.unreadableChildren.map(\.id)
+        strip.caseload = open.count + unreadable.count
         strip.missingNow = open.filter { snapshot.openEpisode(of: $0.id) != nil }.count
+            + unreadable.filter { snapshot.openEpisode(of: $0) != nil }.count
+        strip.recordsNotOpening = snapshot.damaged.count
         strip.newCases = snapshot.children.filter { opensIn(window, day: $0.openedOn) }.count
         strip.contactsLogged = contacts.filter { window.contains($0.at) }.count
         for episodes in snapshot.episodes.values {
@@ -144,6 +159,7 @@ public enum HandoverBuilder {
     ) -> [String] {
         var reasons: [String] = []
         if snapshot.openEpisode(of: child) != nil { reasons.append("missing now") }
+        if snapshot.isUnreadable(child) { reasons.append(recordDoesNotOpen) }
         if let opened = snapshot.children.first(where: { $0.id == child })?.openedOn, opensIn(window, day: opened) { reasons.append("new case") }
         let changed = contacts.contains { $0.child == child && window.contains($0.at) }
             || (snapshot.episodes[child] ?? []).contains { window.contains($0.reportedMissingAt) || ($0.located.map { window.contains($0.at) } ?? false) }
@@ -167,13 +183,47 @@ public enum HandoverBuilder {
             let pinned = previous?.entries.first { $0.child == child.id && $0.pinned }
             proposed.append((prefill(child, snapshot: snapshot, alerts: alerts.filter { $0.child == child.id }, pinned: pinned, now: now, zone: zone), why))
         }
+        for (id, _) in snapshot.unreadableChildren {
+            let why = reasons(for: id, window: window, snapshot: snapshot, contacts: contacts, alerts: alerts, previous: previous)
+            let pinned = previous?.entries.first { $0.child == id && $0.pinned }
+            proposed.append((unreadableEntry(id, snapshot: snapshot, pinned: pinned, now: now), why))
+        }
         var numbers: [ChildID: CaseNumber] = [:]
         for child in snapshot.children { numbers[child.id] = child.caseNumber }
+        // Most urgent first; within a severity the records that do not open (no case number to
+        // sort by), then by case number.
         return proposed.sorted { a, b in
             if a.entry.severity != b.entry.severity { return a.entry.severity > b.entry.severity }
-            guard let x = numbers[a.entry.child], let y = numbers[b.entry.child] else { return false }
-            return x < y
+            switch (numbers[a.entry.child], numbers[b.entry.child]) {
+            case let (x?, y?): return x < y
+            case (nil, .some): return true
+            case (.some, nil): return false
+            case (nil, nil): return a.entry.child.rawValue < b.entry.child.rawValue
+            }
         }
+    }
+
+    /// The card of a child whose own record does not open: urgent, saying so and what to do, and
+    /// what of the child's still opens (an open missing episode); a card pinned last shift keeps
+    /// its open actions and its contingencies after those.
+    public static func unreadableEntry(_ child: ChildID, snapshot: CaseloadSnapshot, pinned: Handover.Entry?, now: Date) -> Handover.Entry {
+        var summary = ["⚠ \(UnreadableChild.words.prefix(1).uppercased())\(UnreadableChild.words.dropFirst()): nothing of the record can be read here, "
+                       + "not the name, the case number or the risk."]
+        var contingencies: [Handover.Contingency] = []
+        if let episode = snapshot.openEpisode(of: child) {
+            summary.append("Missing \(DurationWords.short(now.timeIntervalSince(episode.lastSeenAt))), last seen \(episode.lastSeenPlace).")
+            summary.append(episode.policeReport.map { "Police occurrence \($0.occurrenceNumber.isEmpty ? "recorded" : $0.occurrenceNumber)." }
+                           ?? "No police report recorded.")
+            contingencies.append(.init(condition: "If located", response: "Tell the officer on the case before transport; debrief within 72 h."))
+        }
+        var actions = [Handover.Action(text: "Run care check (it names the damaged record) and restore it from a backup", owner: "")]
+        if let pinned {
+            summary.append("Pinned last shift: \(pinned.summary)")
+            actions += pinned.actions.filter { !$0.done }
+            contingencies = pinned.contingencies.isEmpty ? contingencies : pinned.contingencies
+        }
+        return Handover.Entry(child: child, severity: .urgent, summary: summary.joined(separator: " "), actions: actions,
+                              contingencies: contingencies, pinned: pinned != nil)
     }
 
     /// A card filled from the record: severity from alerts and risk, a summary of where things

@@ -50,7 +50,7 @@ extension Role {
 }
 
 /// A refusal that says which role may do the thing, as every refusal must.
-public struct PermissionDenied: Error, Equatable, Sendable, CustomStringConvertible {
+public struct PermissionDenied: ErrorInWords, Equatable, Sendable {
     public let permission: Permission
     public let role: Role
 

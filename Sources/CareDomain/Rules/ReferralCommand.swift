@@ -54,7 +54,7 @@ extension ReferralStep {
 }
 
 /// Why a referral command was refused, in words that say what would make it possible.
-public enum ReferralError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum ReferralError: ErrorInWords, Equatable, Sendable {
     /// This role may not do it; the description names the roles that may.
     case denied(PermissionDenied)
     /// The command does not apply to a referral in this status.

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Why a store refused a command, in words a worker can act on. Nothing was written.
-public enum CommandError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum CommandError: ErrorInWords, Equatable, Sendable {
     /// The signed-in role may not do this; the words name the roles that may.
     case denied(PermissionDenied)
     /// The record breaks a rule about the data (a time in the future, located before last seen).

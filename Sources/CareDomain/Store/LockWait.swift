@@ -24,12 +24,30 @@ public struct LockWait: Sendable {
 }
 
 /// The switch that ends a wait for the lock early. Pulled from the frame loop, seen by the
-/// waiting thread at once (it sleeps on this condition, not a fixed delay).
+/// waiting thread at once (it sleeps on this condition, not a fixed delay). The waiting side
+/// marks on it, too, when it first finds another session holding the store, so the loop can say
+/// so for a call sent off the loop before it was known to wait (an unlock is first busy with
+/// its key derivation).
 public final class LockWaitCancel: @unchecked Sendable {
     private let condition = NSCondition()
     private var cancelled = false
+    private var held = false
 
     public init() {}
+
+    /// Called by the waiting side when it finds another session holding the store.
+    public func noteHeld() {
+        condition.lock()
+        held = true
+        condition.unlock()
+    }
+
+    /// Whether the call found another session holding the store.
+    public var wasHeld: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return held
+    }
 
     public func cancel() {
         condition.lock()

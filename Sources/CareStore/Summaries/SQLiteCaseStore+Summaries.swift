@@ -153,8 +153,15 @@ extension SQLiteCaseStore {
         let last = try lastContacts(of: ids, visibility, db: db)
         guard visibility == .team else { return last.mapValues { CaseloadEntry.restricted(lastContact: $0) } }
         let decoder = RecordCoding.decoder()
+        // Children whose own record does not open: what of theirs does open still counts (an
+        // open missing episode above all), in an entry without the child.
+        var unreadable = Set<ChildID>()
+        func noting(_ record: DamagedRecord, _ error: StoreError) throws {
+            if record.isChildRecord { unreadable.insert(ChildID(rawValue: record.id)) }
+            try onDamage(record, error)
+        }
         func fetch<Record: CareRecord>(_ type: Record.Type) throws -> [Record] {
-            try fetchAll(type, children: ids, db: db, keys: keys, decoder: decoder, onDamage: onDamage)
+            try fetchAll(type, children: ids, db: db, keys: keys, decoder: decoder, onDamage: noting)
         }
         let episodes = Dictionary(grouping: try fetch(MissingEpisode.self), by: \.child)
         let indicators = Dictionary(grouping: try fetch(RiskIndicator.self), by: \.child)
@@ -166,6 +173,11 @@ extension SQLiteCaseStore {
             let id = child.id
             entries[id] = .team(
                 child: child, episodes: episodes[id] ?? [], indicators: indicators[id] ?? [], plan: plans[id],
+                referrals: referrals[id] ?? [], appointments: appointments[id] ?? [], lastContact: last[id])
+        }
+        for id in unreadable where entries[id] == nil {
+            entries[id] = .unreadable(
+                episodes: episodes[id] ?? [], indicators: indicators[id] ?? [], plan: plans[id],
                 referrals: referrals[id] ?? [], appointments: appointments[id] ?? [], lastContact: last[id])
         }
         return entries

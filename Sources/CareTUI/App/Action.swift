@@ -22,24 +22,22 @@ public enum Action: Sendable {
     case detailLoaded(ChildID, Result<ChildDetail, StoreFailure>)
     case detailRefreshed(ChildID, Result<ChildDetail, StoreFailure>)
     case contactsLoaded(ChildID, Result<ContactPage, StoreFailure>)
-    case auditTrailLoaded(ChildID, Result<[AuditEvent], StoreFailure>)
-    /// A command from a form (the screen `origin`) or a key finished.
+    /// The answer to an effect a screen asked for, for that screen (dropped when it has closed).
+    case answer(origin: Int, StoreAnswer)
+    /// A command from a screen (`origin`) or a dashboard key finished: the saved records go into
+    /// the caseload whoever asked, and the screen that asked is told.
     case commandFinished(origin: Int?, CaseCommand, Result<CommandOutcome, StoreFailure>)
     case changesArrived(Result<ChangeBatch, StoreFailure>)
     case patchLoaded(Result<SnapshotPatch, StoreFailure>, upTo: Int64)
     /// The unlock failed (or not); `waitSeconds` when the store refused without trying the
     /// passphrase because the account is waiting out wrong ones.
     case unlockFinished(StoreFailure?, waitSeconds: Int? = nil)
-    /// A handover screen's data for its shift.
-    case handoverLoaded(screen: Int, ShiftWindow, Result<HandoverData, StoreFailure>)
     /// The last shift's handover, for the "handover not acknowledged" alert.
     case lastHandoverLoaded(ShiftWindow, Result<HandoverState?, StoreFailure>)
-    /// The wall's passphrase check for showing names.
-    case revealFinished(screen: Int, StoreFailure?)
-    /// A handover written to a file (the words of where, or why not).
-    case handoverWritten(Result<String, StoreFailure>)
     /// Another session holds the store: `effect` waits off the loop (`StoreLane`); its answer
-    /// comes later, after `storeWaitEnded`.
+    /// comes later, after `storeWaitEnded`. An effect sent off the loop from the start
+    /// (`EffectRunner.startsOffTheLoop`: locking, unlocking, checking a passphrase, writing a
+    /// handover file) comes here as it starts, and again if it then finds the store held.
     case storeWaiting(Effect)
     case storeWaitEnded
 }
@@ -75,7 +73,7 @@ public enum Effect: Equatable, Sendable {
     /// Read the open record again after another session changed it (no second view event).
     case refreshDetail(ChildID)
     case loadMoreContacts(ChildID, after: ContactCursor)
-    case loadAuditTrail(ChildID)
+    case loadAuditTrail(ChildID, origin: Int)
     case perform(CaseCommand, origin: Int?)
     case pollChanges(since: Int64)
     case loadPatch(children: Set<ChildID>, catalogue: Bool, upTo: Int64)
@@ -89,8 +87,18 @@ public enum Effect: Equatable, Sendable {
     case loadLastHandover(ShiftWindow)
     case verifyPassphrase(String, screen: Int)
     /// Write a handover's text to a file (0600) and audit it as an export.
-    case writeHandover(text: String, path: String, summary: String)
+    case writeHandover(text: String, path: String, summary: String, origin: Int)
     /// Stop waiting for another session's lock (Esc); the waiting call answers that nothing
     /// was done.
     case giveUpWaiting
+
+    /// The screen the effect's answer goes back to, when a screen asked for it.
+    var origin: Int? {
+        switch self {
+        case .perform(_, let origin): origin
+        case .loadAuditTrail(_, let origin), .writeHandover(_, _, _, let origin): origin
+        case .loadHandover(_, let screen, _, _), .verifyPassphrase(_, let screen): screen
+        default: nil
+        }
+    }
 }

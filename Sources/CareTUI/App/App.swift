@@ -252,9 +252,7 @@ public final class App {
 
     func render() {
         state.screenSize = terminal.size
-        var viewports = state.viewports
-        let (buffer, cursor) = MainScreen.render(state, theme: theme, viewports: &viewports)
-        state.viewports = viewports
+        let (buffer, cursor) = MainScreen.render(&state, theme: theme)
         presenter.present(buffer, cursor: cursor)
     }
 

@@ -21,7 +21,8 @@ public struct AppState: Sendable {
     /// Which children's details the child pane may show (their preview is audited).
     public var preview: PreviewAudit
     /// Screens over the dashboard, the front one last (forms, help, the audit trail, questions).
-    public var screens: [Screen] = []
+    /// Each owns its keys, its answers and its scroll (`ScreenController`).
+    public var screens: [any ScreenController] = []
     /// One line of feedback in words (a refusal, an error, a confirmation), until the next key.
     public var message: String?
     /// Messages waiting their turn (the sign-in's notices beyond the first): the next shows after
@@ -30,8 +31,6 @@ public struct AppState: Sendable {
     public var quitRequested = false
     /// A store call waiting off the loop for another session's lock, while it waits.
     public var storeWait: StoreWait?
-    /// The rows each list showed in the last frame, recorded by the renderer.
-    public var viewports = Viewports()
 
     /// On the office wall: the handover only, read-only, masked until a passphrase is given, and
     /// masked again (not locked) after the idle limit.
@@ -64,11 +63,10 @@ public struct AppState: Sendable {
         lastPoll = now
         lastMinute = Int(now.timeIntervalSince1970 / 60)
         preview = PreviewAudit(now: now)
-        dashboard = Dashboard(snapshot: snapshot, worker: worker, now: now, zone: unit.timeZone,
+        dashboard = Dashboard(snapshot: snapshot, worker: worker, unitCode: unit.code, now: now, zone: unit.timeZone,
                               thresholds: settings.thresholds, masked: masked || wall)
         if wall {
-            let screen = HandoverScreen(id: takeScreenID(), window: HandoverUpdate.defaultWindow(self), wall: true)
-            screens = [.handover(screen)]
+            screens = [HandoverScreen(id: takeScreenID(), window: HandoverScreen.defaultWindow(session), wall: true)]
         }
         if !snapshot.damaged.isEmpty {
             let count = snapshot.damaged.count
@@ -80,8 +78,8 @@ public struct AppState: Sendable {
     /// What a new state needs read before its first frame: the wall's handover, and the last
     /// shift's handover for its alert.
     public mutating func start() -> [Effect] {
-        var effects = HandoverUpdate.reloadOpenScreens(self)
-        let window = HandoverUpdate.lastWindow(self)
+        var effects = screens.compactMap { ($0 as? HandoverScreen)?.load(session) }
+        let window = HandoverScreen.lastWindow(session)
         lastHandoverWindow = window
         effects.append(.loadLastHandover(window))
         return effects
@@ -91,24 +89,26 @@ public struct AppState: Sendable {
     public var today: DayDate { DayDate(now, in: unit.timeZone) }
 
     /// The screen in front, if any is over the dashboard.
-    public var front: Screen? { screens.last }
+    public var front: (any ScreenController)? { screens.last }
 
     /// The contexts a key passes through right now, front first.
-    public var keyChain: KeyChain {
-        if let front { return front.keyChain }
-        if dashboard.filterEditing { return FilterLine.keyChain }
-        return dashboard.focus.keyChain
+    public var keyChain: KeyChain { front?.keyChain ?? DashboardScreen.keyChain(dashboard) }
+
+    /// Whether any screen in the stack holds input that would be lost.
+    public var hasUnsavedInput: Bool { screens.contains { $0.holdsUnsavedInput } }
+
+    /// Who is signed in, where, and when: what every screen reads.
+    public var session: Session {
+        Session(worker: worker, unit: unit, keymap: keymap, settings: settings, now: now, screenSize: screenSize, wall: wall)
     }
 
-    /// Whether any form in the stack holds input that would be lost.
-    public var hasUnsavedInput: Bool {
-        screens.contains {
-            switch $0 {
-            case .form(let form): form.isDirty
-            case .review(let review): review.isDirty
-            default: false
-            }
-        }
+    /// What a screen over the dashboard reads.
+    public var env: ScreenEnvironment { ScreenEnvironment(session: session, dashboard: dashboard) }
+
+    /// The first screen of a type in the stack, for tests and for the global keys that bring one
+    /// to the front.
+    public func screen<S: ScreenController>(_ type: S.Type) -> S? {
+        screens.lazy.compactMap { $0 as? S }.last
     }
 
     mutating func takeScreenID() -> Int {
@@ -146,38 +146,5 @@ public struct AppSettings: Sendable {
         self.shifts = shifts
         self.contactPageSize = contactPageSize
         self.pollInterval = pollInterval
-    }
-}
-
-/// How many rows each scrolling area showed in the last frame. The renderer records them (as
-/// ratatui's stateful widgets do), so `Update` pages by what the person saw without calling
-/// view code.
-public struct Viewports: Sendable, Equatable {
-    public var caseloadRows = 10
-    public var referralRows = 5
-    public var alertRows = 5
-    /// The record pane: rows shown and the lines the whole record has.
-    public var recordRows = 10
-    public var recordLines = 0
-    public var overlayRows = 20
-    public var overlayWidth = 96
-    /// The reader: how many wrapped lines its text has, and which of them match the search.
-    public var readerLines = 0
-    public var readerMatches: [Int] = []
-    /// The record pane: its items in order, and the line each starts on.
-    public var recordItems: [RecordItem] = []
-    public var recordItemLines: [Int] = []
-    /// Columns a form field's value has (for moving by wrapped row in a note).
-    public var formFieldWidth = 60
-
-    public init() {}
-
-    public func rows(for pane: PaneID) -> Int {
-        switch pane {
-        case .caseload: caseloadRows
-        case .child: recordRows
-        case .referrals: referralRows
-        case .alerts: alertRows
-        }
     }
 }

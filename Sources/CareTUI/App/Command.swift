@@ -6,6 +6,8 @@ import TextUI
 public enum Command: Hashable, Sendable {
     // everywhere
     case help, toggleMask, redraw, lock, quit
+    /// Every command of the screen in front, filtered as you type.
+    case palette
     // the dashboard
     case focusNext, focusPrevious
     case focus(PaneID)
@@ -49,6 +51,7 @@ public enum Command: Hashable, Sendable {
         case .redraw: "redraw"
         case .lock: "lock"
         case .quit: "quit"
+        case .palette: "palette"
         case .focusNext: "focus-next"
         case .focusPrevious: "focus-previous"
         case .focus(let pane): "focus-\(pane.configName)"

@@ -11,6 +11,7 @@ public enum DefaultKeymap {
                 KeyBinding(keys: [.ctrl("x")], action: .lock, help: "lock now"),
                 KeyBinding(keys: [.char("q"), .ctrl("c")], action: .quit, help: "quit (asks first when a form has unsaved input)"),
                 KeyBinding(keys: [.char("H")], action: .handover, help: "the shift handover"),
+                KeyBinding(keys: [.char(":"), .ctrl("p")], action: .palette, help: "command palette: every command here, filtered as you type"),
             ]),
             .dashboard: KeyMap([
                 KeyBinding(keys: [.tab], action: .focusNext, help: "next pane"),
@@ -146,6 +147,12 @@ public enum DefaultKeymap {
                 KeyBinding(keys: [.pageUp], action: .pageUp, help: "page up"),
                 KeyBinding(keys: [.enter], action: .open, help: "choose this service (in the catalogue: edit it, supervisor)"),
                 KeyBinding(keys: [.ctrl("n")], action: .newService, help: "add a service to the catalogue (supervisor)"),
+                KeyBinding(keys: [.escape], action: .cancel, help: "close"),
+            ]),
+            .palette: KeyMap([
+                KeyBinding(keys: [.enter], action: .open, help: "run the command"),
+                KeyBinding(keys: [.down], action: .moveDown, help: "move down"),
+                KeyBinding(keys: [.up], action: .moveUp, help: "move up"),
                 KeyBinding(keys: [.escape], action: .cancel, help: "close"),
             ]),
             .question: KeyMap([

@@ -15,9 +15,7 @@ struct EffectRunner: Sendable {
     struct LockHeld: Error {}
 
     /// Whether `effect` may be run once without waiting and then again to wait off the loop: it
-    /// is one store call, or reads, so a first try refused for the lock changed nothing. The
-    /// others (locking, unlocking, checking a passphrase, writing a handover file) run as they
-    /// are, with the store's own bounded wait.
+    /// is one store call, or reads, so a first try refused for the lock changed nothing.
     static func mayWaitOffTheLoop(_ effect: Effect) -> Bool {
         switch effect {
         case .preview, .loadDetail, .refreshDetail, .loadMoreContacts, .loadAuditTrail, .perform, .pollChanges, .loadPatch,
@@ -25,6 +23,19 @@ struct EffectRunner: Sendable {
             true
         case .lockStore, .unlock, .redrawAll, .verifyPassphrase, .writeHandover, .giveUpWaiting:
             false
+        }
+    }
+
+    /// Whether `effect` goes off the loop from the start, on a store shared with other
+    /// processes: a first try refused for the lock would not have changed nothing (locking drops
+    /// the keys whatever its event's write did; unlocking and checking a passphrase derive the
+    /// key first, and note a wrong one; a handover file is made before its export is audited),
+    /// and the key derivation is itself too slow for the loop. They used to wait on the loop, up
+    /// to 5 s with the screen still, while another session held the store.
+    static func startsOffTheLoop(_ effect: Effect) -> Bool {
+        switch effect {
+        case .lockStore, .unlock, .verifyPassphrase, .writeHandover: true
+        default: false
         }
     }
 
@@ -47,8 +58,8 @@ struct EffectRunner: Sendable {
             return .contactsLoaded(child, try attempt("load older contacts", failFast) {
                 try store.loadContacts(of: child, after: cursor, limit: contactPageSize)
             })
-        case .loadAuditTrail(let child):
-            return .auditTrailLoaded(child, try attempt("read the audit trail", failFast) { try store.auditTrail(of: child) })
+        case .loadAuditTrail(let child, let origin):
+            return .answer(origin: origin, .auditTrail(try attempt("read the audit trail", failFast) { try store.auditTrail(of: child) }))
         case .perform(let command, let origin):
             return .commandFinished(origin: origin, command, try attempt("save", failFast) { try store.perform(command) })
         case .pollChanges(let cursor):
@@ -63,31 +74,33 @@ struct EffectRunner: Sendable {
                 try store.unlock(passphrase: passphrase)
                 return .unlockFinished(nil)
             } catch {
-                return .unlockFinished(StoreFailure(error, doing: "unlock"), waitSeconds: (error as? any SignInRefusal)?.signInWait)
+                // Refused for another session's lock (or given up): the passphrase was not
+                // refused, so no wait is added before the next try.
+                let notTried = (error as? any LockRefusal)?.isLockRefusal == true ? 0 : nil
+                return .unlockFinished(StoreFailure(error, doing: "unlock"), waitSeconds: notTried ?? (error as? any SignInRefusal)?.signInWait)
             }
         case .redrawAll, .giveUpWaiting:
             return nil
         case .loadHandover(let window, let screen, let since, let until):
-            return .handoverLoaded(screen: screen, window, try attempt("read the handover", failFast) {
+            return .answer(origin: screen, .handover(window, try attempt("read the handover", failFast) {
                 HandoverData(saved: try store.loadHandover(window.handoverID),
                              previous: try store.loadHandover(window.previous.handoverID)?.handover,
                              contacts: try store.contactStamps(from: since, to: until))
-            })
+            }))
         case .loadLastHandover(let window):
             return .lastHandoverLoaded(window, try attempt("read the last handover", failFast) { try store.loadHandover(window.handoverID) })
         case .verifyPassphrase(let passphrase, let screen):
             do {
                 try store.verifyPassphrase(passphrase, purpose: "show names on the wall screen")
-                return .revealFinished(screen: screen, nil)
+                return .answer(origin: screen, .passphraseChecked(nil))
             } catch {
-                return .revealFinished(screen: screen, StoreFailure(error, doing: "check the passphrase"))
+                return .answer(origin: screen, .passphraseChecked(StoreFailure(error, doing: "check the passphrase")))
             }
-        case .writeHandover(let text, let path, let summary):
-            return .handoverWritten(try attempt("write the handover", false) {
-                try HandoverFile.write(text, to: path)
-                try store.recordExport(summary)
+        case .writeHandover(let text, let path, let summary, let origin):
+            return .answer(origin: origin, .written(try attempt("write the handover", false) {
+                try HandoverFile.write(text, to: path) { try store.recordExport(summary) }
                 return path
-            })
+            }))
         }
     }
 

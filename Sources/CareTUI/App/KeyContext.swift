@@ -40,6 +40,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case review
     /// Choosing a service from the catalogue (filter as you type).
     case picker
+    /// The command palette.
+    case palette
 
     /// The heading in the help overlay and `docs/keys.md`.
     public var title: String {
@@ -62,6 +64,7 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .referral: "A referral's screen"
         case .review: "Cultural-safety review"
         case .picker: "Choosing a service"
+        case .palette: "The command palette"
         }
     }
 }
@@ -96,7 +99,7 @@ public struct KeyChain: Sendable, Equatable {
     public static let all: [KeyChain] = [
         PaneID.allCases.map(\.keyChain),
         [FilterLine.keyChain, FormScreen.keyChain, HelpScreen.keyChain, AuditTrailScreen.keyChain, QuestionScreen.keyChain,
-         KeyChain([.reader, .global], globalOnly: [.lock, .redraw, .help, .toggleMask])] + HandoverScreen.chains,
+         ReaderScreen.readingChain, CommandPalette.keyChain] + HandoverScreen.chains,
         [ReferralScreen.keyChain, ReviewScreen.keyChain, ServicePickerScreen.keyChain],
     ].flatMap { $0 }
 }

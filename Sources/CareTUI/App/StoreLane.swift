@@ -9,6 +9,9 @@ import Foundation
 /// another process holds the store's write lock, nothing was written, and the effect is run
 /// again on a thread of its own, waiting up to five seconds with a `LockWaitCancel` that Esc
 /// pulls; the loop meanwhile draws, takes keys, and collects the answer the turn it arrives.
+/// Locking, unlocking, checking a passphrase and writing a handover file cannot be tried twice
+/// (`EffectRunner.startsOffTheLoop`): they go to a thread of their own at once, the screen
+/// says what is under way, and says "waiting for another session" once the store is found held.
 /// While one call waits, the other store effects queue behind it and run in order afterwards
 /// (a poll of the change feed is dropped: the next tick asks again), so two calls never
 /// overlap on the store.
@@ -23,8 +26,13 @@ final class StoreLane {
     static let longestWait: TimeInterval = LockWait.standard.seconds
 
     private struct Waiting {
+        let effect: Effect
         let cancel: LockWaitCancel
         let answer: Answer
+        /// Whether the loop has been told that another session holds the store: at once for a
+        /// call whose first try found it held, when the thread finds it for one sent off the
+        /// loop from the start.
+        var heldSaid: Bool
     }
 
     init(runner: EffectRunner) {
@@ -47,18 +55,27 @@ final class StoreLane {
             if effect != .redrawAll { queued.append(effect) }
             return nil
         }
-        guard let lockWaiting, EffectRunner.mayWaitOffTheLoop(effect) else { return answer(effect) }
+        guard let lockWaiting else { return answer(effect) }
+        if EffectRunner.startsOffTheLoop(effect) { return wait(for: effect, on: lockWaiting, held: false) }
+        guard EffectRunner.mayWaitOffTheLoop(effect) else { return answer(effect) }
         do {
             return try lockWaiting.withLockWait(.noWait) { try runner.run(effect, failFast: true) }
         } catch {
-            return wait(for: effect, on: lockWaiting)
+            return wait(for: effect, on: lockWaiting, held: true)
         }
     }
 
     /// The answer of the call that waited, once it has come: `.storeWaitEnded`, then the
-    /// answer itself. Empty while it is still waiting.
+    /// answer itself. While it is still waiting: `.storeWaiting` again the turn a call sent off
+    /// the loop from the start finds another session holding the store, else nothing.
     func takeAnswer() -> [Action] {
-        guard let current = waiting, let answer = current.answer.take() else { return [] }
+        guard var current = waiting else { return [] }
+        guard let answer = current.answer.take() else {
+            guard !current.heldSaid, current.cancel.wasHeld else { return [] }
+            current.heldSaid = true
+            waiting = current
+            return [.storeWaiting(current.effect)]
+        }
         waiting = nil
         return [.storeWaitEnded] + (answer.map { [$0] } ?? [])
     }
@@ -83,7 +100,9 @@ final class StoreLane {
         (try? runner.run(effect)) ?? nil
     }
 
-    private func wait(for effect: Effect, on store: any LockWaiting) -> Action {
+    /// Runs `effect` on a thread of its own, waiting for the lock up to `longestWait`; `held`
+    /// when its first try already found the store held.
+    private func wait(for effect: Effect, on store: any LockWaiting, held: Bool) -> Action {
         let cancel = LockWaitCancel()
         let answer = Answer()
         let runner = runner
@@ -91,7 +110,7 @@ final class StoreLane {
         Thread {
             answer.deliver(store.withLockWait(wait) { (try? runner.run(effect)) ?? nil })
         }.start()
-        waiting = Waiting(cancel: cancel, answer: answer)
+        waiting = Waiting(effect: effect, cancel: cancel, answer: answer, heldSaid: held)
         return .storeWaiting(effect)
     }
 }

@@ -5,9 +5,9 @@ import TextUI
 /// The pure heart of the app: an action changes the state and may ask for effects. No I/O
 /// happens here, which is what lets every screen be driven and asserted headless.
 ///
-/// Keys go to the screen in front (`AppState.keyChain`): a command from the first context that
-/// binds the key, else typing into the field in front, else the chain's fallback. Results of
-/// effects come back here as actions too.
+/// `Update` only routes: a key to the screen in front (a `ScreenController`, or the dashboard when
+/// none is over it), then to the global bindings; a store answer to the screen that asked for it,
+/// by its id. What a key or an answer does is the screen's own business.
 public enum Update {
     public static func apply(_ action: Action, to state: inout AppState) -> [Effect] {
         switch action {
@@ -24,16 +24,20 @@ public enum Update {
             state.quitRequested = true
             return []
         case .tick(let now):
-            return tick(now, in: &state)
+            return AppClock.tick(now, in: &state)
         case .storeWaiting(let effect):
             StoreWaitUpdate.started(effect, in: &state)
-            return []
+            return effect.origin.map { deliver(.waiting, to: $0, in: &state) } ?? []
         case .storeWaitEnded:
             StoreWaitUpdate.ended(in: &state)
             return []
-        case .previewRecorded, .detailLoaded, .detailRefreshed, .contactsLoaded, .auditTrailLoaded, .commandFinished, .changesArrived,
-             .patchLoaded, .unlockFinished, .handoverLoaded, .lastHandoverLoaded, .revealFinished, .handoverWritten:
-            return StoreResults.apply(action, to: &state)
+        case .answer(let origin, let answer):
+            return deliver(answer, to: origin, in: &state)
+        case .commandFinished(let origin, let command, let result):
+            return SaveResults.finished(command, origin: origin, result, in: &state)
+        case .previewRecorded, .detailLoaded, .detailRefreshed, .contactsLoaded, .changesArrived, .patchLoaded, .unlockFinished,
+             .lastHandoverLoaded:
+            return SessionResults.apply(action, to: &state)
         }
     }
 
@@ -52,12 +56,11 @@ public enum Update {
         if state.lock != nil { return LockUpdate.handle(key, in: &state) }
         if state.storeWait != nil { return StoreWaitUpdate.key(key, in: &state) }
         state.message = nil
-        // The wall's passphrase is typed whole, as at the lock: no key in it is a command.
-        if case .reveal(var reveal)? = state.front {
-            state.screens.removeLast()
-            let effects = reveal.handle(key, in: &state)
-            if reveal.open { state.screens.append(.reveal(reveal)) }
-            return effects
+        // A screen that takes keys whole (a passphrase) has them before any key map.
+        if let front = state.screens.indices.last {
+            var taken = false
+            let effects = drive(front, in: &state) { screen, ctx in taken = screen.rawKey(key, &ctx) }
+            if taken { return effects }
         }
         switch state.keymap.resolve(key, in: state.keyChain) {
         case .command(let command, let context): return run(command, from: context, in: &state)
@@ -72,22 +75,16 @@ public enum Update {
     /// note cost a pass over the note per character and froze the screen for seconds.
     static func typed(_ text: String, in state: inout AppState) -> [Effect] {
         if takesAsTyping(text, in: state) {
-            if case .form(var form)? = state.screens.last, form.acceptsText {
-                state.lastInput = state.now
-                state.message = form.typeText(text)
-                state.screens[state.screens.count - 1] = .form(form)
-                return []
+            state.lastInput = state.now
+            state.message = nil
+            var taken = false
+            let effects: [Effect]
+            if let front = state.screens.indices.last {
+                effects = drive(front, in: &state) { screen, ctx in taken = screen.typeText(text, &ctx) }
+            } else {
+                effects = drivePanes(in: &state) { dashboard, ctx in taken = FilterLineController.typeText(text, dashboard: &dashboard, &ctx) }
             }
-            if state.screens.isEmpty, state.dashboard.filterEditing {
-                state.lastInput = state.now
-                state.message = nil
-                let clean = Sanitizer.clean(text)
-                let room = max(0, FilterLine.limit - state.dashboard.filterField.value.count)
-                _ = state.dashboard.filterField.insert(text: String(clean.prefix(room)))
-                if clean.count > room { state.message = "The filter holds at most \(FilterLine.limit) characters." }
-                DashboardUpdate.setFilter(Sanitizer.clean(state.dashboard.filterField.value), in: &state)
-                return []
-            }
+            if taken { return effects }
         }
         // Not all of it is typing: key by key. (`App` splits such a burst before it gets here,
         // so each key's effects run before the next key is read; this is for callers that don't.)
@@ -96,19 +93,18 @@ public enum Update {
         return effects
     }
 
-    /// Whether every character of `text` would be typed into the field in front (a form's text
-    /// field or the filter line), so the burst can go in as one insertion. A letter bound to a
-    /// command where the burst lands (a save, a screen) makes the burst keys again.
+    /// Whether every character of `text` would be typed into the field in front (a screen that
+    /// takes text, or the filter line), so the burst can go in as one insertion. A letter bound
+    /// to a command where the burst lands (a save, a screen) makes the burst keys again.
     static func takesAsTyping(_ text: String, in state: AppState) -> Bool {
         guard state.lock == nil, state.storeWait == nil else { return false }
+        let intoField = state.front?.takesText ?? state.dashboard.filterEditing
+        guard intoField else { return false }
         let chain = state.keyChain
-        let intoForm: Bool
-        if case .form(let form)? = state.screens.last { intoForm = form.acceptsText } else { intoForm = false }
-        guard intoForm || (state.screens.isEmpty && state.dashboard.filterEditing) else { return false }
         return text.allSatisfy { if case .typed = state.keymap.resolve(.char($0), in: chain) { true } else { false } }
     }
 
-    /// A paste goes whole into the field in front: a form field, the filter line, or the
+    /// A paste goes whole into the field in front: a screen's field, the filter line, or the
     /// passphrase of the lock screen. Anywhere else it does nothing (it is never keys).
     static func paste(_ text: String, in state: inout AppState) -> [Effect] {
         state.lastInput = state.now
@@ -121,239 +117,98 @@ public enum Update {
             state.lock = lock
             return []
         }
-        if case .reveal(var reveal)? = state.front {
-            if !reveal.passphrase.paste(text) { reveal.error = PassphraseInput.tooLongWords }
-            state.screens[state.screens.count - 1] = .reveal(reveal)
-            return []
-        }
         state.message = nil
-        switch state.screens.last {
-        case .form(var form)?:
-            state.message = form.paste(text)
-            state.screens[state.screens.count - 1] = .form(form)
-        case nil where state.dashboard.filterEditing:
-            if state.dashboard.filterField.insert(text: Sanitizer.clean(text)) {
-                DashboardUpdate.setFilter(state.dashboard.filterField.value, in: &state)
-            } else {
-                state.message = "Not pasted: the filter holds at most \(FilterLine.limit) characters. Nothing was changed."
-            }
-        case nil:
-            state.message = "Pasting goes into a field: open a form first (n for a contact note)."
-        default:
-            break
+        if let front = state.screens.indices.last {
+            return drive(front, in: &state) { screen, ctx in screen.paste(text, &ctx) }
         }
-        return []
+        return drivePanes(in: &state) { dashboard, ctx in FilterLineController.paste(text, dashboard: &dashboard, &ctx) }
     }
 
-    /// Runs a command from the context that bound it.
+    /// Runs a command from the context that bound it: the global ones here, the rest on the
+    /// screen in front.
     public static func run(_ command: Command, from context: KeyContext, in state: inout AppState) -> [Effect] {
-        if context == .global { return global(command, in: &state) }
-        if !state.screens.isEmpty { return front(command, in: &state) }
-        if state.dashboard.filterEditing { return DashboardUpdate.filter(command, in: &state) }
-        return DashboardUpdate.run(command, in: &state)
+        if context == .global { return GlobalCommands.run(command, in: &state) }
+        if let front = state.screens.indices.last {
+            return drive(front, in: &state) { screen, ctx in screen.handle(command, &ctx) }
+        }
+        return drivePanes(in: &state) { dashboard, ctx in DashboardScreen.handle(command, from: context, dashboard: &dashboard, &ctx) }
     }
 
     /// A key typed into the field in front.
     static func typeKey(_ key: Key, in state: inout AppState) -> [Effect] {
-        guard let screen = state.screens.popLast() else {
-            if state.dashboard.filterEditing { DashboardUpdate.typeInFilter(key, in: &state) }
-            return []
+        if let front = state.screens.indices.last {
+            return drive(front, in: &state) { screen, ctx in screen.type(key, &ctx) }
         }
-        switch screen {
-        case .form(var form):
-            form.type(key, width: state.viewports.formFieldWidth)
-            state.screens.append(.form(form))
-        case .question(var question):
-            let given = question.press(key)
-            state.screens.append(.question(question))
-            if let given { return answerQuestion(given == .yes, in: &state) }
-        case .reader(var reader):
-            if reader.searching { reader.type(key) }
-            state.screens.append(.reader(reader))
-        case .childPicker(var picker):
-            picker.type(key, state: state)
-            state.screens.append(.childPicker(picker))
-        case .help, .auditTrail, .handover, .reveal:
-            state.screens.append(screen)
-        case .servicePicker, .referral, .review:
-            state.screens.append(ReferralScreens.type(key, on: screen, in: &state))
-        }
-        return []
+        return drivePanes(in: &state) { dashboard, ctx in FilterLineController.type(key, dashboard: &dashboard, &ctx) }
     }
 
-    // MARK: Global commands
+    /// A store answer for the screen `origin`; dropped when that screen has closed.
+    static func deliver(_ answer: StoreAnswer, to origin: Int, in state: inout AppState) -> [Effect] {
+        guard let index = state.screens.firstIndex(where: { $0.id == origin }) else { return [] }
+        return drive(index, in: &state) { screen, ctx in screen.receive(answer, &ctx) }
+    }
 
-    static func global(_ command: Command, in state: inout AppState) -> [Effect] {
-        switch command {
-        case .help:
-            state.screens.append(.help(HelpScreen(id: state.takeScreenID(), chain: state.keyChain)))
-        case .toggleMask:
-            state.dashboard.masked.toggle()
-        case .handover:
-            return HandoverUpdate.open(in: &state)
-        case .redraw:
-            return [.redrawAll]
-        case .lock:
-            return engageLock("Locked.", in: &state)
+    // MARK: Driving a controller
+
+    /// Runs `body` on the screen at `index` with what it may read and ask for, then carries out
+    /// what it asked: it stays or closes, the screens it opened go in front, its words go on the
+    /// status line, its requests are done, and its effects are returned for the loop.
+    static func drive(_ index: Int, in state: inout AppState, _ body: (inout any ScreenController, inout ScreenContext) -> Void) -> [Effect] {
+        // In a scope of its own, so the context's view of the dashboard is gone before a request
+        // changes the dashboard (else the change would copy the caseload).
+        let (screen, outcome): (any ScreenController, ScreenOutcome) = {
+            var screen = state.screens[index]
+            var ctx = ScreenContext(env: state.env, outcome: ScreenOutcome(nextID: state.nextScreenID))
+            body(&screen, &ctx)
+            return (screen, ctx.outcome)
+        }()
+        if outcome.closes { state.screens.remove(at: index) } else { state.screens[index] = screen }
+        return carryOut(outcome, in: &state)
+    }
+
+    /// Runs `body` on the dashboard's panes, which change the dashboard in place.
+    static func drivePanes(in state: inout AppState, _ body: (inout Dashboard, inout PaneContext) -> Void) -> [Effect] {
+        var ctx = PaneContext(session: state.session, outcome: ScreenOutcome(nextID: state.nextScreenID))
+        body(&state.dashboard, &ctx)
+        return carryOut(ctx.outcome, in: &state)
+    }
+
+    static func carryOut(_ outcome: ScreenOutcome, in state: inout AppState) -> [Effect] {
+        state.nextScreenID = max(state.nextScreenID, outcome.nextID)
+        state.screens += outcome.pushed
+        if let message = outcome.message { state.message = message }
+        var effects = outcome.effects
+        for request in outcome.requests { effects += carryOut(request, in: &state) }
+        return effects
+    }
+
+    static func carryOut(_ request: AppRequest, in state: inout AppState) -> [Effect] {
+        switch request {
+        case .goToChild(let child):
+            return drivePanes(in: &state) { dashboard, ctx in DashboardNavigation.select(child: child, dashboard: &dashboard, &ctx) }
+        case .closeScreen(let id):
+            state.screens.removeAll { $0.id == id }
+        case .setMasked(let masked):
+            state.dashboard.masked = masked
+            if !masked { state.lastInput = state.now }
         case .quit:
-            if state.hasUnsavedInput {
-                ask("Quit?", ["Quit and discard what you typed in the open form?"], yes: .quit, yesLabel: "Quit", noLabel: "Back to the form", in: &state)
-            } else {
-                state.quitRequested = true
-            }
-        default:
-            break
+            state.quitRequested = true
+        case .showReferrals(let view):
+            state.dashboard.showReferrals(view)
+        case .run(let command, let context):
+            return run(command, from: context, in: &state)
         }
         return []
-    }
-
-    static func ask(_ title: String, _ message: [String], yes: QuestionScreen.Yes, yesLabel: String, noLabel: String, in state: inout AppState) {
-        let question = QuestionScreen(id: state.takeScreenID(), title: title, message: message, yes: yes, yesLabel: yesLabel, noLabel: noLabel)
-        state.screens.append(.question(question))
     }
 
     /// Locks the screen: nothing about a child is drawn until the passphrase is typed again. The
-    /// open record is dropped (opening it again is a new, audited view); forms stay, with what
-    /// was typed in them, and a review with its answers, behind the lock.
+    /// open record is dropped (opening it again is a new, audited view); screens holding what was
+    /// typed (forms, a review) stay behind the lock, the rest close.
     static func engageLock(_ reason: String, in state: inout AppState) -> [Effect] {
         state.lock = LockState(reason: reason)
         state.dashboard.detail = nil
         state.preview.forget()
-        state.screens.removeAll {
-            switch $0 {
-            case .form, .review: false
-            default: true
-            }
-        }
+        state.screens.removeAll { !$0.staysBehindLock }
         return [.lockStore, .redrawAll]
-    }
-
-    // MARK: The screen in front
-
-    static func front(_ command: Command, in state: inout AppState) -> [Effect] {
-        guard let screen = state.screens.popLast() else { return [] }
-        var step: ScreenStep
-        switch screen {
-        case .form(var form):
-            step = FormUpdate.run(command, on: &form, in: &state)
-            if step.keep { state.screens.append(.form(form)) }
-        case .help(var help):
-            step = help.handle(command, rows: state.viewports.overlayRows, lineCount: help.lines(state, width: state.viewports.overlayWidth).count)
-            if step.keep { state.screens.append(.help(help)) }
-        case .auditTrail(var trail):
-            step = trail.handle(command, rows: state.viewports.overlayRows, lineCount: state.viewports.readerLines)
-            if step.keep { state.screens.append(.auditTrail(trail)) }
-        case .reader(var reader):
-            let (readerStep, message) = reader.handle(command, viewports: state.viewports)
-            step = readerStep
-            if let message { state.message = message }
-            if step.keep { state.screens.append(.reader(reader)) }
-        case .handover(var handover):
-            if handover.wall { return wall(command, screen: handover, in: &state) }
-            step = HandoverUpdate.run(command, on: &handover, in: &state)
-            if step.keep { state.screens.append(.handover(handover)) }
-        case .childPicker(var picker):
-            step = picker.handle(command, in: &state)
-            if step.keep { state.screens.append(.childPicker(picker)) }
-        case .reveal:
-            state.screens.append(screen)
-            return []
-        case .question:
-            state.screens.append(screen)
-            switch command {
-            case .answerYes: return answerQuestion(true, in: &state)
-            case .answerNo: return answerQuestion(false, in: &state)
-            default: return []
-            }
-        case .servicePicker, .referral, .review:
-            let (kept, next) = ReferralScreens.run(command, on: screen, in: &state)
-            step = next
-            if let kept { state.screens.append(kept) }
-        }
-        if let push = step.push { state.screens.append(push) }
-        return step.effects
-    }
-
-    /// The wall's keys: quit, and show or hide the names (showing asks for the passphrase).
-    static func wall(_ command: Command, screen: HandoverScreen, in state: inout AppState) -> [Effect] {
-        state.screens.append(.handover(screen))
-        switch command {
-        case .quit:
-            state.quitRequested = true
-        case .reveal where state.dashboard.masked:
-            state.screens.append(.reveal(RevealScreen(id: state.takeScreenID())))
-        case .reveal:
-            state.dashboard.masked = true
-        default:
-            break
-        }
-        return []
-    }
-
-    /// Answers the question in front.
-    static func answerQuestion(_ yes: Bool, in state: inout AppState) -> [Effect] {
-        guard case .question(let question)? = state.screens.popLast() else { return [] }
-        guard yes else { return [] }
-        switch question.yes {
-        case .discardForm(let id):
-            state.screens.removeAll { $0.id == id }
-            state.message = "Discarded."
-        case .quit:
-            state.quitRequested = true
-        case .run(let command, let origin):
-            return [.perform(command, origin: origin)]
-        case .write(let text, let path, let summary):
-            return [.writeHandover(text: text, path: path, summary: summary)]
-        }
-        return []
-    }
-
-    // MARK: The clock
-
-    /// A turn of the loop: the minute hand (durations and time-based alerts move on without a
-    /// key), the idle lock, the preview of a child the selection has rested on, and reading the
-    /// change feed for other processes' saves.
-    static func tick(_ now: Date, in state: inout AppState) -> [Effect] {
-        state.now = now
-        StoreWaitUpdate.tick(in: &state)
-        var effects: [Effect] = []
-        let minute = Int(now.timeIntervalSince1970 / 60)
-        if minute != state.lastMinute {
-            state.lastMinute = minute
-            state.dashboard.advance(to: now)
-            // A new shift began: its alert watches the handover just given.
-            let window = HandoverUpdate.lastWindow(state)
-            if window != state.lastHandoverWindow {
-                state.lastHandoverWindow = window
-                effects.append(.loadLastHandover(window))
-            }
-            if state.wall { effects += HandoverUpdate.followShift(in: &state) }
-        }
-        guard state.lock == nil else { return effects }
-        if state.wall {
-            // The wall never locks (it would go blank at the handover); names mask again instead.
-            if !state.dashboard.masked, now.timeIntervalSince(state.lastInput) >= state.settings.idleLimit {
-                state.dashboard.masked = true
-            }
-            if now.timeIntervalSince(state.lastPoll) >= state.settings.pollInterval {
-                state.lastPoll = now
-                effects.append(.pollChanges(since: state.changeCursor))
-            }
-            return effects
-        }
-        if now.timeIntervalSince(state.lastInput) >= state.settings.idleLimit {
-            let minutes = Int(state.settings.idleLimit / 60)
-            return engageLock("Locked after \(minutes) \(minutes == 1 ? "minute" : "minutes") without a key press.", in: &state)
-        }
-        // A child whose record does not open has no details to preview.
-        let previewable = state.dashboard.selectedRow.flatMap { $0.isDamagedChild ? nil : $0.id }
-        if let child = state.preview.tick(selected: previewable, now: now) {
-            effects.append(.preview(child))
-        }
-        if now.timeIntervalSince(state.lastPoll) >= state.settings.pollInterval {
-            state.lastPoll = now
-            effects.append(.pollChanges(since: state.changeCursor))
-        }
-        return effects
     }
 }

@@ -9,7 +9,7 @@ import TOMLKit
 /// number and name, and nothing is returned, so an import with one bad row imports nothing.
 public enum CatalogueFile {
     /// Why a catalogue file was refused, in words that name the file and the row.
-    public struct Problem: Error, Equatable, CustomStringConvertible {
+    public struct Problem: ErrorInWords, Equatable {
         public let description: String
     }
 

@@ -3,13 +3,13 @@ import TextUI
 
 /// Draws a whole frame for the current state and terminal size: the lock screen when locked;
 /// else four panes from 100 columns, one pane with a tab strip below that, a message in words
-/// below the minimum size; then the screens of the stack over them, front last. Records the rows
-/// each list showed (`Viewports`) and returns where the terminal cursor goes.
+/// below the minimum size; then the screens of the stack over them, front last. Each pane and
+/// screen records the rows it showed in its own state; returns where the terminal cursor goes.
 public enum MainScreen {
     public static let minimumSize = Size(width: 60, height: 16)
     public static let fourPaneWidth = 100
 
-    public static func render(_ state: AppState, theme: Theme, viewports: inout Viewports) -> (Buffer, Point?) {
+    public static func render(_ state: inout AppState, theme: Theme) -> (Buffer, Point?) {
         let size = state.screenSize
         if let lock = state.lock {
             return (LockScreen.render(lock, unit: state.unit.code, worker: state.worker, size: size, theme: theme), nil)
@@ -27,34 +27,15 @@ public enum MainScreen {
             renderTabStrip(state, row: rows[1].row(0), buffer: &buffer, theme: theme)
         }
         var cursor: Point?
+        var shown = state.dashboard.shown
         for (pane, area) in areas.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            if let point = renderPane(pane, state, area: area, buffer: &buffer, theme: theme, viewports: &viewports) { cursor = point }
+            if let point = renderPane(pane, state, area: area, buffer: &buffer, theme: theme, shown: &shown) { cursor = point }
         }
-        for screen in state.screens {
-            cursor = nil
-            switch screen {
-            case .form(let form):
-                cursor = FormView.render(form, state, area: rows[1], buffer: &buffer, theme: theme, viewports: &viewports)
-            case .help(let help):
-                help.render(state, area: rows[1], buffer: &buffer, theme: theme, viewports: &viewports)
-            case .auditTrail(let trail):
-                trail.render(state, area: rows[1], buffer: &buffer, theme: theme, viewports: &viewports)
-            case .question(let question):
-                question.render(in: buffer.area, buffer: &buffer, theme: theme)
-            case .reader(let reader):
-                cursor = reader.render(state, area: rows[1], buffer: &buffer, theme: theme, viewports: &viewports)
-            case .handover(let handover):
-                HandoverView.render(handover, state, area: rows[1], buffer: &buffer, theme: theme, viewports: &viewports)
-            case .reveal(let reveal):
-                reveal.render(state, area: buffer.area, buffer: &buffer, theme: theme)
-            case .childPicker(let picker):
-                picker.render(state, area: rows[1], buffer: &buffer, theme: theme)
-            case .servicePicker(let picker):
-                cursor = picker.render(state, area: rows[1], buffer: &buffer, theme: theme, viewports: &viewports)
-            case .referral(let referral):
-                referral.render(state, area: rows[1], buffer: &buffer, theme: theme, viewports: &viewports)
-            case .review(let review):
-                cursor = review.render(state, area: rows[1], buffer: &buffer, theme: theme, viewports: &viewports)
+        if shown != state.dashboard.shown { state.dashboard.shown = shown }
+        if !state.screens.isEmpty {
+            let env = state.env
+            for index in state.screens.indices {
+                cursor = state.screens[index].render(env, area: rows[1], screen: buffer.area, buffer: &buffer, theme: theme)
             }
         }
         // Last, so a message that needs more than one line (a refusal at 80 columns) is read whole
@@ -80,7 +61,7 @@ public enum MainScreen {
 
     /// Draws one pane in its box and records the rows its list showed; returns the filter line's
     /// cursor when it is being typed.
-    static func renderPane(_ pane: PaneID, _ state: AppState, area: Rect, buffer: inout Buffer, theme: Theme, viewports: inout Viewports) -> Point? {
+    static func renderPane(_ pane: PaneID, _ state: AppState, area: Rect, buffer: inout Buffer, theme: Theme, shown viewports: inout PaneViewports) -> Point? {
         let focused = state.dashboard.focus == pane
         let title = "\(pane.rawValue) \(pane.title)\(paneCount(pane, state))"
         buffer.drawBox(
@@ -117,7 +98,10 @@ public enum MainScreen {
             let filters = QuickFilterKind.allCases.filter { dashboard.query.filters.contains($0.filter(for: state.worker.id)) }
             let filterWords = filters.isEmpty ? "" : " " + filters.map(\.label).joined(separator: ", ")
             let counts = shown == total ? " (\(total))" : " (\(shown) of \(total))"
-            return counts + filterWords + " · sort: \(dashboard.query.sort.label)"
+            // Records that do not open are counted, so nobody takes the list for whole.
+            let damaged = dashboard.snapshot.damaged.count
+            let unread = damaged == 0 ? "" : " · ⚠ \(damaged) \(damaged == 1 ? "record does" : "records do") not open"
+            return counts + unread + filterWords + " · sort: \(dashboard.query.sort.label)"
         case .child: return ""
         case .referrals: return " (\(dashboard.queue.count) \(dashboard.referralView.title(for: state.worker.role)))"
         case .alerts:
@@ -132,12 +116,16 @@ public enum MainScreen {
         Tabs(titles: titles, active: state.dashboard.focus.rawValue - 1).render(in: row, buffer: &buffer, theme: theme)
     }
 
+    /// The size needed and this one, wrapped to the width, then how to get there when it fits;
+    /// in the fewest words when not even that fits (at 20×5 the needed size used to be cut off).
     static func renderTooSmall(_ size: Size, buffer: inout Buffer, theme: Theme) {
-        let lines = [
-            "care needs a terminal of at least \(minimumSize.width)×\(minimumSize.height).",
-            "This one is \(size.width)×\(size.height).",
-            "Make the window larger, or the font smaller.",
-        ]
+        let needed = "\(minimumSize.width)×\(minimumSize.height)", this = "\(size.width)×\(size.height)"
+        let wrap = { (text: String) in DisplayWidth.wrap(text, width: max(1, size.width)) }
+        let sizes = wrap("care needs a terminal of at least \(needed).") + wrap("This one is \(this).")
+        let advice = wrap("Make the window larger, or the font smaller.")
+        let lines = sizes.count + advice.count <= size.height ? sizes + advice
+            : sizes.count <= size.height ? sizes
+            : wrap("Needs \(needed);") + wrap("this is \(this).")
         let top = max(0, (size.height - lines.count) / 2)
         for (i, line) in lines.enumerated() where top + i < size.height {
             let width = min(size.width, DisplayWidth.of(line))

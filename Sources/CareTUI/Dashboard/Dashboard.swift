@@ -55,11 +55,16 @@ public struct Dashboard: Sendable {
     public var recordItem: RecordItem?
     /// A form asked for before the record it edits was open: it opens when the record arrives.
     public var formAwaitingRecord: Command?
+    /// What each pane showed in the last frame (its renderer records it), so a key pages by what
+    /// the person saw.
+    public var shown = PaneViewports()
 
     /// The last shift's saved handover and its acknowledgements, for "handover not acknowledged".
     public private(set) var lastHandover: HandoverState?
 
     let worker: Worker
+    /// The unit's code: all that names a child whose own record does not open (`UnreadableChild`).
+    let unitCode: String
     let zone: TimeZone
     let thresholds: AlertThresholds
     private var now: Date
@@ -68,9 +73,10 @@ public struct Dashboard: Sendable {
     private var alertDue: [ChildID: Date] = [:]
     private var nextAlertDue = Date.distantFuture
 
-    init(snapshot: CaseloadSnapshot, worker: Worker, now: Date, zone: TimeZone, thresholds: AlertThresholds, masked: Bool) {
+    init(snapshot: CaseloadSnapshot, worker: Worker, unitCode: String, now: Date, zone: TimeZone, thresholds: AlertThresholds, masked: Bool) {
         self.snapshot = snapshot
         self.worker = worker
+        self.unitCode = unitCode
         self.now = now
         self.zone = zone
         self.thresholds = thresholds
@@ -122,12 +128,16 @@ public struct Dashboard: Sendable {
     }
 
     public func name(ofChild id: ChildID?) -> String {
-        child(id).map(name(of:)) ?? "—"
+        if let child = child(id) { return name(of: child) }
+        if let id, snapshot.isUnreadable(id) { return UnreadableChild.name(unit: unitCode) }
+        return "—"
     }
 
     /// The name and the case number, so a form or a title says exactly whose record it is.
     public func nameWithCase(ofChild id: ChildID) -> String {
-        guard let child = child(id) else { return "a child no longer on the caseload" }
+        guard let child = child(id) else {
+            return snapshot.isUnreadable(id) ? UnreadableChild.name(unit: unitCode) : "a child no longer on the caseload"
+        }
         return masked ? name(of: child) : "\(child.displayName) \(child.caseNumber)"
     }
 
@@ -205,6 +215,8 @@ public struct Dashboard: Sendable {
                 if let child = child(id) {
                     alertDue[id] = AlertSchedule.nextChange(of: child, in: snapshot, referrals: referrals[id] ?? [], appointments: courts[id] ?? [],
                                                             now: now, thresholds: thresholds, zone: zone, nextMidnight: midnight)
+                } else if snapshot.isUnreadable(id) {
+                    alertDue[id] = AlertSchedule.nextChange(ofUnreadable: id, now: now)
                 } else {
                     alertDue[id] = nil
                 }
@@ -221,6 +233,7 @@ public struct Dashboard: Sendable {
             }
             alertDue = Dictionary(minimumCapacity: children.count)
             for (child, due) in zip(children, dues) { alertDue[child.id] = due }
+            for (id, _) in snapshot.unreadableChildren { alertDue[id] = AlertSchedule.nextChange(ofUnreadable: id, now: now) }
         }
         // The handover alert turns on an hour into the shift and off at its end: a minute's
         // granularity is enough for it.
@@ -324,4 +337,19 @@ public struct Dashboard: Sendable {
         let index = id.flatMap { rows.index(of: $0) } ?? 0
         caseloadScroll.selection = min(index, max(0, rows.count - 1))
     }
+}
+
+/// The rows each pane showed in the last frame, and the record pane's items and their lines.
+public struct PaneViewports: Sendable, Equatable {
+    public var caseloadRows = 10
+    public var referralRows = 5
+    public var alertRows = 5
+    /// The record pane: rows shown and the lines the whole record has.
+    public var recordRows = 10
+    public var recordLines = 0
+    /// The record pane: its items in order, and the line each starts on.
+    public var recordItems: [RecordItem] = []
+    public var recordItemLines: [Int] = []
+
+    public init() {}
 }

@@ -3,9 +3,8 @@ import CareDomain
 /// Which form a command opens for the selected child or alert, and why it cannot when it cannot.
 enum FormLauncher {
     /// Why `command` cannot open its form now, in words; nil when it can.
-    static func refusal(_ command: Command, in state: AppState) -> String? {
-        let role = state.worker.role
-        let dashboard = state.dashboard
+    static func refusal(_ command: Command, dashboard: Dashboard, session: Session) -> String? {
+        let role = session.role
         func denied(_ permission: Permission) -> String? {
             role.may(permission) ? nil : PermissionDenied(permission: permission, role: role).description
         }
@@ -22,10 +21,10 @@ enum FormLauncher {
         case .newNote: return denied(.logContact)
         case .missing: return denied(.recordMissing)
         case .debrief:
-            return denied(.recordMissing) ?? (undebriefed(child.id, in: state) == nil ? "no located episode is waiting for a debrief" : nil)
+            return denied(.recordMissing) ?? (undebriefed(child.id, in: dashboard) == nil ? "no located episode is waiting for a debrief" : nil)
         case .addIndicator: return denied(.addIndicator)
         case .resolveIndicator:
-            return denied(.addIndicator) ?? (openIndicators(child.id, in: state).isEmpty ? "no open indicator to resolve" : nil)
+            return denied(.addIndicator) ?? (openIndicators(child.id, in: dashboard).isEmpty ? "no open indicator to resolve" : nil)
         case .safetyPlan: return denied(.editSafetyPlan)
         case .editProfile:
             guard role.may(.editProfile) || role.may(.editIdentity) else { return PermissionDenied(permission: .editProfile, role: role).description }
@@ -38,9 +37,8 @@ enum FormLauncher {
     }
 
     /// The form `command` opens; nil when it is refused (see `refusal`).
-    static func form(for command: Command, in state: AppState) -> (any CaseForm)? {
-        guard refusal(command, in: state) == nil else { return nil }
-        let dashboard = state.dashboard
+    static func form(for command: Command, dashboard: Dashboard, session: Session) -> (any CaseForm)? {
+        guard refusal(command, dashboard: dashboard, session: session) == nil else { return nil }
         switch command {
         case .newChild: return ProfileForm(child: nil)
         case .acknowledgeAlert: return dashboard.selectedAlert.map(AcknowledgeAlertForm.init)
@@ -53,14 +51,14 @@ enum FormLauncher {
         case .missing:
             if let open = dashboard.snapshot.openEpisode(of: child.id) { return MissingEpisodeForm(episode: open) }
             return MissingReportForm(child: child.id)
-        case .debrief: return undebriefed(child.id, in: state).map(DebriefForm.init)
+        case .debrief: return undebriefed(child.id, in: dashboard).map(DebriefForm.init)
         case .addIndicator: return IndicatorForm(child: child.id)
-        case .resolveIndicator: return ResolveIndicatorForm(child: child.id, open: openIndicators(child.id, in: state))
+        case .resolveIndicator: return ResolveIndicatorForm(child: child.id, open: openIndicators(child.id, in: dashboard))
         case .safetyPlan: return SafetyPlanForm(child: child.id, plan: dashboard.snapshot.plans[child.id])
         case .editProfile:
             // The caseload holds a summary of the child; the form edits the whole record.
             guard let record = dashboard.openDetail?.child else { return nil }
-            return ProfileForm(child: record, identityOnly: !state.worker.role.may(.editProfile))
+            return ProfileForm(child: record, identityOnly: !session.role.may(.editProfile))
         case .addFlag: return AddFlagForm(child: child.id)
         case .removeFlag: return RemoveFlagForm(child: child)
         default: return nil
@@ -72,12 +70,29 @@ enum FormLauncher {
     static func needsRecord(_ command: Command) -> Bool { command == .editProfile }
 
     /// The latest located episode still waiting for its debrief.
-    static func undebriefed(_ child: ChildID, in state: AppState) -> MissingEpisode? {
-        (state.dashboard.snapshot.episodes[child] ?? []).filter { $0.located != nil && $0.debrief == nil }
+    static func undebriefed(_ child: ChildID, in dashboard: Dashboard) -> MissingEpisode? {
+        (dashboard.snapshot.episodes[child] ?? []).filter { $0.located != nil && $0.debrief == nil }
             .max { $0.reportedMissingAt < $1.reportedMissingAt }
     }
 
-    static func openIndicators(_ child: ChildID, in state: AppState) -> [OpenIndicator] {
-        state.dashboard.snapshot.openIndicators[child] ?? []
+    static func openIndicators(_ child: ChildID, in dashboard: Dashboard) -> [OpenIndicator] {
+        dashboard.snapshot.openIndicators[child] ?? []
+    }
+
+    /// Opens the form a command names, or says why it cannot. A form that edits the whole record
+    /// (the profile) needs it opened first: the record is loaded (and its view audited), and the
+    /// form opens when it arrives (`RecordController.loaded`).
+    static func open(_ command: Command, dashboard: inout Dashboard, _ ctx: inout PaneContext) {
+        if needsRecord(command), refusal(command, dashboard: dashboard, session: ctx.session) == nil,
+           dashboard.openDetail == nil, let child = dashboard.selectedRow?.id {
+            dashboard.formAwaitingRecord = command
+            ctx.ask(.loadDetail(child))
+            return
+        }
+        guard let form = form(for: command, dashboard: dashboard, session: ctx.session) else {
+            ctx.refuse(refusal(command, dashboard: dashboard, session: ctx.session) ?? "not available here")
+            return
+        }
+        ctx.push(FormScreen(id: ctx.newID(), form: form, context: FormContext(ctx.session, dashboard)))
     }
 }

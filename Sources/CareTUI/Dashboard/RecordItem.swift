@@ -26,9 +26,8 @@ public struct ReaderDocument: Sendable, Equatable {
 
 /// Builds the whole text of a record item or an alert, with who wrote it and when.
 enum ReaderDocuments {
-    static func document(for item: RecordItem, in detail: ChildDetail, state: AppState) -> ReaderDocument? {
-        let zone = state.zone
-        let dashboard = state.dashboard
+    static func document(for item: RecordItem, in detail: ChildDetail, dashboard: Dashboard, session: Session) -> ReaderDocument? {
+        let zone = session.zone
         let whose = dashboard.nameWithCase(ofChild: detail.child.id)
         func who(_ id: WorkerID?) -> String { dashboard.workerName(id) ?? "a worker no longer listed" }
         func when(_ date: Date) -> String { TimeText.format(date, zone: zone) }
@@ -112,19 +111,19 @@ enum ReaderDocuments {
         return result
     }
 
-    static func document(for alert: Alert, state: AppState) -> ReaderDocument {
-        let dashboard = state.dashboard
+    static func document(for alert: Alert, dashboard: Dashboard, session: Session) -> ReaderDocument {
         let whose = alert.child.map { dashboard.nameWithCase(ofChild: $0) } ?? "the unit"
         var paragraphs = [
-            "\(alert.severity.symbol) \(alert.severity.word) · \(alert.rule.rawValue) · since \(TimeText.format(alert.since, zone: state.zone))",
+            "\(alert.severity.symbol) \(alert.severity.word) · \(alert.rule.rawValue)"
+                + (alert.sinceIsKnown ? " · since \(TimeText.format(alert.since, zone: session.zone))" : ""),
             "", alert.message,
         ]
         if dashboard.isHidden(alert) {
             let answers = dashboard.snapshot.responses.filter { $0.alertID == alert.id && $0.since == alert.since }
             for answer in answers {
                 let who = dashboard.workerName(answer.by) ?? "a worker"
-                let what = answer.kind == .acknowledged ? "Acknowledged" : "Snoozed until \(TimeText.format(answer.until ?? answer.at, zone: state.zone))"
-                paragraphs += ["", "\(what) \(TimeText.format(answer.at, zone: state.zone)) by \(who)" + (answer.note.isEmpty ? "." : ": \(answer.note)")]
+                let what = answer.kind == .acknowledged ? "Acknowledged" : "Snoozed until \(TimeText.format(answer.until ?? answer.at, zone: session.zone))"
+                paragraphs += ["", "\(what) \(TimeText.format(answer.at, zone: session.zone)) by \(who)" + (answer.note.isEmpty ? "." : ": \(answer.note)")]
             }
         }
         if dashboard.masked, let child = alert.child.flatMap(dashboard.child) {

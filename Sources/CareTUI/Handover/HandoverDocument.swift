@@ -42,7 +42,7 @@ public enum HandoverDocument {
             ("Contacts logged", strip.contactsLogged), ("Missing opened", strip.missingOpened), ("Located", strip.located),
             ("New referrals", strip.newReferrals), ("Referral decisions", strip.referralDecisions),
             ("Alerts raised", strip.alertsRaised), ("Alerts answered", strip.alertsAnswered),
-        ]
+        ] + (strip.recordsNotOpening > 0 ? [("Records that do not open", strip.recordsNotOpening)] : [])
         if markdown {
             out += ["## This shift", "", "| | |", "|---|---|"] + counts.map { "| \($0.0) | \($0.1) |" } + [""]
         } else {
@@ -114,7 +114,8 @@ public enum HandoverDocument {
             saved: report.saved != nil,
             strip: ["caseload": strip.caseload, "missingNow": strip.missingNow, "newCases": strip.newCases, "contactsLogged": strip.contactsLogged,
                     "missingOpened": strip.missingOpened, "located": strip.located, "newReferrals": strip.newReferrals,
-                    "referralDecisions": strip.referralDecisions, "alertsRaised": strip.alertsRaised, "alertsAnswered": strip.alertsAnswered],
+                    "referralDecisions": strip.referralDecisions, "alertsRaised": strip.alertsRaised, "alertsAnswered": strip.alertsAnswered,
+                    "recordsNotOpening": strip.recordsNotOpening],
             cards: report.cards.map { card in
                 JSONReport.Card(
                     child: clean(names.child(card.child)), severity: card.entry.severity.rawValue, reasons: card.reasons,

@@ -34,6 +34,7 @@ public enum HandoverExport {
                                             previous: previous, now: now, zone: zone)
         var childNames: [ChildID: String] = [:]
         for child in snapshot.children { childNames[child.id] = "\(child.displayName) \(child.caseNumber)" }
+        for (id, _) in snapshot.unreadableChildren { childNames[id] = UnreadableChild.name(unit: store.unitInfo.code) }
         var workerNames: [WorkerID: String] = [:]
         for worker in snapshot.workers { workerNames[worker.id] = worker.displayName }
         let children = childNames, workers = workerNames

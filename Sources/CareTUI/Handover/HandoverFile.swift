@@ -1,3 +1,4 @@
+import CareDomain
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -5,23 +6,34 @@ import Glibc
 
 /// A printed handover on disk: readable by its owner only (0600), never written over.
 enum HandoverFile {
-    struct Exists: Error, CustomStringConvertible {
+    struct Exists: ErrorInWords {
         let path: String
         var description: String { "A file already exists at \(path); nothing was written." }
     }
 
-    struct Failed: Error, CustomStringConvertible {
+    struct Failed: ErrorInWords {
         let path: String
         let reason: String
         var description: String { "The handover could not be written to \(path) (\(reason))." }
     }
 
-    /// Writes the whole text or nothing: a half-written file is removed.
-    static func write(_ text: String, to path: String) throws {
+    /// Writes the whole text or nothing: a half-written file is removed. `audit` runs once the
+    /// file is made (so one already there is refused before anything is audited) and before a
+    /// word goes into it: no file holds names that the audit trail does not know left the store.
+    /// When the audit fails or is given up (another session held the store), the empty file is
+    /// removed and its error thrown.
+    static func write(_ text: String, to path: String, audit: () throws -> Void) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
         guard descriptor >= 0 else {
             if errno == EEXIST { throw Exists(path: path) }
             throw Failed(path: path, reason: String(cString: strerror(errno)))
+        }
+        do {
+            try audit()
+        } catch {
+            close(descriptor)
+            unlink(path)
+            throw error
         }
         let bytes = Array(text.utf8)
         var written = 0

@@ -5,7 +5,7 @@ import TextUI
 /// Draws the handover: the header, the change strip, the pictures when there is room, and the
 /// cards, the one with the cursor marked and those nobody acknowledged yet highlighted.
 enum HandoverView {
-    static func render(_ screen: HandoverScreen, _ state: AppState, area: Rect, buffer: inout Buffer, theme: Theme, viewports: inout Viewports) {
+    static func render(_ screen: inout HandoverScreen, _ env: ScreenEnvironment, area: Rect, buffer: inout Buffer, theme: Theme) {
         buffer.fill(area, with: Cell(" ", style: theme[.normal]))
         let title = screen.wall ? "Handover (wall: read-only)" : "Handover"
         buffer.drawBox(area, title: "\(title) — \(screen.window.longLabel)", style: theme[.borderFocus], titleStyle: theme[.titleFocus], heavy: true)
@@ -15,7 +15,7 @@ enum HandoverView {
             return
         }
         var y = inner.y
-        let dashboard = state.dashboard
+        let dashboard = env.dashboard
         let who = { (ids: [WorkerID]) in ids.compactMap { dashboard.workerName($0) }.joined(separator: ", ") }
         let status = report.saved.map { saved in
             "saved" + (saved.outgoing.isEmpty ? "" : " · outgoing: \(who(saved.outgoing))")
@@ -35,7 +35,7 @@ enum HandoverView {
             renderPictures(report, area: pictures, buffer: &buffer, theme: theme)
             cardsArea = Rect(x: cardsArea.x, y: cardsArea.y, width: cardsArea.width - 40, height: cardsArea.height)
         }
-        renderCards(screen, report, state, area: cardsArea, buffer: &buffer, theme: theme, viewports: &viewports)
+        renderCards(&screen, report, env, area: cardsArea, buffer: &buffer, theme: theme)
     }
 
     static func stripText(_ strip: ChangeStrip) -> String {
@@ -44,7 +44,7 @@ enum HandoverView {
             "contacts logged \(strip.contactsLogged)", "missing opened \(strip.missingOpened)", "located \(strip.located)",
             "new referrals \(strip.newReferrals)", "referral decisions \(strip.referralDecisions)",
             "alerts raised \(strip.alertsRaised), answered \(strip.alertsAnswered)",
-        ].joined(separator: " · ")
+        ].joined(separator: " · ") + (strip.recordsNotOpening > 0 ? " · ⚠ records that do not open \(strip.recordsNotOpening)" : "")
     }
 
     static func renderPictures(_ report: HandoverReport, area: Rect, buffer: inout Buffer, theme: Theme) {
@@ -71,8 +71,8 @@ enum HandoverView {
     }
 
     /// One card's lines, and the role each is drawn in.
-    static func lines(of card: HandoverCard, _ state: AppState, width: Int) -> [(String, ThemeRole)] {
-        let dashboard = state.dashboard
+    static func lines(of card: HandoverCard, _ env: ScreenEnvironment, width: Int) -> [(String, ThemeRole)] {
+        let dashboard = env.dashboard
         let entry = card.entry
         let severityRole: ThemeRole = switch entry.severity {
         case .urgent: .alertCritical
@@ -101,14 +101,14 @@ enum HandoverView {
             for ack in card.acknowledgements {
                 let by = dashboard.workerName(ack.by) ?? "a worker"
                 let readBack = ack.readBack.isEmpty ? "" : " — “\(shown(ack.readBack))”"
-                add("acknowledged by \(by) at \(TimeText.clock(ack.at, zone: state.zone))\(readBack)", first: "  ✓ ", rest: "    ", role: .muted)
+                add("acknowledged by \(by) at \(TimeText.clock(ack.at, zone: env.zone))\(readBack)", first: "  ✓ ", rest: "    ", role: .muted)
             }
         }
         add(shown(entry.summary), first: "  ", rest: "  ", role: .normal)
         for action in entry.actions {
             var text = shown(action.text)
             if !action.owner.isEmpty { text += " — \(action.owner)" }
-            if let due = action.due { text += " — by \(TimeText.clock(due, zone: state.zone))" }
+            if let due = action.due { text += " — by \(TimeText.clock(due, zone: env.zone))" }
             add(text, first: "  \(action.done ? "☑" : "☐") ", rest: "    ", role: action.done ? .muted : .normal)
         }
         for contingency in entry.contingencies {
@@ -118,8 +118,8 @@ enum HandoverView {
         return lines
     }
 
-    static func renderCards(_ screen: HandoverScreen, _ report: HandoverReport, _ state: AppState, area: Rect, buffer: inout Buffer, theme: Theme,
-                            viewports: inout Viewports) {
+    static func renderCards(_ screen: inout HandoverScreen, _ report: HandoverReport, _ env: ScreenEnvironment, area: Rect, buffer: inout Buffer,
+                            theme: Theme) {
         guard !area.isEmpty else { return }
         if report.cards.isEmpty {
             buffer.write(" No child needs a card this shift. + adds one.", at: area.origin, width: area.width, style: theme[.muted])
@@ -129,13 +129,12 @@ enum HandoverView {
         var starts: [Int] = []
         for (index, card) in report.cards.enumerated() {
             starts.append(all.count)
-            all += lines(of: card, state, width: area.width).map { ($0.0, $0.1, index) }
+            all += lines(of: card, env, width: area.width).map { ($0.0, $0.1, index) }
         }
-        viewports.recordRows = area.height
-        viewports.recordLines = all.count
-        viewports.recordItemLines = starts
-        let start = min(screen.scroll, max(0, all.count - area.height))
-        for (offset, line) in all.dropFirst(start).prefix(area.height).enumerated() {
+        screen.scroll.layout(rows: area.height, lineCount: all.count)
+        screen.cardStarts = starts
+        for (offset, index) in screen.scroll.visible.enumerated() {
+            let line = all[index]
             let row = Rect(x: area.x, y: area.y + offset, width: area.width, height: 1)
             let selected = line.card == screen.selection && !screen.wall
             buffer.write(selected ? "▌" : " ", at: row.origin, style: theme[.borderFocus])

@@ -8,6 +8,9 @@ public struct LockState: Sendable, Equatable {
     public var failures = 0
     public var retryAfter: Date?
     public var error: String?
+    /// What is under way off the loop (locking, checking the passphrase), and the wait for
+    /// another session while it lasts (`StoreWaitUpdate`).
+    public var notice: String?
 
     public init(reason: String) {
         self.reason = reason

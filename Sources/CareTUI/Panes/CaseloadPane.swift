@@ -54,7 +54,7 @@ enum CaseloadPane {
         buffer: inout Buffer, theme: Theme
     ) {
         if row.isDamagedChild {
-            return renderDamagedRow(row, rect: rect, selected: selected, buffer: &buffer, theme: theme)
+            return renderDamagedRow(row, rect: rect, selected: selected, now: state.now, buffer: &buffer, theme: theme)
         }
         let status = statusText(row, now: state.now)
         // Masked, the whole case number comes first so rows can be told apart, then the initials.
@@ -84,13 +84,17 @@ enum CaseloadPane {
 
     /// The stand-in for a child whose own record does not open: nothing of the child can be
     /// read, so the row says what it is, and Enter says what to do.
-    static func renderDamagedRow(_ row: CaseloadRow, rect: Rect, selected: Bool, buffer: inout Buffer, theme: Theme) {
+    static func renderDamagedRow(_ row: CaseloadRow, rect: Rect, selected: Bool, now: Date, buffer: inout Buffer, theme: Theme) {
         var x = rect.x
         x += buffer.write(selected ? "▶" : " ", at: Point(x: x, y: rect.y), width: 1, style: theme[.emphasis])
         x += buffer.write(DisplayWidth.pad("⚠ damaged", to: 11), at: Point(x: x, y: rect.y), width: 11, style: theme[.error])
         x += buffer.write(" ", at: Point(x: x, y: rect.y), style: .plain)
-        buffer.write(CaseloadRow.damagedWords + " (does not open; care check names it)", at: Point(x: x, y: rect.y),
-                     width: max(0, rect.right - x), style: theme[.error], pad: true)
+        // A missing child's status first, where it cannot be cut off.
+        var words = CaseloadRow.damagedWords + " (does not open; care check names it)"
+        if case .missing(let since, _) = row.whereabouts {
+            words = "MISSING \(Durations.short(from: since, to: now)) · record does not open (care check names it)"
+        }
+        buffer.write(words, at: Point(x: x, y: rect.y), width: max(0, rect.right - x), style: theme[.error], pad: true)
     }
 
     /// "MISSING 14h", "damaged", "contact 3d", "no contact". A child with a record that does not

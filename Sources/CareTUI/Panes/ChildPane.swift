@@ -20,7 +20,7 @@ enum ChildPane {
         }
     }
 
-    /// What the pane showed, for `Update` to move its cursor by (recorded into `Viewports`).
+    /// What the pane showed, for `Update` to move its cursor by (recorded into the dashboard's `shown`).
     struct Drawn {
         var lineCount = 0
         var items: [RecordItem] = []

@@ -5,31 +5,32 @@ import TextUI
 /// A form on screen: the fields of one `CaseForm`, which has the cursor, and what happened when it
 /// was last saved. It has the keyboard until it is saved or cancelled; nothing typed is thrown
 /// away without asking.
-public struct FormScreen: Sendable {
+public struct FormScreen: ScreenController {
     public let id: Int
     public private(set) var form: any CaseForm
-    public var fields: [FieldEditor]
-    public var focus = 0
-    /// Field values when the form opened (or after a conflict was merged), by field id.
-    public private(set) var original: [String: String]
+    /// The fields, the cursor and what they held when the form opened.
+    public var engine: FieldEngine
     /// Words about a conflict or a refusal, shown above the fields.
     public var notice: String?
     /// Fields where the other worker's value differs from this person's, after a conflict.
     public private(set) var theirs: [String: String] = [:]
     /// What those fields held before either save, to say what the other worker changed.
     public private(set) var conflictBase: [String: String] = [:]
-    /// The first field row shown, when the form is taller than the screen.
-    public var scroll = 0
 
     /// Form keys first, then typing into the field, then the global keys (typing comes before
     /// them, so no letter typed into a note can lock or quit).
     public static let keyChain = KeyChain([.form, .global], unbound: .typed)
+    public var keyChain: KeyChain { Self.keyChain }
 
     public init(id: Int, form: any CaseForm, context: FormContext) {
         self.id = id
         self.form = form
-        fields = Self.editors(of: form, in: context)
-        original = Dictionary(fields.map { ($0.id, $0.value) }, uniquingKeysWith: { a, _ in a })
+        engine = FieldEngine(Self.editors(of: form, in: context))
+    }
+
+    /// " for T.M. KEN-2026-0042": whose record, as the screen may show it.
+    func subject(_ env: ScreenEnvironment) -> String {
+        child.map { " for " + env.dashboard.nameWithCase(ofChild: $0) } ?? ""
     }
 
     private static func editors(of form: any CaseForm, in context: FormContext) -> [FieldEditor] {
@@ -39,61 +40,85 @@ public struct FormScreen: Sendable {
 
     public var title: String { form.title }
     public var child: ChildID? { form.child }
-
-    public var isDirty: Bool { fields.contains { original[$0.id] != $0.value } }
-
-    public func value(of field: String) -> String? { fields.first { $0.id == field }?.value }
-
-    public var focusedField: FieldEditor? { fields.indices.contains(focus) ? fields[focus] : nil }
+    public var fields: [FieldEditor] { engine.fields }
+    public var focus: Int { engine.focus }
+    public var isDirty: Bool { engine.isDirty }
+    public func value(of field: String) -> String? { engine.value(of: field) }
+    public var focusedField: FieldEditor? { engine.focusedField }
 
     /// Sets a field's text, as typing it would (for tests and for rebuilding after a conflict).
-    public mutating func set(_ field: String, to value: String) {
-        if let index = fields.firstIndex(where: { $0.id == field }) { fields[index].value = value }
+    public mutating func set(_ field: String, to value: String) { engine.set(field, to: value) }
+
+    // MARK: The controller
+
+    public var holdsUnsavedInput: Bool { isDirty }
+    public var staysBehindLock: Bool { true }
+    public var takesText: Bool { engine.acceptsText }
+
+    public func hints(_ env: ScreenEnvironment) -> [ScreenHint] {
+        var hints: [ScreenHint] = [.command(.nextField, "next field"), .command(.save, "save"), .command(.cancel, "cancel")]
+        if focusedField?.kind == .note { hints.insert(.fixed(key: "Enter", label: "new line"), at: 1) }
+        return hints
     }
 
-    // MARK: Editing
-
-    mutating func focusNext() { focus = min(focus + 1, fields.count - 1) }
-    mutating func focusPrevious() { focus = max(focus - 1, 0) }
-
-    mutating func cycleFocus(by step: Int) {
-        guard !fields.isEmpty else { return }
-        focus = (focus + step + fields.count) % fields.count
-    }
-
-    /// A key typed into the focused field.
-    public mutating func type(_ key: Key, width: Int) {
-        guard fields.indices.contains(focus) else { return }
-        switch fields[focus].handle(key, width: width) {
-        case .next: focusNext()
-        case .previous: focusPrevious()
-        case .edited, .unused: break
+    public mutating func handle(_ command: Command, _ ctx: inout ScreenContext) {
+        switch command {
+        case .nextField: engine.cycleFocus(by: 1)
+        case .previousField: engine.cycleFocus(by: -1)
+        case .cancel:
+            guard isDirty else { return ctx.close() }
+            ctx.push(QuestionScreen(
+                id: ctx.newID(), title: "Discard?",
+                message: ["Discard what you typed in \(title)\(subject(ctx.env))? It is not saved anywhere."],
+                yes: .discardForm(id), yesLabel: "Discard", noLabel: "Keep editing"))
+        case .save:
+            switch submit(in: ctx.env.formContext) {
+            case .command(let command):
+                ctx.ask(.perform(command, origin: id))
+            case .confirm(let question, let command):
+                ctx.push(QuestionScreen(id: ctx.newID(), title: "Save anyway?", message: [question], yes: .run(command, origin: id),
+                                        yesLabel: "Save", noLabel: "Back to the form"))
+            case .invalid:
+                ctx.say("Nothing saved: check the fields marked ⚠.")
+            }
+        default:
+            break
         }
     }
 
-    /// Whether the focused field takes typed text (not a choice).
-    var acceptsText: Bool {
-        guard let field = focusedField else { return false }
-        if case .choice = field.kind { return false }
+    public mutating func type(_ key: Key, _ ctx: inout ScreenContext) { engine.type(key) }
+
+    public mutating func typeText(_ text: String, _ ctx: inout ScreenContext) -> Bool {
+        guard engine.acceptsText else { return false }
+        ctx.say(engine.typeText(text))
         return true
     }
 
-    /// Characters typed into the focused field in one go, as far as it has room; words when
-    /// some did not fit.
-    mutating func typeText(_ text: String) -> String? {
-        guard fields.indices.contains(focus) else { return nil }
-        return fields[focus].type(text)
+    public mutating func paste(_ text: String, _ ctx: inout ScreenContext) { ctx.say(engine.paste(text)) }
+
+    /// The store's answer to a save: closes the form on success; otherwise keeps every word typed
+    /// and says what happened (a conflict is merged field by field).
+    public mutating func receive(_ answer: StoreAnswer, _ ctx: inout ScreenContext) {
+        switch answer {
+        case .waiting:
+            notice = "Saving: waiting for another session to finish…"
+        case .saved(_, .success):
+            ctx.close()
+        case .saved(_, .failure(.conflict(let conflict))):
+            if !merge(conflict, in: ctx.env.formContext) {
+                notice = "Another worker changed this record first; your text is kept. Close the form (Esc) and open it again to start from their version."
+            }
+            ctx.say(notice)
+        case .saved(_, .failure(.refused(let words))):
+            notice = "Not saved: " + words
+            ctx.say(notice)
+        default:
+            break
+        }
     }
 
-    /// A paste into the focused field; refused whole, with the reason in words, when too long.
-    mutating func paste(_ text: String) -> String? {
-        guard fields.indices.contains(focus) else { return nil }
-        switch fields[focus].paste(text) {
-        case .inserted: return nil
-        case .notText: return "\(fields[focus].label) is a choice; move to a text field to paste."
-        case .tooLong(let pasted, let room):
-            return "Not pasted: that is \(pasted.formatted()) characters and \(fields[focus].label) has room for \(room.formatted()) more. Nothing was changed."
-        }
+    public mutating func render(_ env: ScreenEnvironment, area: Rect, screen: Rect, buffer: inout Buffer, theme: Theme) -> Point? {
+        FormView.render(&self, env, area: area, buffer: &buffer, theme: theme)
     }
 
     // MARK: Saving
@@ -106,7 +131,7 @@ public struct FormScreen: Sendable {
     }
 
     public mutating func submit(in context: FormContext) -> Submission {
-        for index in fields.indices { fields[index].error = nil }
+        engine.clearErrors()
         notice = nil
         var values: [String: String] = [:]
         for field in fields {
@@ -126,12 +151,8 @@ public struct FormScreen: Sendable {
             }
         }
         let outcome = check(form)
-        for problem in problems {
-            if let index = fields.firstIndex(where: { $0.id == problem.field }), fields[index].error == nil {
-                fields[index].error = problem.message
-            }
-        }
-        if let first = fields.firstIndex(where: { $0.error != nil }) { focus = first }
+        for problem in problems { engine.mark(problem.field, problem.message) }
+        engine.focusFirstProblem()
         return outcome
     }
 
@@ -146,19 +167,26 @@ public struct FormScreen: Sendable {
         let other = Dictionary(Self.editors(of: rebased, in: context).map { ($0.id, $0.value) }, uniquingKeysWith: { a, _ in a })
         theirs = [:]
         conflictBase = [:]
-        for index in fields.indices {
-            let key = fields[index].id
-            let base = original[key] ?? ""
+        for index in engine.fields.indices {
+            let key = engine.fields[index].id
+            let base = engine.original[key] ?? ""
             guard let value = other[key], value != base else { continue }
             theirs[key] = value
             conflictBase[key] = base
-            if fields[index].value == base { fields[index].value = value }
+            if engine.fields[index].value == base { engine.fields[index].value = value }
         }
-        original = other
+        engine.rebase(original: other)
         form = rebased
         let when = conflict.savedAt.map { " at " + TimeText.clock($0, zone: context.zone) } ?? ""
         let who = conflict.savedBy.map { " (\($0))" } ?? ""
         notice = "Another worker\(who) changed this record\(when) — your text is kept below; review and save again."
         return true
+    }
+}
+
+extension FormContext {
+    /// The context a form is checked and built against, from the session and the caseload.
+    init(_ session: Session, _ dashboard: Dashboard) {
+        self.init(now: session.now, zone: session.zone, worker: session.worker, unit: session.unit.code, snapshot: dashboard.snapshot)
     }
 }

@@ -6,13 +6,12 @@ import TextUI
 /// it. A form taller than the screen scrolls to keep the focused field in view.
 enum FormView {
     /// Draws `form` over `area`; returns where the terminal cursor goes.
-    static func render(_ form: FormScreen, _ state: AppState, area: Rect, buffer: inout Buffer, theme: Theme,
-                       viewports: inout Viewports) -> Point? {
+    static func render(_ form: inout FormScreen, _ env: ScreenEnvironment, area: Rect, buffer: inout Buffer, theme: Theme) -> Point? {
         let width = min(area.width - 2, 100)
         // Room for the longest label, its "* " and a space before the value.
         let labelWidth = min(30, (form.fields.map { DisplayWidth.of($0.label) }.max() ?? 10) + 3)
         let valueWidth = max(10, width - 2 - labelWidth - 1)
-        viewports.formFieldWidth = valueWidth
+        form.engine.valueWidth = valueWidth
         let blocks = form.fields.enumerated().map { index, field in
             Block(field: field, focused: index == form.focus, form: form, width: valueWidth)
         }
@@ -21,7 +20,7 @@ enum FormView {
         let height = min(area.height, notice.count + blocks.reduce(0) { $0 + $1.height } + 3)
         let box = Rect(x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width, height: height)
         buffer.fill(box, with: Cell(" ", style: theme[.normal]))
-        let title = form.title + FormUpdate.subject(form, state).replacingOccurrences(of: " for ", with: " — ", options: .anchored)
+        let title = form.title + form.subject(env).replacingOccurrences(of: " for ", with: " — ", options: .anchored)
         buffer.drawBox(box, title: title, style: theme[.borderFocus], titleStyle: theme[.titleFocus], heavy: true)
         var inner = box.inset(by: 1)
         for line in notice {

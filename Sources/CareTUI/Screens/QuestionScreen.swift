@@ -4,17 +4,18 @@ import TextUI
 /// A yes/no question in a centred box, in front of everything. It takes only its answers (y, n,
 /// Esc, or the arrows and Enter on its buttons); no other key acts while it is up, so nothing
 /// typed after it reaches the dashboard or a form.
-public struct QuestionScreen: Sendable {
+public struct QuestionScreen: ScreenController {
     /// What a yes does.
     public enum Yes: Sendable, Equatable {
         /// Closes the form with this id, throwing its input away.
         case discardForm(Int)
         /// Quits, throwing away any unsaved input.
         case quit
-        /// Sends a command the form with this id built (after an unusual value was confirmed).
+        /// Sends a command the screen with this id built (after an unusual value was confirmed).
         case run(CaseCommand, origin: Int)
-        /// Writes text with children's names to a file (a printed handover), audited as an export.
-        case write(text: String, path: String, summary: String)
+        /// Writes text with children's names to a file (a printed handover), audited as an export;
+        /// the answer goes to the screen `origin`.
+        case write(text: String, path: String, summary: String, origin: Int)
     }
 
     public let id: Int
@@ -22,6 +23,7 @@ public struct QuestionScreen: Sendable {
     public private(set) var dialog: Confirm
 
     public static let keyChain = KeyChain([.question, .global], unbound: .typed, globalOnly: [.lock, .redraw])
+    public var keyChain: KeyChain { Self.keyChain }
 
     init(id: Int, title: String, message: [String], yes: Yes, yesLabel: String, noLabel: String) {
         self.id = id
@@ -29,12 +31,39 @@ public struct QuestionScreen: Sendable {
         dialog = Confirm(title: title, message: message, yes: yesLabel, no: noLabel, defaultAnswer: .no)
     }
 
-    /// The answer a button key gives, if it gives one.
-    mutating func press(_ key: Key) -> Confirm.Answer? {
-        dialog.handle(key)
+    public func hints(_ env: ScreenEnvironment) -> [ScreenHint] { [.command(.answerYes, "yes"), .command(.answerNo, "no")] }
+
+    public mutating func handle(_ command: Command, _ ctx: inout ScreenContext) {
+        switch command {
+        case .answerYes: answer(true, &ctx)
+        case .answerNo: answer(false, &ctx)
+        default: break
+        }
     }
 
-    func render(in area: Rect, buffer: inout Buffer, theme: Theme) {
-        dialog.render(in: area, buffer: &buffer, theme: theme)
+    /// The arrows and Enter on the buttons.
+    public mutating func type(_ key: Key, _ ctx: inout ScreenContext) {
+        if let given = dialog.handle(key) { answer(given == .yes, &ctx) }
+    }
+
+    private func answer(_ yes: Bool, _ ctx: inout ScreenContext) {
+        ctx.close()
+        guard yes else { return }
+        switch self.yes {
+        case .discardForm(let form):
+            ctx.request(.closeScreen(form))
+            ctx.say("Discarded.")
+        case .quit:
+            ctx.request(.quit)
+        case .run(let command, let origin):
+            ctx.ask(.perform(command, origin: origin))
+        case .write(let text, let path, let summary, let origin):
+            ctx.ask(.writeHandover(text: text, path: path, summary: summary, origin: origin))
+        }
+    }
+
+    public mutating func render(_ env: ScreenEnvironment, area: Rect, screen: Rect, buffer: inout Buffer, theme: Theme) -> Point? {
+        dialog.render(in: screen, buffer: &buffer, theme: theme)
+        return nil
     }
 }

@@ -4,13 +4,15 @@ import TextUI
 /// A note, an episode, a flag, the plan, a referral or an alert, whole: wrapped, scrollable,
 /// with who wrote it and when, and a search within it (`/`, then `n`/`N`), matches highlighted.
 /// Nothing is ever copied out: no clipboard escape is sent, whatever key is pressed.
-public struct ReaderScreen: Sendable {
+public struct ReaderScreen: ScreenController {
     public let id: Int
     public let document: ReaderDocument
-    public var scroll = 0
+    public var scroll = ScrollView()
     /// The search being typed, or the last one kept.
     public var search = TextField()
     public var searching = false
+    /// The lines that matched the search at the last render.
+    var matches: [Int] = []
 
     init(id: Int, document: ReaderDocument) {
         self.id = id
@@ -19,10 +21,9 @@ public struct ReaderScreen: Sendable {
 
     /// While a search is typed, keys go to it (Enter keeps it, Esc clears it); else the reader's
     /// keys, and Ctrl-X still locks.
-    public var keyChain: KeyChain {
-        searching ? KeyChain([.filter, .global], unbound: .typed, globalOnly: [.lock, .redraw])
-            : KeyChain([.reader, .global], unbound: .ignore, globalOnly: [.lock, .redraw, .help, .toggleMask])
-    }
+    public var keyChain: KeyChain { searching ? Self.searchChain : Self.readingChain }
+    static let searchChain = KeyChain([.filter, .global], unbound: .typed, globalOnly: [.lock, .redraw])
+    static let readingChain = KeyChain([.reader, .global], unbound: .ignore, globalOnly: [.lock, .redraw, .help, .toggleMask])
 
     /// The text wrapped to `width` columns, a paragraph's own line breaks kept.
     func lines(width: Int) -> [String] {
@@ -40,61 +41,54 @@ public struct ReaderScreen: Sendable {
         return lines.indices.filter { FoldedText(lines[$0]).contains(needle) }
     }
 
-    // MARK: Update
+    // MARK: The controller
 
-    mutating func handle(_ command: Command, viewports: Viewports) -> (ScreenStep, message: String?) {
-        let rows = viewports.overlayRows
-        let last = max(0, viewports.readerLines - rows)
+    public func hints(_ env: ScreenEnvironment) -> [ScreenHint] {
+        if searching { return [.fixed(key: "type", label: "search"), .command(.keepFilter, "find"), .command(.clearFilter, "clear")] }
+        return [.command(.moveDown, "scroll"), .command(.filter, "search"), .command(.nextMatch, "next match"), .command(.cancel, "close")]
+    }
+
+    public mutating func handle(_ command: Command, _ ctx: inout ScreenContext) {
+        if let move = ScrollView.Move(command) { return scroll.apply(move) }
         switch command {
-        case .moveDown: scroll = min(scroll + 1, last)
-        case .moveUp: scroll = max(0, scroll - 1)
-        case .pageDown: scroll = min(scroll + max(1, rows - 1), last)
-        case .pageUp: scroll = max(0, scroll - max(1, rows - 1))
-        case .top: scroll = 0
-        case .bottom: scroll = last
         case .filter:
             searching = true
             search = TextField(value: search.value)
         case .keepFilter:
             searching = false
-            jump(to: viewports.readerMatches.first { $0 >= scroll } ?? viewports.readerMatches.first, last: last)
+            jump(to: matches.first { $0 >= scroll.offset } ?? matches.first)
         case .clearFilter:
             searching = false
             search = TextField()
         case .nextMatch:
-            guard !viewports.readerMatches.isEmpty else { return (.stay, "No match for \"\(search.value)\".") }
-            jump(to: viewports.readerMatches.first { $0 > scroll } ?? viewports.readerMatches.first, last: last)
+            guard !matches.isEmpty else { return ctx.say("No match for \"\(search.value)\".") }
+            jump(to: matches.first { $0 > scroll.offset } ?? matches.first)
         case .previousMatch:
-            guard !viewports.readerMatches.isEmpty else { return (.stay, "No match for \"\(search.value)\".") }
-            jump(to: viewports.readerMatches.last { $0 < scroll } ?? viewports.readerMatches.last, last: last)
+            guard !matches.isEmpty else { return ctx.say("No match for \"\(search.value)\".") }
+            jump(to: matches.last { $0 < scroll.offset } ?? matches.last)
         case .copy:
-            return (.stay, "Nothing is copied: a child's record never leaves this screen through the clipboard.")
+            ctx.say("Nothing is copied: a child's record never leaves this screen through the clipboard.")
         case .cancel:
-            return (.close, nil)
+            ctx.close()
         default:
             break
         }
-        return (.stay, nil)
     }
 
     /// A key typed into the search.
-    mutating func type(_ key: Key) {
-        search.handle(key)
+    public mutating func type(_ key: Key, _ ctx: inout ScreenContext) {
+        if searching { search.handle(key) }
     }
 
-    private mutating func jump(to line: Int?, last: Int) {
+    private mutating func jump(to line: Int?) {
         guard let line else { return }
-        scroll = min(max(0, line), last)
+        scroll.scroll(to: line)
     }
 
     // MARK: Drawing
 
-    func render(_ state: AppState, area: Rect, buffer: inout Buffer, theme: Theme, viewports: inout Viewports) -> Point? {
-        let width = min(area.width - 2, 100)
-        let box = Rect(x: area.x + (area.width - width) / 2, y: area.y, width: width, height: area.height)
-        buffer.fill(box, with: Cell(" ", style: theme[.normal]))
-        buffer.drawBox(box, title: document.title, style: theme[.borderFocus], titleStyle: theme[.titleFocus], heavy: true)
-        var inner = box.inset(by: 1)
+    public mutating func render(_ env: ScreenEnvironment, area: Rect, screen: Rect, buffer: inout Buffer, theme: Theme) -> Point? {
+        var inner = Overlay.box(in: area, width: 100, title: document.title, buffer: &buffer, theme: theme)
         var cursor: Point?
         if searching || !search.value.isEmpty {
             let row = inner.row(inner.height - 1)
@@ -109,15 +103,11 @@ public struct ReaderScreen: Sendable {
         let text = Rect(x: inner.x + 1, y: inner.y, width: max(1, inner.width - 2), height: inner.height)
         let all = lines(width: text.width)
         let found = matches(in: all)
-        viewports.overlayRows = text.height
-        viewports.readerLines = all.count
-        viewports.readerMatches = found
-        let start = min(scroll, max(0, all.count - text.height))
+        matches = found
+        Paragraph(all).render(in: text, scroll: &scroll, buffer: &buffer, theme: theme)
         let needle = FoldedText(search.value.trimmingCharacters(in: .whitespaces))
-        for (offset, line) in all.dropFirst(start).prefix(text.height).enumerated() {
-            let y = text.y + offset
-            buffer.write(line, at: Point(x: text.x, y: y), width: text.width, style: theme[.normal])
-            if found.contains(start + offset) { highlight(needle, in: line, at: Point(x: text.x, y: y), buffer: &buffer, theme: theme) }
+        for (row, index) in scroll.visible.enumerated() where found.contains(index) {
+            highlight(needle, in: all[index], at: Point(x: text.x, y: text.y + row), buffer: &buffer, theme: theme)
         }
         return cursor
     }

@@ -6,38 +6,32 @@ import TextUI
 /// every answer and comment (an override shown as one), and the timeline of every step with who
 /// and when. The referral keys (`a` `x` `S` `u` `w` `c` `e` `o`) act on it; it reads the referral
 /// from the snapshot each frame, so a step just taken shows at once.
-public struct ReferralScreen: Sendable {
+public struct ReferralScreen: ScreenController {
     public let id: Int
     public let referral: ReferralID
-    public var scroll = 0
+    public var scroll = ScrollView()
 
     public static let keyChain = KeyChain([.referral, .referrals, .global])
+    public var keyChain: KeyChain { Self.keyChain }
 
     public init(id: Int, referral: ReferralID) {
         self.id = id
         self.referral = referral
     }
 
-    struct Line: Equatable {
-        var text: String
-        var role: ThemeRole
-        init(_ text: String, _ role: ThemeRole = .normal) {
-            self.text = text
-            self.role = role
-        }
-    }
+    typealias Line = Paragraph.Line
 
     /// Everything the screen shows, top to bottom, before scrolling.
-    func lines(_ state: AppState) -> [Line] {
-        let dashboard = state.dashboard
+    func lines(_ env: ScreenEnvironment) -> [Line] {
+        let dashboard = env.dashboard
         guard let referral = dashboard.referral(referral) else { return [Line("This referral is no longer in the store.", .muted)] }
-        let zone = state.zone
+        let zone = env.zone
         func when(_ date: Date) -> String { TimeText.format(date, zone: zone) }
         func who(_ id: WorkerID?) -> String { dashboard.workerName(id) ?? "a worker no longer listed" }
         let service = dashboard.service(referral.service)
         var lines: [Line] = []
 
-        let since = Durations.short(from: referral.statusSince, to: state.now)
+        let since = Durations.short(from: referral.statusSince, to: env.now)
         lines.append(Line("\(referral.status.rawValue.uppercased()) for \(since) · \(referral.priority == .urgent ? "URGENT" : "routine")", .emphasis))
         if let service {
             lines.append(Line("Service   \(service.name) — \(service.category.rawValue)"))
@@ -65,7 +59,7 @@ public struct ReferralScreen: Sendable {
         }
 
         lines.append(Line(""))
-        lines += reviewLines(referral, state: state)
+        lines += reviewLines(referral, env: env)
         lines.append(Line(""))
         lines.append(Line("Timeline", .title))
         for step in ReferralSteps.steps(of: referral) {
@@ -75,9 +69,9 @@ public struct ReferralScreen: Sendable {
         return lines
     }
 
-    func reviewLines(_ referral: Referral, state: AppState) -> [Line] {
+    func reviewLines(_ referral: Referral, env: ScreenEnvironment) -> [Line] {
         let review = referral.review
-        let dashboard = state.dashboard
+        let dashboard = env.dashboard
         func who(_ id: WorkerID?) -> String { dashboard.workerName(id) ?? "a worker no longer listed" }
         var lines: [Line] = []
         let child = dashboard.child(referral.child)
@@ -92,11 +86,11 @@ public struct ReferralScreen: Sendable {
         }
         switch review.decision {
         case .approved?:
-            lines.append(Line("  Approved by \(who(review.reviewer))\(review.decidedAt.map { " at \(TimeText.format($0, zone: state.zone))" } ?? "")"))
+            lines.append(Line("  Approved by \(who(review.reviewer))\(review.decidedAt.map { " at \(TimeText.format($0, zone: env.zone))" } ?? "")"))
         case .returned?:
-            lines.append(Line("  Returned by \(who(review.reviewer))\(review.decidedAt.map { " at \(TimeText.format($0, zone: state.zone))" } ?? ""): \(review.comment)", .alertWarning))
+            lines.append(Line("  Returned by \(who(review.reviewer))\(review.decidedAt.map { " at \(TimeText.format($0, zone: env.zone))" } ?? ""): \(review.comment)", .alertWarning))
         case .overridden?:
-            lines.append(Line("  SUPERVISOR OVERRIDE by \(who(review.reviewer))\(review.decidedAt.map { " at \(TimeText.format($0, zone: state.zone))" } ?? "") — no liaison's review", .alertWarning))
+            lines.append(Line("  SUPERVISOR OVERRIDE by \(who(review.reviewer))\(review.decidedAt.map { " at \(TimeText.format($0, zone: env.zone))" } ?? "") — no liaison's review", .alertWarning))
             lines.append(Line("  Reason: \(review.comment)", .alertWarning))
         case nil:
             if referral.status == .awaitingReview { lines.append(Line("  Awaiting a liaison's review.", .muted)) }
@@ -114,9 +108,9 @@ public struct ReferralScreen: Sendable {
 
     /// The lines wrapped to `width`: a long line keeps its own spacing up to the last space that
     /// fits, and goes on under its text, indented.
-    func wrapped(_ state: AppState, width: Int) -> [Line] {
+    func wrapped(_ env: ScreenEnvironment, width: Int) -> [Line] {
         let width = max(20, width)
-        return lines(state).flatMap { line -> [Line] in
+        return lines(env).flatMap { line -> [Line] in
             guard DisplayWidth.of(line.text) > width else { return [line] }
             let head = DisplayWidth.truncate(line.text, to: width, ellipsis: "")
             let cut = head.lastIndex(of: " ").map { head.distance(from: head.startIndex, to: $0) } ?? head.count
@@ -128,35 +122,49 @@ public struct ReferralScreen: Sendable {
         }
     }
 
-    // MARK: Drawing and keys
+    // MARK: The controller
 
-    func render(_ state: AppState, area: Rect, buffer: inout Buffer, theme: Theme, viewports: inout Viewports) {
-        let width = min(area.width - 2, 110)
-        let box = Rect(x: area.x + (area.width - width) / 2, y: area.y, width: width, height: area.height)
-        buffer.fill(box, with: Cell(" ", style: theme[.normal]))
-        let subject = state.dashboard.referral(referral).map { referral in
-            "\(state.name(ofChild: referral.child)) · \(state.dashboard.service(referral.service)?.name ?? "service")"
-        } ?? ""
-        buffer.drawBox(box, title: "Referral — \(subject)", style: theme[.borderFocus], titleStyle: theme[.titleFocus], heavy: true)
-        let inner = box.inset(by: 1)
-        viewports.overlayRows = inner.height
-        viewports.overlayWidth = inner.width - 1
-        let all = wrapped(state, width: inner.width - 1)
-        let start = min(scroll, max(0, all.count - inner.height))
-        for (i, line) in all.dropFirst(start).prefix(inner.height).enumerated() {
-            buffer.write(line.text, at: Point(x: inner.x + 1, y: inner.y + i), width: inner.width - 1, style: theme[line.role], pad: true)
+    public func hints(_ env: ScreenEnvironment) -> [ScreenHint] {
+        [.command(.moveDown, "scroll"), .command(.cancel, "close")] + ReferralActions.queueHints
+            + [.command(.editReferral, "edit"), .command(.goToChild, "child")]
+    }
+
+    public func disabledReason(_ command: Command, _ env: ScreenEnvironment) -> String? {
+        if command == .nextReferralView { return "the views change in the referral queue pane" }
+        guard let referral = env.dashboard.referral(referral) else { return "this referral is no longer in the store" }
+        return ReferralActions.refusal(command, for: referral, role: env.role)
+    }
+
+    public mutating func handle(_ command: Command, _ ctx: inout ScreenContext) {
+        if let move = ScrollView.Move(command) { return scroll.apply(move) }
+        switch command {
+        case .cancel: return ctx.close()
+        case .nextReferralView: return ctx.refuse(disabledReason(command, ctx.env) ?? "not here")
+        default: break
+        }
+        guard let shown = ctx.env.dashboard.referral(referral) else {
+            ctx.close()
+            return ctx.say("This referral is no longer in the store.")
+        }
+        switch command {
+        case .goToChild:
+            ctx.close()
+            ctx.request(.goToChild(shown.child))
+        case .open where !ReferralActions.reviews(shown, role: ctx.env.role):
+            break
+        default:
+            ReferralActions.run(command, on: shown, dashboard: ctx.env.dashboard, session: ctx.env.session, &ctx)
         }
     }
 
-    mutating func scroll(_ command: Command, rows: Int, lineCount: Int) {
-        let last = max(0, lineCount - rows)
-        switch command {
-        case .moveDown: scroll = min(scroll + 1, last)
-        case .moveUp: scroll = max(0, scroll - 1)
-        case .pageDown: scroll = min(scroll + max(1, rows - 1), last)
-        case .pageUp: scroll = max(0, scroll - max(1, rows - 1))
-        default: break
-        }
+    public mutating func render(_ env: ScreenEnvironment, area: Rect, screen: Rect, buffer: inout Buffer, theme: Theme) -> Point? {
+        let subject = env.dashboard.referral(referral).map { referral in
+            "\(env.name(ofChild: referral.child)) · \(env.dashboard.service(referral.service)?.name ?? "service")"
+        } ?? ""
+        let inner = Overlay.box(in: area, width: 110, title: "Referral — \(subject)", buffer: &buffer, theme: theme)
+        let text = Rect(x: inner.x + 1, y: inner.y, width: max(1, inner.width - 1), height: inner.height)
+        Paragraph(wrapped(env, width: text.width)).render(in: text, scroll: &scroll, buffer: &buffer, theme: theme)
+        return nil
     }
 }
 

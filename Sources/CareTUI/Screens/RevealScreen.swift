@@ -3,118 +3,141 @@ import Foundation
 import TextUI
 
 /// The wall asks for a passphrase before it shows names: one dot per character, never the text.
-public struct RevealScreen: Sendable {
+public struct RevealScreen: ScreenController {
     public let id: Int
     public var passphrase = PassphraseInput()
     public var error: String?
-    /// False once Esc or a right passphrase closed it.
-    var open = true
     var failures = 0
     var retryAfter: Date?
 
-    /// Keys are typed into the passphrase before any context sees them (`Update.handle`).
+    /// Keys are typed into the passphrase before any context sees them (`rawKey`).
     public static let keyChain = KeyChain([], unbound: .typed, globalOnly: [])
+    public var keyChain: KeyChain { Self.keyChain }
 
     init(id: Int) {
         self.id = id
     }
 
+    public func hints(_ env: ScreenEnvironment) -> [ScreenHint] {
+        [.fixed(key: "type", label: "the passphrase"), .fixed(key: "Enter", label: "show names"), .fixed(key: "Esc", label: "keep masked")]
+    }
+
     /// Enter checks the passphrase (after the same growing wait as the lock screen), Esc leaves
     /// the names masked, Ctrl-C quits; everything else is the passphrase.
-    mutating func handle(_ key: Key, in state: inout AppState) -> [Effect] {
+    public mutating func rawKey(_ key: Key, _ ctx: inout ScreenContext) -> Bool {
         switch key {
         case .enter:
-            if let retryAfter, state.now < retryAfter {
-                error = "Wait \(Int(retryAfter.timeIntervalSince(state.now).rounded(.up))) s before trying again."
+            if let retryAfter, ctx.env.now < retryAfter {
+                error = "Wait \(Int(retryAfter.timeIntervalSince(ctx.env.now).rounded(.up))) s before trying again."
                 passphrase.clear()
-                return []
+                return true
             }
             let typed = passphrase.text
             passphrase.clear()
-            return [.verifyPassphrase(typed, screen: id)]
+            ctx.ask(.verifyPassphrase(typed, screen: id))
         case .escape:
             passphrase.clear()
-            open = false
+            ctx.close()
         case .ctrl("c"):
-            state.quitRequested = true
+            ctx.request(.quit)
         default:
             if !passphrase.handle(key) { error = PassphraseInput.tooLongWords }
         }
-        return []
+        return true
     }
 
-    /// The check's answer: a wrong passphrase waits longer each time.
-    mutating func checked(_ failure: StoreFailure?, now: Date) {
+    public mutating func paste(_ text: String, _ ctx: inout ScreenContext) {
+        if !passphrase.paste(text) { error = PassphraseInput.tooLongWords }
+    }
+
+    /// The check's answer: names shown, or a wrong passphrase that waits longer each time.
+    public mutating func receive(_ answer: StoreAnswer, _ ctx: inout ScreenContext) {
+        guard case .passphraseChecked(let failure) = answer else { return }
         guard let failure else {
-            open = false
+            ctx.close()
+            ctx.request(.setMasked(false))
             return
         }
         failures += 1
-        retryAfter = now.addingTimeInterval(LockState.delay(afterFailures: failures))
+        retryAfter = ctx.env.now.addingTimeInterval(LockState.delay(afterFailures: failures))
         error = failure.words
     }
 
-    func render(_ state: AppState, area: Rect, buffer: inout Buffer, theme: Theme) {
+    public mutating func render(_ env: ScreenEnvironment, area: Rect, screen: Rect, buffer: inout Buffer, theme: Theme) -> Point? {
         let lines = [
             "Show names on the wall screen",
-            "Passphrase for \(state.worker.accountName): " + String(repeating: "•", count: passphrase.count) + "▏",
+            "Passphrase for \(env.worker.accountName): " + String(repeating: "•", count: passphrase.count) + "▏",
             error ?? "Enter shows the names; Esc leaves them masked.",
         ]
-        Dialog(title: "Reveal", message: lines, buttons: []).render(in: area, buffer: &buffer, theme: theme)
+        Dialog(title: "Reveal", message: lines, buttons: []).render(in: screen, buffer: &buffer, theme: theme)
+        return nil
     }
 }
 
 /// Chooses a child to add to the handover: type to narrow the list (as the caseload filter),
 /// ↑↓ to move, Enter to add.
-public struct ChildPickerScreen: Sendable {
+public struct ChildPickerScreen: ScreenController {
     public let id: Int
-    /// The handover screen that asked.
+    /// The handover screen that asked, and the handover the chosen child's card is added to.
     public let handoverScreen: Int
+    let handover: Handover
     public var filter = TextField()
     public var selection = 0
     /// Children already on the handover, left out of the list.
     public let excluded: Set<ChildID>
 
     public static let keyChain = KeyChain([.filter, .global], unbound: .typed, globalOnly: [.lock, .redraw])
+    public var keyChain: KeyChain { Self.keyChain }
 
-    init(id: Int, handoverScreen: Int, excluded: Set<ChildID>) {
+    init(id: Int, handoverScreen: Int, handover: Handover, excluded: Set<ChildID>) {
         self.id = id
         self.handoverScreen = handoverScreen
+        self.handover = handover
         self.excluded = excluded
     }
 
-    /// Enter adds the child with the cursor; Esc closes without adding.
-    mutating func handle(_ command: Command, in state: inout AppState) -> ScreenStep {
+    public func hints(_ env: ScreenEnvironment) -> [ScreenHint] {
+        [.fixed(key: "type", label: "narrow the list"), .fixed(key: "↑↓", label: "move"), .command(.keepFilter, "add"), .command(.clearFilter, "cancel")]
+    }
+
+    /// Enter adds the child with the cursor (a card filled from the record, saved with the
+    /// others); Esc closes without adding.
+    public mutating func handle(_ command: Command, _ ctx: inout ScreenContext) {
         switch command {
         case .keepFilter:
-            let found = rows(state)
-            guard found.indices.contains(selection) else {
-                state.message = "No child matches the filter."
-                return .stay
-            }
-            return ScreenStep(effects: HandoverUpdate.picked(found[selection].id, for: handoverScreen, in: &state), keep: false)
+            let found = rows(ctx.env)
+            guard found.indices.contains(selection) else { return ctx.say("No child matches the filter.") }
+            ctx.close()
+            let env = ctx.env
+            guard let child = env.dashboard.child(found[selection].id) else { return }
+            let alerts = env.dashboard.allAlerts.filter { $0.child == child.id }
+            var entry = HandoverBuilder.prefill(child, snapshot: env.snapshot, alerts: alerts, pinned: nil, now: env.now, zone: env.zone)
+            entry.pinned = false
+            var record = handover
+            record.entries.append(entry)
+            ctx.ask(.perform(.saveHandover(record), origin: handoverScreen))
         case .clearFilter:
-            return .close
+            ctx.close()
         default:
-            return .stay
+            break
         }
     }
 
     /// ↑↓ move in the list; other keys narrow it.
-    mutating func type(_ key: Key, state: AppState) {
+    public mutating func type(_ key: Key, _ ctx: inout ScreenContext) {
         switch key {
         case .up: selection = max(0, selection - 1)
-        case .down: selection = min(max(0, rows(state).count - 1), selection + 1)
+        case .down: selection = min(max(0, rows(ctx.env).count - 1), selection + 1)
         default: if filter.handle(key) { selection = 0 }
         }
     }
 
-    func rows(_ state: AppState) -> [CaseloadRow] {
+    func rows(_ env: ScreenEnvironment) -> [CaseloadRow] {
         let query = CaseloadQuery(text: filter.value, sort: .name)
-        return query.apply(to: state.dashboard.allRows).filter { !excluded.contains($0.id) }
+        return query.apply(to: env.dashboard.allRows).filter { !excluded.contains($0.id) }
     }
 
-    func render(_ state: AppState, area: Rect, buffer: inout Buffer, theme: Theme) {
+    public mutating func render(_ env: ScreenEnvironment, area: Rect, screen: Rect, buffer: inout Buffer, theme: Theme) -> Point? {
         let width = min(area.width - 4, 70)
         let height = min(area.height - 2, 18)
         let box = Rect(x: area.x + (area.width - width) / 2, y: area.y + (area.height - height) / 2, width: width, height: height)
@@ -124,16 +147,18 @@ public struct ChildPickerScreen: Sendable {
         buffer.write("/ ", at: inner.origin, style: theme[.emphasis])
         var field = filter
         field.focused = true
-        field.secure = state.dashboard.masked
+        field.secure = env.masked
         field.render(in: Rect(x: inner.x + 2, y: inner.y, width: inner.width - 2, height: 1), buffer: &buffer, theme: theme)
         let list = Rect(x: inner.x, y: inner.y + 1, width: inner.width, height: inner.height - 1)
-        let found = rows(state)
+        let found = rows(env)
         var scroll = ListScroll(selection: min(selection, max(0, found.count - 1)))
         scroll.follow(selection: scroll.selection, visibleRows: list.height, count: found.count)
+        let dashboard = env.dashboard
         PaneList.render(count: found.count, scroll: scroll, focused: true, empty: "No child matches.", area: list, buffer: &buffer, theme: theme) { index, rect, buffer in
             let row = found[index]
-            let name = state.dashboard.masked ? "\(row.caseNumber) \(state.dashboard.child(row.id)?.initials ?? "")" : "\(row.displayName)  \(row.caseNumber)"
+            let name = dashboard.masked ? "\(row.caseNumber) \(dashboard.child(row.id)?.initials ?? "")" : "\(row.displayName)  \(row.caseNumber)"
             buffer.write(" \(row.risk.symbol) \(name)", at: rect.origin, width: rect.width, style: theme[.normal], pad: true)
         }
+        return nil
     }
 }

@@ -9,19 +9,19 @@ import TextUI
 /// checked here to put the words beside the field and again by the store); Ctrl-R returns it to
 /// the worker with the general comment. Nothing answered is lost: Esc asks first, a refusal keeps
 /// every answer, and the screen stays behind the lock.
-public struct ReviewScreen: Sendable {
+public struct ReviewScreen: ScreenController {
     public let id: Int
     public let referral: ReferralID
     public let questions: [String]
-    /// An answer and a comment per question, then the general comment.
-    public var fields: [FieldEditor]
-    public var focus = 0
+    /// An answer and a comment per question, then the general comment: the same field engine as
+    /// every form.
+    public var engine: FieldEngine
     /// What went wrong with the last approve or return, in words.
     public var notice: String?
-    private let original: [String]
 
     /// Review keys first, then typing into the focused answer or comment, then the global keys.
     public static let keyChain = KeyChain([.review, .global], unbound: .typed)
+    public var keyChain: KeyChain { Self.keyChain }
 
     static let options = ["—", "yes", "no", "n/a"]
     /// Letters that answer at once in an answer field.
@@ -40,15 +40,16 @@ public struct ReviewScreen: Sendable {
         }
         fields.append(FieldEditor(FieldSpec(ReviewField.general, "Comment", kind: .note,
                                             hint: "needed to return (Ctrl-R); optional to approve (Ctrl-S) · Enter starts a new line")))
-        self.fields = fields
-        original = fields.map(\.value)
+        engine = FieldEngine(fields)
     }
 
-    public var isDirty: Bool { fields.map(\.value) != original }
+    public var fields: [FieldEditor] { engine.fields }
+    public var focus: Int { engine.focus }
+    public var isDirty: Bool { engine.isDirty }
 
     /// Sets the answer to question `index` (0-based), as the keys would.
     public mutating func answer(_ index: Int, _ answer: CulturalSafetyReview.Answer?) {
-        fields[2 * index].value = Self.option(answer)
+        engine.set(ReviewField.answer(index).rawValue, to: Self.option(answer))
     }
 
     static func option(_ answer: CulturalSafetyReview.Answer?) -> String {
@@ -72,112 +73,128 @@ public struct ReviewScreen: Sendable {
     /// The checklist and the general comment as typed, sanitized.
     public func answers() -> (checklist: [CulturalSafetyReview.Item], comment: String) {
         let checklist = questions.enumerated().map { i, question in
-            CulturalSafetyReview.Item(question: question, answer: Self.answer(fields[2 * i].value),
-                                      comment: Sanitizer.clean(fields[2 * i + 1].value).trimmingCharacters(in: .whitespacesAndNewlines))
+            CulturalSafetyReview.Item(question: question, answer: Self.answer(engine.value(ReviewField.answer(i))),
+                                      comment: Sanitizer.clean(engine.value(ReviewField.comment(i))).trimmingCharacters(in: .whitespacesAndNewlines))
         }
-        let comment = Sanitizer.clean(fields[fields.count - 1].value, multiline: true).trimmingCharacters(in: .whitespacesAndNewlines)
+        let comment = Sanitizer.clean(engine.value(ReviewField.general), multiline: true).trimmingCharacters(in: .whitespacesAndNewlines)
         return (checklist, comment)
     }
 
-    // MARK: Keys
+    // MARK: The controller
 
-    mutating func type(_ key: Key, width: Int) {
-        guard fields.indices.contains(focus) else { return }
-        if isAnswer(focus), case .char(let c) = key, let option = Self.shortcuts[c] {
-            fields[focus].value = option
-            fields[focus].error = nil
+    public var holdsUnsavedInput: Bool { isDirty }
+    public var staysBehindLock: Bool { true }
+    public var takesText: Bool { !isAnswer(engine.focus) && engine.acceptsText }
+
+    public func hints(_ env: ScreenEnvironment) -> [ScreenHint] {
+        var hints: [ScreenHint] = [.command(.nextField, "next"), .command(.approveReferral, "approve"), .command(.returnReferral, "return"),
+                                   .command(.cancel, "close")]
+        if isAnswer(engine.focus) { hints.insert(.fixed(key: "y n a", label: "yes no n/a"), at: 0) }
+        return hints
+    }
+
+    /// A key into the focused answer or comment; on an answer, y, n and a answer at once.
+    public mutating func type(_ key: Key, _ ctx: inout ScreenContext) {
+        if isAnswer(engine.focus), case .char(let c) = key, let option = Self.shortcuts[c] {
+            engine.fields[engine.focus].value = option
+            engine.fields[engine.focus].error = nil
             return
         }
-        switch fields[focus].handle(key, width: width) {
-        case .next: focus = min(focus + 1, fields.count - 1)
-        case .previous: focus = max(focus - 1, 0)
-        case .edited, .unused: break
-        }
+        engine.type(key)
+    }
+
+    public mutating func typeText(_ text: String, _ ctx: inout ScreenContext) -> Bool {
+        guard takesText else { return false }
+        ctx.say(engine.typeText(text))
+        return true
+    }
+
+    public mutating func paste(_ text: String, _ ctx: inout ScreenContext) {
+        // Answers are never set by text: a paste goes into a comment only.
+        guard !isAnswer(engine.focus) else { return ctx.say("An answer is chosen with y, n or a; move to a comment to paste.") }
+        ctx.say(engine.paste(text))
     }
 
     func isAnswer(_ index: Int) -> Bool { index < 2 * questions.count && index % 2 == 0 }
 
-    mutating func handle(_ command: Command, in state: inout AppState) -> ScreenStep {
+    public mutating func handle(_ command: Command, _ ctx: inout ScreenContext) {
         switch command {
-        case .nextField: focus = (focus + 1) % fields.count
-        case .previousField: focus = (focus - 1 + fields.count) % fields.count
-        case .approveReferral: return approve(in: &state)
-        case .returnReferral: return giveBack(in: &state)
+        case .nextField: engine.cycleFocus(by: 1)
+        case .previousField: engine.cycleFocus(by: -1)
+        case .approveReferral: approve(&ctx)
+        case .returnReferral: giveBack(&ctx)
         case .cancel:
-            guard isDirty else { return .close }
-            let question = QuestionScreen(
-                id: state.takeScreenID(), title: "Discard?",
+            guard isDirty else { return ctx.close() }
+            ctx.push(QuestionScreen(
+                id: ctx.newID(), title: "Discard?",
                 message: ["Discard the answers of this review? They are not saved anywhere."],
-                yes: .discardForm(id), yesLabel: "Discard", noLabel: "Keep reviewing")
-            return ScreenStep(push: .question(question))
+                yes: .discardForm(id), yesLabel: "Discard", noLabel: "Keep reviewing"))
         default:
             break
         }
-        return .stay
-    }
-
-    private mutating func clearErrors() {
-        for index in fields.indices { fields[index].error = nil }
-        notice = nil
     }
 
     /// Approves with these answers, or marks what is missing beside its field, in the domain's words.
-    mutating func approve(in state: inout AppState) -> ScreenStep {
-        clearErrors()
+    mutating func approve(_ ctx: inout ScreenContext) {
+        engine.clearErrors()
+        notice = nil
         let (checklist, comment) = answers()
         if let problem = ReferralWorkflow.approvalProblem(checklist, comment: comment, questions: questions) {
             switch problem {
             case .unanswered(let open):
                 for (i, question) in questions.enumerated() where open.contains(question) {
-                    fields[2 * i].error = "Answer yes, no or not applicable (y, n, a)."
+                    engine.mark(ReviewField.answer(i), "Answer yes, no or not applicable (y, n, a).")
                 }
             case .noAnswerNeedsComment(let bare):
                 for (i, question) in questions.enumerated() where bare.contains(question) {
-                    fields[2 * i + 1].error = "A \"no\" needs a comment here, or a general comment below."
+                    engine.mark(ReviewField.comment(i), "A \"no\" needs a comment here, or a general comment below.")
                 }
             default:
                 break
             }
             notice = "Not approved: " + problem.description
-            state.message = notice
-            if let first = fields.firstIndex(where: { $0.error != nil }) { focus = first }
-            return .stay
+            ctx.say(notice)
+            engine.focusFirstProblem()
+            return
         }
-        return ScreenStep(effects: [.perform(.applyReferral(referral, .approve(checklist: checklist, comment: comment)), origin: id)])
+        ctx.ask(.perform(.applyReferral(referral, .approve(checklist: checklist, comment: comment)), origin: id))
     }
 
     /// Returns the referral to the worker with the general comment, which it needs, and the
     /// answers given so far, which the next review starts from.
-    mutating func giveBack(in state: inout AppState) -> ScreenStep {
-        clearErrors()
+    mutating func giveBack(_ ctx: inout ScreenContext) {
+        engine.clearErrors()
+        notice = nil
         let (checklist, comment) = answers()
         guard !comment.isEmpty else {
-            fields[fields.count - 1].error = "Say why it is returned; the worker reads this."
-            focus = fields.count - 1
+            engine.mark(ReviewField.general, "Say why it is returned; the worker reads this.")
+            engine.focus = engine.fields.count - 1
             notice = "Not returned: " + ReferralError.needsText("a comment saying why the referral is returned").description
-            state.message = notice
-            return .stay
+            ctx.say(notice)
+            return
         }
-        return ScreenStep(effects: [.perform(.applyReferral(referral, .return(comment: comment, checklist: checklist)), origin: id)])
+        ctx.ask(.perform(.applyReferral(referral, .return(comment: comment, checklist: checklist)), origin: id))
     }
 
     /// The store's answer: closes on success; keeps every answer and says why on a refusal.
-    mutating func finished(_ result: Result<CommandOutcome, StoreFailure>, in state: inout AppState) -> Bool {
-        switch result {
-        case .success:
-            return false
-        case .failure(let failure):
+    public mutating func receive(_ answer: StoreAnswer, _ ctx: inout ScreenContext) {
+        switch answer {
+        case .saved(_, .success): ctx.close()
+        case .saved(_, .failure(let failure)):
             notice = "Not saved: " + failure.words
-            state.message = notice
-            return true
+            ctx.say(notice)
+        case .waiting:
+            notice = "Saving: waiting for another session to finish…"
+        default:
+            break
         }
     }
 
     // MARK: Drawing
 
     /// Draws the review over `area`; returns where the terminal cursor goes.
-    func render(_ state: AppState, area: Rect, buffer: inout Buffer, theme: Theme, viewports: inout Viewports) -> Point? {
-        let dashboard = state.dashboard
+    public mutating func render(_ env: ScreenEnvironment, area: Rect, screen: Rect, buffer: inout Buffer, theme: Theme) -> Point? {
+        let dashboard = env.dashboard
         let width = min(area.width - 2, 116)
         let box = Rect(x: area.x + (area.width - width) / 2, y: area.y, width: width, height: area.height)
         buffer.fill(box, with: Cell(" ", style: theme[.normal]))
@@ -191,7 +208,7 @@ public struct ReviewScreen: Sendable {
 
         // The youth beside the service.
         let columnWidth = max(10, (inner.width - 3) / 2)
-        let left = youthLines(stored, state: state)
+        let left = youthLines(stored, env: env)
         let right = serviceLines(service)
         let headerRows = min(max(left.count, right.count), max(2, inner.height / 3))
         for row in 0..<headerRows {
@@ -219,7 +236,7 @@ public struct ReviewScreen: Sendable {
         // The checklist, scrolled to keep the focused question in view.
         let area = Rect(x: inner.x, y: y, width: inner.width, height: max(0, inner.bottom - y))
         let commentWidth = max(10, area.width - 26)
-        viewports.formFieldWidth = commentWidth
+        engine.valueWidth = commentWidth
         let blocks = blockHeights(width: area.width)
         let focusedBlock = min(focus / 2, questions.count)
         var first = focusedBlock
@@ -292,13 +309,13 @@ public struct ReviewScreen: Sendable {
 
     /// The youth as the liaison needs them: name, case, age, pronouns, every community and its
     /// representative, languages. Masked names mask the communities too.
-    func youthLines(_ referral: Referral, state: AppState) -> [String] {
-        guard let child = state.dashboard.child(referral.child) else { return ["Youth: no longer on the caseload"] }
-        var first = "Youth: \(state.name(of: child))"
-        if !state.dashboard.masked { first += " · \(child.caseNumber)" }
-        first += " · \(child.age(on: state.today))\(child.pronouns.isEmpty ? "" : " · \(child.pronouns)")"
+    func youthLines(_ referral: Referral, env: ScreenEnvironment) -> [String] {
+        guard let child = env.dashboard.child(referral.child) else { return ["Youth: no longer on the caseload"] }
+        var first = "Youth: \(env.name(of: child))"
+        if !env.masked { first += " · \(child.caseNumber)" }
+        first += " · \(child.age(on: env.today))\(child.pronouns.isEmpty ? "" : " · \(child.pronouns)")"
         var lines = [first]
-        if state.dashboard.masked {
+        if env.masked {
             lines.append("Identity and communities: (masked; M shows them)")
         } else if child.indigenousIdentity.affiliations.isEmpty {
             lines.append("Indigenous identity: \(child.indigenousIdentity.summary)")

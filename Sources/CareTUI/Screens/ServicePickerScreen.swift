@@ -6,7 +6,7 @@ import TextUI
 /// category, provider, languages and region). Opened with `r` to choose the service of a new
 /// referral, or with `C` to read the catalogue, where a supervisor edits a service (Enter) or
 /// adds one (Ctrl-N).
-public struct ServicePickerScreen: Sendable {
+public struct ServicePickerScreen: ScreenController {
     public enum Purpose: Sendable, Equatable {
         /// Choosing the service of a new referral of this child.
         case refer(ChildID)
@@ -21,6 +21,9 @@ public struct ServicePickerScreen: Sendable {
 
     /// Arrows, Enter and Esc first; every other key is typed into the filter.
     public static let keyChain = KeyChain([.picker, .global], unbound: .typed)
+    public var keyChain: KeyChain { Self.keyChain }
+    /// Rows the list showed at the last render.
+    var listRows = 10
 
     public init(id: Int, purpose: Purpose) {
         self.id = id
@@ -44,101 +47,90 @@ public struct ServicePickerScreen: Sendable {
 
     // MARK: Keys
 
-    mutating func type(_ key: Key, services: [Service]) {
-        guard filter.handle(key) else { return }
-        scroll = ListScroll()
-        scroll.follow(selection: 0, visibleRows: 1, count: matches(services).count)
+    public func hints(_ env: ScreenEnvironment) -> [ScreenHint] {
+        [.fixed(key: "type", label: "filter"), .command(.moveDown, "move"), .command(.open, "choose"), .command(.newService, "new service"),
+         .command(.cancel, "close")]
     }
 
-    /// Why Enter does nothing here now; nil when it chooses or edits.
-    func refusal(_ command: Command, in state: AppState) -> String? {
-        let services = state.dashboard.snapshot.services
+    public mutating func type(_ key: Key, _ ctx: inout ScreenContext) {
+        guard filter.handle(key) else { return }
+        scroll = ListScroll()
+        scroll.follow(selection: 0, visibleRows: 1, count: matches(ctx.env.snapshot.services).count)
+    }
+
+    /// Why Enter or Ctrl-N does nothing here now; nil when it chooses or edits.
+    public func disabledReason(_ command: Command, _ env: ScreenEnvironment) -> String? {
+        let services = env.snapshot.services
         switch command {
         case .open:
             if services.isEmpty { return "the services catalogue is empty; a supervisor adds services (Ctrl-N here, or care services import)" }
             if selected(services) == nil { return "no service matches the filter" }
-            if purpose == .catalogue, !state.worker.role.may(.editCatalogue) {
-                return PermissionDenied(permission: .editCatalogue, role: state.worker.role).description
+            if purpose == .catalogue, !env.role.may(.editCatalogue) {
+                return PermissionDenied(permission: .editCatalogue, role: env.role).description
             }
             return nil
         case .newService:
-            return state.worker.role.may(.editCatalogue) ? nil : PermissionDenied(permission: .editCatalogue, role: state.worker.role).description
+            return env.role.may(.editCatalogue) ? nil : PermissionDenied(permission: .editCatalogue, role: env.role).description
         default:
             return nil
         }
     }
 
-    mutating func handle(_ command: Command, in state: inout AppState) -> ScreenStep {
-        let services = state.dashboard.snapshot.services
+    public mutating func handle(_ command: Command, _ ctx: inout ScreenContext) {
+        let env = ctx.env
+        let services = env.snapshot.services
         let count = matches(services).count
-        let rows = state.viewports.overlayRows
+        if let move = ListScroll.Move(command) { return scroll.apply(move, visibleRows: listRows, count: count) }
         switch command {
-        case .moveUp: scroll.apply(.up, visibleRows: rows, count: count)
-        case .moveDown: scroll.apply(.down, visibleRows: rows, count: count)
-        case .pageUp: scroll.apply(.pageUp, visibleRows: rows, count: count)
-        case .pageDown: scroll.apply(.pageDown, visibleRows: rows, count: count)
-        case .cancel: return .close
+        case .cancel: ctx.close()
         case .open, .newService:
-            if let reason = refusal(command, in: state) {
-                state.message = Availability.sentence(reason)
-                return .stay
-            }
-            let form: any CaseForm
+            if let reason = disabledReason(command, env) { return ctx.refuse(reason) }
             if command == .newService {
-                form = ServiceForm(service: nil)
-            } else if let service = selected(services) {
-                switch purpose {
-                case .refer(let childID):
-                    guard let child = state.dashboard.child(childID) else {
-                        state.message = "That child is no longer on the caseload."
-                        return .close
-                    }
-                    // The form takes the picker's place: Esc on it goes back to the dashboard.
-                    let screen = FormScreen(id: state.takeScreenID(), form: NewReferralForm(child: child, service: service),
-                                            context: FormUpdate.context(state))
-                    return ScreenStep(keep: false, push: .form(screen))
-                case .catalogue:
-                    form = ServiceForm(service: service)
-                }
-            } else {
-                return .stay
+                return ctx.push(FormScreen(id: ctx.newID(), form: ServiceForm(service: nil), context: env.formContext))
             }
-            return ScreenStep(push: .form(FormScreen(id: state.takeScreenID(), form: form, context: FormUpdate.context(state))))
+            guard let service = selected(services) else { return }
+            switch purpose {
+            case .refer(let childID):
+                guard let child = env.dashboard.child(childID) else {
+                    ctx.close()
+                    return ctx.say("That child is no longer on the caseload.")
+                }
+                // The form takes the picker's place: Esc on it goes back to the dashboard.
+                ctx.close()
+                ctx.push(FormScreen(id: ctx.newID(), form: NewReferralForm(child: child, service: service), context: env.formContext))
+            case .catalogue:
+                ctx.push(FormScreen(id: ctx.newID(), form: ServiceForm(service: service), context: env.formContext))
+            }
         default:
             break
         }
-        return .stay
     }
 
     // MARK: Drawing
 
     /// Draws the picker over `area`; returns where the cursor goes (in the filter).
-    func render(_ state: AppState, area: Rect, buffer: inout Buffer, theme: Theme, viewports: inout Viewports) -> Point? {
-        let services = state.dashboard.snapshot.services
+    public mutating func render(_ env: ScreenEnvironment, area: Rect, screen: Rect, buffer: inout Buffer, theme: Theme) -> Point? {
+        let services = env.snapshot.services
         let shown = matches(services)
         let width = min(area.width - 2, 110)
         let box = Rect(x: area.x + (area.width - width) / 2, y: area.y, width: width, height: area.height)
         buffer.fill(box, with: Cell(" ", style: theme[.normal]))
         let title: String = switch purpose {
-        case .refer(let child): "New referral — \(state.dashboard.nameWithCase(ofChild: child)) — choose a service"
+        case .refer(let child): "New referral — \(env.dashboard.nameWithCase(ofChild: child)) — choose a service"
         case .catalogue: "Services catalogue"
         }
         buffer.drawBox(box, title: title, style: theme[.borderFocus], titleStyle: theme[.titleFocus], heavy: true)
         let inner = box.inset(by: 1)
         guard inner.height >= 4 else { return nil }
 
-        buffer.write("/ ", at: inner.origin, style: theme[.emphasis])
-        var field = filter
-        field.focused = true
-        let fieldArea = Rect(x: inner.x + 2, y: inner.y, width: max(1, inner.width - 2), height: 1)
-        field.render(in: fieldArea, buffer: &buffer, theme: theme)
+        let cursor = Overlay.filterLine(filter, prompt: "/ ", in: inner, buffer: &buffer, theme: theme)
         let count = shown.count == services.count ? "\(services.count) services" : "\(shown.count) of \(services.count) services"
         buffer.write("\(count) · type to filter (name, category, provider, language, region)", at: Point(x: inner.x, y: inner.y + 1),
                      width: inner.width, style: theme[.muted])
 
-        let details = detailLines(selected(services), state: state)
+        let details = detailLines(selected(services), env: env)
         let listHeight = max(1, inner.height - 3 - details.count)
-        viewports.overlayRows = listHeight
+        listRows = listHeight
         let list = Rect(x: inner.x, y: inner.y + 2, width: inner.width, height: listHeight)
         let empty = services.isEmpty ? "The catalogue is empty." : "No service matches \"\(filter.value)\". Esc closes; Backspace widens."
         PaneList.render(count: shown.count, scroll: scroll, focused: true, empty: empty, area: list, buffer: &buffer, theme: theme) { index, rect, buffer in
@@ -156,17 +148,17 @@ public struct ServicePickerScreen: Sendable {
             buffer.write(line, at: Point(x: inner.x + 1, y: y), width: inner.width - 1, style: theme[.muted])
             y += 1
         }
-        return field.cursorPosition(in: fieldArea)
+        return cursor
     }
 
     /// The selected service in full, and whether a referral to it would need a review.
-    func detailLines(_ service: Service?, state: AppState) -> [String] {
+    func detailLines(_ service: Service?, env: ScreenEnvironment) -> [String] {
         guard let service else { return [] }
         var lines = [
             "\(service.provider) · \(service.region)",
             "Languages: \(service.languages.joined(separator: ", "))\(service.indigenousLed ? " · Indigenous-led" : "")",
         ]
-        if case .refer(let childID) = purpose, let child = state.dashboard.child(childID) {
+        if case .refer(let childID) = purpose, let child = env.dashboard.child(childID) {
             let reasons = ReferralWorkflow.reviewReasons(child: child, service: service)
             lines.append(reasons.isEmpty ? "No cultural-safety review required by the rules."
                                          : "A liaison's cultural-safety review is required: \(reasons.joined(separator: "; ")).")

@@ -91,12 +91,9 @@ final class Harness {
     // Small views of the state, so a failed expectation prints a value, not the whole state.
     var dashboard: Dashboard { app.state.dashboard }
     var focus: PaneID { dashboard.focus }
-    var form: FormScreen? {
-        if case .form(let form)? = app.state.front { return form }
-        return nil
-    }
-    var formOpen: Bool { app.state.screens.contains { if case .form = $0 { true } else { false } } }
-    var front: Screen? { app.state.front }
+    var form: FormScreen? { app.state.front as? FormScreen }
+    var formOpen: Bool { app.state.screens.contains { $0 is FormScreen } }
+    var front: (any ScreenController)? { app.state.front }
     var locked: Bool { app.state.lock != nil }
     var message: String? { app.state.message }
     var detailOpen: Bool { dashboard.detail != nil }

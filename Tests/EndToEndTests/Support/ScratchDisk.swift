@@ -43,6 +43,18 @@ final class ScratchDisk {
         }
     }
 
+    /// Writes a filler file that leaves about `kilobytes` free: room to open a store (SQLite's
+    /// 32 KiB shared-memory file) but not to write to it.
+    func fill(leavingKilobytes kilobytes: Int) throws {
+        var info = statvfs()
+        guard statvfs(path, &info) == 0 else { throw Shell.Failure(description: "statvfs failed on \(path)") }
+        let free = Int(info.f_bavail) * Int(info.f_frsize)
+        let size = free - kilobytes * 1024
+        guard size > 0 else { return }
+        filler += 1
+        try Data(count: size).write(to: URL(fileURLWithPath: path + "/filler-\(filler)"))
+    }
+
     /// Removes the filler: the disk has room again.
     func free() throws {
         for file in try FileManager.default.contentsOfDirectory(atPath: path) where file.hasPrefix("filler-") {

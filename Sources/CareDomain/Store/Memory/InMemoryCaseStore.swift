@@ -302,7 +302,7 @@ public final class InMemoryCaseStore: CaseStore, CaseArchive, @unchecked Sendabl
 }
 
 /// Refusals of the in-memory store that are not about a command.
-public enum MemoryStoreError: Error, Equatable, Sendable, CustomStringConvertible {
+public enum MemoryStoreError: ErrorInWords, Equatable, Sendable {
     case unknownAccount(String)
     case accountDisabled(String)
     case wrongPassphrase(String)

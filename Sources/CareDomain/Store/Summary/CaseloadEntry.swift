@@ -57,6 +57,19 @@ public struct CaseloadEntry: Sendable, Equatable, Codable {
             appointments: appointments.sorted(by: CaseloadSnapshot.soonerAppointment), lastContact: lastContact)
     }
 
+    /// The team's entry of a child whose own record does not open (`UnreadableChild`): the rest
+    /// of its records that do, so an open missing episode still counts.
+    public static func unreadable(
+        episodes: [MissingEpisode], indicators: [RiskIndicator], plan: SafetyPlan?, referrals: [Referral],
+        appointments: [Appointment], lastContact: Date?
+    ) -> CaseloadEntry {
+        CaseloadEntry(
+            openIndicators: indicators.filter { !$0.resolved }.sorted(by: CaseloadSnapshot.newerIndicator).map(OpenIndicator.init),
+            episodes: episodes.sorted(by: CaseloadSnapshot.newerEpisode), plan: plan,
+            referrals: referrals.sorted(by: CaseloadSnapshot.newerReferral),
+            appointments: appointments.sorted(by: CaseloadSnapshot.soonerAppointment), lastContact: lastContact)
+    }
+
     /// The restricted entry: the time of the child's last restricted contact, nothing else.
     public static func restricted(lastContact: Date?) -> CaseloadEntry {
         CaseloadEntry(lastContact: lastContact)

@@ -1,0 +1,94 @@
+import CareDomain
+import Foundation
+
+/// The store's answers that belong to the session rather than to one screen: the preview audit,
+/// the open record, the change feed, the unlock and the last shift's handover.
+enum SessionResults {
+    static func apply(_ action: Action, to state: inout AppState) -> [Effect] {
+        switch action {
+        case .previewRecorded(let child, let failure):
+            state.preview.recorded(child, refusal: failure?.words)
+        case .detailLoaded(let child, let result):
+            if case .success = result { state.preview.recorded(child) }
+            return Update.drivePanes(in: &state) { dashboard, ctx in RecordController.loaded(child, result, dashboard: &dashboard, &ctx) }
+        case .detailRefreshed(let child, let result):
+            return Update.drivePanes(in: &state) { dashboard, ctx in RecordController.refreshed(child, result, dashboard: &dashboard, &ctx) }
+        case .contactsLoaded(let child, let result):
+            return Update.drivePanes(in: &state) { dashboard, ctx in RecordController.contactsLoaded(child, result, dashboard: &dashboard, &ctx) }
+        case .changesArrived(let result):
+            return changesArrived(result, in: &state)
+        case .patchLoaded(let result, let upTo):
+            switch result {
+            case .success(let patch):
+                state.dashboard.apply(patch, now: state.now)
+                state.changeCursor = max(state.changeCursor, upTo)
+                state.ownChanges = state.ownChanges.filter { $0 > upTo }
+                // After the patch, so screens built from the caseload read the patched records.
+                return snapshotChanged(saved: nil, in: &state)
+            case .failure(let failure):
+                state.message = failure.words
+            }
+        case .unlockFinished(let failure, let waitSeconds):
+            guard var lock = state.lock else { return [] }
+            if let failure {
+                if let waitSeconds {
+                    lock.retryAfter = state.now.addingTimeInterval(TimeInterval(waitSeconds))
+                } else {
+                    lock.failures += 1
+                    lock.retryAfter = state.now.addingTimeInterval(LockState.delay(afterFailures: lock.failures))
+                }
+                lock.error = failure.words
+                state.lock = lock
+                return []
+            }
+            state.lock = nil
+            state.lastInput = state.now
+            return [.redrawAll, .pollChanges(since: state.changeCursor)]
+        case .lastHandoverLoaded(let window, let result):
+            guard window == state.lastHandoverWindow else { return [] }
+            switch result {
+            case .success(let handover): state.dashboard.setLastHandover(handover, now: state.now)
+            case .failure(let failure): state.message = failure.words
+            }
+        default:
+            break
+        }
+        return []
+    }
+
+    /// Changes from the feed: those this session made are already applied; for the rest, the
+    /// children they name are read again (and the open record, without a second view event).
+    private static func changesArrived(_ result: Result<ChangeBatch, StoreFailure>, in state: inout AppState) -> [Effect] {
+        guard case .success(let batch) = result else { return [] }
+        let others = batch.changes.filter { !state.ownChanges.contains($0.sequence) }
+        guard !others.isEmpty else {
+            state.changeCursor = max(state.changeCursor, batch.cursor)
+            state.ownChanges = state.ownChanges.filter { $0 > batch.cursor }
+            return []
+        }
+        let foreign = ChangeBatch(changes: others, cursor: batch.cursor)
+        var effects: [Effect] = [.loadPatch(children: foreign.children, catalogue: foreign.touchesCatalogue, upTo: batch.cursor)]
+        if let open = state.dashboard.detail?.child.id, foreign.children.contains(open) {
+            effects.append(.refreshDetail(open))
+        }
+        if foreign.changes.contains(where: { $0.kind == .handover || $0.kind == .handoverAcknowledgement }) {
+            effects += reloadLastHandover(state)
+        }
+        return effects
+    }
+
+    /// Tells every screen the caseload changed (`saved`: this session's command; nil: others').
+    static func snapshotChanged(saved command: CaseCommand?, in state: inout AppState) -> [Effect] {
+        var effects: [Effect] = []
+        for index in state.screens.indices {
+            effects += Update.drive(index, in: &state) { screen, ctx in screen.snapshotChanged(saved: command, &ctx) }
+        }
+        return effects
+    }
+
+    /// Reads the last shift's handover again (after a save, or when a new shift began).
+    static func reloadLastHandover(_ state: AppState) -> [Effect] {
+        guard let window = state.lastHandoverWindow else { return [] }
+        return [.loadLastHandover(window)]
+    }
+}
