@@ -24,21 +24,37 @@ public final class CursesTerminal: Terminal {
     /// Holds the key codes ncurses numbered for this terminal at start (Ctrl-←, Ctrl-→).
     private let decoder: CursesKeyDecoder
     private var isRestored = false
+    /// Set once the terminal's input has ended (end of file, or the device is gone): every read
+    /// after that reports `.interrupt`, as a hang-up does.
+    private var inputEnded = false
     /// The cursor visibility last set, so `curs_set` is only called when it changes.
     private var cursorShown = false
+    /// Takes the terminal's answers to queries out of the keys, whenever they arrive.
+    private var replies = TerminalReplyScanner()
+    /// While the beginning of what may be an answer is held: when it is given back as keys if
+    /// the rest has not come.
+    private var heldReplyDeadline: ContinuousClock.Instant?
 
-    /// Longest a read blocks before checking for a stop signal. ncurses may retry a read
-    /// interrupted by a signal, so the flag is also polled.
-    private static let signalPollMilliseconds = 100
+    /// Longest one wait blocks before looking at the stop flag again. A signal ends the wait
+    /// at once; this only bounds the rare one that lands just before the wait begins.
+    private static let signalPollMilliseconds = 1_000
+    /// How long the beginning of an answer (`ESC ]`, `ESC [` and what may follow) is held for its
+    /// rest. An answer is written in one piece; this covers it being cut between two reads.
+    private static let replyGraceMilliseconds = 500
     /// How many waiting events one `readEvents` takes at most, so a huge paste cannot stall a frame.
     private static let maximumBatch = 4096
+    /// ncurses' own default is 1 s; a person does not type the next key within 25 ms of Esc.
+    public static let defaultEscapeDelayMilliseconds = 25
 
     /// Sets up the screen: UTF-8 locale, raw keys, no echo, hidden cursor, colours when the
     /// terminal has them and `NO_COLOR` is not set, and the alternate screen.
     ///
+    /// `escapeDelayMilliseconds`: how long after Esc the rest of a key's sequence may come
+    /// (config.toml's `escape_delay_ms`); nil takes `$ESCDELAY`, else 25 ms.
+    ///
     /// - Throws: `CursesError` when there is no terminal, or `TERM` names one ncurses does not
     ///   know. Unlike `initscr`, this never exits the process.
-    public init() throws(CursesError) {
+    public init(escapeDelayMilliseconds: Int? = nil) throws(CursesError) {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
         guard let terminalType = getenv("TERM").map({ String(cString: $0) }), !terminalType.isEmpty else {
             throw .noTerminalType
@@ -61,7 +77,8 @@ public final class CursesTerminal: Terminal {
         _ = keypad(window, true)
         decoder = CursesKeyDecoder(extendedKeys: .lookUp())
         paste = BracketedPaste.enable()
-        _ = care_set_escdelay(25)
+        CursorPositionKeys.switchOff()
+        _ = care_set_escdelay(Int32(escapeDelayMilliseconds ?? Self.environmentEscapeDelay ?? Self.defaultEscapeDelayMilliseconds))
         _ = curs_set(0)
         _ = leaveok(window, true)
         care_resume_screen_once()
@@ -78,6 +95,12 @@ public final class CursesTerminal: Terminal {
         self.pairs = ColorPairAllocator(palette: palette)
         self.colorCapability = palette.capability
         self.size = Self.screenSize()
+    }
+
+    /// `ESCDELAY`, as ncurses reads it, when it is a number of milliseconds.
+    private static var environmentEscapeDelay: Int? {
+        guard let value = getenv("ESCDELAY"), let milliseconds = Int(String(cString: value)), (0...2_000).contains(milliseconds) else { return nil }
+        return milliseconds
     }
 
     /// https://no-color.org: any non-empty `NO_COLOR` turns colour off.
@@ -188,44 +211,102 @@ public final class CursesTerminal: Terminal {
     // MARK: - Reading
 
     public func readEvents(timeoutMilliseconds: Int) -> [InputEvent] {
-        guard !isRestored else { return [.interrupt] }
+        guard !isRestored, !inputEnded else { return [.interrupt] }
         if TerminalSignals.stopRequested { return [.interrupt] }
         let window = care_stdscr()
-        var events: [InputEvent] = []
-
-        // Wait for the first event in short slices, so a stop signal is noticed promptly.
         let clock = ContinuousClock()
         let deadline = timeoutMilliseconds < 0 ? nil : clock.now.advanced(by: .milliseconds(timeoutMilliseconds))
-        waiting: while true {
-            var slice = Self.signalPollMilliseconds
-            if let deadline {
-                let left = clock.now.duration(to: deadline)
-                slice = max(0, min(slice, Int(left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000)))
-            }
-            wtimeout(window, Int32(slice))
-            switch readOne(from: window) {
-            case .event(let event):
-                events.append(event)
-                break waiting
-            case .ignored:
-                continue
-            case .nothing:
-                if TerminalSignals.stopRequested { return [.interrupt] }
-                if let deadline, clock.now >= deadline { return [] }
-            }
-        }
+        var events: [InputEvent] = []
+        // The terminal said there was input and none could be read: twice in a row is the end of
+        // input (read gives end of file, or an error once the device is gone). Without this a
+        // session whose hang-up signal a wrapper swallowed read nothing, forever, at full speed.
+        var readyButNothing = 0
+        var lastWaitWasReady = false
 
-        // Then take everything already waiting, so a burst of keys is one batch.
-        wtimeout(window, 0)
-        draining: while events.count < Self.maximumBatch {
-            switch readOne(from: window) {
-            case .event(let event): append(event, to: &events)
-            case .ignored: continue
-            case .nothing: break draining
+        while true {
+            // Everything ncurses or the terminal already holds, so a burst of keys is one batch.
+            let batch = takeWaiting(from: window)
+            if lastWaitWasReady {
+                readyButNothing = batch.readSomething ? 0 : readyButNothing + 1
+                if readyButNothing >= 2 {
+                    inputEnded = true
+                    return [.interrupt]
+                }
+            }
+            events += replies.scan(batch.events)
+            events += releaseHeldReplyIfLate(now: clock.now)
+            if !events.isEmpty { break }
+            if TerminalSignals.stopRequested { return [.interrupt] }
+
+            // Then wait, in poll(2), for input, a signal (a stop, or a resize ncurses turns into a
+            // key), the timeout, or the held beginning of an answer to be given back.
+            let now = clock.now
+            var until = deadline
+            if let held = heldReplyDeadline { until = min(until ?? held, held) }
+            if let until, now >= until {
+                if let deadline, now >= deadline { return [] }
+                // The held beginning of an answer is due to be given back, at the top.
+                lastWaitWasReady = false
+                continue
+            }
+            var slice = Self.signalPollMilliseconds
+            if let until {
+                let left = now.duration(to: until)
+                let milliseconds = left.components.seconds * 1_000 + left.components.attoseconds / 1_000_000_000_000_000
+                slice = min(slice, max(1, Int(milliseconds) + 1))
+            }
+            switch TerminalInput.wait(milliseconds: slice) {
+            case .ready: lastWaitWasReady = true
+            case .interrupted, .timedOut: lastWaitWasReady = false
+            case .gone:
+                inputEnded = true
+                return [.interrupt]
             }
         }
         if TerminalSignals.stopRequested { events.append(.interrupt) }
         return CursesKeyDecoder.combineAltKeys(events)
+    }
+
+    /// Holds the beginning of what may be an answer for a while; past that, gives it back as the
+    /// keys it was (someone typed Esc and `]`).
+    private func releaseHeldReplyIfLate(now: ContinuousClock.Instant) -> [InputEvent] {
+        guard replies.isHolding else {
+            heldReplyDeadline = nil
+            return []
+        }
+        guard let deadline = heldReplyDeadline else {
+            heldReplyDeadline = now.advanced(by: .milliseconds(Self.replyGraceMilliseconds))
+            return []
+        }
+        guard now >= deadline else { return [] }
+        heldReplyDeadline = nil
+        return replies.release()
+    }
+
+    /// What is waiting, without waiting: the events, and whether anything at all was read (a
+    /// byte of a paste or a key the app has no use for count; they are not events).
+    private func takeWaiting(from window: UnsafeMutablePointer<WINDOW>?) -> (events: [InputEvent], readSomething: Bool) {
+        wtimeout(window, 0)
+        var events: [InputEvent] = []
+        var readSomething = false
+        while events.count < Self.maximumBatch {
+            switch readOne(from: window) {
+            case .event(let event):
+                readSomething = true
+                append(event, to: &events)
+            case .ignored: readSomething = true
+            case .nothing: return (events, readSomething)
+            }
+        }
+        return (events, readSomething)
+    }
+
+    /// Writes the query between frames: ncurses has flushed its own output at the end of the last
+    /// frame, so the bytes cannot land inside one.
+    public func ask(_ query: TerminalQuery) {
+        guard !isRestored, !inputEnded else { return }
+        let bytes = Array(query.sequence.utf8)
+        _ = bytes.withUnsafeBytes { write(STDOUT_FILENO, $0.baseAddress, $0.count) }
     }
 
     private enum ReadResult {

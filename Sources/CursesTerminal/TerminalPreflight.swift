@@ -3,9 +3,9 @@ import CNCurses
 import Glibc
 #endif
 
-/// What must hold before anything touches the terminal: the background query
-/// (`TerminalBackground.query`) opens `/dev/tty` and changes its settings, and curses takes the
-/// screen. Checked in this order, each refused in words (`CursesError`):
+/// What must hold before anything touches the terminal: curses changes its settings, takes the
+/// screen and writes the background query to it. Checked in this order, each refused in words
+/// (`CursesError`):
 ///
 /// 1. Standard input and output are both a terminal (not a pipe, a file or `/dev/null`).
 /// 2. This process is in the terminal's foreground process group. A process in the background

@@ -33,7 +33,10 @@ struct CareCommand: ParsableCommand {
             // ArgumentParser's own words (help, usage, our errors' descriptions), through the
             // same sanitizer as everything else `care` prints.
             let code = exitCode(for: error, arguments: Array(CommandLine.arguments.dropFirst()))
-            let message = fullMessage(for: error)
+            var message = fullMessage(for: error)
+            if code == .success, EnvironmentHelp.isTopLevelHelp(Array(CommandLine.arguments.dropFirst())) {
+                message += "\n\n" + EnvironmentHelp.text()
+            }
             if !message.isEmpty {
                 if code == .success { Say.out(message) } else { Say.error(message) }
             }

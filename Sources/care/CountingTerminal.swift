@@ -32,4 +32,8 @@ final class CountingTerminal: Terminal {
     func invalidate() {
         screen.invalidate()
     }
+
+    func ask(_ query: TerminalQuery) {
+        screen.ask(query)
+    }
 }

@@ -27,7 +27,7 @@ struct DemoCommand: ParsableCommand {
     @Option(name: .long, help: "The demo account to sign in as.")
     var user = "demo-cp"
 
-    @Option(name: .long, help: "Theme name or path.")
+    @Option(name: .long, help: "Theme name or path, or auto (follow the terminal's background).")
     var theme: String?
 
     @Option(name: .long, help: "The demo unit's time zone, an IANA name like America/Winnipeg (default: the machine's).")

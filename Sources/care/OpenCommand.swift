@@ -14,7 +14,7 @@ struct OpenCommand: ParsableCommand {
     @Option(name: .long, help: "Read the passphrase as one line from this open file descriptor.")
     var passphraseFd: Int32?
 
-    @Option(name: .long, help: "Theme name (default, light, high-contrast, monochrome, colorblind) or a path to a .toml file.")
+    @Option(name: .long, help: "Theme name (default, light, high-contrast, monochrome, colorblind), a path to a .toml file, or auto (follow the terminal's background; see ENVIRONMENT in care --help).")
     var theme: String?
 
     @ArgumentParser.Flag(name: .long, help: "Plain mode for screen readers and braille displays: no box drawing, rows spelled out (also CARE_PLAIN=1, or plain = true in the config).")

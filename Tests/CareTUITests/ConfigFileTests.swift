@@ -121,4 +121,24 @@ import TextUI
         #expect(config.problems.contains { $0.contains("contact_days.high must be a number of days") })
         #expect(config.problems.contains { $0.contains("[alerts] snooze_days is not a threshold") })
     }
+
+    @Test func theTerminalsTimingsApplyAndBadOnesAreSaid() {
+        let config = ConfigFile.parse("""
+            theme = "auto"
+            silent_link_minutes = 3
+            escape_delay_ms = 100
+            """, file: "config.toml")
+        #expect(config.theme == "auto")
+        #expect(config.silentLinkMinutes == 3)
+        #expect(config.escapeDelayMilliseconds == 100)
+        #expect(config.problems.isEmpty)
+        #expect(ConfigFile.parse("silent_link_minutes = 0", file: "c").silentLinkMinutes == 0, "0 turns the watch off")
+        let bad = ConfigFile.parse("""
+            silent_link_minutes = 999
+            escape_delay_ms = -1
+            """, file: "config.toml")
+        #expect(bad.silentLinkMinutes == nil && bad.escapeDelayMilliseconds == nil)
+        #expect(bad.problems.contains { $0.contains("silent_link_minutes must be between 0 (never) and 240") })
+        #expect(bad.problems.contains { $0.contains("escape_delay_ms must be between 0 and 2000") })
+    }
 }

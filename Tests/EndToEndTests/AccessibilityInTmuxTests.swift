@@ -122,8 +122,3 @@ struct AccessibilityInTmuxTests {
     }
 }
 
-extension TmuxSession {
-    func send(_ keys: [String]) throws {
-        try Shell.run(["tmux", "-L", socket, "send-keys", "-t", name] + keys)
-    }
-}

@@ -21,6 +21,26 @@ import TextUI
         #expect(style.foreground == .ansi(3))  // yellow is the nearest ANSI colour to an orange
     }
 
+    @Test func eightColoursIsItsOwnDepth() {
+        #expect(ColorCapability(colorCount: 8) == .ansi8)
+        #expect(ColorCapability(colorCount: 16) == .ansi16)
+        #expect(ColorCapability(colorCount: 88) == .ansi16)
+        #expect(ColorCapability(colorCount: 256) == .indexed256)
+        // Bright colours do not exist there: the nearest of the eight, never black for a grey.
+        #expect(Color.ansi(9).degraded(to: .ansi8) == .ansi(1))
+        #expect(Color.ansi(8).degraded(to: .ansi8) == .ansi(7))
+        #expect(Color.rgb(0x8A, 0x8A, 0x8A).degraded(to: .ansi8) == .ansi(7))
+    }
+
+    @Test func aStyleLaidOnAnotherGroundKeepsItsColourOnlyWhereItReads() {
+        let whiteOnRed = Style(foreground: .ansi(7), background: .ansi(1), attributes: .bold)
+        let onCyan = whiteOnRed.laid(on: .ansi(6), fallback: .ansi(0))
+        #expect(onCyan == Style(foreground: .ansi(0), background: .ansi(6), attributes: .bold), "white does not read on cyan")
+        let onBlue = whiteOnRed.laid(on: .ansi(4), fallback: .ansi(0))
+        #expect(onBlue == Style(foreground: .ansi(7), background: .ansi(4), attributes: .bold))
+        #expect(Style().laid(on: .ansi(6), fallback: .ansi(0)) == Style(background: .ansi(6)), "the terminal's own colour is left to it")
+    }
+
     @Test func trueColourKeepsHex() {
         #expect(orange.degraded(to: .trueColor)[.riskHigh].foreground == .rgb(0xE6, 0x9F, 0x00))
     }

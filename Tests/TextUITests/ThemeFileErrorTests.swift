@@ -128,4 +128,16 @@ import TextUI
         #expect(error.line == 1)
         #expect(error.message.contains("role"))
     }
+
+    @Test func aBackgroundThatIsNeitherDarkNorLightNamesItsLine() throws {
+        let text = """
+            name = "mine"
+            background = "grey"
+            """
+        let error = try #require(self.error(parsing: text))
+        #expect(error.line == 2)
+        #expect(error.message.contains("\"dark\" or \"light\""))
+        #expect(try ThemeLoader.parse("background = \"light\"", file: "mine.toml").background == .light)
+        #expect(try ThemeLoader.parse("name = \"x\"", file: "x.toml").background == nil)
+    }
 }

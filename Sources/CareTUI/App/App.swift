@@ -7,52 +7,91 @@ import TextUI
 /// `EffectRunner` (the only store calls) and feeds their results back, then draws the frame
 /// through the `FramePresenter`, which writes only the cells that changed. Works over any
 /// `Terminal`.
+///
+/// Between turns it waits for input until the next thing falls due without a key (`nextTick`,
+/// the `LinkWatch`), never in a loop that does not wait: a locked session left on a shared host
+/// costs nothing while it waits.
 @MainActor
 public final class App {
     // internal(set): tests (`@testable`) may put a screen in front as its key would.
     public internal(set) var state: AppState
-    public let theme: Theme
+    /// The theme on screen; it changes when the terminal answers the background query and the
+    /// theme follows the terminal.
+    public var theme: Theme { themes.theme }
+    public let themes: ThemeSwitch
+    /// Whether the person's terminal still answers (a silent link locks, then ends the session).
+    public private(set) var link: LinkWatch
 
     let lane: StoreLane
     let terminal: any Terminal
     let presenter: FramePresenter
     let clock: any WallClock
 
+    /// The shortest and longest a turn waits for input: a due time already past still waits a
+    /// little, so nothing can make the loop spin; and the loop looks at the clock at least once
+    /// a minute whatever is due.
+    static let shortestWaitMilliseconds = 10
+    static let longestWaitMilliseconds = 60_000
+    /// How long a store call waiting for another session's lock is looked at, so its answer is on
+    /// screen the frame it comes.
+    static let storeWaitMilliseconds = 20
+    /// The most keys one read may hold for an Esc in it to be taken as typed on its own.
+    static let typedTogether = 4
+    /// Characters that follow Esc to begin an escape sequence (CSI, OSC, SS3, DCS, APC, PM, ST,
+    /// character-set choices), never Esc and then a key.
+    static let sequenceIntroducers: Set<Character> = ["[", "]", "O", "P", "_", "^", "\\", "(", ")", "*", "+", "#", "%"]
+
     /// Loads the caseload and builds the first state. The change-feed position is read before the
     /// caseload, so a change made in between is read again rather than missed.
+    ///
+    /// `themes`, when given, is the session's theme (shared with the sign-in screen) and
+    /// `theme` is not used. `silentLinkLimit`: how long a query to the terminal may go unanswered
+    /// before the screen locks (nil: never).
     public init(
         store: any CaseStore, terminal: any Terminal, keymap: Keymap = DefaultKeymap.make(), theme: Theme,
-        clock: any WallClock = SystemClock(), settings: AppSettings = AppSettings(), masked: Bool = false,
-        wall: Bool = false
+        themes: ThemeSwitch? = nil, clock: any WallClock = SystemClock(), settings: AppSettings = AppSettings(),
+        masked: Bool = false, wall: Bool = false, silentLinkLimit: TimeInterval? = 300
     ) throws {
         self.terminal = terminal
-        self.theme = theme
+        self.themes = themes ?? ThemeSwitch(fixed: theme)
         self.clock = clock
         presenter = FramePresenter(terminal: terminal)
         lane = StoreLane(runner: EffectRunner(store: store, contactPageSize: settings.contactPageSize))
         let cursor = try store.changeCursor()
         let snapshot = try store.loadCaseload()
+        let now = clock.now()
+        link = LinkWatch(silenceLimit: silentLinkLimit, now: now)
         state = AppState(
-            worker: store.worker, unit: store.unitInfo, snapshot: snapshot, changeCursor: cursor, now: clock.now(),
+            worker: store.worker, unit: store.unitInfo, snapshot: snapshot, changeCursor: cursor, now: now,
             screenSize: terminal.size, keymap: keymap, settings: settings, masked: masked, wall: wall)
         for effect in state.start() {
             if let result = lane.run(effect) { dispatch(result) }
         }
     }
 
-    /// Runs until the person quits or the process is asked to stop. Wakes at least every 250 ms,
-    /// sooner when a child's preview falls due, and every 20 ms while a store call waits for
-    /// another session, so its answer is on screen the frame it comes.
+    /// Runs until the person quits, the process is asked to stop, or the terminal is gone.
+    /// Each turn waits for input until the next thing falls due (`waitMilliseconds`).
     public func run() {
         render()
+        // One query at start: an answer shows this terminal answers, so its later silence means
+        // something.
+        if link.askNow(at: clock.now()) { terminal.ask(.cursorPosition) }
         while !state.quitRequested {
-            var wait = lane.isWaiting ? 20 : 250
-            if let due = state.preview.due() {
-                wait = max(0, min(wait, Int((due.timeIntervalSince(clock.now()) * 1_000).rounded(.up))))
-            }
-            step(timeoutMilliseconds: wait)
+            step(timeoutMilliseconds: waitMilliseconds())
         }
         lane.finish()
+    }
+
+    /// How long the next turn may wait for input: until the first of the minute hand, the idle
+    /// lock, the change feed's poll, a child's preview, or the link's next query or limit; every
+    /// 20 ms while a store call waits for another session.
+    func waitMilliseconds() -> Int {
+        if lane.isWaiting { return Self.storeWaitMilliseconds }
+        let now = clock.now()
+        var due = state.nextTick(after: now)
+        if let linkDue = link.nextDue(at: now, afterSilence: state.settings.idleLimit), linkDue < due { due = linkDue }
+        let milliseconds = (due.timeIntervalSince(now) * 1_000).rounded(.up)
+        return Int(min(max(milliseconds, Double(Self.shortestWaitMilliseconds)), Double(Self.longestWaitMilliseconds)))
     }
 
     /// One turn of the loop: every waiting event, a tick, and the frame. Tests call it with a zero
@@ -60,6 +99,11 @@ public final class App {
     public func step(timeoutMilliseconds: Int) {
         let events = terminal.readEvents(timeoutMilliseconds: timeoutMilliseconds)
         state.now = clock.now()
+        for event in events {
+            link.heard(event, at: state.now)
+            if case .reply(.background(let background)) = event { themes.heard(background) }
+        }
+        let keysRead = events.count(where: { if case .key = $0 { true } else { false } })
         for event in Self.gatheringTyping(events) {
             switch event {
             case .typed(let text):
@@ -68,16 +112,69 @@ public final class App {
                 if Update.takesAsTyping(text, in: state) { dispatch(.typed(text)) } else {
                     for character in text where !state.quitRequested { dispatch(.key(.char(character))) }
                 }
-            case .key(let key): dispatch(.key(key))
+            case .key(let key):
+                for key in separatingEscape(key, keysRead: keysRead) where !state.quitRequested { dispatch(.key(key)) }
             case .paste(let text): dispatch(.paste(text))
             case .resize(let size): dispatch(.resized(size))
             case .interrupt: dispatch(.interrupted)
             }
             if state.quitRequested { return }
         }
+        watchLink()
+        if state.quitRequested { return }
         dispatch(.tick(clock.now()))
         collectStoreAnswers()
         render()
+    }
+
+    /// Esc and a key that came in one read (Esc then `y`, typed quickly, or held back together by
+    /// a slow link), which the terminal reports as Alt plus the key: kept as Alt where that is
+    /// bound — a command of the screen in front, or word editing (Alt-b, Alt-f, Alt-d) in the
+    /// field being typed in — and otherwise, in a form, a question, any screen over the dashboard,
+    /// the filter line and the lock, taken as the Esc and then the key that were typed.
+    ///
+    /// Not where the Esc cannot have been a key press on its own: on the dashboard itself (Esc
+    /// then `q` there would quit), before a character that begins an escape sequence (`[`, `]`,
+    /// `O`, …: text with escape sequences in it, typed or pasted where the terminal does not mark
+    /// pastes), or in a read of more than `typedTogether` keys (a paste arriving as keys, whose
+    /// Esc would cancel the form and whose next `y` would discard it).
+    func separatingEscape(_ key: Key, keysRead: Int) -> [Key] {
+        guard case .alt(let character) = key, keysRead <= Self.typedTogether,
+              !Self.sequenceIntroducers.contains(character) else { return [key] }
+        if state.lock != nil { return [.escape, .char(character)] }
+        guard state.front != nil || state.dashboard.filterEditing, state.storeWait == nil else { return [key] }
+        switch state.keymap.resolve(key, in: state.keyChain) {
+        case .command: return [key]
+        case .typed where TextEditingKeys.altWordKeys.contains(character): return [key]
+        case .typed, .ignored: return [.escape, .char(character)]
+        }
+    }
+
+    /// Asks the terminal where its cursor is after a quiet spell; a query unanswered for the
+    /// limit locks the screen (the wall masks its names instead), and the idle lock's time after
+    /// that ends the session as a hang-up does.
+    func watchLink() {
+        let now = clock.now()
+        if link.shouldAsk(at: now) { terminal.ask(.cursorPosition) }
+        guard let silentSince = link.silentSince(at: now) else { return }
+        if state.wall {
+            state.dashboard.masked = true
+        } else if state.lock == nil {
+            let minutes = Int(((link.silenceLimit ?? 0) / 60).rounded())
+            let words = "Locked: the terminal has not answered for \(minutes) \(minutes == 1 ? "minute" : "minutes") (the connection may be down)."
+            perform(Update.engageLock(words, in: &state))
+        }
+        if now.timeIntervalSince(silentSince) >= state.settings.idleLimit {
+            dispatch(.interrupted)
+        }
+    }
+
+    /// Runs effects decided outside `Update.apply`, and the actions they report.
+    private func perform(_ effects: [Effect]) {
+        for effect in effects {
+            if effect == .redrawAll { presenter.invalidate() }
+            if let result = lane.run(effect) { dispatch(result) }
+        }
     }
 
     /// The answer of a store call that waited off the loop, once it came, and then the effects
@@ -121,6 +218,7 @@ public final class App {
             case .paste(let text): inputs.append(.paste(text))
             case .resize(let size): inputs.append(.resize(size))
             case .interrupt: inputs.append(.interrupt)
+            case .reply: break  // answers to queries are the loop's own business (`step`)
             }
         }
         flush()

@@ -3,11 +3,14 @@ import Foundation
 import TextUI
 import TOMLKit
 
-/// `$XDG_CONFIG_HOME/care/config.toml`: theme, idle-lock minutes and key overrides per context.
+/// `$XDG_CONFIG_HOME/care/config.toml`: theme, idle-lock minutes, the terminal's timings and key
+/// overrides per context.
 ///
 /// ```toml
-/// theme = "high-contrast"
+/// theme = "high-contrast"        # or "auto": follow the terminal's background
 /// idle_lock_minutes = 5
+/// silent_link_minutes = 5        # a terminal silent this long locks; 0: never
+/// escape_delay_ms = 25           # how long after Esc the rest of a key may come
 /// [keys.record]
 /// new-note = ["ctrl-n", "n"]
 /// [keys.global]
@@ -30,6 +33,11 @@ public struct ConfigFile: Sendable {
     public var plain = false
     /// `cursor = "visible"`: the cursor shows where the attention is (it is always moved there).
     public var showFocusCursor = false
+    /// Minutes a query to the terminal may go unanswered before the screen locks (the session
+    /// ends the idle lock's time later); 0 turns the watch off.
+    public var silentLinkMinutes: Int?
+    /// Milliseconds to wait after Esc for the rest of a key's sequence (ncurses' `ESCDELAY`).
+    public var escapeDelayMilliseconds: Int?
     public var keyOverrides: [(context: KeyContext, command: Command, keys: [Key])] = []
     /// The alert thresholds, the defaults where the file says nothing.
     public var thresholds = AlertThresholds.standard
@@ -73,6 +81,20 @@ public struct ConfigFile: Sendable {
                 config.idleLockMinutes = minutes
             } else {
                 config.problems.append("\(file): idle_lock_minutes must be between 1 and 240; using 10.")
+            }
+        }
+        if let minutes = table["silent_link_minutes"]?.int {
+            if (0...240).contains(minutes) {
+                config.silentLinkMinutes = minutes
+            } else {
+                config.problems.append("\(file): silent_link_minutes must be between 0 (never) and 240; using 5.")
+            }
+        }
+        if let milliseconds = table["escape_delay_ms"]?.int {
+            if (0...2_000).contains(milliseconds) {
+                config.escapeDelayMilliseconds = milliseconds
+            } else {
+                config.problems.append("\(file): escape_delay_ms must be between 0 and 2000; using 25.")
             }
         }
         if let keys = table["keys"]?.table {

@@ -20,7 +20,8 @@ enum TopBar {
         buffer.write(left, at: Point(x: row.x, y: row.y), width: max(0, row.width - rightWidth - 1), style: style)
         if rightWidth < row.width {
             var alertStyle = critical > 0 ? theme[.alertCritical] : style
-            alertStyle.background = style.background
+            // On the bar's ground, unless the role is a block of its own (as with 8 colours).
+            if alertStyle.background == .default { alertStyle = alertStyle.laid(on: style.background, fallback: style.foreground) }
             buffer.write(right, at: Point(x: row.right - rightWidth, y: row.y), style: alertStyle)
         }
     }

@@ -29,45 +29,76 @@ public final class LoginFlow {
     public private(set) var state: State
     let unit: String
     let terminal: any Terminal
-    let theme: Theme
+    /// The session's theme, which the terminal's answer to the background query may switch.
+    public let themes: ThemeSwitch
+    var theme: Theme { themes.theme }
     let clock: any WallClock
+    /// A link gone silent at sign-in ends the program: nothing is shown, nothing is kept.
+    public private(set) var link: LinkWatch
     let attempt: (String, String) throws -> any CaseStore
     let presenter: FramePresenter
     public private(set) var opened: (any CaseStore)?
     public private(set) var cancelled = false
 
+    /// `themes`, when given, is the session's theme and `theme` is not used.
     public init(
         accounts: [AccountChoice], unit: String, preselect: String? = nil, terminal: any Terminal, theme: Theme,
-        clock: any WallClock = SystemClock(), attempt: @escaping (String, String) throws -> any CaseStore
+        themes: ThemeSwitch? = nil, clock: any WallClock = SystemClock(), silentLinkLimit: TimeInterval? = 300,
+        attempt: @escaping (String, String) throws -> any CaseStore
     ) {
         state = State(accounts: accounts)
         if let preselect, let index = accounts.firstIndex(where: { $0.accountName == preselect }) { state.selected = index }
         self.unit = unit
         self.terminal = terminal
-        self.theme = theme
+        self.themes = themes ?? ThemeSwitch(fixed: theme)
         self.clock = clock
+        link = LinkWatch(silenceLimit: silentLinkLimit, now: clock.now())
         self.attempt = attempt
         presenter = FramePresenter(terminal: terminal)
     }
 
-    /// Runs until someone signs in (returns their store) or quits (returns nil).
+    /// Runs until someone signs in (returns their store) or quits (returns nil). Waits for keys,
+    /// waking only for the countdown after a refusal and the link's query.
     public func run() -> (any CaseStore)? {
         render()
+        if link.askNow(at: clock.now()) { terminal.ask(.cursorPosition) }
         while opened == nil && !cancelled {
-            step(timeoutMilliseconds: 250)
+            step(timeoutMilliseconds: waitMilliseconds())
         }
         return opened
     }
 
+    /// Until the countdown's next second while one runs, else until the link's next query or
+    /// limit, and at most a minute.
+    func waitMilliseconds() -> Int {
+        let now = clock.now()
+        var due = now.addingTimeInterval(60)
+        if let until = state.retryAfter, until > now {
+            let left = until.timeIntervalSince(now)
+            due = min(due, now.addingTimeInterval(left - left.rounded(.down) + 0.001))
+        }
+        if let linkDue = link.nextDue(at: now, afterSilence: 0) { due = min(due, linkDue) }
+        return max(10, Int((due.timeIntervalSince(now) * 1_000).rounded(.up)))
+    }
+
     public func step(timeoutMilliseconds: Int) {
         for event in terminal.readEvents(timeoutMilliseconds: timeoutMilliseconds) {
+            link.heard(event, at: clock.now())
             switch event {
             case .interrupt: cancelled = true
             case .resize: presenter.invalidate()
             case .key(let key): handle(key)
             case .paste(let text): if !state.passphrase.paste(text) { state.message = PassphraseInput.tooLongWords }
+            case .reply(.background(let background)): themes.heard(background)
+            case .reply: break
             }
             if opened != nil || cancelled { return }
+        }
+        let now = clock.now()
+        if link.shouldAsk(at: now) { terminal.ask(.cursorPosition) }
+        if link.silentSince(at: now) != nil {
+            cancelled = true
+            return
         }
         render()
     }

@@ -27,7 +27,7 @@ enum PaneList {
         buffer.patchStyle(rect) { style in
             if focused {
                 style.attributes.formUnion(selected.attributes)
-                if selected.background != .default { style.background = selected.background }
+                if selected.background != .default { style = style.laid(on: selected.background, fallback: selected.foreground) }
             } else {
                 style.attributes.insert(.underline)
             }

@@ -24,4 +24,7 @@ public enum InputEvent: Hashable, Sendable {
     /// Text pasted in one piece (bracketed paste): it goes into the field in front whole, and
     /// its line breaks are never Enter presses.
     case paste(String)
+    /// The terminal answering a query the program sent (`Terminal.ask`), recognised by its exact
+    /// sequence whenever it arrives: never keys, never typing.
+    case reply(TerminalReply)
 }

@@ -1,5 +1,5 @@
 /// A colour as a theme names it. Terminals that cannot show it get the nearest they can
-/// (`degraded(to:)`): true colour → 256 → 16 → none.
+/// (`degraded(to:)`): true colour → 256 → 16 → 8 → none.
 public enum Color: Hashable, Sendable {
     /// The terminal's own foreground or background.
     case `default`
@@ -11,8 +11,10 @@ public enum Color: Hashable, Sendable {
 }
 
 /// How many colours a terminal can show.
-public enum ColorCapability: Int, Sendable, Comparable {
+public enum ColorCapability: Int, Sendable, Comparable, CaseIterable {
     case none = 0
+    /// The eight ANSI colours only (`TERM=linux`, `TERM=xterm`): 8–15 do not exist there.
+    case ansi8 = 8
     case ansi16 = 16
     case indexed256 = 256
     case trueColor = 16_777_216
@@ -23,6 +25,7 @@ public enum ColorCapability: Int, Sendable, Comparable {
     public init(colorCount: Int) {
         switch colorCount {
         case ..<8: self = .none
+        case ..<16: self = .ansi8
         case ..<256: self = .ansi16
         default: self = .indexed256
         }
@@ -37,11 +40,12 @@ extension Color {
         case (.default, _): return .default
         case (.rgb, .trueColor): return self
         case (.rgb(let r, let g, let b), .indexed256): return .indexed(Color.nearestIndex256(r, g, b))
-        case (.rgb(let r, let g, let b), .ansi16): return .ansi(Color.nearestAnsi(r, g, b))
-        case (.indexed(let i), .ansi16):
-            if i < 16 { return .ansi(i) }
+        case (.rgb(let r, let g, let b), .ansi16), (.rgb(let r, let g, let b), .ansi8):
+            return .ansi(Color.nearestAnsi(r, g, b, count: capability.rawValue))
+        case (.indexed(let i), .ansi16), (.indexed(let i), .ansi8), (.ansi(let i), .ansi8):
+            if Int(i) < capability.rawValue { return .ansi(i) }
             let (r, g, b) = Color.rgbOfIndex(i)
-            return .ansi(Color.nearestAnsi(r, g, b))
+            return .ansi(Color.nearestAnsi(r, g, b, count: capability.rawValue))
         case (.indexed(let i), _) where i < 16: return .ansi(i)
         default: return self
         }
@@ -80,10 +84,19 @@ extension Color {
         return best
     }
 
-    static func nearestAnsi(_ r: UInt8, _ g: UInt8, _ b: UInt8) -> UInt8 {
+    /// Whether a colour is a grey (its channels within a few steps of each other): its nearest
+    /// ANSI colour must be a grey too, not the cyan a plain distance can find for mid-grey.
+    static func isGrey(_ c: (UInt8, UInt8, UInt8)) -> Bool {
+        let channels = [Int(c.0), Int(c.1), Int(c.2)]
+        return channels.max()! - channels.min()! < 24
+    }
+
+    /// The nearest of the first `count` ANSI colours (8 or 16), a grey for a grey.
+    static func nearestAnsi(_ r: UInt8, _ g: UInt8, _ b: UInt8, count: Int = 16) -> UInt8 {
         var best: UInt8 = 0
         var bestDistance = Int.max
-        for (i, c) in ansiPalette.enumerated() {
+        let grey = isGrey((r, g, b))
+        for (i, c) in ansiPalette.prefix(count).enumerated() where !grey || isGrey(c) {
             let d = distance((r, g, b), c)
             if d < bestDistance { (best, bestDistance) = (UInt8(i), d) }
         }

@@ -28,7 +28,7 @@ extension Theme {
         .mask: Style(foreground: DefaultPalette.muted),
         .tabActive: Style(foreground: DefaultPalette.accent, attributes: [.bold, .underline]),
         .tab: Style(foreground: DefaultPalette.muted),
-    ])
+    ], background: .dark)
 
     /// Attributes only, for `NO_COLOR` and terminals without colour. Every meaning a colour
     /// carries elsewhere is carried here by reverse, bold, underline or dim.

@@ -11,9 +11,19 @@ struct ThemeFileReader {
         ("bold", .bold), ("dim", .dim), ("underline", .underline), ("reverse", .reverse),
     ]
 
-    /// The theme's name and the roles the file sets itself (before inheriting from the default).
-    func contents(of root: TOMLTable) throws(ThemeError) -> (name: String, styles: [ThemeRole: Style]) {
+    /// What a theme file says: its name, the background it is made for, and the roles it sets
+    /// itself (before inheriting from the default).
+    struct Contents {
+        var name: String
+        var background: TerminalBackground?
+        var minimumContrast: Double?
+        var styles: [ThemeRole: Style]
+    }
+
+    func contents(of root: TOMLTable) throws(ThemeError) -> Contents {
         var name = URL(fileURLWithPath: file).deletingPathExtension().lastPathComponent
+        var background: TerminalBackground?
+        var minimumContrast: Double?
         var palette: [String: Color] = [:]
         var rolesTable: TOMLTable?
         for key in root.keys {
@@ -22,6 +32,16 @@ struct ThemeFileReader {
             case "name":
                 guard let text = value?.string else { throw problem(key: key, in: "", "name must be text") }
                 name = text
+            case "background":
+                guard let text = value?.string, let made = TerminalBackground(rawValue: text) else {
+                    throw problem(key: key, in: "", "background must be \"dark\" or \"light\" (the terminal background the theme is made for)")
+                }
+                background = made
+            case "contrast":
+                guard let ratio = value?.double ?? value?.int.map(Double.init), (1...21).contains(ratio) else {
+                    throw problem(key: key, in: "", "contrast must be a ratio from 1 to 21 (7 is WCAG AAA)")
+                }
+                minimumContrast = ratio
             case "palette":
                 guard let table = value?.table else { throw problem(key: key, in: "", "palette must be a table") }
                 palette = try readPalette(table)
@@ -29,7 +49,7 @@ struct ThemeFileReader {
                 guard let table = value?.table else { throw problem(key: key, in: "", "roles must be a table") }
                 rolesTable = table
             default:
-                throw problem(key: key, in: "", "unknown section \"\(key)\" (a theme has name, [palette] and [roles])")
+                throw problem(key: key, in: "", "unknown section \"\(key)\" (a theme has name, background, contrast, [palette] and [roles])")
             }
         }
         // Roles are read after the whole palette, wherever the sections sit in the file.
@@ -45,7 +65,7 @@ struct ThemeFileReader {
                 styles[role] = try readStyle(entry.value, role: entry.path, palette: palette)
             }
         }
-        return (name, styles)
+        return Contents(name: name, background: background, minimumContrast: minimumContrast, styles: styles)
     }
 
     private func readPalette(_ table: TOMLTable) throws(ThemeError) -> [String: Color] {

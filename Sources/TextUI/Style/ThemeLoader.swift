@@ -3,10 +3,13 @@ import TOMLKit
 
 /// Reads theme files and picks the theme a session starts with.
 ///
-/// A theme file has an optional `name`, a `[palette]` naming colours once, and a `[roles]`
+/// A theme file has an optional `name`, the `background` it is made for (`"dark"` or
+/// `"light"`, which its 8- and 16-colour forms assume), the least `contrast` its forms for fewer
+/// colours must keep (`7` in high-contrast), a `[palette]` naming colours once, and a `[roles]`
 /// table giving each `ThemeRole` a style:
 ///
 /// ```toml
+/// background = "dark"
 /// [palette]
 /// bg = "#1c1c1c"
 /// red = 196
@@ -23,7 +26,9 @@ public enum ThemeLoader {
     /// gives the theme its name.
     public static func parse(_ toml: String, file: String) throws(ThemeError) -> Theme {
         let contents = try readContents(toml, file: file)
-        return Theme(name: contents.name, styles: contents.styles, base: .default)
+        var theme = Theme(name: contents.name, styles: contents.styles, base: .default, background: contents.background)
+        theme.minimumContrast = contents.minimumContrast
+        return theme
     }
 
     /// The roles a theme file leaves to `Theme.default`, for checking a theme is complete.
@@ -32,7 +37,7 @@ public enum ThemeLoader {
         return ThemeRole.allCases.filter { contents.styles[$0] == nil }
     }
 
-    private static func readContents(_ toml: String, file: String) throws(ThemeError) -> (name: String, styles: [ThemeRole: Style]) {
+    private static func readContents(_ toml: String, file: String) throws(ThemeError) -> ThemeFileReader.Contents {
         let root: TOMLTable
         do {
             root = try TOMLTable(string: toml)
@@ -41,7 +46,7 @@ public enum ThemeLoader {
         } catch {
             throw ThemeError(file: file, message: "not valid TOML")
         }
-        return try withExtendedLifetime(root) { () throws(ThemeError) -> (name: String, styles: [ThemeRole: Style]) in
+        return try withExtendedLifetime(root) { () throws(ThemeError) -> ThemeFileReader.Contents in
             try ThemeFileReader(file: file, source: ThemeSourceLines(toml)).contents(of: root)
         }
     }

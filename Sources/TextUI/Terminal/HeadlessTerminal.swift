@@ -27,7 +27,12 @@ public final class HeadlessTerminal: Terminal {
     /// How many times `invalidate` was called (Ctrl-L, resize).
     public private(set) var invalidations: Int = 0
 
+    /// The queries the program sent, in order.
+    public private(set) var queries: [TerminalQuery] = []
+
     private var pending: [InputEvent] = []
+    /// Answers are taken out of what was fed exactly as the real terminal takes them out.
+    private var replies = TerminalReplyScanner()
 
     public init(size: Size, colors: ColorCapability = .indexed256) {
         self.size = size
@@ -50,6 +55,20 @@ public final class HeadlessTerminal: Terminal {
     /// Queues text as one bracketed paste, as a terminal sends a paste.
     public func feed(paste text: String) {
         pending.append(.paste(text))
+    }
+
+    /// Queues what a terminal sends as the keys a terminal's key decoder makes of it: Esc for
+    /// ESC, Ctrl-G for BEL, Enter for CR, and each other character as itself. A terminal's
+    /// answer to a query comes in so (`"\u{1B}]11;rgb:ffff/ffff/ffff\u{1B}\\"`).
+    public func feed(terminalText text: String) {
+        pending += text.map { character -> InputEvent in
+            switch character {
+            case "\u{1B}": .key(.escape)
+            case "\u{07}": .key(.ctrl("g"))
+            case "\r", "\n": .key(.enter)
+            default: .key(.char(character))
+            }
+        }
     }
 
     /// Queues any event, such as `.interrupt`.
@@ -77,7 +96,11 @@ public final class HeadlessTerminal: Terminal {
 
     public func readEvents(timeoutMilliseconds: Int) -> [InputEvent] {
         defer { pending.removeAll() }
-        return pending
+        return replies.scan(pending) + replies.release()
+    }
+
+    public func ask(_ query: TerminalQuery) {
+        queries.append(query)
     }
 
     public func draw(_ changes: [CellChange], cursor: TerminalCursor?) {

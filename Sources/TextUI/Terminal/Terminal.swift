@@ -6,9 +6,14 @@ public protocol Terminal: AnyObject {
     var size: Size { get }
     /// How many colours it can show (`.none` under `NO_COLOR` or on a monochrome terminal).
     var colorCapability: ColorCapability { get }
-    /// Every event already waiting; if none, waits up to `timeoutMilliseconds` for the first.
-    /// An empty result means the timeout passed (a tick).
+    /// Every event already waiting; if none, waits up to `timeoutMilliseconds` for the first
+    /// (a negative timeout waits for input however long it takes). An empty result means the
+    /// timeout passed (a tick). The end of input (the terminal is gone) is `.interrupt`, as a
+    /// hang-up is.
     func readEvents(timeoutMilliseconds: Int) -> [InputEvent]
+    /// Sends a query between frames; the answer, if the terminal gives one, comes back through
+    /// `readEvents` as an `InputEvent.reply`, whenever it arrives.
+    func ask(_ query: TerminalQuery)
     /// Writes these cells and shows the frame (one flush), the cursor left at `cursor` (shown
     /// or hidden as it says); nil hides it wherever it is.
     func draw(_ changes: [CellChange], cursor: TerminalCursor?)

@@ -15,7 +15,8 @@ final class TestClock: WallClock, @unchecked Sendable {
     func advance(by seconds: TimeInterval) { lock.withLock { instant = instant.addingTimeInterval(seconds) } }
 }
 
-/// The whole app over a `HeadlessTerminal`, on a generated demo unit in an in-memory store.
+/// The whole app over a `HeadlessTerminal` (or a terminal `around` it, such as a
+/// `SimulatedWaitTerminal`), on a generated demo unit in an in-memory store.
 /// Keys go in, `step` runs the same frame loop as the real program, and the screen's lines come
 /// out. The SQLite store has its own tests, and the real binary is driven in tmux end to end.
 @MainActor
@@ -35,7 +36,9 @@ final class Harness {
         size: Size = Size(width: 120, height: 32), user: String = "demo-cp", database: MemoryDatabase? = nil, children: Int = 40,
         idleLimit: TimeInterval = 600, keymap: Keymap = DefaultKeymap.make(), zone: TimeZone = .gmt, wall: Bool = false,
         handoverFolder: String = FileManager.default.temporaryDirectory.path, plain: Bool = false, showFocusCursor: Bool = false,
-        wrap: (InMemoryCaseStore) -> any CaseStore = { $0 }
+        silentLinkLimit: TimeInterval? = 300, theme: Theme = .default,
+        wrap: (InMemoryCaseStore) -> any CaseStore = { $0 },
+        around: (HeadlessTerminal, TestClock) -> any Terminal = { terminal, _ in terminal }
     ) throws {
         let database = database ?? Harness.makeDatabase(children: children, zone: zone)
         self.database = database
@@ -43,9 +46,10 @@ final class Harness {
         let session = try InMemoryCaseStore(database: database, account: user, passphrase: Harness.passphrase, clock: clock)
         store = wrap(session)
         terminal = HeadlessTerminal(size: size)
-        app = try App(store: store, terminal: terminal, keymap: keymap, theme: .default, clock: clock,
-                      settings: AppSettings(idleLimit: idleLimit, handoverFolder: handoverFolder, plain: plain,
-                                                                                     showFocusCursor: showFocusCursor), wall: wall)
+        app = try App(store: store, terminal: around(terminal, clock), keymap: keymap, theme: theme, clock: clock,
+                      settings: AppSettings(idleLimit: idleLimit, handoverFolder: handoverFolder, plain: plain, showFocusCursor: showFocusCursor),
+                      wall: wall,
+                      silentLinkLimit: silentLinkLimit)
         app.step(timeoutMilliseconds: 0)
     }
 

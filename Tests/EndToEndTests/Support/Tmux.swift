@@ -23,6 +23,11 @@ final class TmuxSession {
     }
 
     func send(_ keys: String...) throws {
+        try send(keys)
+    }
+
+    /// Sends keys as a list (`["-H", "1b", "5d"]` sends those bytes).
+    func send(_ keys: [String]) throws {
         try Shell.run(["tmux", "-L", socket, "send-keys", "-t", name] + keys)
     }
 

@@ -1,4 +1,4 @@
-import CursesTerminal
+import TextUI
 import Testing
 
 /// Reading the terminal's background from its answers, to pick a theme that reads on it.
