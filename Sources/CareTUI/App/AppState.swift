@@ -134,12 +134,16 @@ public struct AppSettings: Sendable {
     public var shifts: ShiftPattern
     /// Where `P` writes a handover file (the home folder unless the tests say otherwise).
     public var handoverFolder: String
+    /// How long the wall shows a page of cards before it turns to the next (`wall_page_seconds`).
+    public var wallDwell: TimeInterval
 
     public init(
         idleLimit: TimeInterval = 600, thresholds: AlertThresholds = .standard, contactPageSize: Int = 10, pollInterval: TimeInterval = 1,
         shifts: ShiftPattern = .standard,
-        handoverFolder: String = ProcessInfo.processInfo.environment["HOME"] ?? FileManager.default.currentDirectoryPath
+        handoverFolder: String = ProcessInfo.processInfo.environment["HOME"] ?? FileManager.default.currentDirectoryPath,
+        wallDwell: TimeInterval = 10
     ) {
+        self.wallDwell = wallDwell
         self.handoverFolder = handoverFolder
         self.idleLimit = idleLimit
         self.thresholds = thresholds

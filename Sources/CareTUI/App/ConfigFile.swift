@@ -8,6 +8,7 @@ import TOMLKit
 /// ```toml
 /// theme = "high-contrast"
 /// idle_lock_minutes = 5
+/// wall_page_seconds = 10
 /// [keys.record]
 /// new-note = ["ctrl-n", "n"]
 /// [keys.global]
@@ -26,6 +27,8 @@ import TOMLKit
 public struct ConfigFile: Sendable {
     public var theme: String?
     public var idleLockMinutes: Int?
+    /// Seconds the wall shows each page of cards (`care handover --wall`).
+    public var wallPageSeconds: Int?
     public var keyOverrides: [(context: KeyContext, command: Command, keys: [Key])] = []
     /// The alert thresholds, the defaults where the file says nothing.
     public var thresholds = AlertThresholds.standard
@@ -59,6 +62,13 @@ public struct ConfigFile: Sendable {
                 config.idleLockMinutes = minutes
             } else {
                 config.problems.append("\(file): idle_lock_minutes must be between 1 and 240; using 10.")
+            }
+        }
+        if let seconds = table["wall_page_seconds"]?.int {
+            if (1...600).contains(seconds) {
+                config.wallPageSeconds = seconds
+            } else {
+                config.problems.append("\(file): wall_page_seconds must be between 1 and 600; using 10.")
             }
         }
         if let keys = table["keys"]?.table {

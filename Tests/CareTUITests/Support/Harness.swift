@@ -33,7 +33,7 @@ final class Harness {
     /// A fresh demo unit unless `database` is given (a second worker on the same data).
     init(
         size: Size = Size(width: 120, height: 32), user: String = "demo-cp", database: MemoryDatabase? = nil, children: Int = 40,
-        idleLimit: TimeInterval = 600, keymap: Keymap = DefaultKeymap.make(), zone: TimeZone = .gmt, wall: Bool = false,
+        idleLimit: TimeInterval = 600, keymap: Keymap = DefaultKeymap.make(), zone: TimeZone = .gmt, wall: Bool = false, wallDwell: TimeInterval = 10,
         handoverFolder: String = FileManager.default.temporaryDirectory.path,
         wrap: (InMemoryCaseStore) -> any CaseStore = { $0 }
     ) throws {
@@ -44,7 +44,7 @@ final class Harness {
         store = wrap(session)
         terminal = HeadlessTerminal(size: size)
         app = try App(store: store, terminal: terminal, keymap: keymap, theme: .default, clock: clock,
-                      settings: AppSettings(idleLimit: idleLimit, handoverFolder: handoverFolder), wall: wall)
+                      settings: AppSettings(idleLimit: idleLimit, handoverFolder: handoverFolder, wallDwell: wallDwell), wall: wall)
         app.step(timeoutMilliseconds: 0)
     }
 
