@@ -100,6 +100,8 @@ import TextUI
             #expect(!seen.contains(child.legalName))
         }
         for worker in h.dashboard.snapshot.workers { #expect(!seen.contains(worker.displayName), "\(worker.displayName) on the wall") }
+        let signedIn = h.app.state.worker.displayName
+        #expect(!h.lines[0].contains(String(signedIn.prefix(5))), "the top line names the worker signed in: \(h.lines[0])")
     }
 
     @Test func aChildReportedMissingIsOnTheWallsFirstPageAndANoticeGoesAway() throws {
