@@ -65,8 +65,8 @@ extension SQLiteCaseStore {
     /// class the reader may read comes from its sealed summary (`summarizedEntries`), or from its
     /// records where the store keeps no summaries of that class yet (a store of the previous
     /// version opened read-only, or the restricted class before anyone holding its key signed
-    /// in). The last contact is the last one of a class the reader may see: police hold no
-    /// restricted key, so no restricted note moves it. A record that does not open is passed
+    /// in). The last contact is the last of every class: police hold no restricted key, yet a
+    /// restricted note's time (a clear column) counts, marked in `restrictedLastContact`. A record that does not open is passed
     /// over and listed in `damaged`, so the rest loads.
     static func childParts(
         of ids: Set<ChildID>?, readable: [VisibilityClass], db: Database, keys: SessionKeys, decoder: JSONDecoder
@@ -96,9 +96,24 @@ extension SQLiteCaseStore {
                 snapshot.add(entry, of: entries[index].child)
             }
         }
+        try countUnreadableContacts(of: ids, readable: readable, into: &snapshot, db: db)
         snapshot.responses = try fetchAll(AlertResponse.self, children: ids, db: db, keys: keys, decoder: decoder, onDamage: note)
         snapshot.damaged = damaged
         return snapshot
+    }
+
+    /// The time of a note the reader may not open still counts (its `sort_at` is clear): "last
+    /// contact" and the alerts on it are the same for every role; only the text is withheld, and
+    /// `restrictedLastContact` says the last contact was such a note.
+    static func countUnreadableContacts(
+        of ids: Set<ChildID>?, readable: [VisibilityClass], into snapshot: inout CaseloadSnapshot, db: Database
+    ) throws {
+        for visibility in summaryClasses where !readable.contains(visibility) {
+            for (child, time) in try lastContacts(of: ids, visibility, db: db) where snapshot.lastContact[child].map({ $0 < time }) ?? true {
+                snapshot.lastContact[child] = time
+                snapshot.restrictedLastContact.insert(child)
+            }
+        }
     }
 
     /// The entries of `visibility` from the sealed summaries, opened on every core. A child

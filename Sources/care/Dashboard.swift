@@ -62,7 +62,8 @@ enum Dashboard {
         let plain = plainRequested || ProcessInfo.processInfo.environment["CARE_PLAIN"] == "1" || session.config.plain
         let settings = AppSettings(
             idleLimit: TimeInterval((session.config.idleLockMinutes ?? 10) * 60), thresholds: session.config.thresholds,
-            shifts: session.config.shifts, plain: plain, showFocusCursor: session.config.showFocusCursor)
+            shifts: session.config.shifts, plain: plain, showFocusCursor: session.config.showFocusCursor,
+            wallDwell: TimeInterval(session.config.wallPageSeconds ?? 10))
         return try App(
             store: store, terminal: session.terminal, keymap: keymap, theme: session.themes.theme, themes: session.themes,
             settings: settings, masked: masked, wall: wall, silentLinkLimit: session.silentLinkLimit)

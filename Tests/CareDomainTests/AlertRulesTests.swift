@@ -41,12 +41,18 @@ struct AlertRulesTests {
         #expect(!rules(snapshot).contains(.missingPoliceNotTold))
     }
 
-    @Test("missing with no police report fires only after two hours", arguments: [(justUnder, false), (justOver, true)])
-    func policeNotTold(offset: TimeInterval, fires: Bool) {
+    /// One alert per episode (issue 20): past two hours from the time last seen with no police
+    /// report, the missing alert says so and rises a level, so an earlier answer no longer holds.
+    @Test("missing with no police report says so only after two hours", arguments: [(justUnder, false), (justOver, true)])
+    func policeNotTold(offset: TimeInterval, fires: Bool) throws {
         var (child, snapshot) = quiet()
-        snapshot.episodes[child.id] = [F.episode(child, lastSeen: F.now - 3 * F.hour, reported: F.now - 2 * F.hour - offset)]
-        #expect(rules(snapshot).contains(.missingPoliceNotTold) == fires)
-        #expect(rules(snapshot).contains(.missingNow))
+        snapshot.episodes[child.id] = [F.episode(child, lastSeen: F.now - 2 * F.hour - offset, reported: F.now - F.hour)]
+        let missing = alerts(snapshot).filter { $0.severity == .critical }
+        #expect(missing.count == 1 && missing.first?.rule == .missingNow)
+        let alert = try #require(missing.first)
+        #expect(alert.message.hasSuffix(" — no police report") == fires, "\(alert.message)")
+        #expect((alert.level > 0) == fires)
+        #expect(!rules(snapshot).contains(.missingPoliceNotTold), "no second alert for the same child")
     }
 
     @Test("contact is overdue after the cadence of the risk level", arguments: RiskLevel.allCases)
@@ -242,7 +248,8 @@ struct AlertRulesTests {
         snapshot.episodes[other.id] = [F.episode(other, lastSeen: F.now - 5 * F.hour, id: "e2")]
         let list = alerts(snapshot)
         #expect(list.map(\.severity) == list.map(\.severity).sorted(by: >))
-        #expect(list.prefix(2).map(\.rule) == [.missingNow, .missingPoliceNotTold])
+        #expect(list.prefix(1).map(\.rule) == [.missingNow])
+        #expect(list.filter { $0.severity == .critical }.count == 1, "one alert for the one missing episode")
         let warnings = list.filter { $0.severity == .warning }
         #expect(warnings.map(\.since) == warnings.map(\.since).sorted())
     }

@@ -33,14 +33,21 @@ import Testing
         #expect(try police.loadCaseload().lastContact[child.id] == contacts[0].occurredAt)
     }
 
-    @Test func aNewerRestrictedNoteDoesNotMoveThePolicesLastContact() throws {
+    /// Issue 20 (7): a restricted note the police may not read still counts as contact, so no
+    /// role sees a false "contact overdue"; police are told it is a restricted note, not its text.
+    @Test func aNewerRestrictedNoteMovesEveryRolesLastContactWithoutItsText() throws {
         let writer = try fixture.open(StoreFixture.protection)
         let restricted = try writer.save(
             Samples.contact(child: child.id, author: writer.worker.id, at: 9 * 3600, visibility: .restricted), summary: "note")
         let police = try fixture.open(StoreFixture.police)
-        #expect(try police.loadCaseload().lastContact[child.id] == contacts[0].occurredAt)
-        #expect(try police.loadPatch(children: [child.id], catalogue: false).part.lastContact[child.id] == contacts[0].occurredAt)
+        let caseload = try police.loadCaseload()
+        #expect(caseload.lastContact[child.id] == restricted.occurredAt)
+        #expect(caseload.restrictedLastContact.contains(child.id))
+        let patch = try police.loadPatch(children: [child.id], catalogue: false).part
+        #expect(patch.lastContact[child.id] == restricted.occurredAt && patch.restrictedLastContact.contains(child.id))
         #expect(try writer.loadCaseload().lastContact[child.id] == restricted.occurredAt)
+        #expect(try !writer.loadCaseload().restrictedLastContact.contains(child.id), "the writer reads the note")
+        #expect(try police.loadDetail(of: child.id, contactLimit: 10).contacts.contacts.contains { $0.id == restricted.id } == false)
     }
 
     @Test func policePagesCountOnlyTheRestrictedNotesTheyPassed() throws {

@@ -40,7 +40,9 @@ import TextUI
         let database = Harness.makeDatabase()
         let store = try Self.store(database: database)
         let window = ShiftPattern.standard.shift(containing: Harness.demoNow, zone: .gmt)
-        let child = try #require(try store.loadCaseload().children.first)
+        // A child not missing: a missing child's card is urgent whatever was written (issue 20).
+        let caseload = try store.loadCaseload()
+        let child = try #require(caseload.children.first { caseload.openEpisode(of: $0.id) == nil })
         let hostile = "Summary \u{1B}]0;owned\u{07} with \u{1B}[2J escapes and a \u{9B}31m C1 (test)"
         _ = try store.perform(.saveHandover(Handover(id: window.handoverID, shiftStart: window.start, shiftEnd: window.end, entries: [
             .init(child: child.id, severity: .watch, summary: hostile, actions: [.init(text: "Act \u{1B}[31m now (test)", owner: "Sam\u{07}")],

@@ -32,7 +32,8 @@ import TextUI
         #expect(screen.report?.saved != nil, "the demo saved the day shift's handover")
         try Golden.assert(h.lines, "handover-80x24.txt")
         #expect(!h.screen.contains("Risk, open cases"), "no pictures at 80 columns: the cards need the room")
-        #expect(h.line(containing: "✓ acknowledged by") != nil)
+        // The most recently missing child first (issue 20), with her facts as of now.
+        #expect(h.line(containing: "as of 21:30: missing 40m") != nil)
         #expect(h.line(containing: "▲ WAITING") != nil)
     }
 
@@ -49,19 +50,29 @@ import TextUI
         #expect(h.dashboard.allAlerts.contains { $0.rule == .handoverNotAcknowledged }, "3 cards wait 2.5 h into the shift")
         _ = try Self.openDayHandover(h)
         #expect(Self.waiting(h) == 3)
+        // The cards are in the order of the rule (issue 20), not as saved: find demo-cp's own.
+        let cards = try #require(Self.screen(h)?.report?.cards)
+        let done = try #require(cards.firstIndex { $0.isAcknowledged })
+        for _ in 0..<done { h.press(.down) }
         h.press(.char(" "))
-        #expect(h.message == "You have already acknowledged this card.", "the demo's first card is acknowledged by demo-cp")
-        h.press(.down, .char(" "))
-        #expect(h.formOpen && h.screen.contains("Acknowledge card — Casey Exemple KEN-2026-0002"))
+        #expect(h.message == "You have already acknowledged this card.", "the demo's pinned card is acknowledged by demo-cp")
+        h.press(.up, .up, .up, .up)
+        let first = try #require(cards.first { !$0.isAcknowledged })
+        if done == 0 { h.press(.down) }
+        h.press(.char(" "))
+        let name = h.dashboard.nameWithCase(ofChild: first.child)
+        #expect(h.formOpen && h.screen.contains("Acknowledge card — \(name)"))
         h.type("Will call OPP at 22:00 (test)")
         h.press(.ctrl("s"))
         #expect(!h.formOpen, "\(h.message ?? "")")
         #expect(Self.waiting(h) == 2)
-        #expect(h.screen.contains("✓ acknowledged by Alex Testworker (demo) at 21:30 — “Will call OPP at 22:00"))
+        #expect(Self.screen(h)?.report?.cards.first { $0.child == first.child }?.acknowledgements.map(\.readBack) == ["Will call OPP at 22:00 (test)"])
+        #expect(Self.screen(h)?.selectedCard?.isAcknowledged == false, "the cursor moved on to a card still waiting")
         #expect(h.line(containing: "2 waiting for acknowledgement") != nil)
-        // The rest, with no read-back: the alert about the handover goes.
+        // The rest, with no read-back: the cursor moves on to each by itself, and the alert
+        // about the handover goes.
         for _ in 0..<2 {
-            h.press(.down, .char(" "), .ctrl("s"))
+            h.press(.char(" "), .ctrl("s"))
         }
         #expect(Self.waiting(h) == 0)
         #expect(!h.dashboard.allAlerts.contains { $0.rule == .handoverNotAcknowledged })

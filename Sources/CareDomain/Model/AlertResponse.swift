@@ -28,11 +28,16 @@ public struct AlertResponse: CareRecord {
     public var note: String
     public var by: WorkerID
     public var at: Date
+    /// `Alert.gravity` of the alert as it was answered: the answer holds up to it and the alert
+    /// comes back when its cause gets worse. Nil in answers saved before it was kept (they hold
+    /// for the same cause at any gravity, as they did).
+    public var gravity: Int?
 
     public init(
         id: AlertResponseID = .make(), version: Int = 0, alertID: String, child: ChildID?, since: Date, kind: Kind,
-        until: Date? = nil, note: String, by: WorkerID, at: Date
+        until: Date? = nil, note: String, by: WorkerID, at: Date, gravity: Int? = nil
     ) {
+        self.gravity = gravity
         self.id = id
         self.version = version
         self.alertID = alertID
@@ -49,10 +54,16 @@ public struct AlertResponse: CareRecord {
     public var childID: ChildID? { child }
     public var sortDate: Date? { at }
 
-    /// True when this response hides `alert` at `now`: it was given for this alert and the same
-    /// cause, and a snooze has not run out.
+    /// True when this response hides `alert` at `now`. A child missing now is never hidden: an
+    /// answer to that alert marks it (`AlertVisibility.answered`) and it stays listed.
     public func hides(_ alert: Alert, at now: Date) -> Bool {
-        guard alert.id == alertID, alert.since == since else { return false }
+        !alert.staysListedWhenAnswered && answers(alert, at: now)
+    }
+
+    /// True when this response answers `alert` at `now`: it was given for this alert, the same
+    /// cause at no lesser gravity, and a snooze has not run out.
+    public func answers(_ alert: Alert, at now: Date) -> Bool {
+        guard alert.id == alertID, alert.since == since, alert.gravity <= (gravity ?? alert.gravity) else { return false }
         switch kind {
         case .acknowledged: return true
         case .snoozed: return until.map { now < $0 } ?? false

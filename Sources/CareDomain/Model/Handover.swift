@@ -75,11 +75,15 @@ public struct Handover: CareRecord {
     public var outgoing: [WorkerID]
     public var incoming: [WorkerID]
     public var entries: [Entry]
+    /// When it was last saved: what the records say after this is said beside its cards ("located
+    /// 18:40, after this card was written"). Nil in handovers saved before it was kept.
+    public var savedAt: Date?
 
     public init(
         id: HandoverID = .make(), version: Int = 0, shiftStart: Date, shiftEnd: Date,
-        outgoing: [WorkerID] = [], incoming: [WorkerID] = [], entries: [Entry] = []
+        outgoing: [WorkerID] = [], incoming: [WorkerID] = [], entries: [Entry] = [], savedAt: Date? = nil
     ) {
+        self.savedAt = savedAt
         self.id = id
         self.version = version
         self.shiftStart = shiftStart

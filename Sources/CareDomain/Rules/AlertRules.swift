@@ -115,8 +115,8 @@ public enum AlertRules {
                     ? "no contact since the case opened \(DurationWords.short(now.timeIntervalSince(reference))) ago"
                     : "last contact \(DurationWords.short(now.timeIntervalSince(reference))) ago"
                 alerts.append(make(.contactOverdue, id.rawValue, id,
-                                   "\(words) — \(child.riskLevel.rawValue) risk expects every \(DurationWords.short(cadence))",
-                                   since: reference.addingTimeInterval(cadence)))
+                                   "\(words)\(snapshot.restrictedLastContact.contains(id) ? " (restricted note)" : "") — \(child.riskLevel.rawValue) risk expects every \(DurationWords.short(cadence))",
+                                   since: reference.addingTimeInterval(cadence), level: rank(child.riskLevel)))
             }
         }
 
@@ -126,7 +126,7 @@ public enum AlertRules {
                 let first = recent.map(\.reportedMissingAt).min()!
                 alerts.append(make(.repeatedMissing, id.rawValue, id,
                                    "\(recent.count) missing episodes in \(Int(t.repeatedMissingWindow / AlertThresholds.day)) days at \(child.riskLevel.rawValue) risk — consider raising",
-                                   since: first))
+                                   since: first, level: recent.count))
             }
         }
 
@@ -143,11 +143,12 @@ public enum AlertRules {
         if let plan = snapshot.plans[id] {
             if today > plan.reviewBy {
                 let due = plan.reviewBy.startOfDay(in: zone).map { $0.addingTimeInterval(AlertThresholds.day) } ?? now
-                alerts.append(make(.safetyPlanDue, id.rawValue, id, "safety plan review was due \(plan.reviewBy)", since: due))
+                alerts.append(make(.safetyPlanDue, id.rawValue, id, "safety plan review was due \(plan.reviewBy)", since: due,
+                                   level: rank(child.riskLevel)))
             }
         } else if child.riskLevel >= .high {
             alerts.append(make(.safetyPlanDue, id.rawValue, id, "\(child.riskLevel.rawValue) risk and no safety plan",
-                               since: child.openedOn.startOfDay(in: zone) ?? now))
+                               since: child.openedOn.startOfDay(in: zone) ?? now, level: rank(child.riskLevel)))
         }
 
         let eighteenth = child.birth.eighteenth
@@ -164,21 +165,19 @@ public enum AlertRules {
         }
     }
 
-    /// "Missing now", and "police not told" once its time has passed, for an open episode.
+    /// One alert per open missing episode, its hours counted from the time last seen, naming
+    /// every step not yet taken ("missing 5h — no police report"). Its level is the number of
+    /// thresholds of time missing passed, so an answer given at 5 h does not hold at 7 h.
     private static func missingAlerts(_ episode: MissingEpisode, of id: ChildID, _ now: Date, _ t: AlertThresholds, into alerts: inout [Alert]) {
         let gone = now.timeIntervalSince(episode.lastSeenAt)
-        let reported = now.timeIntervalSince(episode.reportedMissingAt)
-        let policeAlert = episode.policeReport == nil && reported > t.policeNotToldAfter
-        // Once "police not told" is raised it says so; the missing alert does not say it twice.
-        let police = episode.policeReport.map { " — police occurrence \($0.occurrenceNumber.isEmpty ? "recorded" : $0.occurrenceNumber)" }
-            ?? (policeAlert ? "" : " — no police report recorded")
-        alerts.append(make(.missingNow, episode.id.rawValue, id, "missing \(DurationWords.short(gone))\(police)",
-                           since: episode.lastSeenAt))
-        if policeAlert {
-            alerts.append(make(.missingPoliceNotTold, episode.id.rawValue, id,
-                               "missing \(DurationWords.short(reported)) with no police report recorded",
-                               since: episode.reportedMissingAt.addingTimeInterval(t.policeNotToldAfter)))
+        var steps: [String] = []
+        if let report = episode.policeReport {
+            steps.append("police occurrence \(report.occurrenceNumber.isEmpty ? "recorded" : report.occurrenceNumber)")
+        } else {
+            steps.append(gone > t.policeNotToldAfter ? "no police report" : "no police report recorded")
         }
+        alerts.append(make(.missingNow, episode.id.rawValue, id, (["missing \(DurationWords.short(gone))"] + steps).joined(separator: " — "),
+                           since: episode.lastSeenAt, level: t.missingLevel(after: gone)))
     }
 
     /// The children with a Youth-In-Transition referral, found once for all of them: one counts
@@ -237,9 +236,13 @@ public enum AlertRules {
 
     // MARK: - Helpers
 
-    private static func make(_ rule: AlertRule, _ record: String, _ child: ChildID?, _ message: String, since: Date) -> Alert {
-        Alert(id: "\(rule.key):\(record)", rule: rule, severity: rule.defaultSeverity, child: child, message: message, since: since)
+    private static func make(_ rule: AlertRule, _ record: String, _ child: ChildID?, _ message: String, since: Date, level: Int = 0) -> Alert {
+        Alert(id: "\(rule.key):\(record)", rule: rule, severity: rule.defaultSeverity, child: child, message: message, since: since,
+              level: level)
     }
+
+    /// A risk level as a level of an alert: higher risk, worse cause.
+    private static func rank(_ risk: RiskLevel) -> Int { RiskLevel.allCases.firstIndex(of: risk) ?? 0 }
 
     /// Whole calendar days from `a` to `b` (negative when `b` is earlier).
     static func days(from a: DayDate, to b: DayDate) -> Int {

@@ -50,9 +50,9 @@ public enum AlertSchedule {
 
         let episodes = snapshot.episodes[child.id] ?? []
         if let open = episodes.first(where: \.isOpen) {
+            // One alert, its hours from the time last seen; its level rises at each threshold.
             counting(from: open.lastSeenAt)
-            counting(from: open.reportedMissingAt)
-            if open.policeReport == nil { after(open.reportedMissingAt.addingTimeInterval(t.policeNotToldAfter)) }
+            after(open.lastSeenAt.addingTimeInterval(t.nextMissingThreshold(after: now.timeIntervalSince(open.lastSeenAt))))
         } else {
             let reference = snapshot.lastContact[child.id] ?? child.openedOn.startOfDay(in: zone) ?? now
             after(reference.addingTimeInterval(t.cadence(for: child.riskLevel)))

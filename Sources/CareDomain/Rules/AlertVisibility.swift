@@ -1,31 +1,50 @@
 import Foundation
 
 /// Which alerts people still need to see: those nobody acknowledged, or snoozed until a time
-/// still to come, for the cause they have now.
+/// still to come, for the cause they have now. An answer holds only for what was answered: an
+/// alert whose cause got worse comes back, with the earlier answer beside it. A child missing
+/// now is never hidden: answering that alert marks it answered and it stays listed.
 public struct AlertVisibility: Sendable, Equatable {
     /// The alerts to show, in the order given.
     public var shown: [Alert]
     /// Acknowledged or snoozed, in the order given; listed only when asked for.
     public var hidden: [Alert]
+    /// Shown alerts answered for their cause as it is now (a missing child's), by alert id:
+    /// listed as "acknowledged by … at …", not counted as unanswered.
+    public var answered: [String: AlertResponse]
+    /// Shown alerts answered earlier for a lesser cause, by alert id: the earlier note is shown.
+    public var earlier: [String: AlertResponse]
 
-    public init(shown: [Alert] = [], hidden: [Alert] = []) {
+    public init(shown: [Alert] = [], hidden: [Alert] = [], answered: [String: AlertResponse] = [:], earlier: [String: AlertResponse] = [:]) {
         self.shown = shown
         self.hidden = hidden
+        self.answered = answered
+        self.earlier = earlier
     }
 
     /// Splits `alerts` by `responses` as they stand at `now`.
     public init(_ alerts: [Alert], responses: [AlertResponse], now: Date) {
         var byAlert: [String: [AlertResponse]] = [:]
         for response in responses { byAlert[response.alertID, default: []].append(response) }
-        var shown: [Alert] = []
-        var hidden: [Alert] = []
+        var visibility = AlertVisibility()
         for alert in alerts {
-            if let answers = byAlert[alert.id], answers.contains(where: { $0.hides(alert, at: now) }) {
-                hidden.append(alert)
-            } else {
-                shown.append(alert)
+            let answers = byAlert[alert.id] ?? []
+            // The newest answer that still holds, else the newest given to this alert at all.
+            let holding = answers.filter { $0.answers(alert, at: now) }.max { $0.at < $1.at }
+            if holding != nil, !alert.staysListedWhenAnswered {
+                visibility.hidden.append(alert)
+                continue
+            }
+            visibility.shown.append(alert)
+            if let holding {
+                visibility.answered[alert.id] = holding
+            } else if let last = answers.max(by: { $0.at < $1.at }) {
+                visibility.earlier[alert.id] = last
             }
         }
-        self.init(shown: shown, hidden: hidden)
+        self = visibility
     }
+
+    /// Shown alerts nobody has answered for their cause as it is now.
+    public var unanswered: [Alert] { shown.filter { answered[$0.id] == nil } }
 }

@@ -26,12 +26,12 @@ public enum CommandRules {
         case .submitNewReferral(let referral): return try rules.submitNewReferral(referral)
         case .updateReferral(let referral): return try rules.updateReferral(referral)
         case .applyReferral(let id, let step): return try rules.applyReferral(id, step)
-        case .acknowledgeAlert(let alert, let child, let since, let note):
+        case .acknowledgeAlert(let alert, let child, let since, let note, let gravity):
             return try rules.respond(AlertResponse(alertID: alert, child: child, since: since, kind: .acknowledged, note: note,
-                                                   by: context.actor.id, at: rules.now))
-        case .snoozeAlert(let alert, let child, let since, let until, let note):
+                                                   by: context.actor.id, at: rules.now, gravity: gravity))
+        case .snoozeAlert(let alert, let child, let since, let until, let note, let gravity):
             return try rules.respond(AlertResponse(alertID: alert, child: child, since: since, kind: .snoozed, until: until,
-                                                   note: note, by: context.actor.id, at: rules.now))
+                                                   note: note, by: context.actor.id, at: rules.now, gravity: gravity))
         case .saveHandover(let handover): return try rules.saveHandover(handover)
         case .acknowledgeHandoverEntry(let handover, let child, let readBack):
             return try rules.acknowledge(handover, child: child, readBack: readBack)
@@ -402,9 +402,9 @@ private struct Preparation<Context: CommandContext> {
         stored.note = response.note.trimmingCharacters(in: .whitespacesAndNewlines)
         switch response.kind {
         case .acknowledged:
-            return created(stored, "alert acknowledged (\(response.alertID.prefix { $0 != ":" }))", action: .acknowledge)
+            return created(stored, "alert acknowledged (\(AlertRule.words(forAlertID: response.alertID)))", action: .acknowledge)
         case .snoozed:
-            return created(stored, "alert snoozed until \(TimeText.format(response.until ?? now, zone: zone)) (\(response.alertID.prefix { $0 != ":" }))",
+            return created(stored, "alert snoozed until \(TimeText.format(response.until ?? now, zone: zone)) (\(AlertRule.words(forAlertID: response.alertID)))",
                            action: .snooze)
         }
     }
@@ -415,10 +415,16 @@ private struct Preparation<Context: CommandContext> {
         if Set(handover.entries.map(\.child)).count != handover.entries.count {
             throw CommandError.invalid(["A handover has one card per child."])
         }
-        // Who handed over: whoever saves it while its shift is still on joins the outgoing workers
-        // (a save after the shift is the incoming shift's, and the audit trail names it).
         var handover = handover
+        let stored = handover.version == 0 ? nil : try current(Handover.self, handover.id.rawValue)
+        if let refusal = HandoverAuthorship.saveRefusal(stored: stored, shiftEnd: handover.shiftEnd, actor: actor, now: now) {
+            throw CommandError.invalid([refusal])
+        }
+        // Who handed over: whoever writes it while its shift is still on is an outgoing worker;
+        // a supervisor's save after the shift keeps the authors it had.
+        handover.outgoing = stored?.outgoing ?? handover.outgoing
         if now < handover.shiftEnd, !handover.outgoing.contains(actor.id) { handover.outgoing.append(actor.id) }
+        handover.savedAt = now
         return try saved(handover, "handover saved (\(handover.entries.count) cards)")
     }
 
@@ -428,6 +434,7 @@ private struct Preparation<Context: CommandContext> {
         guard handover.entries.contains(where: { $0.child == child }) else {
             throw CommandError.invalid(["This handover has no entry for that child."])
         }
+        if let refusal = HandoverAuthorship.acknowledgeRefusal(handover, actor: actor) { throw CommandError.invalid([refusal]) }
         let earlier = try context.records(.handoverAcknowledgement, child: child)
             .compactMap { $0.as(HandoverAcknowledgement.self) }
             .filter { $0.handover == id && $0.by == actor.id }

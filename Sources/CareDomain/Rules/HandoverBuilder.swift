@@ -33,18 +33,37 @@ public struct ChangeStrip: Sendable, Equatable {
     public init() {}
 }
 
-/// One I-PASS card as the handover shows it: the card itself, why it is on the handover, and who
-/// acknowledged it.
+/// One I-PASS card as the handover shows it: the card as written, why it is on the handover,
+/// who acknowledged it, and what the records say now beside what was written.
 public struct HandoverCard: Sendable, Equatable {
     public var entry: Handover.Entry
     /// "missing now", "new case", "changed this shift", "critical alert", "pinned last shift".
     public var reasons: [String]
     public var acknowledgements: [HandoverAcknowledgement]
+    /// The child is missing now: the card is urgent, whatever was written.
+    public var isMissingNow = false
+    /// The facts computed from the records at `factsAsOf` (whereabouts, hours missing, police
+    /// report, last contact, risk), never frozen with the card.
+    public var facts = ""
+    public var factsAsOf = Date.distantPast
+    /// What changed after the card was saved ("located 18:40, after this card was written").
+    public var sinceWritten: [String] = []
+    /// What happened in the shift ("missing 15:30 → located 16:55 → debriefed 17:00").
+    public var changes: [String] = []
+
+    public init(entry: Handover.Entry, reasons: [String], acknowledgements: [HandoverAcknowledgement]) {
+        self.entry = entry
+        self.reasons = reasons
+        self.acknowledgements = acknowledgements
+    }
 
     public var child: ChildID { entry.child }
     public var isAcknowledged: Bool { !acknowledgements.isEmpty }
     /// Shown beside a saved handover's cards (a child missing since it was saved), not part of it.
     public var isExtra: Bool { reasons.contains(HandoverBuilder.notOnSavedHandover) }
+    /// The severity the card is shown and ordered at: as written, and urgent while the child
+    /// is missing now.
+    public var severity: Handover.Severity { isMissingNow ? .urgent : entry.severity }
 }
 
 /// Everything the handover screen and `care handover` show for one shift.
@@ -91,25 +110,34 @@ public enum HandoverBuilder {
             }
             // A child who went missing after the handover was saved, or whose record no longer
             // opens, is not left off it: while the shift is on or just handed over, they get a
-            // card, marked as not on the saved one.
+            // card, marked as not on the saved one (the order below puts it first).
             if now < window.end.addingTimeInterval(window.end.timeIntervalSince(window.start)) {
                 let onIt = Set(saved.handover.entries.map(\.child))
                 for child in snapshot.children where child.isOpen && !onIt.contains(child.id) && snapshot.openEpisode(of: child.id) != nil {
                     let entry = prefill(child, snapshot: snapshot, alerts: alerts.filter { $0.child == child.id }, pinned: nil, now: now, zone: zone)
-                    // First: what was not said at the handover is what most needs saying.
-                    cards.insert(HandoverCard(entry: entry, reasons: ["missing now", notOnSavedHandover], acknowledgements: []),
-                                 at: cards.firstIndex(where: { !$0.isExtra }) ?? cards.count)
+                    cards.append(HandoverCard(entry: entry, reasons: ["missing now", notOnSavedHandover], acknowledgements: []))
                 }
-                for (id, _) in snapshot.unreadableChildren.reversed() where !onIt.contains(id) {
+                for (id, _) in snapshot.unreadableChildren where !onIt.contains(id) {
                     let why = reasons(for: id, window: window, snapshot: snapshot, contacts: contacts, alerts: alerts, previous: previous)
-                    cards.insert(HandoverCard(entry: unreadableEntry(id, snapshot: snapshot, pinned: nil, now: now), reasons: why + [notOnSavedHandover],
-                                              acknowledgements: []), at: 0)
+                    cards.append(HandoverCard(entry: unreadableEntry(id, snapshot: snapshot, pinned: nil, now: now), reasons: why + [notOnSavedHandover],
+                                              acknowledgements: []))
                 }
             }
         } else {
             cards = proposedEntries(window: window, snapshot: snapshot, contacts: contacts, alerts: alerts, previous: previous, now: now, zone: zone)
                 .map { HandoverCard(entry: $0.entry, reasons: $0.reasons, acknowledgements: []) }
         }
+        for index in cards.indices {
+            let child = cards[index].child
+            cards[index].isMissingNow = snapshot.openEpisode(of: child) != nil
+            cards[index].facts = HandoverFacts.line(of: child, snapshot: snapshot, now: now, zone: zone)
+            cards[index].factsAsOf = now
+            // A card shown beside the saved ones was never written: nothing came "after" it.
+            let written = cards[index].isExtra ? nil : saved?.handover.savedAt
+            cards[index].sinceWritten = HandoverFacts.sinceWritten(child, written: written, snapshot: snapshot, now: now, zone: zone)
+            cards[index].changes = HandoverFacts.changes(of: child, window: window, snapshot: snapshot, contacts: contacts, zone: zone)
+        }
+        cards = ordered(cards, snapshot: snapshot)
         return HandoverReport(
             window: window, saved: saved?.handover, strip: strip, cards: cards,
             riskCounts: RiskLevel.allCases.map { level in (level, snapshot.children.filter { $0.isOpen && $0.riskLevel == level }.count) },
@@ -188,19 +216,37 @@ public enum HandoverBuilder {
             let pinned = previous?.entries.first { $0.child == id && $0.pinned }
             proposed.append((unreadableEntry(id, snapshot: snapshot, pinned: pinned, now: now), why))
         }
+        return proposed
+    }
+
+    /// The order of the cards on the screen, the wall and every print, whatever was saved
+    /// before: by severity (urgent, watch, stable), then the children missing now — the most
+    /// recently gone first: the first hours of a search matter most, and that child is the one
+    /// the incoming shift knows least about — then by risk (a record that does not open counts
+    /// as the highest), then by case number (a record that does not open first, by its id).
+    public static func ordered(_ cards: [HandoverCard], snapshot: CaseloadSnapshot) -> [HandoverCard] {
         var numbers: [ChildID: CaseNumber] = [:]
-        for child in snapshot.children { numbers[child.id] = child.caseNumber }
-        // Most urgent first; within a severity the records that do not open (no case number to
-        // sort by), then by case number.
-        return proposed.sorted { a, b in
-            if a.entry.severity != b.entry.severity { return a.entry.severity > b.entry.severity }
-            switch (numbers[a.entry.child], numbers[b.entry.child]) {
+        var risks: [ChildID: RiskLevel] = [:]
+        for child in snapshot.children {
+            numbers[child.id] = child.caseNumber
+            risks[child.id] = child.riskLevel
+        }
+        let lastSeen = cards.map { snapshot.openEpisode(of: $0.child)?.lastSeenAt }
+        let order = cards.indices.sorted { i, j in
+            let a = cards[i], b = cards[j]
+            if a.severity != b.severity { return a.severity > b.severity }
+            if a.isMissingNow != b.isMissingNow { return a.isMissingNow }
+            if let x = lastSeen[i], let y = lastSeen[j], x != y { return x > y }
+            let riskA = risks[a.child] ?? .critical, riskB = risks[b.child] ?? .critical
+            if riskA != riskB { return riskA > riskB }
+            switch (numbers[a.child], numbers[b.child]) {
             case let (x?, y?): return x < y
             case (nil, .some): return true
             case (.some, nil): return false
-            case (nil, nil): return a.entry.child.rawValue < b.entry.child.rawValue
+            case (nil, nil): return a.child.rawValue < b.child.rawValue
             }
         }
+        return order.map { cards[$0] }
     }
 
     /// The card of a child whose own record does not open: urgent, saying so and what to do, and
@@ -210,10 +256,8 @@ public enum HandoverBuilder {
         var summary = ["⚠ \(UnreadableChild.words.prefix(1).uppercased())\(UnreadableChild.words.dropFirst()): nothing of the record can be read here, "
                        + "not the name, the case number or the risk."]
         var contingencies: [Handover.Contingency] = []
-        if let episode = snapshot.openEpisode(of: child) {
-            summary.append("Missing \(DurationWords.short(now.timeIntervalSince(episode.lastSeenAt))), last seen \(episode.lastSeenPlace).")
-            summary.append(episode.policeReport.map { "Police occurrence \($0.occurrenceNumber.isEmpty ? "recorded" : $0.occurrenceNumber)." }
-                           ?? "No police report recorded.")
+        // Hours missing and the police report are in the card's facts line, computed when shown.
+        if snapshot.openEpisode(of: child) != nil {
             contingencies.append(.init(condition: "If located", response: "Tell the officer on the case before transport; debrief within 72 h."))
         }
         var actions = [Handover.Action(text: "Run care check (it names the damaged record) and restore it from a backup", owner: "")]
@@ -233,20 +277,13 @@ public enum HandoverBuilder {
         let episode = snapshot.openEpisode(of: child.id)
         let severity: Handover.Severity = episode != nil || worst == .critical ? .urgent
             : (worst == .warning || child.riskLevel >= .high) ? .watch : .stable
-        var summary: [String] = ["\(child.riskLevel.word) risk, \(child.exploitationStatus.rawValue)."]
-        if let episode {
-            summary.append("Missing \(DurationWords.short(now.timeIntervalSince(episode.lastSeenAt))), last seen \(episode.lastSeenPlace).")
-            summary.append(episode.policeReport.map { "Police occurrence \($0.occurrenceNumber.isEmpty ? "recorded" : $0.occurrenceNumber)." }
-                           ?? "No police report recorded.")
-        } else if case .located(let place, _) = child.whereabouts {
-            summary.append("At \(place).")
-        }
-        if let last = snapshot.lastContact[child.id] {
-            summary.append("Last contact \(DurationWords.short(now.timeIntervalSince(last))) ago.")
-        } else {
-            summary.append("No contact recorded.")
-        }
+        // What changes by the hour (whereabouts, hours missing, police report, last contact) is
+        // not written into the summary: the card's facts line is computed whenever it is shown.
+        let summary: [String] = ["\(child.riskLevel.word) risk, \(child.exploitationStatus.rawValue)."]
         var actions: [Handover.Action] = []
+        if let episode, episode.policeReport == nil {
+            actions.append(Handover.Action(text: action(for: .missingPoliceNotTold), owner: ""))
+        }
         for alert in alerts.sorted(by: AlertRules.precedes) where alert.rule != .missingNow && alert.rule != .flag {
             actions.append(Handover.Action(text: action(for: alert), owner: ""))
         }
@@ -263,9 +300,13 @@ public enum HandoverBuilder {
                               contingencies: contingencies)
     }
 
+    static func action(for rule: AlertRule) -> String {
+        rule == .missingPoliceNotTold ? "Report to police and record the occurrence number" : rule.rawValue
+    }
+
     static func action(for alert: Alert) -> String {
         switch alert.rule {
-        case .missingPoliceNotTold: "Report to police and record the occurrence number"
+        case .missingPoliceNotTold: action(for: .missingPoliceNotTold)
         case .contactOverdue: "Make contact (\(alert.message))"
         case .debriefOverdue: "Hold the debrief (\(alert.message))"
         case .safetyPlanDue: "Review the safety plan"

@@ -29,9 +29,10 @@ public enum Permission: String, Sendable, CaseIterable {
     /// The roles allowed to do this, from DOMAIN.md "Roles".
     public var allowedRoles: Set<Role> {
         switch self {
-        case .viewCaseload, .logContact, .recordMissing, .addIndicator, .acknowledgeAlert, .editHandover, .linkRecords:
+        case .viewCaseload, .logContact, .recordMissing, .addIndicator, .acknowledgeAlert, .linkRecords:
             [.childProtection, .police, .liaison, .supervisor]
-        case .viewRestrictedNotes, .editIdentity, .editSafetyPlan, .setFlag, .createReferral, .sendReferral:
+        // Police read the handover; the unit's workers write and acknowledge it.
+        case .viewRestrictedNotes, .editIdentity, .editSafetyPlan, .setFlag, .createReferral, .sendReferral, .editHandover:
             [.childProtection, .liaison, .supervisor]
         case .createChild, .editProfile:
             [.childProtection, .supervisor]

@@ -53,9 +53,9 @@ public enum CaseCommand: Sendable, Equatable {
 
     // MARK: alerts and handover
     /// Acknowledges an alert as it stands (its id and `since`), with a note.
-    case acknowledgeAlert(alertID: String, child: ChildID?, since: Date, note: String)
+    case acknowledgeAlert(alertID: String, child: ChildID?, since: Date, note: String, gravity: Int? = nil)
     /// Hides an alert as it stands until `until`.
-    case snoozeAlert(alertID: String, child: ChildID?, since: Date, until: Date, note: String)
+    case snoozeAlert(alertID: String, child: ChildID?, since: Date, until: Date, note: String, gravity: Int? = nil)
     /// A new handover (version 0) or a change to one.
     case saveHandover(Handover)
     /// One incoming worker's acknowledgement of one handover entry: a record of its own.

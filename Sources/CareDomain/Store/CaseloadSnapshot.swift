@@ -11,6 +11,9 @@ public struct CaseloadSnapshot: Sendable, Equatable {
     public var children: [ChildSummary]
     /// The time of each child's most recent contact (the police role's view included).
     public var lastContact: [ChildID: Date]
+    /// Children whose last contact is a note this reader may not open (a restricted note, for
+    /// police): its time counts, its text is withheld, and the words say so.
+    public var restrictedLastContact: Set<ChildID> = []
     public var episodes: [ChildID: [MissingEpisode]]
     /// Each child's unresolved indicators.
     public var openIndicators: [ChildID: [OpenIndicator]]
@@ -143,6 +146,7 @@ public struct CaseloadSnapshot: Sendable, Equatable {
             }
             for id in ids {
                 lastContact[id] = patch.part.lastContact[id]
+                if patch.part.restrictedLastContact.contains(id) { restrictedLastContact.insert(id) } else { restrictedLastContact.remove(id) }
                 episodes[id] = patch.part.episodes[id].map { $0.sorted(by: Self.newerEpisode) }
                 openIndicators[id] = patch.part.openIndicators[id].map { $0.sorted(by: Self.newerIndicator) }
                 plans[id] = patch.part.plans[id]

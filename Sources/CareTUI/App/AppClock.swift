@@ -29,6 +29,9 @@ enum AppClock {
             if !state.dashboard.masked, now.timeIntervalSince(state.lastInput) >= state.settings.idleLimit {
                 state.dashboard.masked = true
             }
+            for index in state.screens.indices {
+                effects += Update.drive(index, in: &state) { screen, ctx in screen.clockTicked(&ctx) }
+            }
             return effects + poll(now, in: &state)
         }
         if now.timeIntervalSince(state.lastInput) >= state.settings.idleLimit {

@@ -140,13 +140,16 @@ public struct AppSettings: Sendable {
     /// Whether the cursor shows where the attention is (`cursor = "visible"`); it is always
     /// moved there, shown or not.
     public var showFocusCursor: Bool
+    /// How long the wall shows a page of cards before it turns to the next (`wall_page_seconds`).
+    public var wallDwell: TimeInterval
 
     public init(
         idleLimit: TimeInterval = 600, thresholds: AlertThresholds = .standard, contactPageSize: Int = 10, pollInterval: TimeInterval = 1,
         shifts: ShiftPattern = .standard,
         handoverFolder: String = ProcessInfo.processInfo.environment["HOME"] ?? FileManager.default.currentDirectoryPath,
-        plain: Bool = false, showFocusCursor: Bool = false
+        plain: Bool = false, showFocusCursor: Bool = false, wallDwell: TimeInterval = 10
     ) {
+        self.wallDwell = wallDwell
         self.handoverFolder = handoverFolder
         self.plain = plain
         self.showFocusCursor = showFocusCursor

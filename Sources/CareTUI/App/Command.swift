@@ -29,7 +29,7 @@ public enum Command: Hashable, Sendable {
     case nextMatch, previousMatch, copy
     // the handover
     case handover
-    case editCard, acknowledgeCard, addCard, removeCard, saveHandover, previousShift, nextShift, printHandover
+    case editCard, acknowledgeCard, acknowledgeRead, addCard, removeCard, saveHandover, previousShift, nextShift, printHandover
     /// On the wall: show the names (after the passphrase), or mask them again.
     case reveal
     // the filter line
@@ -87,6 +87,7 @@ public enum Command: Hashable, Sendable {
         case .handover: "handover"
         case .editCard: "edit-card"
         case .acknowledgeCard: "acknowledge-card"
+        case .acknowledgeRead: "acknowledge-read"
         case .addCard: "add-card"
         case .removeCard: "remove-card"
         case .saveHandover: "save-handover"

@@ -11,6 +11,7 @@ import TOMLKit
 /// idle_lock_minutes = 5
 /// silent_link_minutes = 5        # a terminal silent this long locks; 0: never
 /// escape_delay_ms = 25           # how long after Esc the rest of a key may come
+/// wall_page_seconds = 10
 /// [keys.record]
 /// new-note = ["ctrl-n", "n"]
 /// [keys.global]
@@ -38,6 +39,8 @@ public struct ConfigFile: Sendable {
     public var silentLinkMinutes: Int?
     /// Milliseconds to wait after Esc for the rest of a key's sequence (ncurses' `ESCDELAY`).
     public var escapeDelayMilliseconds: Int?
+    /// Seconds the wall shows each page of cards (`care handover --wall`).
+    public var wallPageSeconds: Int?
     public var keyOverrides: [(context: KeyContext, command: Command, keys: [Key])] = []
     /// The alert thresholds, the defaults where the file says nothing.
     public var thresholds = AlertThresholds.standard
@@ -95,6 +98,13 @@ public struct ConfigFile: Sendable {
                 config.escapeDelayMilliseconds = milliseconds
             } else {
                 config.problems.append("\(file): escape_delay_ms must be between 0 and 2000; using 25.")
+            }
+        }
+        if let seconds = table["wall_page_seconds"]?.int {
+            if (1...600).contains(seconds) {
+                config.wallPageSeconds = seconds
+            } else {
+                config.problems.append("\(file): wall_page_seconds must be between 1 and 600; using 10.")
             }
         }
         if let keys = table["keys"]?.table {

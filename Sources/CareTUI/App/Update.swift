@@ -191,6 +191,8 @@ public enum Update {
         case .setMasked(let masked):
             state.dashboard.masked = masked
             if !masked { state.lastInput = state.now }
+        case .clearMessage:
+            state.message = state.laterMessages.isEmpty ? nil : state.laterMessages.removeFirst()
         case .quit:
             state.quitRequested = true
         case .showReferrals(let view):

@@ -9,7 +9,9 @@ enum TopBar {
         let style = theme[.statusbar]
         buffer.fill(row, with: Cell(" ", style: style))
         let shift = state.settings.shifts.shift(containing: state.now, zone: state.zone)
-        var left = " CARE · \(state.unit.code) unit · \(shift.label) · \(state.worker.displayName) (\(state.worker.role.title))"
+        // The wall hangs where visitors pass: it names no worker, not even the one signed in.
+        let who = state.wall ? "office wall" : "\(state.worker.displayName) (\(state.worker.role.title))"
+        var left = " CARE · \(state.unit.code) unit · \(shift.label) · \(who)"
         if state.dashboard.masked { left += " · names masked" }
 
         let critical = state.dashboard.alertCounts[.critical] ?? 0

@@ -17,7 +17,7 @@ public struct AcknowledgeAlertForm: CaseForm {
     }
 
     public func submit(_ values: FieldValues<Field>, in context: FormContext) -> FormOutcome<Field> {
-        .command(.acknowledgeAlert(alertID: alert.id, child: alert.child, since: alert.since, note: values[.note]))
+        .command(.acknowledgeAlert(alertID: alert.id, child: alert.child, since: alert.since, note: values[.note], gravity: alert.gravity))
     }
 }
 
@@ -43,6 +43,6 @@ public struct SnoozeAlertForm: CaseForm {
         var problems: [Problem<Field>] = []
         guard let until = values.time(.until, in: context, upcoming: true, problems: &problems) else { return .problems(problems) }
         if until <= context.now { return .problems([Problem(.until, "Snooze until a time after now.")]) }
-        return .command(.snoozeAlert(alertID: alert.id, child: alert.child, since: alert.since, until: until, note: values[.note]))
+        return .command(.snoozeAlert(alertID: alert.id, child: alert.child, since: alert.since, until: until, note: values[.note], gravity: alert.gravity))
     }
 }

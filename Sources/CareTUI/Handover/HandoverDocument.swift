@@ -52,9 +52,12 @@ public enum HandoverDocument {
         out.append("")
         for card in report.cards {
             let entry = card.entry
-            let title = "\(entry.severity.symbol) \(entry.severity.rawValue.uppercased()) — \(clean(names.child(entry.child)))"
+            let title = "\(card.severity.symbol) \(card.severity.rawValue.uppercased()) — \(clean(names.child(entry.child)))"
             out.append(markdown ? "### \(title)" : title)
             if !card.reasons.isEmpty { out.append("On the handover because: \(card.reasons.joined(separator: ", ")).") }
+            // The facts are the records' at the time of printing, not the card's as written.
+            out += ["", "\(markdown ? "**" : "")As of \(TimeText.format(card.factsAsOf, zone: zone)):\(markdown ? "**" : "") \(clean(card.facts))"]
+            for change in card.sinceWritten { out.append("\(markdown ? "- " : "  ")⚠ \(clean(change))") }
             if !entry.summary.isEmpty { out += ["", clean(entry.summary)] }
             if !entry.actions.isEmpty {
                 out.append("")
@@ -70,6 +73,9 @@ public enum HandoverDocument {
                 for contingency in entry.contingencies {
                     out.append("\(markdown ? "- " : "  ")\(clean(contingency.condition)) → \(clean(contingency.response))")
                 }
+            }
+            if !card.changes.isEmpty {
+                out += ["", "This shift:"] + card.changes.map { "\(markdown ? "- " : "  ")\(clean($0))" }
             }
             out.append("")
             if card.acknowledgements.isEmpty {
@@ -98,6 +104,10 @@ public enum HandoverDocument {
             var contingencies: [Contingency]
             var pinned: Bool
             var acknowledgements: [Acknowledgement]
+            var facts: String
+            var factsAsOf: String
+            var sinceWritten: [String]
+            var changes: [String]
         }
         var unit: String
         var shiftStart: String
@@ -118,12 +128,14 @@ public enum HandoverDocument {
                     "recordsNotOpening": strip.recordsNotOpening],
             cards: report.cards.map { card in
                 JSONReport.Card(
-                    child: clean(names.child(card.child)), severity: card.entry.severity.rawValue, reasons: card.reasons,
+                    child: clean(names.child(card.child)), severity: card.severity.rawValue, reasons: card.reasons,
                     summary: clean(card.entry.summary),
                     actions: card.entry.actions.map { .init(text: clean($0.text), owner: clean($0.owner), due: $0.due.map { TimeText.format($0, zone: zone) }, done: $0.done) },
                     contingencies: card.entry.contingencies.map { .init(condition: clean($0.condition), response: clean($0.response)) },
                     pinned: card.entry.pinned,
-                    acknowledgements: card.acknowledgements.map { .init(by: clean(names.worker($0.by)), at: TimeText.format($0.at, zone: zone), readBack: clean($0.readBack)) })
+                    acknowledgements: card.acknowledgements.map { .init(by: clean(names.worker($0.by)), at: TimeText.format($0.at, zone: zone), readBack: clean($0.readBack)) },
+                    facts: clean(card.facts), factsAsOf: TimeText.format(card.factsAsOf, zone: zone), sinceWritten: card.sinceWritten.map(clean),
+                    changes: card.changes.map(clean))
             })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]

@@ -32,8 +32,19 @@ public struct HandoverScreen: ScreenController {
     /// How far the cards are scrolled, and the line each card starts on at the last render.
     public var scroll = ScrollView()
     var cardStarts: [Int] = []
+    /// The furthest card the cursor has been on: `A` acknowledges the cards up to it.
+    public var readThrough = 0
+    /// The card just acknowledged in this session: when the handover is read again, the cursor
+    /// moves on to the next card still waiting.
+    var moveOnFrom: ChildID?
     /// Read-only, for the wall: only quit and reveal work.
     public let wall: Bool
+    /// The wall's pages (cards by index, laid out at the last render), the one showing and when
+    /// it began: the wall turns to the next page every `AppSettings.wallDwell` seconds.
+    var wallPages: [[Int]] = []
+    public internal(set) var wallPage = 0
+    var wallPageShownAt: Date?
+    public var wallPageCount: Int { wallPages.count }
 
     init(id: Int, window: ShiftWindow, wall: Bool = false) {
         self.id = id
@@ -96,21 +107,24 @@ public struct HandoverScreen: ScreenController {
 
     public func hints(_ env: ScreenEnvironment) -> [ScreenHint] {
         if wall { return [.command(.reveal, env.masked ? "show names" : "mask names"), .command(.quit, "quit")] }
-        var list: [ScreenHint] = [.command(.moveDown, "card"), .command(.acknowledgeCard, "acknowledge"), .command(.editCard, "edit"),
+        var list: [ScreenHint] = [.command(.moveDown, "card"), .command(.acknowledgeCard, "acknowledge"), .command(.acknowledgeRead, "acknowledge read"),
+                                  .command(.saveHandover, "save"), .command(.editCard, "edit"),
                                   .command(.addCard, "add"), .command(.removeCard, "remove"), .command(.cancel, "back")]
         // The rest where there is room; `?` lists them all.
         if env.screenSize.width >= 120 {
-            list.insert(contentsOf: [.command(.previousShift, "earlier"), .command(.nextShift, "later"), .command(.saveHandover, "save"),
+            list.insert(contentsOf: [.command(.previousShift, "earlier"), .command(.nextShift, "later"),
                                      .command(.printHandover, "to a file")], at: list.count - 1)
         }
         return list
     }
 
-    /// Why a handover key cannot act: the role, no card, a card already answered, a saved handover.
+    /// Why a handover key cannot act: the role, no card, a card already answered, a handover not
+    /// saved yet, who wrote it (`HandoverAuthorship`: the outgoing shift and supervisors write,
+    /// the incoming worker acknowledges, nobody their own card).
     public func disabledReason(_ command: Command, _ env: ScreenEnvironment) -> String? {
         let role = env.role
         switch command {
-        case .editCard, .acknowledgeCard, .addCard, .removeCard, .saveHandover, .printHandover: break
+        case .editCard, .acknowledgeCard, .acknowledgeRead, .addCard, .removeCard, .saveHandover, .printHandover: break
         default: return nil
         }
         if command == .printHandover {
@@ -119,16 +133,41 @@ public struct HandoverScreen: ScreenController {
         if !role.may(.editHandover) { return PermissionDenied(permission: .editHandover, role: role).description }
         guard let report else { return "the handover is still loading" }
         switch command {
-        case .saveHandover:
-            return report.saved == nil ? nil : "this shift's handover is saved already"
-        case .addCard:
+        case .acknowledgeCard, .acknowledgeRead:
+            guard let saved = report.saved else {
+                return "the handover is not saved yet: the outgoing worker saves it first (S), then its cards are acknowledged"
+            }
+            if let refusal = HandoverAuthorship.acknowledgeRefusal(saved, actor: env.worker) { return refusal }
+            if command == .acknowledgeRead {
+                return acknowledgeable(env).isEmpty ? "no card you have read is waiting for your acknowledgement" : nil
+            }
+            guard let card = selectedCard else { return "there is no card" }
+            if card.isExtra {
+                return "this card is not on the saved handover yet (the child went missing after it was saved): the outgoing worker adds it with S"
+            }
+            if card.acknowledgements.contains(where: { $0.by == env.worker.id }) { return "you have already acknowledged this card" }
             return nil
         default:
-            guard let card = selectedCard else { return "there is no card" }
-            if command == .acknowledgeCard, card.acknowledgements.contains(where: { $0.by == env.worker.id }) {
-                return "you have already acknowledged this card"
+            if let refusal = HandoverAuthorship.saveRefusal(stored: report.saved, shiftEnd: window.end, actor: env.worker, now: env.now) {
+                return refusal
             }
-            return nil
+            switch command {
+            case .saveHandover:
+                return report.saved == nil || report.cards.contains(where: \.isExtra) ? nil : "this shift's handover is saved already"
+            case .addCard:
+                return nil
+            default:
+                return selectedCard == nil ? "there is no card" : nil
+            }
+        }
+    }
+
+    /// The cards `A` acknowledges: those up to the furthest the cursor has been, on the saved
+    /// handover, that this worker has not acknowledged yet.
+    func acknowledgeable(_ env: ScreenEnvironment) -> [HandoverCard] {
+        guard let cards = report?.cards, !cards.isEmpty else { return [] }
+        return cards.prefix(min(readThrough, cards.count - 1) + 1).filter { card in
+            !card.isExtra && !card.acknowledgements.contains { $0.by == env.worker.id }
         }
     }
 
@@ -143,6 +182,7 @@ public struct HandoverScreen: ScreenController {
             let page = max(1, cards.count / 4)
             let step = command == .moveDown ? 1 : command == .moveUp ? -1 : command == .pageDown ? page : -page
             selection = min(max(0, selection + step), cards.count - 1)
+            readThrough = max(readThrough, selection)
             keepSelectionInView()
         case .previousShift, .nextShift:
             show(command == .previousShift ? window.previous : window.next, &ctx)
@@ -151,17 +191,20 @@ public struct HandoverScreen: ScreenController {
             ctx.push(FormScreen(id: ctx.newID(), form: HandoverCardForm(handover: handover, child: card.child, proposed: card.entry),
                                 context: env.formContext))
         case .acknowledgeCard:
-            guard let card = selectedCard, let handover = handover(worker: env.worker) else { return ctx.say("There is no card to acknowledge.") }
-            // A handover nobody saved yet is saved as proposed first, and a card shown beside a
-            // saved one is added to it, so there is a card to acknowledge.
-            if report?.saved == nil {
-                ctx.ask(.perform(.saveHandover(handover), origin: nil))
-            } else if card.isExtra {
-                var added = handover
-                added.entries.append(card.entry)
-                ctx.ask(.perform(.saveHandover(added), origin: nil))
-            }
-            ctx.push(FormScreen(id: ctx.newID(), form: AcknowledgeCardForm(handover: handover.id, child: card.child), context: env.formContext))
+            // Saving is explicit (S): acknowledging never saves the handover.
+            guard let card = selectedCard, let saved = report?.saved else { return ctx.say("There is no card to acknowledge.") }
+            moveOnFrom = card.child
+            ctx.push(FormScreen(id: ctx.newID(), form: AcknowledgeCardForm(handover: saved.id, child: card.child), context: env.formContext))
+        case .acknowledgeRead:
+            guard let saved = report?.saved else { return }
+            let cards = acknowledgeable(env)
+            let count = cards.count
+            moveOnFrom = cards.last?.child
+            ctx.push(QuestionScreen(
+                id: ctx.newID(), title: "Acknowledge the cards you have read?",
+                message: ["Acknowledge \(count == 1 ? "the 1 card" : "the \(count) cards") you have scrolled past, each on its own, with no read-back?"],
+                yes: .runAll(cards.map { .acknowledgeHandoverEntry(handover: saved.id, child: $0.child, readBack: "") }, origin: id),
+                yesLabel: "Acknowledge \(count)", noLabel: "Not yet"))
         case .addCard:
             guard let handover = handover(worker: env.worker) else { return }
             ctx.push(ChildPickerScreen(id: ctx.newID(), handoverScreen: id, handover: handover, excluded: Set(cards.map(\.child))))
@@ -174,7 +217,9 @@ public struct HandoverScreen: ScreenController {
                 message: ["Take \(env.dashboard.nameWithCase(ofChild: card.child)) off this shift's handover? The record itself is not changed."],
                 yes: .run(.saveHandover(handover), origin: id), yesLabel: "Remove", noLabel: "Keep it"))
         case .saveHandover:
-            guard report?.saved == nil, let handover = handover(worker: env.worker) else { return ctx.say("This handover is saved already.") }
+            guard var handover = handover(worker: env.worker) else { return ctx.say("This handover is saved already.") }
+            // A saved handover is saved again with the cards shown beside it (a child missing since).
+            if report?.saved != nil { handover.entries += cards.filter(\.isExtra).map(\.entry) }
             ctx.ask(.perform(.saveHandover(handover), origin: id))
         case .printHandover:
             guard let report else { return }
@@ -234,8 +279,28 @@ public struct HandoverScreen: ScreenController {
             switch result {
             case .success(let data):
                 self.data = data
+                let before = report.map { Set($0.cards.filter(\.isMissingNow).map(\.child)) }
                 report = Self.report(window: window, data: data, env: ctx.env)
-                selection = min(selection, max(0, (report?.cards.count ?? 1) - 1))
+                let cards = report?.cards ?? []
+                selection = min(selection, max(0, cards.count - 1))
+                if let child = moveOnFrom, let at = cards.firstIndex(where: { $0.child == child }),
+                   cards[at].acknowledgements.contains(where: { $0.by == ctx.env.worker.id }) {
+                    moveOnFrom = nil
+                    // On to the next card still waiting for this worker, after this one, else the
+                    // first such card.
+                    let me = ctx.env.worker.id
+                    let waiting = { (index: Int) in !cards[index].isExtra && !cards[index].acknowledgements.contains { $0.by == me } }
+                    let next = cards.indices.first { $0 > at && waiting($0) } ?? cards.indices.first(where: waiting)
+                    selection = next ?? at
+                    readThrough = max(readThrough, selection)
+                    keepSelectionInView()
+                }
+                // A child reported missing since the wall last read it: the wall turns to its
+                // first page (where the missing line names every child missing now) at once.
+                if wall, let before, cards.contains(where: { $0.isMissingNow && !before.contains($0.child) }) {
+                    wallPage = 0
+                    wallPageShownAt = ctx.env.now
+                }
             case .failure(let failure):
                 ctx.say(failure.words)
             }
@@ -251,6 +316,19 @@ public struct HandoverScreen: ScreenController {
     public mutating func snapshotChanged(saved command: CaseCommand?, _ ctx: inout ScreenContext) {
         if let command, !command.touchesHandover { return }
         ctx.ask(load(ctx.env.session))
+    }
+
+    /// The wall turns to its next page once a page has shown for the dwell, so every card is on
+    /// the wall within one turn of the pages; a notice goes after the same time, as nobody
+    /// presses a key there to clear it.
+    public mutating func clockTicked(_ ctx: inout ScreenContext) {
+        guard wall else { return }
+        let now = ctx.env.now
+        guard let shownAt = wallPageShownAt else { wallPageShownAt = now; return }
+        guard now.timeIntervalSince(shownAt) >= ctx.env.settings.wallDwell else { return }
+        ctx.request(.clearMessage)
+        wallPageShownAt = now
+        wallPage = wallPages.count > 1 ? (wallPage + 1) % wallPages.count : 0
     }
 
     /// The wall moves on to the next shift's handover by itself, as `H` would open it.

@@ -17,8 +17,9 @@ enum HandoverView {
         var y = inner.y
         let dashboard = env.dashboard
         let who = { (ids: [WorkerID]) in ids.compactMap { dashboard.workerName($0) }.joined(separator: ", ") }
+        // The wall names no worker: it hangs where visitors pass.
         let status = report.saved.map { saved in
-            "saved" + (saved.outgoing.isEmpty ? "" : " · outgoing: \(who(saved.outgoing))")
+            "saved" + (saved.outgoing.isEmpty || screen.wall ? "" : " · outgoing: \(who(saved.outgoing))")
         } ?? "proposed from the records (not saved yet)"
         let waiting = report.cards.filter { !$0.isAcknowledged }.count
         buffer.write(" \(report.cards.count) cards, \(waiting) waiting for acknowledgement · \(status)", at: Point(x: inner.x, y: y),
@@ -35,7 +36,11 @@ enum HandoverView {
             renderPictures(report, area: pictures, buffer: &buffer, theme: theme)
             cardsArea = Rect(x: cardsArea.x, y: cardsArea.y, width: cardsArea.width - 40, height: cardsArea.height)
         }
-        renderCards(&screen, report, env, area: cardsArea, buffer: &buffer, theme: theme)
+        if screen.wall {
+            renderWall(&screen, report, env, area: cardsArea, buffer: &buffer, theme: theme)
+        } else {
+            renderCards(&screen, report, env, area: cardsArea, buffer: &buffer, theme: theme)
+        }
     }
 
     static func stripText(_ strip: ChangeStrip) -> String {
@@ -71,10 +76,11 @@ enum HandoverView {
     }
 
     /// One card's lines, and the role each is drawn in.
-    static func lines(of card: HandoverCard, _ env: ScreenEnvironment, width: Int) -> [(String, ThemeRole)] {
+    /// `brief` (the wall): the title, the facts now and the acknowledgements only.
+    static func lines(of card: HandoverCard, _ env: ScreenEnvironment, width: Int, brief: Bool = false) -> [(String, ThemeRole)] {
         let dashboard = env.dashboard
         let entry = card.entry
-        let severityRole: ThemeRole = switch entry.severity {
+        let severityRole: ThemeRole = switch card.severity {
         case .urgent: .alertCritical
         case .watch: .alertWarning
         case .stable: .normal
@@ -93,8 +99,12 @@ enum HandoverView {
         }
         let name = dashboard.nameWithCase(ofChild: entry.child)
         let why = card.reasons.isEmpty ? "" : " · " + card.reasons.joined(separator: ", ")
-        add("\(name)\(entry.pinned ? " · pinned for the next shift" : "")\(why)", first: "\(entry.severity.symbol) \(entry.severity.rawValue.uppercased())  ", rest: "  ",
+        add("\(name)\(entry.pinned ? " · pinned for the next shift" : "")\(why)", first: "\(card.severity.symbol) \(card.severity.rawValue.uppercased())  ", rest: "  ",
             role: severityRole)
+        // The facts are the records' now, not the card's as written.
+        add("as of \(TimeText.clock(card.factsAsOf, zone: env.zone)): \(shown(card.facts))", first: "  ", rest: "  ", role: card.isMissingNow ? .alertCritical : .emphasis)
+        for change in card.sinceWritten { add(change, first: "  ⚠ ", rest: "    ", role: .alertWarning) }
+
         if card.acknowledgements.isEmpty {
             lines.append(("  ▲ WAITING for the incoming worker's acknowledgement", .alertWarning))
         } else {
@@ -104,6 +114,7 @@ enum HandoverView {
                 add("acknowledged by \(by) at \(TimeText.clock(ack.at, zone: env.zone))\(readBack)", first: "  ✓ ", rest: "    ", role: .muted)
             }
         }
+        if brief { return lines }
         add(shown(entry.summary), first: "  ", rest: "  ", role: .normal)
         for action in entry.actions {
             var text = shown(action.text)
@@ -114,6 +125,8 @@ enum HandoverView {
         for contingency in entry.contingencies {
             add("\(shown(contingency.condition)) → \(shown(contingency.response))", first: "  ⤷ ", rest: "    ", role: .normal)
         }
+        // What happened this shift, from the records ("missing 15:30 → located 16:55").
+        for change in card.changes { add(change, first: "  ↻ ", rest: "    ", role: .muted) }
         lines.append(("", .normal))
         return lines
     }
@@ -149,5 +162,66 @@ enum HandoverView {
                 buffer.patchStyle(row) { $0.attributes.insert(.bold) }
             }
         }
+    }
+
+    // MARK: The wall
+
+    /// Lays the cards out in pages of `rows` lines: when they do not all fit, the urgent cards go
+    /// on top of every page (while they take half a page or less) and the others are spread
+    /// over the pages after them, in their order.
+    static func pages(heights: [Int], urgent: [Bool], rows: Int) -> [[Int]] {
+        guard !heights.isEmpty else { return [] }
+        let rows = max(1, rows)
+        if heights.reduce(0, +) <= rows { return [Array(heights.indices)] }
+        let urgentCards = heights.indices.filter { urgent[$0] }
+        let urgentHeight = urgentCards.reduce(0) { $0 + heights[$1] }
+        let pinned = urgentHeight * 2 <= rows ? urgentCards : []
+        let pinnedHeight = pinned.reduce(0) { $0 + heights[$1] }
+        var pages: [[Int]] = []
+        var page = pinned, used = pinnedHeight
+        for index in heights.indices where !pinned.contains(index) {
+            if used + heights[index] > rows, page.count > pinned.count {
+                pages.append(page)
+                page = pinned
+                used = pinnedHeight
+            }
+            page.append(index)
+            used += heights[index]
+        }
+        if page.count > pinned.count || pages.isEmpty { pages.append(page) }
+        return pages
+    }
+
+    /// The wall: a line naming every child missing now (on every page), then one page of cards,
+    /// "page 2 of 5" at its foot; the pages turn by themselves (`HandoverScreen.clockTicked`).
+    static func renderWall(_ screen: inout HandoverScreen, _ report: HandoverReport, _ env: ScreenEnvironment, area: Rect, buffer: inout Buffer,
+                           theme: Theme) {
+        guard !area.isEmpty else { return }
+        var y = area.y
+        let missing = report.cards.filter(\.isMissingNow).map { env.dashboard.nameWithCase(ofChild: $0.child) }
+        if !missing.isEmpty {
+            let text = "● MISSING NOW (\(missing.count)): " + missing.joined(separator: " · ")
+            for line in DisplayWidth.wrap(text, width: max(10, area.width - 2)).prefix(3) {
+                buffer.write(" " + line, at: Point(x: area.x, y: y), width: area.width, style: theme[.alertCritical])
+                y += 1
+            }
+        }
+        let rows = area.bottom - y - 1
+        let cards = report.cards.map { lines(of: $0, env, width: area.width - 1, brief: true) + [("", ThemeRole.normal)] }
+        screen.wallPages = pages(heights: cards.map(\.count), urgent: report.cards.map { $0.severity == .urgent }, rows: rows)
+        if screen.wallPage >= screen.wallPages.count { screen.wallPage = 0 }
+        if report.cards.isEmpty {
+            buffer.write(" No child needs a card this shift.", at: Point(x: area.x, y: y), width: area.width, style: theme[.muted])
+            return
+        }
+        let page = screen.wallPages.isEmpty ? [] : screen.wallPages[screen.wallPage]
+        for index in page {
+            for line in cards[index] where y < area.bottom - 1 {
+                buffer.write(" " + line.0, at: Point(x: area.x, y: y), width: area.width, style: theme[line.1])
+                y += 1
+            }
+        }
+        let foot = "page \(screen.wallPage + 1) of \(max(1, screen.wallPages.count)) · \(report.cards.count) cards · turns every \(Int(env.settings.wallDwell)) s"
+        buffer.write(" " + foot, at: Point(x: area.x, y: area.bottom - 1), width: area.width, style: theme[.muted])
     }
 }

@@ -13,6 +13,8 @@ public struct QuestionScreen: ScreenController {
         case quit
         /// Sends a command the screen with this id built (after an unusual value was confirmed).
         case run(CaseCommand, origin: Int)
+        /// Sends several commands, each its own record and audit entry, in order.
+        case runAll([CaseCommand], origin: Int)
         /// Writes text with children's names to a file (a printed handover), audited as an export;
         /// the answer goes to the screen `origin`.
         case write(text: String, path: String, summary: String, origin: Int)
@@ -57,6 +59,8 @@ public struct QuestionScreen: ScreenController {
             ctx.request(.quit)
         case .run(let command, let origin):
             ctx.ask(.perform(command, origin: origin))
+        case .runAll(let commands, let origin):
+            ctx.ask(commands.map { .perform($0, origin: origin) })
         case .write(let text, let path, let summary, let origin):
             ctx.ask(.writeHandover(text: text, path: path, summary: summary, origin: origin))
         }

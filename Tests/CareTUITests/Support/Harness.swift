@@ -34,7 +34,7 @@ final class Harness {
     /// A fresh demo unit unless `database` is given (a second worker on the same data).
     init(
         size: Size = Size(width: 120, height: 32), user: String = "demo-cp", database: MemoryDatabase? = nil, children: Int = 40,
-        idleLimit: TimeInterval = 600, keymap: Keymap = DefaultKeymap.make(), zone: TimeZone = .gmt, wall: Bool = false,
+        idleLimit: TimeInterval = 600, keymap: Keymap = DefaultKeymap.make(), zone: TimeZone = .gmt, wall: Bool = false, wallDwell: TimeInterval = 10,
         handoverFolder: String = FileManager.default.temporaryDirectory.path, plain: Bool = false, showFocusCursor: Bool = false,
         silentLinkLimit: TimeInterval? = 300, theme: Theme = .default,
         wrap: (InMemoryCaseStore) -> any CaseStore = { $0 },
@@ -47,7 +47,8 @@ final class Harness {
         store = wrap(session)
         terminal = HeadlessTerminal(size: size)
         app = try App(store: store, terminal: around(terminal, clock), keymap: keymap, theme: theme, clock: clock,
-                      settings: AppSettings(idleLimit: idleLimit, handoverFolder: handoverFolder, plain: plain, showFocusCursor: showFocusCursor),
+                      settings: AppSettings(idleLimit: idleLimit, handoverFolder: handoverFolder, plain: plain, showFocusCursor: showFocusCursor,
+                                            wallDwell: wallDwell),
                       wall: wall,
                       silentLinkLimit: silentLinkLimit)
         app.step(timeoutMilliseconds: 0)

@@ -112,12 +112,12 @@ public final class InMemoryCaseStore: CaseStore, CaseArchive, @unchecked Sendabl
 
     /// The child-scoped parts of a snapshot, for every child or only `ids`: each child's entries
     /// (`CaseloadEntry`) made from its records, as the SQLite store seals them, one per class the
-    /// role may read. The last contact is the last one the role may read (restricted notes do not
-    /// move it for police).
+    /// role may read. The last contact is the last of every class: a note the role may not read
+    /// counts by its time, marked in `restrictedLastContact`.
     private static func snapshot(of tables: MemoryDatabase.Tables, children ids: Set<ChildID>?, role: Role) -> CaseloadSnapshot {
         func wanted(_ child: ChildID?) -> Bool { ids == nil || (child.map { ids!.contains($0) } ?? false) }
         var lastContact: [VisibilityClass: [ChildID: Date]] = [:]
-        for contact in tables.all(Contact.self) where wanted(contact.child) && role.mayRead(contact.visibilityClass) {
+        for contact in tables.all(Contact.self) where wanted(contact.child) {
             if lastContact[contact.visibilityClass]?[contact.child].map({ $0 < contact.occurredAt }) ?? true {
                 lastContact[contact.visibilityClass, default: [:]][contact.child] = contact.occurredAt
             }
@@ -135,6 +135,14 @@ public final class InMemoryCaseStore: CaseStore, CaseArchive, @unchecked Sendabl
                                lastContact: lastContact[.team]?[id]), of: id)
             for visibility in role.readableClasses where visibility != .team {
                 if let last = lastContact[visibility]?[id] { snapshot.add(.restricted(lastContact: last), of: id) }
+            }
+            // A note the role may not open still counts, by its time alone (the SQLite store
+            // reads it from a clear column): the last contact and its alerts are the unit's.
+            for (visibility, times) in lastContact where !role.mayRead(visibility) {
+                if let time = times[id], snapshot.lastContact[id].map({ $0 < time }) ?? true {
+                    snapshot.lastContact[id] = time
+                    snapshot.restrictedLastContact.insert(id)
+                }
             }
         }
         snapshot.responses = tables.all(AlertResponse.self).filter { ids == nil || wanted($0.child) }

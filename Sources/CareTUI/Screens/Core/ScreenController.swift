@@ -36,6 +36,8 @@ public protocol ScreenController: Sendable {
     mutating func snapshotChanged(saved command: CaseCommand?, _ ctx: inout ScreenContext)
     /// A new minute began (the wall follows the shift).
     mutating func minutePassed(_ ctx: inout ScreenContext)
+    /// A turn of the loop on the wall, where nobody presses a key: its pages turn by the clock.
+    mutating func clockTicked(_ ctx: inout ScreenContext)
 
     /// Draws the screen over the body `area` (between the top line and the key-hint line) of a
     /// `screen` of the whole terminal; records the rows it showed in its own scroll state; returns
@@ -63,6 +65,7 @@ extension ScreenController {
     }
     public mutating func snapshotChanged(saved command: CaseCommand?, _ ctx: inout ScreenContext) {}
     public mutating func minutePassed(_ ctx: inout ScreenContext) {}
+    public mutating func clockTicked(_ ctx: inout ScreenContext) {}
     public var holdsUnsavedInput: Bool { false }
     public var staysBehindLock: Bool { false }
     public var takesText: Bool { false }

@@ -59,6 +59,8 @@ public enum AppRequest: Sendable, Equatable {
     /// Close the screen with this id (a question that discards a form).
     case closeScreen(Int)
     case setMasked(Bool)
+    /// Takes the words off the status line (the wall's notice, after it has shown a while).
+    case clearMessage
     case quit
     /// Another referral queue view.
     case showReferrals(ReferralQueue.View)
