@@ -21,6 +21,14 @@ import TextUI
         #expect(keymap.map(.record).action(for: .char("n")) == nil, "the override replaces the default key")
     }
 
+    /// Issue 20: how long the wall shows each page of cards.
+    @Test func theWallsPageSecondsApplyAndAValueOutOfRangeIsReported() {
+        #expect(ConfigFile.parse("wall_page_seconds = 4", file: "config.toml").wallPageSeconds == 4)
+        let bad = ConfigFile.parse("wall_page_seconds = 0", file: "config.toml")
+        #expect(bad.wallPageSeconds == nil)
+        #expect(bad.problems == ["config.toml: wall_page_seconds must be between 1 and 600; using 10."])
+    }
+
     @Test func aKeyBoundTwiceIsReportedAtStart() {
         let config = ConfigFile.parse("""
             [keys]
