@@ -41,7 +41,8 @@ enum Dashboard {
         store: any CaseStore, terminal: CursesTerminal, theme: Theme, config: ConfigFile, masked: Bool, wall: Bool
     ) throws -> App {
         let (keymap, _) = config.keymap()
-        let settings = AppSettings(idleLimit: TimeInterval((config.idleLockMinutes ?? 10) * 60), thresholds: config.thresholds, shifts: config.shifts)
+        var settings = AppSettings(idleLimit: TimeInterval((config.idleLockMinutes ?? 10) * 60), thresholds: config.thresholds, shifts: config.shifts)
+        if let settle = config.settleMilliseconds { settings.settleTime = TimeInterval(settle) / 1_000 }
         return try App(store: store, terminal: terminal, keymap: keymap, theme: theme, settings: settings, masked: masked, wall: wall)
     }
 

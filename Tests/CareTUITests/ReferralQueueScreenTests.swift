@@ -244,8 +244,11 @@ import TextUI
         #expect(!liaison.app.state.quitRequested, "q is typed into the comment, not quitting")
         if let typed = liaison.front as? ReviewScreen { #expect(typed.answers().checklist[0].comment.hasSuffix("q")) }
         liaison.press(.ctrl("c"))
-        #expect(liaison.screen.contains("Quit and discard what you typed"), "answers count as unsaved input")
-        liaison.press(.char("n"))
+        #expect(liaison.screen.contains("Quit and discard the answers of the open review?"), "answers count as unsaved input")
+        liaison.press(.char("y"))
+        #expect(liaison.front is QuestionScreen, "no letter answers a question")
+        #expect(!liaison.app.state.quitRequested)
+        liaison.press(.escape)
         #expect(!liaison.app.state.quitRequested)
         liaison.press(.escape)
         #expect(liaison.screen.contains("Discard the answers of this review?"))

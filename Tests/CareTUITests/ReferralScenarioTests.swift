@@ -121,7 +121,7 @@ import TextUI
         let sent = Harness.demoNow.addingTimeInterval(65 * Self.minute)
         cp.press(.char("S"))
         #expect(cp.screen.contains("Send the referral of \(child.displayName) to Youth Counselling (demo)?"))
-        cp.press(.char("y"))
+        cp.answerYes()
         let final = try stored(referral.id, cp)
         #expect(final.status == .sent)
 

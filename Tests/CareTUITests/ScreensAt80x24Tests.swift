@@ -33,7 +33,7 @@ import TextUI
             h.press(.char(form.key))
             try check(h, form.name, title: form.title)
             h.press(.escape)
-            if h.front is QuestionScreen { h.press(.char("y")) }
+            if h.front is QuestionScreen { h.answerYes() }
         }
         h.press(.char("N"))
         try check(h, "new-child", title: "New child")

@@ -31,9 +31,12 @@ final class Harness {
     let clock: TestClock
 
     /// A fresh demo unit unless `database` is given (a second worker on the same data).
+    /// `settle` is 0 unless a test is about it: the test clock stands still between keys, so
+    /// the settle window after a screen closes (`AppSettings.settleTime`) would never end.
     init(
         size: Size = Size(width: 120, height: 32), user: String = "demo-cp", database: MemoryDatabase? = nil, children: Int = 40,
         idleLimit: TimeInterval = 600, keymap: Keymap = DefaultKeymap.make(), zone: TimeZone = .gmt, wall: Bool = false,
+        settle: TimeInterval = 0,
         handoverFolder: String = FileManager.default.temporaryDirectory.path,
         wrap: (InMemoryCaseStore) -> any CaseStore = { $0 }
     ) throws {
@@ -44,7 +47,7 @@ final class Harness {
         store = wrap(session)
         terminal = HeadlessTerminal(size: size)
         app = try App(store: store, terminal: terminal, keymap: keymap, theme: .default, clock: clock,
-                      settings: AppSettings(idleLimit: idleLimit, handoverFolder: handoverFolder), wall: wall)
+                      settings: AppSettings(idleLimit: idleLimit, handoverFolder: handoverFolder, settleTime: settle), wall: wall)
         app.step(timeoutMilliseconds: 0)
     }
 
@@ -56,6 +59,10 @@ final class Harness {
         terminal.feed(keys)
         app.step(timeoutMilliseconds: 0)
     }
+
+    /// Answers the question in front "yes": its first button, chosen with ← and taken with Enter
+    /// (no letter answers a question).
+    func answerYes() { press(.left, .enter) }
 
     func type(_ text: String) {
         terminal.feed(text)
