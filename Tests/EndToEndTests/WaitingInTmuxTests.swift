@@ -78,7 +78,8 @@ struct WaitingInTmuxTests {
         try holder.letGo()
         try care.send("C-s")
         try care.waitFor(timeout: 3) { $0.contains("Saved: contact logged") }
-        try care.send("q")
+        // Ctrl-C: a letter just after the form closed is typing that ran on, not a command.
+        try care.send("C-c")
         try care.waitFor(timeout: 10) { $0.contains("CARE-EXITED 0") }
 
         let store = try SQLiteCaseStore.open(options: StoreOptions(path: demo.store), account: "demo-supervisor", passphrase: "demo")
