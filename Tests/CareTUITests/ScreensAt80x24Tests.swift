@@ -23,7 +23,8 @@ import TextUI
         let forms: [(key: Character, name: String, title: String)] = [
             ("n", "contact", "Log contact — \(whose)"),
             ("m", child.activeFlags.isEmpty && h.dashboard.snapshot.openEpisode(of: child.id) == nil ? "report-missing" : "missing-episode",
-             h.dashboard.snapshot.openEpisode(of: child.id) == nil ? "Report missing — \(whose)" : "Missing episode — \(whose)"),
+             h.dashboard.snapshot.openEpisode(of: child.id).map { "Missing since \(TimeText.format($0.lastSeenAt, zone: .gmt)) — \(whose)" }
+                ?? "Report missing — \(whose)"),
             ("i", "indicator", "Add indicator — \(whose)"),
             ("p", "safety-plan", "Safety plan — \(whose)"),
             ("e", "profile", "Edit profile — \(whose)"),

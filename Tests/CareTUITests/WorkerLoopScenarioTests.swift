@@ -89,7 +89,7 @@ import TextUI
         }
         let before = h.dashboard.allAlerts.filter { $0.child == child.id && $0.rule == .missingPoliceNotTold }.count
         h.press(.char("m"))
-        #expect(h.screen.contains("Missing episode"))
+        #expect(h.screen.contains("Missing since "))
         h.type("Test Police Service")
         h.press(.tab)
         h.type("TP-2026-0001")

@@ -66,6 +66,7 @@ struct WaitingInTmuxTests {
         try care.waitFor(timeout: 3) { $0.contains("Saved: contact logged") }
 
         // A lock held past the wait: words, and the form kept.
+        care.pauseBeforeTheNextCommand()
         try care.send("n")
         try care.waitFor("Log contact")
         try care.send("Tab", "Tab", "Tab")

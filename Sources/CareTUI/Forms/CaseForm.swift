@@ -21,6 +21,9 @@ public protocol CaseForm: Sendable {
     /// cannot conflict (a new record) or `theirs` is not its record.
     func rebased(on theirs: AnyRecord) -> Self?
 
+    /// The field that has the cursor when the form opens (nil: the first). A field already
+    /// chosen (the service picked before the new referral opened) is not where typing goes.
+    var firstField: Field? { get }
     /// What a draft of this form is of, in words ("contact note").
     var draftName: String { get }
     /// The class of the record the values would save, which its draft is sealed under (a
@@ -30,6 +33,7 @@ public protocol CaseForm: Sendable {
 
 extension CaseForm {
     public func rebased(on theirs: AnyRecord) -> Self? { nil }
+    public var firstField: Field? { nil }
     public var draftName: String { title.prefix(1).lowercased() + title.dropFirst() }
     public func draftVisibility(_ values: FieldValues<Field>) -> VisibilityClass { .team }
     /// Which form a draft belongs to: one per worker, child and form.

@@ -30,6 +30,8 @@ public struct FormScreen: ScreenController {
         self.id = id
         self.form = form
         engine = FieldEngine(Self.editors(of: form, in: context))
+        func first<Form: CaseForm>(_ form: Form) -> String? { form.firstField?.rawValue }
+        if let field = first(form), let index = engine.fields.firstIndex(where: { $0.id == field }) { engine.focus = index }
     }
 
     /// " for T.M. KEN-2026-0042": whose record, as the screen may show it.
