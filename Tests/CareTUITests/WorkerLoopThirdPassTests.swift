@@ -10,6 +10,26 @@ import TextUI
 /// status form's service; SelectedRowBadgeTests; DraftTests: the question's hint line).
 @MainActor
 @Suite struct WorkerLoopThirdPassTests {
+    /// A 13-year-old could keep "youth agreement (16–17)".
+    @Test func aYouthAgreementIsOnlyFor16And17YearOlds() throws {
+        let h = try Harness()
+        let child = try h.select { $0.age < 16 && $0.age >= 12 }
+        h.press(.enter, .char("e"))
+        #expect(h.formOpen)
+        for _ in 0..<40 where h.form?.focusedField?.id != "careStatus" { h.press(.tab) }
+        #expect(h.form?.focusedField?.id == "careStatus")
+        h.press(.char("y"))
+        #expect(h.formValue("careStatus") == CareStatus.youthAgreement.rawValue)
+        h.press(.ctrl("s"))
+        #expect(h.formOpen, "not saved")
+        #expect(h.screen.contains("A youth agreement is for youth of 16 and 17; this youth is \(child.age(on: h.app.state.today))."))
+        #expect(h.record(of: child.id)?.careStatus == child.careStatus)
+        var sixteen = child
+        sixteen.birth = .estimated(years: 16, asOf: h.app.state.today)
+        sixteen.careStatus = .youthAgreement
+        #expect(!ChildRules.problems(sixteen, today: h.app.state.today).contains { $0.field == .careStatus })
+    }
+
     /// The form on an open episode did not say when the child went missing.
     @Test func theMissingEpisodeFormSaysWhenTheChildWentMissing() throws {
         let h = try Harness()
