@@ -118,7 +118,11 @@ struct ReferralWorkflowTests {
 
     @Test("police may not create, send or record responses to referrals")
     func policeRefused() throws {
-        #expect(throws: ReferralError.denied(PermissionDenied(permission: .createReferral, role: .police))) { try apply(.submit, draft(), by: .police) }
+        #expect(throws: ReferralError.denied(PermissionDenied(permission: .createReferral, role: .police, doing: "submit a referral"))) {
+            try apply(.submit, draft(), by: .police)
+        }
+        #expect(PermissionDenied(permission: .createReferral, role: .police, doing: "withdraw a referral").description
+                == "A police officer cannot withdraw a referral; ask a child protection worker, an Indigenous liaison or a supervisor.")
         let ready = try apply(.submit, draft(), by: .childProtection)
         #expect(throws: ReferralError.denied(PermissionDenied(permission: .sendReferral, role: .police))) { try apply(.send, ready, by: .police) }
     }

@@ -96,8 +96,10 @@ import TextUI
         let police = try Harness(user: "demo-police")
         police.press(.char("3"))
         try selectReferral(police) { $0.status == .readyToSend }
-        for (key, words) in [("S", "A police officer cannot send a referral"), ("w", "A police officer cannot create a referral"),
-                             ("c", "A police officer cannot create a referral"), ("u", "A police officer cannot send a referral")] {
+        // Each refusal names the act refused (issue 21: withdraw and consent said "create").
+        for (key, words) in [("S", "A police officer cannot send a referral"), ("w", "A police officer cannot withdraw a referral"),
+                             ("c", "A police officer cannot record a youth's consent to a referral"),
+                             ("e", "A police officer cannot edit a referral"), ("u", "A police officer cannot send a referral")] {
             police.press(.char(Character(key)))
             #expect(police.front == nil, "\(key)")
             #expect(police.screen.contains(words), "\(key)")
@@ -195,7 +197,9 @@ import TextUI
         show(.sentNoResponse, h)
         let sent = try selectReferral(h) { _ in true }
         h.press(.char("u"))
-        #expect(h.screen.contains("Update referral status"))
+        // The title names the service as well as the child (issue 21).
+        let service = try #require(h.dashboard.service(sent.service)?.name)
+        #expect(h.screen.contains("Update the referral to \(service) — "), "\(h.screen)")
         // The choices are the table's steps from "sent": accepted, waitlisted, declined.
         guard let form = h.front as? FormScreen, let status = form.form as? ReferralStatusForm else {
             Issue.record("no status form")
@@ -244,8 +248,11 @@ import TextUI
         #expect(!liaison.app.state.quitRequested, "q is typed into the comment, not quitting")
         if let typed = liaison.front as? ReviewScreen { #expect(typed.answers().checklist[0].comment.hasSuffix("q")) }
         liaison.press(.ctrl("c"))
-        #expect(liaison.screen.contains("Quit and discard what you typed"), "answers count as unsaved input")
-        liaison.press(.char("n"))
+        #expect(liaison.screen.contains("Quit and discard the answers of the open review?"), "answers count as unsaved input")
+        liaison.press(.char("y"))
+        #expect(liaison.front is QuestionScreen, "no letter answers a question")
+        #expect(!liaison.app.state.quitRequested)
+        liaison.press(.escape)
         #expect(!liaison.app.state.quitRequested)
         liaison.press(.escape)
         #expect(liaison.screen.contains("Discard the answers of this review?"))

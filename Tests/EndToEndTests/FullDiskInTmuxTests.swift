@@ -118,11 +118,15 @@ struct FullDiskInTmuxTests {
         let refused = try tmux.waitFor("Not saved")
         #expect(refused.contains("cannot be written") && refused.contains("Synthetic note on a read-only store"), "\(refused)")
         #expect(!refused.contains("unable to open"))
+        // No draft can be kept on a read-only store: the form stays open with the text.
         try tmux.send("Escape")
-        try tmux.waitFor("Discard?")
-        try tmux.send("y")
-        try tmux.send("j", "k")
-        try tmux.send("q")
+        let kept = try tmux.waitFor("No draft could be kept")
+        #expect(kept.contains("Synthetic note on a read-only store"), "\(kept)")
+        try tmux.send("C-d")
+        try tmux.waitFor("Discard the draft?")
+        try tmux.send("Left", "Enter")
+        try tmux.waitFor { !$0.contains("Log contact") }
+        try tmux.send("C-c")
         try tmux.waitFor(timeout: 10) { $0.contains("CARE-EXITED 0") }
         _ = disk
     }

@@ -118,7 +118,12 @@ public enum ReferralWorkflow {
     public static func refusal(_ step: ReferralStep, from status: Referral.Status, role: Role) -> ReferralError? {
         if status.isFinal { return .finalStatus(status) }
         guard let row = rows(step, from: status).first else { return .notFromStatus(command: step.verb, status: status) }
-        do { try row.permission.require(role) } catch { return .denied(error) }
+        guard role.may(row.permission) else {
+            // The permission to create a referral covers submitting and withdrawing one too:
+            // the refusal names the step, not "create".
+            let doing = row.permission == .createReferral ? "\(step.verb) a referral" : nil
+            return .denied(PermissionDenied(permission: row.permission, role: role, doing: doing))
+        }
         return nil
     }
 

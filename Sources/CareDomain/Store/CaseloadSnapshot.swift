@@ -222,7 +222,7 @@ public struct CaseloadSnapshot: Sendable, Equatable {
             responses.insert(response, at: 0)
         case .reviewChecklist(let saved):
             checklist = saved
-        case .handover, .handoverAcknowledgement, .link:
+        case .handover, .handoverAcknowledgement, .link, .draft:
             break
         }
     }

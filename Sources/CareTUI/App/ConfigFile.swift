@@ -41,6 +41,9 @@ public struct ConfigFile: Sendable {
     public var escapeDelayMilliseconds: Int?
     /// Seconds the wall shows each page of cards (`care handover --wall`).
     public var wallPageSeconds: Int?
+    /// `settle_ms`: after a form, question or dialog closes, how long printable keys are not
+    /// commands (`AppSettings.settleTime`); 0 turns it off.
+    public var settleMilliseconds: Int?
     public var keyOverrides: [(context: KeyContext, command: Command, keys: [Key])] = []
     /// The alert thresholds, the defaults where the file says nothing.
     public var thresholds = AlertThresholds.standard
@@ -105,6 +108,13 @@ public struct ConfigFile: Sendable {
                 config.wallPageSeconds = seconds
             } else {
                 config.problems.append("\(file): wall_page_seconds must be between 1 and 600; using 10.")
+            }
+        }
+        if let settle = table["settle_ms"]?.int {
+            if (0...2_000).contains(settle) {
+                config.settleMilliseconds = settle
+            } else {
+                config.problems.append("\(file): settle_ms must be between 0 and 2000; using 400.")
             }
         }
         if let keys = table["keys"]?.table {

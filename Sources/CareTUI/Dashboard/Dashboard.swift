@@ -55,6 +55,9 @@ public struct Dashboard: Sendable {
     public var recordItem: RecordItem?
     /// A form asked for before the record it edits was open: it opens when the record arrives.
     public var formAwaitingRecord: Command?
+    /// The signed-in worker's unsaved drafts (`Draft`), newest first: a form restores its own
+    /// when it opens, and the record says which the child has.
+    public var drafts: [Draft] = []
     /// What each pane showed in the last frame (its renderer records it), so a key pages by what
     /// the person saw.
     public var shown = PaneViewports()

@@ -58,13 +58,16 @@ public struct ReferralStatusForm: CaseForm {
 
     public let referral: Referral
     public let steps: [ReferralStep]
+    /// The service referred to, named in the title: a child may have several referrals open.
+    public let serviceName: String
 
-    public init(referral: Referral, steps: [ReferralStep]) {
+    public init(referral: Referral, steps: [ReferralStep], serviceName: String = "") {
         self.referral = referral
         self.steps = steps
+        self.serviceName = serviceName
     }
 
-    public var title: String { "Update referral status" }
+    public var title: String { serviceName.isEmpty ? "Update referral status" : "Update the referral to \(serviceName)" }
     public var child: ChildID? { referral.child }
 
     /// The steps offered under `u`: the others have their own keys.

@@ -134,6 +134,10 @@ enum ChildPane {
             lines.append(Line("\(state.settings.plain ? "" : flag.severity.symbol + " ")FLAG (\(flag.severity.word.lowercased())) \(flag.text)", flag.severity == .critical ? .alertCritical : .alertWarning,
                               item: state.dashboard.openDetail == nil ? nil : .flag(flag.id)))
         }
+        // The signed-in worker's own unsaved drafts for this child (nobody else's are read).
+        for draft in state.dashboard.drafts where draft.child == child.id {
+            lines.append(Line("✎ unsaved draft: \(draft.name) (\(TimeText.clock(draft.savedAt, zone: state.zone))) · open the form to go on", .alertWarning))
+        }
         return lines
     }
 

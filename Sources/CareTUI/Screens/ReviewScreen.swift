@@ -127,8 +127,8 @@ public struct ReviewScreen: ScreenController {
             guard isDirty else { return ctx.close() }
             ctx.push(QuestionScreen(
                 id: ctx.newID(), title: "Discard?",
-                message: ["Discard the answers of this review? They are not saved anywhere."],
-                yes: .discardForm(id), yesLabel: "Discard", noLabel: "Keep reviewing"))
+                message: ["Discard the answers of this review? They are not saved anywhere.", "Choose with ← →, answer with Enter."],
+                yes: .discardScreen(id), yesLabel: "Discard", noLabel: "Keep reviewing"))
         default:
             break
         }

@@ -31,6 +31,13 @@ final class TmuxSession {
         try Shell.run(["tmux", "-L", socket, "send-keys", "-t", name] + keys)
     }
 
+    /// The pause a person makes before a letter command just after a form, question or box
+    /// closed: for 0.4 s after (`AppSettings.settleTime`) letters are taken as typing that ran on
+    /// and run nothing. This is the input's pace, as a person's, not a wait for the program.
+    func pauseBeforeTheNextCommand() {
+        Thread.sleep(forTimeInterval: 0.5)
+    }
+
     /// Types text literally (no key-name interpretation).
     func type(_ text: String) throws {
         try Shell.run("tmux", "-L", socket, "send-keys", "-t", name, "-l", text)

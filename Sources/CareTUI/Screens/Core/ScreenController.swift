@@ -38,6 +38,11 @@ public protocol ScreenController: Sendable {
     mutating func minutePassed(_ ctx: inout ScreenContext)
     /// A turn of the loop on the wall, where nobody presses a key: its pages turn by the clock.
     mutating func clockTicked(_ ctx: inout ScreenContext)
+    /// The screen was just put in front (a form restores its draft here).
+    mutating func opened(_ ctx: inout ScreenContext)
+    /// What the screen would keep as a draft if it closed now without saving (the lock, a
+    /// hang-up, quitting); nil when it holds nothing typed.
+    func draft(_ env: ScreenEnvironment) -> Draft?
 
     /// Draws the screen over the body `area` (between the top line and the key-hint line) of a
     /// `screen` of the whole terminal; records the rows it showed in its own scroll state; returns
@@ -66,6 +71,8 @@ extension ScreenController {
     public mutating func snapshotChanged(saved command: CaseCommand?, _ ctx: inout ScreenContext) {}
     public mutating func minutePassed(_ ctx: inout ScreenContext) {}
     public mutating func clockTicked(_ ctx: inout ScreenContext) {}
+    public mutating func opened(_ ctx: inout ScreenContext) {}
+    public func draft(_ env: ScreenEnvironment) -> Draft? { nil }
     public var holdsUnsavedInput: Bool { false }
     public var staysBehindLock: Bool { false }
     public var takesText: Bool { false }
