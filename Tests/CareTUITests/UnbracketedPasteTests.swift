@@ -67,5 +67,10 @@ import TextUI
         #expect(App.unbracketedPastes([.key(.char("a")), .key(.char("b"))]) == [.key(.char("a")), .key(.char("b"))])
         #expect(App.unbracketedPastes([.key(.char("a")), .key(.enter), .key(.char("b")), .key(.down)])
                 == [.paste("a\nb"), .key(.down)])
+        // Text and then Enter in one read (tmux's send-keys, a fast hand): the Enter stays a key.
+        let typedThenEnter: [InputEvent] = "KEN-2026-0010".map { .key(.char($0)) } + [.key(.enter)]
+        #expect(App.unbracketedPastes(typedThenEnter) == typedThenEnter)
+        #expect(App.unbracketedPastes([.key(.char("a")), .key(.enter), .key(.char("b")), .key(.enter)])
+                == [.paste("a\nb"), .key(.enter)])
     }
 }

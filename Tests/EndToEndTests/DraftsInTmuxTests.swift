@@ -79,9 +79,10 @@ import Glibc
             try tmux.send(String(key))
             Thread.sleep(forTimeInterval: 0.12)
         }
-        try tmux.send("C-s")
         let after = try tmux.waitFor("Typing ignored after the form closed")
         #expect(!after.contains("Edit profile") && !after.contains("Log contact"), "\(after)")
+        // Ctrl-S, as the note's author meant it: no form is open to save.
+        try tmux.send("C-s")
         try tmux.send("C-c")
         try tmux.waitFor(timeout: 10) { $0.contains("CARE-EXITED 0") }
 

@@ -233,20 +233,26 @@ public final class App {
     }
 
     /// The events of one read with each unbracketed paste (a run of printable keys, Enter and
-    /// Tab holding two characters or more and a line break) made one `.paste`.
+    /// Tab holding two characters or more and a line break with a character after it) made one
+    /// `.paste`. Line breaks and tabs at the run's end stay keys: text typed and then Enter
+    /// (quickly enough, by a program or a fast hand, to share a read) is text and then Enter,
+    /// and nothing after it can run as a command.
     static func unbracketedPastes(_ events: [InputEvent]) -> [InputEvent] {
         var result: [InputEvent] = []
         var run: [Key] = []
         func flush() {
-            let characters = run.filter { if case .char = $0 { true } else { false } }.count
-            if characters >= 2, run.contains(.enter) {
-                result.append(.paste(String(run.map { key -> Character in
+            let end = run.lastIndex { if case .char = $0 { true } else { false } }.map { $0 + 1 } ?? 0
+            let text = Array(run[..<end])
+            let characters = text.filter { if case .char = $0 { true } else { false } }.count
+            if characters >= 2, text.contains(.enter) {
+                result.append(.paste(String(text.map { key -> Character in
                     switch key {
                     case .char(let character): character
                     case .tab: "\t"
                     default: "\n"
                     }
                 })))
+                result += run[end...].map(InputEvent.key)
             } else {
                 result += run.map(InputEvent.key)
             }
