@@ -81,23 +81,25 @@ import TextUI
         #expect(turns >= 1 && turns <= Self.handful, "\(turns) turns in 2 s on the wall")
     }
 
-    @Test func theSignInScreenWaits() throws {
+    /// The sign-in screen over a terminal that runs on the test clock; every passphrase is wrong.
+    func signIn() -> (LoginFlow, SimulatedWaitTerminal) {
         let clock = TestClock(Harness.demoNow)
         let terminal = SimulatedWaitTerminal(around: HeadlessTerminal(size: Size(width: 80, height: 24)), clock: clock)
         let login = LoginFlow(
             accounts: [AccountChoice(accountName: "demo-cp", role: .childProtection)], unit: "KEN", terminal: terminal,
             theme: .default, clock: clock) { _, _ in throw CancellationError() }
+        return (login, terminal)
+    }
+
+    @Test func theSignInScreenWaits() throws {
+        let (login, terminal) = signIn()
         terminal.runFor(seconds: 2)
         #expect(login.run() == nil)
         #expect(terminal.turns <= Self.handful, "\(terminal.turns) turns in 2 s at sign-in")
     }
 
     @Test func theSignInCountdownWakesOnceASecond() throws {
-        let clock = TestClock(Harness.demoNow)
-        let terminal = SimulatedWaitTerminal(around: HeadlessTerminal(size: Size(width: 80, height: 24)), clock: clock)
-        let login = LoginFlow(
-            accounts: [AccountChoice(accountName: "demo-cp", role: .childProtection)], unit: "KEN", terminal: terminal,
-            theme: .default, clock: clock) { _, _ in throw CancellationError() }
+        let (login, terminal) = signIn()
         terminal.screen.feed("wrong")
         terminal.screen.feed([.enter])
         login.step(timeoutMilliseconds: 0)

@@ -60,25 +60,21 @@ struct AccessibilityInTmuxTests {
         // The handover's selected card, and help's first lines.
         try session.send("H")
         try cursorLine(session, contains: ["URGENT", "WATCH", "STABLE"])
-        try session.send("Escape")
-        try session.waitFor { !$0.contains("Handover —") }
+        try session.close("Handover —")
         try session.send("?")
         try cursorLine(session, contains: ["Caseload"])
-        try session.send("Escape")
-        try session.waitFor { !$0.contains("Help —") }
+        try session.close("Help —")
         // The palette and the service picker: the selected row once the arrows move it.
         try session.send(":")
         try session.waitFor("Commands —")
         try session.send("Down")
         try cursorLine(session, contains: ["clear the filter"])
-        try session.send("Escape")
-        try session.waitFor { !$0.contains("Commands —") }
+        try session.close("Commands —")
         try session.send("r")
         try session.waitFor("choose a service")
         try session.send("Down")
         try cursorLine(session, contains: ["(demo)", "(de…"])
-        try session.send("Escape")
-        try session.waitFor { !$0.contains("choose a service") }
+        try session.close("choose a service")
         try session.send("q")
         try session.waitFor("CARE-EXITED 0")
     }
@@ -115,8 +111,7 @@ struct AccessibilityInTmuxTests {
         for (name, screen) in screens {
             #expect(Self.glyphs(screen).isEmpty, "\(name) at \(size.0)x\(size.1): \(Self.glyphs(screen))\n\(screen)")
         }
-        try session.send("Escape")
-        try session.waitFor { !$0.contains("Log contact") }
+        try session.close("Log contact")
         try session.send("q")
         try session.waitFor("CARE-EXITED 0")
     }

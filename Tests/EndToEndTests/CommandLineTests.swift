@@ -213,15 +213,20 @@ import Testing
 
     /// `TERM=dumb` (Emacs' shell buffer, some consoles) has no cursor addressing: it used to get
     /// a blank screen with the raw background query printed on it.
+    /// `care demo` under `term` in tmux, until it exits; the screen then, with a status line of its
+    /// own (TmuxSession's "CARE-EXITED $?" follows an `echo`, so it always says 0).
+    static func careDemo(term: String, demo: (scratch: String, store: String)) throws -> String {
+        var environment = Fixture.environment(scratch: demo.scratch)
+        environment["TERM"] = term
+        let session = try TmuxSession(
+            command: "\(Fixture.careBinary) demo --store \(demo.store); echo CARE-STATUS $?", environment: environment)
+        return try session.waitFor(timeout: 30) { $0.contains("CARE-EXITED") }
+    }
+
     @Test func aTerminalThatCannotMoveTheCursorIsRefusedInWordsNamingOneThatCan() throws {
         let demo = try DemoTemplate.copy()
         let before = StoreBytes(of: demo.store)
-        var environment = Fixture.environment(scratch: demo.scratch)
-        environment["TERM"] = "dumb"
-        let session = try TmuxSession(
-            command: "\(Fixture.careBinary) demo --store \(demo.store); echo CARE-STATUS $?", environment: environment)
-
-        let screen = try session.waitFor(timeout: 30) { $0.contains("CARE-EXITED") }
+        let screen = try Self.careDemo(term: "dumb", demo: demo)
         #expect(screen.contains("The terminal type 'dumb' cannot move the cursor"), "\(screen)")
         #expect(screen.contains("xterm") && screen.contains("TERM=xterm-256color"), "\(screen)")
         #expect(screen.split(separator: "\n").contains("CARE-STATUS 1"), "\(screen)")
@@ -231,13 +236,7 @@ import Testing
 
     @Test func anUnknownTerminalTypeIsNamedOnTheScreen() throws {
         let demo = try DemoTemplate.copy()
-        var environment = Fixture.environment(scratch: demo.scratch)
-        environment["TERM"] = "nonexistent-term"
-        // Its own status line: TmuxSession's "CARE-EXITED $?" follows an `echo`, so it always says 0.
-        let session = try TmuxSession(
-            command: "\(Fixture.careBinary) demo --store \(demo.store); echo CARE-STATUS $?", environment: environment)
-
-        let screen = try session.waitFor(timeout: 30) { $0.contains("CARE-EXITED") }
+        let screen = try Self.careDemo(term: "nonexistent-term", demo: demo)
         #expect(screen.contains("The terminal type 'nonexistent-term' is not known here"), "\(screen)")
         #expect(screen.contains("TERM=xterm-256color"), "\(screen)")
         #expect(screen.contains("CARE-STATUS 1"), "\(screen)")

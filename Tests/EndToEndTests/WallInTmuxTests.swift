@@ -20,17 +20,7 @@ struct WallInTmuxTests {
         #expect(!before.contains(child.legalName))
 
         let worker = try TmuxSession(command: demo.openCommand(user: "demo-police"), environment: demo.environment)
-        try worker.waitFor(timeout: 60) { $0.contains("1 Caseload") }
-        try worker.send("/")
-        try worker.type("KEN-2026-0010")
-        try worker.send("Enter")
-        try worker.waitFor("(1 of")
-        try worker.send("m")
-        try worker.waitFor("Report missing")
-        try worker.send("Tab", "Tab")
-        try worker.type("Test park (synthetic)")
-        try worker.send("C-s")
-        try worker.waitFor("Saved: missing episode opened")
+        try worker.reportMissing("KEN-2026-0010")
 
         // Within 3 s of the save: a card for the child, by initials and case number only.
         let after = try wall.waitFor(timeout: 3) { $0.contains("\(child.initials) \(child.caseNumber)") }

@@ -82,17 +82,7 @@ struct WallPagesInTmuxTests {
 
         // A child reported missing at another terminal: on the wall's first page within 3 s.
         let worker = try TmuxSession(command: demo.openCommand(user: "demo-police"), environment: demo.environment)
-        try worker.waitFor(timeout: 60) { $0.contains("1 Caseload") }
-        try worker.send("/")
-        try worker.type("\(missing.caseNumber)")
-        try worker.send("Enter")
-        try worker.waitFor("(1 of")
-        try worker.send("m")
-        try worker.waitFor("Report missing")
-        try worker.send("Tab", "Tab")
-        try worker.type("Test park (synthetic)")
-        try worker.send("C-s")
-        try worker.waitFor("Saved: missing episode opened")
+        try worker.reportMissing("\(missing.caseNumber)")
         let after = try wall.waitFor(timeout: 3) { $0.contains("page 1 of") && $0.contains("\(missing.initials) \(missing.caseNumber)") }
         #expect(!after.contains(missing.legalName))
         try wall.send("q")

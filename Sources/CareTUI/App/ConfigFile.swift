@@ -82,41 +82,11 @@ public struct ConfigFile: Sendable {
             default: config.problems.append("\(file): cursor takes \"visible\" or \"hidden\".")
             }
         }
-        if let minutes = table["idle_lock_minutes"]?.int {
-            if (1...240).contains(minutes) {
-                config.idleLockMinutes = minutes
-            } else {
-                config.problems.append("\(file): idle_lock_minutes must be between 1 and 240; using 10.")
-            }
-        }
-        if let minutes = table["silent_link_minutes"]?.int {
-            if (0...240).contains(minutes) {
-                config.silentLinkMinutes = minutes
-            } else {
-                config.problems.append("\(file): silent_link_minutes must be between 0 (never) and 240; using 5.")
-            }
-        }
-        if let milliseconds = table["escape_delay_ms"]?.int {
-            if (0...2_000).contains(milliseconds) {
-                config.escapeDelayMilliseconds = milliseconds
-            } else {
-                config.problems.append("\(file): escape_delay_ms must be between 0 and 2000; using 25.")
-            }
-        }
-        if let seconds = table["wall_page_seconds"]?.int {
-            if (1...600).contains(seconds) {
-                config.wallPageSeconds = seconds
-            } else {
-                config.problems.append("\(file): wall_page_seconds must be between 1 and 600; using 10.")
-            }
-        }
-        if let settle = table["settle_ms"]?.int {
-            if (0...2_000).contains(settle) {
-                config.settleMilliseconds = settle
-            } else {
-                config.problems.append("\(file): settle_ms must be between 0 and 2000; using 400.")
-            }
-        }
+        config.idleLockMinutes = config.number(table, "idle_lock_minutes", in: 1...240, otherwise: "10", file: file)
+        config.silentLinkMinutes = config.number(table, "silent_link_minutes", in: 0...240, between: "0 (never)", otherwise: "5", file: file)
+        config.escapeDelayMilliseconds = config.number(table, "escape_delay_ms", in: 0...2_000, otherwise: "25", file: file)
+        config.wallPageSeconds = config.number(table, "wall_page_seconds", in: 1...600, otherwise: "10", file: file)
+        config.settleMilliseconds = config.number(table, "settle_ms", in: 0...2_000, otherwise: "400", file: file)
         if let keys = table["keys"]?.table {
             config.readKeys(keys, file: file)
         }
@@ -127,6 +97,18 @@ public struct ConfigFile: Sendable {
             config.readShifts(shifts, file: file)
         }
         return config
+    }
+
+    /// A whole number the file may set, inside `range`; outside it, said in words (and nil: the
+    /// default holds).
+    private mutating func number(_ table: TOMLTable, _ name: String, in range: ClosedRange<Int>, between low: String? = nil,
+                                 otherwise fallback: String, file: String) -> Int? {
+        guard let value = table[name]?.int else { return nil }
+        guard range.contains(value) else {
+            problems.append("\(file): \(name) must be between \(low ?? String(range.lowerBound)) and \(range.upperBound); using \(fallback).")
+            return nil
+        }
+        return value
     }
 
     /// `[shifts] starts`: clock times in the unit's zone; each shift runs to the next.
