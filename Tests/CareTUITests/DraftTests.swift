@@ -79,6 +79,19 @@ import TextUI
         #expect(!h.formOpen, "0.6 s after the close but 0.3 s after the last letter: still typing")
     }
 
+    /// Seen in tmux: closing the reader with Esc opened the settle window too, and the "1" that
+    /// followed at once was "typing ignored". Nothing is typed into a reader, so nothing runs on.
+    @Test func closingAScreenNothingIsTypedIntoLeavesLettersAsCommands() throws {
+        let h = try Harness(settle: 0.4)
+        h.press(.char("4"), .char(" "))
+        #expect(h.front is ReaderScreen)
+        h.press(.escape)
+        #expect(h.front == nil)
+        h.press(.char("1"))
+        #expect(h.focus == .caseload)
+        #expect(h.message != "Typing ignored after the form closed.")
+    }
+
     @Test func reopeningTheFormRestoresTheDraftAndTheRecordShowsIt() throws {
         let h = try Harness()
         typeANote(h)

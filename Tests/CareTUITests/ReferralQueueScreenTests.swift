@@ -228,6 +228,47 @@ import TextUI
         #expect(try stored(open.id, h).timeline.last?.note == "Youth moved out of the region (synthetic)")
     }
 
+    /// The service's answer in its words ("intake booked…") was saved nowhere: the form took it
+    /// as a reason and dropped it unless the step was a decline.
+    @Test func theServicesWordsWithAnAcceptanceStayOnTheTimeline() throws {
+        let h = try Harness(user: "demo-cp")
+        h.press(.char("3"))
+        show(.sentNoResponse, h)
+        let sent = try selectReferral(h) { _ in true }
+        h.press(.char("u"))
+        #expect(h.formValue("step") == "the service accepted the youth")
+        h.press(.tab)
+        h.type("Intake booked for Tuesday 10:00 (synthetic)")
+        h.press(.ctrl("s"))
+        #expect(!h.formOpen)
+        let accepted = try stored(sent.id, h)
+        #expect(accepted.status == .accepted)
+        #expect(accepted.timeline.last?.note == "Intake booked for Tuesday 10:00 (synthetic)")
+    }
+
+    /// The liaison's review cut the referral's reason and the youth's communities to half its
+    /// width, with no way to read them whole; Ctrl-O opens them in the reader and Esc goes back
+    /// to the answers as they were.
+    @Test func theLiaisonReadsTheYouthTheServiceAndTheReasonWhole() throws {
+        let liaison = try Harness(size: Size(width: 80, height: 24), user: "demo-liaison")
+        liaison.press(.enter)
+        guard let review = liaison.front as? ReviewScreen else {
+            Issue.record("no review opened: \(liaison.screen)")
+            return
+        }
+        let referral = try #require(liaison.dashboard.referral(review.referral))
+        liaison.press(.char("n"))
+        liaison.press(.ctrl("o"))
+        #expect(liaison.front is ReaderScreen)
+        #expect(liaison.screen.contains("Referral under review"), "\(liaison.screen)")
+        let reader = try #require(liaison.front as? ReaderScreen)
+        #expect(reader.document.paragraphs.contains(referral.reason))
+        #expect(reader.document.paragraphs.contains { $0.hasPrefix("Languages:") } && reader.document.paragraphs.contains { $0.hasPrefix("Service:") })
+        liaison.press(.escape)
+        let back = try #require(liaison.front as? ReviewScreen)
+        #expect(back.answers().checklist[0].answer == .no, "the answer given before reading is kept")
+    }
+
     @Test func aReviewUnderWayIsKeptBehindTheLockAndQuitAsksFirst() throws {
         let liaison = try Harness(user: "demo-liaison")
         liaison.press(.enter, .char("n"), .tab)

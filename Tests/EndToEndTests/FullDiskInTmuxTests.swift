@@ -71,6 +71,7 @@ struct FullDiskInTmuxTests {
         // Full again: the caseload still reads and filters; opening another record needs its
         // view written to the audit trail, so it is refused in words, not shown unaudited.
         try filler.fill(tmux)
+        tmux.pauseBeforeTheNextCommand()
         try tmux.send("1", "/")
         try tmux.type("KEN-2026-0002")
         try tmux.send("Enter")

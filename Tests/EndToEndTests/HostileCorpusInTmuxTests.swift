@@ -41,7 +41,9 @@ struct HostileCorpusInTmuxTests {
         try tmux.send("C-s")
         try tmux.waitFor("Saved: contact logged")
         try assertClean(tmux, "the record with the note")
-        // Read it whole in the reader.
+        // Read it whole in the reader, after a person's pause (letters typed at once after a form
+        // closed are typing that ran on).
+        tmux.pauseBeforeTheNextCommand()
         try tmux.send("2", "Enter")
         try tmux.waitFor(timeout: 5) { $0.contains("Cleared") }
         try assertClean(tmux, "the note in the reader")
@@ -69,7 +71,7 @@ struct HostileCorpusInTmuxTests {
         try tmux.waitFor(timeout: 15) { $0.contains("Summary holds at most 20,000 characters.") }
         // And it answers keys at once afterwards.
         try tmux.send("Escape")
-        try tmux.waitFor(timeout: 2) { $0.contains("Kept as a draft") }
+        try tmux.waitFor(timeout: 10) { $0.contains("Kept as a draft") }
         try assertClean(tmux, "after the long paste")
         try tmux.send("C-c")
         try tmux.waitFor(timeout: 10) { $0.contains("CARE-EXITED 0") }

@@ -48,7 +48,7 @@ struct WallPagesInTmuxTests {
         let json = printed.stdout
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let cards = try #require(object["cards"] as? [[String: Any]])
-        let expected = Self.caseNumbers(in: cards.compactMap { $0["child"] as? String }.joined(separator: " "))
+        let expected = Self.caseNumbers(in: cards.compactMap { $0["caseNumber"] as? String }.joined(separator: " "))
         let caseload = try check.loadCaseload()
         let names = caseload.children.filter { expected.contains("\($0.caseNumber)") }.map(\.legalName)
         let missing = try #require(caseload.children.first { child in

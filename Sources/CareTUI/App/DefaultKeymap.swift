@@ -138,6 +138,7 @@ public enum DefaultKeymap {
             .review: KeyMap([
                 KeyBinding(keys: [.ctrl("s")], action: .approveReferral, help: "approve with these answers"),
                 KeyBinding(keys: [.ctrl("r")], action: .returnReferral, help: "return to the worker with the comment"),
+                KeyBinding(keys: [.ctrl("o")], action: .read, help: "read the youth, the service and the reason whole"),
                 KeyBinding(keys: [.tab], action: .nextField, help: "next answer or comment"),
                 KeyBinding(keys: [.backTab], action: .previousField, help: "previous answer or comment"),
                 KeyBinding(keys: [.escape], action: .cancel, help: "close (asks first when something was answered)"),

@@ -172,8 +172,8 @@ public enum Update {
             return (screen, ctx.outcome)
         }()
         if outcome.closes {
-            state.screens.remove(at: index)
-            state.screenClosed()
+            let closed = state.screens.remove(at: index)
+            if closed.typingRunsOnAfterClose { state.screenClosed() }
         } else {
             state.screens[index] = screen
         }
@@ -214,8 +214,9 @@ public enum Update {
         case .goToChild(let child):
             return drivePanes(in: &state) { dashboard, ctx in DashboardNavigation.select(child: child, dashboard: &dashboard, &ctx) }
         case .closeScreen(let id):
+            let closed = state.screens.filter { $0.id == id }
             state.screens.removeAll { $0.id == id }
-            state.screenClosed()
+            if closed.contains(where: \.typingRunsOnAfterClose) { state.screenClosed() }
         case .setMasked(let masked):
             state.dashboard.masked = masked
             if !masked { state.lastInput = state.now }

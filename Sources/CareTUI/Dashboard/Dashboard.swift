@@ -125,9 +125,11 @@ public struct Dashboard: Sendable {
         return snapshot.workers.first { $0.id == id }?.displayName
     }
 
-    /// A child's name as the screen may show it: initials and the whole case number when masked.
+    /// A child's name as the screen may show it: masked, the whole case number and then the
+    /// initials, so a cut line keeps what tells two children apart (two "R.É." are one case
+    /// number each).
     public func name(of child: ChildSummary) -> String {
-        masked ? "\(child.initials) \(child.caseNumber)" : child.displayName
+        masked ? "\(child.caseNumber) \(child.initials)" : child.displayName
     }
 
     public func name(ofChild id: ChildID?) -> String {

@@ -29,6 +29,8 @@ public struct QuestionScreen: ScreenController {
 
     public static let keyChain = KeyChain([.question, .global], unbound: .typed, globalOnly: [.lock, .redraw])
     public var keyChain: KeyChain { Self.keyChain }
+    /// A question closes on the key that answered it; the word being typed may go on.
+    public var typingRunsOnAfterClose: Bool { true }
 
     init(id: Int, title: String, message: [String], yes: Yes, yesLabel: String, noLabel: String) {
         self.id = id

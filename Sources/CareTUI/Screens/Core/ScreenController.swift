@@ -55,6 +55,10 @@ public protocol ScreenController: Sendable {
     var staysBehindLock: Bool { get }
     /// Whether typing goes into this screen as one insertion (`typeText`) where it would be typed.
     var takesText: Bool { get }
+    /// Whether a person may still be typing when the screen closes (a form, a question, a
+    /// picker's filter): then the settle window opens, and letters typed on are not commands.
+    /// A reader or help closed with Esc leaves no typing running on.
+    var typingRunsOnAfterClose: Bool { get }
 }
 
 extension ScreenController {
@@ -76,6 +80,7 @@ extension ScreenController {
     public var holdsUnsavedInput: Bool { false }
     public var staysBehindLock: Bool { false }
     public var takesText: Bool { false }
+    public var typingRunsOnAfterClose: Bool { takesText }
 }
 
 /// One entry of the key-hint line: a command, whose key comes from the keymap (never written out
