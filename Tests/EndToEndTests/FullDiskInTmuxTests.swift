@@ -66,7 +66,7 @@ struct FullDiskInTmuxTests {
 
         try filler.free(tmux)
         try tmux.send("C-s")
-        try tmux.waitFor { $0.contains("Saved: contact logged") && $0.contains("· Synthetic note on a full") }
+        try tmux.waitFor { $0.contains("Saved: contact logged") && $0.contains("· Synthetic no") }
 
         // Full again: the caseload still reads and filters; opening another record needs its
         // view written to the audit trail, so it is refused in words, not shown unaudited.

@@ -83,7 +83,7 @@ struct WallPagesInTmuxTests {
         // A child reported missing at another terminal: on the wall's first page within 3 s.
         let worker = try TmuxSession(command: demo.openCommand(user: "demo-police"), environment: demo.environment)
         try worker.reportMissing("\(missing.caseNumber)")
-        let after = try wall.waitFor(timeout: 3) { $0.contains("page 1 of") && $0.contains("\(missing.initials) \(missing.caseNumber)") }
+        let after = try wall.waitFor(timeout: 3) { $0.contains("page 1 of") && $0.contains("\(missing.caseNumber) \(missing.initials)") }
         #expect(!after.contains(missing.legalName))
         try wall.send("q")
         try wall.waitFor("CARE-EXITED 0")

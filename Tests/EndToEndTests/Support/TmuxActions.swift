@@ -16,7 +16,6 @@ extension TmuxSession {
         try type("Test park (synthetic)")
         try send("C-s")
         try waitFor("Saved: missing episode opened")
-        pauseBeforeTheNextCommand()
     }
 
     /// Esc on its own (Esc and a key in one packet is read as Alt and the key), then waits until
