@@ -98,7 +98,9 @@ struct WaitingInTmuxTests {
     @Test func lockingAndUnlockingWaitVisiblyTakeKeysAndLandWhenTheLockGoes() throws {
         let demo = try DemoFixture()
         let care = try TmuxSession(command: demo.openCommand(), environment: demo.environment)
-        try care.waitFor(timeout: 60) { $0.contains("1 Caseload") }
+        // Once the first child's preview is shown its view is written: a lock taken before then
+        // holds up that write, and C-x would wait behind it (seen on a busy machine).
+        try care.waitFor(timeout: 60) { $0.contains("1 Caseload") && $0.contains("Whereabouts:") }
         let holder = try LockHolder(store: demo.store)
         try holder.hold()
         try care.send("C-x")
