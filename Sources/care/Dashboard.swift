@@ -63,7 +63,8 @@ enum Dashboard {
         let settings = AppSettings(
             idleLimit: TimeInterval((session.config.idleLockMinutes ?? 10) * 60), thresholds: session.config.thresholds,
             shifts: session.config.shifts, plain: plain, showFocusCursor: session.config.showFocusCursor,
-            wallDwell: TimeInterval(session.config.wallPageSeconds ?? 10))
+            wallDwell: TimeInterval(session.config.wallPageSeconds ?? 10),
+            settleTime: session.config.settleMilliseconds.map { TimeInterval($0) / 1_000 } ?? 0.4)
         return try App(
             store: store, terminal: session.terminal, keymap: keymap, theme: session.themes.theme, themes: session.themes,
             settings: settings, masked: masked, wall: wall, silentLinkLimit: session.silentLinkLimit)

@@ -118,7 +118,11 @@ struct ReferralWorkflowTests {
 
     @Test("police may not create, send or record responses to referrals")
     func policeRefused() throws {
-        #expect(throws: ReferralError.denied(PermissionDenied(permission: .createReferral, role: .police))) { try apply(.submit, draft(), by: .police) }
+        #expect(throws: ReferralError.denied(PermissionDenied(permission: .createReferral, role: .police, doing: "submit a referral"))) {
+            try apply(.submit, draft(), by: .police)
+        }
+        #expect(PermissionDenied(permission: .createReferral, role: .police, doing: "withdraw a referral").description
+                == "A police officer cannot withdraw a referral; ask a child protection worker, an Indigenous liaison or a supervisor.")
         let ready = try apply(.submit, draft(), by: .childProtection)
         #expect(throws: ReferralError.denied(PermissionDenied(permission: .sendReferral, role: .police))) { try apply(.send, ready, by: .police) }
     }
@@ -194,5 +198,32 @@ extension Referral {
         var copy = self
         copy.status = status
         return copy
+    }
+}
+
+/// The service's answer in its words ("intake booked for Tuesday 10:00") was thrown away with
+/// every step but a decline: it is kept on the timeline beside the step it came with.
+@Suite("Referral steps with the service's words")
+struct ReferralNotedStepTests {
+    typealias F = Fixture
+
+    @Test func theServicesWordsStayOnTheTimelineBesideTheStep() throws {
+        let child = F.child(1), service = F.service()
+        let sent = F.referral(child, service, status: .sent)
+        let accepted = try ReferralWorkflow.apply(.noted(.accept, note: "  Intake booked for Tuesday 10:00 (test)  "), to: sent, child: child,
+                                                  service: service, actor: F.cp, now: F.now)
+        #expect(accepted.status == .accepted)
+        #expect(accepted.timeline.last == Transition(from: .sent, to: .accepted, by: F.cp.id, at: F.now, note: "Intake booked for Tuesday 10:00 (test)"))
+        let plain = try ReferralWorkflow.apply(.accept, to: sent, child: child, service: service, actor: F.cp, now: F.now)
+        #expect(plain.timeline.last?.note == "", "without words nothing is added")
+    }
+
+    @Test func wordsDoNotLetAStepThroughThatTheTableRefuses() {
+        let child = F.child(1), service = F.service()
+        let draft = F.referral(child, service, status: .draft)
+        #expect(throws: ReferralError.self) {
+            try ReferralWorkflow.apply(.noted(.accept, note: "Intake booked (test)"), to: draft, child: child, service: service, actor: F.cp, now: F.now)
+        }
+        #expect(ReferralCommand.noted(.accept, note: "x").step == .accept)
     }
 }

@@ -23,3 +23,29 @@ import Testing
         #expect(Set(normalized.referrals.map(\.id)) == Set(shuffled.referrals.map(\.id)), "nothing lost or doubled")
     }
 }
+
+/// After "located, returned to Demo Group Home A" the record still said where the child was
+/// before going missing: the profile is not edited when a child comes back.
+@Suite struct WhereaboutsAfterAReturnTests {
+    typealias F = Fixture
+
+    @Test func aReturnRecordedOnAnEpisodeIsWhereTheChildIsNow() {
+        var child = F.child(1)
+        child.whereabouts = .located(place: "Old placement (fictional)", since: F.now - 10 * F.day)
+        let back = F.episode(child, lastSeen: F.now - 2 * F.day, located: F.now - F.day)
+        let snapshot = CaseloadSnapshot(children: [ChildSummary(child)], episodes: [child.id: [back]])
+        #expect(snapshot.whereabouts(of: snapshot.children[0]) == .located(place: "Demo Group Home A", since: F.now - F.day))
+        #expect(HandoverFacts.line(of: child.id, snapshot: snapshot, now: F.now, zone: .gmt).contains("at Demo Group Home A"))
+    }
+
+    @Test func aPlaceRecordedAfterTheReturnStands() {
+        var child = F.child(1)
+        child.whereabouts = .located(place: "New placement (fictional)", since: F.now - F.hour)
+        let back = F.episode(child, lastSeen: F.now - 2 * F.day, located: F.now - F.day)
+        let snapshot = CaseloadSnapshot(children: [ChildSummary(child)], episodes: [child.id: [back]])
+        #expect(snapshot.whereabouts(of: snapshot.children[0]) == child.whereabouts)
+        let open = F.episode(child, lastSeen: F.now - F.hour, id: "e2")
+        let missing = CaseloadSnapshot(children: [ChildSummary(child)], episodes: [child.id: [open, back]])
+        #expect(missing.whereabouts(of: missing.children[0]).isMissing, "an open episode comes first")
+    }
+}

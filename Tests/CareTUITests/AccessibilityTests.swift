@@ -50,7 +50,7 @@ import TextUI
         h.type("Synthetic note for the cursor test")
         #expect(h.terminal.cursor != nil, "typing shows the cursor where the next character goes")
         #expect(Self.lineUnderCursor(h)?.contains("Synthetic note for the cursor test") == true)
-        h.press(.escape)
+        h.press(.ctrl("d"))
         #expect(Self.fromCursor(h)?.hasPrefix("[ Keep editing ]") == true, "\(Self.lineUnderCursor(h) ?? "")")
         h.press(.left)
         #expect(Self.fromCursor(h)?.hasPrefix("[ Discard ]") == true, "\(Self.lineUnderCursor(h) ?? "")")

@@ -51,6 +51,16 @@ import TextUI
         #expect(config.idleLockMinutes == nil)
     }
 
+    /// The settle time after a form closes (issue 21): settable, 0 turns it off, and a value out
+    /// of range is refused in words.
+    @Test func theSettleTimeIsReadAndCheckedInWords() {
+        #expect(ConfigFile.parse("settle_ms = 250", file: "config.toml").settleMilliseconds == 250)
+        #expect(ConfigFile.parse("settle_ms = 0", file: "config.toml").settleMilliseconds == 0)
+        let wrong = ConfigFile.parse("settle_ms = 9000", file: "config.toml")
+        #expect(wrong.settleMilliseconds == nil)
+        #expect(wrong.problems.contains { $0.contains("settle_ms must be between 0 and 2000") })
+    }
+
     @Test func keysAreRemappedPerContext() {
         let config = ConfigFile.parse("""
             [keys.alerts]

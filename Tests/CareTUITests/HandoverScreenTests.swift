@@ -130,7 +130,7 @@ import TextUI
         for _ in 0..<index { h.press(.down) }
         let removed = cards[index].child
         h.press(.char("-"))
-        h.press(.char("y"))
+        h.answerYes()
         #expect(Self.screen(h)?.report?.saved?.entries.contains { $0.child == removed } == false)
         h.press(.char("+"))
         guard h.front is ChildPickerScreen else { Issue.record("+ did not open the picker"); return }
@@ -150,14 +150,15 @@ import TextUI
         let h = try Harness(user: "demo-supervisor", handoverFolder: folder.path)
         h.press(.char("H"), .char("P"))
         guard h.front is QuestionScreen else { Issue.record("no question before writing names to a file"); return }
-        h.press(.char("y"))
+        h.answerYes()
         let path = folder.appendingPathComponent("handover-KEN-2026-11-23-night.md").path
         #expect(h.message?.hasPrefix("Written to \(path).") == true, "\(h.message ?? "")")
         let attributes = try FileManager.default.attributesOfItem(atPath: path)
         #expect((attributes[.posixPermissions] as? Int) == 0o600)
         let text = try String(contentsOfFile: path, encoding: .utf8)
         #expect(text.hasPrefix("# Handover — KEN unit — 2026-11-23 night shift 19:00–07:00"))
-        h.press(.char("P"), .char("y"))
+        h.press(.char("P"))
+        h.answerYes()
         #expect(h.message == "A file already exists at \(path); nothing was written.")
     }
 }

@@ -145,6 +145,8 @@ import TextUI
         guard h.front is QuestionScreen else { Issue.record("A did not ask first"); return }
         #expect(h.screen.contains("Acknowledge the \(cards.count - 2) cards you have scrolled past"))
         h.press(.char("y"))
+        #expect(h.front is QuestionScreen, "no letter answers a question")
+        h.answerYes()
         let after = Self.cards(h)
         #expect(after.allSatisfy { $0.acknowledgements.contains { $0.by == h.app.state.worker.id } })
         let records = try h.store.loadHandover(try #require(Self.screen(h)?.window.handoverID))?.acknowledgements

@@ -71,7 +71,7 @@ import TextUI
         #expect(filled > 0, "\(opening.name) has a text field")
 
         h.press(.ctrl("s"))
-        if h.front is QuestionScreen { h.press(.char("y")) }
+        if h.front is QuestionScreen { h.answerYes() }
         #expect(HostileTextInFormsTests.problems(in: h.terminal.screen).isEmpty)
         // Saved or refused in words, the records hold only sanitized text.
         var stored = try HostileTextInFormsTests.strings(in: h.dashboard.snapshot.referrals)

@@ -135,7 +135,7 @@ import TextUI
         #expect(Self.problems(in: h.terminal.screen).isEmpty)
 
         // The filter line holds 200.
-        h.press(.escape, .char("y"), .char("1"), .char("/"))
+        h.press(.escape, .char("1"), .char("/"))
         h.type(line)
         #expect(h.dashboard.filterField.value.count == FilterLine.limit)
         #expect(h.message == "The filter holds at most 200 characters.")

@@ -66,9 +66,9 @@ import TextUI
         let (h, terminal) = try harness()
         h.press(.char("n"), .tab, .tab, .tab)
         h.type("half a synthetic note")
-        h.press(.escape)
+        h.press(.ctrl("d"))
         guard h.front is QuestionScreen else {
-            Issue.record("Esc on a form with typing did not ask")
+            Issue.record("Ctrl-D on a form with typing did not ask")
             return
         }
         let turns = countTurns(h, terminal)

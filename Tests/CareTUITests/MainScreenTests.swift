@@ -126,7 +126,7 @@ import TextUI
         #expect(h.screen.contains(child.displayName))
         h.press(.char("M"))
         #expect(!h.screen.contains(child.displayName))
-        #expect(h.screen.contains("\(child.initials) \(child.caseNumber)"))
+        #expect(h.screen.contains("\(child.caseNumber) \(child.initials)"))
         for other in h.dashboard.snapshot.children where other.displayName.count > 3 {
             #expect(!h.screen.contains(other.displayName), "\(other.caseNumber) unmasked")
         }

@@ -49,7 +49,7 @@ import TextUI
             h.press(.char(Character(key)))
             expectNoName(h, "the form opened with \(key)")
             h.press(.escape)
-            if h.front is QuestionScreen { h.press(.char("y")) }
+            if h.front is QuestionScreen { h.answerYes() }
         }
         h.press(.char("e"))
         #expect(!h.formOpen, "the profile form shows names, so it does not open masked")

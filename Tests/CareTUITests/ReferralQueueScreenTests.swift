@@ -96,8 +96,10 @@ import TextUI
         let police = try Harness(user: "demo-police")
         police.press(.char("3"))
         try selectReferral(police) { $0.status == .readyToSend }
-        for (key, words) in [("S", "A police officer cannot send a referral"), ("w", "A police officer cannot create a referral"),
-                             ("c", "A police officer cannot create a referral"), ("u", "A police officer cannot send a referral")] {
+        // Each refusal names the act refused (issue 21: withdraw and consent said "create").
+        for (key, words) in [("S", "A police officer cannot send a referral"), ("w", "A police officer cannot withdraw a referral"),
+                             ("c", "A police officer cannot record a youth's consent to a referral"),
+                             ("e", "A police officer cannot edit a referral"), ("u", "A police officer cannot send a referral")] {
             police.press(.char(Character(key)))
             #expect(police.front == nil, "\(key)")
             #expect(police.screen.contains(words), "\(key)")
@@ -195,7 +197,9 @@ import TextUI
         show(.sentNoResponse, h)
         let sent = try selectReferral(h) { _ in true }
         h.press(.char("u"))
-        #expect(h.screen.contains("Update referral status"))
+        // The title names the service as well as the child (issue 21).
+        let service = try #require(h.dashboard.service(sent.service)?.name)
+        #expect(h.screen.contains("Update the referral to \(service) — "), "\(h.screen)")
         // The choices are the table's steps from "sent": accepted, waitlisted, declined.
         guard let form = h.front as? FormScreen, let status = form.form as? ReferralStatusForm else {
             Issue.record("no status form")
@@ -224,6 +228,47 @@ import TextUI
         #expect(try stored(open.id, h).timeline.last?.note == "Youth moved out of the region (synthetic)")
     }
 
+    /// The service's answer in its words ("intake booked…") was saved nowhere: the form took it
+    /// as a reason and dropped it unless the step was a decline.
+    @Test func theServicesWordsWithAnAcceptanceStayOnTheTimeline() throws {
+        let h = try Harness(user: "demo-cp")
+        h.press(.char("3"))
+        show(.sentNoResponse, h)
+        let sent = try selectReferral(h) { _ in true }
+        h.press(.char("u"))
+        #expect(h.formValue("step") == "the service accepted the youth")
+        h.press(.tab)
+        h.type("Intake booked for Tuesday 10:00 (synthetic)")
+        h.press(.ctrl("s"))
+        #expect(!h.formOpen)
+        let accepted = try stored(sent.id, h)
+        #expect(accepted.status == .accepted)
+        #expect(accepted.timeline.last?.note == "Intake booked for Tuesday 10:00 (synthetic)")
+    }
+
+    /// The liaison's review cut the referral's reason and the youth's communities to half its
+    /// width, with no way to read them whole; Ctrl-O opens them in the reader and Esc goes back
+    /// to the answers as they were.
+    @Test func theLiaisonReadsTheYouthTheServiceAndTheReasonWhole() throws {
+        let liaison = try Harness(size: Size(width: 80, height: 24), user: "demo-liaison")
+        liaison.press(.enter)
+        guard let review = liaison.front as? ReviewScreen else {
+            Issue.record("no review opened: \(liaison.screen)")
+            return
+        }
+        let referral = try #require(liaison.dashboard.referral(review.referral))
+        liaison.press(.char("n"))
+        liaison.press(.ctrl("o"))
+        #expect(liaison.front is ReaderScreen)
+        #expect(liaison.screen.contains("Referral under review"), "\(liaison.screen)")
+        let reader = try #require(liaison.front as? ReaderScreen)
+        #expect(reader.document.paragraphs.contains(referral.reason))
+        #expect(reader.document.paragraphs.contains { $0.hasPrefix("Languages:") } && reader.document.paragraphs.contains { $0.hasPrefix("Service:") })
+        liaison.press(.escape)
+        let back = try #require(liaison.front as? ReviewScreen)
+        #expect(back.answers().checklist[0].answer == .no, "the answer given before reading is kept")
+    }
+
     @Test func aReviewUnderWayIsKeptBehindTheLockAndQuitAsksFirst() throws {
         let liaison = try Harness(user: "demo-liaison")
         liaison.press(.enter, .char("n"), .tab)
@@ -244,8 +289,11 @@ import TextUI
         #expect(!liaison.app.state.quitRequested, "q is typed into the comment, not quitting")
         if let typed = liaison.front as? ReviewScreen { #expect(typed.answers().checklist[0].comment.hasSuffix("q")) }
         liaison.press(.ctrl("c"))
-        #expect(liaison.screen.contains("Quit and discard what you typed"), "answers count as unsaved input")
-        liaison.press(.char("n"))
+        #expect(liaison.screen.contains("Quit and discard the answers of the open review?"), "answers count as unsaved input")
+        liaison.press(.char("y"))
+        #expect(liaison.front is QuestionScreen, "no letter answers a question")
+        #expect(!liaison.app.state.quitRequested)
+        liaison.press(.escape)
         #expect(!liaison.app.state.quitRequested)
         liaison.press(.escape)
         #expect(liaison.screen.contains("Discard the answers of this review?"))

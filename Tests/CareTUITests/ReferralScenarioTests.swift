@@ -46,8 +46,11 @@ import TextUI
         cp.press(.enter)
         #expect(cp.screen.contains("New referral — \(child.displayName) \(child.caseNumber)"))
         #expect(cp.screen.contains("required: the youth names an Indigenous affiliation"), "the review is required automatically")
-        cp.press(.tab)
+        // The cursor is in the reason at once: typed at once, nothing is lost (issue 21).
+        #expect(cp.form?.focusedField?.id == "reason")
+        #expect(cp.terminal.cursor != nil, "the cursor shows where typing goes")
         cp.type("Youth asked for counselling after court (synthetic)")
+        #expect(cp.formValue("reason") == "Youth asked for counselling after court (synthetic)")
         let drafted = Harness.demoNow
         cp.press(.ctrl("s"))
         #expect(!cp.formOpen, "\(cp.form?.notice ?? "") \(cp.form?.fields.compactMap(\.error) ?? [])")
@@ -109,7 +112,7 @@ import TextUI
 
         // Records consent: given, by the youth, now.
         cp.press(.char("c"))
-        #expect(cp.screen.contains("Record consent — \(child.displayName)"))
+        #expect(cp.screen.contains("Record consent to Youth Counselling (demo) — \(child.displayName)"), "the service is named too")
         cp.press(.char("g"), .tab)
         cp.type("the youth (synthetic)")
         let consented = Harness.demoNow.addingTimeInterval(60 * Self.minute)
@@ -121,7 +124,7 @@ import TextUI
         let sent = Harness.demoNow.addingTimeInterval(65 * Self.minute)
         cp.press(.char("S"))
         #expect(cp.screen.contains("Send the referral of \(child.displayName) to Youth Counselling (demo)?"))
-        cp.press(.char("y"))
+        cp.answerYes()
         let final = try stored(referral.id, cp)
         #expect(final.status == .sent)
 

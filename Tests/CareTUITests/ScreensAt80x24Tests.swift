@@ -23,7 +23,8 @@ import TextUI
         let forms: [(key: Character, name: String, title: String)] = [
             ("n", "contact", "Log contact — \(whose)"),
             ("m", child.activeFlags.isEmpty && h.dashboard.snapshot.openEpisode(of: child.id) == nil ? "report-missing" : "missing-episode",
-             h.dashboard.snapshot.openEpisode(of: child.id) == nil ? "Report missing — \(whose)" : "Missing episode — \(whose)"),
+             h.dashboard.snapshot.openEpisode(of: child.id).map { "Missing since \(TimeText.format($0.lastSeenAt, zone: .gmt)) — \(whose)" }
+                ?? "Report missing — \(whose)"),
             ("i", "indicator", "Add indicator — \(whose)"),
             ("p", "safety-plan", "Safety plan — \(whose)"),
             ("e", "profile", "Edit profile — \(whose)"),
@@ -33,7 +34,7 @@ import TextUI
             h.press(.char(form.key))
             try check(h, form.name, title: form.title)
             h.press(.escape)
-            if h.front is QuestionScreen { h.press(.char("y")) }
+            if h.front is QuestionScreen { h.answerYes() }
         }
         h.press(.char("N"))
         try check(h, "new-child", title: "New child")

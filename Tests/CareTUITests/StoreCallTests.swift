@@ -13,7 +13,8 @@ import TextUI
         let h = try Harness(wrap: { CountingStore($0, log: counter) })
         let child = try #require(h.dashboard.selectedChild)
         h.press(.enter)
-        #expect(counter.calls == ["changeCursor", "loadCaseload", "loadHandover", "loadDetail"], "the last shift's handover is read once, for its alert")
+        #expect(counter.calls == ["changeCursor", "loadCaseload", "drafts", "loadHandover", "loadDetail"],
+                "the worker's drafts are read once at sign-in; the last shift's handover once, for its alert")
         counter.calls = []
 
         h.press(.char("n"), .tab, .tab, .tab)
@@ -155,5 +156,25 @@ final class CountingStore: CaseStore, @unchecked Sendable {
     func changes(since cursor: Int64) throws -> ChangeBatch {
         log.calls.append("changes")
         return try base.changes(since: cursor)
+    }
+
+    func keepDraft(_ draft: Draft) throws -> Draft {
+        log.calls.append("keepDraft")
+        return try base.keepDraft(draft)
+    }
+
+    func drafts() throws -> [Draft] {
+        log.calls.append("drafts")
+        return try base.drafts()
+    }
+
+    func noteDraftRestored(_ draft: Draft) throws {
+        log.calls.append("noteDraftRestored")
+        try base.noteDraftRestored(draft)
+    }
+
+    func dropDraft(id: String, reason: String) throws {
+        log.calls.append("dropDraft")
+        try base.dropDraft(id: id, reason: reason)
     }
 }

@@ -134,7 +134,7 @@ import TextUI
         store.letGo()
         #expect(loop(h) { h.message?.hasPrefix("Saved: contact logged") == true })
         #expect(!h.formOpen)
-        #expect(h.screen.contains("· Synthetic not"), "the note is in the open record")
+        #expect(h.screen.contains("· Syntheti"), "the note is in the open record")
         #expect(store.waitsStarted == 1)
     }
 
@@ -217,7 +217,7 @@ import TextUI
         let path = folder.appendingPathComponent("handover-KEN-2026-11-23-night.md").path
         h.press(.char("H"), .char("P"))
         store.hold()
-        h.press(.char("y"))
+        h.answerYes()
         #expect(loop(h) { h.message?.hasPrefix("Writing the handover: waiting for another session") == true }, "\(h.message ?? "")")
         h.press(.char("j"))
         #expect(h.message?.contains("Esc gives up; no file is left") == true, "a key is answered: \(h.message ?? "")")
@@ -227,7 +227,8 @@ import TextUI
         #expect(!FileManager.default.fileExists(atPath: path))
 
         store.letGo()
-        h.press(.char("P"), .char("y"))
+        h.press(.char("P"))
+        h.answerYes()
         #expect(loop(h) { h.message?.hasPrefix("Written to \(path).") == true }, "\(h.message ?? "")")
         #expect(FileManager.default.fileExists(atPath: path))
         #expect(h.database.auditEvents().filter { $0.action == .export }.count == 1)

@@ -51,7 +51,7 @@ import TextUI
         #expect(report.strip.missingNow == missingBefore + 1)
         let card = try #require(report.cards.first { $0.child == child.id })
         #expect(card.reasons.contains("missing now"))
-        #expect(wall.screen.contains("\(child.initials) \(child.caseNumber)") || report.cards.firstIndex(of: card)! > 2)
+        #expect(wall.screen.contains("\(child.caseNumber) \(child.initials)") || report.cards.firstIndex(of: card)! > 2)
         #expect(!wall.screen.contains(child.legalName))
     }
 

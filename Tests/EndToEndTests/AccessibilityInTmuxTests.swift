@@ -51,12 +51,13 @@ struct AccessibilityInTmuxTests {
         try session.send("Tab", "Tab", "Tab")
         try session.type("Synthetic words for the cursor")
         try cursorLine(session, contains: ["Synthetic words for the cursor"])
-        try session.send("Escape")
+        try session.send("C-d")
         try cursorLine(session, contains: ["[ Keep editing ]"])
         try session.send("Left")
         try cursorLine(session, contains: ["[ Discard ]"])
         try session.send("Enter")
         try session.waitFor { !$0.contains("Log contact") }
+        session.pauseBeforeTheNextCommand()
         // The handover's selected card, and help's first lines.
         try session.send("H")
         try cursorLine(session, contains: ["URGENT", "WATCH", "STABLE"])

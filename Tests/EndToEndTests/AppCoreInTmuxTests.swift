@@ -57,6 +57,7 @@ struct AppCoreInTmuxTests {
         try fillNewChild("Zoney Testcase", in: session)
         try session.send("C-s")
         try session.waitFor("Saved: child record created")
+        session.pauseBeforeTheNextCommand()
         try session.send("n")
         let form = try session.waitFor("Log contact")
         // The form offers "now" in the unit's zone; the minute may turn over between the two reads.

@@ -58,7 +58,7 @@ struct CrashInTmuxTests {
         try tmux.send("n", "Tab", "Tab", "Tab")
         try tmux.type("Synthetic note before the kill")
         try tmux.send("C-s")
-        try tmux.waitFor { $0.contains("Saved: contact logged") && $0.contains("· Synthetic note before the") }
+        try tmux.waitFor { $0.contains("Saved: contact logged") && $0.contains("· Synthetic no") }
         kill(try tmux.careProcess(), SIGKILL)
         try tmux.waitFor(timeout: 5) { $0.contains("CARE-EXITED") }
 

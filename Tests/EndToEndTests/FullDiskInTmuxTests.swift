@@ -66,11 +66,12 @@ struct FullDiskInTmuxTests {
 
         try filler.free(tmux)
         try tmux.send("C-s")
-        try tmux.waitFor { $0.contains("Saved: contact logged") && $0.contains("· Synthetic note on a full") }
+        try tmux.waitFor { $0.contains("Saved: contact logged") && $0.contains("· Synthetic no") }
 
         // Full again: the caseload still reads and filters; opening another record needs its
         // view written to the audit trail, so it is refused in words, not shown unaudited.
         try filler.fill(tmux)
+        tmux.pauseBeforeTheNextCommand()
         try tmux.send("1", "/")
         try tmux.type("KEN-2026-0002")
         try tmux.send("Enter")
@@ -118,11 +119,15 @@ struct FullDiskInTmuxTests {
         let refused = try tmux.waitFor("Not saved")
         #expect(refused.contains("cannot be written") && refused.contains("Synthetic note on a read-only store"), "\(refused)")
         #expect(!refused.contains("unable to open"))
+        // No draft can be kept on a read-only store: the form stays open with the text.
         try tmux.send("Escape")
-        try tmux.waitFor("Discard?")
-        try tmux.send("y")
-        try tmux.send("j", "k")
-        try tmux.send("q")
+        let kept = try tmux.waitFor("No draft could be kept")
+        #expect(kept.contains("Synthetic note on a read-only store"), "\(kept)")
+        try tmux.send("C-d")
+        try tmux.waitFor("Discard the draft?")
+        try tmux.send("Left", "Enter")
+        try tmux.waitFor { !$0.contains("Log contact") }
+        try tmux.send("C-c")
         try tmux.waitFor(timeout: 10) { $0.contains("CARE-EXITED 0") }
         _ = disk
     }

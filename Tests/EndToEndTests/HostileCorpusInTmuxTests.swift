@@ -41,14 +41,17 @@ struct HostileCorpusInTmuxTests {
         try tmux.send("C-s")
         try tmux.waitFor("Saved: contact logged")
         try assertClean(tmux, "the record with the note")
-        // Read it whole in the reader.
+        // Read it whole in the reader, after a person's pause (letters typed at once after a form
+        // closed are typing that ran on).
+        tmux.pauseBeforeTheNextCommand()
         try tmux.send("2", "Enter")
         try tmux.waitFor(timeout: 5) { $0.contains("Cleared") }
         try assertClean(tmux, "the note in the reader")
         // Esc then q in one send would reach care as Alt-q: wait for the reader to close.
         try tmux.send("Escape")
         try tmux.waitFor(timeout: 5) { !$0.contains("Esc close") }
-        try tmux.send("q")
+        // Ctrl-C: a letter just after a screen closed is typing that ran on, not a command.
+        try tmux.send("C-c")
         try tmux.waitFor(timeout: 10) { $0.contains("CARE-EXITED 0") }
     }
 
@@ -68,9 +71,9 @@ struct HostileCorpusInTmuxTests {
         try tmux.waitFor(timeout: 15) { $0.contains("Summary holds at most 20,000 characters.") }
         // And it answers keys at once afterwards.
         try tmux.send("Escape")
-        try tmux.waitFor(timeout: 2) { $0.contains("Discard?") }
+        try tmux.waitFor(timeout: 10) { $0.contains("Kept as a draft") }
         try assertClean(tmux, "after the long paste")
-        try tmux.send("y", "q")
+        try tmux.send("C-c")
         try tmux.waitFor(timeout: 10) { $0.contains("CARE-EXITED 0") }
     }
 

@@ -1,3 +1,4 @@
+import CareStore
 import Foundation
 import Testing
 #if canImport(Glibc)
@@ -102,7 +103,9 @@ struct RemoteTerminalInTmuxTests {
         try tmux.waitFor(timeout: 10) { $0.contains("CARE-EXITED 0") }
     }
 
-    @Test func escThenYSentTogetherAnswersTheQuestionEscAsked() throws {
+    /// Esc and `y` in one read (Alt-y to the terminal) are Esc and then `y`: the form closes
+    /// keeping its draft, and the `y` is typing that ran on, not a command.
+    @Test func escThenYSentTogetherClosesTheFormKeepingTheDraftAndRunsNothing() throws {
         let demo = try DemoFixture()
         defer { try? FileManager.default.removeItem(atPath: demo.scratch) }
         let tmux = try TmuxSession(command: demo.openCommand(), environment: demo.environment)
@@ -114,10 +117,12 @@ struct RemoteTerminalInTmuxTests {
         try tmux.waitFor(timeout: 10) { $0.contains("half a synthetic note") }
         // One send: the two bytes arrive in one read, which the terminal reports as Alt-y.
         try tmux.send("Escape", "y")
-        let after = try tmux.waitFor(timeout: 10) { $0.contains("Discarded.") || $0.contains("Discard") }
-        #expect(after.contains("Discarded."), "Esc asked, y answered: \(after)")
-        #expect(!after.contains("half a synthetic note"))
-        try tmux.send("q")
+        let after = try tmux.waitFor(timeout: 10) { !$0.contains("Ctrl-S") }
+        #expect(after.contains("Typing ignored after the form closed."), "\(after)")
+        #expect(!after.contains("Discard"), "Esc asks nothing")
+        try tmux.send("C-c")
         try tmux.waitFor(timeout: 10) { $0.contains("CARE-EXITED 0") }
+        let store = try SQLiteCaseStore.open(options: StoreOptions(path: demo.store), account: "demo-cp", passphrase: "demo")
+        #expect(try store.drafts().map(\.fields["summary"]) == ["half a synthetic note"], "the note is kept as a draft")
     }
 }

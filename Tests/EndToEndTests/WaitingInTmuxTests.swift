@@ -66,6 +66,7 @@ struct WaitingInTmuxTests {
         try care.waitFor(timeout: 3) { $0.contains("Saved: contact logged") }
 
         // A lock held past the wait: words, and the form kept.
+        care.pauseBeforeTheNextCommand()
         try care.send("n")
         try care.waitFor("Log contact")
         try care.send("Tab", "Tab", "Tab")
@@ -78,7 +79,8 @@ struct WaitingInTmuxTests {
         try holder.letGo()
         try care.send("C-s")
         try care.waitFor(timeout: 3) { $0.contains("Saved: contact logged") }
-        try care.send("q")
+        // Ctrl-C: a letter just after the form closed is typing that ran on, not a command.
+        try care.send("C-c")
         try care.waitFor(timeout: 10) { $0.contains("CARE-EXITED 0") }
 
         let store = try SQLiteCaseStore.open(options: StoreOptions(path: demo.store), account: "demo-supervisor", passphrase: "demo")
@@ -96,7 +98,9 @@ struct WaitingInTmuxTests {
     @Test func lockingAndUnlockingWaitVisiblyTakeKeysAndLandWhenTheLockGoes() throws {
         let demo = try DemoFixture()
         let care = try TmuxSession(command: demo.openCommand(), environment: demo.environment)
-        try care.waitFor(timeout: 60) { $0.contains("1 Caseload") }
+        // Once the first child's preview is shown its view is written: a lock taken before then
+        // holds up that write, and C-x would wait behind it (seen on a busy machine).
+        try care.waitFor(timeout: 60) { $0.contains("1 Caseload") && $0.contains("Whereabouts:") }
         let holder = try LockHolder(store: demo.store)
         try holder.hold()
         try care.send("C-x")

@@ -48,7 +48,7 @@ struct WallPagesInTmuxTests {
         let json = printed.stdout
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         let cards = try #require(object["cards"] as? [[String: Any]])
-        let expected = Self.caseNumbers(in: cards.compactMap { $0["child"] as? String }.joined(separator: " "))
+        let expected = Self.caseNumbers(in: cards.compactMap { $0["caseNumber"] as? String }.joined(separator: " "))
         let caseload = try check.loadCaseload()
         let names = caseload.children.filter { expected.contains("\($0.caseNumber)") }.map(\.legalName)
         let missing = try #require(caseload.children.first { child in
@@ -83,7 +83,7 @@ struct WallPagesInTmuxTests {
         // A child reported missing at another terminal: on the wall's first page within 3 s.
         let worker = try TmuxSession(command: demo.openCommand(user: "demo-police"), environment: demo.environment)
         try worker.reportMissing("\(missing.caseNumber)")
-        let after = try wall.waitFor(timeout: 3) { $0.contains("page 1 of") && $0.contains("\(missing.initials) \(missing.caseNumber)") }
+        let after = try wall.waitFor(timeout: 3) { $0.contains("page 1 of") && $0.contains("\(missing.caseNumber) \(missing.initials)") }
         #expect(!after.contains(missing.legalName))
         try wall.send("q")
         try wall.waitFor("CARE-EXITED 0")

@@ -20,15 +20,15 @@ import TextUI
         #expect(buffer[noX, frame.bottom - 2].style == Theme.monochrome[.selected])
     }
 
-    @Test func confirmAnswersFromKeys() {
-        var confirm = Confirm(title: "Quit", message: ["A form has unsaved input."])
+    /// Only Enter on a button and Esc answer: a letter is typing that ran on (issue 21: the "y"
+    /// of "yesterday" answered "discard?").
+    @Test func confirmAnswersOnlyOnItsButtons() {
+        var confirm = Confirm(title: "Discard", message: ["A form has unsaved input."])
         #expect(confirm.handle(.enter) == .no)
         #expect(confirm.handle(.left) == nil)
         #expect(confirm.handle(.enter) == .yes)
-        #expect(confirm.handle(.char("n")) == .no)
         #expect(confirm.handle(.escape) == .no)
-        #expect(confirm.handle(.char("y")) == .yes)
-        #expect(confirm.handle(.char("x")) == nil)
+        for letter in "yYnNx" { #expect(confirm.handle(.char(letter)) == nil, "\(letter) answers nothing") }
     }
 
     @Test func tabsMarkTheActiveTitle() {

@@ -239,13 +239,23 @@ struct DemoBuilder {
         if rng.chance(0.15) { languages.append("French") }
         if identity.isIndigenous && rng.chance(0.4) { languages.append(rng.pick(["Anishinaabemowin", "Oji-Cree", "Inuktitut", "Michif"])) }
         let placement = rng.pick(Words.placements)
+        // Drawn in the order as before (the rest of the unit stays the same), but a youth
+        // agreement only at 16 or 17 (ChildRules): a younger youth drawn one is in the care of a
+        // society.
+        let pronouns = rng.pick(["she/her", "he/him", "they/them", "she/they", ""])
+        let gender = rng.pick(["girl", "boy", "non-binary", "two-spirit", "not stated"])
+        var careStatus = rng.pick(CareStatus.allCases)
+        let ageToday: Int = switch birth {
+        case .exact(let dob): dob.years(until: day(0))
+        case .estimated(let years, let asOf): years + asOf.years(until: day(0))
+        }
+        if careStatus == .youthAgreement, !ChildRules.youthAgreementAges.contains(ageToday) { careStatus = .inCareOfSociety }
 
         let child = Child(
             id: id, caseNumber: caseNumber, legalName: "\(first) \(last)", preferredName: preferred,
-            pronouns: rng.pick(["she/her", "he/him", "they/them", "she/they", ""]), birth: birth,
-            gender: rng.pick(["girl", "boy", "non-binary", "two-spirit", "not stated"]),
+            pronouns: pronouns, birth: birth, gender: gender,
             indigenousIdentity: identity, languages: languages,
-            careStatus: rng.pick(CareStatus.allCases), society: rng.pick(Words.societies), placement: placement,
+            careStatus: careStatus, society: rng.pick(Words.societies), placement: placement,
             riskLevel: risk, exploitationStatus: status,
             whereabouts: .located(place: placement, since: ago(Double(rng.int(1...30)) * Self.day)),
             team: team, openedOn: CivilDays.dayDate(opened), closure: closure, flags: flags

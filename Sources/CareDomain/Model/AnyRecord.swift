@@ -18,6 +18,7 @@ public enum AnyRecord: Sendable, Equatable {
     case handoverAcknowledgement(HandoverAcknowledgement)
     case link(RecordLink)
     case reviewChecklist(ReviewChecklist)
+    case draft(Draft)
 
     /// Wraps a concrete record. Every `CareRecord` in this module has a case.
     public init(_ record: any CareRecord) {
@@ -36,6 +37,7 @@ public enum AnyRecord: Sendable, Equatable {
         case let r as HandoverAcknowledgement: self = .handoverAcknowledgement(r)
         case let r as RecordLink: self = .link(r)
         case let r as ReviewChecklist: self = .reviewChecklist(r)
+        case let r as Draft: self = .draft(r)
         default: preconditionFailure("\(type(of: record)) is a CareRecord without an AnyRecord case")
         }
     }
@@ -57,6 +59,7 @@ public enum AnyRecord: Sendable, Equatable {
         case .handoverAcknowledgement(let r): r
         case .link(let r): r
         case .reviewChecklist(let r): r
+        case .draft(let r): r
         }
     }
 
@@ -94,6 +97,7 @@ public enum AnyRecord: Sendable, Equatable {
         case .handoverAcknowledgement: HandoverAcknowledgement.self
         case .link: RecordLink.self
         case .reviewChecklist: ReviewChecklist.self
+        case .draft: Draft.self
         }
     }
 

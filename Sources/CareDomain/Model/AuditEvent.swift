@@ -13,6 +13,8 @@ public enum AuditAction: String, Codable, Sendable, CaseIterable {
     /// Something the store noticed and told the person in words (e.g. a store behind what this
     /// machine had seen).
     case notice
+    /// A draft kept, restored or discarded (`Draft`); the words name the form, never the text.
+    case draft
 }
 
 /// One entry of the tamper-evident audit trail. `sequence` and `hash` are assigned by the store;

@@ -23,6 +23,8 @@ public enum RecordKind: String, Codable, Sendable, CaseIterable {
     case link
     /// The unit's cultural-safety review checklist (one per store).
     case reviewChecklist = "review-checklist"
+    /// What a worker typed into a form and did not save (`Draft`).
+    case draft
 }
 
 /// A record the store can seal, version and audit. Conforming types are plain values; the store

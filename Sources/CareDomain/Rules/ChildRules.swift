@@ -3,8 +3,11 @@ import Foundation
 /// What a child's record must hold, and what only deserves a second look.
 public enum ChildRules {
     public enum Field: Hashable, Sendable, CaseIterable {
-        case legalName, birth, estimatedAge, affiliations, openedOn, closure
+        case legalName, birth, estimatedAge, affiliations, openedOn, closure, careStatus
     }
+
+    /// The ages a youth agreement (Ontario: youth of 16 and 17) is for.
+    public static let youthAgreementAges = 16...17
 
     /// Ages this caseload can hold at all; outside it the date is surely mistyped.
     public static let possibleAges = 0...30
@@ -29,6 +32,9 @@ public enum ChildRules {
             } else if asOf > today {
                 problems.append(Problem(.estimatedAge, "The estimate is dated in the future."))
             }
+        }
+        if child.careStatus == .youthAgreement, !youthAgreementAges.contains(child.age(on: today)) {
+            problems.append(Problem(.careStatus, "A youth agreement is for youth of 16 and 17; this youth is \(child.age(on: today)). Choose another care status."))
         }
         if case .affiliations(let list) = child.indigenousIdentity, list.isEmpty {
             problems.append(Problem(.affiliations, "Name at least one affiliation, or choose another identity."))

@@ -14,7 +14,7 @@ public enum HandoverFacts {
                          + (episode.lastSeenPlace.isEmpty ? ")" : ", \(episode.lastSeenPlace))"))
             parts.append(episode.policeReport.map { "police occurrence \($0.occurrenceNumber.isEmpty ? "recorded" : $0.occurrenceNumber)" }
                          ?? "no police report recorded")
-        } else if case .located(let place, _)? = summary?.whereabouts {
+        } else if let summary, case .located(let place, _) = snapshot.whereabouts(of: summary) {
             parts.append("at \(place)")
         } else if summary != nil {
             parts.append("whereabouts not recorded")

@@ -54,10 +54,15 @@ extension Role {
 public struct PermissionDenied: ErrorInWords, Equatable, Sendable {
     public let permission: Permission
     public let role: Role
+    /// What was refused, when it is not the permission's own words: the permission to create a
+    /// referral also covers withdrawing one and recording consent, and "cannot create a
+    /// referral" said of a withdrawal named the wrong act.
+    public let doing: String?
 
-    public init(permission: Permission, role: Role) {
+    public init(permission: Permission, role: Role, doing: String? = nil) {
         self.permission = permission
         self.role = role
+        self.doing = doing
     }
 
     public var description: String {
@@ -66,7 +71,7 @@ public struct PermissionDenied: ErrorInWords, Equatable, Sendable {
             ? allowed.dropLast().joined(separator: ", ") + " or " + allowed.last!
             : (allowed.first ?? "no one")
         let subject = role.personWithArticle
-        return subject.prefix(1).uppercased() + subject.dropFirst() + " cannot \(permission.rawValue); ask \(who)."
+        return subject.prefix(1).uppercased() + subject.dropFirst() + " cannot \(doing ?? permission.rawValue); ask \(who)."
     }
 }
 

@@ -28,6 +28,10 @@ public enum ReferralCommand: Hashable, Sendable {
     case withdraw(reason: String)
     /// A supervisor asks for a cultural-safety review the rules did not require.
     case markReviewRequired
+    /// A step that needs no words (waitlisted, accepted, started, completed) with words given
+    /// anyway — the service's answer, "intake booked for Tuesday 10:00" — kept on the timeline
+    /// beside the step instead of thrown away.
+    indirect case noted(ReferralCommand, note: String)
 
     /// The verb, for messages ("cannot approve a referral that is sent").
     public var verb: String { step.verb }

@@ -31,6 +31,7 @@ extension ReferralCommand {
         case .complete: .complete
         case .withdraw: .withdraw
         case .markReviewRequired: .markReviewRequired
+        case .noted(let command, _): command.step
         }
     }
 }

@@ -41,6 +41,14 @@ public enum ReferralWorkflow {
     ) throws(ReferralError) -> Referral {
         guard referral.child == child.id, referral.service == service.id else { throw .mismatchedRecords }
         guard actor.active else { throw .inactiveAccount }
+        if case .noted(let step, let words) = command {
+            var next = try apply(step, to: referral, child: child, service: service, actor: actor, now: now)
+            let note = words.trimmingCharacters(in: .whitespacesAndNewlines)
+            if !note.isEmpty, next.timeline.count > referral.timeline.count, next.timeline[next.timeline.count - 1].note.isEmpty {
+                next.timeline[next.timeline.count - 1].note = note
+            }
+            return next
+        }
         let from = referral.status
         if let refusal = refusal(command.step, from: from, role: actor.role) { throw refusal }
         let rows = rows(command.step, from: from)
@@ -97,6 +105,8 @@ public enum ReferralWorkflow {
         case .withdraw(let reason):
             note = try words(reason, else: "a reason for withdrawing the referral")
 
+        case .noted:
+            break // unwrapped above
         case .markReviewRequired:
             if referral.review.required || referral.review.requiredBySupervisor { throw .reviewAlreadyRequired }
             next.review.requiredBySupervisor = true
@@ -118,7 +128,12 @@ public enum ReferralWorkflow {
     public static func refusal(_ step: ReferralStep, from status: Referral.Status, role: Role) -> ReferralError? {
         if status.isFinal { return .finalStatus(status) }
         guard let row = rows(step, from: status).first else { return .notFromStatus(command: step.verb, status: status) }
-        do { try row.permission.require(role) } catch { return .denied(error) }
+        guard role.may(row.permission) else {
+            // The permission to create a referral covers submitting and withdrawing one too:
+            // the refusal names the step, not "create".
+            let doing = row.permission == .createReferral ? "\(step.verb) a referral" : nil
+            return .denied(PermissionDenied(permission: row.permission, role: role, doing: doing))
+        }
         return nil
     }
 

@@ -92,5 +92,22 @@ public protocol CaseArchive: AnyObject, Sendable {
     func auditEvents(child: ChildID?, actor: WorkerID?, since: Date?) throws -> [AuditEvent]
 }
 
+/// What a worker typed into a form and did not save (`Draft`): each worker reads and writes only
+/// their own. Every call is audited, in words that name the form and never hold its text.
+public protocol CaseDrafts: AnyObject, Sendable {
+    /// Keeps `draft` (the signed-in worker's) sealed under its class, replacing the draft of the
+    /// same form for the same child; returns it as stored. Audited as "draft kept".
+    @discardableResult
+    func keepDraft(_ draft: Draft) throws -> Draft
+    /// The signed-in worker's kept drafts, newest first.
+    func drafts() throws -> [Draft]
+    /// Audits that the draft was put back into its form ("draft restored").
+    func noteDraftRestored(_ draft: Draft) throws
+    /// Empties the signed-in worker's draft `id`: its text is gone from the store. `reason` is
+    /// the audit's words ("discarded", "saved as the record"). Nothing happens when there is
+    /// no such draft, or it is empty already.
+    func dropDraft(id: String, reason: String) throws
+}
+
 /// Everything the dashboard needs from a store.
-public typealias CaseStore = CaseSession & CaseReading & CaseCommands & ChangeFeed
+public typealias CaseStore = CaseSession & CaseReading & CaseCommands & ChangeFeed & CaseDrafts

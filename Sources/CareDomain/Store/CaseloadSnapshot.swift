@@ -56,10 +56,21 @@ public struct CaseloadSnapshot: Sendable, Equatable {
         episodes[child]?.first(where: \.isOpen)
     }
 
-    /// Where the child is, with an open missing episode taking precedence over the stored place.
+    /// Where the child is, with an open missing episode taking precedence over the stored place,
+    /// and a return recorded on an episode ("located, returned to the group home") over a stored
+    /// place older than that return: the profile is not edited when a child comes back.
     public func whereabouts(of child: ChildSummary) -> Whereabouts {
-        if let open = openEpisode(of: child.id) {
+        let childEpisodes = episodes[child.id] ?? []
+        if let open = childEpisodes.first(where: \.isOpen) {
             return .missing(since: open.lastSeenAt, lastSeen: open.lastSeenPlace)
+        }
+        let returned = childEpisodes.compactMap(\.located).max { $0.at < $1.at }
+        if let returned {
+            let place = returned.returnedTo.isEmpty ? returned.place : returned.returnedTo
+            switch child.whereabouts {
+            case .located(_, let since) where since >= returned.at: break
+            default: if !place.isEmpty { return .located(place: place, since: returned.at) }
+            }
         }
         return child.whereabouts
     }
@@ -222,7 +233,7 @@ public struct CaseloadSnapshot: Sendable, Equatable {
             responses.insert(response, at: 0)
         case .reviewChecklist(let saved):
             checklist = saved
-        case .handover, .handoverAcknowledgement, .link:
+        case .handover, .handoverAcknowledgement, .link, .draft:
             break
         }
     }

@@ -62,6 +62,7 @@ extension RecordKind {
         case .handoverAcknowledgement: "handover acknowledgement"
         case .link: "link"
         case .reviewChecklist: "review checklist"
+        case .draft: "draft"
         }
     }
 }

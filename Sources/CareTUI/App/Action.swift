@@ -40,6 +40,9 @@ public enum Action: Sendable {
     /// handover file) comes here as it starts, and again if it then finds the store held.
     case storeWaiting(Effect)
     case storeWaitEnded
+    /// A draft was kept, restored or dropped: the worker's drafts as they are now, or why not;
+    /// `origin` is the form that asked to keep one (it closes once it is kept).
+    case draftsChanged(origin: Int?, Result<[Draft], StoreFailure>)
 }
 
 /// A store call that did not succeed, as `Update` needs it: a conflict to merge, or words.
@@ -91,11 +94,18 @@ public enum Effect: Equatable, Sendable {
     /// Stop waiting for another session's lock (Esc); the waiting call answers that nothing
     /// was done.
     case giveUpWaiting
+    /// Keep what a form holds as its draft; `origin` is the form, told when it is kept.
+    case keepDraft(Draft, origin: Int?)
+    /// Audit that a draft was put back into its form.
+    case draftRestored(Draft)
+    /// Empty a draft (discarded, or saved as its record), with the audit's words.
+    case dropDraft(id: String, reason: String)
 
     /// The screen the effect's answer goes back to, when a screen asked for it.
     var origin: Int? {
         switch self {
         case .perform(_, let origin): origin
+        case .keepDraft(_, let origin): origin
         case .loadAuditTrail(_, let origin), .writeHandover(_, _, _, let origin): origin
         case .loadHandover(_, let screen, _, _), .verifyPassphrase(_, let screen): screen
         default: nil

@@ -64,6 +64,10 @@ public final class App {
         state = AppState(
             worker: store.worker, unit: store.unitInfo, snapshot: snapshot, changeCursor: cursor, now: now,
             screenSize: terminal.size, keymap: keymap, settings: settings, masked: masked, wall: wall)
+        // The worker's unsaved drafts, listed at sign-in (`show(messages:)`) and restored by
+        // their forms. The wall types nothing and keeps none.
+        if !wall { state.dashboard.drafts = (try? store.drafts()) ?? [] }
+        if let notice = state.draftsNotice { state.message = notice }
         for effect in state.start() {
             if let result = lane.run(effect) { dispatch(result) }
         }
@@ -191,7 +195,10 @@ public final class App {
 
     /// What one read brought, with each run of two or more printable characters gathered into
     /// one piece of typing (`Action.typed`): a paste from a terminal without bracketed paste
-    /// arrives as thousands of keys in one read.
+    /// arrives as thousands of keys in one read. A run of printable characters and line breaks
+    /// (two characters or more, at least one line break) is a paste (`Input.paste`): nobody
+    /// types a line and Enter inside one read, and as keys its line breaks would end a filter,
+    /// answer a question or move to the next field, and the letters after them run commands.
     enum Input: Equatable {
         case typed(String)
         case key(Key)
@@ -207,7 +214,7 @@ public final class App {
             if run.count == 1 { inputs.append(.key(.char(run.first!))) } else if !run.isEmpty { inputs.append(.typed(run)) }
             run = ""
         }
-        for event in events {
+        for event in unbracketedPastes(events) {
             if case .key(.char(let character)) = event {
                 run.append(character)
                 continue
@@ -223,6 +230,47 @@ public final class App {
         }
         flush()
         return inputs
+    }
+
+    /// The events of one read with each unbracketed paste (a run of printable keys, Enter and
+    /// Tab holding two characters or more and a line break with a character after it) made one
+    /// `.paste`. Line breaks and tabs at the run's end stay keys: text typed and then Enter
+    /// (quickly enough, by a program or a fast hand, to share a read) is text and then Enter,
+    /// and nothing after it can run as a command.
+    static func unbracketedPastes(_ events: [InputEvent]) -> [InputEvent] {
+        var result: [InputEvent] = []
+        var run: [Key] = []
+        func flush() {
+            let end = run.lastIndex { if case .char = $0 { true } else { false } }.map { $0 + 1 } ?? 0
+            let text = Array(run[..<end])
+            let characters = text.filter { if case .char = $0 { true } else { false } }.count
+            if characters >= 2, text.contains(.enter) {
+                result.append(.paste(String(text.map { key -> Character in
+                    switch key {
+                    case .char(let character): character
+                    case .tab: "\t"
+                    default: "\n"
+                    }
+                })))
+                result += run[end...].map(InputEvent.key)
+            } else {
+                result += run.map(InputEvent.key)
+            }
+            run = []
+        }
+        for event in events {
+            switch event {
+            case .key(let key) where key == .enter || key == .tab:
+                run.append(key)
+            case .key(.char(let character)):
+                run.append(.char(character))
+            default:
+                flush()
+                result.append(event)
+            }
+        }
+        flush()
+        return result
     }
 
     /// Runs an action through `Update`, then its effects, then the actions they report, until
@@ -243,9 +291,10 @@ public final class App {
         state.message = Sanitizer.clean(message)
     }
 
-    /// Several messages (the sign-in's notices): the first now, each next after a key.
+    /// Several messages (the sign-in's notices): the first now, each next after a key; the
+    /// worker's unsaved drafts last.
     public func show(messages: [String]) {
-        let clean = messages.map { Sanitizer.clean($0) }
+        let clean = messages.map { Sanitizer.clean($0) } + [state.draftsNotice].compactMap { $0 }
         state.message = clean.first
         state.laterMessages = Array(clean.dropFirst())
     }

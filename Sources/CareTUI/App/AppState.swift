@@ -43,6 +43,9 @@ public struct AppState: Sendable {
     /// Feed entries of this session's own saves, already applied; skipped when the feed lists them.
     var ownChanges: Set<Int64> = []
     var lastInput: Date
+    /// Until when printable keys are not taken as commands: a form, question or dialog closed
+    /// just before (`AppSettings.settleTime`), and typing may still be running on.
+    var settleUntil: Date?
     var lastPoll: Date
     var lastMinute: Int
     var nextScreenID = 1
@@ -111,6 +114,33 @@ public struct AppState: Sendable {
         screens.lazy.compactMap { $0 as? S }.last
     }
 
+    /// The worker's unsaved drafts in words, for the sign-in: "Unsaved drafts: contact note for
+    /// T.M. KEN-2026-0042 (02:14). Open the form to go on."; nil when there are none.
+    public var draftsNotice: String? {
+        let drafts = dashboard.drafts
+        guard !drafts.isEmpty else { return nil }
+        let listed = drafts.prefix(3).map { draft in
+            let whose = draft.child.map { " for " + dashboard.nameWithCase(ofChild: $0) } ?? ""
+            return "\(draft.name)\(whose) (\(TimeText.clock(draft.savedAt, zone: zone)))"
+        }
+        let more = drafts.count > 3 ? " and \(drafts.count - 3) more" : ""
+        return "Unsaved draft\(drafts.count == 1 ? "" : "s"): " + listed.joined(separator: "; ") + more
+            + ". Open the form again to go on."
+    }
+
+    /// A screen over the dashboard closed: the settle window opens.
+    mutating func screenClosed() {
+        guard settings.settleTime > 0 else { return }
+        settleUntil = now.addingTimeInterval(settings.settleTime)
+    }
+
+    /// Whether `key` is typing that runs on after a screen closed: a printable key, no modifier,
+    /// inside the settle window. Keys with a modifier and navigation keys always act.
+    func settling(_ key: Key) -> Bool {
+        guard case .char = key, let until = settleUntil else { return false }
+        return now < until
+    }
+
     mutating func takeScreenID() -> Int {
         defer { nextScreenID += 1 }
         return nextScreenID
@@ -142,14 +172,22 @@ public struct AppSettings: Sendable {
     public var showFocusCursor: Bool
     /// How long the wall shows a page of cards before it turns to the next (`wall_page_seconds`).
     public var wallDwell: TimeInterval
+    /// After a form, question or dialog closes, for how long printable keys are not taken as
+    /// commands (each one ignored keeps the window open). 0.4 s: a worker typing on at 120 ms
+    /// per key, or pausing up to a third of a second mid-word, is covered, while a deliberate
+    /// next command after reading the status line (well over half a second, tried by hand in
+    /// tmux) is not held up. `settle-ms` in config.toml changes it; 0 turns it off.
+    public var settleTime: TimeInterval
 
     public init(
         idleLimit: TimeInterval = 600, thresholds: AlertThresholds = .standard, contactPageSize: Int = 10, pollInterval: TimeInterval = 1,
         shifts: ShiftPattern = .standard,
         handoverFolder: String = ProcessInfo.processInfo.environment["HOME"] ?? FileManager.default.currentDirectoryPath,
-        plain: Bool = false, showFocusCursor: Bool = false, wallDwell: TimeInterval = 10
+        plain: Bool = false, showFocusCursor: Bool = false, wallDwell: TimeInterval = 10,
+        settleTime: TimeInterval = 0.4
     ) {
         self.wallDwell = wallDwell
+        self.settleTime = settleTime
         self.handoverFolder = handoverFolder
         self.plain = plain
         self.showFocusCursor = showFocusCursor

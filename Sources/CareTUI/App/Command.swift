@@ -35,7 +35,7 @@ public enum Command: Hashable, Sendable {
     // the filter line
     case keepFilter
     // forms
-    case nextField, previousField, save, cancel
+    case nextField, previousField, save, cancel, discardDraft
     // questions
     case answerYes, answerNo
     // referrals (the queue, a referral's screen, the review) and the services catalogue
@@ -100,6 +100,7 @@ public enum Command: Hashable, Sendable {
         case .previousField: "previous-field"
         case .save: "save"
         case .cancel: "cancel"
+        case .discardDraft: "discard-draft"
         case .answerYes: "yes"
         case .answerNo: "no"
         case .newReferral: "new-referral"

@@ -41,6 +41,9 @@ public struct ConfigFile: Sendable {
     public var escapeDelayMilliseconds: Int?
     /// Seconds the wall shows each page of cards (`care handover --wall`).
     public var wallPageSeconds: Int?
+    /// `settle_ms`: after a form, question or dialog closes, how long printable keys are not
+    /// commands (`AppSettings.settleTime`); 0 turns it off.
+    public var settleMilliseconds: Int?
     public var keyOverrides: [(context: KeyContext, command: Command, keys: [Key])] = []
     /// The alert thresholds, the defaults where the file says nothing.
     public var thresholds = AlertThresholds.standard
@@ -83,6 +86,7 @@ public struct ConfigFile: Sendable {
         config.silentLinkMinutes = config.number(table, "silent_link_minutes", in: 0...240, between: "0 (never)", otherwise: "5", file: file)
         config.escapeDelayMilliseconds = config.number(table, "escape_delay_ms", in: 0...2_000, otherwise: "25", file: file)
         config.wallPageSeconds = config.number(table, "wall_page_seconds", in: 1...600, otherwise: "10", file: file)
+        config.settleMilliseconds = config.number(table, "settle_ms", in: 0...2_000, otherwise: "400", file: file)
         if let keys = table["keys"]?.table {
             config.readKeys(keys, file: file)
         }

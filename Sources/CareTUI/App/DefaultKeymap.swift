@@ -9,7 +9,7 @@ public enum DefaultKeymap {
                 KeyBinding(keys: [.char("M")], action: .toggleMask, help: "mask names (initials and case number)"),
                 KeyBinding(keys: [.ctrl("l")], action: .redraw, help: "redraw the screen"),
                 KeyBinding(keys: [.ctrl("x")], action: .lock, help: "lock now"),
-                KeyBinding(keys: [.char("q"), .ctrl("c")], action: .quit, help: "quit (asks first when a form has unsaved input)"),
+                KeyBinding(keys: [.char("q"), .ctrl("c")], action: .quit, help: "quit (what forms hold is kept as drafts; asks first only for a review's answers)"),
                 KeyBinding(keys: [.char("H")], action: .handover, help: "the shift handover"),
                 KeyBinding(keys: [.char(":"), .ctrl("p")], action: .palette, help: "command palette: every command here, filtered as you type"),
             ]),
@@ -101,7 +101,8 @@ public enum DefaultKeymap {
                 KeyBinding(keys: [.ctrl("s")], action: .save, help: "save"),
                 KeyBinding(keys: [.tab], action: .nextField, help: "next field"),
                 KeyBinding(keys: [.backTab], action: .previousField, help: "previous field"),
-                KeyBinding(keys: [.escape], action: .cancel, help: "cancel (asks first when something was typed)"),
+                KeyBinding(keys: [.escape], action: .cancel, help: "close; what was typed is kept as a draft"),
+                KeyBinding(keys: [.ctrl("d")], action: .discardDraft, help: "discard what was typed and its draft (asks first)"),
             ]),
             .help: KeyMap([
                 KeyBinding(keys: [.down, .char("j")], action: .moveDown, help: "scroll down"),
@@ -137,6 +138,7 @@ public enum DefaultKeymap {
             .review: KeyMap([
                 KeyBinding(keys: [.ctrl("s")], action: .approveReferral, help: "approve with these answers"),
                 KeyBinding(keys: [.ctrl("r")], action: .returnReferral, help: "return to the worker with the comment"),
+                KeyBinding(keys: [.ctrl("o")], action: .read, help: "read the youth, the service and the reason whole"),
                 KeyBinding(keys: [.tab], action: .nextField, help: "next answer or comment"),
                 KeyBinding(keys: [.backTab], action: .previousField, help: "previous answer or comment"),
                 KeyBinding(keys: [.escape], action: .cancel, help: "close (asks first when something was answered)"),
@@ -156,9 +158,10 @@ public enum DefaultKeymap {
                 KeyBinding(keys: [.up], action: .moveUp, help: "move up"),
                 KeyBinding(keys: [.escape], action: .cancel, help: "close"),
             ]),
+            // No letters: a question answered by a letter is answered by typing. The arrows and
+            // Enter on its buttons answer it (`QuestionScreen.type`).
             .question: KeyMap([
-                KeyBinding(keys: [.char("y"), .char("Y")], action: .answerYes, help: "yes"),
-                KeyBinding(keys: [.char("n"), .char("N"), .escape], action: .answerNo, help: "no, go back"),
+                KeyBinding(keys: [.escape], action: .answerNo, help: "no, go back"),
             ]),
         ])
     }

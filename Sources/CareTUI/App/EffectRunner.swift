@@ -19,7 +19,7 @@ struct EffectRunner: Sendable {
     static func mayWaitOffTheLoop(_ effect: Effect) -> Bool {
         switch effect {
         case .preview, .loadDetail, .refreshDetail, .loadMoreContacts, .loadAuditTrail, .perform, .pollChanges, .loadPatch,
-             .loadHandover, .loadLastHandover:
+             .loadHandover, .loadLastHandover, .keepDraft, .draftRestored, .dropDraft:
             true
         case .lockStore, .unlock, .redrawAll, .verifyPassphrase, .writeHandover, .giveUpWaiting:
             false
@@ -81,6 +81,21 @@ struct EffectRunner: Sendable {
             }
         case .redrawAll, .giveUpWaiting:
             return nil
+        case .keepDraft(let draft, let origin):
+            return .draftsChanged(origin: origin, try attempt("keep the draft", failFast) {
+                try store.keepDraft(draft)
+                return try store.drafts()
+            })
+        case .draftRestored(let draft):
+            return .draftsChanged(origin: nil, try attempt("note the restored draft", failFast) {
+                try store.noteDraftRestored(draft)
+                return try store.drafts()
+            })
+        case .dropDraft(let id, let reason):
+            return .draftsChanged(origin: nil, try attempt("discard the draft", failFast) {
+                try store.dropDraft(id: id, reason: reason)
+                return try store.drafts()
+            })
         case .loadHandover(let window, let screen, let since, let until):
             return .answer(origin: screen, .handover(window, try attempt("read the handover", failFast) {
                 HandoverData(saved: try store.loadHandover(window.handoverID),

@@ -21,13 +21,17 @@ enum GlobalCommands {
         case .lock:
             return Update.engageLock("Locked.", in: &state)
         case .quit:
-            guard state.hasUnsavedInput else {
+            // What the forms hold is kept as drafts, restored when they open again; only what
+            // cannot be (a review's answers) is asked about, on buttons.
+            let env = state.env
+            guard state.screens.contains(where: { $0.holdsUnsavedInput && $0.draft(env) == nil }) else {
                 state.quitRequested = true
-                return []
+                return Update.keepDrafts(in: state)
             }
             let id = state.takeScreenID()
-            state.screens.append(QuestionScreen(id: id, title: "Quit?", message: ["Quit and discard what you typed in the open form?"],
-                                                yes: .quit, yesLabel: "Quit", noLabel: "Back to the form"))
+            state.screens.append(QuestionScreen(id: id, title: "Quit?", message: ["Quit and discard the answers of the open review?",
+                                                                              "Choose with ← →, answer with Enter."],
+                                                yes: .quit, yesLabel: "Quit", noLabel: "Back to the review"))
         default:
             break
         }

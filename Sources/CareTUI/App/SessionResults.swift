@@ -17,6 +17,8 @@ enum SessionResults {
             return Update.drivePanes(in: &state) { dashboard, ctx in RecordController.contactsLoaded(child, result, dashboard: &dashboard, &ctx) }
         case .changesArrived(let result):
             return changesArrived(result, in: &state)
+        case .draftsChanged(let origin, let result):
+            return draftsChanged(result, origin: origin, in: &state)
         case .patchLoaded(let result, let upTo):
             switch result {
             case .success(let patch):
@@ -58,9 +60,23 @@ enum SessionResults {
 
     /// Changes from the feed: those this session made are already applied; for the rest, the
     /// children they name are read again (and the open record, without a second view event).
+    /// The worker's drafts as the store holds them now; the form that asked to keep one hears
+    /// whether it was kept (and closes when it was). A draft not kept for a form already gone
+    /// (the lock, a hang-up) can only be said.
+    private static func draftsChanged(_ result: Result<[Draft], StoreFailure>, origin: Int?, in state: inout AppState) -> [Effect] {
+        if case .success(let drafts) = result { state.dashboard.drafts = drafts }
+        let failure: StoreFailure? = if case .failure(let failure) = result { failure } else { nil }
+        if let origin, state.screens.contains(where: { $0.id == origin }) {
+            return Update.deliver(.draftKept(failure), to: origin, in: &state)
+        }
+        if let failure { state.message = failure.words }
+        return []
+    }
+
     private static func changesArrived(_ result: Result<ChangeBatch, StoreFailure>, in state: inout AppState) -> [Effect] {
         guard case .success(let batch) = result else { return [] }
-        let others = batch.changes.filter { !state.ownChanges.contains($0.sequence) }
+        // Drafts are their writer's alone: another session's draft changes nothing shown here.
+        let others = batch.changes.filter { !state.ownChanges.contains($0.sequence) && $0.kind != .draft }
         guard !others.isEmpty else {
             state.changeCursor = max(state.changeCursor, batch.cursor)
             state.ownChanges = state.ownChanges.filter { $0 > batch.cursor }

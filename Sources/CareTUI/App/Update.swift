@@ -21,8 +21,9 @@ public enum Update {
             state.screenSize = size
             return [.redrawAll]
         case .interrupted:
+            // SIGHUP, SIGTERM, a lost terminal: what the forms hold is kept before the loop ends.
             state.quitRequested = true
-            return []
+            return keepDrafts(in: state)
         case .tick(let now):
             return AppClock.tick(now, in: &state)
         case .storeWaiting(let effect):
@@ -36,7 +37,7 @@ public enum Update {
         case .commandFinished(let origin, let command, let result):
             return SaveResults.finished(command, origin: origin, result, in: &state)
         case .previewRecorded, .detailLoaded, .detailRefreshed, .contactsLoaded, .changesArrived, .patchLoaded, .unlockFinished,
-             .lastHandoverLoaded:
+             .lastHandoverLoaded, .draftsChanged:
             return SessionResults.apply(action, to: &state)
         }
     }
@@ -62,7 +63,15 @@ public enum Update {
             let effects = drive(front, in: &state) { screen, ctx in taken = screen.rawKey(key, &ctx) }
             if taken { return effects }
         }
+        // Typing that ran on after a form, question or dialog closed is not commands. Each
+        // printable key in the window keeps it open (a letter bound to nothing too), so a word
+        // typed on at any human speed is ignored whole.
+        let settling = state.settling(key)
+        if settling { state.settleUntil = state.now.addingTimeInterval(state.settings.settleTime) }
         switch state.keymap.resolve(key, in: state.keyChain) {
+        case .command where settling, .ignored where settling:
+            state.message = "Typing ignored after the form closed."
+            return []
         case .command(let command, let context): return run(command, from: context, in: &state)
         case .typed: return typeKey(key, in: &state)
         case .ignored: return []
@@ -162,7 +171,12 @@ public enum Update {
             body(&screen, &ctx)
             return (screen, ctx.outcome)
         }()
-        if outcome.closes { state.screens.remove(at: index) } else { state.screens[index] = screen }
+        if outcome.closes {
+            let closed = state.screens.remove(at: index)
+            if closed.typingRunsOnAfterClose { state.screenClosed() }
+        } else {
+            state.screens[index] = screen
+        }
         return carryOut(outcome, in: &state)
     }
 
@@ -179,7 +193,20 @@ public enum Update {
         if let message = outcome.message { state.message = message }
         var effects = outcome.effects
         for request in outcome.requests { effects += carryOut(request, in: &state) }
+        // Each screen just put in front hears so (a form restores its draft).
+        for pushed in outcome.pushed {
+            guard let index = state.screens.firstIndex(where: { $0.id == pushed.id }) else { continue }
+            effects += drive(index, in: &state) { screen, ctx in screen.opened(&ctx) }
+        }
         return effects
+    }
+
+    /// Keeps what every screen holds as its draft (`ScreenController.draft`), before the lock
+    /// drops the keys or the process ends. The screens stay as they are.
+    static func keepDrafts(in state: AppState) -> [Effect] {
+        guard state.lock == nil else { return [] }
+        let env = state.env
+        return state.screens.compactMap { $0.draft(env) }.map { .keepDraft($0, origin: nil) }
     }
 
     static func carryOut(_ request: AppRequest, in state: inout AppState) -> [Effect] {
@@ -187,7 +214,9 @@ public enum Update {
         case .goToChild(let child):
             return drivePanes(in: &state) { dashboard, ctx in DashboardNavigation.select(child: child, dashboard: &dashboard, &ctx) }
         case .closeScreen(let id):
+            let closed = state.screens.filter { $0.id == id }
             state.screens.removeAll { $0.id == id }
+            if closed.contains(where: \.typingRunsOnAfterClose) { state.screenClosed() }
         case .setMasked(let masked):
             state.dashboard.masked = masked
             if !masked { state.lastInput = state.now }
@@ -207,10 +236,12 @@ public enum Update {
     /// open record is dropped (opening it again is a new, audited view); screens holding what was
     /// typed (forms, a review) stay behind the lock, the rest close.
     static func engageLock(_ reason: String, in state: inout AppState) -> [Effect] {
+        // Kept first, while the keys are still there: a hang-up behind the lock loses nothing.
+        let drafts = keepDrafts(in: state)
         state.lock = LockState(reason: reason)
         state.dashboard.detail = nil
         state.preview.forget()
         state.screens.removeAll { !$0.staysBehindLock }
-        return [.lockStore, .redrawAll]
+        return drafts + [.lockStore, .redrawAll]
     }
 }

@@ -55,6 +55,9 @@ public struct Dashboard: Sendable {
     public var recordItem: RecordItem?
     /// A form asked for before the record it edits was open: it opens when the record arrives.
     public var formAwaitingRecord: Command?
+    /// The signed-in worker's unsaved drafts (`Draft`), newest first: a form restores its own
+    /// when it opens, and the record says which the child has.
+    public var drafts: [Draft] = []
     /// What each pane showed in the last frame (its renderer records it), so a key pages by what
     /// the person saw.
     public var shown = PaneViewports()
@@ -122,9 +125,11 @@ public struct Dashboard: Sendable {
         return snapshot.workers.first { $0.id == id }?.displayName
     }
 
-    /// A child's name as the screen may show it: initials and the whole case number when masked.
+    /// A child's name as the screen may show it: masked, the whole case number and then the
+    /// initials, so a cut line keeps what tells two children apart (two "R.É." are one case
+    /// number each).
     public func name(of child: ChildSummary) -> String {
-        masked ? "\(child.initials) \(child.caseNumber)" : child.displayName
+        masked ? "\(child.caseNumber) \(child.initials)" : child.displayName
     }
 
     public func name(ofChild id: ChildID?) -> String {

@@ -49,7 +49,7 @@ enum FormLauncher {
         switch command {
         case .newNote: return ContactForm(child: child.id)
         case .missing:
-            if let open = dashboard.snapshot.openEpisode(of: child.id) { return MissingEpisodeForm(episode: open) }
+            if let open = dashboard.snapshot.openEpisode(of: child.id) { return MissingEpisodeForm(episode: open, zone: session.zone) }
             return MissingReportForm(child: child.id)
         case .debrief: return undebriefed(child.id, in: dashboard).map(DebriefForm.init)
         case .addIndicator: return IndicatorForm(child: child.id)

@@ -10,6 +10,9 @@ public enum RecordItem: Hashable, Sendable {
     case plan
     case referral(ReferralID)
     case flag(FlagID)
+    /// The record's head: names, identity and every community with its representative,
+    /// languages, whereabouts, team and status, which the pane cuts to its width.
+    case profile
 }
 
 /// A text to read whole: a title naming whose it is, and paragraphs that keep their own line
@@ -98,6 +101,8 @@ enum ReaderDocuments {
                 }
             }
             document = ReaderDocument(title: "Referral — \(whose)", paragraphs: paragraphs)
+        case .profile:
+            document = ReaderDocument(title: "Profile — \(whose)", paragraphs: profile(detail.child, dashboard: dashboard, session: session))
         case .flag(let id):
             guard let flag = detail.child.flags.first(where: { $0.id == id }) else { return nil }
             var paragraphs = ["\(flag.severity.word) flag, set \(when(flag.setAt)) by \(who(flag.setBy)).", "", flag.text]
@@ -109,6 +114,52 @@ enum ReaderDocuments {
         guard var result = document, dashboard.masked else { return document }
         result.paragraphs = result.paragraphs.map { Masking.redact($0, child: detail.child) }
         return result
+    }
+
+    /// The record's head whole. Masked, identity and communities stay masked, as on the pane.
+    static func profile(_ child: Child, dashboard: Dashboard, session: Session) -> [String] {
+        let summary = ChildSummary(child)
+        var paragraphs: [String] = []
+        if !dashboard.masked {
+            paragraphs.append("Legal name: \(child.legalName)" + (child.preferredName.isEmpty ? "" : " · goes by \(child.preferredName)"))
+        }
+        paragraphs.append("Case \(child.caseNumber) · age \(summary.age(on: session.today))" + (child.pronouns.isEmpty ? "" : " · \(child.pronouns)")
+                          + (child.gender.isEmpty || dashboard.masked ? "" : " · gender: \(child.gender)"))
+        switch child.birth {
+        case .exact(let day): paragraphs.append("Born \(dashboard.masked ? "(masked)" : day.description)")
+        case .estimated(let years, let asOf): paragraphs.append("Age estimated \(years) on \(asOf) (no date of birth)")
+        }
+        paragraphs.append("")
+        if dashboard.masked {
+            paragraphs.append("Identity and communities: (masked; M shows them)")
+        } else {
+            paragraphs.append("Indigenous identity: \(child.indigenousIdentity.summary)")
+            for affiliation in child.indigenousIdentity.affiliations {
+                paragraphs.append("• \(affiliation.group.rawValue): \(affiliation.community.isEmpty ? "(community not named)" : affiliation.community)"
+                                  + (affiliation.representativeContact.isEmpty ? "" : "; representative: \(affiliation.representativeContact)"))
+            }
+        }
+        paragraphs.append("Languages: " + (child.languages.isEmpty ? "not recorded" : child.languages.joined(separator: ", ")))
+        paragraphs.append("")
+        switch dashboard.snapshot.whereabouts(of: summary) {
+        case .missing(let since, let lastSeen):
+            paragraphs.append("Whereabouts: MISSING since \(TimeText.format(since, zone: session.zone))" + (dashboard.masked ? "" : "; last seen \(lastSeen)"))
+        case .located(let place, let since):
+            paragraphs.append("Whereabouts: \(dashboard.masked ? "located" : place) since \(TimeText.format(since, zone: session.zone))")
+        case .unknown:
+            paragraphs.append("Whereabouts: unknown")
+        }
+        let team = [
+            dashboard.workerName(child.team.childProtection).map { "\($0) (child protection)" },
+            dashboard.workerName(child.team.police).map { "\($0) (police)" },
+            dashboard.workerName(child.team.liaison).map { "\($0) (liaison)" },
+        ].compactMap { $0 }
+        paragraphs.append("Team: " + (team.isEmpty ? "none assigned" : team.joined(separator: " · ")))
+        paragraphs.append("Status: \(child.exploitationStatus.rawValue) · risk \(child.riskLevel.word.lowercased())")
+        paragraphs.append("Care: \(child.careStatus.rawValue) · society: \(child.society.isEmpty ? "—" : child.society)"
+                          + " · placement: \(child.placement.isEmpty ? "—" : child.placement)")
+        paragraphs.append("Opened \(child.openedOn)" + (child.closure.map { " · closed \($0.on): \($0.reason)" } ?? ""))
+        return paragraphs
     }
 
     static func document(for alert: Alert, dashboard: Dashboard, session: Session) -> ReaderDocument {

@@ -20,10 +20,24 @@ public protocol CaseForm: Sendable {
     /// The same form over `theirs`, the version another worker saved first; nil when this form
     /// cannot conflict (a new record) or `theirs` is not its record.
     func rebased(on theirs: AnyRecord) -> Self?
+
+    /// The field that has the cursor when the form opens (nil: the first). A field already
+    /// chosen (the service picked before the new referral opened) is not where typing goes.
+    var firstField: Field? { get }
+    /// What a draft of this form is of, in words ("contact note").
+    var draftName: String { get }
+    /// The class of the record the values would save, which its draft is sealed under (a
+    /// restricted note's draft under the restricted key).
+    func draftVisibility(_ values: FieldValues<Field>) -> VisibilityClass
 }
 
 extension CaseForm {
     public func rebased(on theirs: AnyRecord) -> Self? { nil }
+    public var firstField: Field? { nil }
+    public var draftName: String { title.prefix(1).lowercased() + title.dropFirst() }
+    public func draftVisibility(_ values: FieldValues<Field>) -> VisibilityClass { .team }
+    /// Which form a draft belongs to: one per worker, child and form.
+    public var draftForm: String { String(describing: Self.self) }
 }
 
 /// A form's field ids: an enum whose raw values are stable names (never shown).

@@ -7,10 +7,15 @@ public struct ConsentForm: CaseForm {
     public enum Field: String, FormFieldID { case state, by, at }
 
     public let referral: Referral
-    public var title: String { "Record consent" }
+    /// The service referred to, named in the title: a child may have several referrals open.
+    public let serviceName: String
+    public var title: String { serviceName.isEmpty ? "Record consent" : "Record consent to \(serviceName)" }
     public var child: ChildID? { referral.child }
 
-    public init(referral: Referral) { self.referral = referral }
+    public init(referral: Referral, serviceName: String = "") {
+        self.referral = referral
+        self.serviceName = serviceName
+    }
 
     public func fields(in context: FormContext) -> [FieldSpec<Field>] {
         let consent = referral.consent
@@ -46,6 +51,6 @@ public struct ConsentForm: CaseForm {
 
     public func rebased(on theirs: AnyRecord) -> ConsentForm? {
         guard case .referral(let newer) = theirs, newer.id == referral.id else { return nil }
-        return ConsentForm(referral: newer)
+        return ConsentForm(referral: newer, serviceName: serviceName)
     }
 }

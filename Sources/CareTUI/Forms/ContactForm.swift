@@ -11,6 +11,11 @@ public struct ContactForm: CaseForm {
 
     public init(child: ChildID) { childID = child }
 
+    public var draftName: String { "contact note" }
+    public func draftVisibility(_ values: FieldValues<Field>) -> VisibilityClass {
+        Contact.Visibility(rawValue: values[.visibility]) == .restricted ? .restricted : .team
+    }
+
     /// Restricted notes are hidden from police; a police officer is not offered them, since they
     /// could not read back what they wrote.
     static func visibilities(for role: Role) -> [String] {

@@ -9,10 +9,20 @@ public struct MissingEpisodeForm: CaseForm {
     }
 
     public let episode: MissingEpisode
-    public var title: String { "Missing episode" }
+    /// The unit's zone, to say in the title when the child went missing (nil: not said).
+    public let zone: TimeZone?
+    public var title: String {
+        guard let zone else { return "Missing episode" }
+        // Short, so the child's name and case number after it fit at 80 columns.
+        return "Missing since \(TimeText.format(episode.lastSeenAt, zone: zone))"
+    }
     public var child: ChildID? { episode.child }
+    public var draftName: String { "missing episode" }
 
-    public init(episode: MissingEpisode) { self.episode = episode }
+    public init(episode: MissingEpisode, zone: TimeZone? = nil) {
+        self.episode = episode
+        self.zone = zone
+    }
 
     public func fields(in context: FormContext) -> [FieldSpec<Field>] {
         let police = episode.policeReport
@@ -65,6 +75,6 @@ public struct MissingEpisodeForm: CaseForm {
 
     public func rebased(on theirs: AnyRecord) -> MissingEpisodeForm? {
         guard case .missingEpisode(let episode) = theirs, episode.id == self.episode.id else { return nil }
-        return MissingEpisodeForm(episode: episode)
+        return MissingEpisodeForm(episode: episode, zone: zone)
     }
 }

@@ -13,6 +13,9 @@ public struct NewReferralForm: CaseForm {
     public let reviewReasons: [String]
 
     public var title: String { "New referral" }
+    /// The service was chosen in the picker: a reason typed at once goes into the reason (it
+    /// went into the service's choice, which has no cursor, and vanished).
+    public var firstField: Field? { .reason }
     public var child: ChildID? { childID }
 
     public init(child: ChildSummary, service: Service) {

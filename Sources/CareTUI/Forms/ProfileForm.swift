@@ -140,12 +140,16 @@ public struct ProfileForm: CaseForm {
         default: child.indigenousIdentity = .unknown
         }
         guard problems.isEmpty else { return .problems(problems) }
-        problems += ChildRules.problems(child, today: today).mapped({ field -> Field? in
+        // Identity only (a liaison): the care status is not this form's to fix, so its problem
+        // (the store refuses only problems a save brings in) does not hold the identity back.
+        let childProblems = ChildRules.problems(child, today: today).filter { !(identityOnly && $0.field == .careStatus) }
+        problems += childProblems.mapped({ field -> Field? in
             switch field {
             case .legalName: .legalName
             case .birth: .birth
             case .estimatedAge: .estimate
             case .affiliations: .affiliations
+            case .careStatus: .careStatus
             case .openedOn, .closure: nil
             }
         }, fallback: identityOnly ? .identity : .legalName)

@@ -58,13 +58,16 @@ public struct ReferralStatusForm: CaseForm {
 
     public let referral: Referral
     public let steps: [ReferralStep]
+    /// The service referred to, named in the title: a child may have several referrals open.
+    public let serviceName: String
 
-    public init(referral: Referral, steps: [ReferralStep]) {
+    public init(referral: Referral, steps: [ReferralStep], serviceName: String = "") {
         self.referral = referral
         self.steps = steps
+        self.serviceName = serviceName
     }
 
-    public var title: String { "Update referral status" }
+    public var title: String { serviceName.isEmpty ? "Update referral status" : "Update the referral to \(serviceName)" }
     public var child: ChildID? { referral.child }
 
     /// The steps offered under `u`: the others have their own keys.
@@ -92,7 +95,8 @@ public struct ReferralStatusForm: CaseForm {
         let labels = steps.map(Self.label)
         return [
             FieldSpec(.step, "Status", kind: .choice(labels), value: labels.first ?? "", hint: "←→ to choose"),
-            FieldSpec(.reason, "Reason", kind: .note, hint: "needed when the service declined"),
+            FieldSpec(.reason, "Note", kind: .note,
+                      hint: "the service's answer in its words (\"intake booked for Tuesday 10:00\"); needed when it declined; kept on the timeline"),
         ]
     }
 
@@ -109,6 +113,13 @@ public struct ReferralStatusForm: CaseForm {
         case .approve?, .return?, .overrideApprove?, .send?, .withdraw?, nil: nil
         }
         guard let command else { return .problems([Problem(.step, "No status update is possible from \(referral.status.rawValue).")]) }
-        return .command(.applyReferral(referral.id, command))
+        let note = values[.reason].trimmingCharacters(in: .whitespacesAndNewlines)
+        if case .decline = command { return .command(.applyReferral(referral.id, command)) }
+        guard !note.isEmpty else { return .command(.applyReferral(referral.id, command)) }
+        // Requiring a review changes no status, so it has no timeline line to keep words on.
+        if case .markReviewRequired = command {
+            return .problems([Problem(.reason, "Requiring a review keeps no note; put it in a contact note, or clear this field.")])
+        }
+        return .command(.applyReferral(referral.id, .noted(command, note: note)))
     }
 }

@@ -12,12 +12,19 @@ public enum HandoverDocument {
 
     /// How the document names people: children (possibly masked) and workers.
     public struct Names: Sendable {
+        /// The child as a line of text names them: the name (or initials) and the case number.
         public var child: @Sendable (ChildID) -> String
         public var worker: @Sendable (WorkerID) -> String
+        /// The two apart, for JSON: a program reading it should not have to split a string.
+        public var name: @Sendable (ChildID) -> String
+        public var caseNumber: @Sendable (ChildID) -> String?
 
-        public init(child: @escaping @Sendable (ChildID) -> String, worker: @escaping @Sendable (WorkerID) -> String) {
+        public init(child: @escaping @Sendable (ChildID) -> String, worker: @escaping @Sendable (WorkerID) -> String,
+                    name: (@Sendable (ChildID) -> String)? = nil, caseNumber: @escaping @Sendable (ChildID) -> String? = { _ in nil }) {
             self.child = child
             self.worker = worker
+            self.name = name ?? child
+            self.caseNumber = caseNumber
         }
     }
 
@@ -97,6 +104,7 @@ public enum HandoverDocument {
             struct Contingency: Encodable { var condition: String; var response: String }
             struct Acknowledgement: Encodable { var by: String; var at: String; var readBack: String }
             var child: String
+            var caseNumber: String?
             var severity: String
             var reasons: [String]
             var summary: String
@@ -128,7 +136,7 @@ public enum HandoverDocument {
                     "recordsNotOpening": strip.recordsNotOpening],
             cards: report.cards.map { card in
                 JSONReport.Card(
-                    child: clean(names.child(card.child)), severity: card.severity.rawValue, reasons: card.reasons,
+                    child: clean(names.name(card.child)), caseNumber: names.caseNumber(card.child).map(clean), severity: card.severity.rawValue, reasons: card.reasons,
                     summary: clean(card.entry.summary),
                     actions: card.entry.actions.map { .init(text: clean($0.text), owner: clean($0.owner), due: $0.due.map { TimeText.format($0, zone: zone) }, done: $0.done) },
                     contingencies: card.entry.contingencies.map { .init(condition: clean($0.condition), response: clean($0.response)) },

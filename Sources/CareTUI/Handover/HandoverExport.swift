@@ -32,13 +32,21 @@ public enum HandoverExport {
         let alerts = AlertRules.evaluate(snapshot: snapshot, now: now, thresholds: thresholds, handover: last, zone: zone)
         let report = HandoverBuilder.report(window: window, snapshot: snapshot, contacts: contacts, alerts: alerts, saved: saved,
                                             previous: previous, now: now, zone: zone)
-        var childNames: [ChildID: String] = [:]
-        for child in snapshot.children { childNames[child.id] = "\(child.displayName) \(child.caseNumber)" }
-        for (id, _) in snapshot.unreadableChildren { childNames[id] = UnreadableChild.name(unit: store.unitInfo.code) }
+        var childNames: [ChildID: String] = [:], onlyNames: [ChildID: String] = [:], caseNumbers: [ChildID: String] = [:]
+        for child in snapshot.children {
+            childNames[child.id] = "\(child.displayName) \(child.caseNumber)"
+            onlyNames[child.id] = child.displayName
+            caseNumbers[child.id] = child.caseNumber.description
+        }
+        for (id, _) in snapshot.unreadableChildren {
+            childNames[id] = UnreadableChild.name(unit: store.unitInfo.code)
+            onlyNames[id] = childNames[id]
+        }
         var workerNames: [WorkerID: String] = [:]
         for worker in snapshot.workers { workerNames[worker.id] = worker.displayName }
-        let children = childNames, workers = workerNames
-        let names = HandoverDocument.Names(child: { children[$0] ?? "a child no longer on the caseload" }, worker: { workers[$0] ?? "a worker" })
+        let children = childNames, workers = workerNames, alone = onlyNames, numbers = caseNumbers
+        let names = HandoverDocument.Names(child: { children[$0] ?? "a child no longer on the caseload" }, worker: { workers[$0] ?? "a worker" },
+                                           name: { alone[$0] ?? "a child no longer on the caseload" }, caseNumber: { numbers[$0] })
         let text = HandoverDocument.render(report, format: format, unit: store.unitInfo.code, names: names, zone: zone)
         try store.recordExport("handover of \(window.longLabel) printed as \(format.rawValue)")
         return text

@@ -254,13 +254,21 @@ public struct HandoverScreen: ScreenController {
 
     static func names(_ env: ScreenEnvironment) -> HandoverDocument.Names {
         let dashboard = env.dashboard
-        var children: [ChildID: String] = [:]
-        for child in dashboard.snapshot.children { children[child.id] = dashboard.nameWithCase(ofChild: child.id) }
-        for (id, _) in dashboard.snapshot.unreadableChildren { children[id] = dashboard.nameWithCase(ofChild: id) }
+        var children: [ChildID: String] = [:], alone: [ChildID: String] = [:], numbers: [ChildID: String] = [:]
+        for child in dashboard.snapshot.children {
+            children[child.id] = dashboard.nameWithCase(ofChild: child.id)
+            alone[child.id] = dashboard.masked ? child.initials : child.displayName
+            numbers[child.id] = child.caseNumber.description
+        }
+        for (id, _) in dashboard.snapshot.unreadableChildren {
+            children[id] = dashboard.nameWithCase(ofChild: id)
+            alone[id] = children[id]
+        }
         var workers: [WorkerID: String] = [:]
         for worker in dashboard.snapshot.workers { workers[worker.id] = worker.displayName }
-        let childNames = children, workerNames = workers
-        return HandoverDocument.Names(child: { childNames[$0] ?? "a child no longer on the caseload" }, worker: { workerNames[$0] ?? "a worker" })
+        let childNames = children, workerNames = workers, onlyNames = alone, caseNumbers = numbers
+        return HandoverDocument.Names(child: { childNames[$0] ?? "a child no longer on the caseload" }, worker: { workerNames[$0] ?? "a worker" },
+                                      name: { onlyNames[$0] ?? "a child no longer on the caseload" }, caseNumber: { caseNumbers[$0] })
     }
 
     /// Scrolls the cards so the selected one is in view (its first line, when it is taller).

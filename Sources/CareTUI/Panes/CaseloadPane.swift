@@ -12,8 +12,12 @@ enum CaseloadPane {
         let cursor = renderFilterLine(dashboard, row: area.row(0), buffer: &buffer, theme: theme)
         let list = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
         let empty = dashboard.allRows.isEmpty ? "No open cases." : "No child matches this filter. Esc clears it."
-        // The case number tells two children of the same name apart; the worker comes when wider.
-        let columns = Columns(caseNumber: list.width >= 66 && !dashboard.masked, worker: list.width >= 90)
+        // The case number tells two children of the same name apart (two "Rowan Échantillon"
+        // differ in nothing else): whole from 66 columns, its sequence from 50 (the unit's own
+        // numbers, whole in the child pane beside); masked, the row starts with it anyway. The
+        // worker comes when wider.
+        let caseColumn: Columns.CaseNumber = dashboard.masked ? .none : list.width >= 66 ? .whole : list.width >= 50 ? .sequence : .none
+        let columns = Columns(caseNumber: caseColumn, worker: list.width >= 90)
         PaneList.render(count: dashboard.rows.count, scroll: dashboard.caseloadScroll, focused: dashboard.focus == .caseload,
                         empty: empty, area: list, buffer: &buffer, theme: theme) { index, rect, buffer in
             if buffer.plain {
@@ -50,8 +54,26 @@ enum CaseloadPane {
 
     /// The optional columns a row has room for.
     struct Columns {
-        var caseNumber: Bool
+        enum CaseNumber { case none, sequence, whole }
+        var caseNumber: CaseNumber
         var worker: Bool
+
+        /// The case number as this column shows it: `KEN-2026-0011`, or `0011`.
+        func text(_ number: CareDomain.CaseNumber) -> String {
+            switch caseNumber {
+            case .none: ""
+            case .sequence: String(number.description.split(separator: "-").last ?? "")
+            case .whole: number.description
+            }
+        }
+
+        var caseWidth: Int {
+            switch caseNumber {
+            case .none: 0
+            case .sequence: 5
+            case .whole: 14
+            }
+        }
     }
 
     static func renderRow(
@@ -65,7 +87,7 @@ enum CaseloadPane {
         // Masked, the whole case number comes first so rows can be told apart, then the initials.
         let name = state.dashboard.masked ? "\(row.caseNumber) \(state.dashboard.child(row.id)?.initials ?? "")" : row.displayName
         let workerWidth = columns.worker ? 16 : 0
-        let caseWidth = columns.caseNumber ? 14 : 0
+        let caseWidth = columns.caseWidth
         let fixed = 1 + 2 + 1 + 8 + 1 + 3 + 1 + 12 + caseWidth + (columns.worker ? 1 + workerWidth : 0)
         let nameWidth = max(4, rect.width - fixed - 1)
         var x = rect.x
@@ -76,8 +98,10 @@ enum CaseloadPane {
                           at: Point(x: x, y: rect.y), width: 11, style: riskStyle)
         x += buffer.write(" ", at: Point(x: x, y: rect.y), style: .plain)
         x += buffer.write(name, at: Point(x: x, y: rect.y), width: nameWidth, style: theme[.normal], pad: true)
-        if columns.caseNumber {
-            x += buffer.write(" " + row.caseNumber.description, at: Point(x: x, y: rect.y), width: caseWidth, style: theme[.muted], pad: true)
+        if columns.caseNumber != .none {
+            // Normal, not muted: it tells rows apart, and muted on the selection's ground reads
+            // under 3:1 on a light 8- or 16-colour terminal (ScreenContrastTests).
+            x += buffer.write(" " + columns.text(row.caseNumber), at: Point(x: x, y: rect.y), width: caseWidth, style: theme[.normal], pad: true)
         }
         x += buffer.write(" " + DisplayWidth.padLeft(String(row.age), to: 3) + " ", at: Point(x: x, y: rect.y), width: 5, style: theme[.normal])
         let statusStyle = row.whereabouts.isMissing ? theme[.statusMissing] : row.damaged.isEmpty ? theme[.muted] : theme[.error]

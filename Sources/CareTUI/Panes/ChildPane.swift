@@ -13,10 +13,14 @@ enum ChildPane {
         var role: ThemeRole
         /// The record item this line shows, when it can be read whole.
         var item: RecordItem?
-        init(_ text: String, _ role: ThemeRole = .normal, item: RecordItem? = nil) {
+        /// Words a person must read whole (why details are not shown, what to do about a damaged
+        /// record) wrap to the pane's width instead of being cut.
+        var wraps: Bool
+        init(_ text: String, _ role: ThemeRole = .normal, item: RecordItem? = nil, wraps: Bool = false) {
             self.text = text
             self.role = role
             self.item = item
+            self.wraps = wraps
         }
     }
 
@@ -31,7 +35,11 @@ enum ChildPane {
     /// what it drew (the lines and where each item starts) for moving the cursor.
     static func render(_ state: AppState, area: Rect, buffer: inout Buffer, theme: Theme) -> Drawn {
         guard !area.isEmpty else { return Drawn() }
-        let all = lines(state)
+        let width = max(1, area.width - 1)
+        let all = lines(state).flatMap { line in
+            guard line.wraps else { return [line] }
+            return DisplayWidth.wrap(line.text, width: width).map { Line($0, line.role, item: line.item) }
+        }
         var drawn = Drawn(lineCount: all.count)
         for (index, line) in all.enumerated() {
             if let item = line.item, !drawn.items.contains(item) {
@@ -67,7 +75,7 @@ enum ChildPane {
         if let detail = state.dashboard.openDetail {
             lines += sections(detail, state: state)
         } else {
-            lines.append(Line("Enter opens the full record: contacts, episodes, safety plan, referrals.", .muted))
+            lines.append(Line("Enter opens the full record: contacts, episodes, safety plan, referrals.", .muted, wraps: true))
         }
         return lines
     }
@@ -75,29 +83,31 @@ enum ChildPane {
     /// A child whose own record does not open: what is known, and what to do about it.
     static func damagedChild(_ row: CaseloadRow) -> [Line] {
         [
-            Line("⚠ This child's record does not open: it is damaged.", .error),
+            Line("⚠ This child's record does not open: it is damaged.", .error, wraps: true),
             Line("Nothing of it can be read here: not the name, the case number or the risk. Every other child's "
-                + "record opens as usual."),
-            Line("A supervisor can run `care check`, which names the record (\(row.child.rawValue)), and restore it from a backup."),
-            Line(row.damaged.count > 1 ? "Also damaged: \(row.damaged.filter { !$0.isChildRecord }.words)." : "", .muted),
+                + "record opens as usual.", wraps: true),
+            Line("A supervisor can run `care check`, which names the record (\(row.child.rawValue)), and restore it from a backup.", wraps: true),
+            Line(row.damaged.count > 1 ? "Also damaged: \(row.damaged.filter { !$0.isChildRecord }.words)." : "", .muted, wraps: true),
         ].filter { !$0.text.isEmpty }
     }
 
     /// Only what the caseload row already shows, while the preview is not yet audited.
     static func rowOnly(_ row: CaseloadRow, state: AppState) -> [Line] {
-        var first = "\(state.name(ofChild: row.id))  \(row.caseNumber) · \(row.age)\(row.ageIsEstimated ? " (est.)" : "")"
+        // Masked, the name already is the case number and the initials.
+        var first = (state.dashboard.masked ? state.name(ofChild: row.id) : "\(state.name(ofChild: row.id))  \(row.caseNumber)") + " · \(row.age)\(row.ageIsEstimated ? " (est.)" : "")"
         first += " · \(row.risk.word) \(row.risk.symbol)"
         let status = CaseloadPane.statusText(row, now: state.now)
         return [
             Line(first, .emphasis),
             Line("\(status) · \(row.assignedWorkerName ?? "unassigned")", row.whereabouts.isMissing ? .statusMissing : .normal),
-            Line(state.preview.refusal.map { "Details not shown: \($0)" } ?? "Details show when the selection rests here (each look is audited).", .muted),
+            Line(state.preview.refusal.map { "Details not shown: \($0)" } ?? "Details show when the selection rests here (each look is audited).", .muted,
+                 wraps: true),
         ]
     }
 
     static func header(_ child: ChildSummary, state: AppState) -> [Line] {
         let today = state.today
-        var first = "\(state.name(of: child))  \(child.caseNumber) · \(child.age(on: today))\(child.birth.isEstimated ? " (est.)" : "")"
+        var first = (state.dashboard.masked ? state.name(of: child) : "\(state.name(of: child))  \(child.caseNumber)") + " · \(child.age(on: today))\(child.birth.isEstimated ? " (est.)" : "")"
         if !child.pronouns.isEmpty { first += " · \(child.pronouns)" }
         first += " · \(child.riskLevel.word) \(child.riskLevel.symbol)"
         var lines = [Line(first, .emphasis)]
@@ -127,12 +137,17 @@ enum ChildPane {
         let indicators = (state.dashboard.snapshot.openIndicators[child.id] ?? []).map(\.kind.label)
         lines.append(Line("Indicators: " + (indicators.isEmpty ? "none recorded" : indicators.joined(separator: " · "))))
 
+        // Three days a column: the line fits the child pane beside a 45% caseload at 120 columns.
         let episodes = state.dashboard.snapshot.episodes[child.id] ?? []
         lines.append(Line("Missing, last 90 days: " + (state.settings.plain ? MissingStrip.words(episodes, now: state.now)
-                                                                             : MissingStrip.render(episodes, now: state.now, columns: 45))))
+                                                                             : MissingStrip.render(episodes, now: state.now, columns: 30))))
         for flag in child.activeFlags {
             lines.append(Line("\(state.settings.plain ? "" : flag.severity.symbol + " ")FLAG (\(flag.severity.word.lowercased())) \(flag.text)", flag.severity == .critical ? .alertCritical : .alertWarning,
                               item: state.dashboard.openDetail == nil ? nil : .flag(flag.id)))
+        }
+        // The signed-in worker's own unsaved drafts for this child (nobody else's are read).
+        for draft in state.dashboard.drafts where draft.child == child.id {
+            lines.append(Line("✎ unsaved draft: \(draft.name) (\(TimeText.clock(draft.savedAt, zone: state.zone))) · open the form to go on", .alertWarning))
         }
         return lines
     }
@@ -147,7 +162,7 @@ enum ChildPane {
             let count = detail.damaged.count
             lines.append(Line("⚠ \(count == 1 ? "One record" : "\(count) records") of this child \(count == 1 ? "does" : "do") not open "
                 + "(\(detail.damaged.words)) and \(count == 1 ? "is" : "are") left out below; a supervisor can run `care check`, "
-                + "which names \(count == 1 ? "it" : "them"), and restore from a backup.", .error))
+                + "which names \(count == 1 ? "it" : "them"), and restore from a backup.", .error, wraps: true))
         }
         // What happened last is what a worker picking up the case needs first.
         section("Recent contacts (all of them at the end)")
@@ -158,23 +173,23 @@ enum ChildPane {
         let legal = state.dashboard.masked ? "(masked)" : child.legalName
         var who = "Legal name: \(legal)"
         if !child.gender.isEmpty { who += " · gender: \(child.gender)" }
-        lines.append(Line(who))
+        lines.append(Line(who, item: .profile))
         switch child.birth {
-        case .exact(let day): lines.append(Line("Born \(state.dashboard.masked ? "(masked)" : day.description) · age \(child.age(on: today))"))
-        case .estimated(let years, let asOf): lines.append(Line("Age estimated \(years) on \(asOf) (no date of birth)"))
+        case .exact(let day): lines.append(Line("Born \(state.dashboard.masked ? "(masked)" : day.description) · age \(child.age(on: today))", item: .profile))
+        case .estimated(let years, let asOf): lines.append(Line("Age estimated \(years) on \(asOf) (no date of birth)", item: .profile))
         }
         if !state.dashboard.masked {
             for affiliation in child.indigenousIdentity.affiliations {
                 let rep = affiliation.representativeContact.isEmpty ? "" : " · representative: \(affiliation.representativeContact)"
-                lines.append(Line("\(affiliation.group.rawValue): \(affiliation.community)\(rep)"))
+                lines.append(Line("\(affiliation.group.rawValue): \(affiliation.community)\(rep)", item: .profile))
             }
         }
 
         section("Care and case")
-        lines.append(Line("\(child.careStatus.rawValue) · society: \(child.society.isEmpty ? "—" : child.society) · placement: \(child.placement.isEmpty ? "—" : child.placement)"))
+        lines.append(Line("\(child.careStatus.rawValue) · society: \(child.society.isEmpty ? "—" : child.society) · placement: \(child.placement.isEmpty ? "—" : child.placement)", item: .profile))
         var opened = "Opened \(child.openedOn)"
         if let closure = child.closure { opened += " · closed \(closure.on): \(closure.reason)" }
-        lines.append(Line(opened))
+        lines.append(Line(opened, item: .profile))
 
         section("Missing episodes (\(detail.episodes.count))")
         for episode in detail.episodes.sorted(by: { $0.reportedMissingAt > $1.reportedMissingAt }) {

@@ -22,12 +22,15 @@ enum PaneList {
         }
     }
 
+    /// A cell with a background of its own (a badge: CRITICAL is white on red) keeps it: under the
+    /// selection's pale blue its white text all but vanished on a light terminal.
     static func highlight(_ rect: Rect, focused: Bool, buffer: inout Buffer, theme: Theme) {
         let selected = theme[.selected]
         buffer.patchStyle(rect) { style in
             if focused {
                 style.attributes.formUnion(selected.attributes)
-                if selected.background != .default { style = style.laid(on: selected.background, fallback: selected.foreground) }
+                // A badge keeps its own ground; any other cell is laid on the selection where it reads.
+                if selected.background != .default, style.background == .default { style = style.laid(on: selected.background, fallback: selected.foreground) }
             } else {
                 style.attributes.insert(.underline)
             }

@@ -45,7 +45,8 @@ enum ReferralActions {
             }
         case .recordConsent, .editReferral:
             if referral.status.isFinal { return ReferralError.finalStatus(referral.status).description }
-            return role.may(.createReferral) ? nil : PermissionDenied(permission: .createReferral, role: role).description
+            let doing = command == .recordConsent ? "record a youth's consent to a referral" : "edit a referral"
+            return role.may(.createReferral) ? nil : PermissionDenied(permission: .createReferral, role: role, doing: doing).description
         default:
             return nil
         }
@@ -73,8 +74,10 @@ enum ReferralActions {
         case .returnReferral: ctx.push(form(ReferralStepForm(referral: referral, kind: .giveBack)))
         case .withdrawReferral: ctx.push(form(ReferralStepForm(referral: referral, kind: .withdraw)))
         case .updateReferralStatus:
-            ctx.push(form(ReferralStatusForm(referral: referral, steps: ReferralStatusForm.steps(for: referral, role: session.role))))
-        case .recordConsent: ctx.push(form(ConsentForm(referral: referral)))
+            let service = dashboard.service(referral.service)?.name ?? ""
+            ctx.push(form(ReferralStatusForm(referral: referral, steps: ReferralStatusForm.steps(for: referral, role: session.role),
+                                             serviceName: service)))
+        case .recordConsent: ctx.push(form(ConsentForm(referral: referral, serviceName: dashboard.service(referral.service)?.name ?? "")))
         case .editReferral: ctx.push(form(ReferralEditForm(referral: referral)))
         case .sendReferral:
             let service = dashboard.service(referral.service)?.name ?? "the service"

@@ -3,8 +3,9 @@ import Foundation
 import TextUI
 
 /// A form on screen: the fields of one `CaseForm`, which has the cursor, and what happened when it
-/// was last saved. It has the keyboard until it is saved or cancelled; nothing typed is thrown
-/// away without asking.
+/// was last saved. It has the keyboard until it is saved or closed. Nothing typed is lost: closed
+/// any way but a save (Esc, the lock, a hang-up, quitting) it is kept as a draft (`Draft`),
+/// restored when the same form opens again; only Ctrl-D, answered on a button, throws it away.
 public struct FormScreen: ScreenController {
     public let id: Int
     public private(set) var form: any CaseForm
@@ -16,6 +17,9 @@ public struct FormScreen: ScreenController {
     public private(set) var theirs: [String: String] = [:]
     /// What those fields held before either save, to say what the other worker changed.
     public private(set) var conflictBase: [String: String] = [:]
+    /// Esc was pressed and the draft is on its way to the store: the form closes once it is kept,
+    /// and stays open, saying why, when it could not be.
+    public private(set) var closingToDraft = false
 
     /// Form keys first, then typing into the field, then the global keys (typing comes before
     /// them, so no letter typed into a note can lock or quit).
@@ -26,6 +30,8 @@ public struct FormScreen: ScreenController {
         self.id = id
         self.form = form
         engine = FieldEngine(Self.editors(of: form, in: context))
+        func first<Form: CaseForm>(_ form: Form) -> String? { form.firstField?.rawValue }
+        if let field = first(form), let index = engine.fields.firstIndex(where: { $0.id == field }) { engine.focus = index }
     }
 
     /// " for T.M. KEN-2026-0042": whose record, as the screen may show it.
@@ -56,7 +62,8 @@ public struct FormScreen: ScreenController {
     public var takesText: Bool { engine.acceptsText }
 
     public func hints(_ env: ScreenEnvironment) -> [ScreenHint] {
-        var hints: [ScreenHint] = [.command(.nextField, "next field"), .command(.save, "save"), .command(.cancel, "cancel")]
+        var hints: [ScreenHint] = [.command(.nextField, "next field"), .command(.save, "save"), .command(.cancel, isDirty ? "close, keep draft" : "close")]
+        if isDirty || storedDraft(env) != nil { hints.append(.command(.discardDraft, "discard")) }
         if focusedField?.kind == .note { hints.insert(.fixed(key: "Enter", label: "new line"), at: 1) }
         return hints
     }
@@ -66,11 +73,19 @@ public struct FormScreen: ScreenController {
         case .nextField: engine.cycleFocus(by: 1)
         case .previousField: engine.cycleFocus(by: -1)
         case .cancel:
+            // Esc asks nothing: what is typed is kept as a draft, and the form closes once it is.
             guard isDirty else { return ctx.close() }
+            guard !closingToDraft else { return }
+            closingToDraft = true
+            ctx.ask(.keepDraft(makeDraft(ctx.env), origin: id))
+        case .discardDraft:
+            let stored = storedDraft(ctx.env) != nil
+            guard isDirty || stored else { return ctx.say("Nothing to discard: nothing is typed here and no draft is kept.") }
             ctx.push(QuestionScreen(
-                id: ctx.newID(), title: "Discard?",
-                message: ["Discard what you typed in \(title)\(subject(ctx.env))? It is not saved anywhere."],
-                yes: .discardForm(id), yesLabel: "Discard", noLabel: "Keep editing"))
+                id: ctx.newID(), title: "Discard the draft?",
+                message: ["Throw away what is typed in \(title)\(subject(ctx.env))\(stored ? " and its kept draft" : "")? It cannot be brought back.",
+                          "Choose with ← →, answer with Enter; Esc keeps editing."],
+                yes: .discardDraft(form: id, draft: draftID(ctx.env)), yesLabel: "Discard", noLabel: "Keep editing"))
         case .save:
             switch submit(in: ctx.env.formContext) {
             case .command(let command):
@@ -103,7 +118,15 @@ public struct FormScreen: ScreenController {
         case .waiting:
             notice = "Saving: waiting for another session to finish…"
         case .saved(_, .success):
+            if storedDraft(ctx.env) != nil { ctx.ask(.dropDraft(id: draftID(ctx.env), reason: "saved as the record")) }
             ctx.close()
+        case .draftKept(nil):
+            ctx.close()
+            ctx.say("Kept as a draft: \(form.draftName)\(subject(ctx.env)). Open \(title) again to go on; Ctrl-D there discards it.")
+        case .draftKept(let failure?):
+            closingToDraft = false
+            notice = "No draft could be kept (\(failure.words)); the form stays open with your text."
+            ctx.say(notice)
         case .saved(_, .failure(.conflict(let conflict))):
             if !merge(conflict, in: ctx.env.formContext) {
                 notice = "Another worker changed this record first; your text is kept. Close the form (Esc) and open it again to start from their version."
@@ -119,6 +142,43 @@ public struct FormScreen: ScreenController {
 
     public mutating func render(_ env: ScreenEnvironment, area: Rect, screen: Rect, buffer: inout Buffer, theme: Theme) -> Point? {
         FormView.render(&self, env, area: area, buffer: &buffer, theme: theme)
+    }
+
+    // MARK: Drafts
+
+    /// The id of this form's draft for the signed-in worker: one per worker, child and form.
+    public func draftID(_ env: ScreenEnvironment) -> String {
+        Draft.id(worker: env.worker.id, child: child, form: String(describing: Swift.type(of: form)))
+    }
+
+    /// The draft the store keeps of this form, if any.
+    public func storedDraft(_ env: ScreenEnvironment) -> Draft? {
+        let id = draftID(env)
+        return env.dashboard.drafts.first { $0.id == id && $0.isKept }
+    }
+
+    public func draft(_ env: ScreenEnvironment) -> Draft? { isDirty ? makeDraft(env) : nil }
+
+    /// What the fields hold now, as a draft sealed under the class of the record they would save.
+    func makeDraft(_ env: ScreenEnvironment) -> Draft {
+        let values = Dictionary(fields.map { ($0.id, $0.value) }, uniquingKeysWith: { first, _ in first })
+        func build<Form: CaseForm>(_ form: Form) -> Draft {
+            Draft(worker: env.worker.id, child: form.child, form: String(describing: Form.self), name: form.draftName, fields: values,
+                  focus: focusedField?.id, savedAt: env.now, visibility: form.draftVisibility(FieldValues<Form.Field>(values)))
+        }
+        return build(form)
+    }
+
+    /// Opened with a draft kept: its text goes back into the fields, and the person is told.
+    public mutating func opened(_ ctx: inout ScreenContext) {
+        guard let draft = storedDraft(ctx.env) else { return }
+        for (field, value) in draft.fields where engine.value(of: field) != nil { engine.set(field, to: value) }
+        if let focus = draft.focus, let index = fields.firstIndex(where: { $0.id == focus }) { engine.focus = index }
+        let zone = ctx.env.zone
+        let when = DayDate(draft.savedAt, in: zone) == ctx.env.today ? TimeText.clock(draft.savedAt, zone: zone) : TimeText.format(draft.savedAt, zone: zone)
+        notice = "Draft from \(when) restored. Ctrl-S saves it; Ctrl-D discards it."
+        ctx.say("Draft from \(when) restored.")
+        ctx.ask(.draftRestored(draft))
     }
 
     // MARK: Saving

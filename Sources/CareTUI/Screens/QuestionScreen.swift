@@ -1,15 +1,18 @@
 import CareDomain
 import TextUI
 
-/// A yes/no question in a centred box, in front of everything. It takes only its answers (y, n,
-/// Esc, or the arrows and Enter on its buttons); no other key acts while it is up, so nothing
-/// typed after it reaches the dashboard or a form.
+/// A question in a centred box, in front of everything, answered only on its buttons: the arrows
+/// (or Tab) choose, Enter answers, Esc is "no". No letter answers it — a letter answers by typing,
+/// which is how "y" of "yesterday" once threw a note away — and no other key acts while it is
+/// up, so nothing typed after it reaches the dashboard or a form.
 public struct QuestionScreen: ScreenController {
     /// What a yes does.
     public enum Yes: Sendable, Equatable {
-        /// Closes the form with this id, throwing its input away.
-        case discardForm(Int)
-        /// Quits, throwing away any unsaved input.
+        /// Closes the form with this id, throwing its input and its kept draft away.
+        case discardDraft(form: Int, draft: String)
+        /// Closes the screen with this id (a review), throwing its answers away.
+        case discardScreen(Int)
+        /// Quits, throwing away what cannot be kept as a draft (a review's answers).
         case quit
         /// Sends a command the screen with this id built (after an unusual value was confirmed).
         case run(CaseCommand, origin: Int)
@@ -26,6 +29,8 @@ public struct QuestionScreen: ScreenController {
 
     public static let keyChain = KeyChain([.question, .global], unbound: .typed, globalOnly: [.lock, .redraw])
     public var keyChain: KeyChain { Self.keyChain }
+    /// A question closes on the key that answered it; the word being typed may go on.
+    public var typingRunsOnAfterClose: Bool { true }
 
     init(id: Int, title: String, message: [String], yes: Yes, yesLabel: String, noLabel: String) {
         self.id = id
@@ -33,7 +38,10 @@ public struct QuestionScreen: ScreenController {
         dialog = Confirm(title: title, message: message, yes: yesLabel, no: noLabel, defaultAnswer: .no)
     }
 
-    public func hints(_ env: ScreenEnvironment) -> [ScreenHint] { [.command(.answerYes, "yes"), .command(.answerNo, "no")] }
+    public func hints(_ env: ScreenEnvironment) -> [ScreenHint] {
+        [.fixed(key: "←→", label: "choose"), .fixed(key: "Enter", label: "answer \"\(dialog.dialog.buttons[dialog.dialog.selectedButton])\""),
+         .command(.answerNo, "no")]
+    }
 
     public mutating func handle(_ command: Command, _ ctx: inout ScreenContext) {
         switch command {
@@ -52,8 +60,12 @@ public struct QuestionScreen: ScreenController {
         ctx.close()
         guard yes else { return }
         switch self.yes {
-        case .discardForm(let form):
+        case .discardDraft(let form, let draft):
             ctx.request(.closeScreen(form))
+            ctx.ask(.dropDraft(id: draft, reason: "discarded"))
+            ctx.say("Discarded.")
+        case .discardScreen(let screen):
+            ctx.request(.closeScreen(screen))
             ctx.say("Discarded.")
         case .quit:
             ctx.request(.quit)

@@ -13,6 +13,8 @@ public struct RevealScreen: ScreenController {
     /// Keys are typed into the passphrase before any context sees them (`rawKey`).
     public static let keyChain = KeyChain([], unbound: .typed, globalOnly: [])
     public var keyChain: KeyChain { Self.keyChain }
+    /// A passphrase is typed into it.
+    public var typingRunsOnAfterClose: Bool { true }
 
     init(id: Int) {
         self.id = id

@@ -88,7 +88,7 @@ public struct ReviewScreen: ScreenController {
 
     public func hints(_ env: ScreenEnvironment) -> [ScreenHint] {
         var hints: [ScreenHint] = [.command(.nextField, "next"), .command(.approveReferral, "approve"), .command(.returnReferral, "return"),
-                                   .command(.cancel, "close")]
+                                   .command(.read, "read whole"), .command(.cancel, "close")]
         if isAnswer(engine.focus) { hints.insert(.fixed(key: "y n a", label: "yes no n/a"), at: 0) }
         return hints
     }
@@ -123,12 +123,13 @@ public struct ReviewScreen: ScreenController {
         case .previousField: engine.cycleFocus(by: -1)
         case .approveReferral: approve(&ctx)
         case .returnReferral: giveBack(&ctx)
+        case .read: readWhole(&ctx)
         case .cancel:
             guard isDirty else { return ctx.close() }
             ctx.push(QuestionScreen(
                 id: ctx.newID(), title: "Discard?",
-                message: ["Discard the answers of this review? They are not saved anywhere."],
-                yes: .discardForm(id), yesLabel: "Discard", noLabel: "Keep reviewing"))
+                message: ["Discard the answers of this review? They are not saved anywhere.", "Choose with ← →, answer with Enter."],
+                yes: .discardScreen(id), yesLabel: "Discard", noLabel: "Keep reviewing"))
         default:
             break
         }
@@ -305,6 +306,23 @@ public struct ReviewScreen: ScreenController {
             buffer.write("   ⚠ " + error, at: Point(x: area.x, y: top + 1 + rows), width: area.width, style: theme[.error])
         }
         return cursor
+    }
+
+    /// The youth, the service and the reason whole in the reader: the review's head cuts them
+    /// to half its width, and a community's representative or a long reason is what the liaison
+    /// is there to read. The answers stay as they are behind it.
+    private func readWhole(_ ctx: inout ScreenContext) {
+        let env = ctx.env
+        guard let stored = env.dashboard.referral(referral) else { return }
+        let service = env.dashboard.service(stored.service)
+        var paragraphs = youthLines(stored, env: env) + [""] + serviceLines(service)
+        paragraphs += ["", "Reason (\(stored.priority.rawValue)):", stored.reason, ""]
+        paragraphs.append("Consent: \(stored.consent.state.rawValue)" + (stored.consent.by.isEmpty ? "" : " by \(stored.consent.by)"))
+        if env.masked, let child = env.dashboard.child(stored.child) {
+            paragraphs = paragraphs.map { Masking.redact($0, child: child) }
+        }
+        ctx.push(ReaderScreen(id: ctx.newID(), document: ReaderDocument(
+            title: "Referral under review — " + env.dashboard.nameWithCase(ofChild: stored.child), paragraphs: paragraphs)))
     }
 
     /// The youth as the liaison needs them: name, case, age, pronouns, every community and its

@@ -22,6 +22,8 @@ public struct ServicePickerScreen: ScreenController {
     /// Arrows, Enter and Esc first; every other key is typed into the filter.
     public static let keyChain = KeyChain([.picker, .global], unbound: .typed)
     public var keyChain: KeyChain { Self.keyChain }
+    /// Its filter is typed.
+    public var typingRunsOnAfterClose: Bool { true }
     /// Rows the list showed at the last render.
     var listRows = 10
     /// Moved with the arrows since the last typing: the cursor goes to the selected row (where a

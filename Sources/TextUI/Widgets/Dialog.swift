@@ -71,11 +71,12 @@ public struct Confirm: Widget, Hashable, Sendable {
         dialog = Dialog(title: title, message: message, buttons: [yes, no], selectedButton: defaultAnswer == .yes ? 0 : 1)
     }
 
-    /// The answer `key` gives, if it gives one; arrows and Tab move between the buttons.
+    /// The answer `key` gives, if it gives one: Enter on the chosen button, or Esc for no; arrows
+    /// and Tab move between the buttons.
     public mutating func handle(_ key: Key) -> Answer? {
         switch key {
-        case .char("y"), .char("Y"): return .yes
-        case .char("n"), .char("N"), .escape: return .no
+        // No letters: a letter answers by typing (someone typing on after the box appeared).
+        case .escape: return .no
         case .left, .right, .tab, .backTab:
             dialog.selectedButton = 1 - dialog.selectedButton
             return nil

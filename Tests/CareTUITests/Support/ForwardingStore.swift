@@ -29,4 +29,8 @@ class ForwardingStore: CaseStore, @unchecked Sendable {
     func recordExport(_ summary: String) throws { try base.recordExport(summary) }
     func changeCursor() throws -> Int64 { try base.changeCursor() }
     func changes(since cursor: Int64) throws -> ChangeBatch { try base.changes(since: cursor) }
+    func keepDraft(_ draft: Draft) throws -> Draft { try base.keepDraft(draft) }
+    func drafts() throws -> [Draft] { try base.drafts() }
+    func noteDraftRestored(_ draft: Draft) throws { try base.noteDraftRestored(draft) }
+    func dropDraft(id: String, reason: String) throws { try base.dropDraft(id: id, reason: reason) }
 }

@@ -32,9 +32,12 @@ final class Harness {
     let clock: TestClock
 
     /// A fresh demo unit unless `database` is given (a second worker on the same data).
+    /// `settle` is 0 unless a test is about it: the test clock stands still between keys, so
+    /// the settle window after a screen closes (`AppSettings.settleTime`) would never end.
     init(
         size: Size = Size(width: 120, height: 32), user: String = "demo-cp", database: MemoryDatabase? = nil, children: Int = 40,
         idleLimit: TimeInterval = 600, keymap: Keymap = DefaultKeymap.make(), zone: TimeZone = .gmt, wall: Bool = false, wallDwell: TimeInterval = 10,
+        settle: TimeInterval = 0,
         handoverFolder: String = FileManager.default.temporaryDirectory.path, plain: Bool = false, showFocusCursor: Bool = false,
         silentLinkLimit: TimeInterval? = 300, theme: Theme = .default,
         wrap: (InMemoryCaseStore) -> any CaseStore = { $0 },
@@ -48,7 +51,7 @@ final class Harness {
         terminal = HeadlessTerminal(size: size)
         app = try App(store: store, terminal: around(terminal, clock), keymap: keymap, theme: theme, clock: clock,
                       settings: AppSettings(idleLimit: idleLimit, handoverFolder: handoverFolder, plain: plain, showFocusCursor: showFocusCursor,
-                                            wallDwell: wallDwell),
+                                            wallDwell: wallDwell, settleTime: settle),
                       wall: wall,
                       silentLinkLimit: silentLinkLimit)
         app.step(timeoutMilliseconds: 0)
@@ -62,6 +65,10 @@ final class Harness {
         terminal.feed(keys)
         app.step(timeoutMilliseconds: 0)
     }
+
+    /// Answers the question in front "yes": its first button, chosen with ← and taken with Enter
+    /// (no letter answers a question).
+    func answerYes() { press(.left, .enter) }
 
     func type(_ text: String) {
         terminal.feed(text)

@@ -31,6 +31,13 @@ final class TmuxSession {
         try Shell.run(["tmux", "-L", socket, "send-keys", "-t", name] + keys)
     }
 
+    /// The pause a person makes before a letter command just after a form, question or box
+    /// closed: for 0.4 s after (`AppSettings.settleTime`) letters are taken as typing that ran on
+    /// and run nothing. This is the input's pace, as a person's, not a wait for the program.
+    func pauseBeforeTheNextCommand() {
+        Thread.sleep(forTimeInterval: 0.5)
+    }
+
     /// Types text literally (no key-name interpretation).
     func type(_ text: String) throws {
         try Shell.run("tmux", "-L", socket, "send-keys", "-t", name, "-l", text)
@@ -111,15 +118,24 @@ final class TmuxSession {
         try Shell.run("tmux", "-L", socket, "resize-window", "-t", name, "-x", String(width), "-y", String(height))
     }
 
-    /// Polls the screen until `predicate` holds or the deadline passes; returns the last screen.
+    /// Polls the screen until `predicate` holds on a whole frame or the deadline passes; returns
+    /// that screen. A frame is one `write()`, but tmux may show it half parsed on a busy machine
+    /// (the top rows new, the notice line not yet drawn), so a match counts once two captures in a
+    /// row are the same; a screen that keeps changing while the predicate holds (a ticking wall)
+    /// is returned at the deadline.
     @discardableResult
     func waitFor(timeout: TimeInterval = 20, _ predicate: (String) -> Bool) throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         var screen = try capture()
-        while !predicate(screen) {
-            guard Date() < deadline else { throw Timeout(screen: screen) }
+        var previous: String?
+        while !(predicate(screen) && screen == previous) {
+            guard Date() < deadline else {
+                if predicate(screen) { return screen }
+                throw Timeout(screen: screen)
+            }
+            previous = predicate(screen) ? screen : nil
             // Poll interval of a deadline-bounded wait, not a stand-in for synchronisation.
-            usleep(50_000)
+            usleep(previous == nil ? 50_000 : 20_000)
             screen = try capture()
         }
         return screen

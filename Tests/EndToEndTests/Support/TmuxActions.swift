@@ -19,9 +19,11 @@ extension TmuxSession {
     }
 
     /// Esc on its own (Esc and a key in one packet is read as Alt and the key), then waits until
-    /// `shown` has left the screen.
+    /// `shown` has left the screen, and pauses as a person does before the next letter command
+    /// (after a form, question, palette or picker, letters typed at once are typing that ran on).
     func close(_ shown: String) throws {
         try send("Escape")
         try waitFor { !$0.contains(shown) }
+        pauseBeforeTheNextCommand()
     }
 }

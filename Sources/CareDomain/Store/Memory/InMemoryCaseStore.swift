@@ -76,6 +76,9 @@ public final class InMemoryCaseStore: CaseStore, CaseArchive, @unchecked Sendabl
         if sessionLock.withLock({ isLocked }) { throw MemoryStoreError.locked }
     }
 
+    /// Drafts need the keys as every other record does (`InMemoryCaseStore+Drafts`).
+    func requireDraftsOpen() throws { try requireUnlocked() }
+
     private func require(_ permission: Permission) throws {
         try requireUnlocked()
         do { try permission.require(worker.role) } catch { throw CommandError.denied(error) }

@@ -81,7 +81,7 @@ public struct CaseloadEntry: Sendable, Equatable, Codable {
         switch kind {
         case .contact: [visibility]
         case .child, .missingEpisode, .indicator, .safetyPlan, .referral, .appointment: [.team]
-        case .worker, .service, .handover, .alertResponse, .handoverAcknowledgement, .link, .reviewChecklist: []
+        case .worker, .service, .handover, .alertResponse, .handoverAcknowledgement, .link, .reviewChecklist, .draft: []
         }
     }
 }

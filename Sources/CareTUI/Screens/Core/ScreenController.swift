@@ -38,6 +38,11 @@ public protocol ScreenController: Sendable {
     mutating func minutePassed(_ ctx: inout ScreenContext)
     /// A turn of the loop on the wall, where nobody presses a key: its pages turn by the clock.
     mutating func clockTicked(_ ctx: inout ScreenContext)
+    /// The screen was just put in front (a form restores its draft here).
+    mutating func opened(_ ctx: inout ScreenContext)
+    /// What the screen would keep as a draft if it closed now without saving (the lock, a
+    /// hang-up, quitting); nil when it holds nothing typed.
+    func draft(_ env: ScreenEnvironment) -> Draft?
 
     /// Draws the screen over the body `area` (between the top line and the key-hint line) of a
     /// `screen` of the whole terminal; records the rows it showed in its own scroll state; returns
@@ -50,6 +55,10 @@ public protocol ScreenController: Sendable {
     var staysBehindLock: Bool { get }
     /// Whether typing goes into this screen as one insertion (`typeText`) where it would be typed.
     var takesText: Bool { get }
+    /// Whether a person may still be typing when the screen closes (a form, a question, a
+    /// picker's filter): then the settle window opens, and letters typed on are not commands.
+    /// A reader or help closed with Esc leaves no typing running on.
+    var typingRunsOnAfterClose: Bool { get }
 }
 
 extension ScreenController {
@@ -66,9 +75,12 @@ extension ScreenController {
     public mutating func snapshotChanged(saved command: CaseCommand?, _ ctx: inout ScreenContext) {}
     public mutating func minutePassed(_ ctx: inout ScreenContext) {}
     public mutating func clockTicked(_ ctx: inout ScreenContext) {}
+    public mutating func opened(_ ctx: inout ScreenContext) {}
+    public func draft(_ env: ScreenEnvironment) -> Draft? { nil }
     public var holdsUnsavedInput: Bool { false }
     public var staysBehindLock: Bool { false }
     public var takesText: Bool { false }
+    public var typingRunsOnAfterClose: Bool { takesText }
 }
 
 /// One entry of the key-hint line: a command, whose key comes from the keymap (never written out

@@ -15,6 +15,8 @@ public enum StoreAnswer: Sendable {
     case passphraseChecked(StoreFailure?)
     /// A file written, with the words of where, or why not.
     case written(Result<String, StoreFailure>)
+    /// The form's draft was kept in the store (nil), or not, with why.
+    case draftKept(StoreFailure?)
 
     /// The words of a failure, for screens that only say it.
     public var failureWords: String? {
@@ -22,7 +24,7 @@ public enum StoreAnswer: Sendable {
         case .saved(_, .failure(let failure)), .auditTrail(.failure(let failure)), .handover(_, .failure(let failure)),
              .written(.failure(let failure)):
             failure.words
-        case .passphraseChecked(let failure?):
+        case .passphraseChecked(let failure?), .draftKept(let failure?):
             failure.words
         default:
             nil
