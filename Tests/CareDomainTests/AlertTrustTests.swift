@@ -32,8 +32,21 @@ struct AlertTrustTests {
         snapshot.episodes[child.id] = [F.episode(child, lastSeen: F.now - 5 * F.hour, reported: F.now - 4 * F.hour)]
         let missing = Self.alerts(snapshot).filter { $0.child == child.id && $0.severity == .critical }
         #expect(missing.count == 1, "\(missing.map(\.message))")
-        #expect(missing.first?.message == "missing 5h — no police report")
+        #expect(missing.first?.message == "missing 5h — no police report — no contact with placement")
         #expect(missing.first?.rule == .missingNow && missing.first?.id == "missing:e1")
+    }
+
+    @Test("the missing alert names the contact with the placement until one since the time last seen is noted")
+    func placementStep() throws {
+        var (child, snapshot) = Self.quiet()
+        var episode = F.episode(child, lastSeen: F.now - 5 * F.hour, police: true)
+        episode.placementContact = .init(at: F.now - 6 * F.hour, note: ContactID(rawValue: "n-earlier"))
+        snapshot.episodes[child.id] = [episode]
+        #expect(Self.alerts(snapshot).first { $0.rule == .missingNow }?.message == "missing 5h — police occurrence TEST-0001 — no contact with placement")
+        episode.placementContact = .init(at: F.now - 4 * F.hour, note: ContactID(rawValue: "n-test"))
+        snapshot.episodes[child.id] = [episode]
+        let alerts = Self.alerts(snapshot).filter { $0.child == child.id && $0.severity == .critical }
+        #expect(alerts.map(\.message) == ["missing 5h — police occurrence TEST-0001 — placement contacted"])
     }
 
     // MARK: (5) An answer holds only for what was answered

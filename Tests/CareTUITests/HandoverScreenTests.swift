@@ -80,7 +80,8 @@ import TextUI
     }
 
     @Test func twoIncomingWorkersAcknowledgingTheSameCardAtOnceBothCount() throws {
-        let first = try Harness()
+        // Tall enough that the acknowledged card is still on screen once the cursor moves on.
+        let first = try Harness(size: Size(width: 120, height: 40))
         let second = try Harness(user: "demo-liaison", database: first.database)
         for h in [first, second] {
             _ = try Self.openDayHandover(h)
