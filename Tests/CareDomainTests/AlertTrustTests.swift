@@ -132,8 +132,8 @@ struct AlertTrustTests {
 
     // MARK: The property
 
-    /// Random sequences of causes (a child reported missing, located, a police report, time
-    /// passing, risk changing, a contact) and answers (acknowledged or snoozed, by any role):
+    /// Random sequences of causes (a child reported missing, located, a police report, a
+    /// contact with the placement, time passing, risk changing, a contact) and answers (acknowledged or snoozed, by any role):
     /// after every step, each child missing now has a shown alert on every role's list, and the
     /// critical count covers them all.
     @Test("a child missing now always has an alert on every role's list", arguments: [UInt64(1), 7, 20, 2026])
@@ -147,7 +147,7 @@ struct AlertTrustTests {
         for step in 0..<300 {
             let index = random.int(0...(children.count - 1))
             let child = children[index]
-            switch random.int(0...7) {
+            switch random.int(0...8) {
             case 0 where snapshot.openEpisode(of: child.id) == nil:
                 episodes += 1
                 let lastSeen = now.addingTimeInterval(-Double(random.int(0...600)) * F.minute)
@@ -171,6 +171,12 @@ struct AlertTrustTests {
             case 5:
                 snapshot.lastContact[child.id] = now
                 snapshot.restrictedLastContact = random.chance(0.5) ? [child.id] : []
+            case 6:
+                // A contact with the placement, noted on the open episode (its alert's words change).
+                if var open = snapshot.openEpisode(of: child.id), let at = snapshot.episodes[child.id]?.firstIndex(where: \.isOpen) {
+                    open.placementContact = .init(at: now, note: ContactID(rawValue: "n\(step)"))
+                    snapshot.episodes[child.id]![at] = open
+                }
             default:
                 // Anyone answers any alert they see, acknowledged or snoozed.
                 let shown = AlertVisibility(Self.alerts(snapshot, at: now), responses: snapshot.responses, now: now).shown
