@@ -122,6 +122,10 @@ struct HandoverTrustTests {
         let card = try #require(report.cards.first { $0.child == c2 }, "a profile change is a change in the shift")
         #expect(card.reasons.contains("changed this shift"))
         #expect(card.changes == ["legal name and placement changed 09:30", "risk level changed 11:15"], "\(card.changes)")
+        // A flag set in the shift is said too, without its words (the alert carries them).
+        shift.snapshot.children[index].activeFlags = [Flag(text: "Test flag words", setBy: F.cp.id, setAt: B.at(5))]
+        let flagged = try #require(Self.report(shift, saved: nil).cards.first { $0.child == c2 })
+        #expect(flagged.changes.last == "flag set 12:00", "\(flagged.changes)")
 
         let written = Handover(id: B.window.handoverID, shiftStart: B.window.start, shiftEnd: B.window.end, outgoing: [F.cp.id],
                                entries: [card.entry], savedAt: B.at(3))
