@@ -32,8 +32,21 @@ struct AlertTrustTests {
         snapshot.episodes[child.id] = [F.episode(child, lastSeen: F.now - 5 * F.hour, reported: F.now - 4 * F.hour)]
         let missing = Self.alerts(snapshot).filter { $0.child == child.id && $0.severity == .critical }
         #expect(missing.count == 1, "\(missing.map(\.message))")
-        #expect(missing.first?.message == "missing 5h — no police report")
+        #expect(missing.first?.message == "missing 5h — no police report — no contact with placement")
         #expect(missing.first?.rule == .missingNow && missing.first?.id == "missing:e1")
+    }
+
+    @Test("the missing alert names the contact with the placement until one since the time last seen is noted")
+    func placementStep() throws {
+        var (child, snapshot) = Self.quiet()
+        var episode = F.episode(child, lastSeen: F.now - 5 * F.hour, police: true)
+        episode.placementContact = .init(at: F.now - 6 * F.hour, note: ContactID(rawValue: "n-earlier"))
+        snapshot.episodes[child.id] = [episode]
+        #expect(Self.alerts(snapshot).first { $0.rule == .missingNow }?.message == "missing 5h — police occurrence TEST-0001 — no contact with placement")
+        episode.placementContact = .init(at: F.now - 4 * F.hour, note: ContactID(rawValue: "n-test"))
+        snapshot.episodes[child.id] = [episode]
+        let alerts = Self.alerts(snapshot).filter { $0.child == child.id && $0.severity == .critical }
+        #expect(alerts.map(\.message) == ["missing 5h — police occurrence TEST-0001 — placement contacted"])
     }
 
     // MARK: (5) An answer holds only for what was answered
@@ -119,8 +132,8 @@ struct AlertTrustTests {
 
     // MARK: The property
 
-    /// Random sequences of causes (a child reported missing, located, a police report, time
-    /// passing, risk changing, a contact) and answers (acknowledged or snoozed, by any role):
+    /// Random sequences of causes (a child reported missing, located, a police report, a
+    /// contact with the placement, time passing, risk changing, a contact) and answers (acknowledged or snoozed, by any role):
     /// after every step, each child missing now has a shown alert on every role's list, and the
     /// critical count covers them all.
     @Test("a child missing now always has an alert on every role's list", arguments: [UInt64(1), 7, 20, 2026])
@@ -134,7 +147,7 @@ struct AlertTrustTests {
         for step in 0..<300 {
             let index = random.int(0...(children.count - 1))
             let child = children[index]
-            switch random.int(0...7) {
+            switch random.int(0...8) {
             case 0 where snapshot.openEpisode(of: child.id) == nil:
                 episodes += 1
                 let lastSeen = now.addingTimeInterval(-Double(random.int(0...600)) * F.minute)
@@ -158,6 +171,12 @@ struct AlertTrustTests {
             case 5:
                 snapshot.lastContact[child.id] = now
                 snapshot.restrictedLastContact = random.chance(0.5) ? [child.id] : []
+            case 6:
+                // A contact with the placement, noted on the open episode (its alert's words change).
+                if var open = snapshot.openEpisode(of: child.id), let at = snapshot.episodes[child.id]?.firstIndex(where: \.isOpen) {
+                    open.placementContact = .init(at: now, note: ContactID(rawValue: "n\(step)"))
+                    snapshot.episodes[child.id]![at] = open
+                }
             default:
                 // Anyone answers any alert they see, acknowledged or snoozed.
                 let shown = AlertVisibility(Self.alerts(snapshot, at: now), responses: snapshot.responses, now: now).shown

@@ -105,6 +105,57 @@ struct HandoverTrustTests {
         #expect(c1.changes == ["2 contacts logged", "referral drafted", "referral sent for review", "referral approved"], "\(c1.changes)")
     }
 
+    /// (8) The profile's changes come from the child's own short history (which fields, when,
+    /// by whom; no values), so every role reading the handover sees them without the audit
+    /// trail: in the shift's lines, and after a saved card as what changed since it was written.
+    @Test("profile changes are said as which fields changed, in the shift and after a card was written")
+    func profileChanges() throws {
+        var shift = B.shift()
+        let c2 = ChildID(rawValue: "c2")
+        let index = try #require(shift.snapshot.children.firstIndex { $0.id == c2 })
+        shift.snapshot.children[index].profileChanges = [
+            ProfileChange(fields: ["pronouns"], at: B.at(-3), by: F.cp.id),
+            ProfileChange(fields: ["legal name", "placement"], at: B.at(2.5), by: F.cp.id),
+            ProfileChange(fields: ["risk level"], at: B.at(4.25), by: F.supervisor.id),
+        ]
+        let report = Self.report(shift, saved: nil)
+        let card = try #require(report.cards.first { $0.child == c2 }, "a profile change is a change in the shift")
+        #expect(card.reasons.contains("changed this shift"))
+        #expect(card.changes == ["legal name and placement changed 09:30", "risk level changed 11:15"], "\(card.changes)")
+        // A flag set in the shift is said too, without its words (the alert carries them).
+        shift.snapshot.children[index].activeFlags = [Flag(text: "Test flag words", setBy: F.cp.id, setAt: B.at(5))]
+        let flagged = try #require(Self.report(shift, saved: nil).cards.first { $0.child == c2 })
+        #expect(flagged.changes.last == "flag set 12:00", "\(flagged.changes)")
+
+        let written = Handover(id: B.window.handoverID, shiftStart: B.window.start, shiftEnd: B.window.end, outgoing: [F.cp.id],
+                               entries: [card.entry], savedAt: B.at(3))
+        let later = try #require(Self.report(shift, saved: written).cards.first { $0.child == c2 })
+        #expect(later.sinceWritten == ["risk level changed 11:15, after this card was written"])
+    }
+
+    /// (6) on the card: the facts line names the contact with the placement, met or not, and the
+    /// shift's line and "since written" place it among the episode's steps.
+    @Test("the facts line says whether the placement was contacted since the child was last seen")
+    func placementContactOnTheCard() throws {
+        var shift = B.shift()
+        let c3 = ChildID(rawValue: "c3")
+        let written = Handover(id: B.window.handoverID, shiftStart: B.window.start, shiftEnd: B.window.end, outgoing: [F.cp.id],
+                               entries: [.init(child: c3, severity: .urgent, summary: "Missing (test).")], savedAt: B.at(2))
+        let before = try #require(Self.report(shift, saved: written).cards.first)
+        #expect(before.facts.contains("no police report recorded · no contact with placement"), "\(before.facts)")
+        var episode = try #require(shift.snapshot.episodes[c3]?.first)
+        episode.placementContact = .init(at: B.at(0.5), note: ContactID(rawValue: "n-before-last-seen"))
+        shift.snapshot.episodes[c3] = [episode]
+        #expect(try #require(Self.report(shift, saved: written).cards.first).facts.contains("no contact with placement"),
+                "a contact before the time last seen is not one about this episode")
+        episode.placementContact = .init(at: B.at(3.5), note: ContactID(rawValue: "n-test"))
+        shift.snapshot.episodes[c3] = [episode]
+        let after = try #require(Self.report(shift, saved: written).cards.first)
+        #expect(after.facts.contains("no police report recorded · placement contacted 10:30"), "\(after.facts)")
+        #expect(after.sinceWritten.last == "placement contacted 10:30, after this card was written", "\(after.sinceWritten)")
+        #expect(after.changes.first == "missing 08:00 → placement contacted 10:30", "\(after.changes)")
+    }
+
     /// (2) Police read the handover; only its outgoing workers and supervisors save it once
     /// saved; nobody acknowledges their own.
     @Test("who saves, edits and acknowledges a handover")

@@ -214,6 +214,39 @@ import Testing
         #expect(SummaryCodec.indicatorNames.count == RiskIndicator.Kind.standard.count)
     }
 
+    /// Format 2 (issue 20) added a child's profile changes and an episode's contact with the
+    /// placement at the end of each: both round-trip, and a format-1 summary (the same bytes
+    /// without them) still opens, with neither.
+    @Test func profileChangesAndThePlacementContactRoundTripAndAFormatOneSummaryStillOpens() throws {
+        var child = Samples.child()
+        child.profileChanges = [ProfileChange(fields: ["legal name", "placement"], at: Samples.when, by: WorkerID(rawValue: "w-test"))]
+        var episode = Samples.openEpisode(child: child.id)
+        episode.placementContact = .init(at: Samples.when.addingTimeInterval(60), note: ContactID(rawValue: "n-test"))
+        let full = CaseloadEntry.team(child: child, episodes: [episode], indicators: [], plan: nil, referrals: [], appointments: [], lastContact: nil)
+        #expect(try SummaryCodec.decode(SummaryCodec.encode(full)) == full)
+        #expect(SummaryCodec.encode(full).first == 2)
+
+        // The format-1 bytes of a child: no count of profile changes after the flags (the
+        // entry's six empty fields follow the child).
+        child.profileChanges = nil
+        let withChild = CaseloadEntry.team(child: child, episodes: [], indicators: [], plan: nil, referrals: [], appointments: [], lastContact: nil)
+        var old = [UInt8](SummaryCodec.encode(withChild))
+        #expect(old[old.count - 7] == 0)
+        old.remove(at: old.count - 7)
+        old[0] = 1
+        #expect(try SummaryCodec.decode(Data(old)) == withChild)
+        // ... and of an episode: no placement-contact flag after the vehicle (four empty fields follow).
+        episode.placementContact = nil
+        let withEpisode = CaseloadEntry(episodes: [episode])
+        old = [UInt8](SummaryCodec.encode(withEpisode))
+        #expect(old[old.count - 5] == 0)
+        old.remove(at: old.count - 5)
+        old[0] = 1
+        #expect(try SummaryCodec.decode(Data(old)) == withEpisode)
+        old[0] = 3
+        #expect(throws: SummaryBytes.Damaged.self) { try SummaryCodec.decode(Data(old)) }
+    }
+
     @Test func cutOrExtendedBytesAreRefused() throws {
         let bytes = SummaryCodec.encode(.team(child: Samples.child(), episodes: [], indicators: [], plan: nil, referrals: [], appointments: [],
                                               lastContact: nil))

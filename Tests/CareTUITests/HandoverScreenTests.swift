@@ -79,8 +79,28 @@ import TextUI
         #expect(!h.screen.contains("▲ WAITING"))
     }
 
+    /// Made smaller (120×32 to 80×24), the screen keeps the selected card whole in view: its
+    /// last line was below the frame until the next key.
+    @Test func aResizeKeepsTheSelectedCardInView() throws {
+        let h = try Harness(size: Size(width: 120, height: 32))
+        h.press(.char("H"), .down)
+        // The selected card's lines carry the bar; whole when its title and its closing blank
+        // line are both on screen.
+        func wholeCardShown() -> Bool {
+            let marked = h.lines.filter { $0.hasPrefix("┃▌") }
+            guard let first = marked.first, let last = marked.last else { return false }
+            let rest = last.dropFirst(2).trimmingCharacters(in: CharacterSet(charactersIn: " ┃"))
+            return first.hasPrefix("┃▌● URGENT") && rest.isEmpty
+        }
+        #expect(wholeCardShown(), "\(h.screen)")
+        h.terminal.resize(to: Size(width: 80, height: 24))
+        h.rest()
+        #expect(wholeCardShown(), "\(h.screen)")
+    }
+
     @Test func twoIncomingWorkersAcknowledgingTheSameCardAtOnceBothCount() throws {
-        let first = try Harness()
+        // Tall enough that the acknowledged card is still on screen once the cursor moves on.
+        let first = try Harness(size: Size(width: 120, height: 40))
         let second = try Harness(user: "demo-liaison", database: first.database)
         for h in [first, second] {
             _ = try Self.openDayHandover(h)

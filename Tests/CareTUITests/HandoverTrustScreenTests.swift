@@ -157,7 +157,7 @@ import TextUI
     // MARK: 5, 7, 10. The alerts
 
     @Test func anAcknowledgedMissingChildStaysListedInWordsWithTheSameCountForEveryRole() throws {
-        let h = try Harness(size: Size(width: 240, height: 40))
+        let h = try Harness(size: Size(width: 280, height: 40))
         let police = try Harness(user: "demo-police", database: h.database)
         #expect(police.dashboard.alertCounts == h.dashboard.alertCounts, "the header counts differ by role")
         let critical = h.dashboard.alertCounts[.critical] ?? 0

@@ -15,7 +15,7 @@ import Testing
             $0.isOpen && $0.policeReport == nil && now.timeIntervalSince($0.lastSeenAt) < 2 * 3_600
         }
         let next = try #require(pending.map { $0.lastSeenAt.addingTimeInterval(2 * 3_600) }.min())
-        let unmet = { h.dashboard.alerts.filter { $0.rule == .missingNow && $0.message.hasSuffix(" — no police report") }.count }
+        let unmet = { h.dashboard.alerts.filter { $0.rule == .missingNow && $0.message.contains(" — no police report —") }.count }
         let before = unmet()
         h.clock.advance(by: next.timeIntervalSince(now) - 60)
         h.tick()

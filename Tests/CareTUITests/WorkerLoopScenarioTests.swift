@@ -87,7 +87,7 @@ import TextUI
         let child = try h.select { row in
             row.isMissing && h.dashboard.snapshot.openEpisode(of: row.id)?.policeReport == nil
         }
-        let before = h.dashboard.allAlerts.filter { $0.child == child.id && $0.message.hasSuffix(" — no police report") }.count
+        let before = h.dashboard.allAlerts.filter { $0.child == child.id && $0.message.contains(" — no police report —") }.count
         h.press(.char("m"))
         #expect(h.screen.contains("Missing since "))
         h.type("Test Police Service")
@@ -100,7 +100,7 @@ import TextUI
         let episode = try #require(h.dashboard.snapshot.openEpisode(of: child.id))
         #expect(episode.policeReport?.occurrenceNumber == "TP-2026-0001")
         #expect(episode.isOpen, "the child is still missing")
-        let after = h.dashboard.allAlerts.filter { $0.child == child.id && $0.message.hasSuffix(" — no police report") }.count
+        let after = h.dashboard.allAlerts.filter { $0.child == child.id && $0.message.contains(" — no police report —") }.count
         #expect(after == 0 && after <= before)
     }
 

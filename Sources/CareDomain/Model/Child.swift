@@ -28,6 +28,10 @@ public struct Child: CareRecord {
     public var openedOn: DayDate
     public var closure: Closure?
     public var flags: [Flag]
+    /// The last few saves of the profile that changed it: which fields, when, by whom, never the
+    /// values (`ProfileChange`). Kept by `CommandRules` (whatever a form sends is replaced); nil
+    /// in records saved before it was kept.
+    public var profileChanges: [ProfileChange]?
 
     public init(
         id: ChildID = .make(), version: Int = 0, caseNumber: CaseNumber, legalName: String,
@@ -36,7 +40,7 @@ public struct Child: CareRecord {
         careStatus: CareStatus = .notInCare, society: String = "", placement: String = "",
         riskLevel: RiskLevel = .medium, exploitationStatus: ExploitationStatus = .unknown,
         whereabouts: Whereabouts = .unknown, team: Team = Team(), openedOn: DayDate,
-        closure: Closure? = nil, flags: [Flag] = []
+        closure: Closure? = nil, flags: [Flag] = [], profileChanges: [ProfileChange]? = nil
     ) {
         self.id = id
         self.version = version
@@ -58,6 +62,7 @@ public struct Child: CareRecord {
         self.openedOn = openedOn
         self.closure = closure
         self.flags = flags
+        self.profileChanges = profileChanges
     }
 
     public var recordID: String { id.rawValue }

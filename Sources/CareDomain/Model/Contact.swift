@@ -10,6 +10,10 @@ public struct Contact: CareRecord {
         case textOrSocial = "text/social"
         case attempted
         case collateral
+        /// With the child's placement or caregiver (foster parent, group home staff, kinship
+        /// carer, parent): while the child is missing, the step the missing alert asks for
+        /// ("no contact with placement").
+        case placement = "placement/caregiver"
     }
 
     /// `restricted` notes are hidden from the police role.

@@ -52,6 +52,20 @@ public struct MissingEpisode: CareRecord {
         }
     }
 
+    /// A contact note with the child's placement or caregiver (`Contact.Kind.placement`) logged
+    /// after the time last seen: a step of the search, like the police report. The time and the
+    /// note are on the episode (every role reads it) so the step counts for every role, even
+    /// when the note itself is restricted; its words stay in the note.
+    public struct PlacementContact: Hashable, Codable, Sendable {
+        public var at: Date
+        public var note: ContactID
+
+        public init(at: Date, note: ContactID) {
+            self.at = at
+            self.note = note
+        }
+    }
+
     public var id: EpisodeID
     public var version: Int
     public var child: ChildID
@@ -69,11 +83,15 @@ public struct MissingEpisode: CareRecord {
     public var believedWith: String
     /// A vehicle seen with them (make, colour, plate).
     public var vehicle: String
+    /// The latest contact with the placement or caregiver since the time last seen; kept by
+    /// `CommandRules` from the contact notes (a form never sets it), nil while there is none.
+    public var placementContact: PlacementContact?
 
     public init(
         id: EpisodeID = .make(), version: Int = 0, child: ChildID, reportedMissingAt: Date, lastSeenAt: Date,
         lastSeenPlace: String, policeReport: PoliceReport? = nil, located: Located? = nil,
-        debrief: Debrief? = nil, notes: String = "", description: String = "", believedWith: String = "", vehicle: String = ""
+        debrief: Debrief? = nil, notes: String = "", description: String = "", believedWith: String = "", vehicle: String = "",
+        placementContact: PlacementContact? = nil
     ) {
         self.id = id
         self.version = version
@@ -88,11 +106,12 @@ public struct MissingEpisode: CareRecord {
         self.description = description
         self.believedWith = believedWith
         self.vehicle = vehicle
+        self.placementContact = placementContact
     }
 
     private enum CodingKeys: String, CodingKey {
         case id, version, child, reportedMissingAt, lastSeenAt, lastSeenPlace, policeReport, located, debrief, notes
-        case description, believedWith, vehicle
+        case description, believedWith, vehicle, placementContact
     }
 
     /// Episodes saved before the search details were kept decode with them empty.
@@ -111,6 +130,13 @@ public struct MissingEpisode: CareRecord {
         description = try c.decodeIfPresent(String.self, forKey: .description) ?? ""
         believedWith = try c.decodeIfPresent(String.self, forKey: .believedWith) ?? ""
         vehicle = try c.decodeIfPresent(String.self, forKey: .vehicle) ?? ""
+        placementContact = try c.decodeIfPresent(PlacementContact.self, forKey: .placementContact)
+    }
+
+    /// The contact with the placement counts only when it came after the time last seen (a
+    /// corrected, later time last seen leaves it before).
+    public var placementContacted: PlacementContact? {
+        placementContact.flatMap { $0.at >= lastSeenAt ? $0 : nil }
     }
 
     public var isOpen: Bool { located == nil }

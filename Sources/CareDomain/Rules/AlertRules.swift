@@ -166,7 +166,7 @@ public enum AlertRules {
     }
 
     /// One alert per open missing episode, its hours counted from the time last seen, naming
-    /// every step not yet taken ("missing 5h — no police report"). Its level is the number of
+    /// every step not yet taken ("missing 5h — no police report — no contact with placement"). Its level is the number of
     /// thresholds of time missing passed, so an answer given at 5 h does not hold at 7 h.
     private static func missingAlerts(_ episode: MissingEpisode, of id: ChildID, _ now: Date, _ t: AlertThresholds, into alerts: inout [Alert]) {
         let gone = now.timeIntervalSince(episode.lastSeenAt)
@@ -176,6 +176,9 @@ public enum AlertRules {
         } else {
             steps.append(gone > t.policeNotToldAfter ? "no police report" : "no police report recorded")
         }
+        // A contact note with the placement or caregiver since the time last seen
+        // (`MissingEpisode.placementContact`), whatever its class.
+        steps.append(episode.placementContacted == nil ? "no contact with placement" : "placement contacted")
         alerts.append(make(.missingNow, episode.id.rawValue, id, (["missing \(DurationWords.short(gone))"] + steps).joined(separator: " — "),
                            since: episode.lastSeenAt, level: t.missingLevel(after: gone)))
     }

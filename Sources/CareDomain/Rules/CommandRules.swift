@@ -156,6 +156,7 @@ private struct Preparation<Context: CommandContext> {
         }
         try refuse(ChildRules.problems(draft, today: today))
         var child = draft
+        child.profileChanges = nil
         child.caseNumber = try context.nextCaseNumber(year: today.year)
         return created(child, "child record created (\(child.caseNumber))")
     }
@@ -169,7 +170,15 @@ private struct Preparation<Context: CommandContext> {
         try refuse(ChildRules.problems(child, today: today).introduced(comparedWith: ChildRules.problems(stored, today: today)))
         let changed = ChildRules.changes(from: stored, to: child, zone: zone)
         let summary = changed.isEmpty ? "profile saved, nothing changed" : "profile updated: " + changed.joined(separator: "; ")
-        return updated(child, from: stored, summary)
+        // The record's own short history of what changed (no values), in this transaction:
+        // whatever the form carried is replaced by the stored history and this save.
+        var next = child
+        next.profileChanges = stored.profileChanges
+        let fields = ChildRules.changedFields(from: stored, to: child)
+        if !fields.isEmpty {
+            next.profileChanges = ProfileChange.appending(ProfileChange(fields: fields, at: now, by: actor.id), to: stored.profileChanges ?? [])
+        }
+        return updated(next, from: stored, summary)
     }
 
     func addFlag(_ flag: Flag, to id: ChildID) throws -> PreparedCommand {
@@ -208,7 +217,29 @@ private struct Preparation<Context: CommandContext> {
         var contact = draft
         contact.author = actor.id
         try refuse(ContactRules.problems(contact, now: now))
-        return created(contact, "contact logged (\(contact.kind.rawValue)\(contact.visibility == .restricted ? ", restricted" : ""))")
+        var prepared = created(contact, "contact logged (\(contact.kind.rawValue)\(contact.visibility == .restricted ? ", restricted" : ""))")
+        // A contact with the placement while the child is missing is a step of the search: the
+        // open episode says so in the same transaction, for every role (not the note's words).
+        if contact.kind == .placement,
+           let episode = try context.records(.missingEpisode, child: contact.child).compactMap({ $0.as(MissingEpisode.self) }).first(where: \.isOpen),
+           contact.occurredAt >= episode.lastSeenAt, contact.occurredAt >= (episode.placementContact?.at ?? .distantPast) {
+            var next = episode
+            next.placementContact = .init(at: contact.occurredAt, note: contact.id)
+            next.version = episode.version + 1
+            prepared.writes.append(.init(record: AnyRecord(next), isNew: false))
+            prepared.summary += "; placement contact noted on the missing episode"
+        }
+        return prepared
+    }
+
+    /// The latest contact note with the placement the actor may read since `episode`'s time last
+    /// seen: one logged before the episode was reported (the placement rang to say she had not
+    /// come back) counts too.
+    func placementContact(since episode: MissingEpisode) throws -> MissingEpisode.PlacementContact? {
+        try context.records(.contact, child: episode.child).compactMap { $0.as(Contact.self) }
+            .filter { $0.kind == .placement && $0.occurredAt >= episode.lastSeenAt && actor.role.mayRead($0.visibilityClass) }
+            .max { ($0.occurredAt, $0.id.rawValue) < ($1.occurredAt, $1.id.rawValue) }
+            .map { .init(at: $0.occurredAt, note: $0.id) }
     }
 
     func reportMissing(_ episode: MissingEpisode) throws -> PreparedCommand {
@@ -217,7 +248,9 @@ private struct Preparation<Context: CommandContext> {
         _ = try requireChild(episode.child)
         if episode.isOpen { try requireNoOtherOpenEpisode(episode) }
         try refuse(MissingEpisodeRules.problems(episode, now: now, zone: zone))
-        return created(episode, episode.policeReport == nil ? "missing episode opened" : "missing episode opened, police report recorded")
+        var opened = episode
+        opened.placementContact = try placementContact(since: episode)
+        return created(opened, episode.policeReport == nil ? "missing episode opened" : "missing episode opened, police report recorded")
     }
 
     func updateEpisode(_ episode: MissingEpisode) throws -> PreparedCommand {
@@ -237,7 +270,12 @@ private struct Preparation<Context: CommandContext> {
         if episode.notes != stored.notes || episode.description != stored.description || episode.believedWith != stored.believedWith
             || episode.vehicle != stored.vehicle { parts.append("search details updated") }
         if parts.isEmpty { parts.append("missing episode updated") }
-        return updated(episode, from: stored, parts.joined(separator: ", "))
+        // The contact notes keep it, not the form: a form read before the note was logged
+        // must not take it away.
+        var next = episode
+        next.placementContact = stored.placementContact
+        if next.lastSeenAt != stored.lastSeenAt, next.placementContacted == nil { next.placementContact = try placementContact(since: next) }
+        return updated(next, from: stored, parts.joined(separator: ", "))
     }
 
     func requireNoOtherOpenEpisode(_ episode: MissingEpisode) throws {

@@ -192,6 +192,7 @@ public enum HandoverBuilder {
         let changed = contacts.contains { $0.child == child && window.contains($0.at) }
             || (snapshot.episodes[child] ?? []).contains { window.contains($0.reportedMissingAt) || ($0.located.map { window.contains($0.at) } ?? false) }
             || snapshot.referrals.contains { $0.child == child && ($0.timeline.contains { window.contains($0.at) } || window.contains($0.createdAt)) }
+            || (snapshot.children.first { $0.id == child }?.profileChanges.contains { window.contains($0.at) } ?? false)
         if changed { reasons.append("changed this shift") }
         if let worst = alerts.filter({ $0.child == child }).map(\.severity).max(), worst >= .warning {
             reasons.append("\(worst.rawValue) alert")

@@ -57,9 +57,13 @@ struct SummaryReader {
     private let bytes: [UInt8]
     private var offset = 0
 
-    init(_ data: Data, version: UInt8) throws {
+    /// The format the bytes were written in, one of those the reader was given.
+    private(set) var version: UInt8 = 0
+
+    init(_ data: Data, versions: ClosedRange<UInt8>) throws {
         bytes = [UInt8](data)
-        guard try byte() == version else { throw SummaryBytes.Damaged() }
+        version = try byte()
+        guard versions.contains(version) else { throw SummaryBytes.Damaged() }
     }
 
     var isAtEnd: Bool { offset == bytes.count }

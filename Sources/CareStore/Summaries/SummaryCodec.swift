@@ -4,8 +4,14 @@ import Foundation
 /// A `CaseloadEntry` as the plain bytes of a sealed summary (`SummaryWriter`'s format), and back.
 /// Every field is written in the order of its type's declaration; `format` changes whenever that
 /// order does, and a summary of another format is read from its records instead.
+///
+/// Format 2 added a child's profile changes and an episode's contact with the placement, each
+/// at the end of its value. Format 1 is still read, with neither: both can only be there once a
+/// record was written by a version that keeps them, and that write rewrote the summary in
+/// format 2, so a format-1 summary is exactly what its records make.
 enum SummaryCodec {
-    static let format: UInt8 = 1
+    static let format: UInt8 = 2
+    static let readable: ClosedRange<UInt8> = 1...2
 
     static func encode(_ entry: CaseloadEntry) -> Data {
         var out = SummaryWriter(version: format)
@@ -20,7 +26,7 @@ enum SummaryCodec {
     }
 
     static func decode(_ data: Data) throws -> CaseloadEntry {
-        var input = try SummaryReader(data, version: format)
+        var input = try SummaryReader(data, versions: readable)
         let entry = CaseloadEntry(
             child: try input.optional { try $0.child() },
             openIndicators: try input.list { try $0.indicator() },
@@ -106,6 +112,11 @@ extension SummaryWriter {
                 out.text(removal.reason)
             }
         }
+        list(child.profileChanges) { out, change in
+            out.list(change.fields) { $0.text($1) }
+            out.time(change.at)
+            out.id(change.by)
+        }
     }
 
     mutating func indicator(_ indicator: OpenIndicator) {
@@ -145,6 +156,10 @@ extension SummaryWriter {
         text(episode.description)
         text(episode.believedWith)
         text(episode.vehicle)
+        optional(episode.placementContact) { out, contact in
+            out.time(contact.at)
+            out.id(contact.note)
+        }
     }
 
     mutating func plan(_ plan: SafetyPlan) {
@@ -260,7 +275,10 @@ extension SummaryReader {
             id: id, version: version, caseNumber: caseNumber, legalName: legalName, preferredName: preferredName, pronouns: pronouns,
             birth: birth, indigenousIdentity: identity, languages: languages, careStatus: careStatus, riskLevel: riskLevel,
             exploitationStatus: exploitation, whereabouts: whereabouts, team: team, openedOn: openedOn, closedOn: closedOn,
-            activeFlags: flags)
+            activeFlags: flags,
+            profileChanges: self.version < 2 ? [] : try list { input in
+                ProfileChange(fields: try input.list { try $0.text() }, at: try input.time(), by: try input.id())
+            })
     }
 
     mutating func indicator() throws -> OpenIndicator {
@@ -287,7 +305,10 @@ extension SummaryReader {
                 MissingEpisode.Located(at: try input.time(), place: try input.text(), returnedTo: try input.text())
             },
             debrief: try optional { input in MissingEpisode.Debrief(on: try input.time(), by: try input.id(), notes: try input.text()) },
-            notes: try text(), description: try text(), believedWith: try text(), vehicle: try text())
+            notes: try text(), description: try text(), believedWith: try text(), vehicle: try text(),
+            placementContact: self.version < 2 ? nil : try optional { input in
+                MissingEpisode.PlacementContact(at: try input.time(), note: try input.id())
+            })
     }
 
     mutating func plan() throws -> SafetyPlan {

@@ -272,7 +272,7 @@ public struct HandoverScreen: ScreenController {
     }
 
     /// Scrolls the cards so the selected one is in view (its first line, when it is taller).
-    private mutating func keepSelectionInView() {
+    mutating func keepSelectionInView() {
         guard cardStarts.indices.contains(selection) else { return }
         let end = selection + 1 < cardStarts.count ? cardStarts[selection + 1] : scroll.lineCount
         scroll.reveal(cardStarts[selection]..<end)

@@ -144,8 +144,12 @@ enum HandoverView {
             starts.append(all.count)
             all += lines(of: card, env, width: area.width).map { ($0.0, $0.1, index) }
         }
+        let resized = screen.scroll.rows != area.height || screen.cardStarts != starts
         screen.scroll.layout(rows: area.height, lineCount: all.count)
         screen.cardStarts = starts
+        // A resize, or cards that grew or moved (a reload), would leave the selected card where
+        // the old lines put it: bring it into view again, whole when it fits.
+        if resized { screen.keepSelectionInView() }
         var focused = false
         for (offset, index) in screen.scroll.visible.enumerated() {
             let line = all[index]

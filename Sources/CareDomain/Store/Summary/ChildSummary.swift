@@ -26,12 +26,15 @@ public struct ChildSummary: Sendable, Equatable, Codable, Identifiable {
     public var closedOn: DayDate?
     /// The flags not removed.
     public var activeFlags: [Flag]
+    /// The record's short history of which profile fields changed, when and by whom (no values):
+    /// what the handover's "what changed" lines say of the profile.
+    public var profileChanges: [ProfileChange]
 
     public init(
         id: ChildID, version: Int, caseNumber: CaseNumber, legalName: String, preferredName: String, pronouns: String,
         birth: Birth, indigenousIdentity: IndigenousIdentity, languages: [String], careStatus: CareStatus, riskLevel: RiskLevel,
         exploitationStatus: ExploitationStatus, whereabouts: Whereabouts, team: Team, openedOn: DayDate, closedOn: DayDate?,
-        activeFlags: [Flag]
+        activeFlags: [Flag], profileChanges: [ProfileChange] = []
     ) {
         self.id = id
         self.version = version
@@ -50,6 +53,7 @@ public struct ChildSummary: Sendable, Equatable, Codable, Identifiable {
         self.openedOn = openedOn
         self.closedOn = closedOn
         self.activeFlags = activeFlags
+        self.profileChanges = profileChanges
     }
 
     /// The summary of `child` as it is stored.
@@ -59,7 +63,8 @@ public struct ChildSummary: Sendable, Equatable, Codable, Identifiable {
             preferredName: child.preferredName, pronouns: child.pronouns, birth: child.birth,
             indigenousIdentity: child.indigenousIdentity, languages: child.languages, careStatus: child.careStatus,
             riskLevel: child.riskLevel, exploitationStatus: child.exploitationStatus, whereabouts: child.whereabouts,
-            team: child.team, openedOn: child.openedOn, closedOn: child.closure?.on, activeFlags: child.activeFlags)
+            team: child.team, openedOn: child.openedOn, closedOn: child.closure?.on, activeFlags: child.activeFlags,
+            profileChanges: child.profileChanges ?? [])
     }
 
     public var isOpen: Bool { closedOn == nil }
