@@ -14,7 +14,8 @@ struct ExportCommand: ParsableCommand {
             JSON holds every record; CSV holds the children in the columns of docs/import-format.md. \
             The file is created 0600 and never replaces another file. With --encrypt the file is sealed \
             (scrypt and AES-GCM) with a passphrase asked twice on the terminal, or read from \
-            --file-passphrase-fd; care import opens it with the same passphrase. The export is audited.
+            --file-passphrase-fd; care import opens it with the same passphrase. The export is audited. \
+            Without --encrypt the file holds the records in plain text: keep it as you would the store.
             """
     )
 
