@@ -121,4 +121,52 @@ import Glibc
         #expect(right.succeeded, "\(right)")
         #expect(right.stdout.contains("Imported "), "\(right)")
     }
+
+    @Test func aRestoreOfAnOlderBackupSaysThisMachineHasSeenMoreAndNamesTheAcceptance() throws {
+        let demo = try DemoTemplate.copy()
+        let backup = demo.scratch + "/older.care"
+        let made = try care(demo, ["backup", backup])
+        #expect(made.succeeded, "\(made)")
+        #expect(made.stdout.contains("Restore it with: care restore \(backup)"), "\(made)")
+        // Another sign-in moves the trail, and this machine's anchor, past the backup.
+        #expect(try care(demo, ["audit", "--head"]).succeeded)
+
+        let refused = try CareRun.run([Fixture.careBinary, "restore", backup, "--store", demo.store],
+                                      environment: Fixture.environment(scratch: demo.scratch))
+        #expect(refused.exitCode == 1 && refused.stderr.contains("restoring would replace it. Nothing was done."), "\(refused)")
+        let restored = try CareRun.run([Fixture.careBinary, "restore", backup, "--store", demo.store, "--force"],
+                                       environment: Fixture.environment(scratch: demo.scratch))
+        #expect(restored.succeeded, "\(restored)")
+        #expect(restored.stdout.contains("Kept the store that was at \(demo.store) as \(demo.store).before-restore-"), "\(restored)")
+        #expect(restored.stdout.contains("Restored \(backup) to \(demo.store)"), "\(restored)")
+        #expect(restored.stderr.contains("This machine has seen event"), "\(restored)")
+        #expect(restored.stderr.contains("care anchors accept --store \(demo.store)"), "\(restored)")
+    }
+
+    @Test func theAuditTrailNamesChildrenByCaseNumberInTSVAndJSON() throws {
+        let demo = try DemoTemplate.copy()
+        let store = try SQLiteCaseStore.open(options: StoreOptions(path: demo.store), account: "demo-supervisor", passphrase: "demo")
+        let child = try #require(try store.loadCaseload().children.first)
+        _ = try store.loadDetail(of: child.id, contactLimit: 1)
+        try store.close()
+
+        let tsv = try care(demo, ["audit", "--child", child.caseNumber.description])
+        #expect(tsv.succeeded, "\(tsv)")
+        let lines: [[Substring]] = tsv.stdout.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
+        let view = try #require(lines.first { $0.count == 7 && $0[3] == "view" }, "\(tsv)")
+        #expect(String(view[5]) == child.caseNumber.description)
+        #expect(!tsv.stdout.contains(child.legalName), "no name: \(tsv)")
+
+        let json = try care(demo, ["audit", "--format", "json"])
+        #expect(json.succeeded, "\(json)")
+        var objects: [[String: Any]] = []
+        for line in json.stdout.split(separator: "\n") {
+            let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+            objects.append(try #require(object, "\(line)"))
+        }
+        #expect(objects.contains { $0["action"] as? String == "view" && $0["child"] as? String == child.caseNumber.description })
+        #expect(objects.allSatisfy { Set($0.keys) == ["sequence", "at", "actor", "action", "target", "child", "summary"] })
+        // Not a terminal: no progress bar, nor any escape sequence, on either stream.
+        #expect(!json.stdout.contains("\u{1B}") && !json.stderr.contains("\u{1B}"))
+    }
 }
