@@ -70,7 +70,7 @@ let package = Package(
         // Fixtures more than one test target reads (the hostile-text corpus).
         .target(name: "CareTestFixtures", path: "Tests/Fixtures", exclude: ["hostile-text.json"]),
         .testTarget(name: "CareTUITests", dependencies: ["CareTUI", "CareDomain", "TextUI", "CareTestFixtures"], exclude: ["Golden"]),
-        .testTarget(name: "CareTransferTests", dependencies: ["CareTransfer", "CareStore", "CareDomain"]),
+        .testTarget(name: "CareTransferTests", dependencies: ["CareTransfer", "CareStore", "CareDomain", "TextUI", "CareTestFixtures"]),
         .testTarget(name: "EndToEndTests", dependencies: ["CareStore", "CareDomain", "CareTestFixtures"]),
     ],
     swiftLanguageModes: [.v6]
