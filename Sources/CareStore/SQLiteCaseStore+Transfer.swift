@@ -38,13 +38,15 @@ public struct ImportRefusal: ErrorInWords, Equatable, Sendable {
 }
 
 extension SQLiteCaseStore {
-    /// Every record of `kinds` (every kind by default), read in one transaction with an `export`
-    /// audit event carrying `summary`, so the records never leave the store unaudited. A record
-    /// that does not open is named in `damaged`, not passed over in silence. Supervisors only
-    /// (they hold every class's key).
+    /// Every record of `kinds` (every kind by default). The `export` audit event carrying
+    /// `summary` is written first, in its own short transaction, so the records never leave the
+    /// store unaudited; they are then read in one read transaction (one consistent moment), which
+    /// holds up no other session's saves however large the unit. A record that does not open is
+    /// named in `damaged`, not passed over in silence. Supervisors only (they hold every key).
     public func unitRecords(_ kinds: [RecordKind] = RecordKind.allCases, auditing summary: String) throws -> UnitRecords {
         try require(.export)
-        return try write { db, keys in
+        try write { db, keys in _ = try appendEvent(db, keys: keys, action: .export, summary: summary) }
+        return try read { db, keys in
             let decoder = RecordCoding.decoder()
             var damaged: [DamagedRecord] = []
             let note: DamageHandler = { record, _ in damaged.append(record) }
@@ -54,7 +56,6 @@ extension SQLiteCaseStore {
             }
             var records: [AnyRecord] = []
             for kind in kinds { records += try fetch(AnyRecord.recordType(of: kind)) }
-            _ = try appendEvent(db, keys: keys, action: .export, summary: summary)
             return UnitRecords(unit: unitInfo, records: records, damaged: damaged)
         }
     }

@@ -113,4 +113,31 @@ import Testing
             _ = try SealedFile.seal(Data(), content: "json", passphrase: "short", cost: .testOnly)
         }
     }
+
+    @Test func hostileTextInAJSONExportIsSanitizedOnTheWayOutAndOnTheWayIn() throws {
+        let hostile = "Sample\u{1B}]52;c;U3ludGhldGlj\u{07} Child\u{202E}(synthetic)\u{200B}"
+        let child = Child(caseNumber: CaseNumber(unit: "TST", year: 2026, sequence: 9), legalName: hostile,
+                          birth: .exact(DayDate(year: 2012, month: 1, day: 1)), openedOn: DayDate(year: 2026, month: 1, day: 1))
+        let document = ExportDocument(unit: UnitInfo(code: "TST", timeZone: .gmt), exportedAt: Date(timeIntervalSince1970: 0), records: [.child(child)])
+        // A file written by something else, with the raw text in it.
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .secondsSince1970
+        let raw = try encoder.encode(document)
+        let read = try ExportDocument.decode(raw)
+        #expect(read.anyRecords.first?.as(Child.self)?.legalName == "Sample]52;c;U3ludGhldGlj Child(synthetic)")
+        // What care writes is clean already.
+        let written = try document.encoded()
+        let plain = JSONDecoder()
+        plain.dateDecodingStrategy = .secondsSince1970
+        let reread = try plain.decode(ExportDocument.self, from: written)
+        #expect(reread.anyRecords.first?.as(Child.self)?.legalName == "Sample]52;c;U3ludGhldGlj Child(synthetic)")
+    }
+
+    @Test func aJSONFileOfTheWrongShapeIsNamedByItsPath() throws {
+        let text = #"{"format":"care-export/1","unit":"TST","timeZone":"UTC","exportedAt":0,"records":[{"kind":"child","record":{"id":"c1"}}]}"#
+        let thrown = #expect(throws: ImportProblems.self) { _ = try ExportDocument.decode(Data(text.utf8)) }
+        let problem = try #require(thrown?.problems.first)
+        #expect(problem.column?.hasPrefix("records[0].record") == true, "\(problem)")
+        #expect(problem.description.hasPrefix("At records[0].record"), "\(problem)")
+    }
 }

@@ -140,7 +140,7 @@ import Glibc
         #expect(restored.stdout.contains("Kept the store that was at \(demo.store) as \(demo.store).before-restore-"), "\(restored)")
         #expect(restored.stdout.contains("Restored \(backup) to \(demo.store)"), "\(restored)")
         #expect(restored.stderr.contains("This machine has seen event"), "\(restored)")
-        #expect(restored.stderr.contains("care anchors accept --store \(demo.store)"), "\(restored)")
+        #expect(restored.stderr.contains("care anchor accept --store \(demo.store) --as SUPERVISOR"), "\(restored)")
     }
 
     @Test func theAuditTrailNamesChildrenByCaseNumberInTSVAndJSON() throws {

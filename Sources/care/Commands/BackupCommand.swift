@@ -48,7 +48,8 @@ struct RestoreCommand: ParsableCommand {
             The backup is checked first (a care store that SQLite finds whole). A store already at \
             --store is replaced only with --force, and is first copied to PATH.before-restore-TIME. \
             Ask everyone to quit care before restoring. If this machine has seen a later point of \
-            the store's audit trail than the backup holds, care says so when the store is next opened.
+            the store's audit trail than the backup holds, the restore says so and names the command \
+            with which a supervisor accepts it (care anchor accept).
             """
     )
 
@@ -89,15 +90,16 @@ struct RestoreCommand: ParsableCommand {
 
 /// What a restore says when this machine has seen more of the store's trail than the backup has.
 enum RestoreWords {
-    /// The supervisor command that accepts a deliberate restore against this machine's anchor
-    /// (added with the certified accounts; named here so the words are right when it lands).
-    static let acceptCommand = "care anchors accept"
+    /// The supervisor command that accepts a deliberate restore as this machine's anchor (it
+    /// comes with the certified accounts and forward-only anchors; named here so the words are
+    /// right when both are in).
+    static let acceptCommand = "care anchor accept"
 
     static func behindAnchor(backupEvent: Int64, seenEvent: Int64, store: String) -> String {
         """
         This machine has seen event \(seenEvent) of this store's audit trail; the backup ends at event \(backupEvent). \
-        Opening the restored store here will refuse it as an older copy put back, until a supervisor accepts this \
-        restore explicitly with: \(acceptCommand) --store \(store)
+        Until a supervisor accepts this restore explicitly, care will name the restored store as an older copy put back \
+        every time it is opened here. To accept it: \(acceptCommand) --store \(store) --as SUPERVISOR
         """
     }
 }
