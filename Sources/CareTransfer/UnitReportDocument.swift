@@ -27,7 +27,7 @@ public enum UnitReportDocument {
     static let suppressionNote = "Counts under 5 are shown as <5, with one more where the hidden one could be worked out from a total."
 
     static func text(_ report: UnitReport, bars: Bool) -> String {
-        var lines = [title(report), suppressionNote, ""]
+        var lines = [title(report)] + wrap(suppressionNote, width: 78) + [""]
         for section in report.sections {
             lines.append(section.title)
             let width = section.rows.map(\.label.count).max() ?? 0
@@ -41,10 +41,26 @@ public enum UnitReportDocument {
                 }
                 lines.append(line)
             }
-            lines.append("  (\(section.note))")
+            lines += wrap("(\(section.note))", width: 76).map { "  " + $0 }
             lines.append("")
         }
         return lines.joined(separator: "\n")
+    }
+
+    /// Words in lines of at most `width` characters (a longer word stands alone), so the notes
+    /// read on an 80-column terminal.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var line = ""
+        for word in text.split(separator: " ") {
+            if !line.isEmpty, line.count + 1 + word.count > width {
+                lines.append(line)
+                line = ""
+            }
+            line += (line.isEmpty ? "" : " ") + word
+        }
+        if !line.isEmpty { lines.append(line) }
+        return lines
     }
 
     /// `value / largest` of `cells` cells in eighths of a block.
