@@ -12,6 +12,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        // CSV for `care import` and `care export` (see docs/architecture.md "Getting data in and out").
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
     ],
     targets: [
         // Pure Swift: the model, rules, workflows and the CaseStore port.
@@ -41,10 +43,20 @@ let package = Package(
         .target(name: "CursesTerminal", dependencies: ["TextUI", "CNCurses"]),
         // The application: state, actions, panes and the frame loop, over any Terminal.
         .target(name: "CareTUI", dependencies: ["CareDomain", "TextUI", .product(name: "TOMLKit", package: "TOMLKit")]),
+        // Getting data in and out: import and export files, the sealed export, the unit's report.
+        .target(
+            name: "CareTransfer",
+            dependencies: [
+                "CareDomain", "CareStore", "TextUI",
+                .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
         .executableTarget(
             name: "care",
             dependencies: [
-                "CareDomain", "CareStore", "TextUI", "CursesTerminal", "CareTUI",
+                "CareDomain", "CareStore", "TextUI", "CursesTerminal", "CareTUI", "CareTransfer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -58,6 +70,7 @@ let package = Package(
         // Fixtures more than one test target reads (the hostile-text corpus).
         .target(name: "CareTestFixtures", path: "Tests/Fixtures", exclude: ["hostile-text.json"]),
         .testTarget(name: "CareTUITests", dependencies: ["CareTUI", "CareDomain", "TextUI", "CareTestFixtures"], exclude: ["Golden"]),
+        .testTarget(name: "CareTransferTests", dependencies: ["CareTransfer", "CareStore", "CareDomain", "TextUI", "CareTestFixtures"]),
         .testTarget(name: "EndToEndTests", dependencies: ["CareStore", "CareDomain", "CareTestFixtures"]),
     ],
     swiftLanguageModes: [.v6]

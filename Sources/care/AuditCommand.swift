@@ -19,6 +19,9 @@ struct AuditCommand: ParsableCommand {
     @Option(name: .long, help: "Only events at or after this time (YYYY-MM-DD or YYYY-MM-DDTHH:MM).")
     var since: String?
 
+    @Option(name: .long, help: "tsv (one event per line, tab-separated) or json (one JSON object per line).")
+    var format: AuditLineFormat = .tsv
+
     @ArgumentParser.Flag(name: .long, help: "Print only the trail's head (store id, last event, its hash), to keep outside the store.")
     var head = false
 
@@ -48,12 +51,15 @@ struct AuditCommand: ParsableCommand {
             }
             actorID = account.workerID.rawValue
         }
-        let workers = Dictionary(try store.loadCaseload().workers.map { ($0.id, $0.accountName) }, uniquingKeysWith: { a, _ in a })
-        let formatter = ISO8601DateFormatter()
+        let caseload = try store.loadCaseload()
+        let workers = Dictionary(caseload.workers.map { ($0.id, $0.accountName) }, uniquingKeysWith: { a, _ in a })
+        let caseNumbers = Dictionary(caseload.children.map { ($0.id, $0.caseNumber.description) }, uniquingKeysWith: { a, _ in a })
         for event in try store.audit(child: childID, actor: actorID, since: sinceDate) {
-            let actor = event.actor.flatMap { workers[$0] } ?? "—"
-            let target = event.targetKind.map { "\($0.rawValue) \(event.targetID ?? "")" } ?? ""
-            Say.fields([String(event.sequence), formatter.string(from: event.at), actor, event.action.rawValue, target, event.summary])
+            let line = AuditLine(event, actor: event.actor.flatMap { workers[$0] }, caseNumber: event.child.flatMap { caseNumbers[$0] })
+            switch format {
+            case .tsv: Say.fields(line.fields)
+            case .json: Say.out(try line.json())
+            }
         }
     }
 

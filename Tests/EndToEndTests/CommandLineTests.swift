@@ -152,7 +152,7 @@ import Testing
     }
 
     /// `care audit` lines split into their tab-separated fields: sequence, time, account, action,
-    /// target and summary.
+    /// target, the child's case number and summary.
     static func auditFields(_ output: String) -> [[Substring]] {
         output.split(separator: "\n").map { $0.split(separator: "\t", omittingEmptySubsequences: false) }
     }
