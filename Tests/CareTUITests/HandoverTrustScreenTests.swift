@@ -173,7 +173,14 @@ import TextUI
         #expect(h.message == "Saved: alert acknowledged (missing now).", "\(h.message ?? "")")
         #expect(h.dashboard.alerts.contains { $0.id == alert.id }, "the missing child's alert was hidden")
         #expect(h.dashboard.alertCounts[.critical] == critical)
-        #expect(h.screen.contains("acknowledged by Alex Testworker (demo) at 21:30"))
+        // Marked before the name, so the mark shows however narrow the pane; who and when at the
+        // row's end, and whole in the reader.
+        #expect(h.screen.contains("✓ \(h.dashboard.name(ofChild: alert.child))"))
+        h.press(.char(" "))
+        let reader = try #require(h.front as? ReaderScreen)
+        #expect(reader.document.paragraphs.contains { $0.hasPrefix("Acknowledged 2026-11-23 21:30 by Alex Testworker (demo): Search under way (test)") },
+                "\(reader.document.paragraphs)")
+        h.press(.escape)
         police.clock.advance(by: 2)
         police.tick()
         #expect(police.dashboard.alerts.contains { $0.id == alert.id })

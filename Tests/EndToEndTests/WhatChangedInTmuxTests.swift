@@ -37,6 +37,7 @@ struct WhatChangedInTmuxTests {
         try worker.type("Rang the placement (synthetic): not back yet")
         try worker.send("C-s")
         try worker.waitFor("placement contact noted on the missing episode")
+        worker.pauseBeforeTheNextCommand()
 
         try worker.send("e")
         try worker.waitFor("Edit profile")
@@ -44,6 +45,7 @@ struct WhatChangedInTmuxTests {
         try worker.type("Renamedtest Synthetic")
         try worker.send("C-s")
         try worker.waitFor("Saved: profile updated")
+        worker.pauseBeforeTheNextCommand()
 
         try worker.send(["H"] + toThisShift)
         let card = try worker.waitFor { $0.contains("legal name changed") }

@@ -169,7 +169,9 @@ enum ReaderDocuments {
                 + (alert.sinceIsKnown ? " · since \(TimeText.format(alert.since, zone: session.zone))" : ""),
             "", alert.message,
         ]
-        if dashboard.isHidden(alert) {
+        // Who answered it: an answered alert that stays listed (a child missing now) says so at
+        // the end of its row, which a narrow pane cuts; the reader says it whole.
+        if dashboard.isHidden(alert) || dashboard.alertVisibility.answered[alert.id] != nil {
             let answers = dashboard.snapshot.responses.filter { $0.alertID == alert.id && $0.since == alert.since }
             for answer in answers {
                 let who = dashboard.workerName(answer.by) ?? "a worker"
