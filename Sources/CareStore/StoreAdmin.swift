@@ -63,7 +63,11 @@ public enum StoreAdmin {
                             sql: "INSERT INTO keyring(class, key_check) VALUES (?, ?)",
                             arguments: [visibility.rawValue, Keyring.keyCheck(keyring.key(for: visibility)!, storeID: storeID, visibility: visibility)])
                     }
-                    let keys = SessionKeys(keyring: keyring, privateKey: privateKey)
+                    // The unit's authority, sealed to this first supervisor, certifies accounts.
+                    let authority = UnitAuthority.make()
+                    try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('authority_key', ?)", arguments: [authority.publicKey])
+                    try Certificates.signKeyring(authority, storeID: storeID, db: db)
+                    let keys = SessionKeys(keyring: keyring, privateKey: privateKey, authority: authority)
                     try AuditLog.storeHead(AuditHead.empty(keyring: keyring), db: db)
                     let (saved, row) = try SQLiteCaseStore.insertAccount(worker, wrapped: wrapped, publicKey: publicKey, at: now, db: db, keys: keys)
                     try SQLiteCaseStore.grantHeldKeys(keyring, to: ClassKeys.Holder(id: saved.id.rawValue, role: saved.role, publicKey: publicKey), db: db)

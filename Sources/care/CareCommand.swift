@@ -14,7 +14,7 @@ struct CareCommand: ParsableCommand {
             """,
         discussion: OpenCommand.asTheDefault,
         version: CareVersion.description,
-        subcommands: [OpenCommand.self, DemoCommand.self, InitCommand.self, UserCommand.self, ServicesCommand.self, CheckCommand.self, AuditCommand.self, KeysCommand.self, BenchCommand.self, HandoverCommand.self, ManualCommand.self],
+        subcommands: [OpenCommand.self, DemoCommand.self, InitCommand.self, UserCommand.self, ServicesCommand.self, CheckCommand.self, AuditCommand.self, KeysCommand.self, BenchCommand.self, HandoverCommand.self, ManualCommand.self, AnchorCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 
