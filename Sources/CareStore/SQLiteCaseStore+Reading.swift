@@ -264,6 +264,22 @@ extension SQLiteCaseStore {
         session.notePreviewed(child.rawValue)
     }
 
+    /// The referral screen's `view` event, written (and committed) before the screen shows the
+    /// referral; a referral not filed under `child` is refused.
+    public func viewReferral(_ referral: ReferralID, of child: ChildID) throws {
+        try require(.viewCaseload)
+        if let readOnlyReason {
+            throw StoreError.readOnly("\(readOnlyReason), so a view of a referral cannot be audited and is not shown")
+        }
+        try write { db, keys in
+            let filed = try String.fetchOne(
+                db, sql: "SELECT child_id FROM records WHERE kind = ? AND id = ?", arguments: [RecordKind.referral.rawValue, referral.rawValue])
+            guard filed == child.rawValue else { throw CommandError.notFound(kind: .referral, id: referral.rawValue) }
+            try appendEvent(db, keys: keys, action: .view, targetKind: .referral, targetID: referral.rawValue, child: child,
+                            summary: "viewed a referral in full")
+        }
+    }
+
     /// Writes the `view` event in its own committed transaction first: if that fails, the record
     /// is not shown.
     public func loadDetail(of child: ChildID, contactLimit: Int) throws -> ChildDetail {
