@@ -32,7 +32,11 @@ public enum StoreAdmin {
     ) throws -> SQLiteCaseStore {
         let name = worker.accountName
         let location = options.location
-        guard !exists(path: location.path) else { throw StoreError.alreadyExists(path: location.path) }
+        // A symlink counts as something at the path even when it leads nowhere: SQLite would
+        // create the store wherever it points.
+        guard !exists(path: location.path), (try? FileManager.default.destinationOfSymbolicLink(atPath: location.path)) == nil else {
+            throw StoreError.alreadyExists(path: location.path)
+        }
         try location.requireLocalFilesystem(using: options.filesystemProbe)
         try location.createDirectory()
 
