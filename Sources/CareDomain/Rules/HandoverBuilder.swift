@@ -162,7 +162,7 @@ public enum HandoverBuilder {
         strip.caseload = open.count + unreadable.count
         strip.missingNow = open.filter { snapshot.openEpisode(of: $0.id) != nil }.count
             + unreadable.filter { snapshot.openEpisode(of: $0) != nil }.count
-        strip.recordsNotOpening = snapshot.damaged.count
+        strip.recordsNotOpening = snapshot.damagedRecords.count
         strip.newCases = snapshot.children.filter { opensIn(window, day: $0.openedOn) }.count
         strip.contactsLogged = contacts.filter { window.contains($0.at) }.count
         for episodes in snapshot.episodes.values {

@@ -50,6 +50,10 @@ extension CaseloadSnapshot {
         Set(damaged.filter { $0.kind == UntrustedChild.kind }.compactMap(\.child)).sorted { $0.rawValue < $1.rawValue }
     }
 
+    /// The damaged records themselves, without the summaries that were not trusted (those are
+    /// counted as children, `untrustedChildren`).
+    public var damagedRecords: [DamagedRecord] { damaged.filter { $0.kind != UntrustedChild.kind } }
+
     public func isUntrusted(_ child: ChildID) -> Bool {
         damaged.contains { $0.kind == UntrustedChild.kind && $0.child == child }
     }
