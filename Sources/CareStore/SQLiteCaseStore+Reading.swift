@@ -280,6 +280,20 @@ extension SQLiteCaseStore {
         }
     }
 
+    /// The handover screen's `view` events, one per card, committed before the cards are shown.
+    public func viewHandover(children: [ChildID], shift: String) throws {
+        try require(.viewCaseload)
+        if let readOnlyReason {
+            throw StoreError.readOnly("\(readOnlyReason), so a look at the handover cannot be audited and is not shown")
+        }
+        try write { db, keys in
+            for child in children {
+                try appendEvent(db, keys: keys, action: .view, targetKind: .child, targetID: child.rawValue, child: child,
+                                summary: "viewed the child's card on the handover of \(shift)")
+            }
+        }
+    }
+
     /// Writes the `view` event in its own committed transaction first: if that fails, the record
     /// is not shown.
     public func loadDetail(of child: ChildID, contactLimit: Int) throws -> ChildDetail {

@@ -50,3 +50,45 @@ final class RefusingReferralViews: ForwardingStore, @unchecked Sendable {
 
     override func viewReferral(_ referral: ReferralID, of child: ChildID) throws { throw Refusal() }
 }
+
+/// Attack 6, the handover screen: every card shows a child's whereabouts and last-seen place.
+/// Each card shown is a `view` event of its child, written before any card is drawn; a store
+/// that cannot write them shows no card.
+@MainActor
+@Suite struct HandoverLookAuditTests {
+    static func screen(_ h: Harness) -> HandoverScreen? { h.front as? HandoverScreen }
+
+    @Test func openingTheHandoverWritesOneViewEventPerCardBeforeAnyCardIsShown() throws {
+        let h = try Harness(size: Size(width: 120, height: 32))
+        let before = h.database.auditEvents().count
+        h.press(.char("H"))
+        let screen = try #require(Self.screen(h))
+        let cards = try #require(screen.report?.cards)
+        #expect(!cards.isEmpty)
+        #expect(screen.isLookAudited)
+        let looks = h.database.auditEvents().dropFirst(before).filter { $0.action == .view }
+        #expect(looks.map(\.child) == cards.map(\.child))
+        #expect(looks.allSatisfy { $0.summary.hasPrefix("viewed the child's card on the handover of ") })
+        // Reading the shift again (a tick's refresh) writes nothing more for the same cards.
+        h.tick()
+        #expect(h.database.auditEvents().dropFirst(before).filter { $0.action == .view }.count == cards.count)
+    }
+
+    @Test func aHandoverLookTheStoreCannotAuditShowsNoCard() throws {
+        let h = try Harness(size: Size(width: 120, height: 32), wrap: { RefusingHandoverLooks($0) })
+        h.press(.char("H"))
+        let screen = try #require(Self.screen(h))
+        let cards = try #require(screen.report?.cards)
+        #expect(!screen.isLookAudited)
+        #expect(h.screen.contains("Recording this look in the audit trail…"))
+        for card in cards.prefix(3) {
+            let name = try #require(h.dashboard.child(card.child)?.displayName)
+            #expect(!h.screen.contains(name), "\(name) is not shown")
+        }
+    }
+}
+
+/// A store whose handover look events cannot be written.
+final class RefusingHandoverLooks: ForwardingStore, @unchecked Sendable {
+    override func viewHandover(children: [ChildID], shift: String) throws { throw RefusingReferralViews.Refusal() }
+}

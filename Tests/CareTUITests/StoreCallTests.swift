@@ -97,6 +97,11 @@ final class CountingStore: CaseStore, @unchecked Sendable {
         try base.preview(of: child)
     }
 
+    func viewHandover(children: [ChildID], shift: String) throws {
+        log.calls.append("viewHandover")
+        try base.viewHandover(children: children, shift: shift)
+    }
+
     func viewReferral(_ referral: ReferralID, of child: ChildID) throws {
         log.calls.append("viewReferral")
         try base.viewReferral(referral, of: child)
