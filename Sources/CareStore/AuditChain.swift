@@ -1,3 +1,4 @@
+import CareDomain
 import Crypto
 import Foundation
 
@@ -65,8 +66,15 @@ struct AuditChain: Sendable {
 /// gets the same tag, so the store can still filter the trail by them.
 struct AuditIndex: Sendable {
     let key: SymmetricKey
+    /// The key of a look's child and target tags (`view`, `preview`): of its own, so a look's
+    /// tag never equals the tag of that child's write events, whose `audit_rows` hold the child
+    /// id in clear; without a key the file does not say which child a look concerns.
+    let lookKey: SymmetricKey
 
-    init(keyring: Keyring) { key = keyring.derived("audit-index") }
+    init(keyring: Keyring) {
+        key = keyring.derived("audit-index")
+        lookKey = keyring.derived("audit-index-look")
+    }
 
     func actor(_ id: String?) -> Data? { id.map { tag("actor", [$0]) } }
     func child(_ id: String?) -> Data? { id.map { tag("child", [$0]) } }
@@ -75,10 +83,27 @@ struct AuditIndex: Sendable {
         return tag("target", [kind, id])
     }
 
-    private func tag(_ purpose: String, _ values: [String]) -> Data {
+    /// The child tag of `action`'s events: a look's under the look key.
+    func child(_ id: String?, for action: AuditAction) -> Data? {
+        guard Self.isLook(action) else { return child(id) }
+        return id.map { tag("child", [$0], key: lookKey) }
+    }
+
+    func target(kind: String?, id: String?, for action: AuditAction) -> Data? {
+        guard Self.isLook(action) else { return target(kind: kind, id: id) }
+        guard let kind, let id else { return nil }
+        return tag("target", [kind, id], key: lookKey)
+    }
+
+    /// Every tag a child's events may carry, for finding them.
+    func childTags(_ id: String) -> [Data] { [tag("child", [id]), tag("child", [id], key: lookKey)] }
+
+    static func isLook(_ action: AuditAction) -> Bool { action == .view || action == .preview }
+
+    private func tag(_ purpose: String, _ values: [String], key: SymmetricKey? = nil) -> Data {
         var binding = BindingData("care/v2/audit-index/\(purpose)")
         for value in values { binding.text(value) }
-        return Data(HMAC<SHA256>.authenticationCode(for: binding.bytes, using: key).prefix(16))
+        return Data(HMAC<SHA256>.authenticationCode(for: binding.bytes, using: key ?? self.key).prefix(16))
     }
 }
 

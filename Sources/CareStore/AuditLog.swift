@@ -35,7 +35,8 @@ struct AuditLog {
             child: event.child?.rawValue)
         var row = AuditRow(
             seq: seq, at: event.at.timeIntervalSince1970, action: event.action.rawValue, actorKey: keys.index.actor(event.actor),
-            targetKey: keys.index.target(kind: event.targetKind?.rawValue, id: event.targetID), childKey: keys.index.child(event.child?.rawValue),
+            targetKey: keys.index.target(kind: event.targetKind?.rawValue, id: event.targetID, for: event.action),
+            childKey: keys.index.child(event.child?.rawValue, for: event.action),
             payload: try keys.sealer.sealAudit(RecordCoding.encoder().encode(payload), sequence: seq), hash: Data())
         let entries = event.rows.map(\.trailEntry)
         row.hash = keys.chain.link(previous: head.hash, row, entries: entries)
@@ -179,8 +180,9 @@ struct AuditLog {
         var conditions: [String] = []
         var arguments: StatementArguments = []
         if let child {
-            conditions.append("child_key = ?")
-            arguments += [keys.index.child(child)]
+            let tags = keys.index.childTags(child)
+            conditions.append("child_key IN (\(tags.map { _ in "?" }.joined(separator: ", ")))")
+            arguments += StatementArguments(tags)
         }
         if let actor {
             conditions.append("actor_key = ?")

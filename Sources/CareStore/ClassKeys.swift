@@ -35,6 +35,10 @@ enum ClassKeys {
             db, sql: "SELECT class, sealed_key FROM key_grants WHERE account_id = ? AND sealed_key IS NOT NULL", arguments: [accountID])
         for row in rows {
             guard let visibility = VisibilityClass(rawValue: try row.stored("class")) else { continue }
+            guard try exists(visibility, db: db) else {
+                notices.append(missingKeyNotice(visibility))
+                continue
+            }
             guard let key = KeyGrant.open(try row.stored("sealed_key"), with: privateKey, storeID: storeID, accountID: accountID, visibility: visibility),
                   try matches(key, visibility, storeID: storeID, db: db)
             else {
@@ -51,9 +55,26 @@ enum ClassKeys {
         return (keyring, notices)
     }
 
+    /// What an account is told when the key of a class its role reads is not in the keyring: it
+    /// is never made again (that would leave every older record of the class unreadable and
+    /// hand the new key to whatever the clear role column says).
+    static func missingKeyNotice(_ visibility: VisibilityClass) -> String {
+        "The key to \(visibility.records) is missing from this store; restore it from a backup. Until then they stay hidden here."
+    }
+
     /// Writes `holder`'s entitlement to `visibility` and, when it has a key pair, its sealed copy
-    /// of `key`.
-    static func grant(_ key: SymmetricKey, _ visibility: VisibilityClass, to holder: Holder, storeID: String, db: Database) throws {
+    /// of `key`. In a certified store only an account whose certificate verifies, for a class its
+    /// certified role reads, receives a key (`Certificates.mayReceive`); one never certified
+    /// (still on the first format when the store was certified) only when
+    /// `uncertifiedByEntitlement` (its own keys, or an entitlement made under the key).
+    static func grant(
+        _ key: SymmetricKey, _ visibility: VisibilityClass, to holder: Holder, storeID: String, db: Database,
+        uncertifiedByEntitlement: Bool = false
+    ) throws {
+        guard try Certificates.mayReceive(visibility, accountID: holder.id, storeID: storeID, db: db, uncertifiedByEntitlement: uncertifiedByEntitlement) else {
+            throw StoreError.invalid(
+                "The key to \(visibility.records) was not given: the account is not certified by the unit's authority for a role that reads them.")
+        }
         let entitlement = KeyGrant.entitlement(
             key, storeID: storeID, visibility: visibility, accountID: holder.id, role: holder.role, publicKey: holder.publicKey)
         let sealed = try holder.publicKey.map { raw in
@@ -84,7 +105,7 @@ enum ClassKeys {
             arguments: [publicKey, wrapped.sealed, wrapped.salt, cost.rounds, cost.blockSize, cost.parallelism, unlock.accountID])
         let holder = Holder(id: unlock.accountID, role: unlock.role, publicKey: publicKey)
         for visibility in keyring.classes {
-            try grant(keyring.key(for: visibility)!, visibility, to: holder, storeID: keyring.storeID, db: db)
+            try grant(keyring.key(for: visibility)!, visibility, to: holder, storeID: keyring.storeID, db: db, uncertifiedByEntitlement: true)
         }
         return privateKey
     }
@@ -97,20 +118,27 @@ enum ClassKeys {
         }
     }
 
-    /// Makes the key of `visibility` (nobody holds one yet): records its key check, grants it to
-    /// every active account whose role may read it (sealed now for those with a key pair,
-    /// waiting for the others), and seals the class's rows still in the first format under it.
-    /// Returns the rows resealed, for the audit event.
+    /// Makes the key of `visibility`, which the store upgraded from the first format has never
+    /// had (`Certificates.pendingClasses`; a class removed from the keyring is never made
+    /// again): records its key check, grants it to every active account whose role may read it
+    /// (sealed now for those with a key pair, waiting for the others), and seals the class's
+    /// rows still in the first format under it. Returns the rows resealed, for the audit event.
     static func make(
         _ visibility: VisibilityClass, keyring: inout Keyring, db: Database
     ) throws -> (rows: [RecordRow], holders: Int) {
+        var pending = try Certificates.pendingClasses(db)
+        guard pending.remove(visibility) != nil else { throw StoreError.invalid(missingKeyNotice(visibility)) }
+        try Certificates.notePending(pending, db: db)
         let key = Keyring.makeClassKey()
         try db.execute(
             sql: "INSERT INTO keyring(class, key_check) VALUES (?, ?)",
             arguments: [visibility.rawValue, Keyring.keyCheck(key, storeID: keyring.storeID, visibility: visibility)])
         keyring.add(key, for: visibility)
-        let entitled = try holders(db).filter { $0.role.mayRead(visibility) }
-        for holder in entitled { try grant(key, visibility, to: holder, storeID: keyring.storeID, db: db) }
+        let entitled = try holders(db).filter {
+            try $0.role.mayRead(visibility)
+                && Certificates.mayReceive(visibility, accountID: $0.id, storeID: keyring.storeID, db: db, uncertifiedByEntitlement: true)
+        }
+        for holder in entitled { try grant(key, visibility, to: holder, storeID: keyring.storeID, db: db, uncertifiedByEntitlement: true) }
         let sealer = RecordSealer(keyring: keyring)
         var resealed: [RecordRow] = []
         let legacy = try Row.fetchAll(
@@ -143,8 +171,10 @@ enum ClassKeys {
                 let stored: Data = try row.stored("entitlement")
                 let waitingForm = KeyGrant.entitlement(key, storeID: keyring.storeID, visibility: visibility, accountID: holder.id, role: role, publicKey: nil)
                 let boundForm = KeyGrant.entitlement(key, storeID: keyring.storeID, visibility: visibility, accountID: holder.id, role: role, publicKey: holder.publicKey)
-                guard stored == waitingForm || stored == boundForm else { continue }
-                try grant(key, visibility, to: holder, storeID: keyring.storeID, db: db)
+                guard stored == waitingForm || stored == boundForm,
+                      try Certificates.mayReceive(visibility, accountID: holder.id, storeID: keyring.storeID, db: db, uncertifiedByEntitlement: true)
+                else { continue }
+                try grant(key, visibility, to: holder, storeID: keyring.storeID, db: db, uncertifiedByEntitlement: true)
                 granted[visibility, default: 0] += 1
             }
         }

@@ -56,7 +56,29 @@ extension SQLiteCaseStore {
                 saved.id.rawValue, saved.accountName, saved.role.rawValue, publicKey, wrapped.sealed, wrapped.salt,
                 wrapped.cost.rounds, wrapped.cost.blockSize, wrapped.cost.parallelism,
             ])
+        try certify(
+            CertifiedAccount(id: saved.id.rawValue, name: saved.accountName, role: saved.role, active: true, publicKey: publicKey),
+            keys: keys, db: db)
         return (saved, row)
+    }
+
+    /// Certifies `account` as it now stands with this supervisor's authority, and seals the
+    /// authority to it when it is an active supervisor (erasing that copy otherwise). The caller
+    /// made its key, or verified the certificate of the key it keeps. A store not yet certified
+    /// gets nothing (its first supervisor sign-in certifies every account).
+    static func certify(_ account: CertifiedAccount, keys: SessionKeys, db: Database) throws {
+        guard let authority = keys.authority else {
+            guard try Certificates.authorityKey(db) == nil else {
+                throw StoreError.invalid("This session does not hold the unit's authority key, so it cannot certify accounts; sign in again as a supervisor.")
+            }
+            return
+        }
+        try Certificates.certify(account, authority: authority, storeID: keys.storeID, db: db)
+        if account.active, account.role == .supervisor, let publicKey = account.publicKey {
+            try Certificates.grantAuthority(authority, to: account.id, publicKey: publicKey, storeID: keys.storeID, db: db)
+        } else {
+            try db.execute(sql: "DELETE FROM authority_grants WHERE account_id = ?", arguments: [account.id])
+        }
     }
 
     /// Grants `holder` every class key in `keyring` its role may read.
@@ -82,6 +104,11 @@ extension SQLiteCaseStore {
                 sql: "UPDATE accounts SET active = 0, wrapped_key = X'', wrapped_private = NULL, version = version + 1 WHERE id = ?",
                 arguments: [target.id.rawValue])
             try db.execute(sql: "DELETE FROM key_grants WHERE account_id = ?", arguments: [target.id.rawValue])
+            // Disabled is what the certificate says now; the key it kept opens nothing.
+            if var certified = try Certificates.account(id: target.id.rawValue, db: db)?.account {
+                certified.active = false
+                try Self.certify(certified, keys: keys, db: db)
+            }
             var disabled = target
             disabled.active = false
             disabled.version += 1
@@ -122,6 +149,9 @@ extension SQLiteCaseStore {
                 ])
             try db.execute(sql: "DELETE FROM key_grants WHERE account_id = ?", arguments: [target.id.rawValue])
             let current = try accountWorker(named: accountName, db: db, keys: keys)
+            // The key pair was made here: this supervisor certifies it.
+            try Self.certify(
+                CertifiedAccount(id: target.id.rawValue, name: accountName, role: current.role, active: true, publicKey: publicKey), keys: keys, db: db)
             try Self.grantHeldKeys(keys.keyring, to: ClassKeys.Holder(id: target.id.rawValue, role: current.role, publicKey: publicKey), db: db)
             var rows: [RecordRow] = []
             if !current.active {
@@ -172,8 +202,16 @@ extension SQLiteCaseStore {
         try write { db, keys in
             let target = try accountWorker(named: accountName, db: db, keys: keys)
             guard target.role != newRole else { return }
+            // The new certificate is for the key the old one certified: a public key put in the
+            // file by anyone else is refused before anything is granted to it.
+            if let authority = keys.authority {
+                try Certificates.recertify(accountID: target.id.rawValue, authority: authority, storeID: keys.storeID, db: db) { $0.role = newRole }
+            }
             try db.execute(
                 sql: "UPDATE accounts SET role = ?, version = version + 1 WHERE id = ?", arguments: [newRole.rawValue, target.id.rawValue])
+            if let certified = try Certificates.account(id: target.id.rawValue, db: db)?.account {
+                try Self.certify(certified, keys: keys, db: db)
+            }
             var changed = target
             changed.role = newRole
             changed.version += 1

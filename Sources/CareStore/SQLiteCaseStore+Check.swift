@@ -94,9 +94,13 @@ extension SQLiteCaseStore {
             checked += summaries.checked
             notReadable += summaries.notReadable
             problems += summaries.problems
+            let accounts = try Certificates.problems(
+                keyring: keys.keyring, seenAuthority: options.anchors?.authority(storeID: keys.storeID), db: db)
             return StoreCheckReport(
                 integrityProblems: integrity, recordsChecked: checked, recordsNotReadable: notReadable, problems: problems,
-                audit: try AuditLog(keys: keys).verifyChain(db))
+                audit: try AuditLog(keys: keys).verifyChain(db), accountProblems: accounts,
+                accountsCertified: try Certificates.authorityKey(db) != nil,
+                anchorProblem: try SignIn.anchorNotice(db: db, keys: keys, anchors: options.anchors))
         }
     }
 }
@@ -228,6 +232,10 @@ public final class StoreInspection {
         guard report.audit.isIntact, !store.isReadOnly else { return }
         try store.write { db, keys in
             try SQLiteCaseStore.foldFailedLogins(db, keys: keys)
+            // A store behind this machine's anchor is said in the trail too, every time.
+            if let behind = report.anchorProblem {
+                try store.appendEvent(db, keys: keys, action: .notice, summary: behind)
+            }
             try store.appendEvent(
                 db, keys: keys, action: .login,
                 summary: "signed in as \(store.worker.accountName) to check the store (\(report.isHealthy ? "healthy" : "problems found"))")

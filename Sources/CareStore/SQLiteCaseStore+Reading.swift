@@ -33,6 +33,7 @@ extension SQLiteCaseStore {
         let classes = summaryClasses.filter(readable.contains).map { "'\($0.rawValue)'" }.joined(separator: ", ")
         let catalogue: [RecordKind] = [.service, .reviewChecklist, .worker]
         return ["SELECT \(summaryColumns) FROM summaries WHERE class IN (\(classes));",
+                "SELECT id, version, row_hash, MAX(seq) FROM audit_rows WHERE kind = '\(summaryKind)' GROUP BY id;",
                 "SELECT id FROM records WHERE kind = 'child';",
                 "SELECT \(RecordRow.columns) FROM records WHERE kind = 'alert-response';"]
             + catalogue.map { "SELECT \(RecordRow.columns) FROM records WHERE kind = '\($0.rawValue)' ORDER BY sort_at DESC, updated_at DESC, id;" }
@@ -140,23 +141,43 @@ extension SQLiteCaseStore {
             }
             rows.removeAll(keepingCapacity: true)
         }
+        let trail = try trailedSummaries(of: ids, visibility, db: db)
+        var seen = Set<String>()
         try forEachChunk(of: ids, db: db) { filter, arguments in
             let stored = try Row.fetchCursor(
                 db, sql: "SELECT \(summaryColumns) FROM summaries WHERE class = ? \(filter)",
                 arguments: [visibility.rawValue] + arguments)
             while let next = try stored.next() {
+                let row: RecordRow
                 do {
-                    rows.append(try summaryRow(next))
+                    row = try summaryRow(next)
                 } catch let error as StoreError where error.isDamage {
                     // Damaged columns: the child (when its id is readable) is read from its
                     // records; a team summary with no readable id is found missing below.
                     if let child = (try? next.stored("child_id", as: String?.self)) ?? nil { unopened.insert(ChildID(rawValue: child)) }
                     continue
                 }
+                // Not the summary the trail last wrote (an older copy put back, one moved, one
+                // no event wrote): it opens, but what it says cannot be trusted. The child is
+                // read from its records and marked, for the alert and the handover.
+                seen.insert(row.id)
+                guard let trailed = trail[row.id], trailed.version == row.version, trailed.hash == row.hash else {
+                    let child = ChildID(rawValue: row.childID ?? "")
+                    unopened.insert(child)
+                    try onDamage(DamagedRecord(kind: summaryKind, id: row.id, child: child), .sealBroken(kind: summaryKind, id: row.id))
+                    continue
+                }
+                rows.append(row)
                 if rows.count == ParallelOpening.batch { openBatch() }
             }
         }
         openBatch()
+        // A summary the trail wrote and the table no longer holds was deleted: the same.
+        for id in trail.keys where !seen.contains(id) {
+            let child = ChildID(rawValue: String(id.dropFirst(visibility.rawValue.count + 1)))
+            unopened.insert(child)
+            try onDamage(DamagedRecord(kind: summaryKind, id: id, child: child), .sealBroken(kind: summaryKind, id: id))
+        }
         if visibility == .team {
             try forEachChunk(of: ids, idColumn: "id", db: db) { filter, arguments in
                 let children = try String.fetchCursor(
@@ -171,6 +192,36 @@ extension SQLiteCaseStore {
             for (child, entry) in try caseloadEntries(of: unopened, visibility, db: db, keys: keys, onDamage: onDamage) { entries.append((child, entry)) }
         }
         return entries
+    }
+
+    /// The version and row hash the trail last wrote of each summary of `visibility` (of the
+    /// children `ids`, or all), by summary id: the keyed chain holds each event's rows, so a
+    /// summary put back at an older version, or one no event wrote, does not match.
+    static func trailedSummaries(
+        of ids: Set<ChildID>?, _ visibility: VisibilityClass, db: Database
+    ) throws -> [String: (version: Int, hash: Data)] {
+        var trailed: [String: (version: Int, hash: Data)] = [:]
+        let prefix = "\(visibility.rawValue)/"
+        func collect(_ filter: String, _ arguments: StatementArguments) throws {
+            // SQLite takes the bare columns from the row with the largest `seq` of each id.
+            let rows = try Row.fetchCursor(db, sql: """
+                SELECT id, version, row_hash, MAX(seq) FROM audit_rows
+                WHERE kind = ? AND id >= ? AND id < ? \(filter) GROUP BY id
+                """, arguments: [summaryKind, prefix, "\(visibility.rawValue)0"] + arguments)
+            while let row = try rows.next() {
+                trailed[try row.stored("id")] = (try row.stored("version"), try row.stored("row_hash"))
+            }
+        }
+        guard let ids else {
+            try collect("", [])
+            return trailed
+        }
+        let all = ids.map { summaryID($0, visibility) }
+        for start in stride(from: 0, to: all.count, by: 500) {
+            let chunk = Array(all[start..<min(start + 500, all.count)])
+            try collect("AND id IN (\(chunk.map { _ in "?" }.joined(separator: ", ")))", StatementArguments(chunk))
+        }
+        return trailed
     }
 
     /// Every record of one kind that belongs to one of `children` (to any child, and to none,
@@ -211,6 +262,36 @@ extension SQLiteCaseStore {
         guard !session.hasPreviewed(child.rawValue) else { return }
         try audited(.preview, of: child, "previewed the child's details")
         session.notePreviewed(child.rawValue)
+    }
+
+    /// The referral screen's `view` event, written (and committed) before the screen shows the
+    /// referral; a referral not filed under `child` is refused.
+    public func viewReferral(_ referral: ReferralID, of child: ChildID) throws {
+        try require(.viewCaseload)
+        if let readOnlyReason {
+            throw StoreError.readOnly("\(readOnlyReason), so a view of a referral cannot be audited and is not shown")
+        }
+        try write { db, keys in
+            let filed = try String.fetchOne(
+                db, sql: "SELECT child_id FROM records WHERE kind = ? AND id = ?", arguments: [RecordKind.referral.rawValue, referral.rawValue])
+            guard filed == child.rawValue else { throw CommandError.notFound(kind: .referral, id: referral.rawValue) }
+            try appendEvent(db, keys: keys, action: .view, targetKind: .referral, targetID: referral.rawValue, child: child,
+                            summary: "viewed a referral in full")
+        }
+    }
+
+    /// The handover screen's `view` events, one per card, committed before the cards are shown.
+    public func viewHandover(children: [ChildID], shift: String) throws {
+        try require(.viewCaseload)
+        if let readOnlyReason {
+            throw StoreError.readOnly("\(readOnlyReason), so a look at the handover cannot be audited and is not shown")
+        }
+        try write { db, keys in
+            for child in children {
+                try appendEvent(db, keys: keys, action: .view, targetKind: .child, targetID: child.rawValue, child: child,
+                                summary: "viewed the child's card on the handover of \(shift)")
+            }
+        }
     }
 
     /// Writes the `view` event in its own committed transaction first: if that fails, the record

@@ -12,6 +12,9 @@ extension SQLiteCaseStore {
     func write<T>(keys: SessionKeys? = nil, _ body: (Database, SessionKeys) throws -> T) throws -> T {
         let keys = try keys ?? session.keys()
         if let readOnlyReason { throw StoreError.readOnly(readOnlyReason) }
+        // This session's own events move the machine's anchor on (at most once a second), so
+        // a copy put back over them is named even if the process never quits cleanly.
+        defer { if headMemory.isDue(now: clock.now()) { rememberHead() } }
         return try givenUpInWords {
             try StoreDatabase.mapErrors(at: location) {
                 try dbQueue.writeWithoutTransaction { db in

@@ -43,6 +43,10 @@ public final class SQLiteCaseStore: CaseStore, CaseArchive {
         self.session = SessionState(keys)
     }
 
+    /// When this session last noted the head in the machine's anchors (after its own writes, at
+    /// most once a second).
+    let headMemory = HeadMemory()
+
     /// The unit code this store belongs to (e.g. `KEN`).
     public var unit: String { unitInfo.code }
     public var isReadOnly: Bool { readOnlyReason != nil }
@@ -164,13 +168,30 @@ public final class SQLiteCaseStore: CaseStore, CaseArchive {
     }
 
     /// Notes the current head in this machine's anchors, so a store later found behind it (a
-    /// restored older copy, a cut trail with a replayed head) is named. Not from a read-only
-    /// store (it may be an old copy looked at on purpose), nor a trail that does not reach its
-    /// head. Best effort: a machine that cannot write its state folder still works.
-    func rememberHead() {
+    /// restored older copy, a cut trail with a replayed head) is named. Anchors move forward
+    /// only: a head whose trail does not hold the one this machine saw (behind it, or another
+    /// trail) leaves the anchor where it is, so the store is named again at every opening and
+    /// check until a supervisor accepts it (`acceptRestore`). Not from a read-only store (it may
+    /// be an old copy looked at on purpose), nor a trail that does not reach its head. Best
+    /// effort: a machine that cannot write its state folder still works.
+    func rememberHead(accepting: Bool = false) {
         guard !isReadOnly, let anchors = options.anchors, let keys = try? session.keys(),
-              let head = try? dbQueue.read({ db in try AuditLog(keys: keys).verifiedTail(db) })
+              let (head, forward) = try? dbQueue.read({ db -> (AuditHead, Bool) in
+                  let head = try AuditLog(keys: keys).verifiedTail(db)
+                  return (head, try SignIn.anchorNotice(db: db, keys: keys, anchors: anchors) == nil)
+              }),
+              forward || accepting
         else { return }
+        headMemory.noteRemembered(at: clock.now())
         try? anchors.remember(storeID: keys.storeID, StoreAnchor(sequence: head.sequence, hash: head.hash))
+        if let authority = try? dbQueue.read(Certificates.authorityKey) {
+            try? anchors.rememberAuthority(storeID: keys.storeID, authority)
+        }
+    }
+
+    /// The unit authority's public key as people compare it (hex in groups of four), or nil
+    /// while the store's accounts are not yet certified. `care init` prints it.
+    public func authorityFingerprint() throws -> String? {
+        try read { db, _ in try Certificates.authorityKey(db).map(UnitAuthority.fingerprint) }
     }
 }

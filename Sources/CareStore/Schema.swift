@@ -1,3 +1,4 @@
+import CareDomain
 import GRDB
 
 /// The store's tables. Only opaque ids, versions, kinds, classes and timestamps are in clear;
@@ -170,6 +171,28 @@ enum Schema {
                     PRIMARY KEY (child_id, class)
                 );
                 """)
+        }
+        migrator.registerMigration("v5") { db in
+            // Certified accounts (`Certificates`): each account's certificate from the unit's
+            // authority, and the authority's private half sealed to each supervisor. A store made
+            // before has none until its first supervisor sign-in. `meta.classes_pending` names
+            // the classes whose key was never made (a store upgraded from the first format
+            // waits for someone who may read them); any other class missing from the keyring
+            // was removed, and is reported, never made again. A new store has no `meta.format`
+            // yet and nothing pending.
+            let existing = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM meta WHERE key = 'format'") ?? 0 > 0
+            try db.execute(sql: """
+                ALTER TABLE accounts ADD COLUMN certificate BLOB;
+                CREATE TABLE authority_grants (
+                    account_id TEXT PRIMARY KEY NOT NULL,
+                    sealed_key BLOB NOT NULL
+                );
+                """)
+            if existing {
+                let made = Set(try String.fetchAll(db, sql: "SELECT class FROM keyring"))
+                let pending = VisibilityClass.allCases.filter { $0 != .team && !made.contains($0.rawValue) }
+                try Certificates.notePending(Set(pending), db: db)
+            }
         }
         return migrator
     }

@@ -9,10 +9,14 @@ struct SessionKeys: Sendable {
     let sealer: RecordSealer
     let chain: AuditChain
     let index: AuditIndex
+    /// The unit's authority, held by a supervisor's session in a certified store: it certifies
+    /// accounts (`Certificates`).
+    let authority: UnitAuthority?
 
-    init(keyring: Keyring, privateKey: AccountKeys.PrivateKey?) {
+    init(keyring: Keyring, privateKey: AccountKeys.PrivateKey?, authority: UnitAuthority? = nil) {
         self.keyring = keyring
         self.privateKey = privateKey
+        self.authority = authority
         sealer = RecordSealer(keyring: keyring)
         chain = AuditChain(keyring: keyring)
         index = AuditIndex(keyring: keyring)

@@ -89,18 +89,21 @@ struct SignIn {
             }
         }
         let worker = try accountWorker(keyring: keyring)
+        var authority = try checkCertificate(storeID: storeID, privateKey: privateKey)
 
         if writes {
-            var keys = SessionKeys(keyring: keyring, privateKey: privateKey)
+            var keys = SessionKeys(keyring: keyring, privateKey: privateKey, authority: authority)
             if case .legacy(_, let passphrase) = unlock.secret {
                 privateKey = try ClassKeys.register(unlock, passphrase: passphrase, keyring: keyring, cost: options.kdfCost, db: db)
                 keys = SessionKeys(keyring: keyring, privateKey: privateKey)
                 try append(keys, .accountChange, "set up the account's key pair", target: unlock.accountID)
             }
-            for visibility in unlock.role.readableClasses where !keyring.holds(visibility) {
+            let pending = try Certificates.pendingClasses(db)
+            for visibility in unlock.role.readableClasses where !keyring.holds(visibility) && pending.contains(visibility) {
                 guard try !ClassKeys.exists(visibility, db: db) else { continue }
                 let made = try ClassKeys.make(visibility, keyring: &keyring, db: db)
-                keys = SessionKeys(keyring: keyring, privateKey: privateKey)
+                keys = SessionKeys(keyring: keyring, privateKey: privateKey, authority: authority)
+                if let authority { try Certificates.signKeyring(authority, storeID: storeID, db: db) }
                 try append(keys, .create, "made the key to \(visibility.records) for \(made.holders) accounts"
                     + (made.rows.isEmpty ? "" : " and sealed \(made.rows.count) records under it"), rows: made.rows)
             }
@@ -111,11 +114,30 @@ struct SignIn {
             for (visibility, count) in granted.sorted(by: { $0.key < $1.key }) {
                 try append(keys, .accountChange, "gave the key to \(visibility.records) to \(count) accounts")
             }
+            // A store made before certificates is certified by the first supervisor who holds
+            // every class key (the keys' entitlements vouch for each account's key and role).
+            if authority == nil, unlock.role == .supervisor, try Certificates.authorityKey(db) == nil,
+               VisibilityClass.allCases.allSatisfy(keyring.holds) {
+                let (made, words) = try Certificates.establish(keyring: keyring, supervisorID: unlock.accountID, db: db)
+                authority = made
+                keys = SessionKeys(keyring: keyring, privateKey: privateKey, authority: authority)
+                try append(keys, .accountChange, words)
+            } else if let authority, VisibilityClass.allCases.allSatisfy(keyring.holds) {
+                let (certified, _) = try Certificates.certifyVouched(authority: authority, keyring: keyring, db: db)
+                if certified > 0 { try append(keys, .accountChange, "certified \(certified) accounts that have their key pair since the store was certified") }
+            }
         }
         for visibility in unlock.role.readableClasses where !keyring.holds(visibility) {
-            notices.append("This account will receive the key to \(visibility.records) when someone who holds it next signs in; until then they stay hidden here.")
+            if try ClassKeys.exists(visibility, db: db) || Certificates.pendingClasses(db).contains(visibility) {
+                notices.append("This account will receive the key to \(visibility.records) when someone who holds it next signs in; until then they stay hidden here.")
+            } else if !notices.contains(ClassKeys.missingKeyNotice(visibility)) {
+                notices.append(ClassKeys.missingKeyNotice(visibility))
+            }
         }
-        let keys = SessionKeys(keyring: keyring, privateKey: privateKey)
+        if try Certificates.authorityKey(db) == nil {
+            notices.append(Self.notYetCertified)
+        }
+        let keys = SessionKeys(keyring: keyring, privateKey: privateKey, authority: authority)
         try compareWithAnchor(keys)
         if writes {
             try SQLiteCaseStore.foldFailedLogins(db, keys: keys)
@@ -126,6 +148,32 @@ struct SignIn {
             }
         }
         return Result(keys: keys, worker: worker, notices: notices)
+    }
+
+    /// What every session of a store made before certificates is told until it is certified.
+    static let notYetCertified = "The accounts of this store are not yet certified: the first supervisor to sign in certifies them."
+
+    /// In a certified store: the store's authority key must be the one this machine saw first,
+    /// and this account's certificate must verify for the row as it stands (a role, state or key
+    /// changed in the file is refused in words). An account never certified (still on the first
+    /// format when the store was certified) signs in by its keys alone. Returns the authority
+    /// when this is a supervisor it is sealed to.
+    private mutating func checkCertificate(storeID: String, privateKey: AccountKeys.PrivateKey?) throws -> UnitAuthority? {
+        guard let authorityKey = try Certificates.authorityKey(db) else { return nil }
+        if let seen = options.anchors?.authority(storeID: storeID), seen != authorityKey {
+            let words = "this store's unit authority key (\(UnitAuthority.fingerprint(authorityKey))) is not the one this machine saw first "
+                + "(\(UnitAuthority.fingerprint(seen))): its accounts may have been re-certified outside care"
+            guard mode == .inspect else { throw StoreError.corrupt(words) }
+            notices.append("The " + words + ".")
+        }
+        guard let stored = try Certificates.account(id: unlock.accountID, db: db) else { return nil }
+        if stored.certificate != nil, !stored.account.verifies(stored.certificate, authority: authorityKey, storeID: storeID) {
+            throw StoreError.corrupt(
+                "the account \"\(unlock.accountName)\" is not as the unit's authority certified it (its role, state or key was changed "
+                    + "outside care); a supervisor can set its passphrase again with `care user passphrase`")
+        }
+        guard unlock.role == .supervisor, let privateKey else { return nil }
+        return try Certificates.openAuthority(accountID: unlock.accountID, privateKey: privateKey, storeID: storeID, db: db)
     }
 
     /// The account's worker record. Its role must be the one in the accounts list: the keys
@@ -146,22 +194,28 @@ struct SignIn {
     /// Names a store whose trail is behind, or differs from, the head this machine last saw
     /// (a restored older copy, or a cut trail under a replayed head), in words and in the trail.
     private mutating func compareWithAnchor(_ keys: SessionKeys) throws {
-        // A trail that does not reach its head is refused (or, by a check, reported) anyway.
-        guard let anchors = options.anchors, let seen = anchors.anchor(storeID: keys.storeID),
-              let head = try? AuditLog(keys: keys).verifiedTail(db)
-        else { return }
-        let notice: String
-        if head.sequence < seen.sequence {
-            notice = "This store is behind what this machine has seen: its audit trail ends at event \(head.sequence), "
-                + "but event \(seen.sequence) was seen here before. It may be an older copy put back, or its last events were removed."
-        } else if try Data.fetchOne(db, sql: "SELECT hash FROM audit WHERE seq = ?", arguments: [seen.sequence]) != seen.hash {
-            notice = "This store's audit trail differs from what this machine saw at event \(seen.sequence): "
-                + "it was rewritten since, or this is another copy of the store."
-        } else {
-            return
-        }
+        guard let notice = try Self.anchorNotice(db: db, keys: keys, anchors: options.anchors) else { return }
         notices.append(notice)
         if writes { try append(keys, .notice, notice) }
+    }
+
+    /// The words for a store behind, or differing from, this machine's anchor; nil when it is at
+    /// or ahead of it along the same trail (or this machine never saw it).
+    static func anchorNotice(db: Database, keys: SessionKeys, anchors: AnchorBook?) throws -> String? {
+        // A trail that does not reach its head is refused (or, by a check, reported) anyway.
+        guard let anchors, let seen = anchors.anchor(storeID: keys.storeID),
+              let head = try? AuditLog(keys: keys).verifiedTail(db)
+        else { return nil }
+        if head.sequence < seen.sequence {
+            return "This store is behind what this machine has seen: its audit trail ends at event \(head.sequence), "
+                + "but event \(seen.sequence) was seen here before. It may be an older copy put back, or its last events were removed. "
+                + "If it was restored on purpose, a supervisor can accept it with `care anchor accept`."
+        } else if try Data.fetchOne(db, sql: "SELECT hash FROM audit WHERE seq = ?", arguments: [seen.sequence]) != seen.hash {
+            return "This store's audit trail differs from what this machine saw at event \(seen.sequence): "
+                + "it was rewritten since, or this is another copy of the store. "
+                + "If it was restored on purpose, a supervisor can accept it with `care anchor accept`."
+        }
+        return nil
     }
 
     private func append(_ keys: SessionKeys, _ action: AuditAction, _ summary: String, target: String? = nil, rows: [RecordRow] = []) throws {

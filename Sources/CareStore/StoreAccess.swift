@@ -28,12 +28,17 @@ struct StoreAccess {
         } else if let folderMode, folderMode & 0o200 == 0 || access(location.directory, W_OK) != 0 {
             readOnlyReason = "its folder \(location.directory) is not writable (mode \(Self.octal(folderMode)))"
         }
-        if let folderMode, folderMode & 0o077 != 0 {
-            notices.append("The store's folder \(location.directory) can be used by other accounts on this machine "
-                + "(mode \(Self.octal(folderMode))); `chmod 700 \(location.directory)` keeps it to you.")
+        // The folder the store file really is in, too, when it is reached through a symlink.
+        let real = URL(fileURLWithPath: location.path).resolvingSymlinksInPath().deletingLastPathComponent().path
+        for folder in real == location.directory ? [location.directory] : [location.directory, real] {
+            if let mode = Self.mode(folder), mode & 0o077 != 0 {
+                notices.append("The store's folder \(folder) can be used by other accounts on this machine "
+                    + "(mode \(Self.octal(mode))); `chmod 700 \(folder)` keeps it to you.")
+            }
         }
         if let fileMode, fileMode & 0o077 != 0 {
-            notices.append("The store file can be read by other accounts on this machine (mode \(Self.octal(fileMode))); "
+            let may = fileMode & 0o022 != 0 ? "read and changed" : "read"
+            notices.append("The store file can be \(may) by other accounts on this machine (mode \(Self.octal(fileMode))); "
                 + "`chmod 600 \(location.path)` keeps it to you.")
         }
     }

@@ -32,7 +32,11 @@ public enum StoreAdmin {
     ) throws -> SQLiteCaseStore {
         let name = worker.accountName
         let location = options.location
-        guard !exists(path: location.path) else { throw StoreError.alreadyExists(path: location.path) }
+        // A symlink counts as something at the path even when it leads nowhere: SQLite would
+        // create the store wherever it points.
+        guard !exists(path: location.path), (try? FileManager.default.destinationOfSymbolicLink(atPath: location.path)) == nil else {
+            throw StoreError.alreadyExists(path: location.path)
+        }
         try location.requireLocalFilesystem(using: options.filesystemProbe)
         try location.createDirectory()
 
@@ -63,7 +67,11 @@ public enum StoreAdmin {
                             sql: "INSERT INTO keyring(class, key_check) VALUES (?, ?)",
                             arguments: [visibility.rawValue, Keyring.keyCheck(keyring.key(for: visibility)!, storeID: storeID, visibility: visibility)])
                     }
-                    let keys = SessionKeys(keyring: keyring, privateKey: privateKey)
+                    // The unit's authority, sealed to this first supervisor, certifies accounts.
+                    let authority = UnitAuthority.make()
+                    try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('authority_key', ?)", arguments: [authority.publicKey])
+                    try Certificates.signKeyring(authority, storeID: storeID, db: db)
+                    let keys = SessionKeys(keyring: keyring, privateKey: privateKey, authority: authority)
                     try AuditLog.storeHead(AuditHead.empty(keyring: keyring), db: db)
                     let (saved, row) = try SQLiteCaseStore.insertAccount(worker, wrapped: wrapped, publicKey: publicKey, at: now, db: db, keys: keys)
                     try SQLiteCaseStore.grantHeldKeys(keyring, to: ClassKeys.Holder(id: saved.id.rawValue, role: saved.role, publicKey: publicKey), db: db)

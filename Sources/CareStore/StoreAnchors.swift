@@ -33,12 +33,35 @@ public struct AnchorBook: Sendable {
     }
 
     public func anchor(storeID: String) -> StoreAnchor? {
-        read()[storeID]
+        read()[storeID]?.anchor
+    }
+
+    /// The unit authority's public key this machine saw first for the store (as SSH keeps a
+    /// host key): a store later holding another is refused in words.
+    public func authority(storeID: String) -> Data? {
+        read()[storeID]?.authority
     }
 
     /// Records `anchor` as the head last seen for the store. A store found behind its anchor was
     /// named when it was opened (in words and in its trail); from then on its own head counts.
     public func remember(storeID: String, _ anchor: StoreAnchor) throws {
+        try update { entries in entries[storeID, default: Entry()].anchor = anchor }
+    }
+
+    /// Keeps the store's authority key, the first time it is seen only.
+    public func rememberAuthority(storeID: String, _ key: Data) throws {
+        try update { entries in
+            if entries[storeID]?.authority == nil { entries[storeID, default: Entry()].authority = key }
+        }
+    }
+
+    /// One store's line: its last head and its authority key.
+    struct Entry {
+        var anchor: StoreAnchor?
+        var authority: Data?
+    }
+
+    private func update(_ change: (inout [String: Entry]) -> Void) throws {
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent().path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         // One writer at a time across processes; the lock file sits beside the book.
@@ -46,11 +69,14 @@ public struct AnchorBook: Sendable {
         guard lock >= 0 else { throw StoreError.invalid("Cannot write \(path).lock") }
         defer { close(lock) }
         _ = flock(lock, LOCK_EX)
-        var anchors = read()
-        anchors[storeID] = anchor
-        let text: String = anchors.keys.sorted().map { id in
-            let anchor = anchors[id]!
-            return "\(id) \(anchor.sequence) \(anchor.hash.map { String(format: "%02x", $0) }.joined())\n"
+        var entries = read()
+        change(&entries)
+        let text: String = entries.keys.sorted().map { id in
+            let entry = entries[id]!
+            let anchor = entry.anchor ?? StoreAnchor(sequence: 0, hash: Data())
+            var line = "\(id) \(anchor.sequence) \(Self.hex(anchor.hash))"
+            if let authority = entry.authority { line += " \(Self.hex(authority))" }
+            return line + "\n"
         }.joined()
         let temporary = path + ".new"
         guard FileManager.default.createFile(atPath: temporary, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
@@ -59,16 +85,20 @@ public struct AnchorBook: Sendable {
         guard rename(temporary, path) == 0 else { throw StoreError.invalid("Cannot replace \(path)") }
     }
 
-    private func read() -> [String: StoreAnchor] {
+    private func read() -> [String: Entry] {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return [:] }
-        var anchors: [String: StoreAnchor] = [:]
+        var entries: [String: Entry] = [:]
         for line in text.split(separator: "\n") {
-            let fields = line.split(separator: " ")
-            guard fields.count == 3, let sequence = Int64(fields[1]), let hash = Self.bytes(hex: fields[2]) else { continue }
-            anchors[String(fields[0])] = StoreAnchor(sequence: sequence, hash: hash)
+            let fields = line.split(separator: " ", omittingEmptySubsequences: false)
+            guard fields.count == 3 || fields.count == 4, let sequence = Int64(fields[1]), let hash = Self.bytes(hex: fields[2]) else { continue }
+            var entry = Entry(anchor: sequence == 0 && hash.isEmpty ? nil : StoreAnchor(sequence: sequence, hash: hash))
+            if fields.count == 4 { entry.authority = Self.bytes(hex: fields[3]) }
+            entries[String(fields[0])] = entry
         }
-        return anchors
+        return entries
     }
+
+    private static func hex(_ data: Data) -> String { data.map { String(format: "%02x", $0) }.joined() }
 
     private static func bytes(hex: Substring) -> Data? {
         guard hex.count % 2 == 0 else { return nil }

@@ -58,8 +58,20 @@ public struct StoreCheckReport: Sendable, Equatable, CustomStringConvertible {
     /// Every record that is not as the trail wrote it, deleted ones included, in table order.
     public var problems: [RecordProblem]
     public var audit: AuditVerification
+    /// The accounts and key tables: a certificate that does not verify, a grant to a role its
+    /// certificate does not allow, a class key missing or added (`Certificates.problems`).
+    public var accountProblems: [String] = []
+    /// False for a store made before certificates, until its first supervisor sign-in.
+    public var accountsCertified = true
 
-    public var isHealthy: Bool { integrityProblems.isEmpty && problems.isEmpty && audit.isIntact }
+    /// The store is behind, or differs from, the head this machine saw (`SignIn.anchorNotice`).
+    /// The anchor stays where it was until a supervisor accepts the store (`care anchor accept`),
+    /// so every check says so again.
+    public var anchorProblem: String?
+
+    public var isHealthy: Bool {
+        integrityProblems.isEmpty && problems.isEmpty && audit.isIntact && accountProblems.isEmpty && anchorProblem == nil
+    }
 
     /// How many problems the description names one by one.
     static let namedLimit = 50
@@ -77,7 +89,16 @@ public struct StoreCheckReport: Sendable, Equatable, CustomStringConvertible {
             for problem in problems.prefix(Self.namedLimit) { lines.append("  \(problem)") }
             if problems.count > Self.namedLimit { lines.append("  … and \(problems.count - Self.namedLimit) more") }
         }
+        if !accountsCertified {
+            lines.append("accounts: not yet certified (the first supervisor to sign in certifies them)")
+        } else if accountProblems.isEmpty {
+            lines.append("accounts and keys: every certificate and grant verifies")
+        } else {
+            lines.append("accounts and keys: \(accountProblems.count) problems:")
+            for problem in accountProblems.prefix(Self.namedLimit) { lines.append("  \(problem)") }
+        }
         lines.append(audit.description)
+        if let anchorProblem { lines.append("this machine: \(anchorProblem)") }
         return lines.joined(separator: "\n")
     }
 }

@@ -18,6 +18,9 @@ enum Dashboard {
             let app = try makeApp(store: store, session: session, masked: masked, wall: wall)
             app.show(messages: store.notices + [session.warning].compactMap { $0 })
             app.run()
+            // Quitting notes the head in this machine's anchors (close does), so a copy put back
+            // over this session's events is named.
+            try? store.close()
         }
     }
 
@@ -40,6 +43,7 @@ enum Dashboard {
             let app = try makeApp(store: store, session: session, masked: false, wall: wall)
             app.show(messages: ((store as? SQLiteCaseStore)?.notices ?? []) + [session.warning].compactMap { $0 })
             app.run()
+            try? (store as? SQLiteCaseStore)?.close()
         }
     }
 

@@ -47,10 +47,15 @@ struct InitCommand: ParsableCommand {
         for notice in store.notices { Say.notice(notice) }
         _ = try store.perform(.importServices(seed.services))
         _ = try store.perform(.saveChecklist(ReviewChecklist(questions: seed.questions)))
+        let authority = try? store.authorityFingerprint()
         try? store.close()
         Say.out("Created the \(unit) store at \(path) with supervisor \(admin); times are shown in \(zone.identifier).")
         Say.out("The services catalogue has \(seed.services.count) services and the review checklist \(seed.questions.count) questions "
                 + "(care services import FILE.toml and care services checklist FILE.toml change them).")
+        if let authority {
+            Say.out("The unit's authority key, which certifies every account: \(authority) "
+                    + "(write it down; care check names a store whose key is not this one on a machine that has opened it).")
+        }
         Say.out("Add workers with: care user add NAME --role child-protection --as \(admin) --store \(path)")
     }
 }

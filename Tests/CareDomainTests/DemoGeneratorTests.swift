@@ -103,9 +103,9 @@ struct DemoGeneratorTests {
             HandoverState(handover: handover, acknowledgements: Self.unit.handoverAcknowledgements.filter { $0.handover == handover.id })
         }, zone: .gmt)
         let rules = Set(alerts.map(\.rule))
-        // Every rule but a record that does not open, which only damage on disk raises, and
+        // Every rule but a record that does not open or cannot be trusted, which only damage or tampering on disk raises, and
         // "police not told", which the one missing alert of an episode now says (issue 20).
-        #expect(rules == Set(AlertRule.allCases).subtracting([.recordDoesNotOpen, .missingPoliceNotTold]))
+        #expect(rules == Set(AlertRule.allCases).subtracting([.recordDoesNotOpen, .recordUntrusted, .missingPoliceNotTold]))
         #expect(alerts.contains { $0.rule == .missingNow && $0.message.contains(" — no police report —") })
         #expect(alerts.filter { $0.rule == .agingOut }.count == 1)
         #expect(alerts.first?.severity == .critical)

@@ -69,4 +69,37 @@ import Testing
         #expect(try mode(folder) == 0o755)
         #expect(try mode(fixture.path) == 0o640)
     }
+
+    @Test func aFileOthersCanWriteIsSaidToBeChangeableNotOnlyReadable() throws {
+        let (fixture, _) = try closedStore()
+        _ = chmod(fixture.path, 0o666)
+        let store = try fixture.open(StoreFixture.supervisor)
+        #expect(store.notices.contains { $0.contains("can be read and changed by other accounts") && $0.contains("(mode 0666)") },
+                "\(store.notices)")
+        #expect(try mode(fixture.path) == 0o666)
+    }
+
+    @Test func aSymlinkedStoresRealFolderIsModeCheckedToo() throws {
+        let (fixture, _) = try closedStore()
+        let real = StoreLocation(path: fixture.path).directory
+        _ = chmod(real, 0o755)
+        let linkFolder = fixture.folder.appendingPathComponent("links").path
+        try FileManager.default.createDirectory(atPath: linkFolder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        let link = linkFolder + "/TST.care"
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: fixture.path)
+        let store = try SQLiteCaseStore.open(
+            options: StoreOptions(path: link, kdfCost: .testOnly, clock: fixture.clock, filesystemProbe: fixture.probe),
+            account: StoreFixture.supervisor.accountName, passphrase: StoreFixture.supervisor.passphrase)
+        #expect(store.notices.contains { $0.contains("The store's folder \(real) can be used by other accounts") && $0.contains("(mode 0755)") },
+                "\(store.notices)")
+        #expect(!store.notices.contains { $0.contains("folder \(linkFolder) ") })
+    }
+
+    @Test func creatingAStoreRefusesADanglingSymlinkAndCreatesNothingWhereItPoints() throws {
+        let fixture = try StoreFixture()
+        let target = fixture.folder.appendingPathComponent("elsewhere.care").path
+        try FileManager.default.createSymbolicLink(atPath: fixture.path, withDestinationPath: target)
+        #expect(throws: StoreError.alreadyExists(path: StoreLocation(path: fixture.path).path)) { try fixture.create() }
+        #expect(!FileManager.default.fileExists(atPath: target))
+    }
 }

@@ -126,3 +126,38 @@ import TextUI
         #expect(h.rows.map(\.isDamagedChild) == [true])
     }
 }
+
+/// Attack 5 on the screen: a child whose caseload summary was not the trail's (the store read her
+/// from her records and filed the summary as damaged, `UntrustedChild`) is marked in her row, the
+/// alerts pane raises a critical alert in words, and the opening message says so.
+@MainActor
+@Suite struct UntrustedSummaryScreenTests {
+    final class UntrustingStore: ForwardingStore, @unchecked Sendable {
+        var untrusted: ChildID?
+
+        override func loadCaseload() throws -> CaseloadSnapshot {
+            var snapshot = try base.loadCaseload()
+            if let id = untrusted {
+                snapshot.damaged.append(DamagedRecord(kind: UntrustedChild.kind, id: "team/\(id.rawValue)", child: id))
+            }
+            return snapshot
+        }
+    }
+
+    @Test func aChildWhoseSummaryCannotBeTrustedIsMarkedAndRaisesACriticalAlert() throws {
+        let database = Harness.makeDatabase()
+        let reader = try InMemoryCaseStore(database: database, account: "demo-cp", passphrase: Harness.passphrase)
+        let snapshot = try reader.loadCaseload()
+        let missing = try #require(snapshot.children.first { $0.isOpen && snapshot.openEpisode(of: $0.id) != nil })
+        let h = try Harness(database: database, wrap: { base in
+            let store = UntrustingStore(base)
+            store.untrusted = missing.id
+            return store
+        })
+        #expect(h.message == "⚠ one child's record cannot be trusted — run care check", "\(h.message ?? "")")
+        #expect(h.screen.contains("record cannot be trusted") || h.screen.contains("cannot be trusted — run care check"), "\(h.screen)")
+        #expect(!h.screen.contains("records do not open"))
+        let alerts = h.dashboard.alerts.filter { $0.rule == .recordUntrusted }
+        #expect(alerts.map(\.child) == [missing.id] && alerts.allSatisfy { $0.severity == .critical })
+    }
+}

@@ -98,6 +98,16 @@ final class CountingStore: CaseStore, @unchecked Sendable {
         try base.preview(of: child)
     }
 
+    func viewHandover(children: [ChildID], shift: String) throws {
+        log.calls.append("viewHandover")
+        try base.viewHandover(children: children, shift: shift)
+    }
+
+    func viewReferral(_ referral: ReferralID, of child: ChildID) throws {
+        log.calls.append("viewReferral")
+        try base.viewReferral(referral, of: child)
+    }
+
     func loadDetail(of child: ChildID, contactLimit: Int) throws -> ChildDetail {
         log.calls.append("loadDetail")
         return try base.loadDetail(of: child, contactLimit: contactLimit)

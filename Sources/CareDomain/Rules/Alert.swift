@@ -17,12 +17,14 @@ public enum AlertRule: String, Codable, Sendable, CaseIterable {
     case handoverNotAcknowledged = "handover not acknowledged"
     /// A child whose own record does not open (`UnreadableChild`): nothing of it can be checked.
     case recordDoesNotOpen = "record does not open"
+    /// A child whose caseload summary is not the one the trail last wrote (`UntrustedChild`).
+    case recordUntrusted = "record cannot be trusted"
     case flag
 
     /// The severity the rule raises; a manual flag carries its own.
     public var defaultSeverity: AlertSeverity {
         switch self {
-        case .missingNow, .missingPoliceNotTold, .recordDoesNotOpen: .critical
+        case .missingNow, .missingPoliceNotTold, .recordDoesNotOpen, .recordUntrusted: .critical
         case .referralNoResponse, .courtSoon: .info
         default: .warning
         }
@@ -55,6 +57,7 @@ public enum AlertRule: String, Codable, Sendable, CaseIterable {
         case .courtSoon: "court-soon"
         case .handoverNotAcknowledged: "handover-unacknowledged"
         case .recordDoesNotOpen: "record-does-not-open"
+        case .recordUntrusted: "record-untrusted"
         case .flag: "flag"
         }
     }

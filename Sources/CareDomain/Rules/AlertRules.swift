@@ -62,6 +62,10 @@ public enum AlertRules {
             alerts.append(make(.recordDoesNotOpen, id.rawValue, id, UnreadableChild.words, since: .distantPast))
             if let episode = snapshot.openEpisode(of: id) { missingAlerts(episode, of: id, now, thresholds, into: &alerts) }
         }
+        // A child whose summary is not the trail's: read from the records, and critical.
+        for id in snapshot.untrustedChildren where ids?.contains(id) ?? true {
+            alerts.append(make(.recordUntrusted, id.rawValue, id, UntrustedChild.words, since: .distantPast))
+        }
         referralAlerts(snapshot, open, now, thresholds, into: &alerts)
         for appointment in snapshot.appointments where appointment.kind == .court && open.contains(appointment.child) {
             let ahead = appointment.at.timeIntervalSince(now)

@@ -117,6 +117,14 @@ public enum HandoverBuilder {
                     let entry = prefill(child, snapshot: snapshot, alerts: alerts.filter { $0.child == child.id }, pinned: nil, now: now, zone: zone)
                     cards.append(HandoverCard(entry: entry, reasons: ["missing now", notOnSavedHandover], acknowledgements: []))
                 }
+                // A child whose summary cannot be trusted is read from the records; whatever
+                // the summary hid, the card says so.
+                for id in snapshot.untrustedChildren where !onIt.contains(id) && !cards.contains(where: { $0.child == id }) {
+                    guard let child = snapshot.children.first(where: { $0.id == id }) else { continue }
+                    let entry = prefill(child, snapshot: snapshot, alerts: alerts.filter { $0.child == id }, pinned: nil, now: now, zone: zone)
+                    let why = reasons(for: id, window: window, snapshot: snapshot, contacts: contacts, alerts: alerts, previous: previous)
+                    cards.append(HandoverCard(entry: entry, reasons: why + [notOnSavedHandover], acknowledgements: []))
+                }
                 for (id, _) in snapshot.unreadableChildren where !onIt.contains(id) {
                     let why = reasons(for: id, window: window, snapshot: snapshot, contacts: contacts, alerts: alerts, previous: previous)
                     cards.append(HandoverCard(entry: unreadableEntry(id, snapshot: snapshot, pinned: nil, now: now), reasons: why + [notOnSavedHandover],
@@ -154,7 +162,7 @@ public enum HandoverBuilder {
         strip.caseload = open.count + unreadable.count
         strip.missingNow = open.filter { snapshot.openEpisode(of: $0.id) != nil }.count
             + unreadable.filter { snapshot.openEpisode(of: $0) != nil }.count
-        strip.recordsNotOpening = snapshot.damaged.count
+        strip.recordsNotOpening = snapshot.damagedRecords.count
         strip.newCases = snapshot.children.filter { opensIn(window, day: $0.openedOn) }.count
         strip.contactsLogged = contacts.filter { window.contains($0.at) }.count
         for episodes in snapshot.episodes.values {
@@ -188,6 +196,7 @@ public enum HandoverBuilder {
         var reasons: [String] = []
         if snapshot.openEpisode(of: child) != nil { reasons.append("missing now") }
         if snapshot.isUnreadable(child) { reasons.append(recordDoesNotOpen) }
+        if snapshot.isUntrusted(child) { reasons.append(AlertRule.recordUntrusted.rawValue) }
         if let opened = snapshot.children.first(where: { $0.id == child })?.openedOn, opensIn(window, day: opened) { reasons.append("new case") }
         let changed = contacts.contains { $0.child == child && window.contains($0.at) }
             || (snapshot.episodes[child] ?? []).contains { window.contains($0.reportedMissingAt) || ($0.located.map { window.contains($0.at) } ?? false) }

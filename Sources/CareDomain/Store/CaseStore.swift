@@ -40,6 +40,16 @@ public protocol CaseReading: AnyObject, Sendable {
     /// shown.
     func preview(of child: ChildID) throws
 
+    /// Records that a screen is about to show one referral of a child in full (reason, consent,
+    /// cultural-safety review, timeline): writes a `view` audit event naming the referral, every
+    /// time. Throws when the event cannot be written; the referral must then not be shown.
+    func viewReferral(_ referral: ReferralID, of child: ChildID) throws
+
+    /// Records that the handover screen is about to show these children's cards (whereabouts,
+    /// last-seen place, actions): one `view` event per card, in one transaction, naming `shift`.
+    /// Throws when they cannot be written; the cards must then not be shown.
+    func viewHandover(children: [ChildID], shift: String) throws
+
     /// One child's full record. Writes a `view` audit event first; if that fails, throws and
     /// nothing is returned. Contacts come newest first, the first page only.
     func loadDetail(of child: ChildID, contactLimit: Int) throws -> ChildDetail

@@ -32,6 +32,33 @@ public enum UnreadableChild {
     public static let words = "record does not open — run care check"
 }
 
+/// A child whose sealed caseload summary is not the one the audit trail last wrote (an older copy
+/// put back, moved or missing from the trail): the caseload reads the child from its records
+/// instead, and a critical alert and the handover say it cannot be trusted until `care check`
+/// has named what was done. The store files it as a damaged record of kind `summary`.
+public enum UntrustedChild {
+    /// The kind of damaged record that marks it.
+    public static let kind = "summary"
+
+    /// What the alert and the handover card say, and what to do.
+    public static let words = "⚠ this child's record cannot be trusted — run care check"
+}
+
+extension CaseloadSnapshot {
+    /// The children whose summary did not match the trail, in id order.
+    public var untrustedChildren: [ChildID] {
+        Set(damaged.filter { $0.kind == UntrustedChild.kind }.compactMap(\.child)).sorted { $0.rawValue < $1.rawValue }
+    }
+
+    /// The damaged records themselves, without the summaries that were not trusted (those are
+    /// counted as children, `untrustedChildren`).
+    public var damagedRecords: [DamagedRecord] { damaged.filter { $0.kind != UntrustedChild.kind } }
+
+    public func isUntrusted(_ child: ChildID) -> Bool {
+        damaged.contains { $0.kind == UntrustedChild.kind && $0.child == child }
+    }
+}
+
 extension Alert {
     /// Whether `since` says when the condition began; it does not for a record that does not
     /// open (when it was damaged is not known), which sorts first among its severity.

@@ -77,6 +77,10 @@ public enum Effect: Equatable, Sendable {
     case refreshDetail(ChildID)
     case loadMoreContacts(ChildID, after: ContactCursor)
     case loadAuditTrail(ChildID, origin: Int)
+    /// Audit a full view of a referral (a `view` event) before its screen shows it.
+    case viewReferral(ReferralID, child: ChildID, origin: Int)
+    /// Audit the handover screen's cards (a `view` event each) before they are shown.
+    case viewHandover(ShiftWindow, children: [ChildID], origin: Int)
     case perform(CaseCommand, origin: Int?)
     case pollChanges(since: Int64)
     case loadPatch(children: Set<ChildID>, catalogue: Bool, upTo: Int64)
@@ -106,7 +110,8 @@ public enum Effect: Equatable, Sendable {
         switch self {
         case .perform(_, let origin): origin
         case .keepDraft(_, let origin): origin
-        case .loadAuditTrail(_, let origin), .writeHandover(_, _, _, let origin): origin
+        case .loadAuditTrail(_, let origin), .writeHandover(_, _, _, let origin), .viewReferral(_, _, let origin),
+             .viewHandover(_, _, let origin): origin
         case .loadHandover(_, let screen, _, _), .verifyPassphrase(_, let screen): screen
         default: nil
         }

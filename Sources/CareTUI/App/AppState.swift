@@ -71,10 +71,12 @@ public struct AppState: Sendable {
         if wall {
             screens = [HandoverScreen(id: takeScreenID(), window: HandoverScreen.defaultWindow(session), wall: true)]
         }
-        if !snapshot.damaged.isEmpty {
-            let count = snapshot.damaged.count
+        if !snapshot.damagedRecords.isEmpty {
+            let count = snapshot.damagedRecords.count
             message = "\(count == 1 ? "One record does" : "\(count) records do") not open (damaged) and \(count == 1 ? "is" : "are") marked in the caseload; "
                 + "everything else loaded. A supervisor can run `care check`, which names \(count == 1 ? "it" : "them")."
+        } else if !snapshot.untrustedChildren.isEmpty {
+            message = UntrustedChild.words.replacingOccurrences(of: "this child's record", with: "\(snapshot.untrustedChildren.count == 1 ? "one child's record" : "\(snapshot.untrustedChildren.count) children's records")")
         }
     }
 

@@ -18,7 +18,7 @@ struct EffectRunner: Sendable {
     /// is one store call, or reads, so a first try refused for the lock changed nothing.
     static func mayWaitOffTheLoop(_ effect: Effect) -> Bool {
         switch effect {
-        case .preview, .loadDetail, .refreshDetail, .loadMoreContacts, .loadAuditTrail, .perform, .pollChanges, .loadPatch,
+        case .preview, .loadDetail, .refreshDetail, .loadMoreContacts, .loadAuditTrail, .viewReferral, .viewHandover, .perform, .pollChanges, .loadPatch,
              .loadHandover, .loadLastHandover, .keepDraft, .draftRestored, .dropDraft:
             true
         case .lockStore, .unlock, .redrawAll, .verifyPassphrase, .writeHandover, .giveUpWaiting:
@@ -60,6 +60,12 @@ struct EffectRunner: Sendable {
             })
         case .loadAuditTrail(let child, let origin):
             return .answer(origin: origin, .auditTrail(try attempt("read the audit trail", failFast) { try store.auditTrail(of: child) }))
+        case .viewHandover(let window, let children, let origin):
+            return .answer(origin: origin, .handoverViewed(window, try attempt("show the handover", failFast) {
+                try store.viewHandover(children: children, shift: window.longLabel)
+            }))
+        case .viewReferral(let referral, let child, let origin):
+            return .answer(origin: origin, .referralViewed(try attempt("show this referral", failFast) { try store.viewReferral(referral, of: child) }))
         case .perform(let command, let origin):
             return .commandFinished(origin: origin, command, try attempt("save", failFast) { try store.perform(command) })
         case .pollChanges(let cursor):

@@ -116,7 +116,7 @@ public enum MainScreen {
             let filterWords = filters.isEmpty ? "" : " " + filters.map(\.label).joined(separator: ", ")
             let counts = shown == total ? " (\(total))" : " (\(shown) of \(total))"
             // Records that do not open are counted, so nobody takes the list for whole.
-            let damaged = dashboard.snapshot.damaged.count
+            let damaged = dashboard.snapshot.damagedRecords.count
             let unread = damaged == 0 ? "" : " · ⚠ \(damaged) \(damaged == 1 ? "record does" : "records do") not open"
             return counts + unread + filterWords + " · sort: \(dashboard.query.sort.label)"
         case .child: return ""

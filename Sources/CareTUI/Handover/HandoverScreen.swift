@@ -27,6 +27,11 @@ public struct HandoverScreen: ScreenController {
     public var window: ShiftWindow
     public var data: HandoverData?
     public var report: HandoverReport?
+    /// The children whose cards of this shift the store has written a `view` event for; a card
+    /// is shown only once its child is here (`isLookAudited`).
+    public var lookAudited: Set<ChildID> = []
+    /// The children of a `view` request not answered yet.
+    var lookAsked: [ChildID] = []
     /// The card with the cursor.
     public var selection = 0
     /// How far the cards are scrolled, and the line each card starts on at the last render.
@@ -98,6 +103,8 @@ public struct HandoverScreen: ScreenController {
         self.window = window
         report = nil
         data = nil
+        lookAudited = []
+        lookAsked = []
         selection = 0
         scroll = ScrollView()
         ctx.ask(load(ctx.env.session))
@@ -290,6 +297,7 @@ public struct HandoverScreen: ScreenController {
                 let before = report.map { Set($0.cards.filter(\.isMissingNow).map(\.child)) }
                 report = Self.report(window: window, data: data, env: ctx.env)
                 let cards = report?.cards ?? []
+                askToAuditLook(cards, &ctx)
                 selection = min(selection, max(0, cards.count - 1))
                 if let child = moveOnFrom, let at = cards.firstIndex(where: { $0.child == child }),
                    cards[at].acknowledgements.contains(where: { $0.by == ctx.env.worker.id }) {
@@ -312,11 +320,34 @@ public struct HandoverScreen: ScreenController {
             case .failure(let failure):
                 ctx.say(failure.words)
             }
+        case .handoverViewed(let viewed, let result):
+            guard viewed == window else { return }
+            let asked = lookAsked
+            lookAsked = []
+            switch result {
+            case .success: lookAudited.formUnion(asked)
+            case .failure(let failure): ctx.say(failure.words)
+            }
         case .written(.success(let path)):
             ctx.say("Written to \(path). It holds names in plain text: keep it as paper, shred it after the shift.")
         default:
             if let words = answer.failureWords { ctx.say(words) }
         }
+    }
+
+    /// Asks the store to audit the cards whose children it has not yet for this shift: the
+    /// screen shows the cards only once each is in the trail (`isLookAudited`).
+    mutating func askToAuditLook(_ cards: [HandoverCard], _ ctx: inout ScreenContext) {
+        guard lookAsked.isEmpty else { return }
+        let unseen = cards.map(\.child).filter { !lookAudited.contains($0) }
+        guard !unseen.isEmpty else { return }
+        lookAsked = unseen
+        ctx.ask(.viewHandover(window, children: unseen, origin: id))
+    }
+
+    /// Whether every card of the report is in the audit trail as looked at.
+    public var isLookAudited: Bool {
+        report.map { $0.cards.allSatisfy { lookAudited.contains($0.child) } } ?? false
     }
 
     /// A save of this session that touches the handover, or any other session's change: read

@@ -14,6 +14,11 @@ enum HandoverView {
             buffer.write(" Loading the handover…", at: inner.origin, width: inner.width, style: theme[.muted])
             return
         }
+        // Nothing of a card before its look is in the audit trail.
+        guard screen.isLookAudited else {
+            buffer.write(" Recording this look in the audit trail…", at: inner.origin, width: inner.width, style: theme[.muted])
+            return
+        }
         var y = inner.y
         let dashboard = env.dashboard
         let who = { (ids: [WorkerID]) in ids.compactMap { dashboard.workerName($0) }.joined(separator: ", ") }

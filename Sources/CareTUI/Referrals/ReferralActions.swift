@@ -63,7 +63,10 @@ enum ReferralActions {
             if reviews(referral, role: session.role) {
                 ctx.push(ReviewScreen(id: ctx.newID(), referral: referral))
             } else {
-                ctx.push(ReferralScreen(id: ctx.newID(), referral: referral.id))
+                // Shown once its view is in the trail (`ReferralScreen.audited`).
+                let id = ctx.newID()
+                ctx.push(ReferralScreen(id: id, referral: referral.id))
+                ctx.ask(.viewReferral(referral.id, child: referral.child, origin: id))
             }
         case .approveReferral:
             if session.role == .supervisor {

@@ -10,6 +10,8 @@ public struct ReferralScreen: ScreenController {
     public let id: Int
     public let referral: ReferralID
     public var scroll = ScrollView()
+    /// Whether the store wrote this view's audit event: nothing of the referral is shown before.
+    public var audited = false
 
     public static let keyChain = KeyChain([.referral, .referrals, .global])
     public var keyChain: KeyChain { Self.keyChain }
@@ -23,6 +25,7 @@ public struct ReferralScreen: ScreenController {
 
     /// Everything the screen shows, top to bottom, before scrolling.
     func lines(_ env: ScreenEnvironment) -> [Line] {
+        guard audited else { return [Line("Recording this view in the audit trail…", .muted)] }
         let dashboard = env.dashboard
         guard let referral = dashboard.referral(referral) else { return [Line("This referral is no longer in the store.", .muted)] }
         let zone = env.zone
@@ -154,6 +157,19 @@ public struct ReferralScreen: ScreenController {
             break
         default:
             ReferralActions.run(command, on: shown, dashboard: ctx.env.dashboard, session: ctx.env.session, &ctx)
+        }
+    }
+
+    /// The view's audit event: written, the referral shows; refused, the screen closes with the
+    /// words (nothing of it was shown).
+    public mutating func receive(_ answer: StoreAnswer, _ ctx: inout ScreenContext) {
+        switch answer {
+        case .referralViewed(.success): audited = true
+        case .referralViewed(.failure(let failure)):
+            ctx.close()
+            ctx.say(failure.words)
+        default:
+            if let words = answer.failureWords { ctx.say(words) }
         }
     }
 

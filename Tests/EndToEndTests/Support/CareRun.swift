@@ -41,6 +41,10 @@ struct CareRun: CustomStringConvertible {
         posix_spawn_file_actions_addopen(&actions, 2, errPath, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
 
         var merged = ProcessInfo.processInfo.environment
+        // A run that names no state folder gets one of its own, removed with the run: the
+        // machine's anchors (the last audit head seen per store) of one test, or of the person
+        // running the tests, must not reach another's copy of the same demo store.
+        merged["XDG_STATE_HOME"] = dir.appendingPathComponent("state").path
         for (key, value) in environment { merged[key] = value }
         let envp: [UnsafeMutablePointer<CChar>?] = merged.map { strdup("\($0.key)=\($0.value)") } + [nil]
         defer { envp.forEach { free($0) } }

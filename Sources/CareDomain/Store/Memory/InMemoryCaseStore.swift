@@ -162,6 +162,23 @@ public final class InMemoryCaseStore: CaseStore, CaseArchive, @unchecked Sendabl
                                    child: child, summary: "previewed the child's details"))
     }
 
+    public func viewReferral(_ referral: ReferralID, of child: ChildID) throws {
+        try require(.viewCaseload)
+        guard database.read({ $0.record(.referral, referral.rawValue) }) != nil else {
+            throw CommandError.notFound(kind: .referral, id: referral.rawValue)
+        }
+        database.append(AuditEvent(at: clock.now(), actor: worker.id, action: .view, targetKind: .referral, targetID: referral.rawValue,
+                                   child: child, summary: "viewed a referral in full"))
+    }
+
+    public func viewHandover(children: [ChildID], shift: String) throws {
+        try require(.viewCaseload)
+        for child in children {
+            database.append(AuditEvent(at: clock.now(), actor: worker.id, action: .view, targetKind: .child, targetID: child.rawValue,
+                                       child: child, summary: "viewed the child's card on the handover of \(shift)"))
+        }
+    }
+
     public func loadDetail(of child: ChildID, contactLimit: Int) throws -> ChildDetail {
         try require(.viewCaseload)
         guard database.read({ $0.record(.child, child.rawValue) }) != nil else {

@@ -10,6 +10,10 @@ public enum StoreAnswer: Sendable {
     /// The call waits off the loop for another session's lock; its answer comes later.
     case waiting
     case auditTrail(Result<[AuditEvent], StoreFailure>)
+    /// The `view` event of a referral shown in full was written (or not, in words).
+    case referralViewed(Result<Void, StoreFailure>)
+    /// The `view` events of a handover's cards were written (or not, in words).
+    case handoverViewed(ShiftWindow, Result<Void, StoreFailure>)
     case handover(ShiftWindow, Result<HandoverData, StoreFailure>)
     /// A passphrase check (nil: right).
     case passphraseChecked(StoreFailure?)
@@ -22,6 +26,7 @@ public enum StoreAnswer: Sendable {
     public var failureWords: String? {
         switch self {
         case .saved(_, .failure(let failure)), .auditTrail(.failure(let failure)), .handover(_, .failure(let failure)),
+             .referralViewed(.failure(let failure)), .handoverViewed(_, .failure(let failure)),
              .written(.failure(let failure)):
             failure.words
         case .passphraseChecked(let failure?), .draftKept(let failure?):
