@@ -74,9 +74,6 @@ public struct Dashboard: Sendable {
     private var nextAlertDue = Date.distantFuture
     /// The soonest of `alertDue`, kept so that scheduling one child does not look at them all.
     private var soonestChildDue = Date.distantFuture
-    /// When the next snooze runs out after the last whole split of the alerts: until then a
-    /// change splits only the changed children's alerts.
-    private var nextAnswerLapse = Date.distantFuture
     /// The workers' names, folded once for the rows a save rebuilds (renewed with the catalogue).
     private var workerNames = CaseloadRow.WorkerNames([Worker]())
 
@@ -374,18 +371,15 @@ public struct Dashboard: Sendable {
         var counts: [AlertSeverity: Int] = [:]
         for alert in alertVisibility.shown { counts[alert.severity, default: 0] += 1 }
         alertCounts = counts
-        nextAnswerLapse = Self.nextLapse(of: snapshot.responses, after: now)
         alertScroll.selection = min(alertScroll.selection, max(0, alerts.count - 1))
     }
 
     /// The split of the changed children's alerts only: theirs taken out of the shown and hidden
-    /// lists and `fresh`, split by the answers, put in their places. Everything is split again
-    /// when a snooze has run out since the last whole split.
+    /// lists and `fresh`, split by the answers, put in their places. A snooze of another child's
+    /// alert that ran out is not missed: its end is in that child's alert time (`AlertSchedule`),
+    /// and `refresh` first brings every child that is due up to now (`advance`), which splits
+    /// everything.
     private mutating func splitAlerts(of match: ChildIDMatch, fresh: [Alert]) {
-        guard now < nextAnswerLapse else {
-            splitAlerts()
-            return
-        }
         var visibility = alertVisibility
         alertVisibility = AlertVisibility()
         var counts = alertCounts
@@ -407,13 +401,7 @@ public struct Dashboard: Sendable {
         visibility.earlier.merge(part.earlier) { _, new in new }
         alertVisibility = visibility
         alertCounts = counts.filter { $0.value != 0 }
-        nextAnswerLapse = min(nextAnswerLapse, Self.nextLapse(of: snapshot.responses.filter { ids.contains($0.alertID) }, after: now))
         alertScroll.selection = min(alertScroll.selection, max(0, alerts.count - 1))
-    }
-
-    /// The first moment after `now` when a snooze runs out: an answer that held stops holding.
-    private static func nextLapse(of responses: [AlertResponse], after now: Date) -> Date {
-        responses.compactMap { $0.kind == .snoozed ? $0.until : nil }.filter { $0 > now }.min() ?? .distantFuture
     }
 
     private mutating func rebuildQueue() {
