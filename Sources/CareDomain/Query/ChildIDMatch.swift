@@ -53,3 +53,12 @@ extension Array {
         insert(element, at: partitioningIndex { areInIncreasingOrder(element, $0) })
     }
 }
+
+extension Array {
+    /// Where the elements that satisfy `isIncluded` are, each looked at in place: `for element in
+    /// array where …` copies every element (retaining each of its fields) only to look at one
+    /// of them, which over 50,000 referrals was most of a save's refresh (perf, `care bench`).
+    public func positions(where isIncluded: (Element) -> Bool) -> [Int] {
+        withUnsafeBufferPointer { buffer in buffer.indices.filter { isIncluded(buffer[$0]) } }
+    }
+}

@@ -81,7 +81,8 @@ public enum AlertRules {
         // The few children of a save compared one by one, not every referral's child hashed.
         let isOpen = ChildIDMatch(open)
         referralAlerts(snapshot, isOpen, now, thresholds, into: &alerts)
-        for appointment in snapshot.appointments where appointment.kind == .court && isOpen.contains(appointment.child) {
+        for index in snapshot.appointments.positions(where: { $0.kind == .court && isOpen.contains($0.child) }) {
+            let appointment = snapshot.appointments[index]
             let ahead = appointment.at.timeIntervalSince(now)
             if ahead >= 0 && ahead <= thresholds.courtWithin {
                 alerts.append(make(.courtSoon, appointment.id.rawValue, appointment.child,
@@ -203,11 +204,11 @@ public enum AlertRules {
     private static func childrenWithTransitionReferral(_ snapshot: CaseloadSnapshot, only: ChildIDMatch? = nil) -> Set<ChildID> {
         let transition = Set(snapshot.services.filter { $0.category == .youthInTransition }.map(\.id))
         var children = Set<ChildID>()
-        for referral in snapshot.referrals
-        where (only?.contains(referral.child) ?? true) && transition.contains(referral.service)
-            && referral.status != .declined && referral.status != .withdrawn {
-            children.insert(referral.child)
+        let positions = snapshot.referrals.positions { referral in
+            (only?.contains(referral.child) ?? true) && transition.contains(referral.service)
+                && referral.status != .declined && referral.status != .withdrawn
         }
+        for index in positions { children.insert(snapshot.referrals[index].child) }
         return children
     }
 
@@ -218,7 +219,8 @@ public enum AlertRules {
     ) {
         var serviceNames: [ServiceID: String] = [:]
         for service in snapshot.services { serviceNames[service.id] = service.name }
-        for referral in snapshot.referrals where open.contains(referral.child) {
+        for index in snapshot.referrals.positions(where: { open.contains($0.child) }) {
+            let referral = snapshot.referrals[index]
             let waited = now.timeIntervalSince(referral.statusSince)
             let service = serviceNames[referral.service] ?? "a service"
             switch referral.status {

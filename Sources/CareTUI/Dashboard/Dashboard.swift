@@ -222,8 +222,13 @@ public struct Dashboard: Sendable {
         var courts: [ChildID: [Appointment]] = [:]
         if ids == nil || !(ids?.isEmpty ?? true) {
             let only = ids.map(ChildIDMatch.init)
-            for referral in snapshot.referrals where only?.contains(referral.child) ?? true { referrals[referral.child, default: []].append(referral) }
-            for appointment in snapshot.appointments where only?.contains(appointment.child) ?? true { courts[appointment.child, default: []].append(appointment) }
+            // By position: only these children's records are copied out.
+            for index in snapshot.referrals.positions(where: { only?.contains($0.child) ?? true }) {
+                referrals[snapshot.referrals[index].child, default: []].append(snapshot.referrals[index])
+            }
+            for index in snapshot.appointments.positions(where: { only?.contains($0.child) ?? true }) {
+                courts[snapshot.appointments[index].child, default: []].append(snapshot.appointments[index])
+            }
         }
         let midnight = AlertSchedule.nextMidnight(after: now, zone: zone)
         if let ids {
@@ -383,7 +388,8 @@ public struct Dashboard: Sendable {
         var visibility = alertVisibility
         alertVisibility = AlertVisibility()
         var counts = alertCounts
-        for alert in visibility.shown where match.contains(alert.child) {
+        for index in visibility.shown.positions(where: { match.contains($0.child) }) {
+            let alert = visibility.shown[index]
             counts[alert.severity, default: 0] -= 1
             visibility.answered[alert.id] = nil
             visibility.earlier[alert.id] = nil
