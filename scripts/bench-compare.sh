@@ -9,6 +9,10 @@
 #   - bytes per navigation key      vs  the UTF-8 bytes of the cells that changed (care bench's
 #                                       buffer diff), from tmux pipe-pane, 100 single presses of j
 #   - write() calls per key, and the frames a burst of 50 keys draws (strace of the real binary)
+#   - the first frame after the KDF  vs  the physical floor: ../shared/tools/perf-floor, built here
+#                                       (installing libssl-dev and libsqlite3-dev when missing),
+#                                       reading the same summaries with the SQLite C API and
+#                                       AES-GCM-opening blobs of the same sizes on both cores
 #
 # Usage: scripts/bench-compare.sh [SIZE]        (default 5000 children)
 #        CARE_BIN=path/to/care scripts/bench-compare.sh 5000   (another build, e.g. an older one)
@@ -35,6 +39,9 @@ command -v strace >/dev/null 2>&1 || need+=(strace)
 command -v tmux >/dev/null 2>&1 || need+=(tmux)
 command -v sqlite3 >/dev/null 2>&1 || need+=(sqlite3)
 command -v python3 >/dev/null 2>&1 || need+=(python3)
+command -v cc >/dev/null 2>&1 || need+=(gcc)
+[ -f /usr/include/openssl/evp.h ] || need+=(libssl-dev)
+[ -f /usr/include/sqlite3.h ] || need+=(libsqlite3-dev)
 if [ ${#need[@]} -gt 0 ]; then
   echo "Installing: ${need[*]}"
   apt-get update -qq
@@ -51,6 +58,19 @@ trap 'tmux -L $socket kill-server 2>/dev/null || true; rm -rf "$work"' EXIT
 # What care itself measures (it generates the store the first time).
 echo "care bench --sizes $size (store: $store) …" >&2
 "$care" bench --sizes "$size" --samples 100 --directory "$dir" --search-fields "$dir" --json > "$work/care.json"
+
+# The physical floor of opening: the same rows read with the SQLite C API and AES-GCM-opened,
+# no objects (../shared/tools/perf-floor; PERF_FLOOR to use another copy of floor.c).
+floor_src=${PERF_FLOOR:-$PWD/../shared/tools/perf-floor/floor.c}
+floor_bin=$dir/perf-floor
+if [ ! -f "$floor_src" ]; then
+  echo "No perf-floor source at $floor_src (set PERF_FLOOR)" >&2
+  exit 1
+fi
+if [ ! -x "$floor_bin" ] || [ "$floor_src" -nt "$floor_bin" ]; then
+  cc -O2 -o "$floor_bin" "$floor_src" -lsqlite3 -lcrypto -lpthread
+fi
+"$floor_bin" "$store" 9 > "$work/floor.txt"
 
 json() { python3 -c 'import json,sys; d=json.load(open(sys.argv[1]))["sizes"][0]; print(eval(sys.argv[2], {}, d))' "$work/care.json" "$1"; }
 # Where the timings and the pane's bytes go; nothing a person typed is in them (synthetic data).
@@ -127,9 +147,13 @@ burst_frames=$(tail -n +"$((lines_before + 1))" "$work/strace.txt" | awk '/^writ
 tmux -L $socket send-keys q
 cp "$work/strace.txt" "$dir/strace-$size.txt"   # kept for a closer look (-s 0: no text of the screen in it)
 
-python3 - "$care" "$work/care.json" "$size" "$sqlite_ms" "$grep_letter" "$grep_name" "$fzf_letter" "$fzf_name" "$bytes_j" "$writes_j" "$burst_frames" "$name" <<'EOF'
-import json, subprocess, sys
+python3 - "$care" "$work/floor.txt" "$work/care.json" "$size" "$sqlite_ms" "$grep_letter" "$grep_name" "$fzf_letter" "$fzf_name" "$bytes_j" "$writes_j" "$burst_frames" "$name" <<'EOF'
+import json, re, subprocess, sys
 binary = sys.argv.pop(1)
+floor_text = open(sys.argv.pop(1)).read()
+def floor_median(label):
+    match = re.search(re.escape(label) + r"\s+median\s+([0-9.]+)", floor_text)
+    return float(match.group(1)) if match else float("nan")
 d = json.load(open(sys.argv[1]))["sizes"][0]
 size, sqlite_ms, grep_l, grep_n, fzf_l, fzf_n = sys.argv[2], *map(float, sys.argv[3:8])
 bytes_j, writes_j, burst, name = int(sys.argv[8]), int(sys.argv[9]), int(sys.argv[10]), sys.argv[11]
@@ -150,6 +174,19 @@ row("bytes per j (tmux pipe-pane) vs the changed cells' bytes", bytes_j / 100, d
 print(f"{'write() calls per j (target 1)':66} {writes_j / 100:>10.2f}")
 print(f"{'frames drawn for a burst of 50 keys (target 1)':66} {burst:>10d}")
 print(f"{'filter keystroke p99 (letter / name / backspace)':66} {d['filterLetter']['p99']:.2f} / {d['filterName']['p99']:.2f} / {d['filterBackspace']['p99']:.2f} ms")
-print(f"{'first frame after the KDF (median)':66} {d['openAfterKDF']['median']:>8.2f}ms")
+# The floor: the read, then the opening on both cores with the key set up per blob, as
+# swift-crypto does per call.
+floor_read = floor_median("sqlite C API read (all columns, payload copied)")
+floor_open = floor_median("AES-GCM open, key per blob, 2 threads")
+floor = floor_read + floor_open
+print(f"{'the floor: SQLite C API read + AES-GCM open on 2 threads (perf-floor)':66} {floor:>8.2f}ms   ({floor_read:.2f} + {floor_open:.2f})")
+row("first frame after the KDF (median) vs the floor (target at most 3x)", d["openAfterKDF"]["median"], floor)
+row("first frame after the KDF (best) vs the floor", min(d["openAfterKDF"]["milliseconds"]), floor)
+def p50_p99(key):
+    return f"{d[key]['median']:.2f} / {d[key]['p99']:.2f} ms" if key in d else "not measured by this build"
+print(f"{'Ctrl-S on a contact note -> next frame, median / p99':66} {p50_p99('saveFrame')}")
+print(f"{'  the store call alone, median / p99':66} {p50_p99('save')}")
+print(f"{'Enter on a child -> its record frame, median / p99':66} {p50_p99('openRecordFrame')}")
+print(f"{'  the store call alone, median / p99':66} {p50_p99('openRecord')}")
 print(f"{'peak resident memory of the app':66} {d['peakResidentMegabytes']:>8.1f}MB")
 EOF

@@ -74,10 +74,16 @@ struct BenchFigures: Codable, Sendable {
     var filterBackspace = BenchSamples()
     /// `j` in the caseload, frame drawn.
     var down = BenchSamples()
-    /// Opening a child's record (the view audited first, the first page of contacts).
+    /// Opening a child's record (the view audited first, the first page of contacts): the
+    /// store call alone.
     var openRecord = BenchSamples()
-    /// Saving a contact note durably, with its audit event.
+    /// Saving a contact note durably, with its audit event: the store call alone.
     var save = BenchSamples()
+    /// Enter on a child in the caseload until its record's frame is drawn.
+    var openRecordFrame = BenchSamples()
+    /// Ctrl-S in a contact form until the next frame is drawn (the save, the dashboard's
+    /// refresh and the frame): what a person waits after saving.
+    var saveFrame = BenchSamples()
 
     /// The UTF-8 bytes of the cells that changed per `j` (the floor for what a terminal must be
     /// sent), averaged over the presses.
@@ -119,8 +125,10 @@ struct BenchReport: Codable, Sendable {
             line("filter: each key of a whole name", figures.filterName)
             line("filter: each backspace", figures.filterBackspace)
             line("j (next child)", figures.down)
-            line("open a child's record (audited)", figures.openRecord)
-            line("save a contact (durable)", figures.save)
+            line("Enter on a child → its record's frame", figures.openRecordFrame)
+            line("  the store call alone (audited loadDetail)", figures.openRecord)
+            line("Ctrl-S on a contact note → the next frame", figures.saveFrame)
+            line("  the store call alone (durable save)", figures.save)
             lines.append(String(format: "  changed cells' UTF-8 bytes per j            %9.1f", figures.changedCellBytesPerDown))
             lines.append("  frames for a burst of 50 keys               \(String(format: "%9d", figures.framesForBurst))")
             lines.append(String(format: "  peak resident memory (the app alone)        %9.1f MB", figures.peakResidentMegabytes))

@@ -56,20 +56,23 @@ struct BenchRun {
                                         + figures.load.milliseconds[index] + figures.firstFrame.milliseconds[index])
         }
         guard let (app, terminal, store) = opened else { return figures }
-        let rows = app.state.dashboard.allRows
-        figures.children = rows.count
+        // Ids and names taken out, not the rows kept: a copy of the rows held here would make
+        // every save's refresh copy all of them.
+        let (ids, names) = { (rows: [CaseloadRow]) in (rows.map(\.child), rows.map(\.displayName)) }(app.state.dashboard.allRows)
+        figures.children = ids.count
         figures.openReads = SQLiteCaseStore.caseloadReads(readable: store.worker.role.readableClasses)
         figures.contacts = try store.contactStamps(from: .distantPast, to: .distantFuture).count
         if let searchFields { try writeSearchFields(app.state.dashboard, to: searchFields) }
 
-        try measureFilter(app, terminal, rows: rows, into: &figures)
+        try measureFilter(app, terminal, names: names, into: &figures)
         try measureNavigation(app, terminal, into: &figures)
+        try measureRecordAndSave(app, terminal, into: &figures)
         for index in 0..<samples {
-            let child = rows[(index * 7_919) % rows.count].child
+            let child = ids[(index * 7_919) % ids.count]
             figures.openRecord.append(try Self.milliseconds { _ = try store.loadDetail(of: child, contactLimit: 10) })
         }
         for index in 0..<samples {
-            let child = rows[(index * 104_729) % rows.count].child
+            let child = ids[(index * 104_729) % ids.count]
             let contact = Contact(child: child, occurredAt: Date(), author: store.worker.id, kind: .phone, summary: "bench note \(index)")
             figures.save.append(try Self.milliseconds { _ = try store.perform(.logContact(contact)) })
         }
@@ -84,7 +87,7 @@ struct BenchRun {
 
     /// A letter into the empty filter and out again; then whole names typed key by key and taken
     /// out with backspace; each key one frame.
-    private func measureFilter(_ app: App, _ terminal: CountingTerminal, rows: [CaseloadRow], into figures: inout BenchFigures) throws {
+    private func measureFilter(_ app: App, _ terminal: CountingTerminal, names: [String], into figures: inout BenchFigures) throws {
         terminal.feed([.char("/")])
         app.step(timeoutMilliseconds: 0)
         let letters = Array("aeosmnrilt")
@@ -93,7 +96,7 @@ struct BenchRun {
             figures.filterBackspace.append(try Self.milliseconds { terminal.feed([.backspace]); app.step(timeoutMilliseconds: 0) })
         }
         for index in 0..<max(2, samples / 10) {
-            let name = rows[(index * 4_973) % rows.count].displayName
+            let name = names[(index * 4_973) % names.count]
             for letter in name {
                 figures.filterName.append(try Self.milliseconds { terminal.feed([.char(letter)]); app.step(timeoutMilliseconds: 0) })
             }
@@ -117,6 +120,37 @@ struct BenchRun {
         terminal.feed(Array(repeating: .char("k"), count: 50))
         app.step(timeoutMilliseconds: 0)
         figures.framesForBurst = terminal.frames - framesBefore
+    }
+
+    /// What a person waits for, through the keys they press: Enter on the next child until its
+    /// record's frame is drawn (the view audited, the record read, the frame); and a contact
+    /// note typed into the form and Ctrl-S until the next frame is drawn (the durable save, the
+    /// dashboard's refresh, the frame). Each sample first moves to the next child with `j`.
+    private func measureRecordAndSave(_ app: App, _ terminal: CountingTerminal, into figures: inout BenchFigures) throws {
+        func press(_ keys: [Key]) {
+            terminal.feed(keys)
+            app.step(timeoutMilliseconds: 0)
+        }
+        for _ in 0..<samples {
+            press([.char("1")])
+            press([.char("j")])
+            figures.openRecordFrame.append(try Self.milliseconds { press([.enter]) })
+            guard app.state.dashboard.openDetail != nil else {
+                throw CommandFailure.words("The bench's Enter did not open a record: \(app.state.message ?? "no message").")
+            }
+        }
+        for index in 0..<samples {
+            press([.char("1")])
+            press([.char("j")])
+            press([.char("n")])
+            press([.tab, .tab, .tab])
+            press("bench note \(index)".map { Key.char($0) })
+            figures.saveFrame.append(try Self.milliseconds { press([.ctrl("s")]) })
+            guard app.state.front == nil else {
+                throw CommandFailure.words("The bench's contact note did not save: \(app.state.message ?? "the form is still open").")
+            }
+        }
+        press([.char("1")])
     }
 
     /// One line per child: the fields the filter searches, tab-separated, in the caseload's order.

@@ -16,7 +16,7 @@ import Testing
             var children: Int
             var contacts: Int
             var kdf, unlock, load, firstFrame, openAfterKDF: Samples
-            var filterLetter, filterName, filterBackspace, down, openRecord, save: Samples
+            var filterLetter, filterName, filterBackspace, down, openRecord, save, openRecordFrame, saveFrame: Samples
             var changedCellBytesPerDown: Double
             var framesForBurst: Int
             var peakResidentMegabytes: Double
@@ -42,13 +42,13 @@ import Testing
         for opening in [size.kdf, size.unlock, size.load, size.firstFrame, size.openAfterKDF] {
             #expect(opening.milliseconds.count == 2)
         }
-        for keystrokes in [size.filterLetter, size.down, size.openRecord, size.save] {
+        for keystrokes in [size.filterLetter, size.down, size.openRecord, size.save, size.openRecordFrame, size.saveFrame] {
             #expect(keystrokes.milliseconds.count == 4)
         }
         // Whole names typed key by key, and every key taken out again with backspace.
         #expect(size.filterName.milliseconds.count > 2)
         #expect(size.filterBackspace.milliseconds.count == size.filterLetter.milliseconds.count + size.filterName.milliseconds.count)
-        for samples in [size.kdf, size.load, size.filterName, size.down, size.save] {
+        for samples in [size.kdf, size.load, size.filterName, size.down, size.save, size.saveFrame, size.openRecordFrame] {
             #expect(samples.milliseconds.allSatisfy { $0 > 0 })
             #expect(samples.median <= samples.p99 && samples.p99 == samples.milliseconds.max())
         }

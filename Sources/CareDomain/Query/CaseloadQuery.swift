@@ -112,6 +112,15 @@ public struct CaseloadQuery: Sendable, Equatable {
         return keys.map { Int32($0.index) }
     }
 
+    /// Whether the row at position `a` comes before the row at `b` in `sort`'s order: the order
+    /// `sortedPositions` gives, for putting one changed row in its place.
+    static func precedes(_ a: Int, _ b: Int, in rows: [CaseloadRow], by sort: Sort) -> Bool {
+        let x = SortKey(rows[a], index: a, sort: sort), y = SortKey(rows[b], index: b, sort: sort)
+        guard sort == .name else { return x < y }
+        let first = rows[a].sortName, second = rows[b].sortName
+        return first != second ? first < second : x.tie < y.tie
+    }
+
     /// A row's place in a sort order as plain numbers, compared left to right.
     struct SortKey: Comparable {
         var first: Int

@@ -24,30 +24,46 @@ public enum AlertRules {
 
     /// The alerts about these children only (their own, their referrals', their court dates'),
     /// for refreshing the children a change touched without evaluating the whole caseload.
+    /// `positions`, when given, are where those children are in `snapshot.children` (the
+    /// dashboard keeps that index): only they are visited, rather than every child checked
+    /// against `ids`. A position that does not hold one of `ids` is passed over.
     public static func evaluate(
-        children ids: Set<ChildID>, snapshot: CaseloadSnapshot, now: Date, thresholds: AlertThresholds = .standard,
-        zone: TimeZone
+        children ids: Set<ChildID>, at positions: [Int]? = nil, snapshot: CaseloadSnapshot, now: Date,
+        thresholds: AlertThresholds = .standard, zone: TimeZone
     ) -> [Alert] {
-        sortedByPrecedence(collect(snapshot, only: ids, now: now, thresholds: thresholds, zone: zone))
+        sortedByPrecedence(collect(snapshot, only: ids, at: positions, now: now, thresholds: thresholds, zone: zone))
     }
 
     /// The children's own alerts are worked out on every core (`ParallelMap`), a range of
     /// children each, and put together in the children's order.
     private static func collect(
-        _ snapshot: CaseloadSnapshot, only ids: Set<ChildID>?, now: Date, thresholds: AlertThresholds, zone: TimeZone
+        _ snapshot: CaseloadSnapshot, only ids: Set<ChildID>?, at positions: [Int]? = nil, now: Date, thresholds: AlertThresholds,
+        zone: TimeZone
     ) -> [Alert] {
         let today = DayDate(now, in: zone)
-        let transition = childrenWithTransitionReferral(snapshot)
+        let only = ids.map(ChildIDMatch.init)
+        let transition = childrenWithTransitionReferral(snapshot, only: only)
         let children = snapshot.children
-        let parts = ParallelMap.mapRanges(count: children.count) { range in
+        let parts: [(alerts: [Alert], open: [ChildID])]
+        if let positions, let only {
             var alerts: [Alert] = []
             var open: [ChildID] = []
-            // Each child is read in place (`children[index]`), not copied out with its strings.
-            for index in range where children[index].isOpen && (ids?.contains(children[index].id) ?? true) {
+            for index in positions.sorted() where children.indices.contains(index) && only.contains(children[index].id) && children[index].isOpen {
                 open.append(children[index].id)
                 childAlerts(children[index], snapshot, now, today, thresholds, zone, transition, into: &alerts)
             }
-            return (alerts: alerts, open: open)
+            parts = [(alerts, open)]
+        } else {
+            parts = ParallelMap.mapRanges(count: children.count) { range in
+                var alerts: [Alert] = []
+                var open: [ChildID] = []
+                // Each child is read in place (`children[index]`), not copied out with its strings.
+                for index in range where children[index].isOpen && (only?.contains(children[index].id) ?? true) {
+                    open.append(children[index].id)
+                    childAlerts(children[index], snapshot, now, today, thresholds, zone, transition, into: &alerts)
+                }
+                return (alerts: alerts, open: open)
+            }
         }
         var alerts: [Alert] = []
         alerts.reserveCapacity(parts.reduce(0) { $0 + $1.alerts.count })
@@ -57,17 +73,20 @@ public enum AlertRules {
             open.formUnion(part.open)
         }
         // A child whose own record does not open: critical, and what of theirs opens counts.
-        for (id, _) in snapshot.unreadableChildren where ids?.contains(id) ?? true {
+        for (id, _) in snapshot.unreadableChildren where only?.contains(id) ?? true {
             open.insert(id)
             alerts.append(make(.recordDoesNotOpen, id.rawValue, id, UnreadableChild.words, since: .distantPast))
             if let episode = snapshot.openEpisode(of: id) { missingAlerts(episode, of: id, now, thresholds, into: &alerts) }
         }
         // A child whose summary is not the trail's: read from the records, and critical.
-        for id in snapshot.untrustedChildren where ids?.contains(id) ?? true {
+        for id in snapshot.untrustedChildren where only?.contains(id) ?? true {
             alerts.append(make(.recordUntrusted, id.rawValue, id, UntrustedChild.words, since: .distantPast))
         }
-        referralAlerts(snapshot, open, now, thresholds, into: &alerts)
-        for appointment in snapshot.appointments where appointment.kind == .court && open.contains(appointment.child) {
+        // The few children of a save compared one by one, not every referral's child hashed.
+        let isOpen = ChildIDMatch(open)
+        referralAlerts(snapshot, isOpen, now, thresholds, into: &alerts)
+        for index in snapshot.appointments.positions(where: { $0.kind == .court && isOpen.contains($0.child) }) {
+            let appointment = snapshot.appointments[index]
             let ahead = appointment.at.timeIntervalSince(now)
             if ahead >= 0 && ahead <= thresholds.courtWithin {
                 alerts.append(make(.courtSoon, appointment.id.rawValue, appointment.child,
@@ -189,24 +208,26 @@ public enum AlertRules {
 
     /// The children with a Youth-In-Transition referral, found once for all of them: one counts
     /// unless it was declined or withdrawn.
-    private static func childrenWithTransitionReferral(_ snapshot: CaseloadSnapshot) -> Set<ChildID> {
+    private static func childrenWithTransitionReferral(_ snapshot: CaseloadSnapshot, only: ChildIDMatch? = nil) -> Set<ChildID> {
         let transition = Set(snapshot.services.filter { $0.category == .youthInTransition }.map(\.id))
         var children = Set<ChildID>()
-        for referral in snapshot.referrals
-        where transition.contains(referral.service) && referral.status != .declined && referral.status != .withdrawn {
-            children.insert(referral.child)
+        let positions = snapshot.referrals.positions { referral in
+            (only?.contains(referral.child) ?? true) && transition.contains(referral.service)
+                && referral.status != .declined && referral.status != .withdrawn
         }
+        for index in positions { children.insert(snapshot.referrals[index].child) }
         return children
     }
 
     // MARK: - Referrals and handover
 
     private static func referralAlerts(
-        _ snapshot: CaseloadSnapshot, _ open: Set<ChildID>, _ now: Date, _ t: AlertThresholds, into alerts: inout [Alert]
+        _ snapshot: CaseloadSnapshot, _ open: ChildIDMatch, _ now: Date, _ t: AlertThresholds, into alerts: inout [Alert]
     ) {
         var serviceNames: [ServiceID: String] = [:]
         for service in snapshot.services { serviceNames[service.id] = service.name }
-        for referral in snapshot.referrals where open.contains(referral.child) {
+        for index in snapshot.referrals.positions(where: { open.contains($0.child) }) {
+            let referral = snapshot.referrals[index]
             let waited = now.timeIntervalSince(referral.statusSince)
             let service = serviceNames[referral.service] ?? "a service"
             switch referral.status {

@@ -146,14 +146,30 @@ public struct CaseloadSnapshot: Sendable, Equatable {
     // MARK: Bringing it up to date
 
     /// Replaces everything about the patch's children (and the catalogue, when the patch carries
-    /// it) with the patch's records, keeping every order.
-    public mutating func apply(_ patch: SnapshotPatch) {
+    /// it) with the patch's records, keeping every order. `position` may name where a child is in
+    /// `children` (the dashboard keeps that index): a child whose case number did not change is
+    /// then replaced in place, and every other child keeps its position. Each changed referral
+    /// and appointment is put in its place rather than sorting them all again.
+    public mutating func apply(_ patch: SnapshotPatch, position: (ChildID) -> Int? = { _ in nil }) {
         let ids = patch.children
         if !ids.isEmpty {
-            children.removeAll { ids.contains($0.id) }
-            for child in patch.part.children {
-                let at = children.partitioningIndex { child.caseNumber < $0.caseNumber }
-                children.insert(child, at: at)
+            let match = ChildIDMatch(ids)
+            var fresh: [ChildID: ChildSummary] = [:]
+            for child in patch.part.children { fresh[child.id] = child }
+            var moved = Set<ChildID>()
+            for id in ids {
+                if let at = position(id), children.indices.contains(at), children[at].id == id,
+                   let child = fresh[id], child.caseNumber == children[at].caseNumber {
+                    children[at] = child
+                } else {
+                    moved.insert(id)
+                }
+            }
+            if !moved.isEmpty {
+                children.removeAll { moved.contains($0.id) }
+                for child in patch.part.children where moved.contains(child.id) {
+                    children.insert(child, keepingOrder: { $0.caseNumber < $1.caseNumber })
+                }
             }
             for id in ids {
                 lastContact[id] = patch.part.lastContact[id]
@@ -162,15 +178,13 @@ public struct CaseloadSnapshot: Sendable, Equatable {
                 openIndicators[id] = patch.part.openIndicators[id].map { $0.sorted(by: Self.newerIndicator) }
                 plans[id] = patch.part.plans[id]
             }
-            referrals.removeAll { ids.contains($0.child) }
-            referrals.append(contentsOf: patch.part.referrals)
-            referrals.sort(by: Self.newerReferral)
-            appointments.removeAll { ids.contains($0.child) }
-            appointments.append(contentsOf: patch.part.appointments)
-            appointments.sort(by: Self.soonerAppointment)
-            responses.removeAll { $0.child.map(ids.contains) ?? false }
+            referrals.removeAll { match.contains($0.child) }
+            for referral in patch.part.referrals { referrals.insert(referral, keepingOrder: Self.newerReferral) }
+            appointments.removeAll { match.contains($0.child) }
+            for appointment in patch.part.appointments { appointments.insert(appointment, keepingOrder: Self.soonerAppointment) }
+            responses.removeAll { match.contains($0.child) }
             responses.append(contentsOf: patch.part.responses.filter { $0.child != nil })
-            damaged.removeAll { $0.child.map(ids.contains) ?? false }
+            damaged.removeAll { match.contains($0.child) }
             damaged.append(contentsOf: patch.part.damaged.filter { $0.child != nil })
         }
         if patch.includesCatalogue {
@@ -187,14 +201,19 @@ public struct CaseloadSnapshot: Sendable, Equatable {
 
     /// Puts one record a command just saved into the snapshot, as `apply` would after reading it
     /// back; for the saving session's own changes, so it need not reload anything.
-    public mutating func apply(saved record: AnyRecord) {
+    /// `position` may name where a child is in `children`, as for a patch.
+    public mutating func apply(saved record: AnyRecord, position: (ChildID) -> Int? = { _ in nil }) {
         switch record {
         case .child(let record):
             let child = ChildSummary(record)
-            if let index = children.firstIndex(where: { $0.id == child.id }) {
-                children[index] = child
+            if let at = position(child.id), children.indices.contains(at), children[at].id == child.id,
+               children[at].caseNumber == child.caseNumber {
+                children[at] = child
+            } else if let index = children.firstIndex(where: { $0.id == child.id }) {
+                children.remove(at: index)
+                children.insert(child, keepingOrder: { $0.caseNumber < $1.caseNumber })
             } else {
-                children.insert(child, at: children.partitioningIndex { child.caseNumber < $0.caseNumber })
+                children.insert(child, keepingOrder: { $0.caseNumber < $1.caseNumber })
             }
         case .contact(let contact):
             if lastContact[contact.child].map({ $0 < contact.occurredAt }) ?? true {
@@ -213,13 +232,11 @@ public struct CaseloadSnapshot: Sendable, Equatable {
         case .safetyPlan(let plan):
             plans[plan.child] = plan
         case .referral(let referral):
-            referrals.removeAll { $0.id == referral.id }
-            referrals.append(referral)
-            referrals.sort(by: Self.newerReferral)
+            if let at = referrals.firstIndex(where: { $0.id == referral.id }) { referrals.remove(at: at) }
+            referrals.insert(referral, keepingOrder: Self.newerReferral)
         case .appointment(let appointment):
-            appointments.removeAll { $0.id == appointment.id }
-            appointments.append(appointment)
-            appointments.sort(by: Self.soonerAppointment)
+            if let at = appointments.firstIndex(where: { $0.id == appointment.id }) { appointments.remove(at: at) }
+            appointments.insert(appointment, keepingOrder: Self.soonerAppointment)
         case .service(let service):
             services.removeAll { $0.id == service.id }
             services.append(service)

@@ -75,6 +75,10 @@ public struct Dashboard: Sendable {
     /// clock re-evaluates only the children that are due.
     private var alertDue: [ChildID: Date] = [:]
     private var nextAlertDue = Date.distantFuture
+    /// The soonest of `alertDue`, kept so that scheduling one child does not look at them all.
+    private var soonestChildDue = Date.distantFuture
+    /// The workers' names, folded once for the rows a save rebuilds (renewed with the catalogue).
+    private var workerNames = CaseloadRow.WorkerNames([Worker]())
 
     init(snapshot: CaseloadSnapshot, worker: Worker, unitCode: String, now: Date, zone: TimeZone, thresholds: AlertThresholds, masked: Bool) {
         self.snapshot = snapshot
@@ -164,20 +168,31 @@ public struct Dashboard: Sendable {
         self.now = now
         var children = Set<ChildID>()
         var catalogue = false
+        var responsesAboutNoChild = false
         for record in records {
-            snapshot.apply(saved: record)
-            detail?.apply(saved: record)
             if let child = record.childID { children.insert(child) }
             if record.kind == .worker || record.kind == .service { catalogue = true }
+            if case .alertResponse = record, record.childID == nil { responsesAboutNoChild = true }
         }
-        refresh(children: children, catalogue: catalogue)
+        let before = Before(children, of: self)
+        let index = childIndex
+        for record in records {
+            snapshot.apply(saved: record, position: { index[$0] })
+            detail?.apply(saved: record)
+        }
+        refresh(children: children, before: before, catalogue: catalogue)
+        if responsesAboutNoChild { splitAlerts() }
     }
 
     /// Applies records another session changed, read back after the change feed named them.
     mutating func apply(_ patch: SnapshotPatch, now: Date) {
         self.now = now
-        snapshot.apply(patch)
-        refresh(children: patch.children, catalogue: patch.includesCatalogue)
+        let before = Before(patch.children, of: self)
+        let index = childIndex
+        snapshot.apply(patch, position: { index[$0] })
+        refresh(children: patch.children, before: before, catalogue: patch.includesCatalogue)
+        // Answers about no child (the handover's alert) came with the catalogue.
+        if patch.includesCatalogue { splitAlerts() }
     }
 
     /// The clock: time-based alerts and the durations in their words move on without a key, for
@@ -211,11 +226,25 @@ public struct Dashboard: Sendable {
         var referrals: [ChildID: [Referral]] = [:]
         var courts: [ChildID: [Appointment]] = [:]
         if ids == nil || !(ids?.isEmpty ?? true) {
-            for referral in snapshot.referrals where ids?.contains(referral.child) ?? true { referrals[referral.child, default: []].append(referral) }
-            for appointment in snapshot.appointments where ids?.contains(appointment.child) ?? true { courts[appointment.child, default: []].append(appointment) }
+            let only = ids.map(ChildIDMatch.init)
+            // By position: only these children's records are copied out.
+            for index in snapshot.referrals.positions(where: { only?.contains($0.child) ?? true }) {
+                referrals[snapshot.referrals[index].child, default: []].append(snapshot.referrals[index])
+            }
+            for index in snapshot.appointments.positions(where: { only?.contains($0.child) ?? true }) {
+                courts[snapshot.appointments[index].child, default: []].append(snapshot.appointments[index])
+            }
         }
         let midnight = AlertSchedule.nextMidnight(after: now, zone: zone)
         if let ids {
+            // The soonest child's due stays known unless one of these children held it: then
+            // (rarely) every child's is looked at again.
+            let heldSoonest = ids.contains { alertDue[$0].map { $0 <= soonestChildDue } ?? false }
+            defer {
+                soonestChildDue = heldSoonest ? (alertDue.values.min() ?? .distantFuture)
+                    : ids.compactMap { alertDue[$0] }.reduce(soonestChildDue, min)
+                nextAlertDue = min(soonestChildDue, handoverDue)
+            }
             for id in ids {
                 if let child = child(id) {
                     alertDue[id] = AlertSchedule.nextChange(of: child, in: snapshot, referrals: referrals[id] ?? [], appointments: courts[id] ?? [],
@@ -240,15 +269,20 @@ public struct Dashboard: Sendable {
             for (child, due) in zip(children, dues) { alertDue[child.id] = due }
             for (id, _) in snapshot.unreadableChildren { alertDue[id] = AlertSchedule.nextChange(ofUnreadable: id, now: now) }
         }
-        // The handover alert turns on an hour into the shift and off at its end: a minute's
-        // granularity is enough for it.
-        let handoverDue = lastHandover.map { _ in now.addingTimeInterval(60) } ?? .distantFuture
-        nextAlertDue = min(alertDue.values.min() ?? .distantFuture, handoverDue)
+        soonestChildDue = alertDue.values.min() ?? .distantFuture
+        nextAlertDue = min(soonestChildDue, handoverDue)
     }
+
+    /// The handover alert turns on an hour into the shift and off at its end: a minute's
+    /// granularity is enough for it.
+    private var handoverDue: Date { lastHandover.map { _ in now.addingTimeInterval(60) } ?? .distantFuture }
 
     private mutating func rebuild() {
         let selected = selectedRow?.id
+        // The view holds the rows too: let go of it first, so the index owns them alone.
+        rows = CaseloadView()
         childIndex = Dictionary(snapshot.children.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        workerNames = CaseloadRow.WorkerNames(snapshot.workers)
         caseload = CaseloadIndex(rows: CaseloadRow.rows(from: snapshot, today: DayDate(now, in: zone)))
         rowIndex = Dictionary(allRows.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         openCount = allRows.count { $0.isOpen }
@@ -259,39 +293,87 @@ public struct Dashboard: Sendable {
         applyQuery(keeping: selected)
     }
 
-    /// Rebuilds the rows and alerts of `children` only (or everything when the catalogue
-    /// changed, since worker names are in every row).
-    private mutating func refresh(children ids: Set<ChildID>, catalogue: Bool) {
+    /// What the changed children were before a save or a patch changed the snapshot: their
+    /// referrals and liaisons, so the queue's counts lose exactly what they held.
+    private struct Before {
+        let referrals: [Referral]
+        let liaisons: [ChildID: WorkerID]
+        let childCount: Int
+
+        init(_ ids: Set<ChildID>, of dashboard: Dashboard) {
+            let match = ChildIDMatch(ids)
+            referrals = dashboard.snapshot.referrals.filter { match.contains($0.child) }
+            var liaisons: [ChildID: WorkerID] = [:]
+            for id in ids { liaisons[id] = dashboard.child(id)?.team.liaison }
+            self.liaisons = liaisons
+            childCount = dashboard.snapshot.children.count
+        }
+    }
+
+    /// Brings everything derived from the snapshot up to date for `ids`, the children a save or
+    /// a patch changed, touching only what is theirs: their rows move to their places in each
+    /// kept order, their alerts and alert times are worked out again and put in place, the
+    /// queue and the counts gain and lose only their referrals. Everything is rebuilt when the
+    /// catalogue changed, since worker names are in every row. `DashboardRefreshPropertyTests`
+    /// checks the result against a dashboard built from scratch.
+    private mutating func refresh(children ids: Set<ChildID>, before: Before, catalogue: Bool) {
         if catalogue {
             rebuild()
             return
         }
         guard !ids.isEmpty else { return }
+        // Alerts already due are brought up to now first, as the clock would.
+        advance(to: now)
         let selected = selectedRow?.id
-        childIndex = Dictionary(snapshot.children.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let names = CaseloadRow.WorkerNames(snapshot.workers)
+        // The view holds the rows too: let go of it first, so changing a row does not copy them all.
+        rows = CaseloadView()
+        keepChildIndex(changed: ids, childCount: before.childCount)
+        refreshRows(ids)
+        let match = ChildIDMatch(ids)
+        let positions = ids.compactMap { childIndex[$0] }
+        let fresh = AlertRules.evaluate(children: ids, at: positions, snapshot: snapshot, now: now, thresholds: thresholds, zone: zone)
+        allAlerts.removeAll { match.contains($0.child) }
+        for alert in fresh { allAlerts.insert(alert, keepingOrder: AlertRules.precedes) }
+        schedule(ids)
+        splitAlerts(of: match, fresh: fresh)
+        refreshQueue(match, before: before)
+        applyQuery(keeping: selected)
+    }
+
+    /// Keeps the index of children by id unless children came, went or moved (a changed case
+    /// number): then it is built again.
+    private mutating func keepChildIndex(changed ids: Set<ChildID>, childCount: Int) {
+        let children = snapshot.children
+        let inPlace = children.count == childCount && ids.allSatisfy { id in
+            childIndex[id].map { children.indices.contains($0) && children[$0].id == id } ?? true
+        }
+        if !inPlace {
+            childIndex = Dictionary(children.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    /// The rows of `ids` built again and put in place; the open count follows.
+    private mutating func refreshRows(_ ids: Set<ChildID>) {
         let today = DayDate(now, in: zone)
-        for id in ids {
-            let fresh = CaseloadRow.row(of: id, in: snapshot, child: child(id), names: names, today: today)
+        // In a fixed order, so rows added by one refresh get positions independent of hashing.
+        for id in ids.sorted(by: { $0.rawValue < $1.rawValue }) {
+            let fresh = CaseloadRow.row(of: id, in: snapshot, child: child(id), names: workerNames, today: today)
             switch (rowIndex[id], fresh) {
-            case (let index?, let row?): caseload.replace(at: index, with: row)
+            case (let index?, let row?):
+                openCount += (row.isOpen ? 1 : 0) - (allRows[index].isOpen ? 1 : 0)
+                caseload.replace(at: index, with: row)
             case (nil, let row?):
                 rowIndex[id] = allRows.count
+                openCount += row.isOpen ? 1 : 0
                 caseload.append(row)
             case (let index?, nil):
+                openCount -= allRows[index].isOpen ? 1 : 0
                 caseload.remove(at: index)
-                rowIndex = Dictionary(allRows.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+                rowIndex[id] = nil
+                for (other, position) in rowIndex where position > index { rowIndex[other] = position - 1 }
             case (nil, nil): break
             }
         }
-        openCount = allRows.count { $0.isOpen }
-        allAlerts.removeAll { $0.child.map(ids.contains) ?? false }
-        allAlerts += AlertRules.evaluate(children: ids, snapshot: snapshot, now: now, thresholds: thresholds, zone: zone)
-        allAlerts.sort(by: AlertRules.precedes)
-        schedule(ids)
-        splitAlerts()
-        rebuildQueue()
-        applyQuery(keeping: selected)
     }
 
     private mutating func splitAlerts() {
@@ -299,6 +381,37 @@ public struct Dashboard: Sendable {
         var counts: [AlertSeverity: Int] = [:]
         for alert in alertVisibility.shown { counts[alert.severity, default: 0] += 1 }
         alertCounts = counts
+        alertScroll.selection = min(alertScroll.selection, max(0, alerts.count - 1))
+    }
+
+    /// The split of the changed children's alerts only: theirs taken out of the shown and hidden
+    /// lists and `fresh`, split by the answers, put in their places. A snooze of another child's
+    /// alert that ran out is not missed: its end is in that child's alert time (`AlertSchedule`),
+    /// and `refresh` first brings every child that is due up to now (`advance`), which splits
+    /// everything.
+    private mutating func splitAlerts(of match: ChildIDMatch, fresh: [Alert]) {
+        var visibility = alertVisibility
+        alertVisibility = AlertVisibility()
+        var counts = alertCounts
+        for index in visibility.shown.positions(where: { match.contains($0.child) }) {
+            let alert = visibility.shown[index]
+            counts[alert.severity, default: 0] -= 1
+            visibility.answered[alert.id] = nil
+            visibility.earlier[alert.id] = nil
+        }
+        visibility.shown.removeAll { match.contains($0.child) }
+        visibility.hidden.removeAll { match.contains($0.child) }
+        let ids = Set(fresh.map(\.id))
+        let part = AlertVisibility(fresh, responses: snapshot.responses.filter { ids.contains($0.alertID) }, now: now)
+        for alert in part.shown {
+            visibility.shown.insert(alert, keepingOrder: AlertRules.precedes)
+            counts[alert.severity, default: 0] += 1
+        }
+        for alert in part.hidden { visibility.hidden.insert(alert, keepingOrder: AlertRules.precedes) }
+        visibility.answered.merge(part.answered) { _, new in new }
+        visibility.earlier.merge(part.earlier) { _, new in new }
+        alertVisibility = visibility
+        alertCounts = counts.filter { $0.value != 0 }
         alertScroll.selection = min(alertScroll.selection, max(0, alerts.count - 1))
     }
 
@@ -312,6 +425,30 @@ public struct Dashboard: Sendable {
         }
         queueCounts = counts
         funnel = ReferralFunnel(snapshot.referrals)
+        let index = selected.flatMap { id in queue.firstIndex { $0.id == id } } ?? referralScroll.selection
+        referralScroll.selection = min(index, max(0, queue.count - 1))
+    }
+
+    /// The queue after a change to the children `match` names: their referrals as they were
+    /// leave the counts and the list, as they are now join them in their places. Nothing to do
+    /// when neither their referrals nor their liaisons changed (a contact note); the funnel's
+    /// medians are worked out again over every referral only when a referral changed.
+    private mutating func refreshQueue(_ match: ChildIDMatch, before: Before) {
+        let after = snapshot.referrals.filter { match.contains($0.child) }
+        var liaisons: [ChildID: WorkerID] = [:]
+        for id in before.liaisons.keys { liaisons[id] = child(id)?.team.liaison }
+        let referralsChanged = after != before.referrals
+        guard referralsChanged || liaisons != before.liaisons else { return }
+        let selected = selectedReferral?.id
+        for view in ReferralQueue.View.allCases {
+            let gone = before.referrals.filter { ReferralQueue.includes($0, in: view, worker: worker, liaison: { before.liaisons[$0] }) }
+            let came = after.filter { ReferralQueue.includes($0, in: view, worker: worker, liaison: { liaisons[$0] }) }
+            queueCounts[view, default: 0] += came.count - gone.count
+            guard view == referralView else { continue }
+            queue.removeAll { match.contains($0.child) }
+            for referral in came { queue.insert(referral, keepingOrder: ReferralQueue.precedes) }
+        }
+        if referralsChanged { funnel = ReferralFunnel(snapshot.referrals) }
         let index = selected.flatMap { id in queue.firstIndex { $0.id == id } } ?? referralScroll.selection
         referralScroll.selection = min(index, max(0, queue.count - 1))
     }
@@ -339,7 +476,7 @@ public struct Dashboard: Sendable {
     /// Re-runs the filter and sort, keeping the selection on `keeping` when it is still shown.
     mutating func applyQuery(keeping id: ChildID? = nil) {
         rows = caseload.apply(query)
-        let index = id.flatMap { rows.index(of: $0) } ?? 0
+        let index = id.flatMap { rowIndex[$0] }.flatMap { rows.index(ofPosition: $0) } ?? 0
         caseloadScroll.selection = min(index, max(0, rows.count - 1))
     }
 }
