@@ -22,7 +22,7 @@ extension SQLiteCaseStore {
             throw StoreError.invalid("This session keeps no anchors on this machine, so there is nothing to accept.")
         }
         let storeID = try session.keys().storeID
-        let seen = anchors.anchor(storeID: storeID)
+        let seen = anchors.anchor(storeID: storeID, path: options.path)
         try write { db, keys in
             let head = try AuditLog(keys: keys).verifiedTail(db)
             let before = seen.map { "event \($0.sequence)" } ?? "nothing"

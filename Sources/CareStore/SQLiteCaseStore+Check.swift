@@ -100,7 +100,7 @@ extension SQLiteCaseStore {
                 integrityProblems: integrity, recordsChecked: checked, recordsNotReadable: notReadable, problems: problems,
                 audit: try AuditLog(keys: keys).verifyChain(db), accountProblems: accounts,
                 accountsCertified: try Certificates.authorityKey(db) != nil,
-                anchorProblem: try SignIn.anchorNotice(db: db, keys: keys, anchors: options.anchors))
+                anchorProblem: try SignIn.anchorNotice(db: db, keys: keys, anchors: options.anchors, path: options.path))
         }
     }
 }

@@ -178,12 +178,12 @@ public final class SQLiteCaseStore: CaseStore, CaseArchive {
         guard !isReadOnly, let anchors = options.anchors, let keys = try? session.keys(),
               let (head, forward) = try? dbQueue.read({ db -> (AuditHead, Bool) in
                   let head = try AuditLog(keys: keys).verifiedTail(db)
-                  return (head, try SignIn.anchorNotice(db: db, keys: keys, anchors: anchors) == nil)
+                  return (head, try SignIn.anchorNotice(db: db, keys: keys, anchors: anchors, path: options.path) == nil)
               }),
               forward || accepting
         else { return }
         headMemory.noteRemembered(at: clock.now())
-        try? anchors.remember(storeID: keys.storeID, StoreAnchor(sequence: head.sequence, hash: head.hash))
+        try? anchors.remember(storeID: keys.storeID, path: options.path, StoreAnchor(sequence: head.sequence, hash: head.hash))
         if let authority = try? dbQueue.read(Certificates.authorityKey) {
             try? anchors.rememberAuthority(storeID: keys.storeID, authority)
         }

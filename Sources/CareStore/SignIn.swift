@@ -194,16 +194,16 @@ struct SignIn {
     /// Names a store whose trail is behind, or differs from, the head this machine last saw
     /// (a restored older copy, or a cut trail under a replayed head), in words and in the trail.
     private mutating func compareWithAnchor(_ keys: SessionKeys) throws {
-        guard let notice = try Self.anchorNotice(db: db, keys: keys, anchors: options.anchors) else { return }
+        guard let notice = try Self.anchorNotice(db: db, keys: keys, anchors: options.anchors, path: options.path) else { return }
         notices.append(notice)
         if writes { try append(keys, .notice, notice) }
     }
 
     /// The words for a store behind, or differing from, this machine's anchor; nil when it is at
     /// or ahead of it along the same trail (or this machine never saw it).
-    static func anchorNotice(db: Database, keys: SessionKeys, anchors: AnchorBook?) throws -> String? {
+    static func anchorNotice(db: Database, keys: SessionKeys, anchors: AnchorBook?, path: String) throws -> String? {
         // A trail that does not reach its head is refused (or, by a check, reported) anyway.
-        guard let anchors, let seen = anchors.anchor(storeID: keys.storeID),
+        guard let anchors, let seen = anchors.anchor(storeID: keys.storeID, path: path),
               let head = try? AuditLog(keys: keys).verifiedTail(db)
         else { return nil }
         if head.sequence < seen.sequence {

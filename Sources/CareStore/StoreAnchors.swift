@@ -16,10 +16,18 @@ public struct StoreAnchor: Sendable, Equatable {
     }
 }
 
-/// What this machine remembers of each store's audit trail: one line per store id with the
-/// last head seen (`$XDG_STATE_HOME/care/anchors`, mode 0600). A store whose trail is found
-/// behind that head — an older copy put back, or a cut trail under a head saved earlier — is
-/// named when it is opened, which the store's own keyed head cannot do.
+/// What this machine remembers of each store's audit trail: one line per store and place with
+/// the last head seen, and one per store id with its authority key (`$XDG_STATE_HOME/care/anchors`,
+/// mode 0600). A store whose trail is found behind that head — an older copy put back, or a cut
+/// trail under a head saved earlier — is named when it is opened, which the store's own keyed
+/// head cannot do.
+///
+/// A head is kept per place (the store id and the file's path, symlinks resolved): a copy of the
+/// store elsewhere — a backup a supervisor checks — is older than the store by nature, and
+/// checking it (which writes its sign-in into the copy) must neither name it as put back nor move
+/// the store's own anchor past the store. A copy put back in the store's place is compared with
+/// what was seen there. The authority key is kept per store id: a copy anywhere must hold the key
+/// the store was first seen with.
 public struct AnchorBook: Sendable {
     public let path: String
 
@@ -32,8 +40,16 @@ public struct AnchorBook: Sendable {
         return AnchorBook(path: state + "/care/anchors")
     }
 
-    public func anchor(storeID: String) -> StoreAnchor? {
-        read()[storeID]?.anchor
+    /// The head last seen of the store `storeID` at `path`.
+    public func anchor(storeID: String, path: String) -> StoreAnchor? {
+        read()[Self.headKey(storeID: storeID, path: path)]?.anchor
+    }
+
+    /// One line's key for a head: the store id and its place (no spaces or line breaks: the
+    /// book is one line per entry, fields split at spaces).
+    static func headKey(storeID: String, path: String) -> String {
+        let place = URL(fileURLWithPath: StoreLocation(path: path).path).resolvingSymlinksInPath().path
+        return storeID + "@" + (place.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? place)
     }
 
     /// The unit authority's public key this machine saw first for the store (as SSH keeps a
@@ -44,8 +60,9 @@ public struct AnchorBook: Sendable {
 
     /// Records `anchor` as the head last seen for the store. A store found behind its anchor was
     /// named when it was opened (in words and in its trail); from then on its own head counts.
-    public func remember(storeID: String, _ anchor: StoreAnchor) throws {
-        try update { entries in entries[storeID, default: Entry()].anchor = anchor }
+    public func remember(storeID: String, path: String, _ anchor: StoreAnchor) throws {
+        let key = Self.headKey(storeID: storeID, path: path)
+        try update { entries in entries[key, default: Entry()].anchor = anchor }
     }
 
     /// Keeps the store's authority key, the first time it is seen only.

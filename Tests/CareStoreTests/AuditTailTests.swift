@@ -116,7 +116,7 @@ import Testing
         let savedHead: Data = try store.read { db, keys in AuditHead(sequence: 5, hash: cutAt, keyring: keys.keyring).stored }
         try store.close()
         let book = try #require(fixture.anchorBook)
-        let seen = try #require(book.anchor(storeID: try storeID()))
+        let seen = try #require(book.anchor(storeID: try storeID(), path: fixture.path))
         #expect(seen.sequence == 8)
         let mode = try (FileManager.default.attributesOfItem(atPath: book.path)[.posixPermissions] as? NSNumber)?.intValue
         #expect(mode == 0o600)

@@ -30,6 +30,8 @@ import Glibc
 
         let workload = try store.start("mixed", "--seed", "24")
         #expect(workload.nextLine() == .opened)
+        // The writer's first save acknowledged: the backup starts while it is at work.
+        while let line = workload.nextLine(), line.ack == nil {}
         let reading = DispatchGroup()
         DispatchQueue.global().async(group: reading) { workload.finish() }
         let destination = store.scratch + "/backups/workload-copy.care"

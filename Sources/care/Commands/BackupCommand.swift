@@ -82,7 +82,7 @@ struct RestoreCommand: ParsableCommand {
         progress.finish()
         if let kept = result.replacedKeptAt { Say.out("Kept the store that was at \(path) as \(kept).") }
         Say.out("Restored \(StoreLocation(path: source).path) to \(result.path): \(ByteWords.text(result.bytes)), audit trail to event \(result.auditEvents).")
-        if let seen = AnchorBook.standard().anchor(storeID: head.storeID), seen.sequence > head.sequence {
+        if let seen = AnchorBook.standard().anchor(storeID: head.storeID, path: result.path), seen.sequence > head.sequence {
             Say.notice(RestoreWords.behindAnchor(backupEvent: head.sequence, seenEvent: seen.sequence, store: result.path))
         }
     }
