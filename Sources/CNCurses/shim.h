@@ -160,7 +160,7 @@ static inline void care_exit_handler(void) { care_leave_screen(); }
 /// Restores the terminal when the process calls `exit` without `CursesTerminal.restore()`.
 static inline int care_install_exit_restore(void) { return atexit(care_exit_handler); }
 
-// MARK: - Stop signals (SIGTERM, SIGHUP, SIGINT, SIGQUIT)
+// MARK: - Stop signals (TerminalSignals.stopSignals)
 
 static volatile sig_atomic_t care_signal_flag = 0;
 
@@ -189,7 +189,7 @@ static inline int care_reset_signal(int signal_number) {
     return sigaction(signal_number, &action, NULL);
 }
 
-// MARK: - Fatal signals (SIGSEGV, SIGABRT, SIGBUS, SIGILL, SIGFPE)
+// MARK: - Fatal signals (TerminalSignals.fatalSignals)
 
 /// What handled each fatal signal before us (Swift's backtracer, or the default). A
 /// function-local static: Swift does not emit a header's file-scope array without an

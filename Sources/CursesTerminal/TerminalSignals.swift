@@ -8,15 +8,19 @@ import CNCurses
 enum TerminalSignals {
     /// Signals that ask the program to stop; they set a flag the read loop turns into `.interrupt`.
     /// SIGQUIT too: its default action is a core dump, and the screen would be left as it is.
-    static let stopSignals: [Int32] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT]
+    /// SIGUSR1, SIGUSR2, SIGALRM and SIGPIPE end a process by default with the alternate screen
+    /// and a record on it; here they stop care as SIGTERM does (drafts kept, terminal restored).
+    /// SIGPIPE handled, a write to a terminal gone fails with EPIPE instead of killing.
+    static let stopSignals: [Int32] = [SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE]
     /// Signals that mean a crash; the terminal is restored, one line written, and the process
-    /// exits without Swift's interactive backtracer.
-    static let fatalSignals: [Int32] = [SIGSEGV, SIGABRT, SIGBUS, SIGILL, SIGFPE]
+    /// exits without Swift's interactive backtracer. SIGTRAP, SIGSYS and SIGXCPU dump core by
+    /// default, leaving the screen as it was: they are crashes too.
+    static let fatalSignals: [Int32] = [SIGSEGV, SIGABRT, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGSYS, SIGXCPU]
 
     private static var fatalHandlersInstalled = false
     private static var exitHandlerInstalled = false
 
-    /// Whether SIGTERM, SIGHUP, SIGINT or SIGQUIT arrived since the handlers were installed.
+    /// Whether one of `stopSignals` arrived since the handlers were installed.
     static var stopRequested: Bool { care_stop_requested() != 0 }
 
     static func installStopHandlers() {

@@ -23,7 +23,7 @@ struct CrashInTmuxTests {
         return (tmux, try tmux.careProcess(), String(team.prefix(20)))
     }
 
-    @Test(arguments: [SIGSEGV, SIGABRT, SIGBUS])
+    @Test(arguments: [SIGSEGV, SIGABRT, SIGBUS, SIGTRAP, SIGSYS, SIGXCPU])
     func aCrashSignalWhileARecordIsShownRestoresTheTerminalWithoutAPrompt(_ signal: Int32) throws {
         let (tmux, pid, recordText) = try recordOnScreen()
         #expect(!recordText.isEmpty)
@@ -40,7 +40,7 @@ struct CrashInTmuxTests {
         }
     }
 
-    @Test(arguments: [SIGQUIT, SIGTERM, SIGHUP])
+    @Test(arguments: [SIGQUIT, SIGTERM, SIGHUP, SIGUSR1, SIGUSR2, SIGALRM, SIGPIPE])
     func aStopSignalQuitsAndRestoresTheTerminal(_ signal: Int32) throws {
         let (tmux, pid, recordText) = try recordOnScreen()
         kill(pid, signal)
