@@ -158,15 +158,17 @@ import TextUI
         #expect(cp.screen.contains("1. NO   Youth consulted"), "the review shows every answer")
         #expect(cp.screen.contains("comment: Youth wants family involved later"))
 
-        // Every step is in the audit trail too, by who took it, and the look at it just now.
+        // Every step is in the audit trail too, by who took it, and each look at it: the
+        // liaison's review and the worker's detail just now.
         let events = cp.database.auditEvents().filter { $0.targetID == referral.id.rawValue }
         #expect(events.map(\.summary) == [
             "referral drafted (routine) and submitted: draft → awaiting review",
+            "viewed a referral in full",
             "referral awaiting review → ready to send",
             "referral updated: consent given",
             "referral ready to send → sent",
             "viewed a referral in full",
         ])
-        #expect(events.map(\.actor) == [cpWorker.id, liaisonWorker.id, cpWorker.id, cpWorker.id, cpWorker.id])
+        #expect(events.map(\.actor) == [cpWorker.id, liaisonWorker.id, liaisonWorker.id, cpWorker.id, cpWorker.id, cpWorker.id])
     }
 }

@@ -42,6 +42,33 @@ import TextUI
     }
 }
 
+/// The liaison's review shows the youth's identity, every community and its representative, and
+/// the referral's reason: a look like the detail, audited before any of it is shown (issue 22,
+/// "every look at a child is audited").
+@MainActor
+@Suite struct ReviewViewAuditTests {
+    @Test func openingAReviewWritesOneViewEventBeforeTheYouthIsShown() throws {
+        let h = try Harness(user: "demo-liaison")
+        let before = h.database.auditEvents().count
+        h.press(.enter)
+        h.tick()
+        let review = try #require(h.front as? ReviewScreen)
+        #expect(review.audited)
+        #expect(h.screen.contains("Youth: "))
+        let events = h.database.auditEvents().dropFirst(before).filter { $0.targetID == review.referral.rawValue }
+        #expect(events.map(\.action) == [.view])
+    }
+
+    @Test func aReviewTheStoreCannotAuditShowsNothingOfTheYouth() throws {
+        let h = try Harness(user: "demo-liaison", wrap: { RefusingReferralViews($0) })
+        h.press(.enter)
+        h.tick()
+        #expect(!(h.front is ReviewScreen))
+        #expect(!h.screen.contains("Youth: "))
+        #expect(h.screen.contains("The store cannot write the audit trail (test)."))
+    }
+}
+
 /// A store whose referral view event cannot be written.
 final class RefusingReferralViews: ForwardingStore, @unchecked Sendable {
     struct Refusal: ErrorInWords {

@@ -52,6 +52,14 @@ enum ReferralActions {
         }
     }
 
+    /// The liaison's review shows the youth's identity, communities and the referral whole: a
+    /// look, shown once its view is in the trail (`ReviewScreen.audited`), as the detail is.
+    static func openReview<Context: ScreenAsking>(_ referral: Referral, _ ctx: inout Context) {
+        let id = ctx.newID()
+        ctx.push(ReviewScreen(id: id, referral: referral))
+        ctx.ask(.viewReferral(referral.id, child: referral.child, origin: id))
+    }
+
     /// A referral key on `referral`: the screen or form it opens, or words saying why not.
     static func run<Context: ScreenAsking>(_ command: Command, on referral: Referral, dashboard: Dashboard, session: Session, _ ctx: inout Context) {
         if let reason = refusal(command, for: referral, role: session.role) { return ctx.refuse(reason) }
@@ -61,7 +69,7 @@ enum ReferralActions {
         switch command {
         case .open:
             if reviews(referral, role: session.role) {
-                ctx.push(ReviewScreen(id: ctx.newID(), referral: referral))
+                openReview(referral, &ctx)
             } else {
                 // Shown once its view is in the trail (`ReferralScreen.audited`).
                 let id = ctx.newID()
@@ -72,7 +80,7 @@ enum ReferralActions {
             if session.role == .supervisor {
                 ctx.push(form(ReferralStepForm(referral: referral, kind: .override)))
             } else {
-                ctx.push(ReviewScreen(id: ctx.newID(), referral: referral))
+                openReview(referral, &ctx)
             }
         case .returnReferral: ctx.push(form(ReferralStepForm(referral: referral, kind: .giveBack)))
         case .withdrawReferral: ctx.push(form(ReferralStepForm(referral: referral, kind: .withdraw)))

@@ -18,6 +18,10 @@ public struct ReviewScreen: ScreenController {
     public var engine: FieldEngine
     /// What went wrong with the last approve or return, in words.
     public var notice: String?
+    /// Whether the look at the youth and the referral is in the audit trail: until it is, the
+    /// review shows none of them (`Effect.viewReferral`, asked by whoever opens it). Answers
+    /// typed meanwhile are kept.
+    public var audited = false
 
     /// Review keys first, then typing into the focused answer or comment, then the global keys.
     public static let keyChain = KeyChain([.review, .global], unbound: .typed)
@@ -180,6 +184,11 @@ public struct ReviewScreen: ScreenController {
     /// The store's answer: closes on success; keeps every answer and says why on a refusal.
     public mutating func receive(_ answer: StoreAnswer, _ ctx: inout ScreenContext) {
         switch answer {
+        case .referralViewed(.success): audited = true
+        case .referralViewed(.failure(let failure)):
+            // Nothing of the youth was shown; what was answered so far is not a record to keep.
+            ctx.close()
+            ctx.say(failure.words)
         case .saved(_, .success): ctx.close()
         case .saved(_, .failure(let failure)):
             notice = "Not saved: " + failure.words
@@ -204,6 +213,10 @@ public struct ReviewScreen: ScreenController {
         let title = "Cultural-safety review — " + (stored.map { dashboard.nameWithCase(ofChild: $0.child) } ?? "") + " · " + (service?.name ?? "")
         buffer.drawBox(box, title: title, style: theme[.borderFocus], titleStyle: theme[.titleFocus], heavy: true)
         let inner = box.inset(by: 1)
+        guard audited else {
+            buffer.write("Recording this view in the audit trail…", at: Point(x: inner.x + 1, y: inner.y), width: inner.width - 1, style: theme[.muted])
+            return nil
+        }
         guard inner.height >= 6, let stored else { return nil }
         var y = inner.y
 
@@ -313,7 +326,7 @@ public struct ReviewScreen: ScreenController {
     /// is there to read. The answers stay as they are behind it.
     private func readWhole(_ ctx: inout ScreenContext) {
         let env = ctx.env
-        guard let stored = env.dashboard.referral(referral) else { return }
+        guard audited, let stored = env.dashboard.referral(referral) else { return }
         let service = env.dashboard.service(stored.service)
         var paragraphs = youthLines(stored, env: env) + [""] + serviceLines(service)
         paragraphs += ["", "Reason (\(stored.priority.rawValue)):", stored.reason, ""]
