@@ -21,6 +21,7 @@ extension SQLiteCaseStore {
                     var result: T?
                     try db.inTransaction(.immediate) {
                         try db.requireFileInPlace()
+                        try requireActiveAccount(db)
                         result = try body(db, keys)
                         return .commit
                     }
@@ -43,7 +44,22 @@ extension SQLiteCaseStore {
     /// Runs `body` in a read transaction (one consistent snapshot).
     func read<T>(_ body: (Database, SessionKeys) throws -> T) throws -> T {
         let keys = try session.keys()
-        return try givenUpInWords { try StoreDatabase.mapErrors(at: location) { try dbQueue.read { db in try body(db, keys) } } }
+        return try givenUpInWords {
+            try StoreDatabase.mapErrors(at: location) {
+                try dbQueue.read { db in
+                    try requireActiveAccount(db)
+                    return try body(db, keys)
+                }
+            }
+        }
+    }
+
+    /// A supervisor's `care user disable` reaches a session already open: the keys it unlocked
+    /// stay in its memory, so every read and write checks the account first (one indexed row)
+    /// and a disabled one is refused (`AccountDisabledWhileOpen`).
+    func requireActiveAccount(_ db: Database) throws {
+        let active = try Int.fetchOne(db, sql: "SELECT active FROM accounts WHERE id = ?", arguments: [worker.id.rawValue])
+        guard active == 1 else { throw AccountDisabledWhileOpen(accountName: worker.accountName) }
     }
 
     /// Takes `count` numbers from the change counter in `meta` for the rows this transaction is

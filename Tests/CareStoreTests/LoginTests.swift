@@ -75,6 +75,26 @@ import Testing
         }
     }
 
+    /// Issue 22, item 8: a dashboard open when a supervisor disabled its account kept reading
+    /// with the keys in its memory. Every read and write now checks the account first.
+    @Test func aSessionOpenWhenItsAccountIsDisabledIsRefusedEverything() throws {
+        let fixture = try StoreFixture()
+        let supervisor = try fixture.create()
+        let child: Child = try supervisor.performed(.createChild(Samples.newChild(author: supervisor.worker.id)))
+        let other: Child = try supervisor.performed(.createChild(Samples.newChild(author: supervisor.worker.id)))
+        let open = try fixture.open(StoreFixture.protection)
+        _ = try open.loadDetail(of: child.id, contactLimit: 5)
+        try supervisor.disableAccount("cp.testcase")
+        let refused = AccountDisabledWhileOpen(accountName: "cp.testcase")
+        #expect(throws: refused) { try open.changes(since: 0) }
+        #expect(throws: refused) { try open.loadDetail(of: child.id, contactLimit: 5) }
+        #expect(throws: refused) { try open.loadCaseload() }
+        #expect(throws: refused) { try open.preview(of: other.id) }
+        #expect(throws: refused) { try open.perform(.createChild(Samples.newChild(author: open.worker.id))) }
+        // The others go on.
+        _ = try supervisor.changes(since: 0)
+    }
+
     @Test func aDisabledUserCannotSignInWhileOthersStillCan() throws {
         let fixture = try StoreFixture()
         let supervisor = try fixture.create()

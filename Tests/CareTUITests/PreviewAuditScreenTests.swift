@@ -154,3 +154,35 @@ final class RefusingPreviews: ForwardingStore, @unchecked Sendable {
         throw Refusal()
     }
 }
+
+/// Issue 22, item 8: a supervisor disables the account of an open dashboard; the store refuses
+/// the session's next read (here the change feed's), and the dashboard locks with the words.
+@MainActor
+@Suite struct DisabledWhileOpenScreenTests {
+    final class DisabledStore: ForwardingStore, @unchecked Sendable {
+        var disabled = false
+        override func changes(since cursor: Int64) throws -> ChangeBatch {
+            if disabled { throw AccountDisabledWhileOpen(accountName: "demo-cp") }
+            return try super.changes(since: cursor)
+        }
+    }
+
+    @Test func theDashboardLocksWithinOnePollOfTheDisable() throws {
+        var wrapped: DisabledStore?
+        let h = try Harness(wrap: { store in
+            let disabled = DisabledStore(store)
+            wrapped = disabled
+            return disabled
+        })
+        h.press(.enter)
+        #expect(h.detailOpen)
+        wrapped?.disabled = true
+        for _ in 0..<20 where !h.locked {
+            h.clock.advance(by: 1)
+            h.tick()
+        }
+        #expect(h.locked)
+        #expect(h.screen.contains("disabled the account"), "\(h.screen)")
+        #expect(!h.detailOpen, "nothing of the record stays behind the lock")
+    }
+}

@@ -49,10 +49,14 @@ public enum Action: Sendable {
 public enum StoreFailure: Error, Equatable, Sendable {
     case conflict(RecordConflict)
     case refused(String)
+    /// A supervisor disabled this account while the session was open: the dashboard locks.
+    case accountDisabled(String)
 
     public init(_ error: any Error, doing action: String) {
         if let conflict = error as? RecordConflict {
             self = .conflict(conflict)
+        } else if let disabled = error as? AccountDisabledWhileOpen {
+            self = .accountDisabled(disabled.description)
         } else {
             self = .refused(ErrorWords.describe(error, doing: action))
         }
@@ -61,7 +65,7 @@ public enum StoreFailure: Error, Equatable, Sendable {
     public var words: String {
         switch self {
         case .conflict(let conflict): "Another worker\(conflict.savedBy.map { " (\($0))" } ?? "") changed this record first."
-        case .refused(let words): words
+        case .refused(let words), .accountDisabled(let words): words
         }
     }
 }

@@ -74,6 +74,9 @@ enum SessionResults {
     }
 
     private static func changesArrived(_ result: Result<ChangeBatch, StoreFailure>, in state: inout AppState) -> [Effect] {
+        // The feed is read every few seconds: a supervisor's disable locks an open dashboard
+        // within one poll, and the passphrase no longer unlocks it.
+        if case .failure(.accountDisabled(let words)) = result, state.lock == nil { return Update.engageLock(words, in: &state) }
         guard case .success(let batch) = result else { return [] }
         // Drafts are their writer's alone: another session's draft changes nothing shown here.
         let others = batch.changes.filter { !state.ownChanges.contains($0.sequence) && $0.kind != .draft }
