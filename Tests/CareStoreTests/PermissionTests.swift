@@ -71,10 +71,11 @@ import Testing
     }
 
     @Test func aDisabledAccountsOpenSessionCanNoLongerAct() throws {
-        // The rules see the worker as stored now, not as at sign-in.
+        // The store checks the account as stored now, not as at sign-in, before the rules run
+        // (which would refuse it too: `CommandError.inactiveAccount`).
         let protection = try fixture.open(StoreFixture.protection)
         try supervisor.disableAccount("cp.testcase")
-        #expect(throws: CommandError.inactiveAccount) {
+        #expect(throws: AccountDisabledWhileOpen(accountName: "cp.testcase")) {
             try protection.perform(.logContact(Samples.contact(child: child.id, author: protection.worker.id)))
         }
     }
