@@ -16,10 +16,8 @@ import Testing
     let restricted: Contact
 
     init() throws {
-        fixture = try StoreFixture()
-        supervisor = try fixture.create()
-        child = try supervisor.performed(.createChild(Samples.newChild(author: supervisor.worker.id)))
-        restricted = try supervisor.performed(.logContact(Samples.contact(child: child.id, author: supervisor.worker.id, visibility: .restricted)))
+        let start = try StoreWithARestrictedNote()
+        (fixture, supervisor, child, restricted) = (start.fixture, start.supervisor, start.child, start.restricted)
     }
 
     func execute(_ sql: String, _ arguments: StatementArguments = []) throws {

@@ -14,10 +14,8 @@ import Testing
     let restricted: Contact
 
     init() throws {
-        fixture = try StoreFixture()
-        supervisor = try fixture.create()
-        child = try supervisor.performed(.createChild(Samples.newChild(author: supervisor.worker.id)))
-        restricted = try supervisor.performed(.logContact(Samples.contact(child: child.id, author: supervisor.worker.id, visibility: .restricted)))
+        let start = try StoreWithARestrictedNote()
+        (fixture, supervisor, child, restricted) = (start.fixture, start.supervisor, start.child, start.restricted)
     }
 
     /// The keys an account's passphrase opens, through the store's own key code.
