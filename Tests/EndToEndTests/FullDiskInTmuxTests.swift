@@ -41,8 +41,7 @@ struct FullDiskInTmuxTests {
         let filler: Filler
         if ScratchDisk.mountAllowed {
             let disk = try ScratchDisk(kilobytes: 8192)
-            store = disk.path + "/demo.care"
-            try FileManager.default.copyItem(atPath: demo.store, toPath: store)
+            store = try disk.copyIn(demo.store, as: "demo.care")
             filler = .tmpfs(disk)
         } else {
             filler = .fileSizeLimit
@@ -99,8 +98,7 @@ struct FullDiskInTmuxTests {
         var disk: ScratchDisk?
         if ScratchDisk.mountAllowed {
             let mounted = try ScratchDisk(kilobytes: 8192)
-            store = mounted.path + "/demo.care"
-            try FileManager.default.copyItem(atPath: demo.store, toPath: store)
+            store = try mounted.copyIn(demo.store, as: "demo.care")
             try mounted.remount(readOnly: true)
             disk = mounted
         } else {

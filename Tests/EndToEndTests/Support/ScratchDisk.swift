@@ -62,6 +62,20 @@ final class ScratchDisk {
         }
     }
 
+    /// Copies `source` onto the disk as `name` through a descriptor opened close-on-exec: a
+    /// process another test spawns meanwhile would otherwise inherit the open file, and the disk
+    /// could not be remounted read-only ("mount point is busy", seen in a full parallel run).
+    func copyIn(_ source: String, as name: String) throws -> String {
+        let destination = path + "/" + name
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: source))
+        let fd = open(destination, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw Shell.Failure(description: "cannot create \(destination)") }
+        defer { close(fd) }
+        let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        guard written == bytes.count else { throw Shell.Failure(description: "short write to \(destination)") }
+        return destination
+    }
+
     func remount(readOnly: Bool) throws {
         try Shell.run("mount", "-o", readOnly ? "remount,ro" : "remount,rw", path)
     }
