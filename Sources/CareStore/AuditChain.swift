@@ -46,18 +46,48 @@ struct AuditChain: Sendable {
 
     /// The hash of `row`, with the record entries it wrote, following `previous`.
     func link(previous: Data, _ row: AuditRow, entries: [RecordTrailEntry]) -> Data {
-        var binding = BindingData("care/v2/audit-link")
-        binding.blob(previous)
-        binding.integer(row.seq)
-        binding.time(row.at)
-        binding.text(row.action)
-        binding.blob(row.actorKey)
-        binding.blob(row.targetKey)
-        binding.blob(row.childKey)
-        binding.blob(row.payload)
-        binding.integer(Int64(entries.count))
-        for entry in entries { entry.bind(into: &binding) }
-        return Data(HMAC<SHA256>.authenticationCode(for: binding.bytes, using: key))
+        var link = startLink(previous: previous, row, entryCount: entries.count)
+        for entry in entries { link.add(entry) }
+        return link.finish()
+    }
+
+    /// A link to be fed its record entries one at a time: an import's event lists every record
+    /// it wrote (1.2 million at 50,000 children), too many to hold to check the trail's tail.
+    func startLink(previous: Data, _ row: AuditRow, entryCount: Int) -> Link {
+        Link(key: key, previous: previous, row, entryCount: entryCount)
+    }
+
+    /// The HMAC of one link, over the same bytes as the whole list would be, fed in pieces.
+    struct Link {
+        private var hmac: HMAC<SHA256>
+        private var binding = BindingData("care/v2/audit-link")
+        /// Bytes held before they are fed to the HMAC.
+        private static let piece = 64 * 1_024
+
+        fileprivate init(key: SymmetricKey, previous: Data, _ row: AuditRow, entryCount: Int) {
+            hmac = HMAC<SHA256>(key: key)
+            binding.blob(previous)
+            binding.integer(row.seq)
+            binding.time(row.at)
+            binding.text(row.action)
+            binding.blob(row.actorKey)
+            binding.blob(row.targetKey)
+            binding.blob(row.childKey)
+            binding.blob(row.payload)
+            binding.integer(Int64(entryCount))
+        }
+
+        mutating func add(_ entry: RecordTrailEntry) {
+            entry.bind(into: &binding)
+            if binding.count >= Self.piece { binding.flush(into: &hmac) }
+        }
+
+        consuming func finish() -> Data {
+            var hmac = hmac
+            var binding = binding
+            binding.flush(into: &hmac)
+            return Data(hmac.finalize())
+        }
     }
 }
 

@@ -19,6 +19,9 @@ struct AuditLog {
         var summary: String
         /// The records this event wrote, as written.
         var rows: [RecordRow] = []
+        /// Trail entries of records written without their rows kept (a batch of summaries too
+        /// large to hold); appended after `rows`'.
+        var entries: [RecordTrailEntry] = []
     }
 
     // MARK: Appending
@@ -38,7 +41,7 @@ struct AuditLog {
             targetKey: keys.index.target(kind: event.targetKind?.rawValue, id: event.targetID, for: event.action),
             childKey: keys.index.child(event.child?.rawValue, for: event.action),
             payload: try keys.sealer.sealAudit(RecordCoding.encoder().encode(payload), sequence: seq), hash: Data())
-        let entries = event.rows.map(\.trailEntry)
+        let entries = event.rows.map(\.trailEntry) + event.entries
         row.hash = keys.chain.link(previous: head.hash, row, entries: entries)
         try db.execute(
             sql: "INSERT INTO audit(\(AuditRow.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -67,8 +70,8 @@ struct AuditLog {
     // MARK: The tail
 
     /// The head, after checking that the trail reaches it: its key check holds, the last event
-    /// is the one it names, and that event chains from the one before. Cheap (two rows), so it
-    /// runs before every write. Throws `StoreError.auditTrailBroken` naming what is wrong.
+    /// is the one it names, and that event chains from the one before. Cheap (two rows and the
+    /// last event's entries, streamed), so it runs before every write. Throws `StoreError.auditTrailBroken` naming what is wrong.
     func verifiedTail(_ db: Database) throws -> AuditHead {
         let last = try Row.fetchAll(db, sql: "SELECT \(AuditRow.columns) FROM audit ORDER BY seq DESC LIMIT 2").map { try Self.auditRow($0) }
         guard let head = try Self.storedHead(db), head.verifies(keyring: keys.keyring) else {
@@ -95,8 +98,7 @@ struct AuditLog {
         } else {
             throw StoreError.auditTrailBroken(AuditBreak(sequence: newest.seq - 1, reason: .missing))
         }
-        let entries = try Self.entries(of: newest.seq, db: db)
-        guard newest.hash == head.hash, keys.chain.link(previous: previous, newest, entries: entries) == newest.hash else {
+        guard newest.hash == head.hash, try storedLink(previous: previous, newest, db: db) == newest.hash else {
             throw StoreError.auditTrailBroken(AuditBreak(sequence: newest.seq, reason: .edited))
         }
         return head
@@ -110,13 +112,19 @@ struct AuditLog {
         let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit") ?? 0
         let rows = try Row.fetchCursor(db, sql: "SELECT \(AuditRow.columns) FROM audit ORDER BY seq")
         let entryRows = try Row.fetchCursor(db, sql: "SELECT * FROM audit_rows ORDER BY seq, ord")
+        // Each event's entries are fed to its link as the cursor reaches them, never held: an
+        // import's event lists every record it wrote.
+        var entryCounts: [Int64: Int] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT seq, COUNT(*) AS n FROM audit_rows GROUP BY seq") {
+            entryCounts[try row.stored("seq")] = try row.stored("n")
+        }
         var pendingEntry: (Int64, RecordTrailEntry)?
-        func entries(upTo seq: Int64) throws -> [RecordTrailEntry] {
-            var found: [RecordTrailEntry] = []
+        func link(previous: Data, _ row: AuditRow) throws -> Data {
+            var link = keys.chain.startLink(previous: previous, row, entryCount: entryCounts[row.seq] ?? 0)
             while true {
-                if pendingEntry == nil, let row = try entryRows.next() { pendingEntry = (try row.stored("seq"), try Self.trailEntry(row)) }
-                guard let (entrySeq, entry) = pendingEntry, entrySeq <= seq else { return found }
-                if entrySeq == seq { found.append(entry) }
+                if pendingEntry == nil, let stored = try entryRows.next() { pendingEntry = (try stored.stored("seq"), try Self.trailEntry(stored)) }
+                guard let (entrySeq, entry) = pendingEntry, entrySeq <= row.seq else { return link.finish() }
+                if entrySeq == row.seq { link.add(entry) }
                 pendingEntry = nil
             }
         }
@@ -130,7 +138,7 @@ struct AuditLog {
             if row.seq != expected {
                 return AuditVerification(eventCount: count, firstBreak: AuditBreak(sequence: expected, reason: .missing))
             }
-            if keys.chain.link(previous: previous, row, entries: try entries(upTo: row.seq)) != row.hash {
+            if try link(previous: previous, row) != row.hash {
                 return AuditVerification(eventCount: count, firstBreak: AuditBreak(sequence: row.seq, reason: try classify(row, db: db)))
             }
             previous = row.hash
@@ -166,7 +174,7 @@ struct AuditLog {
                 : (try Data.fetchOne(db, sql: "SELECT hash FROM audit WHERE seq = ?", arguments: [seq - 1]) ?? AuditChain.genesis)
             var moved = row
             moved.seq = seq
-            if keys.chain.link(previous: previous, moved, entries: try Self.entries(of: seq, db: db)) == row.hash {
+            if try storedLink(previous: previous, moved, db: db) == row.hash {
                 return .reordered(belongsAt: seq)
             }
         }
@@ -226,7 +234,12 @@ struct AuditLog {
         RecordTrailEntry(kind: try row.stored("kind"), id: try row.stored("id"), version: try row.stored("version"), childID: try row.stored("child_id"), rowHash: try row.stored("row_hash"))
     }
 
-    static func entries(of seq: Int64, db: Database) throws -> [RecordTrailEntry] {
-        try Row.fetchAll(db, sql: "SELECT * FROM audit_rows WHERE seq = ? ORDER BY ord", arguments: [seq]).map { try trailEntry($0) }
+    /// The link of the stored event `row` following `previous`, its entries read one at a time.
+    func storedLink(previous: Data, _ row: AuditRow, db: Database) throws -> Data {
+        let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit_rows WHERE seq = ?", arguments: [row.seq]) ?? 0
+        var link = keys.chain.startLink(previous: previous, row, entryCount: count)
+        let entries = try Row.fetchCursor(db, sql: "SELECT * FROM audit_rows WHERE seq = ? ORDER BY ord", arguments: [row.seq])
+        while let stored = try entries.next() { link.add(try Self.trailEntry(stored)) }
+        return link.finish()
     }
 }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 
 /// Bytes that name a list of values without ambiguity: a label, then every value with its
@@ -14,6 +15,16 @@ struct BindingData {
     }
 
     var bytes: Data { Data(buffer) }
+
+    /// How many bytes are held (since the last `flush`).
+    var count: Int { buffer.count }
+
+    /// Feeds the bytes held so far to `hmac` and lets them go, so a long list is authenticated
+    /// without being held whole: the bytes fed are the same as `bytes` would have been.
+    mutating func flush(into hmac: inout HMAC<SHA256>) {
+        hmac.update(data: buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
 
     mutating func text(_ value: String?) {
         guard var value else { return missing() }

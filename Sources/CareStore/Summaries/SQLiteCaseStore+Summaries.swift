@@ -115,18 +115,24 @@ extension SQLiteCaseStore {
     /// sign-in's transaction, with one audit event listing them: a store made before summaries,
     /// at its first sign-in with write access; the restricted class's, at the first sign-in of
     /// someone who holds its key.
-    static func buildMissingSummaries(db: Database, keys: SessionKeys, actor: String, now: Date) throws {
+    ///
+    /// The team's summaries are made `summaryBatch` children at a time, keeping only each
+    /// row's trail entry: made all at once, every record of 50,000 children was decoded and
+    /// held together, and the first sign-in peaked at 1,286 MB (docs/benchmarks.md).
+    static func buildMissingSummaries(db: Database, keys: SessionKeys, actor: String, now: Date, batchSize: Int = summaryBatch) throws {
         guard try db.tableExists("summaries") else { return }
         var kept = try summarizedClasses(db)
         let missing = summaryClasses.filter { !kept.contains($0) && keys.keyring.holds($0) }
         guard !missing.isEmpty else { return }
         let sequence = try Int64.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'changes'") ?? 0
-        var rows: [RecordRow] = []
+        var entries: [RecordTrailEntry] = []
         var children = Set<ChildID>()
         for visibility in missing {
-            for (child, entry) in try caseloadEntries(of: nil, visibility, db: db, keys: keys).sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-                rows.append(try writeSummary(entry, of: child, visibility, at: now, changeSequence: sequence, db: db, keys: keys))
-                children.insert(child)
+            for batch in try summaryBatches(visibility, size: batchSize, db: db) {
+                for (child, entry) in try caseloadEntries(of: batch, visibility, db: db, keys: keys).sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                    entries.append(try writeSummary(entry, of: child, visibility, at: now, changeSequence: sequence, db: db, keys: keys).trailEntry)
+                    children.insert(child)
+                }
             }
             kept.insert(visibility)
         }
@@ -134,7 +140,21 @@ extension SQLiteCaseStore {
         try AuditLog(keys: keys).append(db, AuditLog.NewEvent(
             action: .update, actor: actor, at: now,
             summary: "made the caseload summaries (\(missing.map(\.records).joined(separator: ", "))) of \(children.count) children",
-            rows: rows))
+            entries: entries))
+    }
+
+    /// How many children's team summaries are made together at a first sign-in.
+    static let summaryBatch = 2_000
+
+    /// The children whose summaries of `visibility` are made together: the team's in batches of
+    /// `size` child records (a damaged one included: its summary says so); the
+    /// restricted class's, made from the clear `sort_at` column only, in one (nil: every child).
+    static func summaryBatches(_ visibility: VisibilityClass, size: Int = summaryBatch, db: Database) throws -> [Set<ChildID>?] {
+        guard visibility == .team else { return [nil] }
+        let ids = try String.fetchAll(db, sql: "SELECT id FROM records WHERE kind = ? ORDER BY id", arguments: [RecordKind.child.rawValue])
+        return stride(from: 0, to: ids.count, by: max(1, size)).map { start in
+            Set(ids[start..<min(start + max(1, size), ids.count)].map(ChildID.init(rawValue:)))
+        }
     }
 
     // MARK: Made from the records
