@@ -78,5 +78,17 @@ import TextUI
         #expect(reported.reportedBy == h.store.worker.id)
         #expect(!h.screen.contains("older friend"), "the reporter sees only that they reported it")
         #expect(throws: CommandError.self) { try (h.store as? any CaseInvestigations)?.investigation(.leads) }
+
+        // The police read it on the investigation screen, its view audited.
+        let police = try Harness(user: "demo-police", database: h.database)
+        police.press(.char("V"))
+        #expect(police.screen.contains("1 lead from workers"))
+        #expect(police.screen.contains("✉ Lead 2026-11-23 21:30 from Alex Testworker (demo) (youth) about"))
+        // Whole, on the child's linked persons and places.
+        police.press(.escape)
+        _ = try police.select { $0.id == child.id }
+        police.press(.char("L"))
+        #expect(police.screen.contains("older friend with a van (test)."))
+        #expect(h.database.auditEvents().contains { $0.action == .view && $0.targetKind == .lead && $0.targetID == reported.id.rawValue })
     }
 }

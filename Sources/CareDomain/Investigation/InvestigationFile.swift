@@ -23,7 +23,7 @@ public struct InvestigationFile: Sendable, Equatable {
     public func scoped(to view: InvestigationView) -> InvestigationFile {
         switch view {
         case .list:
-            return InvestigationFile(persons: persons, places: places, links: links)
+            return InvestigationFile(persons: persons, places: places, links: links, leads: leads)
         case .person(let id):
             let kept = persons.filter { $0.id == id || $0.mergedInto == id }
             let targets = Set(kept.map { InvestigationTarget.person($0.id) })
@@ -36,7 +36,7 @@ public struct InvestigationFile: Sendable, Equatable {
             let shownLinks = links.filter { targets.contains(resolved($0.target)) }
             return InvestigationFile(
                 persons: persons.filter { targets.contains(resolved(.person($0.id))) },
-                places: places.filter { targets.contains(.place($0.id)) }, links: shownLinks)
+                places: places.filter { targets.contains(.place($0.id)) }, links: shownLinks, leads: leads.filter { $0.child == child })
         case .leads:
             return InvestigationFile(leads: leads)
         }
@@ -61,6 +61,9 @@ public struct InvestigationFile: Sendable, Equatable {
     }
 
     public func person(_ id: PersonID) -> PersonOfInterest? { persons.first { $0.id == id } }
+
+    /// The leads, newest first.
+    public var newestLeads: [Lead] { leads.sorted { ($0.reportedAt, $0.id.rawValue) > ($1.reportedAt, $1.id.rawValue) } }
     public func place(_ id: PlaceID) -> PlaceOfConcern? { places.first { $0.id == id } }
 
     /// The active links of `target`, the links of persons merged into it included, newest first.

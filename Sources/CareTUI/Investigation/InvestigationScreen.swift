@@ -154,8 +154,11 @@ public struct InvestigationScreen: ScreenController {
         buffer.write("\(shown.count == total ? "\(total)" : "\(shown.count) of \(total)") persons and places · type to filter (alias, phone, plate, handle, place)",
                      at: Point(x: inner.x, y: inner.y + 1), width: inner.width, style: theme[.muted])
         var y = inner.y + 2
+        let leads = file.newestLeads
         let notices = InvestigationWords.notices(file, env: env)
-        for notice in notices.prefix(max(0, inner.height / 3)) {
+            + (leads.isEmpty ? [] : ["\(InvestigationWords.count(leads.count, "lead")) from workers, newest first:"])
+            + leads.map { InvestigationWords.lead($0, env: env, withChild: true) }
+        for notice in notices.prefix(max(0, inner.height / 2)) {
             buffer.write(notice, at: Point(x: inner.x, y: y), width: inner.width, style: theme[.alertWarning])
             y += 1
         }

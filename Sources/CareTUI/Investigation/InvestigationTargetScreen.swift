@@ -167,13 +167,20 @@ public struct InvestigationTargetScreen: ScreenController {
                 line("Children linked over time (● corroborated, ○ reported):", .muted)
                 for text in graph { line(text, .muted) }
             }
-            line("\(Set(shown.map(\.child)).count) children, \(shown.count) links — Enter goes to the child:", .emphasis)
+            line("\(InvestigationWords.count(Set(shown.map(\.child)).count, "child", "children")), \(InvestigationWords.count(shown.count, "link"))"
+                + " — Enter goes to the child:", .emphasis)
         case .child:
             let own = Set(shown.map { file.resolved($0.target) })
             for warning in file.warnings where own.contains(warning.target) {
                 line("⚠ Pattern: \(file.name(of: warning.target)) \(warning.words)", .alertWarning)
             }
-            line("\(shown.count) links — Enter opens the person or place; L links another:", .emphasis)
+            // Leads are read whole here, wrapped: the list screen gives each one line.
+            for lead in file.newestLeads {
+                for part in DisplayWidth.wrap(InvestigationWords.lead(lead, env: env, withChild: false), width: inner.width) {
+                    line(part, .alertWarning)
+                }
+            }
+            line("\(InvestigationWords.count(shown.count, "link")) — Enter opens the person or place; L links another:", .emphasis)
 
         }
         let list = Rect(x: inner.x, y: y, width: inner.width, height: max(1, inner.bottom - y))
@@ -183,7 +190,8 @@ public struct InvestigationTargetScreen: ScreenController {
             let link = shown[index]
             let text: String = switch subject {
             case .target:
-                "\(InvestigationWords.link(link)) · \(InvestigationWords.child(link.child, env: env)) · \(InvestigationWords.status(link.child, env: env))"
+                // Whether the child is missing comes first, so no narrow screen cuts it off.
+                "\(InvestigationWords.status(link.child, env: env)) · \(InvestigationWords.child(link.child, env: env)) · \(InvestigationWords.link(link))"
                     + (link.note.isEmpty ? "" : " · \(link.note)")
             case .child:
                 "\(file.name(of: file.resolved(link.target))) (\(link.target.kind.words)) · \(InvestigationWords.link(link))"

@@ -22,11 +22,23 @@ enum InvestigationWords {
         return env.dashboard.nameWithCase(ofChild: child.id)
     }
 
-    /// "MISSING" for a child missing now, so a missing child stands out in every list here.
+    /// The child's risk, after "MISSING" for a child missing now, so a missing child stands out
+    /// in every list here.
     static func status(_ id: ChildID, env: ScreenEnvironment) -> String {
-        guard let child = env.dashboard.child(id) else { return "" }
+        guard let child = env.dashboard.child(id) else { return "risk not known" }
         let risk = "\(child.riskLevel.symbol) \(child.riskLevel.word)"
         return env.snapshot.whereabouts(of: child).isMissing ? "MISSING · \(risk)" : risk
+    }
+
+    /// One lead on a line: when, from whom, about which child, what.
+    static func lead(_ lead: Lead, env: ScreenEnvironment, withChild: Bool) -> String {
+        let from = env.dashboard.workerName(lead.reportedBy) ?? "a worker"
+        return "✉ Lead \(TimeText.format(lead.reportedAt, zone: env.zone)) from \(from) (\(lead.source.rawValue))"
+            + (withChild ? " about \(child(lead.child, env: env))" : "") + ": " + lead.text.replacingOccurrences(of: "\n", with: " ")
+    }
+
+    static func count(_ n: Int, _ one: String, _ many: String? = nil) -> String {
+        "\(n) \(n == 1 ? one : many ?? one + "s")"
     }
 
     static func link(_ link: InvestigationLink) -> String {
