@@ -60,6 +60,23 @@ import TextUI
         #expect(h.screen.contains(Self.rowan) && !h.screen.contains("Sample Inn"), "found by a phone number, digits only")
     }
 
+    @Test func aProposedMergeIsMadeOnlyWhenAskedAndKeepsBothHistories() throws {
+        let h = try Harness(user: "demo-police")
+        h.press(.char("V"))
+        h.type("demo k")
+        h.press(.ctrl("g"))
+        #expect(h.front is QuestionScreen, "a merge asks first")
+        h.answerYes()
+        #expect(h.message?.hasPrefix("Saved: merged person of interest") == true, "said: \(h.message ?? "nothing")")
+        #expect(!h.screen.contains("consider merging"))
+        h.press(.ctrl("u"))
+        #expect(!h.screen.contains(Self.rowan + "  "), "the merged person is listed under the one kept")
+        #expect(h.line(containing: "Demo K. (fictional)  ")?.contains("5 children") == true, "both histories: \(h.screen)")
+        let persons = h.database.allRecords(PersonOfInterest.self)
+        #expect(persons.count == 2, "nobody is deleted")
+        #expect(persons.first { $0.name == Self.rowan }?.mergedInto != nil)
+    }
+
     @Test func aChildProtectionWorkerHasNoInvestigationScreenAndReportsALead() throws {
         let h = try Harness(user: "demo-cp")
         h.press(.char("V"))

@@ -43,7 +43,7 @@ public enum Command: Hashable, Sendable {
     case recordConsent, editReferral, nextReferralView, goToChild
     case serviceCatalogue, newService
     // Investigation support (police and supervisors; a lead from the others).
-    case investigation, linkedPersons, linkInvestigation, newPerson, newPlace, reportLead
+    case investigation, linkedPersons, linkInvestigation, newPerson, newPlace, reportLead, mergePersons
 
     /// The name used in `config.toml` and in `docs/keys.md`.
     public var configName: String {
@@ -123,6 +123,7 @@ public enum Command: Hashable, Sendable {
         case .newPerson: "new-person"
         case .newPlace: "new-place"
         case .reportLead: "report-lead"
+        case .mergePersons: "merge-persons"
         }
     }
 }

@@ -163,6 +163,7 @@ public enum DefaultKeymap {
                 KeyBinding(keys: [.enter], action: .open, help: "open the person or place (when linking: link the child to it)"),
                 KeyBinding(keys: [.ctrl("n")], action: .newPerson, help: "new person of interest"),
                 KeyBinding(keys: [.ctrl("t")], action: .newPlace, help: "new place of concern"),
+                KeyBinding(keys: [.ctrl("g")], action: .mergePersons, help: "merge the person sharing this person's phone or plate into them (asks first; both histories kept)"),
                 KeyBinding(keys: [.escape], action: .cancel, help: "close"),
             ]),
             .investigationRecord: KeyMap([

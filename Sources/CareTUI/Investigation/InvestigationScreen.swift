@@ -41,6 +41,12 @@ public struct InvestigationScreen: ScreenController {
         file?.entries(matching: InvestigationSearch(Sanitizer.clean(filter.value))) ?? []
     }
 
+    /// The merge proposed for the person selected: the other person would be merged into them.
+    var proposal: MergeProposal? {
+        guard case .person(let id)? = selected?.target else { return nil }
+        return file?.mergeProposals.first { $0.person == id || $0.other == id }
+    }
+
     var selected: InvestigationFile.Entry? {
         let shown = entries
         return shown.indices.contains(scroll.selection) ? shown[scroll.selection] : nil
@@ -51,7 +57,7 @@ public struct InvestigationScreen: ScreenController {
     public func hints(_ env: ScreenEnvironment) -> [ScreenHint] {
         [.fixed(key: "type", label: "filter"), .command(.moveDown, "move"),
          .command(.open, purpose == .browse ? "open" : "link"), .command(.newPerson, "new person"), .command(.newPlace, "new place"),
-         .command(.cancel, "close")]
+         .command(.mergePersons, "merge"), .command(.cancel, "close")]
     }
 
     public func disabledReason(_ command: Command, _ env: ScreenEnvironment) -> String? {
@@ -61,6 +67,9 @@ public struct InvestigationScreen: ScreenController {
         case .open:
             if file == nil { return failure ?? "the records are still being read" }
             return selected == nil ? "no person or place matches the filter" : nil
+        case .mergePersons:
+            if !env.role.may(.investigate) { return PermissionDenied(permission: .investigate, role: env.role).description }
+            return proposal == nil ? "no other person shares a phone number or plate with the person selected" : nil
         default:
             return nil
         }
@@ -97,6 +106,15 @@ public struct InvestigationScreen: ScreenController {
             ctx.push(FormScreen(id: ctx.newID(), form: PersonForm(person: nil), context: env.formContext))
         case .newPlace:
             ctx.push(FormScreen(id: ctx.newID(), form: PlaceForm(place: nil), context: env.formContext))
+        case .mergePersons:
+            guard let proposal, let file, case .person(let kept)? = selected?.target else { return }
+            let merged = proposal.person == kept ? proposal.other : proposal.person
+            let question = ctx.newID()
+            ctx.push(QuestionScreen(
+                id: question, title: "Merge?",
+                message: ["Merge \(file.person(merged)?.name ?? "the other person") into \(file.person(kept)?.name ?? "this person")?",
+                          "Both keep their history and links; the merge is written to the audit trail and cannot be undone here."],
+                yes: .run(.investigation(.mergePersons(kept: kept, merged: merged)), origin: question), yesLabel: "Merge", noLabel: "Not now"))
         case .open:
             guard let entry = selected, let file else { return }
             switch purpose {
