@@ -176,7 +176,9 @@ public struct InvestigationScreen: ScreenController {
         let notices = InvestigationWords.notices(file, env: env)
             + (leads.isEmpty ? [] : ["\(InvestigationWords.count(leads.count, "lead")) from workers, newest first:"])
             + leads.map { InvestigationWords.lead($0, env: env, withChild: true) }
-        for notice in notices.prefix(max(0, inner.height / 2)) {
+        // Wrapped, not cut: a warning is read whole at 80 columns too.
+        let wrapped = notices.flatMap { DisplayWidth.wrap($0, width: inner.width) }
+        for notice in wrapped.prefix(max(0, inner.height / 2)) {
             buffer.write(notice, at: Point(x: inner.x, y: y), width: inner.width, style: theme[.alertWarning])
             y += 1
         }
