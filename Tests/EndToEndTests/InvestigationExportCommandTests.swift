@@ -48,6 +48,18 @@ import Testing
         #expect(exports.count == 2, "each export of the person is audited")
     }
 
+    @Test func aTerminalIsNotGivenThePersonUnlessAskedFor() throws {
+        let demo = try DemoFixture()
+        let (person, _) = try demoK(demo.store)
+        let session = try TmuxSession(
+            command: "\(Fixture.careBinary) investigation export --person \(person.id.rawValue) --store \(demo.store) --as demo-police "
+                + "--passphrase-fd 3 3<\(demo.passphraseFile)",
+            environment: demo.environment)
+        let screen = try session.waitFor("CARE-EXITED")
+        #expect(screen.contains("or add --to-terminal"), "\(screen)")
+        #expect(!screen.contains("(555) 010-0142") && !screen.contains("| Date |"))
+    }
+
     @Test func aChildProtectionWorkerIsRefused() throws {
         let demo = try DemoTemplate.copy()
         let (person, _) = try demoK(demo.store)
