@@ -50,6 +50,7 @@ struct InvestigationTests {
         #expect(InvestigationSearch("JÉRÔME").matches(person))
         #expect(InvestigationSearch("555.010.01").matches(person))
         #expect(InvestigationSearch("0100199").matches(person))
+        #expect(InvestigationSearch("+1 555 010 0199").matches(person), "the country code typed or not")
         #expect(InvestigationSearch("demo-04").matches(person))
         #expect(InvestigationSearch("Demo.Handle").matches(person))
         #expect(!InvestigationSearch("555 010 0198").matches(person))

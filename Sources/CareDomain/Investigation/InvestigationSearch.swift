@@ -12,7 +12,8 @@ public struct InvestigationSearch: Sendable, Equatable {
     public init(_ text: String) {
         self.text = text
         folded = TextFold.fold(text.trimmingCharacters(in: .whitespaces))
-        digits = Self.digitsOnly(text)
+        // Without a leading country code "1", so "+1 555 010 0199" finds "(555) 010-0199".
+        digits = PhoneNumber.digits(text)
         plate = Plate.normalized(text)
     }
 

@@ -59,7 +59,7 @@ public struct PersonOfInterest: CareRecord {
     /// What lists call them.
     public var name: String { aliases.first(where: { !$0.isEmpty }) ?? "unnamed person" }
 
-    /// Every plate, as `Plate.normalized` keeps it.
+    /// Every plate given, as typed (compare with `Plate.same`).
     public var plates: [String] { vehicles.map(\.plate).filter { !$0.isEmpty } }
 }
 
