@@ -199,6 +199,15 @@ struct InvestigationTests {
         #expect(throws: CommandError.self) { try police.perform(link(F.child(1).id, .person(PersonID(rawValue: "nobody")), F.today)) }
         #expect(throws: CommandError.self) { try police.perform(link(F.child(1).id, .person(person.id), Self.day(1))) }
         #expect(throws: CommandError.self) { try police.perform(.investigation(.savePerson(Self.newPerson(phones: ["12"])))) }
+
+        // Removing a link needs a reason, keeps the link with its removal, and takes it out of the counts.
+        let made = try #require(try police.perform(link(F.child(1).id, .person(person.id), F.today)).saved.first?.as(InvestigationLink.self))
+        #expect(throws: CommandError.self) { try police.perform(.investigation(.unlink(made.id, reason: "  "))) }
+        _ = try police.perform(.investigation(.unlink(made.id, reason: "entered on the wrong child (test)")))
+        let file = try police.investigation(.person(person.id))
+        #expect(file.links.map(\.id) == [made.id] && file.links.first?.removal?.reason == "entered on the wrong child (test)")
+        #expect(file.activeLinks(to: .person(person.id)).isEmpty)
+        #expect(throws: CommandError.self) { try police.perform(.investigation(.unlink(made.id, reason: "again (test)"))) }
     }
 
     @Test("merging keeps both persons and both histories, and is audited")
