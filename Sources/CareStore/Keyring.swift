@@ -65,6 +65,9 @@ struct RecordSealer: Sendable {
     /// `classNotHeld`: callers decide what a role that may not read it sees.
     func open(_ row: RecordRow) throws -> Data {
         guard let key = keyring.key(for: row.visibility) else { throw StoreError.classNotHeld(row.visibility) }
+        if row.seal == .drop, row.visibility == .investigation {
+            return try LeadDrop.open(row, investigation: key, storeID: keyring.storeID)
+        }
         guard row.seal == .bound else { throw StoreError.sealBroken(kind: row.kind, id: row.id) }
         do {
             let box = try AES.GCM.SealedBox(combined: row.payload)

@@ -18,6 +18,9 @@ struct RecordRow: Sendable, Equatable {
     enum Seal: Int, Sendable {
         case legacy = 1
         case bound = 2
+        /// A lead from someone without the `investigation` key: HPKE to the lead drop's public
+        /// key (`LeadDrop`), bound to every clear column like `bound`.
+        case drop = 3
     }
 
     var kind: String

@@ -205,7 +205,7 @@ extension SQLiteCaseStore {
         db: Database, keys: SessionKeys, encoder: JSONEncoder
     ) throws -> RecordRow? {
         if insert { return try insertRow(record, at: at, changeSequence: changeSequence, db: db, keys: keys, encoder: encoder) }
-        let row = try sealedRow(record, at: at, changeSequence: changeSequence, keys: keys, encoder: encoder)
+        let row = try sealedRow(record, at: at, changeSequence: changeSequence, db: db, keys: keys, encoder: encoder)
         return try row.update(db, expectedVersion: expectedVersion) ? row : nil
     }
 
@@ -213,15 +213,23 @@ extension SQLiteCaseStore {
     static func insertRow<Record: CareRecord>(
         _ record: Record, at: Date, changeSequence: Int64, db: Database, keys: SessionKeys, encoder: JSONEncoder
     ) throws -> RecordRow {
-        let row = try sealedRow(record, at: at, changeSequence: changeSequence, keys: keys, encoder: encoder)
+        let row = try sealedRow(record, at: at, changeSequence: changeSequence, db: db, keys: keys, encoder: encoder)
         try row.insert(db)
         return row
     }
 
     private static func sealedRow<Record: CareRecord>(
-        _ record: Record, at: Date, changeSequence: Int64, keys: SessionKeys, encoder: JSONEncoder
+        _ record: Record, at: Date, changeSequence: Int64, db: Database, keys: SessionKeys, encoder: JSONEncoder
     ) throws -> RecordRow {
         var row = RecordRow(record, updatedAt: at, changeSequence: changeSequence)
+        // A lead from someone who may not read leads goes to the police's drop (`LeadDrop`).
+        if Record.kind == .lead, !keys.keyring.holds(row.visibility) {
+            guard let drop = try LeadDrop.publicKey(db) else {
+                throw StoreError.invalid("The police's key for leads is not set up in this store yet; it is, once a police officer or a supervisor has signed in.")
+            }
+            try LeadDrop.seal(encoder.encode(record), into: &row, to: drop, storeID: keys.storeID)
+            return row
+        }
         try keys.sealer.seal(encoder.encode(record), into: &row)
         return row
     }

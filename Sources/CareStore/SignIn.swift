@@ -107,6 +107,7 @@ struct SignIn {
                 try append(keys, .create, "made the key to \(visibility.records) for \(made.holders) accounts"
                     + (made.rows.isEmpty ? "" : " and sealed \(made.rows.count) records under it"), rows: made.rows)
             }
+            try LeadDrop.publish(keyring: keyring, db: db)
             // A store made before the caseload summaries gets them now; the restricted class's
             // at the first sign-in of someone who holds its key.
             try SQLiteCaseStore.buildMissingSummaries(db: db, keys: keys, actor: unlock.accountID, now: now)

@@ -71,6 +71,7 @@ public enum StoreAdmin {
                     let authority = UnitAuthority.make()
                     try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('authority_key', ?)", arguments: [authority.publicKey])
                     try Certificates.signKeyring(authority, storeID: storeID, db: db)
+                    try LeadDrop.publish(keyring: keyring, db: db)
                     let keys = SessionKeys(keyring: keyring, privateKey: privateKey, authority: authority)
                     try AuditLog.storeHead(AuditHead.empty(keyring: keyring), db: db)
                     let (saved, row) = try SQLiteCaseStore.insertAccount(worker, wrapped: wrapped, publicKey: publicKey, at: now, db: db, keys: keys)

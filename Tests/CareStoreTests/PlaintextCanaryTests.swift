@@ -39,6 +39,44 @@ import Testing
         #expect(try leaks(in: fixture) == [])
     }
 
+    @Test func noAliasPhoneOrPlateOfAnInvestigationRecordOnDisk() throws {
+        let fixture = try StoreFixture()
+        let supervisor = try fixture.create()
+        let child = try supervisor.save(Samples.child(author: supervisor.worker.id), summary: "opened")
+        let police = try fixture.open(StoreFixture.police)
+        let alias = "Vexmoor Aliascanary", phone = "(555) 010-0173", plate = "ZQXW 907", handle = "@canary.handle.test"
+        let place = "Canarymotel Fictional", note = "seen with the youth at Canarymotel Fictional"
+        let person: PersonOfInterest = try police.performed(.investigation(.savePerson(PersonOfInterest(
+            aliases: [alias], phones: [phone], handles: [handle], vehicles: [Vehicle(description: "van", plate: plate)],
+            createdBy: police.worker.id, createdAt: Samples.now))))
+        let spot: PlaceOfConcern = try police.performed(.investigation(.savePlace(PlaceOfConcern(
+            kind: .hotelMotel, name: place, address: "1 Canary Road (fictional)", createdBy: police.worker.id, createdAt: Samples.now))))
+        for target in [InvestigationTarget.person(person.id), .place(spot.id)] {
+            _ = try police.perform(.investigation(.link(InvestigationLink(
+                child: child.id, target: target, date: DayDate(Samples.now, in: police.unitInfo.timeZone), source: .youth, note: note,
+                createdBy: police.worker.id, createdAt: Samples.now))))
+        }
+        let liaison = try fixture.open(StoreFixture.liaison)
+        _ = try liaison.perform(.investigation(.reportLead(Lead(
+            child: child.id, text: "youth named \(alias), phone \(phone)", source: .youth, reportedBy: liaison.worker.id, reportedAt: Samples.now))))
+        _ = try police.investigation(.list)
+        _ = try police.investigation(.leads)
+        let digits = PhoneNumber.digits(phone), platePacked = Plate.normalized(plate)
+        func scan() throws -> [String] {
+            var found: [String] = []
+            for file in StoreLocation(path: fixture.path).allPaths where FileManager.default.fileExists(atPath: file) {
+                let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
+                for canary in [alias, phone, digits, plate, platePacked, handle, place, note] where bytes.range(of: Data(canary.utf8)) != nil {
+                    found.append("\(canary) in \((file as NSString).lastPathComponent)")
+                }
+            }
+            return found
+        }
+        #expect(try scan() == [])
+        for store in [police, liaison, supervisor] { try store.close() }
+        #expect(try scan() == [])
+    }
+
     @Test func sortsAndTemporaryTablesNeverGoToTempFiles() throws {
         // SQLite may spill a large ORDER BY or GROUP BY into a temp file outside the store's
         // 0600 files; the store keeps them in memory.

@@ -55,6 +55,13 @@ import TextUI
                 let handover = try handover(h)
                 return AcknowledgeCardForm(handover: handover.id, child: try #require(handover.entries.first).child)
             },
+            Opening(name: "person of interest") { _ in PersonForm(person: nil) },
+            Opening(name: "place of concern") { _ in PlaceForm(place: nil) },
+            Opening(name: "investigation link") { h in
+                let person = try #require(h.database.allRecords(PersonOfInterest.self).first)
+                return InvestigationLinkForm(child: try #require(h.dashboard.selectedChild).id, target: .person(person.id), targetName: person.name)
+            },
+            Opening(name: "lead") { h in LeadForm(child: try #require(h.dashboard.selectedChild).id) },
         ]
     }
 
@@ -82,6 +89,10 @@ import TextUI
             stored += try HostileTextInFormsTests.strings(in: detail.indicators)
             stored += try HostileTextInFormsTests.strings(in: detail.child)
         }
+        stored += try HostileTextInFormsTests.strings(in: h.database.allRecords(PersonOfInterest.self))
+        stored += try HostileTextInFormsTests.strings(in: h.database.allRecords(PlaceOfConcern.self))
+        stored += try HostileTextInFormsTests.strings(in: h.database.allRecords(InvestigationLink.self))
+        stored += try HostileTextInFormsTests.strings(in: h.database.allRecords(Lead.self))
         if let handover = h.dashboard.lastHandover {
             stored += try HostileTextInFormsTests.strings(in: handover.handover)
             stored += try HostileTextInFormsTests.strings(in: handover.acknowledgements)

@@ -27,6 +27,7 @@ public enum DemoGenerator {
         }
         builder.makeCoverageReferrals()
         builder.makeHandover()
+        builder.makeInvestigation(seed: seed)
         return builder.result
     }
 }

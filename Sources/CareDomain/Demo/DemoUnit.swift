@@ -19,6 +19,10 @@ public struct DemoUnit: Sendable, Equatable {
     public var handoverAcknowledgements: [HandoverAcknowledgement] = []
     /// The unit's cultural-safety review checklist.
     public var checklist: ReviewChecklist
+    /// Investigation records (`DemoInvestigation`), sealed under the investigation key.
+    public var persons: [PersonOfInterest] = []
+    public var places: [PlaceOfConcern] = []
+    public var investigationLinks: [InvestigationLink] = []
 
     public init(
         unit: String, now: Date, workers: [Worker] = [], children: [Child] = [], contacts: [Contact] = [],
@@ -58,6 +62,9 @@ public struct DemoUnit: Sendable, Equatable {
         records += handovers as [any CareRecord]
         records += handoverAcknowledgements as [any CareRecord]
         records.append(checklist)
+        records += persons as [any CareRecord]
+        records += places as [any CareRecord]
+        records += investigationLinks as [any CareRecord]
         return records
     }
 

@@ -19,6 +19,10 @@ public enum AnyRecord: Sendable, Equatable {
     case link(RecordLink)
     case reviewChecklist(ReviewChecklist)
     case draft(Draft)
+    case personOfInterest(PersonOfInterest)
+    case placeOfConcern(PlaceOfConcern)
+    case investigationLink(InvestigationLink)
+    case lead(Lead)
 
     /// Wraps a concrete record. Every `CareRecord` in this module has a case.
     public init(_ record: any CareRecord) {
@@ -38,6 +42,10 @@ public enum AnyRecord: Sendable, Equatable {
         case let r as RecordLink: self = .link(r)
         case let r as ReviewChecklist: self = .reviewChecklist(r)
         case let r as Draft: self = .draft(r)
+        case let r as PersonOfInterest: self = .personOfInterest(r)
+        case let r as PlaceOfConcern: self = .placeOfConcern(r)
+        case let r as InvestigationLink: self = .investigationLink(r)
+        case let r as Lead: self = .lead(r)
         default: preconditionFailure("\(type(of: record)) is a CareRecord without an AnyRecord case")
         }
     }
@@ -60,6 +68,10 @@ public enum AnyRecord: Sendable, Equatable {
         case .link(let r): r
         case .reviewChecklist(let r): r
         case .draft(let r): r
+        case .personOfInterest(let r): r
+        case .placeOfConcern(let r): r
+        case .investigationLink(let r): r
+        case .lead(let r): r
         }
     }
 
@@ -98,6 +110,10 @@ public enum AnyRecord: Sendable, Equatable {
         case .link: RecordLink.self
         case .reviewChecklist: ReviewChecklist.self
         case .draft: Draft.self
+        case .personOfInterest: PersonOfInterest.self
+        case .placeOfConcern: PlaceOfConcern.self
+        case .investigationLink: InvestigationLink.self
+        case .lead: Lead.self
         }
     }
 

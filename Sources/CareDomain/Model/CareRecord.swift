@@ -25,6 +25,12 @@ public enum RecordKind: String, Codable, Sendable, CaseIterable {
     case reviewChecklist = "review-checklist"
     /// What a worker typed into a form and did not save (`Draft`).
     case draft
+    /// Investigation records, sealed under the `investigation` key (`PersonOfInterest`,
+    /// `PlaceOfConcern`, `InvestigationLink`, `Lead`).
+    case personOfInterest = "person-of-interest"
+    case placeOfConcern = "place-of-concern"
+    case investigationLink = "investigation-link"
+    case lead
 }
 
 /// A record the store can seal, version and audit. Conforming types are plain values; the store

@@ -40,6 +40,7 @@ public enum CommandRules {
         case .saveService(let service): return try rules.saveService(service)
         case .importServices(let services): return try rules.importServices(services)
         case .saveChecklist(let checklist): return try rules.saveChecklist(checklist)
+        case .investigation(let command): return try InvestigationRules.prepare(command, in: context, now: rules.now)
         }
     }
 }

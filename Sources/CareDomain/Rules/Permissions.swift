@@ -25,6 +25,8 @@ public enum Permission: String, Sendable, CaseIterable {
     case acknowledgeAlert = "acknowledge or snooze an alert"
     case editHandover = "edit or acknowledge a handover"
     case linkRecords = "link records"
+    case investigate = "add or link persons of interest and places of concern"
+    case reportLead = "report a lead to the police"
 
     /// The roles allowed to do this, from DOMAIN.md "Roles".
     public var allowedRoles: Set<Role> {
@@ -36,8 +38,11 @@ public enum Permission: String, Sendable, CaseIterable {
             [.childProtection, .liaison, .supervisor]
         case .createChild, .editProfile:
             [.childProtection, .supervisor]
-        case .viewInvestigation:
+        case .viewInvestigation, .investigate:
             [.police, .supervisor]
+        // Police and supervisors link what they learn themselves; the others hand it over.
+        case .reportLead:
+            [.childProtection, .liaison]
         case .reviewReferral:
             [.liaison]
         case .overrideReview, .closeCase, .reassign, .manageAccounts, .readAudit, .export, .editCatalogue:

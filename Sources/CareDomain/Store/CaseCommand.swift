@@ -74,6 +74,10 @@ public enum CaseCommand: Sendable, Equatable {
     /// The unit's cultural-safety review checklist, new (version 0) or replaced.
     case saveChecklist(ReviewChecklist)
 
+    // MARK: investigation support
+    /// Persons of interest, places of concern, their links and leads (`InvestigationRules`).
+    case investigation(InvestigationCommand)
+
     /// Words for the command, for messages ("Saved: contact logged.").
     public var label: String {
         switch self {
@@ -102,6 +106,7 @@ public enum CaseCommand: Sendable, Equatable {
         case .saveService: "service saved"
         case .importServices(let services): "\(services.count) services imported"
         case .saveChecklist: "review checklist saved"
+        case .investigation(let command): command.label
         }
     }
 }

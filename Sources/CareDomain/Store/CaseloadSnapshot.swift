@@ -250,7 +250,7 @@ public struct CaseloadSnapshot: Sendable, Equatable {
             responses.insert(response, at: 0)
         case .reviewChecklist(let saved):
             checklist = saved
-        case .handover, .handoverAcknowledgement, .link, .draft:
+        case .handover, .handoverAcknowledgement, .link, .draft, .personOfInterest, .placeOfConcern, .investigationLink, .lead:
             break
         }
     }

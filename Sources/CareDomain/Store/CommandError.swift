@@ -63,6 +63,10 @@ extension RecordKind {
         case .link: "link"
         case .reviewChecklist: "review checklist"
         case .draft: "draft"
+        case .personOfInterest: "person of interest"
+        case .placeOfConcern: "place of concern"
+        case .investigationLink: "investigation link"
+        case .lead: "lead"
         }
     }
 }

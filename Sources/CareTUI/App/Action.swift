@@ -108,6 +108,8 @@ public enum Effect: Equatable, Sendable {
     case draftRestored(Draft)
     /// Empty a draft (discarded, or saved as its record), with the audit's words.
     case dropDraft(id: String, reason: String)
+    /// Read investigation records (police, supervisor), each audited as a view before it is shown.
+    case viewInvestigation(InvestigationView, origin: Int)
 
     /// The screen the effect's answer goes back to, when a screen asked for it.
     var origin: Int? {
@@ -115,7 +117,7 @@ public enum Effect: Equatable, Sendable {
         case .perform(_, let origin): origin
         case .keepDraft(_, let origin): origin
         case .loadAuditTrail(_, let origin), .writeHandover(_, _, _, let origin), .viewReferral(_, _, let origin),
-             .viewHandover(_, _, let origin): origin
+             .viewHandover(_, _, let origin), .viewInvestigation(_, let origin): origin
         case .loadHandover(_, let screen, _, _), .verifyPassphrase(_, let screen): screen
         default: nil
         }

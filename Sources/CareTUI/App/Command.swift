@@ -42,6 +42,8 @@ public enum Command: Hashable, Sendable {
     case newReferral, approveReferral, returnReferral, sendReferral, updateReferralStatus, withdrawReferral
     case recordConsent, editReferral, nextReferralView, goToChild
     case serviceCatalogue, newService
+    // Investigation support (police and supervisors; a lead from the others).
+    case investigation, linkedPersons, linkInvestigation, newPerson, newPlace, reportLead, mergePersons
 
     /// The name used in `config.toml` and in `docs/keys.md`.
     public var configName: String {
@@ -115,6 +117,13 @@ public enum Command: Hashable, Sendable {
         case .goToChild: "go-to-child"
         case .serviceCatalogue: "services"
         case .newService: "new-service"
+        case .investigation: "investigation"
+        case .linkedPersons: "linked-persons"
+        case .linkInvestigation: "link-person-or-place"
+        case .newPerson: "new-person"
+        case .newPlace: "new-place"
+        case .reportLead: "report-lead"
+        case .mergePersons: "merge-persons"
         }
     }
 }

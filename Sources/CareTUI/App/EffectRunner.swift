@@ -19,7 +19,7 @@ struct EffectRunner: Sendable {
     static func mayWaitOffTheLoop(_ effect: Effect) -> Bool {
         switch effect {
         case .preview, .loadDetail, .refreshDetail, .loadMoreContacts, .loadAuditTrail, .viewReferral, .viewHandover, .perform, .pollChanges, .loadPatch,
-             .loadHandover, .loadLastHandover, .keepDraft, .draftRestored, .dropDraft:
+             .loadHandover, .loadLastHandover, .keepDraft, .draftRestored, .dropDraft, .viewInvestigation:
             true
         case .lockStore, .unlock, .redrawAll, .verifyPassphrase, .writeHandover, .giveUpWaiting:
             false
@@ -66,6 +66,11 @@ struct EffectRunner: Sendable {
             }))
         case .viewReferral(let referral, let child, let origin):
             return .answer(origin: origin, .referralViewed(try attempt("show this referral", failFast) { try store.viewReferral(referral, of: child) }))
+        case .viewInvestigation(let view, let origin):
+            return .answer(origin: origin, .investigation(view, try attempt("show investigation records", failFast) {
+                guard let investigations = store as? any CaseInvestigations else { throw InvestigationsNotKept() }
+                return try investigations.investigation(view)
+            }))
         case .perform(let command, let origin):
             return .commandFinished(origin: origin, command, try attempt("save", failFast) { try store.perform(command) })
         case .pollChanges(let cursor):
@@ -137,4 +142,9 @@ struct EffectRunner: Sendable {
         if failFast, (error as? any LockRefusal)?.isLockRefusal == true { throw LockHeld() }
         return StoreFailure(error, doing: doing)
     }
+}
+
+/// A store that keeps no investigation records (the port's `CaseInvestigations` part).
+struct InvestigationsNotKept: ErrorInWords {
+    var description: String { "This store does not keep persons of interest or places of concern." }
 }

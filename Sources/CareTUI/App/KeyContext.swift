@@ -42,6 +42,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case picker
     /// The command palette.
     case palette
+    case investigation
+    case investigationRecord = "investigation-record"
 
     /// The heading in the help overlay and `docs/keys.md`.
     public var title: String {
@@ -65,6 +67,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .review: "Cultural-safety review"
         case .picker: "Choosing a service"
         case .palette: "The command palette"
+        case .investigation: "Persons of interest and places of concern (police, supervisor)"
+        case .investigationRecord: "A person's, a place's or a child's investigation links"
         }
     }
 }
@@ -101,6 +105,7 @@ public struct KeyChain: Sendable, Equatable {
         [FilterLine.keyChain, FormScreen.keyChain, HelpScreen.keyChain, AuditTrailScreen.keyChain, QuestionScreen.keyChain,
          ReaderScreen.readingChain, CommandPalette.keyChain] + HandoverScreen.chains,
         [ReferralScreen.keyChain, ReviewScreen.keyChain, ServicePickerScreen.keyChain],
+        [InvestigationScreen.keyChain, InvestigationTargetScreen.keyChain],
     ].flatMap { $0 }
 }
 

@@ -66,13 +66,21 @@ enum DashboardNavigation {
             FormLauncher.open(command, dashboard: &dashboard, &ctx)
         case .serviceCatalogue:
             ctx.push(ServicePickerScreen(id: ctx.newID(), purpose: .catalogue))
+        case .investigation:
+            if let reason = reason(command, dashboard: dashboard, session: ctx.session) { return ctx.refuse(reason) }
+            ctx.push(InvestigationScreen(id: ctx.newID()))
         default:
             break
         }
     }
 
     static func reason(_ command: Command, dashboard: Dashboard, session: Session) -> String? {
-        command == .newChild ? FormLauncher.refusal(command, dashboard: dashboard, session: session) : nil
+        switch command {
+        case .newChild: FormLauncher.refusal(command, dashboard: dashboard, session: session)
+        case .investigation:
+            session.role.may(.viewInvestigation) ? nil : PermissionDenied(permission: .viewInvestigation, role: session.role).description
+        default: nil
+        }
     }
 
     /// Goes to a child from another pane or screen: clears a filter that hides them, selects and

@@ -25,6 +25,12 @@ enum RecordController {
             if let reason = ReferralActions.refusal(.newReferral, dashboard: dashboard, session: ctx.session) { return ctx.refuse(reason) }
             guard let child = dashboard.selectedChild else { return }
             ctx.push(ServicePickerScreen(id: ctx.newID(), purpose: .refer(child.id)))
+        case .linkedPersons, .reportLead:
+            if let reason = reason(command, dashboard: dashboard, session: ctx.session) { return ctx.refuse(reason) }
+            guard let child = dashboard.selectedRow?.id else { return }
+            ctx.push(command == .linkedPersons
+                ? InvestigationTargetScreen(id: ctx.newID(), subject: .child(child))
+                : FormScreen(id: ctx.newID(), form: LeadForm(child: child), context: FormContext(ctx.session, dashboard)))
         default:
             break
         }
@@ -39,6 +45,10 @@ enum RecordController {
             return dashboard.selectedRow == nil ? "select a child first" : nil
         case .newReferral:
             return ReferralActions.refusal(.newReferral, dashboard: dashboard, session: session)
+        case .linkedPersons, .reportLead:
+            let permission: Permission = command == .linkedPersons ? .viewInvestigation : .reportLead
+            if !session.role.may(permission) { return PermissionDenied(permission: permission, role: session.role).description }
+            return dashboard.selectedRow == nil || dashboard.selectedRow?.isDamagedChild == true ? "select a child first" : nil
         default:
             return nil
         }

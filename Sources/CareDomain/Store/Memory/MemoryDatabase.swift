@@ -58,6 +58,9 @@ public final class MemoryDatabase: @unchecked Sendable {
     /// Every audit event, oldest first.
     public func auditEvents() -> [AuditEvent] { lock.withLock { tables.audit } }
 
+    /// Every record of one kind, read without a session (for tests, as `record(_:id:)`).
+    public func allRecords<Record: CareRecord>(_ type: Record.Type) -> [Record] { read { $0.all(type) } }
+
     /// A record as the data holds it now, read without a session (so no view is audited): for
     /// tests that need a child's whole record beside the caseload's summary of it.
     public func record<Record: CareRecord>(_ type: Record.Type, id: String) -> Record? {

@@ -82,6 +82,8 @@ public struct CaseloadEntry: Sendable, Equatable, Codable {
         case .contact: [visibility]
         case .child, .missingEpisode, .indicator, .safetyPlan, .referral, .appointment: [.team]
         case .worker, .service, .handover, .alertResponse, .handoverAcknowledgement, .link, .reviewChecklist, .draft: []
+        // Investigation records are about no child in their clear columns, and in no summary.
+        case .personOfInterest, .placeOfConcern, .investigationLink, .lead: []
         }
     }
 }

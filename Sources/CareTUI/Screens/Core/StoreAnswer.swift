@@ -21,13 +21,15 @@ public enum StoreAnswer: Sendable {
     case written(Result<String, StoreFailure>)
     /// The form's draft was kept in the store (nil), or not, with why.
     case draftKept(StoreFailure?)
+    /// Investigation records, their views audited (`Effect.viewInvestigation`).
+    case investigation(InvestigationView, Result<InvestigationFile, StoreFailure>)
 
     /// The words of a failure, for screens that only say it.
     public var failureWords: String? {
         switch self {
         case .saved(_, .failure(let failure)), .auditTrail(.failure(let failure)), .handover(_, .failure(let failure)),
              .referralViewed(.failure(let failure)), .handoverViewed(_, .failure(let failure)),
-             .written(.failure(let failure)):
+             .written(.failure(let failure)), .investigation(_, .failure(let failure)):
             failure.words
         case .passphraseChecked(let failure?), .draftKept(let failure?):
             failure.words
