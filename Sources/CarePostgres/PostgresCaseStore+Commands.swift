@@ -61,11 +61,11 @@ extension PostgresCaseStore {
 
     // MARK: The change feed
 
-    /// The latest change: from the last notification when this session is listening and heard
-    /// from the server recently, otherwise asked of the server (the fallback poll).
+    /// The latest change, asked of the server (one row): exact, as the port promises — a
+    /// notification may still be on its way when another session's commit has returned. What
+    /// arrives without asking is the wake-up (`waitForChange`).
     public func changeCursor() throws -> Int64 {
         _ = try session.keys()
-        if let listener, let heard = listener.latest() { return heard }
         let cursor = try link.transaction(writer: false) { try Self.changeCounter($0) }
         listener?.notepolled(cursor)
         return cursor

@@ -3,10 +3,10 @@ import Foundation
 import PostgresNIO
 
 /// Hears other sessions' changes as they commit (`LISTEN`; each writer's transaction ends with
-/// `pg_notify` of the new change cursor), so a session knows the latest cursor without asking
-/// the server. What it knows is trusted for `freshFor` seconds after it last heard from the
-/// server; after that, or when the listening connection is lost, the store asks the server
-/// again (the fallback poll), so a lost notification delays a change, never hides it.
+/// `pg_notify` of the new change cursor), so a session can wait for another's save without
+/// asking the server (`wait(after:until:)`). `changeCursor()` still asks the server, which is
+/// exact: a notification may arrive after the commit it announces has returned to its writer.
+/// `latest()` is what was heard, trusted for `freshFor` seconds after the server last spoke.
 final class PostgresChangeListener: @unchecked Sendable {
     static let freshFor: TimeInterval = 30
 

@@ -49,8 +49,8 @@ import Testing
         // The wait is woken by the notification; the deadline only bounds a failure.
         let heard = listening.waitForChange(after: before, until: Date().addingTimeInterval(10))
         #expect(heard != nil && heard! > before)
-        #expect(try listening.changeCursor() == heard)
         #expect(listening.statementsSent == asked)
+        #expect(try listening.changeCursor() == heard)
         let batch = try listening.changes(since: before)
         #expect(batch.changes.contains { $0.id == child.id.rawValue })
     }
