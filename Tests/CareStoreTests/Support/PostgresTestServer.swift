@@ -109,7 +109,11 @@ final class PostgresTestServer: @unchecked Sendable {
                 throw PostgresUnavailable(reason: "the server's folder cannot be given to the postgres account")
             }
             // The account must reach the folder through its parents (a 0700 parent stops it).
-            _ = try run(["test", "-w", folder], asServer: true)
+            do {
+                try run(["test", "-w", folder], asServer: true)
+            } catch {
+                throw PostgresUnavailable(reason: "the postgres account cannot reach \(folder) (a parent folder is closed to it; .ci/run opens its own)")
+            }
         }
         let data = folder + "/data"
         try run(["initdb", "-D", data, "-U", "care", "--auth=trust", "--no-sync", "-E", "UTF8", "--locale=C"], asServer: true)
