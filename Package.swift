@@ -14,21 +14,45 @@ let package = Package(
         .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
         // CSV for `care import` and `care export` (see docs/architecture.md "Getting data in and out").
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
+        // The PostgreSQL client for the shared-server backend (see docs/architecture.md "Past one host").
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // Only to silence the PostgreSQL driver's logger: nothing of the store goes to stderr.
+        .package(url: "https://github.com/apple/swift-log", from: "1.5.3"),
     ],
     targets: [
         // Pure Swift: the model, rules, workflows and the CaseStore port.
         .target(name: "CareDomain"),
+        // The backend-neutral core of a store, with no GRDB: keys and account certificates,
+        // sealing, the audit chain and its keyed head, the store's errors. Every backend uses it.
+        .target(
+            name: "CareCore",
+            dependencies: [
+                "CareDomain",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
         // SQLite (GRDB) store with per-record AES-GCM sealing and the audit chain.
         .target(
             name: "CareStore",
             dependencies: [
-                "CareDomain",
+                "CareDomain", "CareCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 // The same system SQLite GRDB links: for `sqlite3_file_control`, to refuse writing
                 // into a store file deleted while open (GRDB does not expose it).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "CryptoExtras", package: "swift-crypto"),
+            ]
+        ),
+        // PostgreSQL store behind the same port: the same sealed rows and audit chain on a shared server.
+        .target(
+            name: "CarePostgres",
+            dependencies: [
+                "CareDomain", "CareCore",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // Terminal-agnostic UI toolkit: buffer, layout, widgets, themes, keys.
@@ -56,7 +80,7 @@ let package = Package(
         .executableTarget(
             name: "care",
             dependencies: [
-                "CareDomain", "CareStore", "TextUI", "CursesTerminal", "CareTUI", "CareTransfer",
+                "CareDomain", "CareStore", "TextUI", "CursesTerminal", "CareTUI", "CareTransfer", "CarePostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -64,7 +88,7 @@ let package = Package(
         // and get killed (the crash harness) or contend for the same records.
         .executableTarget(name: "care-workload", dependencies: ["CareDomain", "CareStore"]),
         .testTarget(name: "CareDomainTests", dependencies: ["CareDomain"]),
-        .testTarget(name: "CareStoreTests", dependencies: ["CareStore", "CareDomain"], exclude: ["Fixtures"]),
+        .testTarget(name: "CareStoreTests", dependencies: ["CareStore", "CareDomain", "CarePostgres"], exclude: ["Fixtures"]),
         .testTarget(name: "TextUITests", dependencies: ["TextUI"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNCurses", "TextUI"]),
         // Fixtures more than one test target reads (the hostile-text corpus).

@@ -209,17 +209,7 @@ struct AuditLog {
 
     /// One stored event, its payload opened.
     func event(_ row: AuditRow) throws -> AuditEvent {
-        let plain = try keys.sealer.openAudit(row.payload, sequence: row.seq)
-        let payload: AuditPayload
-        do {
-            payload = try RecordCoding.decoder().decode(AuditPayload.self, from: plain)
-        } catch {
-            throw StoreError.corrupt("audit event \(row.seq) does not decode")
-        }
-        return AuditEvent(
-            sequence: row.seq, at: Date(timeIntervalSince1970: row.at), actor: payload.actor.map(WorkerID.init(rawValue:)),
-            action: AuditAction(rawValue: row.action) ?? .view, targetKind: payload.targetKind.flatMap(RecordKind.init(rawValue:)),
-            targetID: payload.targetID, child: payload.child.map(ChildID.init(rawValue:)), summary: payload.summary, hash: row.hash)
+        try AuditLinking.event(row, keys: keys)
     }
 
     // MARK: Rows

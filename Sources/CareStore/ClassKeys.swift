@@ -181,14 +181,3 @@ enum ClassKeys {
         return granted
     }
 }
-
-extension VisibilityClass {
-    /// The records of this class, in words ("restricted notes").
-    var records: String {
-        switch self {
-        case .team: "the team's records"
-        case .restricted: "restricted notes"
-        case .investigation: "investigation records"
-        }
-    }
-}

@@ -81,38 +81,12 @@ extension SQLiteCaseStore {
     /// also name the row's id, version and child, so a payload that disagrees with its row —
     /// even one sealed by someone holding the key — is refused.
     static func openRecord<Record: CareRecord>(_ type: Record.Type, row: RecordRow, keys: SessionKeys, decoder: JSONDecoder) throws -> Record {
-        guard row.kind == Record.kind.rawValue else { throw StoreError.sealBroken(kind: row.kind, id: row.id) }
-        let plain = try keys.sealer.open(row)
-        let record: Record
-        do {
-            record = try decoder.decode(Record.self, from: plain)
-        } catch {
-            throw StoreError.corrupt("the \(row.kind) record \(row.id) does not decode")
-        }
-        guard record.recordID == row.id, record.version == row.version, record.childID?.rawValue == row.childID,
-              record.visibilityClass == row.visibility
-        else {
-            throw StoreError.sealBroken(kind: row.kind, id: row.id)
-        }
-        return record
+        try RecordOpening.open(type, row: row, keys: keys, decoder: decoder)
     }
 
     /// Opens one row as whatever record its kind names, with the same checks as `openRecord`.
     static func openAnyRecord(_ row: RecordRow, keys: SessionKeys, decoder: JSONDecoder) throws -> AnyRecord {
-        guard let kind = RecordKind(rawValue: row.kind) else { throw StoreError.corrupt("the record \(row.id) has an unknown kind") }
-        let plain = try keys.sealer.open(row)
-        let record: AnyRecord
-        do {
-            record = try AnyRecord.decode(kind, from: plain, using: decoder)
-        } catch {
-            throw StoreError.corrupt("the \(row.kind) record \(row.id) does not decode")
-        }
-        guard record.recordID == row.id, record.version == row.version, record.childID?.rawValue == row.childID,
-              record.record.visibilityClass == row.visibility
-        else {
-            throw StoreError.sealBroken(kind: row.kind, id: row.id)
-        }
-        return record
+        try RecordOpening.openAny(row, keys: keys, decoder: decoder)
     }
 
     static func fetchRow(_ kind: RecordKind, id: String, db: Database) throws -> RecordRow? {
@@ -221,17 +195,15 @@ extension SQLiteCaseStore {
     private static func sealedRow<Record: CareRecord>(
         _ record: Record, at: Date, changeSequence: Int64, db: Database, keys: SessionKeys, encoder: JSONEncoder
     ) throws -> RecordRow {
-        var row = RecordRow(record, updatedAt: at, changeSequence: changeSequence)
         // A lead from someone who may not read leads goes to the police's drop (`LeadDrop`).
-        if Record.kind == .lead, !keys.keyring.holds(row.visibility) {
+        if Record.kind == .lead, case var row = RecordRow(record, updatedAt: at, changeSequence: changeSequence), !keys.keyring.holds(row.visibility) {
             guard let drop = try LeadDrop.publicKey(db) else {
                 throw StoreError.invalid("The police's key for leads is not set up in this store yet; it is, once a police officer or a supervisor has signed in.")
             }
             try LeadDrop.seal(encoder.encode(record), into: &row, to: drop, storeID: keys.storeID)
             return row
         }
-        try keys.sealer.seal(encoder.encode(record), into: &row)
-        return row
+        return try RecordOpening.sealed(record, at: at, changeSequence: changeSequence, keys: keys, encoder: encoder)
     }
 
     /// `writeRow` for a record known only as `AnyRecord`.

@@ -1,4 +1,5 @@
 import CareDomain
+import CarePostgres
 import CareStore
 import CareTUI
 import CursesTerminal
@@ -21,6 +22,16 @@ enum Dashboard {
             // Quitting notes the head in this machine's anchors (close does), so a copy put back
             // over this session's events is named.
             try? store.close()
+        }
+    }
+
+    /// Opens the dashboard for a store on a PostgreSQL server already signed in to.
+    static func run(postgres store: PostgresCaseStore, theme requested: String?) throws {
+        try withTerminal(theme: requested) { session in
+            let app = try makeApp(store: store, session: session, masked: false, wall: false)
+            app.show(messages: store.notices + [session.warning].compactMap { $0 })
+            app.run()
+            store.close()
         }
     }
 

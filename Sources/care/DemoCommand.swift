@@ -1,5 +1,6 @@
 import ArgumentParser
 import CareDomain
+import CarePostgres
 import CareStore
 import Foundation
 
@@ -44,6 +45,7 @@ struct DemoCommand: ParsableCommand {
         if plain { MainActor.assumeIsolated { Dashboard.plainRequested = true } }
         // Before the store is made or signed in to: a run that cannot draw changes nothing.
         if !noOpen { try MainActor.assumeIsolated { try Dashboard.requireTerminal() } }
+        if let address = try PostgresStores.address(explicit: store) { return try demo(on: address) }
         let path = StorePaths.resolve(explicit: store, unit: "demo")
         let existed = StoreAdmin.exists(path: path)
         if existed {
@@ -73,5 +75,27 @@ struct DemoCommand: ParsableCommand {
         let missing = unit.episodes.filter(\.isOpen).count
         Say.out("Created a synthetic demo store at \(path): \(unit.children.count) children (\(missing) missing now), "
               + "\(unit.referrals.count) referrals, \(unit.services.count) services, \(unit.workers.count) workers.")
+    }
+}
+
+extension DemoCommand {
+    /// `care demo --store postgres://…?unit=KEN`: the synthetic unit made on the server once
+    /// (an existing one is used as it is), then opened.
+    private func demo(on address: PostgresAddress) throws {
+        let options = PostgresCaseStore.Options(address: address)
+        if !(try PostgresCaseStore.exists(address)) {
+            let zone = timeZone?.zone ?? .current
+            let catalogue = try SeedCatalogue.load(directory: nil)
+            let unit = DemoGenerator.make(seed: seed, children: children, now: Date(), unit: address.unit, zone: zone,
+                                          services: catalogue.services, checklist: catalogue.questions)
+            try PostgresDemo.create(unit, options: options, passphrase: Self.passphrase, timeZone: zone)
+            Say.out("Created a synthetic demo unit at \(address): \(unit.children.count) children, \(unit.workers.count) workers.")
+        } else {
+            Say.out("Using the existing demo unit at \(address) (left as it is).")
+        }
+        Say.out("Accounts: demo-cp, demo-police, demo-liaison, demo-supervisor — passphrase \"\(Self.passphrase)\" (public: demo data only).")
+        if noOpen { return }
+        let opened = try PostgresCaseStore.open(options: options, account: user, passphrase: Self.passphrase)
+        try MainActor.assumeIsolated { try Dashboard.run(postgres: opened, theme: theme) }
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import CareDomain
+import CarePostgres
 import CareStore
 
 /// `care init --unit CODE --admin NAME`: start a unit's store with its first supervisor.
@@ -35,6 +36,7 @@ struct InitCommand: ParsableCommand {
     }
 
     func run() throws {
+        if let address = try PostgresStores.address(explicit: store) { return try create(on: address) }
         let path = StorePaths.resolve(explicit: store, unit: unit)
         guard !StoreAdmin.exists(path: path) else {
             throw CommandFailure.words("A store already exists at \(path); it was left as it is.")
@@ -62,6 +64,22 @@ struct InitCommand: ParsableCommand {
 
 /// Account names are checked early, by the store's own rule, so a bad one fails before any
 /// passphrase is asked for.
+extension InitCommand {
+    /// `care init --store postgres://…`: the unit's schema on the server, its first supervisor
+    /// and the shipped catalogue.
+    func create(on address: PostgresAddress) throws {
+        let seed = try SeedCatalogue.load(directory: catalogue)
+        let passphrase = try PassphraseReader.newPassphrase(fd: passphraseFd, for: admin)
+        let account = NewAccount(accountName: admin, displayName: displayName ?? admin, role: .supervisor, passphrase: passphrase)
+        let zone = timeZone?.zone ?? .current
+        let store = try PostgresCaseStore.create(options: PostgresCaseStore.Options(address: address), unit: unit, admin: account, timeZone: zone)
+        defer { store.close() }
+        _ = try store.perform(.importServices(seed.services))
+        _ = try store.perform(.saveChecklist(ReviewChecklist(questions: seed.questions)))
+        Say.out("Created the \(unit) store at \(address) with supervisor \(admin); times are shown in \(zone.identifier).")
+    }
+}
+
 enum AccountName {
     static func validate(_ name: String) throws {
         do {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CarePostgres
 import CareStore
 
 /// `care [--store PATH] [--user NAME] [--passphrase-fd N]`: sign in and open the dashboard.
@@ -22,6 +23,12 @@ struct OpenCommand: ParsableCommand {
 
     func run() throws {
         if plain { MainActor.assumeIsolated { Dashboard.plainRequested = true } }
+        if let address = try PostgresStores.address(explicit: store) {
+            try MainActor.assumeIsolated { try Dashboard.requireTerminal() }
+            let opened = try PostgresStores.open(address, account: user, passphraseFd: passphraseFd)
+            try MainActor.assumeIsolated { try Dashboard.run(postgres: opened, theme: theme) }
+            return
+        }
         let (path, looked) = StorePaths.discover(explicit: store)
         guard let path, StoreAdmin.exists(path: path) else { throw CommandFailure.noStore(looked: path.map { [$0] } ?? looked) }
         // Before signing in: a run that cannot draw writes no sign-in.

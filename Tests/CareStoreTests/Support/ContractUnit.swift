@@ -1,12 +1,22 @@
 import CareDomain
+import CarePostgres
 import Foundation
 import Testing
 @testable import CareStore
 
-/// The two implementations of the store port that contract tests run against.
+/// The implementations of the store port that contract tests run against.
 enum StoreKind: String, CaseIterable, Sendable, CustomTestStringConvertible {
     case sqlite
     case memory
+    /// A throwaway PostgreSQL server (`PostgresTestServer`). Left out, with the reason printed,
+    /// when it cannot start — unless `CARE_REQUIRE_POSTGRES=1`, when its cases run and fail.
+    case postgres
+
+    static var allCases: [StoreKind] {
+        if PostgresTestServer.shared.unavailable == nil || PostgresTestServer.required { return [.sqlite, .memory, .postgres] }
+        PostgresTestServer.noteSkipped()
+        return [.sqlite, .memory]
+    }
 
     var testDescription: String { rawValue }
 }
@@ -28,6 +38,8 @@ final class ContractUnit: @unchecked Sendable {
     let signIn: (NewAccount) throws -> Session
     /// Keeps the SQLite store's folder until the unit goes away.
     private let fixture: StoreFixture?
+    /// The PostgreSQL store's database, dropped when the unit goes away.
+    let postgres: PostgresAddress?
 
     init(_ kind: StoreKind) throws {
         self.kind = kind
@@ -36,6 +48,7 @@ final class ContractUnit: @unchecked Sendable {
             let fixture = try StoreFixture()
             let created = try fixture.create(timeZone: Self.timeZone)
             self.fixture = fixture
+            postgres = nil
             signIn = { account in try fixture.open(account) }
             supervisor = created
         case .memory:
@@ -45,15 +58,29 @@ final class ContractUnit: @unchecked Sendable {
                 unit: UnitInfo(code: "TST", timeZone: Self.timeZone), records: workers,
                 passphrases: Dictionary(uniqueKeysWithValues: accounts.map { ($0.accountName, $0.passphrase) }))
             fixture = nil
+            postgres = nil
             signIn = { account in
                 try InMemoryCaseStore(database: database, account: account.accountName, passphrase: account.passphrase,
                                       clock: FixedClock(Samples.now))
             }
             supervisor = try signIn(StoreFixture.supervisor)
+        case .postgres:
+            let address = try PostgresTestServer.shared.newAddress()
+            let options = PostgresCaseStore.Options(address: address, kdfCost: .testOnly, clock: FixedClock(Samples.now))
+            let created = try PostgresCaseStore.create(options: options, unit: "TST", admin: StoreFixture.supervisor, timeZone: Self.timeZone)
+            for account in [StoreFixture.protection, StoreFixture.police, StoreFixture.liaison] { try created.addAccount(account) }
+            fixture = nil
+            postgres = address
+            signIn = { account in try PostgresCaseStore.open(options: options, account: account.accountName, passphrase: account.passphrase) }
+            supervisor = created
         }
         protection = try signIn(StoreFixture.protection)
         police = try signIn(StoreFixture.police)
         liaison = try signIn(StoreFixture.liaison)
+    }
+
+    deinit {
+        if let postgres { PostgresTestServer.shared.drop(postgres) }
     }
 
     /// Every audit event, as the supervisor reads them (reading writes no event).

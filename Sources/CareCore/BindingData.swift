@@ -5,28 +5,28 @@ import Foundation
 /// length in front (a missing value has a marker of its own), so no two different lists encode
 /// alike — an id holding "|" cannot pass for two fields. The associated data of every seal, the
 /// message of every HMAC and every row hash is built this way.
-struct BindingData {
+package struct BindingData {
     /// Built in a plain byte array (every seal opened at load builds one, so no `Data` per field).
     private var buffer: [UInt8] = []
 
-    init(_ label: String) {
+    package init(_ label: String) {
         buffer.reserveCapacity(160)
         text(label)
     }
 
-    var bytes: Data { Data(buffer) }
+    package var bytes: Data { Data(buffer) }
 
     /// How many bytes are held (since the last `flush`).
-    var count: Int { buffer.count }
+    package var count: Int { buffer.count }
 
     /// Feeds the bytes held so far to `hmac` and lets them go, so a long list is authenticated
     /// without being held whole: the bytes fed are the same as `bytes` would have been.
-    mutating func flush(into hmac: inout HMAC<SHA256>) {
+    package mutating func flush(into hmac: inout HMAC<SHA256>) {
         hmac.update(data: buffer)
         buffer.removeAll(keepingCapacity: true)
     }
 
-    mutating func text(_ value: String?) {
+    package mutating func text(_ value: String?) {
         guard var value else { return missing() }
         value.withUTF8 { utf8 in
             length(utf8.count)
@@ -34,16 +34,16 @@ struct BindingData {
         }
     }
 
-    mutating func blob(_ value: Data?) {
+    package mutating func blob(_ value: Data?) {
         guard let value else { return missing() }
         length(value.count)
         buffer.append(contentsOf: value)
     }
 
-    mutating func integer(_ value: Int64) { fixed(UInt64(bitPattern: value)) }
+    package mutating func integer(_ value: Int64) { fixed(UInt64(bitPattern: value)) }
 
     /// A time as SQLite keeps it (seconds since 1970), bit for bit.
-    mutating func time(_ value: Double?) {
+    package mutating func time(_ value: Double?) {
         guard let value else { return missing() }
         fixed(value.bitPattern)
     }

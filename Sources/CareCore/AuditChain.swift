@@ -3,21 +3,21 @@ import Crypto
 import Foundation
 
 /// One audit row as stored: the clear and keyed columns and the sealed payload.
-struct AuditRow: Sendable, Equatable {
-    var seq: Int64
-    var at: Double
-    var action: String
+package struct AuditRow: Sendable, Equatable {
+    package var seq: Int64
+    package var at: Double
+    package var action: String
     /// HMACs of the actor, the target and the child (`AuditIndex`): a store can filter by them,
     /// a copied file does not say who looked at which child.
-    var actorKey: Data?
-    var targetKey: Data?
-    var childKey: Data?
-    var payload: Data
-    var hash: Data
+    package var actorKey: Data?
+    package var targetKey: Data?
+    package var childKey: Data?
+    package var payload: Data
+    package var hash: Data
 
-    static let columns = "seq, at, action, actor_key, target_key, child_key, payload, hash"
+    package static let columns = "seq, at, action, actor_key, target_key, child_key, payload, hash"
 
-    init(seq: Int64, at: Double, action: String, actorKey: Data?, targetKey: Data?, childKey: Data?, payload: Data, hash: Data) {
+    package init(seq: Int64, at: Double, action: String, actorKey: Data?, targetKey: Data?, childKey: Data?, payload: Data, hash: Data) {
         self.seq = seq
         self.at = at
         self.action = action
@@ -37,15 +37,15 @@ struct AuditRow: Sendable, Equatable {
 /// HKDF, so every role can extend the chain and nobody without a passphrase can; anyone who
 /// edits, deletes or reorders rows — or the record entries of an event — without it breaks the
 /// chain at that row.
-struct AuditChain: Sendable {
-    let key: SymmetricKey
+package struct AuditChain: Sendable {
+    package let key: SymmetricKey
 
-    static let genesis = Data(count: 32)
+    package static let genesis = Data(count: 32)
 
-    init(keyring: Keyring) { key = keyring.derived("audit-chain") }
+    package init(keyring: Keyring) { key = keyring.derived("audit-chain") }
 
     /// The hash of `row`, with the record entries it wrote, following `previous`.
-    func link(previous: Data, _ row: AuditRow, entries: [RecordTrailEntry]) -> Data {
+    package func link(previous: Data, _ row: AuditRow, entries: [RecordTrailEntry]) -> Data {
         var link = startLink(previous: previous, row, entryCount: entries.count)
         for entry in entries { link.add(entry) }
         return link.finish()
@@ -53,12 +53,12 @@ struct AuditChain: Sendable {
 
     /// A link to be fed its record entries one at a time: an import's event lists every record
     /// it wrote (1.2 million at 50,000 children), too many to hold to check the trail's tail.
-    func startLink(previous: Data, _ row: AuditRow, entryCount: Int) -> Link {
+    package func startLink(previous: Data, _ row: AuditRow, entryCount: Int) -> Link {
         Link(key: key, previous: previous, row, entryCount: entryCount)
     }
 
     /// The HMAC of one link, over the same bytes as the whole list would be, fed in pieces.
-    struct Link {
+    package struct Link {
         private var hmac: HMAC<SHA256>
         private var binding = BindingData("care/v2/audit-link")
         /// Bytes held before they are fed to the HMAC.
@@ -77,12 +77,12 @@ struct AuditChain: Sendable {
             binding.integer(Int64(entryCount))
         }
 
-        mutating func add(_ entry: RecordTrailEntry) {
+        package mutating func add(_ entry: RecordTrailEntry) {
             entry.bind(into: &binding)
             if binding.count >= Self.piece { binding.flush(into: &hmac) }
         }
 
-        consuming func finish() -> Data {
+        package consuming func finish() -> Data {
             var hmac = hmac
             var binding = binding
             binding.flush(into: &hmac)
@@ -94,41 +94,41 @@ struct AuditChain: Sendable {
 /// The keyed tags that stand for an event's actor, target and child in the clear columns:
 /// HMAC-SHA256 under a key from the team key, cut to 16 bytes. The same worker or child always
 /// gets the same tag, so the store can still filter the trail by them.
-struct AuditIndex: Sendable {
-    let key: SymmetricKey
+package struct AuditIndex: Sendable {
+    package let key: SymmetricKey
     /// The key of a look's child and target tags (`view`, `preview`): of its own, so a look's
     /// tag never equals the tag of that child's write events, whose `audit_rows` hold the child
     /// id in clear; without a key the file does not say which child a look concerns.
-    let lookKey: SymmetricKey
+    package let lookKey: SymmetricKey
 
-    init(keyring: Keyring) {
+    package init(keyring: Keyring) {
         key = keyring.derived("audit-index")
         lookKey = keyring.derived("audit-index-look")
     }
 
-    func actor(_ id: String?) -> Data? { id.map { tag("actor", [$0]) } }
-    func child(_ id: String?) -> Data? { id.map { tag("child", [$0]) } }
-    func target(kind: String?, id: String?) -> Data? {
+    package func actor(_ id: String?) -> Data? { id.map { tag("actor", [$0]) } }
+    package func child(_ id: String?) -> Data? { id.map { tag("child", [$0]) } }
+    package func target(kind: String?, id: String?) -> Data? {
         guard let kind, let id else { return nil }
         return tag("target", [kind, id])
     }
 
     /// The child tag of `action`'s events: a look's under the look key.
-    func child(_ id: String?, for action: AuditAction) -> Data? {
+    package func child(_ id: String?, for action: AuditAction) -> Data? {
         guard Self.isLook(action) else { return child(id) }
         return id.map { tag("child", [$0], key: lookKey) }
     }
 
-    func target(kind: String?, id: String?, for action: AuditAction) -> Data? {
+    package func target(kind: String?, id: String?, for action: AuditAction) -> Data? {
         guard Self.isLook(action) else { return target(kind: kind, id: id) }
         guard let kind, let id else { return nil }
         return tag("target", [kind, id], key: lookKey)
     }
 
     /// Every tag a child's events may carry, for finding them.
-    func childTags(_ id: String) -> [Data] { [tag("child", [id]), tag("child", [id], key: lookKey)] }
+    package func childTags(_ id: String) -> [Data] { [tag("child", [id]), tag("child", [id], key: lookKey)] }
 
-    static func isLook(_ action: AuditAction) -> Bool { action == .view || action == .preview }
+    package static func isLook(_ action: AuditAction) -> Bool { action == .view || action == .preview }
 
     private func tag(_ purpose: String, _ values: [String], key: SymmetricKey? = nil) -> Data {
         var binding = BindingData("care/v2/audit-index/\(purpose)")
@@ -143,6 +143,11 @@ public struct AuditVerification: Sendable, Equatable, CustomStringConvertible {
     public var eventCount: Int
     /// The first event that does not verify, or nil when the whole chain holds.
     public var firstBreak: AuditBreak?
+
+    package init(eventCount: Int, firstBreak: AuditBreak?) {
+        self.eventCount = eventCount
+        self.firstBreak = firstBreak
+    }
 
     public var isIntact: Bool { firstBreak == nil }
 
@@ -186,4 +191,9 @@ public struct AuditBreak: Sendable, Equatable {
 
     public var sequence: Int64
     public var reason: Reason
+
+    package init(sequence: Int64, reason: Reason) {
+        self.sequence = sequence
+        self.reason = reason
+    }
 }

@@ -64,7 +64,7 @@ public enum StoreError: ErrorInWords, Equatable, Sendable, SignInRefusal, LockRe
 
     /// Whether this says a stored record does not open (its seal, or what it holds), as opposed
     /// to the store failing: such a record is passed over as damaged where the rest can load.
-    var isDamage: Bool {
+    package var isDamage: Bool {
         switch self {
         case .sealBroken, .corrupt: true
         default: false

@@ -7,38 +7,38 @@ import Foundation
 /// Each visibility class has its own random 256-bit key; an account holds wrapped copies of
 /// exactly the classes its role may read (`key_grants`). The audit chain, its head and the
 /// audit index are keyed from the team key, because every role writes audit events.
-struct Keyring: Sendable {
+package struct Keyring: Sendable {
     /// The store's random id (`meta.store_id`), bound into every seal and grant.
-    let storeID: String
+    package let storeID: String
     private var keys: [VisibilityClass: SymmetricKey]
 
-    init(storeID: String, team: SymmetricKey) {
+    package init(storeID: String, team: SymmetricKey) {
         self.storeID = storeID
         keys = [.team: team]
     }
 
-    var team: SymmetricKey { keys[.team]! }
+    package var team: SymmetricKey { keys[.team]! }
 
-    func key(for visibility: VisibilityClass) -> SymmetricKey? { keys[visibility] }
+    package func key(for visibility: VisibilityClass) -> SymmetricKey? { keys[visibility] }
 
-    func holds(_ visibility: VisibilityClass) -> Bool { keys[visibility] != nil }
+    package func holds(_ visibility: VisibilityClass) -> Bool { keys[visibility] != nil }
 
-    var classes: [VisibilityClass] { keys.keys.sorted() }
+    package var classes: [VisibilityClass] { keys.keys.sorted() }
 
-    mutating func add(_ key: SymmetricKey, for visibility: VisibilityClass) { keys[visibility] = key }
+    package mutating func add(_ key: SymmetricKey, for visibility: VisibilityClass) { keys[visibility] = key }
 
     /// A key for one purpose, derived from the team key (HKDF-SHA256).
-    func derived(_ purpose: String) -> SymmetricKey {
+    package func derived(_ purpose: String) -> SymmetricKey {
         HKDF<SHA256>.deriveKey(inputKeyMaterial: team, info: Data("care/v2/\(purpose)".utf8), outputByteCount: 32)
     }
 
     /// A fresh random class key.
-    static func makeClassKey() -> SymmetricKey { SymmetricKey(size: .bits256) }
+    package static func makeClassKey() -> SymmetricKey { SymmetricKey(size: .bits256) }
 
     /// A value that says which key a class has without revealing it (`keyring.key_check`):
     /// a grant that opens to another key is refused instead of sealing records nobody else can
     /// read.
-    static func keyCheck(_ key: SymmetricKey, storeID: String, visibility: VisibilityClass) -> Data {
+    package static func keyCheck(_ key: SymmetricKey, storeID: String, visibility: VisibilityClass) -> Data {
         var binding = BindingData("care/v2/key-check")
         binding.text(storeID)
         binding.text(visibility.rawValue)
@@ -48,11 +48,13 @@ struct Keyring: Sendable {
 
 /// Seals and opens record payloads: AES-256-GCM under the key of the row's class, with every
 /// clear column of the row as associated data (`RecordRow.associatedData`).
-struct RecordSealer: Sendable {
-    let keyring: Keyring
+package struct RecordSealer: Sendable {
+    package let keyring: Keyring
+
+    package init(keyring: Keyring) { self.keyring = keyring }
 
     /// Seals `plaintext` into `row.payload`. A session cannot write a class it does not hold.
-    func seal(_ plaintext: Data, into row: inout RecordRow) throws {
+    package func seal(_ plaintext: Data, into row: inout RecordRow) throws {
         guard let key = keyring.key(for: row.visibility) else { throw StoreError.classNotHeld(row.visibility) }
         let box = try AES.GCM.seal(plaintext, using: key, authenticating: row.associatedData(storeID: keyring.storeID))
         guard let combined = box.combined else { throw StoreError.invalid("AES-GCM produced no combined box") }
@@ -63,7 +65,7 @@ struct RecordSealer: Sendable {
     /// The plaintext of `row`; `StoreError.sealBroken` when any column or the payload was
     /// changed, or it was sealed under another key. A class this session does not hold is
     /// `classNotHeld`: callers decide what a role that may not read it sees.
-    func open(_ row: RecordRow) throws -> Data {
+    package func open(_ row: RecordRow) throws -> Data {
         guard let key = keyring.key(for: row.visibility) else { throw StoreError.classNotHeld(row.visibility) }
         if row.seal == .drop, row.visibility == .investigation {
             return try LeadDrop.open(row, investigation: key, storeID: keyring.storeID)
@@ -78,13 +80,13 @@ struct RecordSealer: Sendable {
     }
 
     /// Seals an audit event's payload, bound to the store and the event's sequence number.
-    func sealAudit(_ plaintext: Data, sequence: Int64) throws -> Data {
+    package func sealAudit(_ plaintext: Data, sequence: Int64) throws -> Data {
         let box = try AES.GCM.seal(plaintext, using: keyring.team, authenticating: Self.auditBinding(keyring.storeID, sequence))
         guard let combined = box.combined else { throw StoreError.invalid("AES-GCM produced no combined box") }
         return combined
     }
 
-    func openAudit(_ blob: Data, sequence: Int64) throws -> Data {
+    package func openAudit(_ blob: Data, sequence: Int64) throws -> Data {
         do {
             let box = try AES.GCM.SealedBox(combined: blob)
             return try AES.GCM.open(box, using: keyring.team, authenticating: Self.auditBinding(keyring.storeID, sequence))
@@ -103,10 +105,10 @@ struct RecordSealer: Sendable {
 
 /// The first format's seal: AES-GCM under the store's one data key, bound only to `care/v1|kind|id`.
 /// Read only while upgrading a store made by an earlier version (and for its audit payloads).
-enum LegacySeal {
-    static func associatedData(kind: String, id: String) -> Data { Data("care/v1|\(kind)|\(id)".utf8) }
+package enum LegacySeal {
+    package static func associatedData(kind: String, id: String) -> Data { Data("care/v1|\(kind)|\(id)".utf8) }
 
-    static func open(_ blob: Data, kind: String, id: String, key: SymmetricKey) throws -> Data {
+    package static func open(_ blob: Data, kind: String, id: String, key: SymmetricKey) throws -> Data {
         do {
             let box = try AES.GCM.SealedBox(combined: blob)
             return try AES.GCM.open(box, using: key, authenticating: associatedData(kind: kind, id: id))

@@ -4,14 +4,14 @@ import Foundation
 
 /// An account's key pair: the public half in clear, so anyone holding a class key can grant it
 /// to the account without its passphrase; the private half wrapped under the passphrase.
-enum AccountKeys {
-    typealias PrivateKey = Curve25519.KeyAgreement.PrivateKey
-    typealias PublicKey = Curve25519.KeyAgreement.PublicKey
+package enum AccountKeys {
+    package typealias PrivateKey = Curve25519.KeyAgreement.PrivateKey
+    package typealias PublicKey = Curve25519.KeyAgreement.PublicKey
 
-    static func makeKeyPair() -> PrivateKey { PrivateKey() }
+    package static func makeKeyPair() -> PrivateKey { PrivateKey() }
 
     /// Wraps `privateKey` under `passphrase`, bound to the account id, the cost and the public key.
-    static func wrap(
+    package static func wrap(
         _ privateKey: PrivateKey, passphrase: String, cost: KDFCost, accountID: String,
         minimumLength: Int = KeyVault.minimumPassphraseLength
     ) throws -> WrappedKey {
@@ -22,7 +22,7 @@ enum AccountKeys {
 
     /// The private key, or nil when the passphrase is wrong or the wrap, its cost or the public
     /// key beside it was changed.
-    static func unwrap(_ wrapped: WrappedKey, passphrase: String, accountID: String, publicKey: Data) throws -> PrivateKey? {
+    package static func unwrap(_ wrapped: WrappedKey, passphrase: String, accountID: String, publicKey: Data) throws -> PrivateKey? {
         guard let raw = try KeyVault.unwrap(wrapped, passphrase: passphrase, binding: binding(accountID: accountID, publicKey: publicKey)),
               let key = try? PrivateKey(rawRepresentation: raw), key.publicKey.rawRepresentation == publicKey
         else { return nil }
@@ -50,12 +50,12 @@ enum AccountKeys {
 /// and (once it has one) its public key, written by someone who held the key when the account
 /// was entitled. A holder grants a class only to accounts with a valid entitlement, so changing
 /// an account's role in the clear `accounts` table earns it nothing.
-enum KeyGrant {
-    static let suite = HPKE.Ciphersuite.Curve25519_SHA256_ChachaPoly
+package enum KeyGrant {
+    package static let suite = HPKE.Ciphersuite.Curve25519_SHA256_ChachaPoly
     /// Length of an X25519 encapsulated key, which leads every sealed grant.
-    static let encapsulatedKeyLength = 32
+    package static let encapsulatedKeyLength = 32
 
-    static func seal(
+    package static func seal(
         _ key: SymmetricKey, to publicKey: AccountKeys.PublicKey, storeID: String, accountID: String, visibility: VisibilityClass
     ) throws -> Data {
         var sender = try HPKE.Sender(recipientKey: publicKey, ciphersuite: suite, info: info(storeID, accountID, visibility))
@@ -64,7 +64,7 @@ enum KeyGrant {
     }
 
     /// The class key, or nil when the grant was not sealed for this account and class.
-    static func open(
+    package static func open(
         _ grant: Data, with privateKey: AccountKeys.PrivateKey, storeID: String, accountID: String, visibility: VisibilityClass
     ) -> SymmetricKey? {
         guard grant.count > encapsulatedKeyLength else { return nil }
@@ -79,7 +79,7 @@ enum KeyGrant {
 
     /// The entitlement of `accountID`, with `role`, to the class whose key is `key`; `publicKey`
     /// nil while the account has no key pair yet (its grant then waits for its next sign-in).
-    static func entitlement(
+    package static func entitlement(
         _ key: SymmetricKey, storeID: String, visibility: VisibilityClass, accountID: String, role: Role, publicKey: Data?
     ) -> Data {
         var binding = BindingData("care/v2/entitlement")

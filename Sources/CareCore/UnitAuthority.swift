@@ -7,27 +7,27 @@ import Foundation
 /// private half is sealed to each supervisor's account key (`authority_grants`). It signs one
 /// certificate per account and the keyring, so a row added, a role flipped or a public key
 /// planted in the file has no signature that verifies, and no key is granted through it.
-struct UnitAuthority: Sendable {
-    typealias SigningKey = Curve25519.Signing.PrivateKey
-    typealias VerifyingKey = Curve25519.Signing.PublicKey
+package struct UnitAuthority: Sendable {
+    package typealias SigningKey = Curve25519.Signing.PrivateKey
+    package typealias VerifyingKey = Curve25519.Signing.PublicKey
 
-    let signingKey: SigningKey
+    package let signingKey: SigningKey
 
-    static func make() -> UnitAuthority { UnitAuthority(signingKey: SigningKey()) }
+    package static func make() -> UnitAuthority { UnitAuthority(signingKey: SigningKey()) }
 
-    var publicKey: Data { signingKey.publicKey.rawRepresentation }
+    package var publicKey: Data { signingKey.publicKey.rawRepresentation }
 
     /// A certificate of `account` in the store `storeID`.
-    func certify(_ account: CertifiedAccount, storeID: String) throws -> Data {
+    package func certify(_ account: CertifiedAccount, storeID: String) throws -> Data {
         try signingKey.signature(for: account.signedBytes(storeID: storeID))
     }
 
     /// The signature over the keyring: which classes exist, each with its key check.
-    func signKeyring(_ checks: [VisibilityClass: Data], storeID: String) throws -> Data {
+    package func signKeyring(_ checks: [VisibilityClass: Data], storeID: String) throws -> Data {
         try signingKey.signature(for: Self.keyringBytes(checks, storeID: storeID))
     }
 
-    static func keyringBytes(_ checks: [VisibilityClass: Data], storeID: String) -> Data {
+    package static func keyringBytes(_ checks: [VisibilityClass: Data], storeID: String) -> Data {
         var binding = BindingData("care/v3/keyring")
         binding.text(storeID)
         for visibility in checks.keys.sorted() {
@@ -39,14 +39,14 @@ struct UnitAuthority: Sendable {
 
     /// Seals the private half to a supervisor's account key (HPKE, as a class key is granted),
     /// bound to the store and the account.
-    func seal(to publicKey: AccountKeys.PublicKey, storeID: String, accountID: String) throws -> Data {
+    package func seal(to publicKey: AccountKeys.PublicKey, storeID: String, accountID: String) throws -> Data {
         var sender = try HPKE.Sender(recipientKey: publicKey, ciphersuite: KeyGrant.suite, info: Self.info(storeID, accountID))
         return sender.encapsulatedKey + (try sender.seal(signingKey.rawRepresentation))
     }
 
     /// The authority sealed to this account, or nil when the seal was not made for it or opens
     /// to a key other than `publicKey` (the store's authority).
-    static func open(
+    package static func open(
         _ sealed: Data, with privateKey: AccountKeys.PrivateKey, storeID: String, accountID: String, publicKey: Data
     ) -> UnitAuthority? {
         let length = KeyGrant.encapsulatedKeyLength
@@ -68,7 +68,7 @@ struct UnitAuthority: Sendable {
     }
 
     /// The authority's public key as people compare it: hex in groups of four.
-    static func fingerprint(_ publicKey: Data) -> String {
+    package static func fingerprint(_ publicKey: Data) -> String {
         let hex = publicKey.map { String(format: "%02x", $0) }.joined()
         var groups: [String] = []
         var index = hex.startIndex
@@ -83,14 +83,22 @@ struct UnitAuthority: Sendable {
 
 /// What an account's certificate binds: its id, name, role, whether it is active, and its public
 /// key. A certificate verifies only for the row exactly as the authority signed it.
-struct CertifiedAccount: Sendable, Equatable {
-    var id: String
-    var name: String
-    var role: Role
-    var active: Bool
-    var publicKey: Data?
+package struct CertifiedAccount: Sendable, Equatable {
+    package var id: String
+    package var name: String
+    package var role: Role
+    package var active: Bool
+    package var publicKey: Data?
 
-    func signedBytes(storeID: String) -> Data {
+    package init(id: String, name: String, role: Role, active: Bool, publicKey: Data?) {
+        self.id = id
+        self.name = name
+        self.role = role
+        self.active = active
+        self.publicKey = publicKey
+    }
+
+    package func signedBytes(storeID: String) -> Data {
         var binding = BindingData("care/v3/account-certificate")
         binding.text(storeID)
         binding.text(id)
@@ -101,7 +109,7 @@ struct CertifiedAccount: Sendable, Equatable {
         return binding.bytes
     }
 
-    func verifies(_ certificate: Data?, authority: Data, storeID: String) -> Bool {
+    package func verifies(_ certificate: Data?, authority: Data, storeID: String) -> Bool {
         guard let certificate, let key = try? UnitAuthority.VerifyingKey(rawRepresentation: authority) else { return false }
         return key.isValidSignature(certificate, for: signedBytes(storeID: storeID))
     }

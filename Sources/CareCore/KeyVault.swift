@@ -4,11 +4,17 @@ import Foundation
 
 /// Something sealed under a key derived from one person's passphrase: an account's private key
 /// (or, in stores made before the key pairs, the store's one data key).
-struct WrappedKey: Sendable, Equatable {
-    var salt: Data
-    var cost: KDFCost
+package struct WrappedKey: Sendable, Equatable {
+    package var salt: Data
+    package var cost: KDFCost
     /// AES-GCM combined box.
-    var sealed: Data
+    package var sealed: Data
+
+    package init(salt: Data, cost: KDFCost, sealed: Data) {
+        self.salt = salt
+        self.cost = cost
+        self.sealed = sealed
+    }
 }
 
 /// Turns passphrases into wrapping keys, and wraps and unwraps with them.
@@ -22,7 +28,7 @@ public enum KeyVault {
 
     /// Seals `secret` under `passphrase`. `minimumLength` is lowered only for the demo store,
     /// whose passphrase is public anyway.
-    static func wrap(
+    package static func wrap(
         _ secret: Data, passphrase: String, cost: KDFCost, binding: (KDFCost) -> Data, minimumLength: Int = minimumPassphraseLength
     ) throws -> WrappedKey {
         guard passphrase.count >= minimumLength else {
@@ -36,7 +42,7 @@ public enum KeyVault {
     }
 
     /// The secret, or `nil` when the passphrase (or anything bound to the wrap) is wrong.
-    static func unwrap(_ wrapped: WrappedKey, passphrase: String, binding: (KDFCost) -> Data) throws -> Data? {
+    package static func unwrap(_ wrapped: WrappedKey, passphrase: String, binding: (KDFCost) -> Data) throws -> Data? {
         let wrapping = try derive(passphrase: passphrase, salt: wrapped.salt, cost: wrapped.cost)
         guard let box = try? AES.GCM.SealedBox(combined: wrapped.sealed),
               let plain = try? AES.GCM.open(box, using: wrapping, authenticating: binding(wrapped.cost))
@@ -58,7 +64,7 @@ public enum KeyVault {
     }
 
     /// The associated data of the first format's wrap of the data key.
-    static func legacyBinding(accountID: String) -> (KDFCost) -> Data {
+    package static func legacyBinding(accountID: String) -> (KDFCost) -> Data {
         { cost in Data("care/v1|account|\(accountID)|\(cost.rounds)|\(cost.blockSize)|\(cost.parallelism)".utf8) }
     }
 }

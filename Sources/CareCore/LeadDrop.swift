@@ -1,7 +1,6 @@
 import CareDomain
 import Crypto
 import Foundation
-import GRDB
 
 /// How a lead reaches the police from someone who holds no `investigation` key: a public key
 /// whose private half is derived from the investigation class key (HKDF), published in
@@ -9,29 +8,19 @@ import GRDB
 /// a liaison seals the lead to it with HPKE (X25519, HKDF-SHA256, ChaCha20-Poly1305), with every
 /// clear column of the row as associated data, so the row is `investigation` class like any
 /// other and only police and supervisors can open it; the reporter's own key cannot.
-enum LeadDrop {
-    static let suite = HPKE.Ciphersuite.Curve25519_SHA256_ChachaPoly
-    static let metaKey = "lead_drop_key"
-    static let encapsulatedKeyLength = 32
+///
+/// The sealing is here, shared by every backend; where the public key is kept is each store's
+/// (`LeadDrop+GRDB.swift` for SQLite).
+package enum LeadDrop {
+    package static let suite = HPKE.Ciphersuite.Curve25519_SHA256_ChachaPoly
+    package static let metaKey = "lead_drop_key"
+    package static let encapsulatedKeyLength = 32
 
     /// The drop's private key, from the investigation class key.
-    static func privateKey(_ investigation: SymmetricKey, storeID: String) throws -> Curve25519.KeyAgreement.PrivateKey {
+    package static func privateKey(_ investigation: SymmetricKey, storeID: String) throws -> Curve25519.KeyAgreement.PrivateKey {
         let seed = HKDF<SHA256>.deriveKey(
             inputKeyMaterial: investigation, salt: Data(storeID.utf8), info: Data("care/v2/lead-drop".utf8), outputByteCount: 32)
         return try seed.withUnsafeBytes { try Curve25519.KeyAgreement.PrivateKey(rawRepresentation: Data($0)) }
-    }
-
-    /// Writes (or puts right) the published public key, when this session holds the key.
-    static func publish(keyring: Keyring, db: Database) throws {
-        guard let key = keyring.key(for: .investigation) else { return }
-        let published = try privateKey(key, storeID: keyring.storeID).publicKey.rawRepresentation
-        guard try Data.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [metaKey]) != published else { return }
-        try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", arguments: [metaKey, published])
-    }
-
-    static func publicKey(_ db: Database) throws -> Curve25519.KeyAgreement.PublicKey? {
-        guard let raw = try Data.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [metaKey]) else { return nil }
-        return try? Curve25519.KeyAgreement.PublicKey(rawRepresentation: raw)
     }
 
     private static func info(_ storeID: String) -> Data {
@@ -41,7 +30,7 @@ enum LeadDrop {
     }
 
     /// Seals `plaintext` into `row.payload` for the police.
-    static func seal(_ plaintext: Data, into row: inout RecordRow, to publicKey: Curve25519.KeyAgreement.PublicKey, storeID: String) throws {
+    package static func seal(_ plaintext: Data, into row: inout RecordRow, to publicKey: Curve25519.KeyAgreement.PublicKey, storeID: String) throws {
         var sender = try HPKE.Sender(recipientKey: publicKey, ciphersuite: suite, info: info(storeID))
         row.seal = .drop
         let sealed = try sender.seal(plaintext, authenticating: row.associatedData(storeID: storeID))
@@ -49,7 +38,7 @@ enum LeadDrop {
     }
 
     /// Opens a row sealed to the drop, with the investigation class key.
-    static func open(_ row: RecordRow, investigation: SymmetricKey, storeID: String) throws -> Data {
+    package static func open(_ row: RecordRow, investigation: SymmetricKey, storeID: String) throws -> Data {
         guard row.payload.count > encapsulatedKeyLength else { throw StoreError.sealBroken(kind: row.kind, id: row.id) }
         let encapsulated = row.payload.prefix(encapsulatedKeyLength)
         let sealed = row.payload.dropFirst(encapsulatedKeyLength)

@@ -3,17 +3,17 @@ import Foundation
 
 /// The keys a signed-in session holds: its account's private key, the class keys its role may
 /// read, and what is derived from them (the sealer, the audit chain and index keys).
-struct SessionKeys: Sendable {
-    let keyring: Keyring
-    let privateKey: AccountKeys.PrivateKey?
-    let sealer: RecordSealer
-    let chain: AuditChain
-    let index: AuditIndex
+package struct SessionKeys: Sendable {
+    package let keyring: Keyring
+    package let privateKey: AccountKeys.PrivateKey?
+    package let sealer: RecordSealer
+    package let chain: AuditChain
+    package let index: AuditIndex
     /// The unit's authority, held by a supervisor's session in a certified store: it certifies
     /// accounts (`Certificates`).
-    let authority: UnitAuthority?
+    package let authority: UnitAuthority?
 
-    init(keyring: Keyring, privateKey: AccountKeys.PrivateKey?, authority: UnitAuthority? = nil) {
+    package init(keyring: Keyring, privateKey: AccountKeys.PrivateKey?, authority: UnitAuthority? = nil) {
         self.keyring = keyring
         self.privateKey = privateKey
         self.authority = authority
@@ -22,14 +22,14 @@ struct SessionKeys: Sendable {
         index = AuditIndex(keyring: keyring)
     }
 
-    var storeID: String { keyring.storeID }
+    package var storeID: String { keyring.storeID }
 }
 
 /// Whether the session can use the keys. Locking drops them: `SymmetricKey` keeps its bytes in
 /// swift-crypto's `SecureBytes`, which zeroes its memory when the last reference goes, so the
 /// store keeps exactly one reference and releases it here.
-final class SessionState: @unchecked Sendable {
-    enum State {
+package final class SessionState: @unchecked Sendable {
+    package enum State {
         case unlocked(SessionKeys)
         case locked
         case closed
@@ -43,35 +43,35 @@ final class SessionState: @unchecked Sendable {
     /// Children whose details this session was shown (previewed or viewed) since it was unlocked.
     private var previewed: Set<String> = []
 
-    init(_ keys: SessionKeys) { state = .unlocked(keys) }
+    package init(_ keys: SessionKeys) { state = .unlocked(keys) }
 
-    func noteViewed(_ child: String) {
+    package func noteViewed(_ child: String) {
         lock.lock()
         defer { lock.unlock() }
         viewed.insert(child)
         previewed.insert(child)
     }
 
-    func hasViewed(_ child: String) -> Bool {
+    package func hasViewed(_ child: String) -> Bool {
         lock.lock()
         defer { lock.unlock() }
         return viewed.contains(child)
     }
 
-    func hasPreviewed(_ child: String) -> Bool {
+    package func hasPreviewed(_ child: String) -> Bool {
         lock.lock()
         defer { lock.unlock() }
         return previewed.contains(child)
     }
 
-    func notePreviewed(_ child: String) {
+    package func notePreviewed(_ child: String) {
         lock.lock()
         defer { lock.unlock() }
         previewed.insert(child)
     }
 
     /// The keys, or `StoreError.locked` / `.closed`.
-    func keys() throws -> SessionKeys {
+    package func keys() throws -> SessionKeys {
         lock.lock()
         defer { lock.unlock() }
         switch state {
@@ -81,14 +81,14 @@ final class SessionState: @unchecked Sendable {
         }
     }
 
-    var isClosed: Bool {
+    package var isClosed: Bool {
         lock.lock()
         defer { lock.unlock() }
         if case .closed = state { return true }
         return false
     }
 
-    func set(_ newState: State) {
+    package func set(_ newState: State) {
         lock.lock()
         defer { lock.unlock() }
         if case .closed = state { return }

@@ -4,14 +4,14 @@ import Foundation
 /// The head of the audit trail (`meta.audit_head`): the last event's sequence number and hash,
 /// with an HMAC under a key from the team key over both and the store's id. A trail cut short
 /// no longer reaches its head; a head rewritten to match the cut does not verify without the key.
-struct AuditHead: Sendable, Equatable {
-    var sequence: Int64
-    var hash: Data
-    var mac: Data
+package struct AuditHead: Sendable, Equatable {
+    package var sequence: Int64
+    package var hash: Data
+    package var mac: Data
 
-    static let length = 8 + 32 + 32
+    package static let length = 8 + 32 + 32
 
-    init(sequence: Int64, hash: Data, keyring: Keyring) {
+    package init(sequence: Int64, hash: Data, keyring: Keyring) {
         self.sequence = sequence
         self.hash = hash
         mac = Self.mac(sequence: sequence, hash: hash, keyring: keyring)
@@ -24,23 +24,23 @@ struct AuditHead: Sendable, Equatable {
     }
 
     /// The head before any event.
-    static func empty(keyring: Keyring) -> AuditHead { AuditHead(sequence: 0, hash: AuditChain.genesis, keyring: keyring) }
+    package static func empty(keyring: Keyring) -> AuditHead { AuditHead(sequence: 0, hash: AuditChain.genesis, keyring: keyring) }
 
-    init?(stored blob: Data) {
+    package init?(stored blob: Data) {
         guard blob.count == Self.length else { return nil }
         let bytes = [UInt8](blob)
         let sequence = bytes.prefix(8).reduce(Int64(0)) { $0 << 8 | Int64($1) }
         self.init(sequence: sequence, hash: Data(bytes[8..<40]), mac: Data(bytes[40..<72]))
     }
 
-    var stored: Data {
+    package var stored: Data {
         var blob = withUnsafeBytes(of: sequence.bigEndian) { Data($0) }
         blob.append(hash)
         blob.append(mac)
         return blob
     }
 
-    func verifies(keyring: Keyring) -> Bool {
+    package func verifies(keyring: Keyring) -> Bool {
         Self.mac(sequence: sequence, hash: hash, keyring: keyring) == mac
     }
 
@@ -53,7 +53,7 @@ struct AuditHead: Sendable, Equatable {
     }
 
     /// For `care audit --head`: what to write down outside the store.
-    func summary(storeID: String) -> AuditHeadSummary {
+    package func summary(storeID: String) -> AuditHeadSummary {
         AuditHeadSummary(storeID: storeID, sequence: sequence, hash: hash.map { String(format: "%02x", $0) }.joined())
     }
 }
