@@ -40,6 +40,9 @@ public enum CommandRules {
         case .saveService(let service): return try rules.saveService(service)
         case .importServices(let services): return try rules.importServices(services)
         case .saveChecklist(let checklist): return try rules.saveChecklist(checklist)
+        case .lifecycle(let child, let step): return try rules.lifecycle(child, step)
+        case .reassign(let child, let team): return try rules.reassign(child, to: team)
+        case .saveTransitionPlan(let child, let plan): return try rules.saveTransitionPlan(plan, of: child)
         }
     }
 }
@@ -166,6 +169,10 @@ private struct Preparation<Context: CommandContext> {
         let stored = try replacing(child)
         if child.caseNumber != stored.caseNumber { throw CommandError.owned("A case number never changes.") }
         if child.flags != stored.flags { throw CommandError.owned("Flags are added and removed with their own keys, not in the profile.") }
+        if child.closure != stored.closure || child.closureRequest != stored.closureRequest || child.reopening != stored.reopening {
+            throw CommandError.owned("A case closes by a request a supervisor approves, and reopens by its own command, not in the profile.")
+        }
+        if child.transitionPlan != stored.transitionPlan { throw CommandError.owned("The transition plan is saved with its own form.") }
         try SavePermissions.checkChildUpdate(child, stored: stored, role: actor.role)
         try refuse(ChildRules.problems(child, today: today).introduced(comparedWith: ChildRules.problems(stored, today: today)))
         let changed = ChildRules.changes(from: stored, to: child, zone: zone)
@@ -546,5 +553,88 @@ private struct Preparation<Context: CommandContext> {
         cleaned.questions = checklist.questions.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         if let problem = ChecklistRules.problems(cleaned).first { throw CommandError.invalid([problem]) }
         return try saved(cleaned, "review checklist saved (\(cleaned.questions.count) questions)")
+    }
+
+    // MARK: The case's life
+
+    func lifecycle(_ id: ChildID, _ command: LifecycleCommand) throws -> PreparedCommand {
+        let stored = try requireChild(id)
+        let blocks = ClosureBlock.blocks(
+            episodes: try context.records(.missingEpisode, child: id).compactMap { $0.as(MissingEpisode.self) },
+            referrals: try context.records(.referral, child: id).compactMap { $0.as(Referral.self) })
+        let next: Child
+        do {
+            next = try CaseLifecycle.apply(command, to: stored, blocks: blocks, actor: actor, now: now, zone: zone)
+        } catch {
+            switch error {
+            case .denied(let denied): throw CommandError.denied(denied)
+            case .invalid(let problems): throw CommandError.invalid(problems)
+            default: throw CommandError.invalid([error.description])
+            }
+        }
+        let summary: String
+        switch command {
+        case .requestClosure(let reason, _, let on):
+            summary = "closure requested (\(reason.words), on \(on))" + (blocks.isEmpty ? "" : "; blocked by \(blocks.count)")
+        case .approveClosure(_, let over):
+            summary = "closure approved, case closed" + ((over ?? "").isEmpty ? "" : " over \(blocks.count) block\(blocks.count == 1 ? "" : "s") with a reason")
+        case .rejectClosure: summary = "closure rejected, with a comment"
+        case .reopen: summary = "case reopened, with a reason"
+        }
+        return updated(next, from: stored, summary)
+    }
+
+    func reassign(_ id: ChildID, to team: Team) throws -> PreparedCommand {
+        try require(.reassign)
+        var child = try requireChild(id)
+        guard team != child.team else { throw CommandError.invalid(["The child already has this team."]) }
+        let slots: [(WorkerID?, WorkerID?, Role)] = [
+            (team.childProtection, child.team.childProtection, .childProtection), (team.police, child.team.police, .police),
+            (team.liaison, child.team.liaison, .liaison),
+        ]
+        var changed: [String] = []
+        for (new, old, role) in slots where new != old {
+            changed.append(role.title)
+            guard let new else { continue }
+            guard let worker = try context.record(.worker, id: new.rawValue)?.as(Worker.self) else {
+                throw CommandError.notFound(kind: .worker, id: new.rawValue)
+            }
+            guard worker.active else { throw CommandError.invalid(["\(worker.displayName)'s account is disabled; choose someone who is working."]) }
+            guard worker.role == role else {
+                throw CommandError.invalid(["\(worker.displayName) is \(worker.role.personWithArticle), not \(role.personWithArticle)."])
+            }
+        }
+        let stored = child
+        child.team = team
+        return updated(child, from: stored, "reassigned: " + changed.joined(separator: ", "))
+    }
+
+    func saveTransitionPlan(_ plan: TransitionPlan, of id: ChildID) throws -> PreparedCommand {
+        try require(.editTransitionPlan)
+        var child = try requireChild(id)
+        let stored = child
+        if (stored.transitionPlan?.revision ?? 0) != plan.revision {
+            var yours = stored
+            yours.transitionPlan = plan
+            throw RecordConflict(yours: AnyRecord(yours), theirs: AnyRecord(stored))
+        }
+        let sixteenth = stored.birth.eighteenth.adding(years: TransitionPlan.fromAge - 18)
+        if today < sixteenth {
+            throw CommandError.invalid(["A transition plan is kept from \(TransitionPlan.fromAge) (\(sixteenth))."])
+        }
+        var next = plan
+        next.entries = TransitionPlan.Item.allCases.map { item in
+            var entry = plan.entry(item)
+            entry.owner = entry.owner.trimmingCharacters(in: .whitespacesAndNewlines)
+            entry.detail = entry.detail.trimmingCharacters(in: .whitespacesAndNewlines)
+            return entry
+        }
+        if !next.problems.isEmpty { throw CommandError.invalid(next.problems) }
+        next.revision = plan.revision + 1
+        next.updatedBy = actor.id
+        next.updatedAt = now
+        child.transitionPlan = next
+        let done = next.entries.count { $0.state == .done }
+        return updated(child, from: stored, "transition plan saved (\(done) of \(next.entries.count) done)")
     }
 }

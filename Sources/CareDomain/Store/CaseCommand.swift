@@ -74,6 +74,16 @@ public enum CaseCommand: Sendable, Equatable {
     /// The unit's cultural-safety review checklist, new (version 0) or replaced.
     case saveChecklist(ReviewChecklist)
 
+    // MARK: the case's life (issue 27)
+    /// A step of the case's lifecycle (closure requested, approved or rejected; reopened),
+    /// applied to the child as it is now by `CaseLifecycle`, which refuses what its table forbids.
+    case lifecycle(child: ChildID, LifecycleCommand)
+    /// Gives the child this team (a supervisor's reassignment), on the child as it is now: one
+    /// command, one audit event, per child.
+    case reassign(child: ChildID, team: Team)
+    /// The youth's transition plan, saved against the plan's revision that was read.
+    case saveTransitionPlan(child: ChildID, TransitionPlan)
+
     /// Words for the command, for messages ("Saved: contact logged.").
     public var label: String {
         switch self {
@@ -102,6 +112,9 @@ public enum CaseCommand: Sendable, Equatable {
         case .saveService: "service saved"
         case .importServices(let services): "\(services.count) services imported"
         case .saveChecklist: "review checklist saved"
+        case .lifecycle(_, let step): step.step.rawValue
+        case .reassign: "child reassigned"
+        case .saveTransitionPlan: "transition plan saved"
         }
     }
 }
