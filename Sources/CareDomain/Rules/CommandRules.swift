@@ -600,7 +600,8 @@ private struct Preparation<Context: CommandContext> {
                 throw CommandError.notFound(kind: .worker, id: new.rawValue)
             }
             guard worker.active else { throw CommandError.invalid(["\(worker.displayName)'s account is disabled; choose someone who is working."]) }
-            guard worker.role == role else {
+            // A supervisor may carry a case in any place on the team; anyone else only in their own.
+            guard worker.role == role || worker.role == .supervisor else {
                 throw CommandError.invalid(["\(worker.displayName) is \(worker.role.personWithArticle), not \(role.personWithArticle)."])
             }
         }
