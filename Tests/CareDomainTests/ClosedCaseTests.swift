@@ -187,3 +187,24 @@ struct LifecycleCommandRuleTests {
         #expect(throws: CommandError.self) { try prepare(.saveTransitionPlan(child: youth.id, ownerless), by: F.cp, Self.stored(youth)) }
     }
 }
+
+@Suite("Case flow figures")
+struct CaseFlowFigureTests {
+    typealias F = Fixture
+
+    @Test("open at each month's end, closed in each month, and the median days open, readable without colour")
+    func figures() {
+        let children = [
+            F.child(1, opened: DayDate(year: 2026, month: 6, day: 1)),
+            F.child(2, opened: DayDate(year: 2026, month: 7, day: 1), closure: Closure(on: DayDate(year: 2026, month: 9, day: 30), reason: "died")),
+            F.child(3, opened: DayDate(year: 2026, month: 10, day: 1), closure: Closure(on: DayDate(year: 2026, month: 10, day: 11), reason: "died")),
+            F.child(4, opened: DayDate(year: 2026, month: 11, day: 20)),
+        ].map(ChildSummary.init)
+        let figures = CaseFlowFigures(children: children, today: F.today, months: 6)
+        #expect(figures.months.map { "\($0.month):\($0.open)/\($0.closed)" } == ["6:1/0", "7:2/0", "8:2/0", "9:1/1", "10:1/1", "11:2/0"])
+        #expect(figures.medianDaysOpen == (10 + 91) / 2 && figures.closedCount == 2)
+        let lines = figures.lines(width: 80)
+        #expect(lines[4].hasPrefix("2026-09") && lines[4].contains("#") && lines[4].contains("x") && lines[4].hasSuffix("  1"))
+        #expect(CaseFlowFigures(children: [], today: F.today).medianDaysOpen == nil)
+    }
+}

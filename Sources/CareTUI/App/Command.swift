@@ -42,6 +42,8 @@ public enum Command: Hashable, Sendable {
     case newReferral, approveReferral, returnReferral, sendReferral, updateReferralStatus, withdrawReferral
     case recordConsent, editReferral, nextReferralView, goToChild
     case serviceCatalogue, newService
+    // the case's life (issue 27)
+    case requestClosure, reopenCase, transitionPlan, closures, reassign
 
     /// The name used in `config.toml` and in `docs/keys.md`.
     public var configName: String {
@@ -115,6 +117,11 @@ public enum Command: Hashable, Sendable {
         case .goToChild: "go-to-child"
         case .serviceCatalogue: "services"
         case .newService: "new-service"
+        case .requestClosure: "request-closure"
+        case .reopenCase: "reopen"
+        case .transitionPlan: "transition-plan"
+        case .closures: "closures"
+        case .reassign: "reassign"
         }
     }
 }
@@ -125,6 +132,7 @@ public enum QuickFilterKind: String, Hashable, Sendable, CaseIterable {
     case missing = "missing"
     case highRisk = "high-risk"
     case indigenous = "indigenous"
+    case closed = "closed"
 
     /// The domain filter this names; "mine" needs to know who is signed in.
     public func filter(for worker: WorkerID) -> CaseloadQuery.QuickFilter {
@@ -133,6 +141,7 @@ public enum QuickFilterKind: String, Hashable, Sendable, CaseIterable {
         case .missing: .missingNow
         case .highRisk: .highAndCritical
         case .indigenous: .indigenousAffiliation
+        case .closed: .closedCases
         }
     }
 
@@ -142,6 +151,7 @@ public enum QuickFilterKind: String, Hashable, Sendable, CaseIterable {
         case .missing: "missing now"
         case .highRisk: "high and critical"
         case .indigenous: "Indigenous affiliation"
+        case .closed: "closed cases"
         }
     }
 }

@@ -42,6 +42,10 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case picker
     /// The command palette.
     case palette
+    /// The closures waiting for a supervisor, and the picture of cases by month.
+    case closures
+    /// Reassigning a child or a caseload.
+    case reassign
 
     /// The heading in the help overlay and `docs/keys.md`.
     public var title: String {
@@ -65,6 +69,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .review: "Cultural-safety review"
         case .picker: "Choosing a service"
         case .palette: "The command palette"
+        case .closures: "Closures"
+        case .reassign: "Reassigning cases"
         }
     }
 }
@@ -100,7 +106,7 @@ public struct KeyChain: Sendable, Equatable {
         PaneID.allCases.map(\.keyChain),
         [FilterLine.keyChain, FormScreen.keyChain, HelpScreen.keyChain, AuditTrailScreen.keyChain, QuestionScreen.keyChain,
          ReaderScreen.readingChain, CommandPalette.keyChain] + HandoverScreen.chains,
-        [ReferralScreen.keyChain, ReviewScreen.keyChain, ServicePickerScreen.keyChain],
+        [ReferralScreen.keyChain, ReviewScreen.keyChain, ServicePickerScreen.keyChain, ClosuresScreen.keyChain, ReassignScreen.keyChain],
     ].flatMap { $0 }
 }
 

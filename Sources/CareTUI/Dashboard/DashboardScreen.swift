@@ -66,13 +66,22 @@ enum DashboardNavigation {
             FormLauncher.open(command, dashboard: &dashboard, &ctx)
         case .serviceCatalogue:
             ctx.push(ServicePickerScreen(id: ctx.newID(), purpose: .catalogue))
+        case .closures:
+            ctx.push(ClosuresScreen(id: ctx.newID()))
+        case .reassign:
+            if let reason = reason(.reassign, dashboard: dashboard, session: ctx.session) { return ctx.refuse(reason) }
+            ctx.push(ReassignScreen(id: ctx.newID(), scope: .caseload))
         default:
             break
         }
     }
 
     static func reason(_ command: Command, dashboard: Dashboard, session: Session) -> String? {
-        command == .newChild ? FormLauncher.refusal(command, dashboard: dashboard, session: session) : nil
+        switch command {
+        case .newChild: FormLauncher.refusal(command, dashboard: dashboard, session: session)
+        case .reassign: session.role.may(.reassign) ? nil : PermissionDenied(permission: .reassign, role: session.role).description
+        default: nil
+        }
     }
 
     /// Goes to a child from another pane or screen: clears a filter that hides them, selects and
