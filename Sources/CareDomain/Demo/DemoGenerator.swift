@@ -27,6 +27,7 @@ public enum DemoGenerator {
         }
         builder.makeCoverageReferrals()
         builder.makeHandover()
+        builder.makeLifecycle()
         return builder.result
     }
 }

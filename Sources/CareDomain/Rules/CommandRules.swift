@@ -154,6 +154,9 @@ private struct Preparation<Context: CommandContext> {
         try requireNew(draft)
         guard draft.flags.isEmpty else { throw CommandError.owned("Flags are added once the record exists, with the flag key.") }
         guard draft.closure == nil else { throw CommandError.owned("A new case cannot start closed.") }
+        guard draft.closureRequest == nil, draft.reopening == nil, draft.transitionPlan == nil else {
+            throw CommandError.owned("A closure request, a reopening or a transition plan is made on the record once it exists.")
+        }
         if draft.team.police != nil || draft.team.liaison != nil || (draft.team.childProtection.map { $0 != actor.id } ?? false) {
             try require(.reassign)
         }

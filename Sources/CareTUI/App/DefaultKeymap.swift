@@ -168,6 +168,7 @@ public enum DefaultKeymap {
             .closures: KeyMap([
                 KeyBinding(keys: [.down, .char("j")], action: .moveDown, help: "move down"),
                 KeyBinding(keys: [.up, .char("k")], action: .moveUp, help: "move up"),
+                KeyBinding(keys: [.home, .char("g")], action: .top, help: "the oldest request"),
                 KeyBinding(keys: [.enter], action: .open, help: "decide the request: approve, or reject with a comment (supervisor)"),
                 KeyBinding(keys: [.escape, .char("q")], action: .cancel, help: "close"),
             ]),
