@@ -170,7 +170,7 @@ public enum DefaultKeymap {
                 KeyBinding(keys: [.up, .char("k")], action: .moveUp, help: "move up"),
                 KeyBinding(keys: [.home, .char("g")], action: .top, help: "the oldest request"),
                 KeyBinding(keys: [.enter], action: .open, help: "decide the request: approve, or reject with a comment (supervisor)"),
-                KeyBinding(keys: [.escape, .char("q")], action: .cancel, help: "close"),
+                KeyBinding(keys: [.escape], action: .cancel, help: "close"),
             ]),
             .reassign: KeyMap([
                 KeyBinding(keys: [.down], action: .moveDown, help: "move down"),
