@@ -15,7 +15,8 @@ struct CareCommand: ParsableCommand {
         discussion: OpenCommand.asTheDefault,
         version: CareVersion.description,
         subcommands: [OpenCommand.self, DemoCommand.self, InitCommand.self, UserCommand.self, ServicesCommand.self, CheckCommand.self, AuditCommand.self, KeysCommand.self, BenchCommand.self, HandoverCommand.self, ManualCommand.self,
-                      ReportCommand.self, ImportCommand.self, ExportCommand.self, BackupCommand.self, RestoreCommand.self, AnchorCommand.self],
+                      ReportCommand.self, ImportCommand.self, ExportCommand.self, BackupCommand.self, RestoreCommand.self, AnchorCommand.self,
+                      ChildTransferCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 

@@ -33,6 +33,10 @@ public struct Child: CareRecord {
     public var reopening: Reopening?
     /// The youth's plan for leaving care, from 16; saved by its own command.
     public var transitionPlan: TransitionPlan?
+    /// Set when the child was sent to another unit: the record is closed and read-only.
+    public var transferredOut: TransferOut?
+    /// The case numbers the child had in units that transferred them here, oldest first.
+    public var formerCaseNumbers: [CaseNumber]?
     public var flags: [Flag]
     /// The last few saves of the profile that changed it: which fields, when, by whom, never the
     /// values (`ProfileChange`). Kept by `CommandRules` (whatever a form sends is replaced); nil
@@ -47,7 +51,8 @@ public struct Child: CareRecord {
         riskLevel: RiskLevel = .medium, exploitationStatus: ExploitationStatus = .unknown,
         whereabouts: Whereabouts = .unknown, team: Team = Team(), openedOn: DayDate,
         closure: Closure? = nil, flags: [Flag] = [], profileChanges: [ProfileChange]? = nil,
-        closureRequest: ClosureRequest? = nil, reopening: Reopening? = nil, transitionPlan: TransitionPlan? = nil
+        closureRequest: ClosureRequest? = nil, reopening: Reopening? = nil, transitionPlan: TransitionPlan? = nil,
+        transferredOut: TransferOut? = nil, formerCaseNumbers: [CaseNumber]? = nil
     ) {
         self.id = id
         self.version = version
@@ -73,6 +78,8 @@ public struct Child: CareRecord {
         self.closureRequest = closureRequest
         self.reopening = reopening
         self.transitionPlan = transitionPlan
+        self.transferredOut = transferredOut
+        self.formerCaseNumbers = formerCaseNumbers
     }
 
     public var recordID: String { id.rawValue }

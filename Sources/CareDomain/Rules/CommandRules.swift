@@ -43,6 +43,7 @@ public enum CommandRules {
         case .lifecycle(let child, let step): return try rules.lifecycle(child, step)
         case .reassign(let child, let team): return try rules.reassign(child, to: team)
         case .saveTransitionPlan(let child, let plan): return try rules.saveTransitionPlan(plan, of: child)
+        case .recordTransfer(let child, let to, let consent): return try rules.recordTransfer(child, to: to, consent: consent)
         }
     }
 }
@@ -105,8 +106,14 @@ private struct Preparation<Context: CommandContext> {
         }
     }
 
+    /// The child as stored, refused once they were transferred to another unit: the sending
+    /// copy is read-only.
     func requireChild(_ id: ChildID) throws -> Child {
-        try current(Child.self, id.rawValue)
+        let child = try current(Child.self, id.rawValue)
+        if let transfer = child.transferredOut {
+            throw CommandError.invalid(["This child was \(transfer.words(zone: zone)); this copy of the record is read-only."])
+        }
+        return child
     }
 
     func refuse<Field>(_ problems: [Problem<Field>]) throws {
@@ -154,7 +161,8 @@ private struct Preparation<Context: CommandContext> {
         try requireNew(draft)
         guard draft.flags.isEmpty else { throw CommandError.owned("Flags are added once the record exists, with the flag key.") }
         guard draft.closure == nil else { throw CommandError.owned("A new case cannot start closed.") }
-        guard draft.closureRequest == nil, draft.reopening == nil, draft.transitionPlan == nil else {
+        guard draft.closureRequest == nil, draft.reopening == nil, draft.transitionPlan == nil, draft.transferredOut == nil,
+              draft.formerCaseNumbers == nil else {
             throw CommandError.owned("A closure request, a reopening or a transition plan is made on the record once it exists.")
         }
         if draft.team.police != nil || draft.team.liaison != nil || (draft.team.childProtection.map { $0 != actor.id } ?? false) {
@@ -170,7 +178,11 @@ private struct Preparation<Context: CommandContext> {
     func updateChild(_ child: Child) throws -> PreparedCommand {
         try require(.viewCaseload)
         let stored = try replacing(child)
+        _ = try requireChild(stored.id)
         if child.caseNumber != stored.caseNumber { throw CommandError.owned("A case number never changes.") }
+        if child.transferredOut != stored.transferredOut || child.formerCaseNumbers != stored.formerCaseNumbers {
+            throw CommandError.owned("A transfer is recorded by `care transfer`, not in the profile.")
+        }
         if child.flags != stored.flags { throw CommandError.owned("Flags are added and removed with their own keys, not in the profile.") }
         if child.closure != stored.closure || child.closureRequest != stored.closureRequest || child.reopening != stored.reopening {
             throw CommandError.owned("A case closes by a request a supervisor approves, and reopens by its own command, not in the profile.")
@@ -578,7 +590,8 @@ private struct Preparation<Context: CommandContext> {
         let summary: String
         switch command {
         case .requestClosure(let reason, _, let on):
-            summary = "closure requested (\(reason.words), on \(on))" + (blocks.isEmpty ? "" : "; blocked by \(blocks.count)")
+            // The unit's choice only: an "other" reason's words stay in the sealed record.
+            summary = "closure requested (\(reason.choice), on \(on))" + (blocks.isEmpty ? "" : "; blocked by \(blocks.count)")
         case .approveClosure(_, let over):
             summary = "closure approved, case closed" + ((over ?? "").isEmpty ? "" : " over \(blocks.count) block\(blocks.count == 1 ? "" : "s") with a reason")
         case .rejectClosure: summary = "closure rejected, with a comment"
@@ -640,5 +653,24 @@ private struct Preparation<Context: CommandContext> {
         child.transitionPlan = next
         let done = next.entries.count { $0.state == .done }
         return updated(child, from: stored, "transition plan saved (\(done) of \(next.entries.count) done)")
+    }
+
+    /// The sending unit's half of a transfer: consent first, then the case closes as transferred
+    /// and the record turns read-only. A child missing now is not sent away: the unit that is
+    /// looking for them keeps the case until they are located.
+    func recordTransfer(_ id: ChildID, to authority: String, consent: String) throws -> PreparedCommand {
+        try require(.export)
+        let stored = try requireChild(id)
+        let agreed = try words(consent, else: "Record the youth's consent to the transfer first (who agreed, when, how).")
+        guard stored.isOpen else { throw CommandError.invalid(["Only an open case is transferred; this one is closed."]) }
+        if try context.records(.missingEpisode, child: id).compactMap({ $0.as(MissingEpisode.self) }).contains(where: \.isOpen) {
+            throw CommandError.invalid(["The child is missing now: the unit looking for them keeps the case until they are located."])
+        }
+        var child = stored
+        child.transferredOut = TransferOut(toAuthority: authority, consent: agreed, by: actor.id, at: now)
+        child.closure = Closure(on: today, reason: "transferred to another society", note: "to the unit with authority key \(authority)",
+                                requestedBy: actor.id, approvedBy: actor.id, at: now)
+        child.closureRequest = nil
+        return updated(child, from: stored, "transferred to another unit (authority \(authority)), consent recorded")
     }
 }

@@ -83,6 +83,9 @@ public enum CaseCommand: Sendable, Equatable {
     case reassign(child: ChildID, team: Team)
     /// The youth's transition plan, saved against the plan's revision that was read.
     case saveTransitionPlan(child: ChildID, TransitionPlan)
+    /// Records that the child was sealed to another unit (`care transfer export`), with the
+    /// consent recorded first: the case closes and the record becomes read-only.
+    case recordTransfer(child: ChildID, toAuthority: String, consent: String)
 
     /// Words for the command, for messages ("Saved: contact logged.").
     public var label: String {
@@ -115,6 +118,7 @@ public enum CaseCommand: Sendable, Equatable {
         case .lifecycle(_, let step): step.step.rawValue
         case .reassign: "child reassigned"
         case .saveTransitionPlan: "transition plan saved"
+        case .recordTransfer: "child transferred to another unit"
         }
     }
 }

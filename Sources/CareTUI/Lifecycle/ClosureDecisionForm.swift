@@ -34,7 +34,7 @@ public struct ClosureDecisionForm: CaseForm {
             FieldSpec(.comment, "Comment", kind: .note, hint: "the worker reads it; needed to reject"),
         ]
         if !blocks.isEmpty {
-            fields.append(FieldSpec(.overBlocks, "Close over the block because", kind: .note,
+            fields.append(FieldSpec(.overBlocks, "Why close over it", kind: .note,
                                     hint: "blocked now: " + blocks.map(\.description).joined(separator: "; ")))
         }
         return fields

@@ -73,7 +73,7 @@ public struct ClosuresScreen: ScreenController {
             let request = child.closureRequest
             let blocked = ClosureBlock.blocks(episodes: env.snapshot.episodes[child.id] ?? [],
                                               referrals: env.snapshot.referrals.filter { $0.child == child.id })
-            let marks = blocked.isEmpty ? "  ok       " : "⚠ blocked (\(blocked.count))"
+            let marks = blocked.isEmpty ? "no block   " : "⚠ blocked (\(blocked.count))"
             let who = request.map { names[$0.requestedBy] ?? "?" } ?? "?"
             let text = " \(DisplayWidth.pad(DisplayWidth.truncate(env.dashboard.nameWithCase(ofChild: child.id), to: 36), to: 36)) \(marks)  "
                 + "\(request?.reason.words ?? "") — asked by \(who)"

@@ -26,6 +26,12 @@ enum LifecycleWords {
     static func lines(_ child: Child, dashboard: Dashboard, zone: TimeZone) -> [String] {
         func name(_ id: WorkerID?) -> String { dashboard.workerName(id) ?? "a worker no longer listed" }
         var lines: [String] = []
+        if let transfer = child.transferredOut {
+            lines.append("Transferred: \(transfer.words(zone: zone)), by \(name(transfer.by)); consent: \(transfer.consent). This copy is read-only.")
+        }
+        if let former = child.formerCaseNumbers, !former.isEmpty {
+            lines.append("Formerly " + former.map(\.description).joined(separator: ", ") + " (transferred here)")
+        }
         if let closure = child.closure {
             var words = "Closed \(closure.on): \(closure.reason)"
             if closure.approvedBy != nil { words += " · asked by \(name(closure.requestedBy)), approved by \(name(closure.approvedBy))" }
