@@ -74,7 +74,7 @@ struct ChildTransferCommand: ParsableCommand {
             let records = try package.records()
             guard let child = package.child else { throw CommandFailure.words("This transfer file holds no child.") }
             // Case numbers and counts only: nothing that names the child goes to the terminal.
-            let counts = Dictionary(grouping: records, by: \.kind).map { "\($0.value.count) \($0.key.words)" }.sorted()
+            let counts = Dictionary(grouping: records, by: \.kind).map { "\($0.key.words): \($0.value.count)" }.sorted()
             Say.out("From unit \(Sanitizer.clean(package.fromUnit)) (authority \(sealed.from)): case \(child.caseNumber), opened \(child.openedOn); \(counts.joined(separator: ", ")).")
             guard accept else {
                 Say.out("Nothing was taken in. Run again with --accept to make the child this unit's.")
