@@ -55,3 +55,20 @@ import Testing
         #expect(ConfigFile.parse("closure_reasons = []\n", file: "test.toml").problems.count == 1)
     }
 }
+
+/// The aging-out alert names the plan's items not done and, opened, opens the plan itself.
+@MainActor
+@Suite struct AgingOutAlertTests {
+    @Test func enterOnTheAgingOutAlertOpensTheTransitionPlan() throws {
+        let h = try Harness(user: "demo-cp", idleLimit: 86_400)
+        let index = try #require(h.dashboard.alerts.firstIndex { $0.rule == .agingOut }, "the demo youth aging out has an alert")
+        let alert = h.dashboard.alerts[index]
+        #expect(alert.message.contains("transition plan not done: income, education or work, a doctor, a Youth-In-Transition worker"))
+        h.press(.char("4"), .home)
+        for _ in 0..<index { h.press(.down) }
+        #expect(h.dashboard.selectedAlert?.id == alert.id)
+        h.press(.enter)
+        #expect(h.form?.title == "Transition plan")
+        #expect(h.formValue(TransitionPlanForm.Field(.housing, .state).rawValue) == TransitionPlan.State.done.rawValue)
+    }
+}

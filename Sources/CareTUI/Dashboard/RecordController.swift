@@ -206,7 +206,11 @@ enum AlertsController {
 
     /// Enter on an alert: its child's record.
     static func goToChild(dashboard: inout Dashboard, _ ctx: inout PaneContext) {
-        guard let child = dashboard.selectedAlert?.child else { return ctx.say("This alert is not about one child.") }
+        guard let alert = dashboard.selectedAlert, let child = alert.child else { return ctx.say("This alert is not about one child.") }
         DashboardNavigation.select(child: child, dashboard: &dashboard, &ctx)
+        // The aging-out alert opens what it names: the youth's transition plan.
+        if alert.rule == .agingOut, FormLauncher.refusal(.transitionPlan, dashboard: dashboard, session: ctx.session) == nil {
+            FormLauncher.open(.transitionPlan, dashboard: &dashboard, &ctx)
+        }
     }
 }
