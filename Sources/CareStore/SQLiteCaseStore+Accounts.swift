@@ -98,6 +98,7 @@ extension SQLiteCaseStore {
         guard accountName != worker.accountName else {
             throw StoreError.invalid("You cannot disable your own account; ask another supervisor.")
         }
+        try requireNoOpenCases(ofAccount: accountName)
         try write { db, keys in
             let target = try accountWorker(named: accountName, db: db, keys: keys)
             try db.execute(

@@ -231,15 +231,15 @@ import Testing
         episode.placementContact = .init(at: Samples.when.addingTimeInterval(60), note: ContactID(rawValue: "n-test"))
         let full = CaseloadEntry.team(child: child, episodes: [episode], indicators: [], plan: nil, referrals: [], appointments: [], lastContact: nil)
         #expect(try SummaryCodec.decode(SummaryCodec.encode(full)) == full)
-        #expect(SummaryCodec.encode(full).first == 2)
+        #expect(SummaryCodec.encode(full).first == 3)
 
-        // The format-1 bytes of a child: no count of profile changes after the flags (the
-        // entry's six empty fields follow the child).
+        // The format-1 bytes of a child: no count of profile changes after the flags, and none
+        // of format 3's three lifecycle fields (the entry's six empty fields follow the child).
         child.profileChanges = nil
         let withChild = CaseloadEntry.team(child: child, episodes: [], indicators: [], plan: nil, referrals: [], appointments: [], lastContact: nil)
         var old = [UInt8](SummaryCodec.encode(withChild))
-        #expect(old[old.count - 7] == 0)
-        old.remove(at: old.count - 7)
+        #expect(old[(old.count - 10)..<(old.count - 6)] == [0, 0, 0, 0])
+        old.removeSubrange((old.count - 10)..<(old.count - 6))
         old[0] = 1
         #expect(try SummaryCodec.decode(Data(old)) == withChild)
         // ... and of an episode: no placement-contact flag after the vehicle (four empty fields follow).
@@ -250,8 +250,38 @@ import Testing
         old.remove(at: old.count - 5)
         old[0] = 1
         #expect(try SummaryCodec.decode(Data(old)) == withEpisode)
-        old[0] = 3
+        old[0] = 4
         #expect(throws: SummaryBytes.Damaged.self) { try SummaryCodec.decode(Data(old)) }
+    }
+
+    /// Format 3 (issue 27) added a child's closure request, the time its closure was approved and
+    /// its transition plan at the end of the child: all round-trip, and a format-2 summary (the
+    /// same bytes without them) still opens, with none.
+    @Test func theLifecycleRoundTripsAndAFormatTwoSummaryStillOpens() throws {
+        var child = Samples.child()
+        child.closureRequest = ClosureRequest(
+            reason: ClosureReason(choice: ClosureReason.other, otherWords: "Family asked (test)"), note: "Test note", closeOn: DayDate(year: 2026, month: 6, day: 1),
+            requestedBy: WorkerID(rawValue: "w-test"), requestedAt: Samples.when,
+            blocks: [.missing(EpisodeID(rawValue: "e-test")), .referral(ReferralID(rawValue: "r-test"), status: .waitlisted)],
+            decision: .init(approved: true, by: WorkerID(rawValue: "w-sup"), at: Samples.when.addingTimeInterval(60), comment: "ok (test)", overBlocks: "Moved away (test)"))
+        child.closure = Closure(on: DayDate(year: 2026, month: 6, day: 1), reason: "other: Family asked (test)", at: Samples.when.addingTimeInterval(60))
+        var plan = TransitionPlan()
+        plan.entries[2] = .init(item: .educationOrWork, owner: "the youth", due: DayDate(year: 2026, month: 9, day: 1), state: .underway, detail: "College (test)")
+        plan.revision = 4
+        plan.updatedBy = WorkerID(rawValue: "w-test")
+        plan.updatedAt = Samples.when
+        child.transitionPlan = plan
+        let full = CaseloadEntry.team(child: child, episodes: [], indicators: [], plan: nil, referrals: [], appointments: [], lastContact: nil)
+        let decoded = try SummaryCodec.decode(SummaryCodec.encode(full))
+        #expect(decoded == full)
+        #expect(decoded.child?.transitionPlan == plan && decoded.child?.closedAt == Samples.when.addingTimeInterval(60))
+
+        let plain = CaseloadEntry.team(child: Samples.child(), episodes: [], indicators: [], plan: nil, referrals: [], appointments: [], lastContact: nil)
+        var old = [UInt8](SummaryCodec.encode(plain))
+        #expect(old[(old.count - 9)..<(old.count - 6)] == [0, 0, 0])
+        old.removeSubrange((old.count - 9)..<(old.count - 6))
+        old[0] = 2
+        #expect(try SummaryCodec.decode(Data(old)) == plain)
     }
 
     @Test func cutOrExtendedBytesAreRefused() throws {

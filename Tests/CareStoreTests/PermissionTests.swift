@@ -45,15 +45,22 @@ import Testing
         #expect(throws: denied(.editProfile, .liaison)) { try liaison.perform(.updateChild(risk)) }
     }
 
-    @Test func onlyASupervisorClosesOrReassigns() throws {
+    /// A profile save closes nothing, whoever saves it: a case closes by a request a supervisor
+    /// approves (`CaseLifecycle`). The team is still a supervisor's to change.
+    @Test func onlyASupervisorReassignsAndNobodyClosesByAProfileSave() throws {
         let protection = try fixture.open(StoreFixture.protection)
         var closed = child
         closed.closure = Closure(on: DayDate(year: 2026, month: 5, day: 29), reason: "test closure")
-        #expect(throws: denied(.closeCase, .childProtection)) { try protection.perform(.updateChild(closed)) }
+        for store in [protection, supervisor] {
+            #expect(throws: CommandError.owned("A case closes by a request a supervisor approves, and reopens by its own command, not in the profile.")) {
+                try store.perform(.updateChild(closed))
+            }
+        }
         var reassigned = child
         reassigned.team.childProtection = protection.worker.id
         #expect(throws: denied(.reassign, .childProtection)) { try protection.perform(.updateChild(reassigned)) }
-        _ = try supervisor.perform(.updateChild(closed))
+        #expect(throws: denied(.reassign, .childProtection)) { try protection.perform(.reassign(child: child.id, team: reassigned.team)) }
+        _ = try supervisor.perform(.updateChild(reassigned))
     }
 
     @Test func commandsNeedTheirPermission() throws {

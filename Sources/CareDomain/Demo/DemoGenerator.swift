@@ -28,6 +28,7 @@ public enum DemoGenerator {
         builder.makeCoverageReferrals()
         builder.makeHandover()
         builder.makeInvestigation(seed: seed)
+        builder.makeLifecycle()
         return builder.result
     }
 }

@@ -27,6 +27,16 @@ public struct Child: CareRecord {
     public var team: Team
     public var openedOn: DayDate
     public var closure: Closure?
+    /// The latest closure request and its answer, owned by the lifecycle commands; nil until one is made.
+    public var closureRequest: ClosureRequest?
+    /// The latest reopening, shown as "reopened" until the case closes again.
+    public var reopening: Reopening?
+    /// The youth's plan for leaving care, from 16; saved by its own command.
+    public var transitionPlan: TransitionPlan?
+    /// Set when the child was sent to another unit: the record is closed and read-only.
+    public var transferredOut: TransferOut?
+    /// The case numbers the child had in units that transferred them here, oldest first.
+    public var formerCaseNumbers: [CaseNumber]?
     public var flags: [Flag]
     /// The last few saves of the profile that changed it: which fields, when, by whom, never the
     /// values (`ProfileChange`). Kept by `CommandRules` (whatever a form sends is replaced); nil
@@ -40,7 +50,9 @@ public struct Child: CareRecord {
         careStatus: CareStatus = .notInCare, society: String = "", placement: String = "",
         riskLevel: RiskLevel = .medium, exploitationStatus: ExploitationStatus = .unknown,
         whereabouts: Whereabouts = .unknown, team: Team = Team(), openedOn: DayDate,
-        closure: Closure? = nil, flags: [Flag] = [], profileChanges: [ProfileChange]? = nil
+        closure: Closure? = nil, flags: [Flag] = [], profileChanges: [ProfileChange]? = nil,
+        closureRequest: ClosureRequest? = nil, reopening: Reopening? = nil, transitionPlan: TransitionPlan? = nil,
+        transferredOut: TransferOut? = nil, formerCaseNumbers: [CaseNumber]? = nil
     ) {
         self.id = id
         self.version = version
@@ -63,6 +75,11 @@ public struct Child: CareRecord {
         self.closure = closure
         self.flags = flags
         self.profileChanges = profileChanges
+        self.closureRequest = closureRequest
+        self.reopening = reopening
+        self.transitionPlan = transitionPlan
+        self.transferredOut = transferredOut
+        self.formerCaseNumbers = formerCaseNumbers
     }
 
     public var recordID: String { id.rawValue }
@@ -110,13 +127,33 @@ public struct Team: Hashable, Codable, Sendable {
     public var members: [WorkerID] { [childProtection, police, liaison].compactMap { $0 } }
 }
 
-/// Why and when a case was closed.
+/// Why and when a case was closed. Everything but the day and the reason is nil in a closure
+/// made before closures were requested and approved (issue 27), or brought in by an import.
 public struct Closure: Hashable, Codable, Sendable {
     public var on: DayDate
+    /// The reason's words (`ClosureReason.words`).
     public var reason: String
+    public var note: String?
+    public var requestedBy: WorkerID?
+    public var approvedBy: WorkerID?
+    /// When the supervisor approved it: the handover of that shift lists the child once.
+    public var at: Date?
+    /// What blocked closing when a supervisor closed over it, in words, and the reason they gave.
+    public var overBlocks: [String]?
+    public var overReason: String?
+    /// Closed "aged out, transitioned" with the youth's transition plan, which stays on the record.
+    public var carriesPlan: Bool?
 
-    public init(on: DayDate, reason: String) {
+    public init(on: DayDate, reason: String, note: String? = nil, requestedBy: WorkerID? = nil, approvedBy: WorkerID? = nil,
+                at: Date? = nil, overBlocks: [String]? = nil, overReason: String? = nil, carriesPlan: Bool? = nil) {
         self.on = on
         self.reason = reason
+        self.note = note
+        self.requestedBy = requestedBy
+        self.approvedBy = approvedBy
+        self.at = at
+        self.overBlocks = overBlocks
+        self.overReason = overReason
+        self.carriesPlan = carriesPlan
     }
 }

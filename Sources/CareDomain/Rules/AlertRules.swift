@@ -48,7 +48,11 @@ public enum AlertRules {
         if let positions, let only {
             var alerts: [Alert] = []
             var open: [ChildID] = []
-            for index in positions.sorted() where children.indices.contains(index) && only.contains(children[index].id) && children[index].isOpen {
+            for index in positions.sorted() where children.indices.contains(index) && only.contains(children[index].id) {
+                guard children[index].isOpen else {
+                    closedMissingAlerts(children[index], snapshot, now, thresholds, into: &alerts)
+                    continue
+                }
                 open.append(children[index].id)
                 childAlerts(children[index], snapshot, now, today, thresholds, zone, transition, into: &alerts)
             }
@@ -58,7 +62,11 @@ public enum AlertRules {
                 var alerts: [Alert] = []
                 var open: [ChildID] = []
                 // Each child is read in place (`children[index]`), not copied out with its strings.
-                for index in range where children[index].isOpen && (only?.contains(children[index].id) ?? true) {
+                for index in range where only?.contains(children[index].id) ?? true {
+                    guard children[index].isOpen else {
+                        closedMissingAlerts(children[index], snapshot, now, thresholds, into: &alerts)
+                        continue
+                    }
                     open.append(children[index].id)
                     childAlerts(children[index], snapshot, now, today, thresholds, zone, transition, into: &alerts)
                 }
@@ -176,9 +184,20 @@ public enum AlertRules {
 
         let eighteenth = child.birth.eighteenth
         let daysLeft = days(from: today, to: eighteenth)
-        if daysLeft >= 0 && daysLeft <= t.agingOutWithinDays && !transition.contains(child.id) {
+        // The alert names what is missing: the referral, and each item of the transition plan
+        // not done (or that there is no plan). A referral and a plan with everything done
+        // silence it.
+        let undone = child.transitionPlan?.undone
+        if daysLeft >= 0 && daysLeft <= t.agingOutWithinDays && (!transition.contains(child.id) || !(undone ?? []).isEmpty) {
+            var missing: [String] = []
+            if !transition.contains(child.id) { missing.append("no Youth-In-Transition referral") }
+            if let undone {
+                if !undone.isEmpty { missing.append("transition plan not done: " + undone.map(\.rawValue).joined(separator: ", ")) }
+            } else if !transition.contains(child.id) {
+                missing.append("no transition plan")
+            }
             alerts.append(make(.agingOut, id.rawValue, id,
-                               "turns 18 in \(daysLeft) day\(daysLeft == 1 ? "" : "s") (\(eighteenth)) — no Youth-In-Transition referral",
+                               "turns 18 in \(daysLeft) day\(daysLeft == 1 ? "" : "s") (\(eighteenth)) — " + missing.joined(separator: "; "),
                                since: eighteenth.startOfDay(in: zone)?.addingTimeInterval(-Double(t.agingOutWithinDays) * AlertThresholds.day) ?? now))
         }
 
@@ -186,6 +205,14 @@ public enum AlertRules {
             alerts.append(Alert(id: "\(AlertRule.flag.key):\(flag.id.rawValue)", rule: .flag, severity: flag.severity,
                                 child: id, message: flag.text, since: flag.setAt))
         }
+    }
+
+    /// A closed case raises no alert, except that a child missing now is never hidden: a
+    /// supervisor who closed over an open missing episode still sees it named, with every step.
+    private static func closedMissingAlerts(
+        _ child: ChildSummary, _ snapshot: CaseloadSnapshot, _ now: Date, _ t: AlertThresholds, into alerts: inout [Alert]
+    ) {
+        if let episode = snapshot.openEpisode(of: child.id) { missingAlerts(episode, of: child.id, now, t, into: &alerts) }
     }
 
     /// One alert per open missing episode, its hours counted from the time last seen, naming

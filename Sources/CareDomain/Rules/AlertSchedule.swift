@@ -46,7 +46,8 @@ public enum AlertSchedule {
         if let midnight = nextMidnight ?? Self.nextMidnight(after: now, zone: zone) {
             candidates.append(midnight)
         }
-        guard child.isOpen else { return candidates.min() ?? now.addingTimeInterval(AlertThresholds.day) }
+        // A closed case has no alerts but the missing one of a child closed while missing.
+        guard child.isOpen || snapshot.openEpisode(of: child.id) != nil else { return candidates.min() ?? now.addingTimeInterval(AlertThresholds.day) }
 
         let episodes = snapshot.episodes[child.id] ?? []
         if let open = episodes.first(where: \.isOpen) {

@@ -41,6 +41,10 @@ public enum CommandRules {
         case .importServices(let services): return try rules.importServices(services)
         case .saveChecklist(let checklist): return try rules.saveChecklist(checklist)
         case .investigation(let command): return try InvestigationRules.prepare(command, in: context, now: rules.now)
+        case .lifecycle(let child, let step): return try rules.lifecycle(child, step)
+        case .reassign(let child, let team): return try rules.reassign(child, to: team)
+        case .saveTransitionPlan(let child, let plan): return try rules.saveTransitionPlan(plan, of: child)
+        case .recordTransfer(let child, let to, let consent): return try rules.recordTransfer(child, to: to, consent: consent)
         }
     }
 }
@@ -103,8 +107,14 @@ private struct Preparation<Context: CommandContext> {
         }
     }
 
+    /// The child as stored, refused once they were transferred to another unit: the sending
+    /// copy is read-only.
     func requireChild(_ id: ChildID) throws -> Child {
-        try current(Child.self, id.rawValue)
+        let child = try current(Child.self, id.rawValue)
+        if let transfer = child.transferredOut {
+            throw CommandError.invalid(["This child was \(transfer.words(zone: zone)); this copy of the record is read-only."])
+        }
+        return child
     }
 
     func refuse<Field>(_ problems: [Problem<Field>]) throws {
@@ -152,6 +162,10 @@ private struct Preparation<Context: CommandContext> {
         try requireNew(draft)
         guard draft.flags.isEmpty else { throw CommandError.owned("Flags are added once the record exists, with the flag key.") }
         guard draft.closure == nil else { throw CommandError.owned("A new case cannot start closed.") }
+        guard draft.closureRequest == nil, draft.reopening == nil, draft.transitionPlan == nil, draft.transferredOut == nil,
+              draft.formerCaseNumbers == nil else {
+            throw CommandError.owned("A closure request, a reopening or a transition plan is made on the record once it exists.")
+        }
         if draft.team.police != nil || draft.team.liaison != nil || (draft.team.childProtection.map { $0 != actor.id } ?? false) {
             try require(.reassign)
         }
@@ -165,8 +179,16 @@ private struct Preparation<Context: CommandContext> {
     func updateChild(_ child: Child) throws -> PreparedCommand {
         try require(.viewCaseload)
         let stored = try replacing(child)
+        _ = try requireChild(stored.id)
         if child.caseNumber != stored.caseNumber { throw CommandError.owned("A case number never changes.") }
+        if child.transferredOut != stored.transferredOut || child.formerCaseNumbers != stored.formerCaseNumbers {
+            throw CommandError.owned("A transfer is recorded by `care transfer`, not in the profile.")
+        }
         if child.flags != stored.flags { throw CommandError.owned("Flags are added and removed with their own keys, not in the profile.") }
+        if child.closure != stored.closure || child.closureRequest != stored.closureRequest || child.reopening != stored.reopening {
+            throw CommandError.owned("A case closes by a request a supervisor approves, and reopens by its own command, not in the profile.")
+        }
+        if child.transitionPlan != stored.transitionPlan { throw CommandError.owned("The transition plan is saved with its own form.") }
         try SavePermissions.checkChildUpdate(child, stored: stored, role: actor.role)
         try refuse(ChildRules.problems(child, today: today).introduced(comparedWith: ChildRules.problems(stored, today: today)))
         let changed = ChildRules.changes(from: stored, to: child, zone: zone)
@@ -547,5 +569,109 @@ private struct Preparation<Context: CommandContext> {
         cleaned.questions = checklist.questions.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         if let problem = ChecklistRules.problems(cleaned).first { throw CommandError.invalid([problem]) }
         return try saved(cleaned, "review checklist saved (\(cleaned.questions.count) questions)")
+    }
+
+    // MARK: The case's life
+
+    func lifecycle(_ id: ChildID, _ command: LifecycleCommand) throws -> PreparedCommand {
+        let stored = try requireChild(id)
+        let blocks = ClosureBlock.blocks(
+            episodes: try context.records(.missingEpisode, child: id).compactMap { $0.as(MissingEpisode.self) },
+            referrals: try context.records(.referral, child: id).compactMap { $0.as(Referral.self) })
+        let next: Child
+        do {
+            next = try CaseLifecycle.apply(command, to: stored, blocks: blocks, actor: actor, now: now, zone: zone)
+        } catch {
+            switch error {
+            case .denied(let denied): throw CommandError.denied(denied)
+            case .invalid(let problems): throw CommandError.invalid(problems)
+            default: throw CommandError.invalid([error.description])
+            }
+        }
+        let summary: String
+        switch command {
+        case .requestClosure(let reason, _, let on):
+            // The unit's choice only: an "other" reason's words stay in the sealed record.
+            summary = "closure requested (\(reason.choice), on \(on))" + (blocks.isEmpty ? "" : "; blocked by \(blocks.count)")
+        case .approveClosure(_, let over):
+            summary = "closure approved, case closed" + ((over ?? "").isEmpty ? "" : " over \(blocks.count) block\(blocks.count == 1 ? "" : "s") with a reason")
+        case .rejectClosure: summary = "closure rejected, with a comment"
+        case .reopen: summary = "case reopened, with a reason"
+        }
+        return updated(next, from: stored, summary)
+    }
+
+    func reassign(_ id: ChildID, to team: Team) throws -> PreparedCommand {
+        try require(.reassign)
+        var child = try requireChild(id)
+        guard team != child.team else { throw CommandError.invalid(["The child already has this team."]) }
+        let slots: [(WorkerID?, WorkerID?, Role)] = [
+            (team.childProtection, child.team.childProtection, .childProtection), (team.police, child.team.police, .police),
+            (team.liaison, child.team.liaison, .liaison),
+        ]
+        var changed: [String] = []
+        for (new, old, role) in slots where new != old {
+            changed.append(role.title)
+            guard let new else { continue }
+            guard let worker = try context.record(.worker, id: new.rawValue)?.as(Worker.self) else {
+                throw CommandError.notFound(kind: .worker, id: new.rawValue)
+            }
+            guard worker.active else { throw CommandError.invalid(["\(worker.displayName)'s account is disabled; choose someone who is working."]) }
+            // A supervisor may carry a case in any place on the team; anyone else only in their own.
+            guard worker.role == role || worker.role == .supervisor else {
+                throw CommandError.invalid(["\(worker.displayName) is \(worker.role.personWithArticle), not \(role.personWithArticle)."])
+            }
+        }
+        let stored = child
+        child.team = team
+        return updated(child, from: stored, "reassigned: " + changed.joined(separator: ", "))
+    }
+
+    func saveTransitionPlan(_ plan: TransitionPlan, of id: ChildID) throws -> PreparedCommand {
+        try require(.editTransitionPlan)
+        var child = try requireChild(id)
+        let stored = child
+        if (stored.transitionPlan?.revision ?? 0) != plan.revision {
+            var yours = stored
+            yours.transitionPlan = plan
+            throw RecordConflict(yours: AnyRecord(yours), theirs: AnyRecord(stored))
+        }
+        let sixteenth = stored.birth.eighteenth.adding(years: TransitionPlan.fromAge - 18)
+        if today < sixteenth {
+            throw CommandError.invalid(["A transition plan is kept from \(TransitionPlan.fromAge) (\(sixteenth))."])
+        }
+        var next = plan
+        next.entries = TransitionPlan.Item.allCases.map { item in
+            var entry = plan.entry(item)
+            entry.owner = entry.owner.trimmingCharacters(in: .whitespacesAndNewlines)
+            entry.detail = entry.detail.trimmingCharacters(in: .whitespacesAndNewlines)
+            return entry
+        }
+        if !next.problems.isEmpty { throw CommandError.invalid(next.problems) }
+        next.revision = plan.revision + 1
+        next.updatedBy = actor.id
+        next.updatedAt = now
+        child.transitionPlan = next
+        let done = next.entries.count { $0.state == .done }
+        return updated(child, from: stored, "transition plan saved (\(done) of \(next.entries.count) done)")
+    }
+
+    /// The sending unit's half of a transfer: consent first, then the case closes as transferred
+    /// and the record turns read-only. A child missing now is not sent away: the unit that is
+    /// looking for them keeps the case until they are located.
+    func recordTransfer(_ id: ChildID, to authority: String, consent: String) throws -> PreparedCommand {
+        try require(.export)
+        let stored = try requireChild(id)
+        let agreed = try words(consent, else: "Record the youth's consent to the transfer first (who agreed, when, how).")
+        guard stored.isOpen else { throw CommandError.invalid(["Only an open case is transferred; this one is closed."]) }
+        if try context.records(.missingEpisode, child: id).compactMap({ $0.as(MissingEpisode.self) }).contains(where: \.isOpen) {
+            throw CommandError.invalid(["The child is missing now: the unit looking for them keeps the case until they are located."])
+        }
+        var child = stored
+        child.transferredOut = TransferOut(toAuthority: authority, consent: agreed, by: actor.id, at: now)
+        child.closure = Closure(on: today, reason: "transferred to another society", note: "to the unit with authority key \(authority)",
+                                requestedBy: actor.id, approvedBy: actor.id, at: now)
+        child.closureRequest = nil
+        return updated(child, from: stored, "transferred to another unit (authority \(authority)), consent recorded")
     }
 }

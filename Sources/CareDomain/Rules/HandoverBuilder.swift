@@ -113,7 +113,7 @@ public enum HandoverBuilder {
             // card, marked as not on the saved one (the order below puts it first).
             if now < window.end.addingTimeInterval(window.end.timeIntervalSince(window.start)) {
                 let onIt = Set(saved.handover.entries.map(\.child))
-                for child in snapshot.children where child.isOpen && !onIt.contains(child.id) && snapshot.openEpisode(of: child.id) != nil {
+                for child in snapshot.children where !onIt.contains(child.id) && snapshot.openEpisode(of: child.id) != nil {
                     let entry = prefill(child, snapshot: snapshot, alerts: alerts.filter { $0.child == child.id }, pinned: nil, now: now, zone: zone)
                     cards.append(HandoverCard(entry: entry, reasons: ["missing now", notOnSavedHandover], acknowledgements: []))
                 }
@@ -156,7 +156,7 @@ public enum HandoverBuilder {
 
     public static func changeStrip(window: ShiftWindow, snapshot: CaseloadSnapshot, contacts: [ContactStamp], alerts: [Alert]) -> ChangeStrip {
         var strip = ChangeStrip()
-        let open = snapshot.children.filter(\.isOpen)
+        let open = snapshot.children.filter(snapshot.isOnCaseload)
         // A child whose record does not open is counted as the open case it may well be.
         let unreadable = snapshot.unreadableChildren.map(\.id)
         strip.caseload = open.count + unreadable.count
@@ -198,6 +198,7 @@ public enum HandoverBuilder {
         if snapshot.isUnreadable(child) { reasons.append(recordDoesNotOpen) }
         if snapshot.isUntrusted(child) { reasons.append(AlertRule.recordUntrusted.rawValue) }
         if let opened = snapshot.children.first(where: { $0.id == child })?.openedOn, opensIn(window, day: opened) { reasons.append("new case") }
+        if snapshot.children.first(where: { $0.id == child })?.closed(in: window) == true { reasons.append("closed this shift") }
         let changed = contacts.contains { $0.child == child && window.contains($0.at) }
             || (snapshot.episodes[child] ?? []).contains { window.contains($0.reportedMissingAt) || ($0.located.map { window.contains($0.at) } ?? false) }
             || snapshot.referrals.contains { $0.child == child && ($0.timeline.contains { window.contains($0.at) } || window.contains($0.createdAt)) }
@@ -215,7 +216,7 @@ public enum HandoverBuilder {
         window: ShiftWindow, snapshot: CaseloadSnapshot, contacts: [ContactStamp], alerts: [Alert], previous: Handover?, now: Date, zone: TimeZone
     ) -> [(entry: Handover.Entry, reasons: [String])] {
         var proposed: [(entry: Handover.Entry, reasons: [String])] = []
-        for child in snapshot.children where child.isOpen {
+        for child in snapshot.children where snapshot.isOnCaseload(child) || child.closed(in: window) {
             let why = reasons(for: child.id, window: window, snapshot: snapshot, contacts: contacts, alerts: alerts, previous: previous)
             guard !why.isEmpty else { continue }
             let pinned = previous?.entries.first { $0.child == child.id && $0.pinned }

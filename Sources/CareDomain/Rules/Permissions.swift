@@ -17,6 +17,9 @@ public enum Permission: String, Sendable, CaseIterable {
     case reviewReferral = "approve or return a review"
     case overrideReview = "override a review (with a reason)"
     case closeCase = "close a case"
+    case requestClosure = "request a case's closure"
+    case reopenCase = "reopen a closed case"
+    case editTransitionPlan = "edit a transition plan"
     case reassign = "reassign a case"
     case manageAccounts = "manage accounts"
     case readAudit = "read the audit trail"
@@ -36,8 +39,10 @@ public enum Permission: String, Sendable, CaseIterable {
         // Police read the handover; the unit's workers write and acknowledge it.
         case .viewRestrictedNotes, .editIdentity, .editSafetyPlan, .setFlag, .createReferral, .sendReferral, .editHandover:
             [.childProtection, .liaison, .supervisor]
-        case .createChild, .editProfile:
+        case .createChild, .editProfile, .requestClosure, .reopenCase:
             [.childProtection, .supervisor]
+        case .editTransitionPlan:
+            [.childProtection, .liaison, .supervisor]
         case .viewInvestigation, .investigate:
             [.police, .supervisor]
         // Police and supervisors link what they learn themselves; the others hand it over.

@@ -77,6 +77,18 @@ public enum CaseCommand: Sendable, Equatable {
     // MARK: investigation support
     /// Persons of interest, places of concern, their links and leads (`InvestigationRules`).
     case investigation(InvestigationCommand)
+    // MARK: the case's life (issue 27)
+    /// A step of the case's lifecycle (closure requested, approved or rejected; reopened),
+    /// applied to the child as it is now by `CaseLifecycle`, which refuses what its table forbids.
+    case lifecycle(child: ChildID, LifecycleCommand)
+    /// Gives the child this team (a supervisor's reassignment), on the child as it is now: one
+    /// command, one audit event, per child.
+    case reassign(child: ChildID, team: Team)
+    /// The youth's transition plan, saved against the plan's revision that was read.
+    case saveTransitionPlan(child: ChildID, TransitionPlan)
+    /// Records that the child was sealed to another unit (`care transfer export`), with the
+    /// consent recorded first: the case closes and the record becomes read-only.
+    case recordTransfer(child: ChildID, toAuthority: String, consent: String)
 
     /// Words for the command, for messages ("Saved: contact logged.").
     public var label: String {
@@ -107,6 +119,10 @@ public enum CaseCommand: Sendable, Equatable {
         case .importServices(let services): "\(services.count) services imported"
         case .saveChecklist: "review checklist saved"
         case .investigation(let command): command.label
+        case .lifecycle(_, let step): step.step.rawValue
+        case .reassign: "child reassigned"
+        case .saveTransitionPlan: "transition plan saved"
+        case .recordTransfer: "child transferred to another unit"
         }
     }
 }

@@ -9,9 +9,13 @@ import Foundation
 /// at the end of its value. Format 1 is still read, with neither: both can only be there once a
 /// record was written by a version that keeps them, and that write rewrote the summary in
 /// format 2, so a format-1 summary is exactly what its records make.
+///
+/// Format 3 (issue 27) added a child's closure request, the time its closure was approved and
+/// its transition plan, at the end of the child; a format-2 summary is read with none, for the
+/// same reason.
 enum SummaryCodec {
-    static let format: UInt8 = 2
-    static let readable: ClosedRange<UInt8> = 1...2
+    static let format: UInt8 = 3
+    static let readable: ClosedRange<UInt8> = 1...3
 
     static func encode(_ entry: CaseloadEntry) -> Data {
         var out = SummaryWriter(version: format)
@@ -117,6 +121,49 @@ extension SummaryWriter {
             out.time(change.at)
             out.id(change.by)
         }
+        optional(child.closureRequest) { $0.closureRequest($1) }
+        optional(child.closedAt) { $0.time($1) }
+        optional(child.transitionPlan) { $0.transitionPlan($1) }
+    }
+
+    mutating func closureRequest(_ request: ClosureRequest) {
+        text(request.reason.choice)
+        text(request.reason.otherWords)
+        text(request.note)
+        day(request.closeOn)
+        id(request.requestedBy)
+        time(request.requestedAt)
+        list(request.blocks) { out, block in
+            switch block {
+            case .missing(let episode):
+                out.byte(0)
+                out.id(episode)
+            case .referral(let referral, let status):
+                out.byte(1)
+                out.id(referral)
+                out.text(status.rawValue)
+            }
+        }
+        optional(request.decision) { out, decision in
+            out.bool(decision.approved)
+            out.id(decision.by)
+            out.time(decision.at)
+            out.text(decision.comment)
+            out.optional(decision.overBlocks) { $0.text($1) }
+        }
+    }
+
+    mutating func transitionPlan(_ plan: TransitionPlan) {
+        list(plan.entries) { out, entry in
+            out.text(entry.item.rawValue)
+            out.text(entry.owner)
+            out.optional(entry.due) { $0.day($1) }
+            out.text(entry.state.rawValue)
+            out.text(entry.detail)
+        }
+        int(plan.revision)
+        optional(plan.updatedBy) { $0.id($1) }
+        optional(plan.updatedAt) { $0.time($1) }
     }
 
     mutating func indicator(_ indicator: OpenIndicator) {
@@ -271,14 +318,45 @@ extension SummaryReader {
                  setAt: try input.time(),
                  removal: try input.optional { input in Flag.Removal(by: try input.id(), at: try input.time(), reason: try input.text()) })
         }
+        let profileChanges = self.version < 2 ? [] : try list { input in
+            ProfileChange(fields: try input.list { try $0.text() }, at: try input.time(), by: try input.id())
+        }
+        let lifecycle = self.version < 3
+            ? (request: nil, closedAt: nil, plan: nil)
+            : (request: try optional { try $0.closureRequest() }, closedAt: try optional { try $0.time() },
+               plan: try optional { try $0.transitionPlan() })
         return ChildSummary(
             id: id, version: version, caseNumber: caseNumber, legalName: legalName, preferredName: preferredName, pronouns: pronouns,
             birth: birth, indigenousIdentity: identity, languages: languages, careStatus: careStatus, riskLevel: riskLevel,
             exploitationStatus: exploitation, whereabouts: whereabouts, team: team, openedOn: openedOn, closedOn: closedOn,
-            activeFlags: flags,
-            profileChanges: self.version < 2 ? [] : try list { input in
-                ProfileChange(fields: try input.list { try $0.text() }, at: try input.time(), by: try input.id())
+            activeFlags: flags, profileChanges: profileChanges, closureRequest: lifecycle.request, closedAt: lifecycle.closedAt,
+            transitionPlan: lifecycle.plan)
+    }
+
+    mutating func closureRequest() throws -> ClosureRequest {
+        ClosureRequest(
+            reason: ClosureReason(choice: try text(), otherWords: try text()), note: try text(), closeOn: try day(),
+            requestedBy: try id(), requestedAt: try time(),
+            blocks: try list { input in
+                switch try input.byte() {
+                case 0: return .missing(try input.id())
+                case 1: return .referral(try input.id(), status: try input.raw(Referral.Status.self))
+                default: throw SummaryBytes.Damaged()
+                }
+            },
+            decision: try optional { input in
+                ClosureRequest.Decision(approved: try input.bool(), by: try input.id(), at: try input.time(), comment: try input.text(),
+                                        overBlocks: try input.optional { try $0.text() })
             })
+    }
+
+    mutating func transitionPlan() throws -> TransitionPlan {
+        TransitionPlan(
+            entries: try list { input in
+                TransitionPlan.Entry(item: try input.raw(TransitionPlan.Item.self), owner: try input.text(), due: try input.optional { try $0.day() },
+                                     state: try input.raw(TransitionPlan.State.self), detail: try input.text())
+            },
+            revision: try int(), updatedBy: try optional { try $0.id() }, updatedAt: try optional { try $0.time() })
     }
 
     mutating func indicator() throws -> OpenIndicator {

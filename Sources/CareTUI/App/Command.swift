@@ -44,6 +44,8 @@ public enum Command: Hashable, Sendable {
     case serviceCatalogue, newService
     // Investigation support (police and supervisors; a lead from the others).
     case investigation, linkedPersons, linkInvestigation, newPerson, newPlace, reportLead, mergePersons
+    // the case's life (issue 27)
+    case requestClosure, reopenCase, transitionPlan, closures, reassign
 
     /// The name used in `config.toml` and in `docs/keys.md`.
     public var configName: String {
@@ -124,6 +126,11 @@ public enum Command: Hashable, Sendable {
         case .newPlace: "new-place"
         case .reportLead: "report-lead"
         case .mergePersons: "merge-persons"
+        case .requestClosure: "request-closure"
+        case .reopenCase: "reopen"
+        case .transitionPlan: "transition-plan"
+        case .closures: "closures"
+        case .reassign: "reassign"
         }
     }
 }
@@ -134,6 +141,7 @@ public enum QuickFilterKind: String, Hashable, Sendable, CaseIterable {
     case missing = "missing"
     case highRisk = "high-risk"
     case indigenous = "indigenous"
+    case closed = "closed"
 
     /// The domain filter this names; "mine" needs to know who is signed in.
     public func filter(for worker: WorkerID) -> CaseloadQuery.QuickFilter {
@@ -142,6 +150,7 @@ public enum QuickFilterKind: String, Hashable, Sendable, CaseIterable {
         case .missing: .missingNow
         case .highRisk: .highAndCritical
         case .indigenous: .indigenousAffiliation
+        case .closed: .closedCases
         }
     }
 
@@ -151,6 +160,7 @@ public enum QuickFilterKind: String, Hashable, Sendable, CaseIterable {
         case .missing: "missing now"
         case .highRisk: "high and critical"
         case .indigenous: "Indigenous affiliation"
+        case .closed: "closed cases"
         }
     }
 }

@@ -27,6 +27,9 @@ public enum DefaultKeymap {
                 KeyBinding(keys: [.function(6)], action: .quickFilter(.missing), help: "show only children missing now"),
                 KeyBinding(keys: [.function(7)], action: .quickFilter(.highRisk), help: "show only high and critical risk"),
                 KeyBinding(keys: [.function(8)], action: .quickFilter(.indigenous), help: "show only youth with an Indigenous affiliation"),
+                KeyBinding(keys: [.function(9)], action: .quickFilter(.closed), help: "the closed view: only closed cases (again to go back)"),
+                KeyBinding(keys: [.char("X")], action: .closures, help: "closures waiting for a supervisor, and cases opened and closed by month"),
+                KeyBinding(keys: [.char("W")], action: .reassign, help: "reassign a worker's whole caseload to another worker (supervisor)"),
             ]),
             .list: KeyMap([
                 KeyBinding(keys: [.up, .char("k")], action: .moveUp, help: "move up"),
@@ -56,6 +59,10 @@ public enum DefaultKeymap {
                 KeyBinding(keys: [.char("r")], action: .newReferral, help: "new referral: choose a service, give the reason"),
                 KeyBinding(keys: [.char("L")], action: .linkedPersons, help: "linked persons and places; link one (police, supervisor)"),
                 KeyBinding(keys: [.char("R")], action: .reportLead, help: "report a lead to the police (child protection, liaison)"),
+                KeyBinding(keys: [.char("c")], action: .requestClosure, help: "request closure (a supervisor approves); a supervisor decides a pending one"),
+                KeyBinding(keys: [.char("O")], action: .reopenCase, help: "reopen a closed case, with the reason"),
+                KeyBinding(keys: [.char("t")], action: .transitionPlan, help: "transition plan (from 16)"),
+                KeyBinding(keys: [.char("T")], action: .reassign, help: "reassign this child to another worker (supervisor)"),
             ]),
             .alerts: KeyMap([
                 KeyBinding(keys: [.char("a")], action: .acknowledgeAlert, help: "acknowledge the alert, with a note"),
@@ -177,6 +184,19 @@ public enum DefaultKeymap {
                 KeyBinding(keys: [.down], action: .moveDown, help: "move down"),
                 KeyBinding(keys: [.up], action: .moveUp, help: "move up"),
                 KeyBinding(keys: [.escape], action: .cancel, help: "close"),
+            ]),
+            .closures: KeyMap([
+                KeyBinding(keys: [.down, .char("j")], action: .moveDown, help: "move down"),
+                KeyBinding(keys: [.up, .char("k")], action: .moveUp, help: "move up"),
+                KeyBinding(keys: [.home, .char("g")], action: .top, help: "the oldest request"),
+                KeyBinding(keys: [.enter], action: .open, help: "decide the request: approve, or reject with a comment (supervisor)"),
+                KeyBinding(keys: [.escape], action: .cancel, help: "close"),
+            ]),
+            .reassign: KeyMap([
+                KeyBinding(keys: [.down], action: .moveDown, help: "move down"),
+                KeyBinding(keys: [.up], action: .moveUp, help: "move up"),
+                KeyBinding(keys: [.enter], action: .open, help: "choose this worker (then one question names how many move)"),
+                KeyBinding(keys: [.escape], action: .cancel, help: "back, or close"),
             ]),
             // No letters: a question answered by a letter is answered by typing. The arrows and
             // Enter on its buttons answer it (`QuestionScreen.type`).

@@ -44,6 +44,10 @@ public enum KeyContext: String, CaseIterable, Sendable {
     case palette
     case investigation
     case investigationRecord = "investigation-record"
+    /// The closures waiting for a supervisor, and the picture of cases by month.
+    case closures
+    /// Reassigning a child or a caseload.
+    case reassign
 
     /// The heading in the help overlay and `docs/keys.md`.
     public var title: String {
@@ -69,6 +73,8 @@ public enum KeyContext: String, CaseIterable, Sendable {
         case .palette: "The command palette"
         case .investigation: "Persons of interest and places of concern (police, supervisor)"
         case .investigationRecord: "A person's, a place's or a child's investigation links"
+        case .closures: "Closures"
+        case .reassign: "Reassigning cases"
         }
     }
 }
@@ -104,7 +110,7 @@ public struct KeyChain: Sendable, Equatable {
         PaneID.allCases.map(\.keyChain),
         [FilterLine.keyChain, FormScreen.keyChain, HelpScreen.keyChain, AuditTrailScreen.keyChain, QuestionScreen.keyChain,
          ReaderScreen.readingChain, CommandPalette.keyChain] + HandoverScreen.chains,
-        [ReferralScreen.keyChain, ReviewScreen.keyChain, ServicePickerScreen.keyChain],
+        [ReferralScreen.keyChain, ReviewScreen.keyChain, ServicePickerScreen.keyChain, ClosuresScreen.keyChain, ReassignScreen.keyChain],
         [InvestigationScreen.keyChain, InvestigationTargetScreen.keyChain],
     ].flatMap { $0 }
 }

@@ -111,7 +111,8 @@ public enum MainScreen {
         switch pane {
         case .caseload:
             let shown = dashboard.rows.count
-            let total = dashboard.query.includeClosed ? dashboard.allRows.count : dashboard.openCount
+            let total = dashboard.query.includeClosed ? dashboard.allRows.count
+                : dashboard.query.filters.contains(.closedCases) ? dashboard.allRows.count { !$0.isOpen } : dashboard.openCount
             let filters = QuickFilterKind.allCases.filter { dashboard.query.filters.contains($0.filter(for: state.worker.id)) }
             let filterWords = filters.isEmpty ? "" : " " + filters.map(\.label).joined(separator: ", ")
             let counts = shown == total ? " (\(total))" : " (\(shown) of \(total))"

@@ -285,7 +285,7 @@ public struct Dashboard: Sendable {
         workerNames = CaseloadRow.WorkerNames(snapshot.workers)
         caseload = CaseloadIndex(rows: CaseloadRow.rows(from: snapshot, today: DayDate(now, in: zone)))
         rowIndex = Dictionary(allRows.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        openCount = allRows.count { $0.isOpen }
+        openCount = allRows.count { $0.isOnCaseload }
         allAlerts = AlertRules.evaluate(snapshot: snapshot, now: now, thresholds: thresholds, handover: lastHandover, zone: zone)
         schedule(nil)
         splitAlerts()
@@ -360,14 +360,14 @@ public struct Dashboard: Sendable {
             let fresh = CaseloadRow.row(of: id, in: snapshot, child: child(id), names: workerNames, today: today)
             switch (rowIndex[id], fresh) {
             case (let index?, let row?):
-                openCount += (row.isOpen ? 1 : 0) - (allRows[index].isOpen ? 1 : 0)
+                openCount += (row.isOnCaseload ? 1 : 0) - (allRows[index].isOnCaseload ? 1 : 0)
                 caseload.replace(at: index, with: row)
             case (nil, let row?):
                 rowIndex[id] = allRows.count
-                openCount += row.isOpen ? 1 : 0
+                openCount += row.isOnCaseload ? 1 : 0
                 caseload.append(row)
             case (let index?, nil):
-                openCount -= allRows[index].isOpen ? 1 : 0
+                openCount -= allRows[index].isOnCaseload ? 1 : 0
                 caseload.remove(at: index)
                 rowIndex[id] = nil
                 for (other, position) in rowIndex where position > index { rowIndex[other] = position - 1 }

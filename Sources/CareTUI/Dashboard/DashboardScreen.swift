@@ -69,6 +69,11 @@ enum DashboardNavigation {
         case .investigation:
             if let reason = reason(command, dashboard: dashboard, session: ctx.session) { return ctx.refuse(reason) }
             ctx.push(InvestigationScreen(id: ctx.newID()))
+        case .closures:
+            ctx.push(ClosuresScreen(id: ctx.newID()))
+        case .reassign:
+            if let reason = reason(.reassign, dashboard: dashboard, session: ctx.session) { return ctx.refuse(reason) }
+            ctx.push(ReassignScreen(id: ctx.newID(), scope: .caseload))
         default:
             break
         }
@@ -79,6 +84,7 @@ enum DashboardNavigation {
         case .newChild: FormLauncher.refusal(command, dashboard: dashboard, session: session)
         case .investigation:
             session.role.may(.viewInvestigation) ? nil : PermissionDenied(permission: .viewInvestigation, role: session.role).description
+        case .reassign: session.role.may(.reassign) ? nil : PermissionDenied(permission: .reassign, role: session.role).description
         default: nil
         }
     }

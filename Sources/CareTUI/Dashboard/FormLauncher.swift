@@ -32,6 +32,7 @@ enum FormLauncher {
             return dashboard.masked ? "names are masked; press M to show them before editing the profile" : nil
         case .addFlag: return denied(.setFlag)
         case .removeFlag: return denied(.setFlag) ?? (child.activeFlags.isEmpty ? "this child has no flag" : nil)
+        case .requestClosure, .reopenCase, .transitionPlan: return LifecycleForms.refusal(command, child: child, session: session)
         default: return nil
         }
     }
@@ -61,6 +62,7 @@ enum FormLauncher {
             return ProfileForm(child: record, identityOnly: !session.role.may(.editProfile))
         case .addFlag: return AddFlagForm(child: child.id)
         case .removeFlag: return RemoveFlagForm(child: child)
+        case .requestClosure, .reopenCase, .transitionPlan: return LifecycleForms.form(command, child: child, dashboard: dashboard, session: session)
         default: return nil
         }
     }

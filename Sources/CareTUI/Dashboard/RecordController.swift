@@ -13,8 +13,13 @@ enum RecordController {
 
     static func handle(_ command: Command, dashboard: inout Dashboard, _ ctx: inout PaneContext) {
         switch command {
-        case .newNote, .missing, .debrief, .addIndicator, .resolveIndicator, .safetyPlan, .editProfile, .addFlag, .removeFlag:
+        case .newNote, .missing, .debrief, .addIndicator, .resolveIndicator, .safetyPlan, .editProfile, .addFlag, .removeFlag,
+             .requestClosure, .reopenCase, .transitionPlan:
             FormLauncher.open(command, dashboard: &dashboard, &ctx)
+        case .reassign:
+            if let reason = reason(.reassign, dashboard: dashboard, session: ctx.session) { return ctx.refuse(reason) }
+            guard let child = dashboard.selectedChild else { return }
+            ctx.push(ReassignScreen(id: ctx.newID(), scope: .child(child.id)))
         case .childAudit:
             if let reason = reason(.childAudit, dashboard: dashboard, session: ctx.session) { return ctx.refuse(reason) }
             guard let child = dashboard.selectedRow?.id else { return }
@@ -38,8 +43,12 @@ enum RecordController {
 
     static func reason(_ command: Command, dashboard: Dashboard, session: Session) -> String? {
         switch command {
-        case .newNote, .missing, .debrief, .addIndicator, .resolveIndicator, .safetyPlan, .editProfile, .addFlag, .removeFlag:
+        case .newNote, .missing, .debrief, .addIndicator, .resolveIndicator, .safetyPlan, .editProfile, .addFlag, .removeFlag,
+             .requestClosure, .reopenCase, .transitionPlan:
             return FormLauncher.refusal(command, dashboard: dashboard, session: session)
+        case .reassign:
+            if !session.role.may(.reassign) { return PermissionDenied(permission: .reassign, role: session.role).description }
+            return dashboard.selectedChild == nil ? "select a child first" : nil
         case .childAudit:
             if !session.role.may(.readAudit) { return PermissionDenied(permission: .readAudit, role: session.role).description }
             return dashboard.selectedRow == nil ? "select a child first" : nil
@@ -207,7 +216,11 @@ enum AlertsController {
 
     /// Enter on an alert: its child's record.
     static func goToChild(dashboard: inout Dashboard, _ ctx: inout PaneContext) {
-        guard let child = dashboard.selectedAlert?.child else { return ctx.say("This alert is not about one child.") }
+        guard let alert = dashboard.selectedAlert, let child = alert.child else { return ctx.say("This alert is not about one child.") }
         DashboardNavigation.select(child: child, dashboard: &dashboard, &ctx)
+        // The aging-out alert opens what it names: the youth's transition plan.
+        if alert.rule == .agingOut, FormLauncher.refusal(.transitionPlan, dashboard: dashboard, session: ctx.session) == nil {
+            FormLauncher.open(.transitionPlan, dashboard: &dashboard, &ctx)
+        }
     }
 }

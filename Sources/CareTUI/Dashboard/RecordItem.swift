@@ -158,7 +158,8 @@ enum ReaderDocuments {
         paragraphs.append("Status: \(child.exploitationStatus.rawValue) · risk \(child.riskLevel.word.lowercased())")
         paragraphs.append("Care: \(child.careStatus.rawValue) · society: \(child.society.isEmpty ? "—" : child.society)"
                           + " · placement: \(child.placement.isEmpty ? "—" : child.placement)")
-        paragraphs.append("Opened \(child.openedOn)" + (child.closure.map { " · closed \($0.on): \($0.reason)" } ?? ""))
+        paragraphs.append("Opened \(child.openedOn)")
+        paragraphs += LifecycleWords.lines(child, dashboard: dashboard, zone: dashboard.zone)
         return paragraphs
     }
 

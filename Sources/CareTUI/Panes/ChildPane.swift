@@ -133,6 +133,7 @@ enum ChildPane {
         ].compactMap { $0 }
         lines.append(Line("Team: " + (team.isEmpty ? "none assigned" : team.joined(separator: " · "))))
         lines.append(Line("Status: \(child.exploitationStatus.rawValue) · \(child.careStatus.rawValue)"))
+        if let lifecycle = LifecycleWords.header(child, dashboard: state.dashboard, zone: state.zone) { lines.append(Line(lifecycle, .emphasis)) }
 
         let indicators = (state.dashboard.snapshot.openIndicators[child.id] ?? []).map(\.kind.label)
         lines.append(Line("Indicators: " + (indicators.isEmpty ? "none recorded" : indicators.joined(separator: " · "))))
@@ -187,9 +188,10 @@ enum ChildPane {
 
         section("Care and case")
         lines.append(Line("\(child.careStatus.rawValue) · society: \(child.society.isEmpty ? "—" : child.society) · placement: \(child.placement.isEmpty ? "—" : child.placement)", item: .profile))
-        var opened = "Opened \(child.openedOn)"
-        if let closure = child.closure { opened += " · closed \(closure.on): \(closure.reason)" }
-        lines.append(Line(opened, item: .profile))
+        lines.append(Line("Opened \(child.openedOn)", item: .profile))
+        for words in LifecycleWords.lines(child, dashboard: state.dashboard, zone: state.zone) {
+            lines.append(Line(words, .emphasis, item: .profile))
+        }
 
         section("Missing episodes (\(detail.episodes.count))")
         for episode in detail.episodes.sorted(by: { $0.reportedMissingAt > $1.reportedMissingAt }) {

@@ -29,12 +29,21 @@ public struct ChildSummary: Sendable, Equatable, Codable, Identifiable {
     /// The record's short history of which profile fields changed, when and by whom (no values):
     /// what the handover's "what changed" lines say of the profile.
     public var profileChanges: [ProfileChange]
+    /// The latest closure request and its answer: the supervisor's pending list, and the
+    /// worker's sight of a rejection's comment.
+    public var closureRequest: ClosureRequest?
+    /// When the closure was approved (nil for a closure made before approvals): the handover of
+    /// that shift lists the child once.
+    public var closedAt: Date?
+    /// The youth's transition plan: what the aging-out alert names.
+    public var transitionPlan: TransitionPlan?
 
     public init(
         id: ChildID, version: Int, caseNumber: CaseNumber, legalName: String, preferredName: String, pronouns: String,
         birth: Birth, indigenousIdentity: IndigenousIdentity, languages: [String], careStatus: CareStatus, riskLevel: RiskLevel,
         exploitationStatus: ExploitationStatus, whereabouts: Whereabouts, team: Team, openedOn: DayDate, closedOn: DayDate?,
-        activeFlags: [Flag], profileChanges: [ProfileChange] = []
+        activeFlags: [Flag], profileChanges: [ProfileChange] = [], closureRequest: ClosureRequest? = nil, closedAt: Date? = nil,
+        transitionPlan: TransitionPlan? = nil
     ) {
         self.id = id
         self.version = version
@@ -54,6 +63,9 @@ public struct ChildSummary: Sendable, Equatable, Codable, Identifiable {
         self.closedOn = closedOn
         self.activeFlags = activeFlags
         self.profileChanges = profileChanges
+        self.closureRequest = closureRequest
+        self.closedAt = closedAt
+        self.transitionPlan = transitionPlan
     }
 
     /// The summary of `child` as it is stored.
@@ -64,10 +76,14 @@ public struct ChildSummary: Sendable, Equatable, Codable, Identifiable {
             indigenousIdentity: child.indigenousIdentity, languages: child.languages, careStatus: child.careStatus,
             riskLevel: child.riskLevel, exploitationStatus: child.exploitationStatus, whereabouts: child.whereabouts,
             team: child.team, openedOn: child.openedOn, closedOn: child.closure?.on, activeFlags: child.activeFlags,
-            profileChanges: child.profileChanges ?? [])
+            profileChanges: child.profileChanges ?? [], closureRequest: child.closureRequest, closedAt: child.closure?.at,
+            transitionPlan: child.transitionPlan)
     }
 
     public var isOpen: Bool { closedOn == nil }
+
+    /// Open with a closure request waiting for a supervisor.
+    public var closurePending: Bool { isOpen && closureRequest?.isPending == true }
 }
 
 extension ChildSummary: ChildNaming {}

@@ -1,0 +1,153 @@
+import CareDomain
+import Crypto
+import Foundation
+
+/// A child's records sealed to another unit (`care transfer export`): HPKE (X25519, SHA-256,
+/// ChaCha20-Poly1305, as class keys are granted) to the receiving unit's transfer key. The file
+/// is one line of JSON whose clear fields name no one:
+///
+/// ```json
+/// {"format": "care-transfer/1", "to": "<receiving authority fingerprint>",
+///  "from": "<sending authority fingerprint>", "sealed": "<encapsulated key ‖ ciphertext, base64>"}
+/// ```
+///
+/// Every clear field is bound into the seal, so a file re-addressed or claiming another sender
+/// does not open.
+public struct ChildTransferFile: Codable, Sendable, Equatable {
+    public static let formatName = "care-transfer/1"
+
+    public var format: String
+    public var to: String
+    public var from: String
+    public var sealed: Data
+
+    static let info = Data("care/v3/transfer".utf8)
+
+    var associatedData: Data {
+        var binding = BindingData("care/v3/transfer-file")
+        binding.text(format)
+        binding.text(to)
+        binding.text(from)
+        return binding.bytes
+    }
+
+    static func seal(_ package: ChildTransferPackage, to key: TransferKey, from: String) throws -> ChildTransferFile {
+        var file = ChildTransferFile(format: formatName, to: UnitAuthority.fingerprint(key.authority), from: from, sealed: Data())
+        var sender = try HPKE.Sender(recipientKey: try key.agreementKey(), ciphersuite: KeyGrant.suite, info: info)
+        let plain = try JSONEncoder().encode(package)
+        file.sealed = sender.encapsulatedKey + (try sender.seal(plain, authenticating: file.associatedData))
+        return file
+    }
+
+    func open(with privateKey: Curve25519.KeyAgreement.PrivateKey) throws -> ChildTransferPackage {
+        let length = KeyGrant.encapsulatedKeyLength
+        guard format == Self.formatName, sealed.count > length,
+              var recipient = try? HPKE.Recipient(privateKey: privateKey, ciphersuite: KeyGrant.suite, info: Self.info,
+                                                  encapsulatedKey: Data(sealed.prefix(length))),
+              let plain = try? recipient.open(Data(sealed.dropFirst(length)), authenticating: associatedData)
+        else { throw StoreError.invalid("This transfer file was not sealed to this unit (or it was changed on the way); nothing was read.") }
+        return try JSONDecoder().decode(ChildTransferPackage.self, from: plain)
+    }
+
+    /// The file as written: JSON, one line.
+    public func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self) + Data("\n".utf8)
+    }
+
+    public static func read(_ data: Data) throws -> ChildTransferFile {
+        guard let file = try? JSONDecoder().decode(ChildTransferFile.self, from: data), file.format == formatName else {
+            throw StoreError.invalid("This is not a care transfer file.")
+        }
+        return file
+    }
+}
+
+/// What a transfer file holds once opened: the sending unit, when, and the child's records.
+public struct ChildTransferPackage: Codable, Sendable, Equatable {
+    public struct Item: Codable, Sendable, Equatable {
+        public var kind: RecordKind
+        public var record: Data
+    }
+
+    public var fromUnit: String
+    public var sentAt: Date
+    public var consent: String
+    public var items: [Item]
+
+    /// The records, decoded; the child first.
+    public func records() throws -> [AnyRecord] {
+        let decoder = RecordCoding.decoder()
+        return try items.map { try AnyRecord.decode($0.kind, from: $0.record, using: decoder) }
+    }
+
+    public var child: Child? { (try? records())?.lazy.compactMap { $0.as(Child.self) }.first }
+}
+
+/// A unit's transfer key: an X25519 public key derived from its authority, with the authority's
+/// public key and its signature over it, so a sender checks the key is the authority's and
+/// compares the authority fingerprint (by phone, as with `care init`'s) before sealing.
+/// Written as `care-transfer-key/1.<key>.<authority>.<signature>` (base64url, no padding).
+public struct TransferKey: Sendable, Equatable {
+    public var agreement: Data
+    public var authority: Data
+    public var signature: Data
+
+    static let prefix = "care-transfer-key/1"
+    static let derivation = Data("care/v3/transfer-key".utf8)
+
+    /// The X25519 key pair `authority` derives for transfers: the same every time, so the key a
+    /// unit hands out opens files sealed to it as long as the authority stands.
+    static func privateKey(of authority: UnitAuthority) throws -> Curve25519.KeyAgreement.PrivateKey {
+        let seed = HKDF<SHA256>.deriveKey(
+            inputKeyMaterial: SymmetricKey(data: authority.signingKey.rawRepresentation), info: derivation, outputByteCount: 32)
+        return try Curve25519.KeyAgreement.PrivateKey(rawRepresentation: seed.withUnsafeBytes { Data($0) })
+    }
+
+    static func make(_ authority: UnitAuthority) throws -> TransferKey {
+        let agreement = try privateKey(of: authority).publicKey.rawRepresentation
+        return TransferKey(agreement: agreement, authority: authority.publicKey,
+                           signature: try authority.signingKey.signature(for: signedBytes(agreement)))
+    }
+
+    static func signedBytes(_ agreement: Data) -> Data {
+        var binding = BindingData("care/v3/transfer-key")
+        binding.blob(agreement)
+        return binding.bytes
+    }
+
+    public var text: String {
+        ([Self.prefix] + [agreement, authority, signature].map { $0.base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "") }).joined(separator: ".")
+    }
+
+    /// The key in `text`, when it is one and its authority signed it.
+    public init(text: String) throws {
+        let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        func bytes(_ part: String) -> Data? {
+            var base64 = part.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+            while base64.count % 4 != 0 { base64 += "=" }
+            return Data(base64Encoded: base64)
+        }
+        guard parts.count == 4, parts[0] == Self.prefix, let agreement = bytes(parts[1]), let authority = bytes(parts[2]),
+              let signature = bytes(parts[3]),
+              let verifying = try? UnitAuthority.VerifyingKey(rawRepresentation: authority),
+              verifying.isValidSignature(signature, for: Self.signedBytes(agreement))
+        else { throw StoreError.invalid("That is not a unit's transfer key (care transfer key prints one), or its signature does not verify.") }
+        self.init(agreement: agreement, authority: authority, signature: signature)
+    }
+
+    init(agreement: Data, authority: Data, signature: Data) {
+        self.agreement = agreement
+        self.authority = authority
+        self.signature = signature
+    }
+
+    func agreementKey() throws -> Curve25519.KeyAgreement.PublicKey {
+        try Curve25519.KeyAgreement.PublicKey(rawRepresentation: agreement)
+    }
+
+    /// The authority as people compare it.
+    public var fingerprint: String { UnitAuthority.fingerprint(authority) }
+}
