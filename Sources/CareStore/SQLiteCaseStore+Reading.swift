@@ -342,7 +342,9 @@ extension SQLiteCaseStore {
             }
             let links = try Self.fetchAll(RecordLink.self, child: child, db: db, keys: keys, decoder: decoder, onDamage: note)
             let contacts = try contactPage(child, after: .start, limit: contactLimit, db: db, keys: keys, decoder: decoder)
-            return ChildDetail(
+            // A damaged note on a page not loaded yet is named now, not once scrolled to.
+            let later = try damagedContacts(of: child, db: db, keys: keys, decoder: decoder).filter { !contacts.damaged.contains($0) }
+            var detail = ChildDetail(
                 child: record,
                 contacts: contacts,
                 episodes: try fetch(MissingEpisode.self).sorted(by: CaseloadSnapshot.newerEpisode),
@@ -351,7 +353,9 @@ extension SQLiteCaseStore {
                 referrals: try fetch(Referral.self).sorted(by: CaseloadSnapshot.newerReferral),
                 appointments: try fetch(Appointment.self).sorted(by: CaseloadSnapshot.soonerAppointment),
                 links: links.sorted { ($0.createdAt, $0.id.rawValue) > ($1.createdAt, $1.id.rawValue) },
-                damaged: damaged + contacts.damaged)
+                damaged: damaged + contacts.damaged + later)
+            detail.untrusted = try Self.rowsNotAsTrailed(of: child, db: db)
+            return detail
         }
     }
 
@@ -360,6 +364,24 @@ extension SQLiteCaseStore {
         return try read { db, keys in
             try contactPage(child, after: cursor, limit: limit, db: db, keys: keys, decoder: RecordCoding.decoder())
         }
+    }
+
+    /// Every note of `child` this session may read that does not open, whichever page it is on.
+    func damagedContacts(of child: ChildID, db: Database, keys: SessionKeys, decoder: JSONDecoder) throws -> [DamagedRecord] {
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT \(RecordRow.columns) FROM records WHERE kind = ? AND child_id = ? ORDER BY sort_at DESC, id DESC
+            """, arguments: [RecordKind.contact.rawValue, child.rawValue])
+        var damaged: [DamagedRecord] = []
+        while let stored = try rows.next() {
+            do {
+                let row = try RecordRow(row: stored)
+                guard keys.keyring.holds(row.visibility), role.mayRead(row.visibility) else { continue }
+                _ = try Self.openRecord(Contact.self, row: row, keys: keys, decoder: decoder)
+            } catch let error as StoreError where error.isDamage {
+                damaged.append(DamagedRecord(stored, kind: .contact))
+            }
+        }
+        return damaged
     }
 
     /// The contacts after `cursor`, newest first by (time, id): two contacts at the same minute

@@ -118,6 +118,7 @@ enum RecordController {
         switch result {
         case .success(let detail) where dashboard.selectedRow?.id == child:
             dashboard.detail = detail
+            if !detail.untrusted.isEmpty { dashboard.markUntrusted(child) }
             if let command = dashboard.formAwaitingRecord {
                 dashboard.formAwaitingRecord = nil
                 FormLauncher.open(command, dashboard: &dashboard, &ctx)
@@ -143,6 +144,7 @@ enum RecordController {
                 detail.contacts.hasMore = loaded.hasMore
             }
             dashboard.detail = detail
+            if !detail.untrusted.isEmpty { dashboard.markUntrusted(child) }
         case .failure(let failure):
             ctx.say(failure.words)
         }
