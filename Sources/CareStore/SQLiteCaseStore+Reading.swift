@@ -343,7 +343,7 @@ extension SQLiteCaseStore {
             let links = try Self.fetchAll(RecordLink.self, child: child, db: db, keys: keys, decoder: decoder, onDamage: note)
             let contacts = try contactPage(child, after: .start, limit: contactLimit, db: db, keys: keys, decoder: decoder)
             // A damaged note on a page not loaded yet is named now, not once scrolled to.
-            let later = try damagedContacts(of: child, db: db, keys: keys, decoder: decoder).filter { !contacts.damaged.contains($0) }
+            let later = try damagedContacts(of: child, besides: contacts, db: db, keys: keys)
             var detail = ChildDetail(
                 child: record,
                 contacts: contacts,
@@ -366,8 +366,12 @@ extension SQLiteCaseStore {
         }
     }
 
-    /// Every note of `child` this session may read that does not open, whichever page it is on.
-    func damagedContacts(of child: ChildID, db: Database, keys: SessionKeys, decoder: JSONDecoder) throws -> [DamagedRecord] {
+    /// The notes of `child` on the pages not loaded yet (after `page`) that this session may
+    /// read and whose seal does not open. Only the seal is checked (AES-GCM, no decoding): the
+    /// whole notes are decoded when their page loads, which names any other damage then.
+    func damagedContacts(of child: ChildID, besides page: ContactPage, db: Database, keys: SessionKeys) throws -> [DamagedRecord] {
+        guard page.hasMore else { return [] }
+        let loaded = Set(page.contacts.map(\.recordID)).union(page.damaged.map(\.id))
         let rows = try Row.fetchCursor(db, sql: """
             SELECT \(RecordRow.columns) FROM records WHERE kind = ? AND child_id = ? ORDER BY sort_at DESC, id DESC
             """, arguments: [RecordKind.contact.rawValue, child.rawValue])
@@ -375,8 +379,8 @@ extension SQLiteCaseStore {
         while let stored = try rows.next() {
             do {
                 let row = try RecordRow(row: stored)
-                guard keys.keyring.holds(row.visibility), role.mayRead(row.visibility) else { continue }
-                _ = try Self.openRecord(Contact.self, row: row, keys: keys, decoder: decoder)
+                guard !loaded.contains(row.id), keys.keyring.holds(row.visibility), role.mayRead(row.visibility) else { continue }
+                _ = try keys.sealer.open(row)
             } catch let error as StoreError where error.isDamage {
                 damaged.append(DamagedRecord(stored, kind: .contact))
             }
