@@ -113,20 +113,42 @@ package struct AuditIndex: Sendable {
         return tag("target", [kind, id])
     }
 
-    /// The child tag of `action`'s events: a look's under the look key.
+    /// The child tag of `action`'s events. A look's is sealed: a fresh random salt and an HMAC
+    /// under the look key over the salt and the child (`sealedTag`), so two looks at the same
+    /// child carry different tags and the file alone links neither to the other nor to the
+    /// child's write events; a holder of the team key still finds them (`isLook(_:at:)`).
     package func child(_ id: String?, for action: AuditAction) -> Data? {
         guard Self.isLook(action) else { return child(id) }
-        return id.map { tag("child", [$0], key: lookKey) }
+        return id.map { sealedTag("child", [$0]) }
     }
 
     package func target(kind: String?, id: String?, for action: AuditAction) -> Data? {
         guard Self.isLook(action) else { return target(kind: kind, id: id) }
         guard let kind, let id else { return nil }
-        return tag("target", [kind, id], key: lookKey)
+        return sealedTag("target", [kind, id])
     }
 
-    /// Every tag a child's events may carry, for finding them.
+    /// The deterministic tags a child's events may carry, for finding them with SQL: its write
+    /// events' and those of looks written before look tags were sealed. Sealed look tags are
+    /// matched one by one (`isLook(_:at:)`).
     package func childTags(_ id: String) -> [Data] { [tag("child", [id]), tag("child", [id], key: lookKey)] }
+
+    /// The length of a sealed tag: salt and HMAC.
+    package static let sealedTagLength = 32
+
+    /// Whether `stored` is the sealed child tag of a look at `child`.
+    package func isLook(_ stored: Data?, at child: String) -> Bool {
+        guard let stored, stored.count == Self.sealedTagLength else { return false }
+        return sealedTag("child", [child], salt: Data(stored.prefix(16))) == stored
+    }
+
+    private func sealedTag(_ purpose: String, _ values: [String], salt: Data? = nil) -> Data {
+        let salt = salt ?? SymmetricKey(size: .bits128).withUnsafeBytes { Data($0) }
+        var binding = BindingData("care/v3/audit-index/look-\(purpose)")
+        binding.blob(salt)
+        for value in values { binding.text(value) }
+        return salt + Data(HMAC<SHA256>.authenticationCode(for: binding.bytes, using: lookKey).prefix(16))
+    }
 
     package static func isLook(_ action: AuditAction) -> Bool { action == .view || action == .preview }
 

@@ -1,3 +1,4 @@
+import CareDomain
 import Crypto
 import Foundation
 
@@ -12,6 +13,9 @@ package struct SessionKeys: Sendable {
     /// The unit's authority, held by a supervisor's session in a certified store: it certifies
     /// accounts (`Certificates`).
     package let authority: UnitAuthority?
+    /// The key check of each class key held (`Keyring.keyCheck`), to notice a key rotated by a
+    /// supervisor while this session was open (`SQLiteCaseStore.requireCurrentKeys`).
+    package let keyChecks: [VisibilityClass: Data]
 
     package init(keyring: Keyring, privateKey: AccountKeys.PrivateKey?, authority: UnitAuthority? = nil) {
         self.keyring = keyring
@@ -20,6 +24,11 @@ package struct SessionKeys: Sendable {
         sealer = RecordSealer(keyring: keyring)
         chain = AuditChain(keyring: keyring)
         index = AuditIndex(keyring: keyring)
+        var checks: [VisibilityClass: Data] = [:]
+        for visibility in keyring.classes where visibility != .team {
+            checks[visibility] = Keyring.keyCheck(keyring.key(for: visibility)!, storeID: keyring.storeID, visibility: visibility)
+        }
+        keyChecks = checks
     }
 
     package var storeID: String { keyring.storeID }

@@ -106,6 +106,21 @@ extension PostgresCaseStore {
         }
     }
 
+    /// The alert reader's `view` event, committed before an alert about `child` is shown whole
+    /// (as the SQLite store's `viewAlert`).
+    public func viewAlert(_ alertID: String, of child: ChildID) throws {
+        try require(.viewCaseload)
+        try write { transaction, keys in
+            let named = try transaction.query(
+                "SELECT 1 FROM records WHERE (kind = $1 AND id = $2) OR child_id = $2 LIMIT 1",
+                [.text(RecordKind.child.rawValue), .text(child.rawValue)]
+            ).first != nil
+            guard named else { throw CommandError.notFound(kind: .child, id: child.rawValue) }
+            try appendEvent(transaction, keys: keys, action: .view, targetKind: .child, targetID: child.rawValue, child: child,
+                            summary: "read an alert in full")
+        }
+    }
+
     public func viewHandover(children: [ChildID], shift: String) throws {
         try require(.viewCaseload)
         try write { transaction, keys in

@@ -188,8 +188,10 @@ struct AuditLog {
         var conditions: [String] = []
         var arguments: StatementArguments = []
         if let child {
+            // A look's sealed tag differs per event: every sealed look is read and matched below.
             let tags = keys.index.childTags(child)
-            conditions.append("child_key IN (\(tags.map { _ in "?" }.joined(separator: ", ")))")
+            conditions.append("(child_key IN (\(tags.map { _ in "?" }.joined(separator: ", "))) "
+                + "OR (action IN ('view', 'preview') AND length(child_key) = \(AuditIndex.sealedTagLength)))")
             arguments += StatementArguments(tags)
         }
         if let actor {
@@ -203,7 +205,11 @@ struct AuditLog {
         let filter = conditions.isEmpty ? "" : "WHERE " + conditions.joined(separator: " AND ")
         let rows = try Row.fetchCursor(db, sql: "SELECT \(AuditRow.columns) FROM audit \(filter) ORDER BY seq", arguments: arguments)
         var events: [AuditEvent] = []
-        while let row = try rows.next() { events.append(try event(try Self.auditRow(row))) }
+        while let next = try rows.next() {
+            let row = try Self.auditRow(next)
+            if let child, row.childKey?.count == AuditIndex.sealedTagLength, !keys.index.isLook(row.childKey, at: child) { continue }
+            events.append(try event(row))
+        }
         return events
     }
 

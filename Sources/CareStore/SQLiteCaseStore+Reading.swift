@@ -342,7 +342,9 @@ extension SQLiteCaseStore {
             }
             let links = try Self.fetchAll(RecordLink.self, child: child, db: db, keys: keys, decoder: decoder, onDamage: note)
             let contacts = try contactPage(child, after: .start, limit: contactLimit, db: db, keys: keys, decoder: decoder)
-            return ChildDetail(
+            // A damaged note on a page not loaded yet is named now, not once scrolled to.
+            let later = try damagedContacts(of: child, besides: contacts, db: db, keys: keys)
+            var detail = ChildDetail(
                 child: record,
                 contacts: contacts,
                 episodes: try fetch(MissingEpisode.self).sorted(by: CaseloadSnapshot.newerEpisode),
@@ -351,7 +353,9 @@ extension SQLiteCaseStore {
                 referrals: try fetch(Referral.self).sorted(by: CaseloadSnapshot.newerReferral),
                 appointments: try fetch(Appointment.self).sorted(by: CaseloadSnapshot.soonerAppointment),
                 links: links.sorted { ($0.createdAt, $0.id.rawValue) > ($1.createdAt, $1.id.rawValue) },
-                damaged: damaged + contacts.damaged)
+                damaged: damaged + contacts.damaged + later)
+            detail.untrusted = try Self.rowsNotAsTrailed(of: child, db: db)
+            return detail
         }
     }
 
@@ -360,6 +364,28 @@ extension SQLiteCaseStore {
         return try read { db, keys in
             try contactPage(child, after: cursor, limit: limit, db: db, keys: keys, decoder: RecordCoding.decoder())
         }
+    }
+
+    /// The notes of `child` on the pages not loaded yet (after `page`) that this session may
+    /// read and whose seal does not open. Only the seal is checked (AES-GCM, no decoding): the
+    /// whole notes are decoded when their page loads, which names any other damage then.
+    func damagedContacts(of child: ChildID, besides page: ContactPage, db: Database, keys: SessionKeys) throws -> [DamagedRecord] {
+        guard page.hasMore else { return [] }
+        let loaded = Set(page.contacts.map(\.recordID)).union(page.damaged.map(\.id))
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT \(RecordRow.columns) FROM records WHERE kind = ? AND child_id = ? ORDER BY sort_at DESC, id DESC
+            """, arguments: [RecordKind.contact.rawValue, child.rawValue])
+        var damaged: [DamagedRecord] = []
+        while let stored = try rows.next() {
+            do {
+                let row = try RecordRow(row: stored)
+                guard !loaded.contains(row.id), keys.keyring.holds(row.visibility), role.mayRead(row.visibility) else { continue }
+                _ = try keys.sealer.open(row)
+            } catch let error as StoreError where error.isDamage {
+                damaged.append(DamagedRecord(stored, kind: .contact))
+            }
+        }
+        return damaged
     }
 
     /// The contacts after `cursor`, newest first by (time, id): two contacts at the same minute

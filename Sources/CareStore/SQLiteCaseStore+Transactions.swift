@@ -22,6 +22,7 @@ extension SQLiteCaseStore {
                     try db.inTransaction(.immediate) {
                         try db.requireFileInPlace()
                         try requireActiveAccount(db)
+                        try requireCurrentKeys(db, keys)
                         result = try body(db, keys)
                         return .commit
                     }
@@ -48,6 +49,7 @@ extension SQLiteCaseStore {
             try StoreDatabase.mapErrors(at: location) {
                 try dbQueue.read { db in
                     try requireActiveAccount(db)
+                    try requireCurrentKeys(db, keys)
                     return try body(db, keys)
                 }
             }
@@ -60,6 +62,23 @@ extension SQLiteCaseStore {
     func requireActiveAccount(_ db: Database) throws {
         let active = try Int.fetchOne(db, sql: "SELECT active FROM accounts WHERE id = ?", arguments: [worker.id.rawValue])
         guard active == 1 else { throw AccountDisabledWhileOpen(accountName: worker.accountName) }
+    }
+
+    /// A supervisor's `care keys rotate` reaches a session already open: the old class key it
+    /// holds would read nothing more and seal new records nobody else can open, so every read
+    /// and write compares the session's key checks with the keyring's (a few rows) and refuses
+    /// in words until the session is unlocked again, which takes the new key. A class whose
+    /// keyring row is missing is left to the notice that says so.
+    func requireCurrentKeys(_ db: Database, _ keys: SessionKeys) throws {
+        guard !keys.keyChecks.isEmpty else { return }
+        for row in try Row.fetchAll(db, sql: "SELECT class, key_check FROM keyring WHERE class <> 'team'") {
+            guard let visibility = VisibilityClass(rawValue: try row.stored("class")),
+                  let held = keys.keyChecks[visibility], held != (try row.stored("key_check", as: Data.self))
+            else { continue }
+            throw StoreError.invalid(
+                "A supervisor changed the key to \(visibility.records) since this session signed in: lock (Ctrl-X) and unlock, or "
+                    + "sign in again, to receive the new one. Nothing was read or saved.")
+        }
     }
 
     /// Takes `count` numbers from the change counter in `meta` for the rows this transaction is

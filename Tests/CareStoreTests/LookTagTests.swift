@@ -33,4 +33,42 @@ import Testing
         #expect(try supervisor.audit(child: child.id).map(\.action).filter { $0 == .view || $0 == .preview } == [.preview, .view])
         #expect(try supervisor.audit(child: child.id).contains { $0.action == .create })
     }
+
+    /// Build 7: the child reference of a look is sealed, not a tag shared by every look at that
+    /// child. Two looks at one child carry different references, so the file alone does not
+    /// say the same child was looked at twice; a holder of the key still reads them by child.
+    @Test func twoLooksAtOneChildCarryDifferentReferencesAndTheAuditStillNamesTheChild() throws {
+        let fixture = try StoreFixture()
+        let supervisor = try fixture.create()
+        let child: Child = try supervisor.performed(.createChild(Samples.newChild(author: supervisor.worker.id, sequence: 1)))
+        let other: Child = try supervisor.performed(.createChild(Samples.newChild(author: supervisor.worker.id, sequence: 2)))
+        let protection = try fixture.open(StoreFixture.protection)
+        _ = try protection.loadDetail(of: child.id, contactLimit: 5)
+        _ = try protection.loadDetail(of: child.id, contactLimit: 5)
+        _ = try protection.loadDetail(of: other.id, contactLimit: 5)
+        let police = try fixture.open(StoreFixture.police)
+        try police.preview(of: child.id)
+
+        let looks = try fixture.raw().read { db in
+            try Row.fetchAll(db, sql: "SELECT child_key, target_key FROM audit WHERE action IN ('view', 'preview') ORDER BY seq")
+        }
+        #expect(looks.count == 4)
+        let childKeys = looks.compactMap { $0["child_key"] as Data? }
+        let targetKeys = looks.compactMap { $0["target_key"] as Data? }
+        #expect(Set(childKeys).count == 4, "every look's child reference differs, two of the same child included")
+        #expect(Set(targetKeys).count == 4)
+
+        let seen = try supervisor.audit(child: child.id).filter { $0.action == .view || $0.action == .preview }
+        #expect(seen.map(\.action) == [.view, .view, .preview])
+        #expect(seen.allSatisfy { $0.child == child.id })
+        #expect(try supervisor.audit(child: other.id).filter { $0.action == .view }.count == 1)
+        #expect(try check(fixture).isHealthy)
+    }
+
+    func check(_ fixture: StoreFixture) throws -> StoreCheckReport {
+        let inspection = try StoreInspection.open(
+            options: fixture.options, account: StoreFixture.supervisor.accountName, passphrase: StoreFixture.supervisor.passphrase)
+        defer { try? inspection.close() }
+        return try inspection.verify()
+    }
 }

@@ -103,6 +103,11 @@ final class CountingStore: CaseStore, @unchecked Sendable {
         try base.viewHandover(children: children, shift: shift)
     }
 
+    func viewAlert(_ alertID: String, of child: ChildID) throws {
+        log.calls.append("viewAlert")
+        try base.viewAlert(alertID, of: child)
+    }
+
     func viewReferral(_ referral: ReferralID, of child: ChildID) throws {
         log.calls.append("viewReferral")
         try base.viewReferral(referral, of: child)

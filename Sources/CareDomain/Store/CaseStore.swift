@@ -50,6 +50,11 @@ public protocol CaseReading: AnyObject, Sendable {
     /// Throws when they cannot be written; the cards must then not be shown.
     func viewHandover(children: [ChildID], shift: String) throws
 
+    /// Records that the reader is about to show an alert about `child` whole (its words, the
+    /// child's name, since when): a `view` event naming the child, every time. Throws when it
+    /// cannot be written; the alert must then not be shown.
+    func viewAlert(_ alertID: String, of child: ChildID) throws
+
     /// One child's full record. Writes a `view` audit event first; if that fails, throws and
     /// nothing is returned. Contacts come newest first, the first page only.
     func loadDetail(of child: ChildID, contactLimit: Int) throws -> ChildDetail

@@ -18,6 +18,10 @@ public struct ChildDetail: Sendable, Equatable {
     /// This child's records that do not open (contacts of the loaded pages included): shown as
     /// damaged, named by `care check`.
     public var damaged: [DamagedRecord]
+    /// This child's rows that are not what the audit trail last wrote of them (an older copy put
+    /// back, a row changed outside care): the record is shown, marked as not to be trusted
+    /// (`UntrustedChild`), with the critical alert; `care check` names each row.
+    public var untrusted: [DamagedRecord] = []
 
     public init(
         child: Child, contacts: ContactPage, episodes: [MissingEpisode] = [], indicators: [RiskIndicator] = [],
@@ -109,6 +113,10 @@ public struct ContactPage: Sendable, Equatable {
     public var hiddenRestricted: Int
     /// Notes in this page's range that do not open (`DamagedRecord`), passed over.
     public var damaged: [DamagedRecord]
+    /// This child's rows that are not what the audit trail last wrote of them (an older copy put
+    /// back, a row changed outside care): the record is shown, marked as not to be trusted
+    /// (`UntrustedChild`), with the critical alert; `care check` names each row.
+    public var untrusted: [DamagedRecord] = []
 
     public init(contacts: [Contact] = [], hasMore: Bool = false, hiddenRestricted: Int = 0, damaged: [DamagedRecord] = []) {
         self.contacts = contacts

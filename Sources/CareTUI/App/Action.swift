@@ -85,6 +85,8 @@ public enum Effect: Equatable, Sendable {
     case viewReferral(ReferralID, child: ChildID, origin: Int)
     /// Audit the handover screen's cards (a `view` event each) before they are shown.
     case viewHandover(ShiftWindow, children: [ChildID], origin: Int)
+    /// Audit an alert about a child read whole (a `view` event) before the reader shows it.
+    case viewAlert(alertID: String, child: ChildID, origin: Int)
     case perform(CaseCommand, origin: Int?)
     case pollChanges(since: Int64)
     case loadPatch(children: Set<ChildID>, catalogue: Bool, upTo: Int64)
@@ -117,7 +119,7 @@ public enum Effect: Equatable, Sendable {
         case .perform(_, let origin): origin
         case .keepDraft(_, let origin): origin
         case .loadAuditTrail(_, let origin), .writeHandover(_, _, _, let origin), .viewReferral(_, _, let origin),
-             .viewHandover(_, _, let origin), .viewInvestigation(_, let origin): origin
+             .viewHandover(_, _, let origin), .viewInvestigation(_, let origin), .viewAlert(_, _, let origin): origin
         case .loadHandover(_, let screen, _, _), .verifyPassphrase(_, let screen): screen
         default: nil
         }

@@ -18,7 +18,7 @@ struct EffectRunner: Sendable {
     /// is one store call, or reads, so a first try refused for the lock changed nothing.
     static func mayWaitOffTheLoop(_ effect: Effect) -> Bool {
         switch effect {
-        case .preview, .loadDetail, .refreshDetail, .loadMoreContacts, .loadAuditTrail, .viewReferral, .viewHandover, .perform, .pollChanges, .loadPatch,
+        case .preview, .loadDetail, .refreshDetail, .loadMoreContacts, .loadAuditTrail, .viewReferral, .viewHandover, .viewAlert, .perform, .pollChanges, .loadPatch,
              .loadHandover, .loadLastHandover, .keepDraft, .draftRestored, .dropDraft, .viewInvestigation:
             true
         case .lockStore, .unlock, .redrawAll, .verifyPassphrase, .writeHandover, .giveUpWaiting:
@@ -71,6 +71,8 @@ struct EffectRunner: Sendable {
                 guard let investigations = store as? any CaseInvestigations else { throw InvestigationsNotKept() }
                 return try investigations.investigation(view)
             }))
+        case .viewAlert(let alertID, let child, let origin):
+            return .answer(origin: origin, .alertViewed(try attempt("show this alert", failFast) { try store.viewAlert(alertID, of: child) }))
         case .perform(let command, let origin):
             return .commandFinished(origin: origin, command, try attempt("save", failFast) { try store.perform(command) })
         case .pollChanges(let cursor):

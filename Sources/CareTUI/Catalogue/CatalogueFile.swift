@@ -15,6 +15,20 @@ public enum CatalogueFile {
 
     static let serviceFields: Set<String> = ["name", "category", "provider", "indigenous_led", "culturally_specific", "languages", "region"]
 
+    /// How much an imported file may hold: a service's name, provider and region, each language
+    /// and a checklist question are a line on a screen, not a document; a file past these is
+    /// refused in words (naming the field and the limit, never the value), so a file of
+    /// megabyte-long names cannot fill the store or every screen that lists the catalogue.
+    public enum Limits {
+        public static let fileBytes = 1_000_000
+        public static let services = 500
+        public static let textCharacters = 200
+        public static let languages = 20
+        public static let languageCharacters = 60
+        public static let questions = 50
+        public static let questionCharacters = 500
+    }
+
     /// Every `[[service]]` of a services file, each with a new id.
     public static func services(from text: String, file: String) throws(Problem) -> [Service] {
         let root = try table(text, file: file)
@@ -24,6 +38,9 @@ public enum CatalogueFile {
             }
             guard let rows = root["service"]?.array, !rows.isEmpty else {
                 throw Problem(description: "\(file) lists no services; list each one under [[service]].")
+            }
+            guard rows.count <= Limits.services else {
+                throw Problem(description: "\(file) lists \(rows.count) services; a file may list at most \(Limits.services).")
             }
             var services: [Service] = []
             for (index, value) in rows.enumerated() {
@@ -41,7 +58,9 @@ public enum CatalogueFile {
     }
 
     private static func service(_ row: TOMLTable, number: Int, file: String) throws(Problem) -> Service {
-        let name = row["name"]?.string.map { Sanitizer.clean($0).trimmingCharacters(in: .whitespaces) } ?? ""
+        let fullName = row["name"]?.string.map { Sanitizer.clean($0).trimmingCharacters(in: .whitespaces) } ?? ""
+        // A name too long to be named in the words is named by its number alone.
+        let name = fullName.count <= Limits.textCharacters ? fullName : ""
         func fail(_ what: String) -> Problem {
             Problem(description: "\(file), service \(number)\(name.isEmpty ? "" : " (\"\(name)\")"): \(what)")
         }
@@ -51,7 +70,11 @@ public enum CatalogueFile {
         func text(_ key: String) throws(Problem) -> String {
             guard let value = row[key] else { return "" }
             guard let string = value.string else { throw fail("\(key) must be text in quotes.") }
-            return Sanitizer.clean(string).trimmingCharacters(in: .whitespaces)
+            let cleaned = Sanitizer.clean(string).trimmingCharacters(in: .whitespaces)
+            guard cleaned.count <= Limits.textCharacters else {
+                throw fail("\(key) is \(cleaned.count) characters long; it may be at most \(Limits.textCharacters).")
+            }
+            return cleaned
         }
         func flag(_ key: String) throws(Problem) -> Bool {
             guard let value = row[key] else { return false }
@@ -66,9 +89,16 @@ public enum CatalogueFile {
         var languages: [String] = []
         if let value = row["languages"] {
             guard let array = value.array else { throw fail("languages must be a list, like [\"English\", \"Oji-Cree\"].") }
-            for item in array {
+            guard array.count <= Limits.languages else {
+                throw fail("\(array.count) languages are listed; at most \(Limits.languages) may be.")
+            }
+            for (index, item) in array.enumerated() {
                 guard let language = item.string else { throw fail("each language must be text in quotes.") }
-                languages.append(Sanitizer.clean(language).trimmingCharacters(in: .whitespaces))
+                let cleaned = Sanitizer.clean(language).trimmingCharacters(in: .whitespaces)
+                guard cleaned.count <= Limits.languageCharacters else {
+                    throw fail("language \(index + 1) is \(cleaned.count) characters long; it may be at most \(Limits.languageCharacters).")
+                }
+                languages.append(cleaned)
             }
         }
         let service = Service(
@@ -88,10 +118,18 @@ public enum CatalogueFile {
             guard let array = root["questions"]?.array else {
                 throw Problem(description: "\(file): list the questions as questions = [\"...\", \"...\"].")
             }
+            guard array.count <= Limits.questions else {
+                throw Problem(description: "\(file) lists \(array.count) questions; a checklist may have at most \(Limits.questions).")
+            }
             var questions: [String] = []
             for (index, item) in array.enumerated() {
                 guard let question = item.string else { throw Problem(description: "\(file), question \(index + 1): write it as text in quotes.") }
-                questions.append(Sanitizer.clean(question).trimmingCharacters(in: .whitespaces))
+                let cleaned = Sanitizer.clean(question).trimmingCharacters(in: .whitespaces)
+                guard cleaned.count <= Limits.questionCharacters else {
+                    throw Problem(description: "\(file), question \(index + 1): it is \(cleaned.count) characters long; "
+                        + "a question may be at most \(Limits.questionCharacters).")
+                }
+                questions.append(cleaned)
             }
             if let problem = ChecklistRules.problems(ReviewChecklist(questions: questions)).first {
                 throw Problem(description: "\(file): \(problem)")
@@ -112,6 +150,10 @@ public enum CatalogueFile {
 
     /// Reads a file as UTF-8 text, or says why not.
     public static func read(_ path: String) throws(Problem) -> String {
+        // The size first, so a huge file is refused without being read into memory.
+        if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > Limits.fileBytes {
+            throw Problem(description: "\(Sanitizer.clean(path)) is \(size) bytes; a catalogue file may be at most \(Limits.fileBytes) bytes.")
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw Problem(description: "\(Sanitizer.clean(path)) cannot be read (no such file, or no permission).")
         }

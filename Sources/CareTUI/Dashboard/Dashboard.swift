@@ -195,6 +195,16 @@ public struct Dashboard: Sendable {
         if patch.includesCatalogue { splitAlerts() }
     }
 
+    /// A child whose record, opened, has rows that are not what the audit trail last wrote
+    /// (`ChildDetail.untrusted`): marked as a summary behind the trail is, so its row, the
+    /// critical alert and the handover say it cannot be trusted. The child stays listed.
+    mutating func markUntrusted(_ child: ChildID) {
+        guard !snapshot.isUntrusted(child) else { return }
+        let before = Before([child], of: self)
+        snapshot.damaged.append(DamagedRecord(kind: UntrustedChild.kind, id: "record/\(child.rawValue)", child: child))
+        refresh(children: [child], before: before, catalogue: false)
+    }
+
     /// The clock: time-based alerts and the durations in their words move on without a key, for
     /// the children whose alerts are due to change (and the handover alert).
     mutating func advance(to now: Date) {

@@ -137,6 +137,7 @@ enum RecordController {
         switch result {
         case .success(let detail) where dashboard.selectedRow?.id == child:
             dashboard.detail = detail
+            if !detail.untrusted.isEmpty { dashboard.markUntrusted(child) }
             if let command = dashboard.formAwaitingRecord {
                 dashboard.formAwaitingRecord = nil
                 FormLauncher.open(command, dashboard: &dashboard, &ctx)
@@ -162,6 +163,7 @@ enum RecordController {
                 detail.contacts.hasMore = loaded.hasMore
             }
             dashboard.detail = detail
+            if !detail.untrusted.isEmpty { dashboard.markUntrusted(child) }
         case .failure(let failure):
             ctx.say(failure.words)
         }
@@ -195,7 +197,13 @@ enum AlertsController {
             FormLauncher.open(command, dashboard: &dashboard, &ctx)
         case .read:
             guard let alert = dashboard.selectedAlert else { return }
-            ctx.push(ReaderScreen(id: ctx.newID(), document: ReaderDocuments.document(for: alert, dashboard: dashboard, session: ctx.session)))
+            let document = ReaderDocuments.document(for: alert, dashboard: dashboard, session: ctx.session)
+            // An alert about a child read whole is a look at the child: shown once its view
+            // event is in the trail (`ReaderScreen.audited`). One about the unit is not.
+            guard let child = alert.child else { return ctx.push(ReaderScreen(id: ctx.newID(), document: document)) }
+            let id = ctx.newID()
+            ctx.push(ReaderScreen(id: id, document: document, audited: false))
+            ctx.ask(.viewAlert(alertID: alert.id, child: child, origin: id))
         case .toggleHiddenAlerts:
             dashboard.showHiddenAlerts.toggle()
             dashboard.alertScroll = ListScroll()

@@ -159,6 +159,11 @@ enum ChildPane {
         var lines: [Line] = []
         func section(_ title: String) { lines.append(Line((state.settings.plain ? "" : "── ") + title, .title)) }
 
+        if !detail.untrusted.isEmpty {
+            lines.append(Line(UntrustedChild.words
+                + " (\(detail.untrusted.count == 1 ? "one of its records is" : "\(detail.untrusted.count) of its records are") "
+                + "not as the audit trail last wrote \(detail.untrusted.count == 1 ? "it" : "them")).", .error, wraps: true))
+        }
         if !detail.damaged.isEmpty {
             let count = detail.damaged.count
             lines.append(Line("⚠ \(count == 1 ? "One record" : "\(count) records") of this child \(count == 1 ? "does" : "do") not open "

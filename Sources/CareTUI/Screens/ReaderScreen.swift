@@ -13,11 +13,17 @@ public struct ReaderScreen: ScreenController {
     public var searching = false
     /// The lines that matched the search at the last render.
     var matches: [Int] = []
+    /// False while the look's `view` event is being written (an alert about a child, read
+    /// whole): nothing of the document, its title included, is drawn until it is (`receive`).
+    public var audited: Bool
 
-    init(id: Int, document: ReaderDocument) {
+    init(id: Int, document: ReaderDocument, audited: Bool = true) {
         self.id = id
         self.document = document
+        self.audited = audited
     }
+
+    static let waiting = "Recording this look in the audit trail…"
 
     /// While a search is typed, keys go to it (Enter keeps it, Esc clears it); else the reader's
     /// keys, and Ctrl-X still locks.
@@ -27,7 +33,8 @@ public struct ReaderScreen: ScreenController {
 
     /// The text wrapped to `width` columns, a paragraph's own line breaks kept.
     func lines(width: Int) -> [String] {
-        document.paragraphs.flatMap { paragraph in
+        guard audited else { return [Self.waiting] }
+        return document.paragraphs.flatMap { paragraph in
             paragraph.split(separator: "\n", omittingEmptySubsequences: false).flatMap { line in
                 line.isEmpty ? [""] : DisplayWidth.wrap(String(line), width: max(1, width))
             }
@@ -75,6 +82,19 @@ public struct ReaderScreen: ScreenController {
         }
     }
 
+    /// The look's audit event: written, the document shows; refused, the reader closes with the
+    /// words (nothing of it was shown).
+    public mutating func receive(_ answer: StoreAnswer, _ ctx: inout ScreenContext) {
+        switch answer {
+        case .alertViewed(.success): audited = true
+        case .alertViewed(.failure(let failure)):
+            ctx.close()
+            ctx.say(failure.words)
+        default:
+            if let words = answer.failureWords { ctx.say(words) }
+        }
+    }
+
     /// A key typed into the search.
     public mutating func type(_ key: Key, _ ctx: inout ScreenContext) {
         if searching { search.handle(key) }
@@ -88,7 +108,7 @@ public struct ReaderScreen: ScreenController {
     // MARK: Drawing
 
     public mutating func render(_ env: ScreenEnvironment, area: Rect, screen: Rect, buffer: inout Buffer, theme: Theme) -> Point? {
-        var inner = Overlay.box(in: area, width: 100, title: document.title, buffer: &buffer, theme: theme)
+        var inner = Overlay.box(in: area, width: 100, title: audited ? document.title : "Reading", buffer: &buffer, theme: theme)
         var cursor: Point?
         if searching || !search.value.isEmpty {
             let row = inner.row(inner.height - 1)

@@ -18,6 +18,7 @@ class ForwardingStore: CaseStore, @unchecked Sendable {
     func preview(of child: ChildID) throws { try base.preview(of: child) }
     func viewReferral(_ referral: ReferralID, of child: ChildID) throws { try base.viewReferral(referral, of: child) }
     func viewHandover(children: [ChildID], shift: String) throws { try base.viewHandover(children: children, shift: shift) }
+    func viewAlert(_ alertID: String, of child: ChildID) throws { try base.viewAlert(alertID, of: child) }
     func loadDetail(of child: ChildID, contactLimit: Int) throws -> ChildDetail { try base.loadDetail(of: child, contactLimit: contactLimit) }
     func refreshDetail(of child: ChildID, contactLimit: Int) throws -> ChildDetail { try base.refreshDetail(of: child, contactLimit: contactLimit) }
     func loadContacts(of child: ChildID, after cursor: ContactCursor, limit: Int) throws -> ContactPage {

@@ -171,6 +171,15 @@ public final class InMemoryCaseStore: CaseStore, CaseArchive, @unchecked Sendabl
                                    child: child, summary: "viewed a referral in full"))
     }
 
+    public func viewAlert(_ alertID: String, of child: ChildID) throws {
+        try require(.viewCaseload)
+        guard database.read({ $0.record(.child, child.rawValue) }) != nil else {
+            throw CommandError.notFound(kind: .child, id: child.rawValue)
+        }
+        database.append(AuditEvent(at: clock.now(), actor: worker.id, action: .view, targetKind: .child, targetID: child.rawValue,
+                                   child: child, summary: "read an alert in full"))
+    }
+
     public func viewHandover(children: [ChildID], shift: String) throws {
         try require(.viewCaseload)
         for child in children {

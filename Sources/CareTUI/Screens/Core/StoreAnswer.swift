@@ -14,6 +14,8 @@ public enum StoreAnswer: Sendable {
     case referralViewed(Result<Void, StoreFailure>)
     /// The `view` events of a handover's cards were written (or not, in words).
     case handoverViewed(ShiftWindow, Result<Void, StoreFailure>)
+    /// The `view` event of an alert read whole was written (or not, in words).
+    case alertViewed(Result<Void, StoreFailure>)
     case handover(ShiftWindow, Result<HandoverData, StoreFailure>)
     /// A passphrase check (nil: right).
     case passphraseChecked(StoreFailure?)
@@ -28,7 +30,7 @@ public enum StoreAnswer: Sendable {
     public var failureWords: String? {
         switch self {
         case .saved(_, .failure(let failure)), .auditTrail(.failure(let failure)), .handover(_, .failure(let failure)),
-             .referralViewed(.failure(let failure)), .handoverViewed(_, .failure(let failure)),
+             .referralViewed(.failure(let failure)), .handoverViewed(_, .failure(let failure)), .alertViewed(.failure(let failure)),
              .written(.failure(let failure)), .investigation(_, .failure(let failure)):
             failure.words
         case .passphraseChecked(let failure?), .draftKept(let failure?):

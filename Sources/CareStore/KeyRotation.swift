@@ -1,0 +1,148 @@
+import CareDomain
+import Crypto
+import Foundation
+import GRDB
+
+/// `care keys rotate CLASS`: a supervisor replaces the key of one visibility class. Everything
+/// sealed under it (records of the class, drafts among them, and the class's caseload
+/// summaries) is sealed again under a new random key, the new key is granted to every account
+/// whose *certificate* says it is active in a role that reads the class, the keyring's key check
+/// and signature are replaced, and one audit event lists every row it sealed again — all in one
+/// transaction. Afterwards nothing in the file opens under the old key: a copy of a grant taken
+/// earlier, or the key of an account moved out of the role, opens nothing written since and
+/// nothing still in the store.
+extension SQLiteCaseStore {
+    /// What a rotation did, for the command's words.
+    public struct KeyRotation: Sendable, Equatable {
+        public var visibility: VisibilityClass
+        /// Records (drafts included) sealed again under the new key.
+        public var records: Int
+        /// Caseload summaries sealed again under the new key.
+        public var summaries: Int
+        /// Accounts the new key was granted to.
+        public var holders: Int
+    }
+
+    /// Replaces the key of `visibility`. Supervisors only; a certified store only (the grants
+    /// follow certificates, never the clear role column). The team key is not rotated: it also
+    /// keys the audit chain, its head and its tags, which would all have to be rebuilt.
+    ///
+    /// Every row sealed again must first agree with the last version the audit trail wrote of
+    /// it: sealing a row put back or changed outside care and listing it in a new event would
+    /// make it look legitimate, so the rotation is refused in words and `care check` names it.
+    public func rotateKey(_ visibility: VisibilityClass) throws -> KeyRotation {
+        try require(.manageAccounts)
+        guard visibility != .team else {
+            throw StoreError.invalid(
+                "The team's key also keys the audit trail, so this version cannot rotate it; only the keys to restricted notes "
+                    + "and investigation records can be rotated.")
+        }
+        let keys = try session.keys()
+        guard let authority = keys.authority else {
+            throw StoreError.invalid(
+                "Rotating a key needs the unit's authority, which this session does not hold (the store's accounts are not yet "
+                    + "certified, or this account was not given it); nothing was changed.")
+        }
+        guard let oldKey = keys.keyring.key(for: visibility) else {
+            throw StoreError.invalid("This session holds no key to \(visibility.records), so it cannot rotate it; nothing was changed.")
+        }
+        var rotation = KeyRotation(visibility: visibility, records: 0, summaries: 0, holders: 0)
+        let newKeys: SessionKeys = try write(keys: keys) { db, keys in
+            guard try ClassKeys.matches(oldKey, visibility, storeID: keys.storeID, db: db) else {
+                throw StoreError.invalid("The key to \(visibility.records) in this store is not the one this session holds; run care check. Nothing was changed.")
+            }
+            let newKey = Keyring.makeClassKey()
+            var keyring = keys.keyring
+            keyring.add(newKey, for: visibility)
+            let rotated = SessionKeys(keyring: keyring, privateKey: keys.privateKey, authority: authority)
+
+            var rows = try Self.resealRecords(of: visibility, from: keys, to: rotated, db: db)
+            rotation.records = rows.count
+            let summaries = try Self.resealSummaries(of: visibility, from: keys, to: rotated, db: db)
+            rotation.summaries = summaries.count
+            rows += summaries
+
+            try db.execute(
+                sql: "UPDATE keyring SET key_check = ? WHERE class = ?",
+                arguments: [Keyring.keyCheck(newKey, storeID: keys.storeID, visibility: visibility), visibility.rawValue])
+            try Certificates.signKeyring(authority, storeID: keys.storeID, db: db)
+            // Every copy of the old key goes; the new one reaches exactly the accounts whose
+            // certificate verifies for an active role that reads the class.
+            try db.execute(sql: "DELETE FROM key_grants WHERE class = ?", arguments: [visibility.rawValue])
+            let authorityKey = authority.publicKey
+            for stored in try Certificates.accounts(db) {
+                let account = stored.account
+                guard account.verifies(stored.certificate, authority: authorityKey, storeID: keys.storeID),
+                      account.active, account.role.mayRead(visibility), account.publicKey != nil
+                else { continue }
+                try ClassKeys.grant(
+                    newKey, visibility, to: ClassKeys.Holder(id: account.id, role: account.role, publicKey: account.publicKey),
+                    storeID: keys.storeID, db: db)
+                rotation.holders += 1
+            }
+            try appendEvent(
+                db, keys: rotated, action: .accountChange,
+                summary: "rotated the key to \(visibility.records): sealed \(rotation.records) records and \(rotation.summaries) "
+                    + "summaries under a new key, given to \(rotation.holders) accounts", rows: rows)
+            return rotated
+        }
+        session.set(.unlocked(newKeys))
+        return rotation
+    }
+
+    /// Seals every record of `visibility` again under `rotated`'s key, each first checked
+    /// against the trail. Returns the rows as written, for the audit event.
+    private static func resealRecords(
+        of visibility: VisibilityClass, from keys: SessionKeys, to rotated: SessionKeys, db: Database
+    ) throws -> [RecordRow] {
+        let stored = try Row.fetchAll(db, sql: """
+            SELECT \(RecordRow.columns) FROM records WHERE class = ? ORDER BY rowid
+            """, arguments: [visibility.rawValue])
+        var written: [RecordRow] = []
+        for entry in stored {
+            var row = try RecordRow(row: entry)
+            try requireAsTrailed(row, db: db)
+            let plain = row.seal == .legacy
+                ? try LegacySeal.open(row.payload, kind: row.kind, id: row.id, key: keys.keyring.team)
+                : try keys.sealer.open(row)
+            try rotated.sealer.seal(plain, into: &row)
+            guard try row.update(db, expectedVersion: row.version) else { throw StoreError.busy }
+            written.append(row)
+        }
+        return written
+    }
+
+    /// Seals every caseload summary of `visibility` again under `rotated`'s key, each first
+    /// checked against the trail.
+    private static func resealSummaries(
+        of visibility: VisibilityClass, from keys: SessionKeys, to rotated: SessionKeys, db: Database
+    ) throws -> [RecordRow] {
+        guard try db.tableExists("summaries") else { return [] }
+        let stored = try Row.fetchAll(db, sql: """
+            SELECT \(summaryColumns) FROM summaries WHERE class = ? ORDER BY rowid
+            """, arguments: [visibility.rawValue])
+        var written: [RecordRow] = []
+        for entry in stored {
+            var row = try summaryRow(entry)
+            try requireAsTrailed(row, db: db)
+            let plain = try keys.sealer.open(row)
+            try rotated.sealer.seal(plain, into: &row)
+            try db.execute(
+                sql: "UPDATE summaries SET payload = ? WHERE child_id = ? AND class = ? AND version = ?",
+                arguments: [row.payload, row.childID, row.visibility.rawValue, row.version])
+            guard db.changesCount == 1 else { throw StoreError.busy }
+            written.append(row)
+        }
+        return written
+    }
+
+    /// Refuses a row that is not exactly as the trail last wrote it (version, child and row
+    /// hash), in words that send the supervisor to `care check`.
+    private static func requireAsTrailed(_ row: RecordRow, db: Database) throws {
+        guard try isAsTrailed(row, db: db) else {
+            throw StoreError.invalid(
+                "The \(row.kind) record \(row.id) is not as the audit trail last wrote it, so the key was not rotated (sealing it "
+                    + "again would hide that); run care check. Nothing was changed.")
+        }
+    }
+}
