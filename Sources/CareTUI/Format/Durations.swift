@@ -25,19 +25,33 @@ public enum Durations {
     }
 
     /// "21:40" today, "Mon 21:40" within a week, else "2026-11-02".
+    ///
+    /// Written from the calendar's fields, not by a `DateFormatter`: one used to be made per
+    /// call, for every contact line of the open record on every frame (4.5% of all of
+    /// `care bench`'s time at 5,000 children, docs/benchmarks.md). The weekday names are the
+    /// formatter's own, taken once.
     public static func clock(_ date: Date, now: Date, zone: TimeZone) -> String {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = zone
+        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .weekday], from: date)
+        let time = padded(parts.hour ?? 0, 2) + ":" + padded(parts.minute ?? 0, 2)
+        if calendar.isDate(date, inSameDayAs: now) { return time }
+        if abs(now.timeIntervalSince(date)) < 6 * 86_400 {
+            let weekday = (parts.weekday ?? 1) - 1
+            return (shortWeekdays.indices.contains(weekday) ? shortWeekdays[weekday] : "") + " " + time
+        }
+        return padded(parts.year ?? 0, 4) + "-" + padded(parts.month ?? 0, 2) + "-" + padded(parts.day ?? 0, 2)
+    }
+
+    /// "Sun" to "Sat", as the en_CA formatter writes `EEE`.
+    private static let shortWeekdays: [String] = {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_CA")
-        formatter.timeZone = zone
-        if calendar.isDate(date, inSameDayAs: now) {
-            formatter.dateFormat = "HH:mm"
-        } else if abs(now.timeIntervalSince(date)) < 6 * 86_400 {
-            formatter.dateFormat = "EEE HH:mm"
-        } else {
-            formatter.dateFormat = "yyyy-MM-dd"
-        }
-        return formatter.string(from: date)
+        return formatter.shortWeekdaySymbols
+    }()
+
+    private static func padded(_ value: Int, _ width: Int) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 }
