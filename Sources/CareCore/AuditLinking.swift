@@ -74,8 +74,12 @@ package enum AuditLinking {
     /// The head, after checking that the trail reaches it: its key check holds, the last event
     /// (`lastTwo`, newest first) is the one it names and chains from the one before, and no
     /// record entries lie past it. Throws `StoreError.auditTrailBroken` naming what is wrong.
+    /// `linkOfNewest` gives the newest event's link after a previous hash, from its stored
+    /// entries: a backend may feed them from a cursor (`AuditChain.startLink`), since an import's
+    /// event lists every record it wrote.
     package static func checkTail(
-        head stored: AuditHead?, lastTwo: [AuditRow], newestEntries: [RecordTrailEntry], entriesAfterHead: Bool, keys: SessionKeys
+        head stored: AuditHead?, lastTwo: [AuditRow], entriesAfterHead: Bool, keys: SessionKeys,
+        linkOfNewest: (_ previous: Data, _ newest: AuditRow) throws -> Data
     ) throws -> AuditHead {
         guard let head = stored, head.verifies(keyring: keys.keyring) else {
             throw StoreError.auditTrailBroken(AuditBreak(sequence: lastTwo.first?.seq ?? 0, reason: .headRewritten))
@@ -101,7 +105,7 @@ package enum AuditLinking {
         } else {
             throw StoreError.auditTrailBroken(AuditBreak(sequence: newest.seq - 1, reason: .missing))
         }
-        guard newest.hash == head.hash, keys.chain.link(previous: previous, newest, entries: newestEntries) == newest.hash else {
+        guard newest.hash == head.hash, try linkOfNewest(previous, newest) == newest.hash else {
             throw StoreError.auditTrailBroken(AuditBreak(sequence: newest.seq, reason: .edited))
         }
         return head

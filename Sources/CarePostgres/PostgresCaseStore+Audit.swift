@@ -45,8 +45,9 @@ extension PostgresCaseStore {
         let after = try transaction.query(
             "SELECT EXISTS(SELECT 1 FROM audit_rows WHERE seq > $1) AS found", [.integer(head?.sequence ?? 0)]
         ).first?.stored("found", as: Bool.self) ?? false
-        let entries = try lastTwo.first.map { try self.entries(of: $0.seq, transaction) } ?? []
-        return try AuditLinking.checkTail(head: head, lastTwo: lastTwo, newestEntries: entries, entriesAfterHead: after, keys: keys)
+        return try AuditLinking.checkTail(head: head, lastTwo: lastTwo, entriesAfterHead: after, keys: keys) { previous, newest in
+            keys.chain.link(previous: previous, newest, entries: try entries(of: newest.seq, transaction))
+        }
     }
 
     static func entries(of seq: Int64, _ transaction: PostgresLink.Transaction) throws -> [RecordTrailEntry] {

@@ -71,37 +71,16 @@ struct AuditLog {
 
     /// The head, after checking that the trail reaches it: its key check holds, the last event
     /// is the one it names, and that event chains from the one before. Cheap (two rows and the
-    /// last event's entries, streamed), so it runs before every write. Throws `StoreError.auditTrailBroken` naming what is wrong.
+    /// last event's entries, streamed), so it runs before every write. Throws `StoreError.auditTrailBroken`
+    /// naming what is wrong; the rules are `AuditLinking.checkTail`, the PostgreSQL store's too.
     func verifiedTail(_ db: Database) throws -> AuditHead {
         let last = try Row.fetchAll(db, sql: "SELECT \(AuditRow.columns) FROM audit ORDER BY seq DESC LIMIT 2").map { try Self.auditRow($0) }
-        guard let head = try Self.storedHead(db), head.verifies(keyring: keys.keyring) else {
-            throw StoreError.auditTrailBroken(AuditBreak(sequence: last.first?.seq ?? 0, reason: .headRewritten))
+        let head = try Self.storedHead(db)
+        let after = try Bool.fetchOne(
+            db, sql: "SELECT EXISTS(SELECT 1 FROM audit_rows WHERE seq > ?)", arguments: [head?.sequence ?? 0]) ?? false
+        return try AuditLinking.checkTail(head: head, lastTwo: last, entriesAfterHead: after, keys: keys) { previous, newest in
+            try storedLink(previous: previous, newest, db: db)
         }
-        if try Bool.fetchOne(db, sql: "SELECT EXISTS(SELECT 1 FROM audit_rows WHERE seq > ?)", arguments: [head.sequence]) == true {
-            throw StoreError.auditTrailBroken(AuditBreak(sequence: head.sequence + 1, reason: .entriesAfterHead(head: head.sequence)))
-        }
-        guard let newest = last.first else {
-            if head.sequence == 0 { return head }
-            throw StoreError.auditTrailBroken(AuditBreak(sequence: 1, reason: .cut(head: head.sequence)))
-        }
-        if newest.seq < head.sequence {
-            throw StoreError.auditTrailBroken(AuditBreak(sequence: newest.seq + 1, reason: .cut(head: head.sequence)))
-        }
-        if newest.seq > head.sequence {
-            throw StoreError.auditTrailBroken(AuditBreak(sequence: head.sequence + 1, reason: .beyondHead(head: head.sequence)))
-        }
-        let previous: Data
-        if newest.seq == 1 {
-            previous = AuditChain.genesis
-        } else if let before = last.dropFirst().first, before.seq == newest.seq - 1 {
-            previous = before.hash
-        } else {
-            throw StoreError.auditTrailBroken(AuditBreak(sequence: newest.seq - 1, reason: .missing))
-        }
-        guard newest.hash == head.hash, try storedLink(previous: previous, newest, db: db) == newest.hash else {
-            throw StoreError.auditTrailBroken(AuditBreak(sequence: newest.seq, reason: .edited))
-        }
-        return head
     }
 
     // MARK: The whole chain
