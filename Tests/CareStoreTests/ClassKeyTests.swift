@@ -18,23 +18,12 @@ import Testing
         (fixture, supervisor, child, restricted) = (start.fixture, start.supervisor, start.child, start.restricted)
     }
 
-    /// The keys an account's passphrase opens, through the store's own key code.
-    func keyring(of account: NewAccount) throws -> Keyring {
-        let queue = try fixture.raw()
-        let unlock = try SQLiteCaseStore.unlockAccount(
-            queue, options: fixture.options, account: account.accountName, passphrase: account.passphrase, mayRecord: false)
-        guard case .keyPair(let privateKey) = unlock.secret else { throw StoreError.invalid("no key pair") }
-        return try queue.read { db in
-            try ClassKeys.granted(to: unlock.accountID, privateKey: privateKey, storeID: try StoreDatabase.storeID(db), db: db).0
-        }
-    }
-
     func restrictedRow() throws -> RecordRow {
         try #require(try fixture.raw().read { db in try SQLiteCaseStore.fetchRow(.contact, id: restricted.recordID, db: db) })
     }
 
     @Test func thePolicePassphraseCannotDecryptARestrictedNote() throws {
-        let police = try keyring(of: StoreFixture.police)
+        let police = try fixture.keyring(of: StoreFixture.police)
         #expect(police.classes == [.team, .investigation])
         let row = try restrictedRow()
         #expect(row.visibility == .restricted && row.seal == .bound)
@@ -49,17 +38,17 @@ import Testing
             }
         }
         // A liaison's passphrase opens it.
-        let liaison = try keyring(of: StoreFixture.liaison)
+        let liaison = try fixture.keyring(of: StoreFixture.liaison)
         #expect(liaison.classes == [.team, .restricted])
         let plain = try RecordSealer(keyring: liaison).open(row)
         #expect(try RecordCoding.decoder().decode(Contact.self, from: plain) == restricted)
     }
 
     @Test func eachRoleHoldsExactlyTheClassesItMayRead() throws {
-        #expect(try keyring(of: StoreFixture.supervisor).classes == [.team, .restricted, .investigation])
-        #expect(try keyring(of: StoreFixture.protection).classes == [.team, .restricted])
-        #expect(try keyring(of: StoreFixture.liaison).classes == [.team, .restricted])
-        #expect(try keyring(of: StoreFixture.police).classes == [.team, .investigation])
+        #expect(try fixture.keyring(of: StoreFixture.supervisor).classes == [.team, .restricted, .investigation])
+        #expect(try fixture.keyring(of: StoreFixture.protection).classes == [.team, .restricted])
+        #expect(try fixture.keyring(of: StoreFixture.liaison).classes == [.team, .restricted])
+        #expect(try fixture.keyring(of: StoreFixture.police).classes == [.team, .investigation])
     }
 
     @Test func aPoliceSessionCannotWriteARestrictedNoteEither() throws {
@@ -102,18 +91,18 @@ import Testing
                 FROM key_grants WHERE class = 'restricted' AND account_id = (SELECT id FROM accounts WHERE account_name = 'liaison.testcase')
                 """)
         }
-        #expect(try keyring(of: StoreFixture.police).classes == [.team, .investigation])
+        #expect(try fixture.keyring(of: StoreFixture.police).classes == [.team, .investigation])
     }
 
     @Test func aRoleChangeMovesTheKeysWithIt() throws {
         try supervisor.changeRole(account: "police.testcase", to: .liaison)
-        #expect(try keyring(of: StoreFixture.police).classes == [.team, .restricted])
+        #expect(try fixture.keyring(of: StoreFixture.police).classes == [.team, .restricted])
         let moved = try fixture.open(StoreFixture.police)
         #expect(moved.worker.role == .liaison)
         #expect(try moved.loadDetail(of: child.id, contactLimit: 10).contacts.contacts.contains(restricted))
 
         try supervisor.changeRole(account: "liaison.testcase", to: .police)
-        #expect(try keyring(of: StoreFixture.liaison).classes == [.team, .investigation])
+        #expect(try fixture.keyring(of: StoreFixture.liaison).classes == [.team, .investigation])
         let demoted = try fixture.open(StoreFixture.liaison)
         #expect(try demoted.loadDetail(of: child.id, contactLimit: 10).contacts.hiddenRestricted == 1)
     }

@@ -20,17 +20,6 @@ import Testing
         try start.supervisor.addAccount(Self.secondLiaison)
     }
 
-    /// The keys an account's passphrase opens, through the store's own key code.
-    func keyring(of account: NewAccount) throws -> Keyring {
-        let queue = try fixture.raw()
-        let unlock = try SQLiteCaseStore.unlockAccount(
-            queue, options: fixture.options, account: account.accountName, passphrase: account.passphrase, mayRecord: false)
-        guard case .keyPair(let privateKey) = unlock.secret else { throw StoreError.invalid("no key pair") }
-        return try queue.read { db in
-            try ClassKeys.granted(to: unlock.accountID, privateKey: privateKey, storeID: try StoreDatabase.storeID(db), db: db).0
-        }
-    }
-
     func row(_ kind: RecordKind, _ id: String) throws -> RecordRow {
         try #require(try fixture.raw().read { db in try SQLiteCaseStore.fetchRow(kind, id: id, db: db) })
     }
@@ -46,7 +35,7 @@ import Testing
         let row = try row(.personOfInterest, person.recordID)
         #expect(row.visibility == .investigation && row.seal == .bound && row.childID == nil)
 
-        let protection = try keyring(of: StoreFixture.protection)
+        let protection = try fixture.keyring(of: StoreFixture.protection)
         #expect(throws: StoreError.classNotHeld(.investigation)) { try RecordSealer(keyring: protection).open(row) }
         // Not under any key a child protection worker holds, whatever it is called.
         for held in protection.classes {
@@ -56,7 +45,7 @@ import Testing
                 try RecordSealer(keyring: relabelled).open(row)
             }
         }
-        let plain = try RecordSealer(keyring: try keyring(of: StoreFixture.police)).open(row)
+        let plain = try RecordSealer(keyring: try fixture.keyring(of: StoreFixture.police)).open(row)
         #expect(try RecordCoding.decoder().decode(PersonOfInterest.self, from: plain) == person)
 
         // The dashboard's sessions say the same.
@@ -74,7 +63,7 @@ import Testing
         #expect(row.visibility == .investigation && row.seal == .drop && row.childID == nil)
 
         for account in [StoreFixture.liaison, Self.secondLiaison] {
-            let keys = try keyring(of: account)
+            let keys = try fixture.keyring(of: account)
             #expect(throws: StoreError.classNotHeld(.investigation)) { try RecordSealer(keyring: keys).open(row) }
             for held in keys.classes {
                 var relabelled = Keyring(storeID: keys.storeID, team: keys.team)
@@ -85,7 +74,7 @@ import Testing
         let other = try fixture.open(Self.secondLiaison)
         #expect(throws: CommandError.self) { try other.investigation(.leads) }
 
-        let plain = try RecordSealer(keyring: try keyring(of: StoreFixture.police)).open(row)
+        let plain = try RecordSealer(keyring: try fixture.keyring(of: StoreFixture.police)).open(row)
         #expect(try RecordCoding.decoder().decode(Lead.self, from: plain).text == text)
         let police = try fixture.open(StoreFixture.police)
         #expect(try police.investigation(.leads).leads.map(\.text) == [text])
@@ -97,7 +86,7 @@ import Testing
         var moved = row
         moved.childID = start.child.id.rawValue
         #expect(throws: StoreError.sealBroken(kind: "lead", id: lead.recordID)) {
-            try RecordSealer(keyring: try keyring(of: StoreFixture.police)).open(moved)
+            try RecordSealer(keyring: try fixture.keyring(of: StoreFixture.police)).open(moved)
         }
     }
 

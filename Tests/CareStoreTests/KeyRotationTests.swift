@@ -19,17 +19,6 @@ import Testing
         (fixture, supervisor, child, restricted) = (start.fixture, start.supervisor, start.child, start.restricted)
     }
 
-    /// The keys an account's passphrase opens, through the store's own key code.
-    func keyring(of account: NewAccount) throws -> Keyring {
-        let queue = try fixture.raw()
-        let unlock = try SQLiteCaseStore.unlockAccount(
-            queue, options: fixture.options, account: account.accountName, passphrase: account.passphrase, mayRecord: false)
-        guard case .keyPair(let privateKey) = unlock.secret else { throw StoreError.invalid("no key pair") }
-        return try queue.read { db in
-            try ClassKeys.granted(to: unlock.accountID, privateKey: privateKey, storeID: try StoreDatabase.storeID(db), db: db).0
-        }
-    }
-
     /// Every sealed row in the file: records and caseload summaries.
     func sealedRows() throws -> [RecordRow] {
         try fixture.raw().read { db in
@@ -58,7 +47,7 @@ import Testing
         try protection.keepDraft(Draft(
             worker: protection.worker.id, child: child.id, form: "ContactForm", name: "contact note",
             fields: ["summary": "draft words of a test"], savedAt: Samples.now, visibility: .restricted))
-        let old = try #require(try keyring(of: StoreFixture.supervisor).key(for: .restricted))
+        let old = try #require(try fixture.keyring(of: StoreFixture.supervisor).key(for: .restricted))
         let storeID = try fixture.raw().read(StoreDatabase.storeID)
         let restrictedBefore = try sealedRows().filter { $0.visibility == .restricted }
         #expect(restrictedBefore.count == 4, "two notes, a draft and a summary: \(restrictedBefore.map(\.kind))")
@@ -74,7 +63,7 @@ import Testing
 
         // Every entitled role reads every record of the class; police read none.
         for account in [StoreFixture.supervisor, StoreFixture.protection, StoreFixture.liaison] {
-            let keys = try keyring(of: account)
+            let keys = try fixture.keyring(of: account)
             let new = try #require(keys.key(for: .restricted), "\(account.accountName)")
             #expect(new.withUnsafeBytes { Data($0) } != old.withUnsafeBytes { Data($0) })
             for row in after where row.visibility == .restricted {
@@ -84,7 +73,7 @@ import Testing
         let liaison = try fixture.open(StoreFixture.liaison)
         let notes = try liaison.loadDetail(of: child.id, contactLimit: 10).contacts.contacts.map(\.id)
         #expect(Set(notes).isSuperset(of: [restricted.id, second.id]))
-        let police = try keyring(of: StoreFixture.police)
+        let police = try fixture.keyring(of: StoreFixture.police)
         #expect(police.classes == [.team, .investigation])
         for row in after where row.visibility == .restricted {
             #expect(police.classes.allSatisfy { !opens(row, with: police.key(for: $0)!, storeID: storeID) })
