@@ -47,7 +47,8 @@ extension SQLiteCaseStore {
             untrusted.append(DamagedRecord(kind: row.kind, id: row.id, child: child))
         }
         // A summary the trail wrote that the table no longer holds.
-        for visibility in summaryClasses where try summarizedClasses(db).contains(visibility) {
+        let summarized = try summarizedClasses(db)
+        for visibility in summaryClasses where summarized.contains(visibility) {
             let id = summaryID(child, visibility)
             if summaries[id] == nil, try latestTrailed(kind: summaryKind, id: id, db: db) != nil {
                 untrusted.append(DamagedRecord(kind: summaryKind, id: id, child: child))
@@ -62,11 +63,12 @@ extension SQLiteCaseStore {
         return trailed.version == row.version && trailed.childID == row.childID && trailed.rowHash == row.hash
     }
 
-    /// The last entry the trail wrote of one row (by the `audit_rows_by_record` index).
+    /// The last entry the trail wrote of one row (by the `audit_rows_by_record` index). The
+    /// statement is prepared once per connection: a record checks every row it has this way.
     static func latestTrailed(kind: String, id: String, db: Database) throws -> RecordTrailEntry? {
-        try Row.fetchOne(db, sql: """
+        try Row.fetchOne(db.cachedStatement(sql: """
             SELECT version, child_id, row_hash FROM audit_rows WHERE kind = ? AND id = ? ORDER BY seq DESC, ord DESC LIMIT 1
-            """, arguments: [kind, id]).map { row in
+            """), arguments: [kind, id]).map { row in
             RecordTrailEntry(kind: kind, id: id, version: try row.stored("version"), childID: try row.stored("child_id"), rowHash: try row.stored("row_hash"))
         }
     }

@@ -25,4 +25,24 @@ import Testing
         #expect(ChildIDMatch([kelvin]).contains(ascii))
         #expect(!ChildIDMatch([ascii]).contains(ChildID(rawValue: "test-child-L")))
     }
+
+    /// Few positions (at most 8: one move each) and many (one pass).
+    @Test(arguments: [(1, 40), (3, 300), (12, 300)])
+    func positionsOfChildrenAreWhereFilterFindsThem(chosen: Int, count: Int) {
+        var generator = SystemRandomNumberGenerator()
+        let children = (0..<20).map { _ in ChildID.make() }
+        let appointments = (0..<count).map { _ in
+            Appointment(child: children.randomElement(using: &generator)!, kind: .court, at: Date(timeIntervalSince1970: 0), place: "Test court (synthetic)")
+        }
+        let ids = Set(children.prefix(chosen))
+        let match = ChildIDMatch(ids)
+        let positions = appointments.positions(of: match)
+        #expect(positions == appointments.indices.filter { ids.contains(appointments[$0].child) })
+
+        // Taking them out leaves exactly what `removeAll` leaves, in the same order (the few
+        // moved one by one, the many in one pass).
+        var removed = appointments
+        removed.remove(atAscending: positions)
+        #expect(removed.map(\.id) == appointments.filter { !ids.contains($0.child) }.map(\.id))
+    }
 }

@@ -56,4 +56,30 @@ struct DisplayWidthTests {
         #expect(DisplayWidth.of("\u{301}") == 0)  // a mark with nothing to sit on
         #expect(DisplayWidth.of("a\u{1B}b") == 2)
     }
+
+    @Test("The cluster walk gives the string's graphemes and their widths, ASCII taken a byte at a time or not")
+    func clustersAreTheGraphemesOfTheString() {
+        // Pieces that join with the ASCII before them (a combining mark, a variation selector, a
+        // ZWJ), CR LF, wide and zero-width characters, mixed at random with plain ASCII.
+        let pieces = ["a", "Z", " ", "·", "e", "\u{301}", "\u{FE0F}", "\u{200D}", "\r", "\n", "\r\n", "漢", "ᐊ", "👩", "🇨🇦",
+                      "\u{1F3FD}", "#", "\u{20E3}", "\u{7}", "\u{AD}", "é", "│", "…"]
+        var generator = SystemRandomNumberGenerator()
+        var strings = pieces + ["Me\u{301}tis", "1\u{FE0F}\u{20E3}", "a\r\nb", "x\u{200D}y"]
+        for _ in 0..<2_000 {
+            strings.append((0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        for s in strings {
+            var clusters: [Character] = []
+            var widths: [Int] = []
+            DisplayWidth.forEachCluster(s) { g, w in
+                clusters.append(g)
+                widths.append(w)
+                return true
+            }
+            // Scalar for scalar: `Character`'s == would take "é" and "e\u{301}" as equal.
+            #expect(clusters.map { Array(String($0).unicodeScalars) } == Array(s).map { Array(String($0).unicodeScalars) }, "\(s.unicodeScalars.map { String($0.value, radix: 16) })")
+            #expect(widths == Array(s).map(DisplayWidth.of), "\(s.unicodeScalars.map { String($0.value, radix: 16) })")
+            #expect(DisplayWidth.of(s) == Array(s).map(DisplayWidth.of).reduce(0, +))
+        }
+    }
 }

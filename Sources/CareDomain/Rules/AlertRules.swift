@@ -93,7 +93,7 @@ public enum AlertRules {
         // The few children of a save compared one by one, not every referral's child hashed.
         let isOpen = ChildIDMatch(open)
         referralAlerts(snapshot, isOpen, now, thresholds, into: &alerts)
-        for index in snapshot.appointments.positions(where: { $0.kind == .court && isOpen.contains($0.child) }) {
+        for index in snapshot.appointments.positions(of: isOpen) where snapshot.appointments[index].kind == .court {
             let appointment = snapshot.appointments[index]
             let ahead = appointment.at.timeIntervalSince(now)
             if ahead >= 0 && ahead <= thresholds.courtWithin {
@@ -238,11 +238,11 @@ public enum AlertRules {
     private static func childrenWithTransitionReferral(_ snapshot: CaseloadSnapshot, only: ChildIDMatch? = nil) -> Set<ChildID> {
         let transition = Set(snapshot.services.filter { $0.category == .youthInTransition }.map(\.id))
         var children = Set<ChildID>()
-        let positions = snapshot.referrals.positions { referral in
-            (only?.contains(referral.child) ?? true) && transition.contains(referral.service)
-                && referral.status != .declined && referral.status != .withdrawn
+        let referrals = snapshot.referrals
+        for index in only.map(referrals.positions(of:)) ?? Array(referrals.indices)
+        where transition.contains(referrals[index].service) && referrals[index].status != .declined && referrals[index].status != .withdrawn {
+            children.insert(referrals[index].child)
         }
-        for index in positions { children.insert(snapshot.referrals[index].child) }
         return children
     }
 
@@ -253,7 +253,7 @@ public enum AlertRules {
     ) {
         var serviceNames: [ServiceID: String] = [:]
         for service in snapshot.services { serviceNames[service.id] = service.name }
-        for index in snapshot.referrals.positions(where: { open.contains($0.child) }) {
+        for index in snapshot.referrals.positions(of: open) {
             let referral = snapshot.referrals[index]
             let waited = now.timeIntervalSince(referral.statusSince)
             let service = serviceNames[referral.service] ?? "a service"

@@ -210,14 +210,28 @@ public struct Dashboard: Sendable {
     mutating func advance(to now: Date) {
         self.now = now
         guard now >= nextAlertDue else { return }
-        let due = Set(alertDue.filter { $0.value <= now }.keys)
-        allAlerts.removeAll { alert in alert.child.map(due.contains) ?? true }
-        allAlerts += AlertRules.evaluate(children: due, snapshot: snapshot, now: now, thresholds: thresholds, zone: zone)
-        if let handover = lastHandover, let alert = AlertRules.handoverAlert(handover, now: now, thresholds: thresholds) { allAlerts.append(alert) }
-        allAlerts.sort(by: AlertRules.precedes)
+        let due = Set(alertDue.lazy.filter { $0.value <= now }.map(\.key))
+        let match = ChildIDMatch(due)
+        allAlerts.removeAll { alert in alert.child.map(match.contains) ?? true }
+        // Only the due children are visited (by their positions), not every child checked against them.
+        var fresh = AlertRules.evaluate(children: due, at: due.compactMap { childIndex[$0] }, snapshot: snapshot, now: now,
+                                        thresholds: thresholds, zone: zone)
+        if let handover = lastHandover, let alert = AlertRules.handoverAlert(handover, now: now, thresholds: thresholds) { fresh.append(alert) }
+        // A few alerts (the handover's each minute, a child's limit passing) go to their places;
+        // many (at midnight, when ages and dates move for everyone) are sorted in at once.
+        if fresh.count <= Self.alertsPlacedOneByOne {
+            for alert in fresh { allAlerts.insert(alert, keepingOrder: AlertRules.precedes) }
+        } else {
+            allAlerts += fresh
+            allAlerts.sort(by: AlertRules.precedes)
+        }
         schedule(due)
         splitAlerts()
     }
+
+    /// Past this many alerts changing at once, one sort costs less than a binary search and a
+    /// move for each.
+    static let alertsPlacedOneByOne = 64
 
     /// Takes the last shift's handover (loaded, or changed by anyone) for its alert.
     mutating func setLastHandover(_ state: HandoverState?, now: Date) {
@@ -238,10 +252,10 @@ public struct Dashboard: Sendable {
         if ids == nil || !(ids?.isEmpty ?? true) {
             let only = ids.map(ChildIDMatch.init)
             // By position: only these children's records are copied out.
-            for index in snapshot.referrals.positions(where: { only?.contains($0.child) ?? true }) {
+            for index in only.map(snapshot.referrals.positions(of:)) ?? Array(snapshot.referrals.indices) {
                 referrals[snapshot.referrals[index].child, default: []].append(snapshot.referrals[index])
             }
-            for index in snapshot.appointments.positions(where: { only?.contains($0.child) ?? true }) {
+            for index in only.map(snapshot.appointments.positions(of:)) ?? Array(snapshot.appointments.indices) {
                 courts[snapshot.appointments[index].child, default: []].append(snapshot.appointments[index])
             }
         }
@@ -312,7 +326,9 @@ public struct Dashboard: Sendable {
 
         init(_ ids: Set<ChildID>, of dashboard: Dashboard) {
             let match = ChildIDMatch(ids)
-            referrals = dashboard.snapshot.referrals.filter { match.contains($0.child) }
+            // By position: `filter` would copy out every referral of the caseload to look at it.
+            let all = dashboard.snapshot.referrals
+            referrals = all.positions(of: match).map { all[$0] }
             var liaisons: [ChildID: WorkerID] = [:]
             for id in ids { liaisons[id] = dashboard.child(id)?.team.liaison }
             self.liaisons = liaisons
@@ -342,7 +358,7 @@ public struct Dashboard: Sendable {
         let match = ChildIDMatch(ids)
         let positions = ids.compactMap { childIndex[$0] }
         let fresh = AlertRules.evaluate(children: ids, at: positions, snapshot: snapshot, now: now, thresholds: thresholds, zone: zone)
-        allAlerts.removeAll { match.contains($0.child) }
+        allAlerts.remove(atAscending: allAlerts.positions(of: match))
         for alert in fresh { allAlerts.insert(alert, keepingOrder: AlertRules.precedes) }
         schedule(ids)
         splitAlerts(of: match, fresh: fresh)
@@ -403,14 +419,15 @@ public struct Dashboard: Sendable {
         var visibility = alertVisibility
         alertVisibility = AlertVisibility()
         var counts = alertCounts
-        for index in visibility.shown.positions(where: { match.contains($0.child) }) {
+        let shownGone = visibility.shown.positions(of: match)
+        for index in shownGone {
             let alert = visibility.shown[index]
             counts[alert.severity, default: 0] -= 1
             visibility.answered[alert.id] = nil
             visibility.earlier[alert.id] = nil
         }
-        visibility.shown.removeAll { match.contains($0.child) }
-        visibility.hidden.removeAll { match.contains($0.child) }
+        visibility.shown.remove(atAscending: shownGone)
+        visibility.hidden.remove(atAscending: visibility.hidden.positions(of: match))
         let ids = Set(fresh.map(\.id))
         let part = AlertVisibility(fresh, responses: snapshot.responses.filter { ids.contains($0.alertID) }, now: now)
         for alert in part.shown {
@@ -444,7 +461,8 @@ public struct Dashboard: Sendable {
     /// when neither their referrals nor their liaisons changed (a contact note); the funnel's
     /// medians are worked out again over every referral only when a referral changed.
     private mutating func refreshQueue(_ match: ChildIDMatch, before: Before) {
-        let after = snapshot.referrals.filter { match.contains($0.child) }
+        let all = snapshot.referrals
+        let after = all.positions(of: match).map { all[$0] }
         var liaisons: [ChildID: WorkerID] = [:]
         for id in before.liaisons.keys { liaisons[id] = child(id)?.team.liaison }
         let referralsChanged = after != before.referrals

@@ -50,10 +50,9 @@ public struct Buffer: Equatable, Sendable {
         let y = at.y
         var x = at.x
         var used = 0
-        for g in Sanitizer.clean(text) {
-            if x >= bounds.right { break }
-            let w = DisplayWidth.of(g)
-            if w == 0 { continue }
+        DisplayWidth.forEachCluster(Sanitizer.clean(text)) { g, w in
+            if x >= bounds.right { return false }
+            if w == 0 { return true }
             if x < bounds.x {
                 // Left of the clip: only a wide grapheme's right half can show, and it cannot.
                 if x + w > bounds.x {
@@ -63,14 +62,14 @@ public struct Buffer: Equatable, Sendable {
                     }
                 }
                 x += w
-                continue
+                return true
             }
             if x + w > bounds.right {
                 for column in x..<bounds.right {
                     put(Cell(" ", style: style), x: column, y: y)
                     used += 1
                 }
-                break
+                return false
             }
             if w == 1 {
                 put(Cell(String(g), style: style), x: x, y: y)
@@ -79,6 +78,7 @@ public struct Buffer: Equatable, Sendable {
             }
             x += w
             used += w
+            return true
         }
         return used
     }

@@ -63,8 +63,12 @@ public enum DisplayWidth {
 
     /// The columns a string takes: the sum over its grapheme clusters.
     public static func of(_ s: String) -> Int {
+        if let ascii = printableASCIIWidth(s) { return ascii }
         var total = 0
-        for g in s { total += of(g) }
+        forEachCluster(s) { _, w in
+            total += w
+            return true
+        }
         return total
     }
 
@@ -79,11 +83,11 @@ public enum DisplayWidth {
         let room = ellipsisWidth <= width ? width - ellipsisWidth : width
         var result = ""
         var used = 0
-        for g in s {
-            let w = of(g)
-            if used + w > room { break }
+        forEachCluster(s) { g, w in
+            if used + w > room { return false }
             result.append(g)
             used += w
+            return true
         }
         return ellipsisWidth <= width ? result + ellipsis : result
     }

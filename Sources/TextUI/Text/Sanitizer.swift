@@ -21,6 +21,8 @@ public enum Sanitizer {
     /// `s` with everything listed above removed or replaced.
     public static func clean(_ s: String, multiline: Bool = false) -> String {
         if isPrintableASCII(s, multiline: multiline) { return s }
+        // Most text that is not ASCII ("·", a name with accents) has nothing to take out either.
+        if !s.unicodeScalars.contains(where: { needsWork($0, multiline: multiline) }) { return s }
         let input = Array(s.unicodeScalars)
         var output = String.UnicodeScalarView()
         var i = 0
@@ -66,6 +68,15 @@ public enum Sanitizer {
     }
 
     // MARK: - Classes of scalars
+
+    /// A scalar `clean` removes, replaces or has to look around: the cases of its loop.
+    static func needsWork(_ scalar: Unicode.Scalar, multiline: Bool) -> Bool {
+        switch scalar.value {
+        case 0x0A: return !multiline
+        case 0x09, 0x0D, 0x2028, 0x2029, 0x200D, 0xE0020...0xE007F: return true
+        default: return isRemoved(scalar)
+        }
+    }
 
     /// Removed wherever it appears.
     static func isRemoved(_ scalar: Unicode.Scalar) -> Bool {

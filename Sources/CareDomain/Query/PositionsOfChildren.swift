@@ -1,0 +1,57 @@
+/// A record kept in the snapshot's long lists, filed under one child by a stored `child`.
+public protocol FiledUnderChild {
+    var child: ChildID { get }
+}
+
+extension Referral: FiledUnderChild {}
+extension Appointment: FiledUnderChild {}
+
+extension Array where Element: FiledUnderChild {
+    /// Where the elements filed under the children `match` names are, in order.
+    ///
+    /// Only each element's `child` is read. Handing whole elements to a closure
+    /// (`positions(where:)`, `filter`) copied each one out, retaining every string it holds,
+    /// even specialized: over 50,000 children's referrals that was the largest part of a save's
+    /// refresh (`perf`, `care bench --sizes 50000`).
+    @inlinable
+    public func positions(of match: ChildIDMatch) -> [Int] {
+        var found: [Int] = []
+        for index in indices where match.contains(self[index].child) { found.append(index) }
+        return found
+    }
+}
+
+extension Array where Element == Alert {
+    /// Where the alerts about the children `match` names are, in order (alerts about no child,
+    /// such as the handover's, are not among them). Only each alert's `child` is read.
+    @inlinable
+    public func positions(of match: ChildIDMatch) -> [Int] {
+        var found: [Int] = []
+        for index in indices where match.contains(self[index].child) { found.append(index) }
+        return found
+    }
+}
+
+extension Array {
+    /// Removes the elements at `positions` (ascending). A few are each taken out with one move of
+    /// the elements after them; many in one pass.
+    @inlinable
+    public mutating func remove(atAscending positions: [Int]) {
+        guard let first = positions.first else { return }
+        if positions.count <= 8 {
+            for position in positions.reversed() { remove(at: position) }
+            return
+        }
+        var write = first
+        var next = 0
+        for read in first..<count {
+            if next < positions.count, positions[next] == read {
+                next += 1
+                continue
+            }
+            swapAt(write, read)
+            write += 1
+        }
+        removeSubrange(write...)
+    }
+}
