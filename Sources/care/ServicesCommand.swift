@@ -18,7 +18,7 @@ struct ServicesCommand: ParsableCommand {
         @OptionGroup var login: LoginOptions
 
         func run() throws {
-            let snapshot = try login.open().loadCaseload()
+            let snapshot = try login.open().loadCatalogue()
             for service in snapshot.services {
                 var marks: [String] = []
                 if service.indigenousLed { marks.append("Indigenous-led") }
@@ -46,7 +46,7 @@ struct ServicesCommand: ParsableCommand {
                 throw CommandFailure.words("Nothing imported: \(error.description)")
             }
             let store = try login.open()
-            let services = CatalogueFile.matched(imported, existing: try store.loadCaseload().services)
+            let services = CatalogueFile.matched(imported, existing: try store.loadCatalogue().services)
             let outcome = try store.perform(.importServices(services))
             print("Imported \(services.count) services: \(outcome.summary.replacingOccurrences(of: "services catalogue imported: ", with: "")).")
         }
@@ -66,7 +66,7 @@ struct ServicesCommand: ParsableCommand {
                 throw CommandFailure.words("Nothing changed: \(error.description)")
             }
             let store = try login.open()
-            let current = try store.loadCaseload().checklist
+            let current = try store.loadCatalogue().checklist
             _ = try store.perform(.saveChecklist(ReviewChecklist(version: current?.version ?? 0, questions: questions)))
             print("The review checklist now has \(questions.count) questions; new referrals ask them.")
         }

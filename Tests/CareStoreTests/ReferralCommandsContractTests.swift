@@ -73,6 +73,21 @@ import Testing
     }
 
     @Test(arguments: StoreKind.allCases)
+    func theCatalogueAloneIsTheCaseloadsCatalogueWithNoChildRead(_ kind: StoreKind) throws {
+        let unit = try ContractUnit(kind)
+        let service: Service = try unit.supervisor.performed(.saveService(Samples.service()))
+        let child = try unit.child()
+        _ = try unit.protection.perform(.createReferral(Samples.draftReferral(child: child.id, service: service.id, by: unit.protection.worker.id)))
+        let whole = try unit.protection.loadCaseload()
+        let catalogue = try unit.protection.loadCatalogue()
+        #expect(whole.children.count == 1 && whole.referrals.count == 1)
+        #expect(catalogue.children.isEmpty && catalogue.referrals.isEmpty && catalogue.episodes.isEmpty)
+        #expect(catalogue.services == whole.services && catalogue.services == [service])
+        #expect(catalogue.workers == whole.workers && !catalogue.workers.isEmpty)
+        #expect(catalogue.checklist == whole.checklist)
+    }
+
+    @Test(arguments: StoreKind.allCases)
     func aCatalogueImportSavesEveryServiceOrNone(_ kind: StoreKind) throws {
         let unit = try ContractUnit(kind)
         let existing: Service = try unit.supervisor.performed(.saveService(Samples.service()))

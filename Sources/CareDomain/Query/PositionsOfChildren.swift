@@ -9,10 +9,10 @@ extension Appointment: FiledUnderChild {}
 extension Array where Element: FiledUnderChild {
     /// Where the elements filed under the children `match` names are, in order.
     ///
-    /// Only each element's `child` is read. Handing whole elements to a closure
-    /// (`positions(where:)`, `filter`) copied each one out, retaining every string it holds,
-    /// even specialized: over 50,000 children's referrals that was the largest part of a save's
-    /// refresh (`perf`, `care bench --sizes 50000`).
+    /// Only each element's `child` is read. Handing whole elements to a closure (`filter`, or
+    /// a `positions(where:)` this replaced) copied each one out, retaining every string it
+    /// holds, even when specialized: over 50,000 children's referrals that was the largest part
+    /// of a save's refresh (`perf`, `care bench --sizes 50000`).
     @inlinable
     public func positions(of match: ChildIDMatch) -> [Int] {
         var found: [Int] = []
@@ -53,5 +53,24 @@ extension Array {
             write += 1
         }
         removeSubrange(write...)
+    }
+}
+
+/// Where some children's referrals and appointments are in a snapshot's lists: found with one
+/// scan of each list and shared by everything a refresh works out for those children (their
+/// alerts, when those next change, the referral queue), instead of one scan each.
+public struct RecordPositions: Sendable, Equatable {
+    public let referrals: [Int]
+    public let appointments: [Int]
+
+    public init(of match: ChildIDMatch, in snapshot: CaseloadSnapshot) {
+        referrals = snapshot.referrals.positions(of: match)
+        appointments = snapshot.appointments.positions(of: match)
+    }
+
+    /// Every position (no children picked out).
+    public init(everyRecordOf snapshot: CaseloadSnapshot) {
+        referrals = Array(snapshot.referrals.indices)
+        appointments = Array(snapshot.appointments.indices)
     }
 }

@@ -27,22 +27,25 @@ public enum AlertRules {
     /// `positions`, when given, are where those children are in `snapshot.children` (the
     /// dashboard keeps that index): only they are visited, rather than every child checked
     /// against `ids`. A position that does not hold one of `ids` is passed over.
+    /// `records`, when given, are where those children's referrals and appointments are
+    /// (`RecordPositions`), found once by the caller for everything it refreshes.
     public static func evaluate(
-        children ids: Set<ChildID>, at positions: [Int]? = nil, snapshot: CaseloadSnapshot, now: Date,
+        children ids: Set<ChildID>, at positions: [Int]? = nil, records: RecordPositions? = nil, snapshot: CaseloadSnapshot, now: Date,
         thresholds: AlertThresholds = .standard, zone: TimeZone
     ) -> [Alert] {
-        sortedByPrecedence(collect(snapshot, only: ids, at: positions, now: now, thresholds: thresholds, zone: zone))
+        sortedByPrecedence(collect(snapshot, only: ids, at: positions, records: records, now: now, thresholds: thresholds, zone: zone))
     }
 
     /// The children's own alerts are worked out on every core (`ParallelMap`), a range of
     /// children each, and put together in the children's order.
     private static func collect(
-        _ snapshot: CaseloadSnapshot, only ids: Set<ChildID>?, at positions: [Int]? = nil, now: Date, thresholds: AlertThresholds,
-        zone: TimeZone
+        _ snapshot: CaseloadSnapshot, only ids: Set<ChildID>?, at positions: [Int]? = nil, records: RecordPositions? = nil, now: Date,
+        thresholds: AlertThresholds, zone: TimeZone
     ) -> [Alert] {
         let today = DayDate(now, in: zone)
         let only = ids.map(ChildIDMatch.init)
-        let transition = childrenWithTransitionReferral(snapshot, only: only)
+        let records = records ?? only.map { RecordPositions(of: $0, in: snapshot) } ?? RecordPositions(everyRecordOf: snapshot)
+        let transition = childrenWithTransitionReferral(snapshot, at: records.referrals)
         let children = snapshot.children
         let parts: [(alerts: [Alert], open: [ChildID])]
         if let positions, let only {
@@ -92,8 +95,8 @@ public enum AlertRules {
         }
         // The few children of a save compared one by one, not every referral's child hashed.
         let isOpen = ChildIDMatch(open)
-        referralAlerts(snapshot, isOpen, now, thresholds, into: &alerts)
-        for index in snapshot.appointments.positions(of: isOpen) where snapshot.appointments[index].kind == .court {
+        referralAlerts(snapshot, at: records.referrals, isOpen, now, thresholds, into: &alerts)
+        for index in records.appointments where snapshot.appointments[index].kind == .court && isOpen.contains(snapshot.appointments[index].child) {
             let appointment = snapshot.appointments[index]
             let ahead = appointment.at.timeIntervalSince(now)
             if ahead >= 0 && ahead <= thresholds.courtWithin {
@@ -235,11 +238,11 @@ public enum AlertRules {
 
     /// The children with a Youth-In-Transition referral, found once for all of them: one counts
     /// unless it was declined or withdrawn.
-    private static func childrenWithTransitionReferral(_ snapshot: CaseloadSnapshot, only: ChildIDMatch? = nil) -> Set<ChildID> {
+    private static func childrenWithTransitionReferral(_ snapshot: CaseloadSnapshot, at positions: [Int]) -> Set<ChildID> {
         let transition = Set(snapshot.services.filter { $0.category == .youthInTransition }.map(\.id))
         var children = Set<ChildID>()
         let referrals = snapshot.referrals
-        for index in only.map(referrals.positions(of:)) ?? Array(referrals.indices)
+        for index in positions
         where transition.contains(referrals[index].service) && referrals[index].status != .declined && referrals[index].status != .withdrawn {
             children.insert(referrals[index].child)
         }
@@ -249,11 +252,11 @@ public enum AlertRules {
     // MARK: - Referrals and handover
 
     private static func referralAlerts(
-        _ snapshot: CaseloadSnapshot, _ open: ChildIDMatch, _ now: Date, _ t: AlertThresholds, into alerts: inout [Alert]
+        _ snapshot: CaseloadSnapshot, at positions: [Int], _ open: ChildIDMatch, _ now: Date, _ t: AlertThresholds, into alerts: inout [Alert]
     ) {
         var serviceNames: [ServiceID: String] = [:]
         for service in snapshot.services { serviceNames[service.id] = service.name }
-        for index in snapshot.referrals.positions(of: open) {
+        for index in positions where open.contains(snapshot.referrals[index].child) {
             let referral = snapshot.referrals[index]
             let waited = now.timeIntervalSince(referral.statusSince)
             let service = serviceNames[referral.service] ?? "a service"

@@ -214,7 +214,8 @@ public struct Dashboard: Sendable {
         let match = ChildIDMatch(due)
         allAlerts.removeAll { alert in alert.child.map(match.contains) ?? true }
         // Only the due children are visited (by their positions), not every child checked against them.
-        var fresh = AlertRules.evaluate(children: due, at: due.compactMap { childIndex[$0] }, snapshot: snapshot, now: now,
+        let records = RecordPositions(of: match, in: snapshot)
+        var fresh = AlertRules.evaluate(children: due, at: due.compactMap { childIndex[$0] }, records: records, snapshot: snapshot, now: now,
                                         thresholds: thresholds, zone: zone)
         if let handover = lastHandover, let alert = AlertRules.handoverAlert(handover, now: now, thresholds: thresholds) { fresh.append(alert) }
         // A few alerts (the handover's each minute, a child's limit passing) go to their places;
@@ -225,7 +226,7 @@ public struct Dashboard: Sendable {
             allAlerts += fresh
             allAlerts.sort(by: AlertRules.precedes)
         }
-        schedule(due)
+        schedule(due, records: records)
         splitAlerts()
     }
 
@@ -246,16 +247,17 @@ public struct Dashboard: Sendable {
     }
 
     /// Works out when the alerts of `ids` (every child when nil) next change.
-    private mutating func schedule(_ ids: Set<ChildID>?) {
+    /// `records`, when given, are where the referrals and appointments of `ids` are.
+    private mutating func schedule(_ ids: Set<ChildID>?, records: RecordPositions? = nil) {
         var referrals: [ChildID: [Referral]] = [:]
         var courts: [ChildID: [Appointment]] = [:]
         if ids == nil || !(ids?.isEmpty ?? true) {
-            let only = ids.map(ChildIDMatch.init)
+            let records = records ?? ids.map { RecordPositions(of: ChildIDMatch($0), in: snapshot) } ?? RecordPositions(everyRecordOf: snapshot)
             // By position: only these children's records are copied out.
-            for index in only.map(snapshot.referrals.positions(of:)) ?? Array(snapshot.referrals.indices) {
+            for index in records.referrals {
                 referrals[snapshot.referrals[index].child, default: []].append(snapshot.referrals[index])
             }
-            for index in only.map(snapshot.appointments.positions(of:)) ?? Array(snapshot.appointments.indices) {
+            for index in records.appointments {
                 courts[snapshot.appointments[index].child, default: []].append(snapshot.appointments[index])
             }
         }
@@ -357,12 +359,15 @@ public struct Dashboard: Sendable {
         refreshRows(ids)
         let match = ChildIDMatch(ids)
         let positions = ids.compactMap { childIndex[$0] }
-        let fresh = AlertRules.evaluate(children: ids, at: positions, snapshot: snapshot, now: now, thresholds: thresholds, zone: zone)
+        // Their referrals and appointments found once, for the alerts, the schedule and the queue.
+        let records = RecordPositions(of: match, in: snapshot)
+        let fresh = AlertRules.evaluate(children: ids, at: positions, records: records, snapshot: snapshot, now: now,
+                                        thresholds: thresholds, zone: zone)
         allAlerts.remove(atAscending: allAlerts.positions(of: match))
         for alert in fresh { allAlerts.insert(alert, keepingOrder: AlertRules.precedes) }
-        schedule(ids)
+        schedule(ids, records: records)
         splitAlerts(of: match, fresh: fresh)
-        refreshQueue(match, before: before)
+        refreshQueue(match, before: before, records: records)
         applyQuery(keeping: selected)
     }
 
@@ -460,9 +465,9 @@ public struct Dashboard: Sendable {
     /// leave the counts and the list, as they are now join them in their places. Nothing to do
     /// when neither their referrals nor their liaisons changed (a contact note); the funnel's
     /// medians are worked out again over every referral only when a referral changed.
-    private mutating func refreshQueue(_ match: ChildIDMatch, before: Before) {
+    private mutating func refreshQueue(_ match: ChildIDMatch, before: Before, records: RecordPositions) {
         let all = snapshot.referrals
-        let after = all.positions(of: match).map { all[$0] }
+        let after = records.referrals.map { all[$0] }
         var liaisons: [ChildID: WorkerID] = [:]
         for id in before.liaisons.keys { liaisons[id] = child(id)?.team.liaison }
         let referralsChanged = after != before.referrals
