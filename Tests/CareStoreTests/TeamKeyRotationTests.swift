@@ -163,4 +163,15 @@ import Testing
         }
         #expect(try fixture.raw().read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM key_epochs") } == 0)
     }
+
+    /// A server store walks its trail under one team key, so `care migrate` refuses in words.
+    @Test func aStoreWhoseTeamKeyWasRotatedIsNotCopiedToAServer() throws {
+        #expect(throws: Never.self) { try StoreAdmin.tables(options: fixture.options) }
+        _ = try supervisor.rotateKey(.team)
+        #expect {
+            try StoreAdmin.tables(options: fixture.options)
+        } throws: { error in
+            "\(error)".contains("team key was rotated")
+        }
+    }
 }
