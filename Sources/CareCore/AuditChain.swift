@@ -197,6 +197,12 @@ public struct AuditBreak: Sendable, Equatable {
         /// The records later events wrote are still listed, but the events and the head were
         /// cut back to an earlier point.
         case entriesAfterHead(head: Int64)
+        /// The team key that chained this part of the trail (before a rotation of the team key)
+        /// is missing from the store or does not open, so the events cannot be verified.
+        case trailKeyMissing
+        /// The events from here are chained under another team key, but the event before names
+        /// no rotation to it (or a rotation event is not followed by its key).
+        case keyChangedWithoutRotation
 
         public var description: String {
             switch self {
@@ -207,6 +213,8 @@ public struct AuditBreak: Sendable, Equatable {
             case .headRewritten: "the head of the trail was removed or rewritten"
             case .beyondHead(let head): "added after the head (event \(head)) outside care"
             case .entriesAfterHead(let head): "deleted (the records later events wrote are still listed after event \(head): the trail and its head were cut back)"
+            case .trailKeyMissing: "cannot be verified: the team key it was chained under before a rotation is missing from the store or does not open"
+            case .keyChangedWithoutRotation: "the team key changes here without a rotation event naming the new key"
             }
         }
     }

@@ -58,7 +58,9 @@ package enum AuditLinking {
 
     /// One stored event, its payload opened.
     package static func event(_ row: AuditRow, keys: SessionKeys) throws -> AuditEvent {
-        let plain = try keys.sealer.openAudit(row.payload, sequence: row.seq)
+        // An event chained before the team key was rotated is sealed under the key of its time.
+        guard let trail = keys.trail(forEvent: row.seq) else { throw StoreError.sealBroken(kind: "audit", id: String(row.seq)) }
+        let plain = try trail.sealer.openAudit(row.payload, sequence: row.seq)
         let payload: AuditPayload
         do {
             payload = try RecordCoding.decoder().decode(AuditPayload.self, from: plain)

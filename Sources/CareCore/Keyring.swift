@@ -27,6 +27,36 @@ package struct Keyring: Sendable {
 
     package mutating func add(_ key: SymmetricKey, for visibility: VisibilityClass) { keys[visibility] = key }
 
+    /// The team keys that chained the audit trail before the present one (`care keys rotate
+    /// team`), oldest first: each chained the events from its `firstEvent` up to the next one's.
+    /// A session holds them to verify and read the events they chained, and for nothing else.
+    package private(set) var pastTeams: [TeamEpoch] = []
+    /// The first event chained under the present team key (1 when it was never rotated).
+    package private(set) var teamFirstEvent: Int64 = 1
+
+    /// One team key the trail was chained under before the present one.
+    package struct TeamEpoch: Sendable {
+        package var number: Int
+        package var firstEvent: Int64
+        package var key: SymmetricKey
+
+        package init(number: Int, firstEvent: Int64, key: SymmetricKey) {
+            self.number = number
+            self.firstEvent = firstEvent
+            self.key = key
+        }
+    }
+
+    /// Which team key chains which events: the past ones (oldest first) and the first event
+    /// under the present key.
+    package mutating func setTeamHistory(_ past: [TeamEpoch], presentFrom firstEvent: Int64) {
+        pastTeams = past
+        teamFirstEvent = firstEvent
+    }
+
+    /// The keyring of a past team key, for deriving the audit keys of the events it chained.
+    package func pastTeamKeyring(_ epoch: TeamEpoch) -> Keyring { Keyring(storeID: storeID, team: epoch.key) }
+
     /// A key for one purpose, derived from the team key (HKDF-SHA256).
     package func derived(_ purpose: String) -> SymmetricKey {
         HKDF<SHA256>.deriveKey(inputKeyMaterial: team, info: Data("care/v2/\(purpose)".utf8), outputByteCount: 32)

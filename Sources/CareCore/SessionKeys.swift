@@ -16,6 +16,24 @@ package struct SessionKeys: Sendable {
     /// The key check of each class key held (`Keyring.keyCheck`), to notice a key rotated by a
     /// supervisor while this session was open (`SQLiteCaseStore.requireCurrentKeys`).
     package let keyChecks: [VisibilityClass: Data]
+    /// The audit keys of the team keys the trail was chained under before the present one,
+    /// oldest first (`Keyring.pastTeams`): they verify and open the events of their epoch.
+    package let pastTrail: [TrailKeys]
+
+    /// The audit keys of one team key: its chain, its tags and its events' seal.
+    package struct TrailKeys: Sendable {
+        package let firstEvent: Int64
+        package let chain: AuditChain
+        package let index: AuditIndex
+        package let sealer: RecordSealer
+
+        init(keyring: Keyring, firstEvent: Int64) {
+            self.firstEvent = firstEvent
+            chain = AuditChain(keyring: keyring)
+            index = AuditIndex(keyring: keyring)
+            sealer = RecordSealer(keyring: keyring)
+        }
+    }
 
     package init(keyring: Keyring, privateKey: AccountKeys.PrivateKey?, authority: UnitAuthority? = nil) {
         self.keyring = keyring
@@ -24,14 +42,39 @@ package struct SessionKeys: Sendable {
         sealer = RecordSealer(keyring: keyring)
         chain = AuditChain(keyring: keyring)
         index = AuditIndex(keyring: keyring)
+        pastTrail = keyring.pastTeams.map { TrailKeys(keyring: keyring.pastTeamKeyring($0), firstEvent: $0.firstEvent) }
         var checks: [VisibilityClass: Data] = [:]
-        for visibility in keyring.classes where visibility != .team {
+        for visibility in keyring.classes {
             checks[visibility] = Keyring.keyCheck(keyring.key(for: visibility)!, storeID: keyring.storeID, visibility: visibility)
         }
         keyChecks = checks
     }
 
     package var storeID: String { keyring.storeID }
+
+    /// The audit keys that chained event `sequence`: the present team key's from
+    /// `keyring.teamFirstEvent` on, a past one's before; nil when the store no longer holds the
+    /// key of that part of the trail.
+    package func trail(forEvent sequence: Int64) -> TrailKeys? {
+        if sequence >= keyring.teamFirstEvent { return present }
+        return pastTrail.last { $0.firstEvent <= sequence }
+    }
+
+    /// The present team key's audit keys.
+    package var present: TrailKeys { TrailKeys(chain: chain, index: index, sealer: sealer, firstEvent: keyring.teamFirstEvent) }
+
+    /// The tag keys of every team key the trail was chained under, present first: a child's or
+    /// a worker's events are found under each.
+    package var allIndexes: [AuditIndex] { [index] + pastTrail.reversed().map(\.index) }
+}
+
+extension SessionKeys.TrailKeys {
+    init(chain: AuditChain, index: AuditIndex, sealer: RecordSealer, firstEvent: Int64) {
+        self.firstEvent = firstEvent
+        self.chain = chain
+        self.index = index
+        self.sealer = sealer
+    }
 }
 
 /// Whether the session can use the keys. Locking drops them: `SymmetricKey` keeps its bytes in

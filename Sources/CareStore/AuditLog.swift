@@ -33,16 +33,19 @@ struct AuditLog {
     func append(_ db: Database, _ event: NewEvent) throws -> AuditEvent {
         let head = try verifiedTail(db)
         let seq = head.sequence + 1
+        // The present team key's, except for the event that rotates it: the last one chained
+        // under the old key (`TeamKeyHistory`).
+        guard let trail = keys.trail(forEvent: seq) else { throw StoreError.auditTrailBroken(AuditBreak(sequence: seq, reason: .trailKeyMissing)) }
         let payload = AuditPayload(
             summary: event.summary, actor: event.actor, targetKind: event.targetKind?.rawValue, targetID: event.targetID,
             child: event.child?.rawValue)
         var row = AuditRow(
-            seq: seq, at: event.at.timeIntervalSince1970, action: event.action.rawValue, actorKey: keys.index.actor(event.actor),
-            targetKey: keys.index.target(kind: event.targetKind?.rawValue, id: event.targetID, for: event.action),
-            childKey: keys.index.child(event.child?.rawValue, for: event.action),
-            payload: try keys.sealer.sealAudit(RecordCoding.encoder().encode(payload), sequence: seq), hash: Data())
+            seq: seq, at: event.at.timeIntervalSince1970, action: event.action.rawValue, actorKey: trail.index.actor(event.actor),
+            targetKey: trail.index.target(kind: event.targetKind?.rawValue, id: event.targetID, for: event.action),
+            childKey: trail.index.child(event.child?.rawValue, for: event.action),
+            payload: try trail.sealer.sealAudit(RecordCoding.encoder().encode(payload), sequence: seq), hash: Data())
         let entries = event.rows.map(\.trailEntry) + event.entries
-        row.hash = keys.chain.link(previous: head.hash, row, entries: entries)
+        row.hash = trail.chain.link(previous: head.hash, row, entries: entries)
         try db.execute(
             sql: "INSERT INTO audit(\(AuditRow.columns)) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             arguments: [row.seq, row.at, row.action, row.actorKey, row.targetKey, row.childKey, row.payload, row.hash])
@@ -79,7 +82,10 @@ struct AuditLog {
         let after = try Bool.fetchOne(
             db, sql: "SELECT EXISTS(SELECT 1 FROM audit_rows WHERE seq > ?)", arguments: [head?.sequence ?? 0]) ?? false
         return try AuditLinking.checkTail(head: head, lastTwo: last, entriesAfterHead: after, keys: keys) { previous, newest in
-            try storedLink(previous: previous, newest, db: db)
+            guard let trail = keys.trail(forEvent: newest.seq) else {
+                throw StoreError.auditTrailBroken(AuditBreak(sequence: newest.seq, reason: .trailKeyMissing))
+            }
+            return try storedLink(previous: previous, newest, chain: trail.chain, db: db)
         }
     }
 
@@ -98,14 +104,27 @@ struct AuditLog {
             entryCounts[try row.stored("seq")] = try row.stored("n")
         }
         var pendingEntry: (Int64, RecordTrailEntry)?
-        func link(previous: Data, _ row: AuditRow) throws -> Data {
-            var link = keys.chain.startLink(previous: previous, row, entryCount: entryCounts[row.seq] ?? 0)
+        // The rotation of the team key an event names among its entries (`TeamKeyHistory`).
+        var rotationNamed: RecordTrailEntry?
+        func link(previous: Data, _ row: AuditRow, chain: AuditChain) throws -> Data {
+            var link = chain.startLink(previous: previous, row, entryCount: entryCounts[row.seq] ?? 0)
+            rotationNamed = nil
             while true {
                 if pendingEntry == nil, let stored = try entryRows.next() { pendingEntry = (try stored.stored("seq"), try Self.trailEntry(stored)) }
                 guard let (entrySeq, entry) = pendingEntry, entrySeq <= row.seq else { return link.finish() }
-                if entrySeq == row.seq { link.add(entry) }
+                if entrySeq == row.seq {
+                    link.add(entry)
+                    if entry.kind == TeamKeyHistory.entryKind { rotationNamed = entry }
+                }
                 pendingEntry = nil
             }
+        }
+        // The trail is walked under the team key of each part: the oldest first, and the next
+        // one only after an event, verified under the key before, names its rotation to it. The
+        // first event of each part (`key_epochs.first_seq`, a clear column) is not trusted here.
+        var walking = keys.pastTrail + [keys.present]
+        if keys.keyring.teamFirstEvent > 1, keys.pastTrail.first?.firstEvent != 1 {
+            return AuditVerification(eventCount: count, firstBreak: AuditBreak(sequence: 1, reason: .trailKeyMissing))
         }
         var previous = AuditChain.genesis
         var expected: Int64 = 1
@@ -117,13 +136,27 @@ struct AuditLog {
             if row.seq != expected {
                 return AuditVerification(eventCount: count, firstBreak: AuditBreak(sequence: expected, reason: .missing))
             }
-            if try link(previous: previous, row) != row.hash {
+            if try link(previous: previous, row, chain: walking[0].chain) != row.hash {
                 return AuditVerification(eventCount: count, firstBreak: AuditBreak(sequence: row.seq, reason: try classify(row, db: db)))
+            }
+            if let rotation = rotationNamed {
+                // Only to the key the store holds next, by its key check; the events after are
+                // chained under it.
+                guard walking.count > 1,
+                      rotation.rowHash == Keyring.keyCheck(walking[1].sealer.keyring.team, storeID: keys.storeID, visibility: .team)
+                else {
+                    return AuditVerification(eventCount: count, firstBreak: AuditBreak(sequence: row.seq + 1, reason: .trailKeyMissing))
+                }
+                walking.removeFirst()
             }
             previous = row.hash
             expected += 1
         }
         let last = expected - 1
+        if walking.count > 1 {
+            // The store's present key was never named by a rotation in the trail.
+            return AuditVerification(eventCount: count, firstBreak: AuditBreak(sequence: last + 1, reason: .keyChangedWithoutRotation))
+        }
         guard let head = try Self.storedHead(db), head.verifies(keyring: keys.keyring) else {
             return AuditVerification(eventCount: count, firstBreak: AuditBreak(sequence: last, reason: .headRewritten))
         }
@@ -153,7 +186,7 @@ struct AuditLog {
                 : (try Data.fetchOne(db, sql: "SELECT hash FROM audit WHERE seq = ?", arguments: [seq - 1]) ?? AuditChain.genesis)
             var moved = row
             moved.seq = seq
-            if try storedLink(previous: previous, moved, db: db) == row.hash {
+            if let trail = keys.trail(forEvent: seq), try storedLink(previous: previous, moved, chain: trail.chain, db: db) == row.hash {
                 return .reordered(belongsAt: seq)
             }
         }
@@ -166,16 +199,19 @@ struct AuditLog {
     func events(_ db: Database, child: String?, actor: String?, since: Date?) throws -> [AuditEvent] {
         var conditions: [String] = []
         var arguments: StatementArguments = []
+        // Events chained before a rotation of the team key carry the tags of the key of their time.
+        let indexes = keys.allIndexes
         if let child {
             // A look's sealed tag differs per event: every sealed look is read and matched below.
-            let tags = keys.index.childTags(child)
+            let tags = indexes.flatMap { $0.childTags(child) }
             conditions.append("(child_key IN (\(tags.map { _ in "?" }.joined(separator: ", "))) "
                 + "OR (action IN ('view', 'preview') AND length(child_key) = \(AuditIndex.sealedTagLength)))")
             arguments += StatementArguments(tags)
         }
         if let actor {
-            conditions.append("actor_key = ?")
-            arguments += [keys.index.actor(actor)]
+            let tags = indexes.compactMap { $0.actor(actor) }
+            conditions.append("actor_key IN (\(tags.map { _ in "?" }.joined(separator: ", ")))")
+            arguments += StatementArguments(tags)
         }
         if let since {
             conditions.append("at >= ?")
@@ -186,7 +222,7 @@ struct AuditLog {
         var events: [AuditEvent] = []
         while let next = try rows.next() {
             let row = try Self.auditRow(next)
-            if let child, row.childKey?.count == AuditIndex.sealedTagLength, !keys.index.isLook(row.childKey, at: child) { continue }
+            if let child, row.childKey?.count == AuditIndex.sealedTagLength, !(keys.trail(forEvent: row.seq)?.index.isLook(row.childKey, at: child) ?? false) { continue }
             events.append(try event(row))
         }
         return events
@@ -210,9 +246,9 @@ struct AuditLog {
     }
 
     /// The link of the stored event `row` following `previous`, its entries read one at a time.
-    func storedLink(previous: Data, _ row: AuditRow, db: Database) throws -> Data {
+    func storedLink(previous: Data, _ row: AuditRow, chain: AuditChain, db: Database) throws -> Data {
         let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM audit_rows WHERE seq = ?", arguments: [row.seq]) ?? 0
-        var link = keys.chain.startLink(previous: previous, row, entryCount: count)
+        var link = chain.startLink(previous: previous, row, entryCount: count)
         let entries = try Row.fetchCursor(db, sql: "SELECT * FROM audit_rows WHERE seq = ? ORDER BY ord", arguments: [row.seq])
         while let stored = try entries.next() { link.add(try Self.trailEntry(stored)) }
         return link.finish()

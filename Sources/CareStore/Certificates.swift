@@ -73,7 +73,7 @@ enum Certificates {
             throw StoreError.invalid(
                 "The account \(stored.account.name) is not as the unit's authority certified it (its key, role or state was changed "
                     + "outside care, or it was never certified); nothing was changed. Set its passphrase again with "
-                    + "`care user passphrase \(stored.account.name)`, which gives it a new certified key, then try again.")
+                    + "`care user passwd \(stored.account.name)`, which gives it a new certified key, then try again.")
         }
         var changed = stored.account
         change(&changed)
@@ -161,6 +161,26 @@ enum Certificates {
             }
             return stored == entitlement(account.publicKey) || waiting && stored == entitlement(nil)
         }
+    }
+
+    /// In a certified store, the names of the active accounts with no certificate (still on the
+    /// first format when it was certified): they are given no key but the team's, which their
+    /// own passphrase already opened, until a supervisor sets their passphrase.
+    static func uncertifiedActive(_ db: Database) throws -> [String] {
+        guard try authorityKey(db) != nil else { return [] }
+        return try accounts(db).filter { $0.certificate == nil && $0.account.active }.map(\.account.name)
+    }
+
+    /// What an account not yet certified is told at sign-in.
+    static func uncertifiedNotice(_ name: String) -> String {
+        "This account is not yet certified by the unit's authority, so it holds no key but the team's: ask a supervisor to set "
+            + "its passphrase again (care user passwd \(name)), which certifies it and gives it the keys its role reads."
+    }
+
+    /// What a supervisor is told at sign-in while accounts wait to be certified.
+    static func uncertifiedForSupervisor(_ names: [String]) -> String {
+        "Not yet certified, so holding no key but the team's: \(names.joined(separator: ", ")). Set each one's passphrase "
+            + "(care user passwd NAME) to certify it; nothing else gives them their keys."
     }
 
     /// Classes whose key `care init` never made (a store upgraded from the first format makes

@@ -52,6 +52,7 @@ enum ClassKeys {
         }
         var keyring = Keyring(storeID: storeID, team: team)
         for (visibility, key) in keys { keyring.add(key, for: visibility) }
+        try TeamKeyHistory.load(into: &keyring, db: db)
         return (keyring, notices)
     }
 
@@ -134,11 +135,12 @@ enum ClassKeys {
             sql: "INSERT INTO keyring(class, key_check) VALUES (?, ?)",
             arguments: [visibility.rawValue, Keyring.keyCheck(key, storeID: keyring.storeID, visibility: visibility)])
         keyring.add(key, for: visibility)
+        // In a certified store only certified accounts: one still on the first format could
+        // carry a public key planted in the file (`Certificates.mayReceive`).
         let entitled = try holders(db).filter {
-            try $0.role.mayRead(visibility)
-                && Certificates.mayReceive(visibility, accountID: $0.id, storeID: keyring.storeID, db: db, uncertifiedByEntitlement: true)
+            try $0.role.mayRead(visibility) && Certificates.mayReceive(visibility, accountID: $0.id, storeID: keyring.storeID, db: db)
         }
-        for holder in entitled { try grant(key, visibility, to: holder, storeID: keyring.storeID, db: db, uncertifiedByEntitlement: true) }
+        for holder in entitled { try grant(key, visibility, to: holder, storeID: keyring.storeID, db: db) }
         let sealer = RecordSealer(keyring: keyring)
         var resealed: [RecordRow] = []
         let legacy = try Row.fetchAll(
@@ -156,7 +158,11 @@ enum ClassKeys {
 
     /// Seals each class key this session holds to every account entitled to it that has a key
     /// pair but no copy yet (it got its key pair after the key was made). Only an entitlement
-    /// written under the key itself counts, for the role the account has now.
+    /// written under the key itself counts, for the role the account has now. In a certified
+    /// store only a certified account receives one: the public key of an account still on the
+    /// first format proves nothing (anyone with the file could have put it there), so such an
+    /// account waits for a supervisor to set its passphrase, which makes and certifies its key
+    /// pair (`Certificates.uncertifiedNotice`).
     static func grantPending(keyring: Keyring, db: Database) throws -> [VisibilityClass: Int] {
         var granted: [VisibilityClass: Int] = [:]
         for visibility in keyring.classes {
@@ -172,9 +178,9 @@ enum ClassKeys {
                 let waitingForm = KeyGrant.entitlement(key, storeID: keyring.storeID, visibility: visibility, accountID: holder.id, role: role, publicKey: nil)
                 let boundForm = KeyGrant.entitlement(key, storeID: keyring.storeID, visibility: visibility, accountID: holder.id, role: role, publicKey: holder.publicKey)
                 guard stored == waitingForm || stored == boundForm,
-                      try Certificates.mayReceive(visibility, accountID: holder.id, storeID: keyring.storeID, db: db, uncertifiedByEntitlement: true)
+                      try Certificates.mayReceive(visibility, accountID: holder.id, storeID: keyring.storeID, db: db)
                 else { continue }
-                try grant(key, visibility, to: holder, storeID: keyring.storeID, db: db, uncertifiedByEntitlement: true)
+                try grant(key, visibility, to: holder, storeID: keyring.storeID, db: db)
                 granted[visibility, default: 0] += 1
             }
         }

@@ -24,19 +24,20 @@ extension SQLiteCaseStore {
     }
 
     /// Replaces the key of `visibility`. Supervisors only; a certified store only (the grants
-    /// follow certificates, never the clear role column). The team key is not rotated: it also
-    /// keys the audit chain, its head and its tags, which would all have to be rebuilt.
+    /// follow certificates, never the clear role column).
+    ///
+    /// The team key also keys the audit trail, which is not chained again: the rotation event
+    /// is the last event chained under the old key and names the new one, every later event and
+    /// the head are under the new key, and the old key is kept sealed under the new one to
+    /// verify and read the events it chained (`TeamKeyHistory`). It is refused while an active
+    /// account has no valid certificate (it would be left without any key) or a class's key
+    /// was never made (its rows wait under the old key).
     ///
     /// Every row sealed again must first agree with the last version the audit trail wrote of
     /// it: sealing a row put back or changed outside care and listing it in a new event would
     /// make it look legitimate, so the rotation is refused in words and `care check` names it.
     public func rotateKey(_ visibility: VisibilityClass) throws -> KeyRotation {
         try require(.manageAccounts)
-        guard visibility != .team else {
-            throw StoreError.invalid(
-                "The team's key also keys the audit trail, so this version cannot rotate it; only the keys to restricted notes "
-                    + "and investigation records can be rotated.")
-        }
         let keys = try session.keys()
         guard let authority = keys.authority else {
             throw StoreError.invalid(
@@ -54,6 +55,21 @@ extension SQLiteCaseStore {
             let newKey = Keyring.makeClassKey()
             var keyring = keys.keyring
             keyring.add(newKey, for: visibility)
+            var trailEntries: [RecordTrailEntry] = []
+            if visibility == .team {
+                try Self.requireReadyForTeamRotation(authority: authority, storeID: keys.storeID, db: db)
+                // The rotation event is the last chained under the old key; the head moves
+                // under the new key now, so the old key's holder can no longer move it.
+                let head = try AuditLog(keys: keys).verifiedTail(db)
+                let rotationEvent = head.sequence + 1
+                trailEntries = [try TeamKeyHistory.record(
+                    previous: oldKey, present: newKey, firstEvent: rotationEvent + 1, storeID: keys.storeID, db: db)]
+                keyring.setTeamHistory(
+                    keys.keyring.pastTeams + [Keyring.TeamEpoch(
+                        number: trailEntries[0].version - 1, firstEvent: keys.keyring.teamFirstEvent, key: oldKey)],
+                    presentFrom: rotationEvent + 1)
+                try AuditLog.storeHead(AuditHead(sequence: head.sequence, hash: head.hash, keyring: keyring), db: db)
+            }
             let rotated = SessionKeys(keyring: keyring, privateKey: keys.privateKey, authority: authority)
 
             var rows = try Self.resealRecords(of: visibility, from: keys, to: rotated, db: db)
@@ -80,14 +96,37 @@ extension SQLiteCaseStore {
                     storeID: keys.storeID, db: db)
                 rotation.holders += 1
             }
-            try appendEvent(
-                db, keys: rotated, action: .accountChange,
+            try AuditLog(keys: rotated).append(db, AuditLog.NewEvent(
+                action: .accountChange, actor: worker.id.rawValue, at: clock.now(),
                 summary: "rotated the key to \(visibility.records): sealed \(rotation.records) records and \(rotation.summaries) "
-                    + "summaries under a new key, given to \(rotation.holders) accounts", rows: rows)
+                    + "summaries under a new key, given to \(rotation.holders) accounts"
+                    + (visibility == .team ? "; the audit trail is chained under the new key after this event" : ""),
+                rows: rows, entries: trailEntries))
             return rotated
         }
         session.set(.unlocked(newKeys))
         return rotation
+    }
+
+    /// The team key reaches only accounts with a valid certificate, and rows still waiting for
+    /// a class key never made are sealed under the old team key (the first format's seal): a
+    /// rotation now would leave those accounts with no key at all, or those rows unreadable.
+    private static func requireReadyForTeamRotation(authority: UnitAuthority, storeID: String, db: Database) throws {
+        let uncertified = try Certificates.accounts(db).filter {
+            $0.account.active && !$0.account.verifies($0.certificate, authority: authority.publicKey, storeID: storeID)
+        }.map(\.account.name)
+        if !uncertified.isEmpty {
+            throw StoreError.invalid(
+                "The team's key was not rotated: \(uncertified.joined(separator: ", ")) \(uncertified.count == 1 ? "has" : "have") no valid "
+                    + "certificate and would be left without any key. Set \(uncertified.count == 1 ? "its" : "each one's") passphrase "
+                    + "with `care user passwd NAME` first. Nothing was changed.")
+        }
+        let pending = try Certificates.pendingClasses(db)
+        if !pending.isEmpty {
+            throw StoreError.invalid(
+                "The team's key was not rotated: the key to \(pending.sorted().map(\.records).joined(separator: " and ")) was never made "
+                    + "and those records wait under the team's key; someone who may read them signs in first. Nothing was changed.")
+        }
     }
 
     /// Seals every record of `visibility` again under `rotated`'s key, each first checked

@@ -9,9 +9,12 @@ import GRDB
 /// outside care makes the record untrusted: it is still shown, with the words and the critical
 /// alert of a summary behind the trail (`UntrustedChild`), never hidden.
 ///
+/// A record the trail last wrote under the child that the table no longer holds — deleted
+/// outright, which care never does — is named too, found by the trail's index by child
+/// (`audit_rows_by_child`).
+///
 /// Each row is one lookup in the trail's index by kind and id, so the cost follows the child's
-/// own records, not the caseload. A row deleted outright leaves nothing under the child to look
-/// up and is named by `care check` (which walks the whole trail), not here.
+/// own records, not the caseload.
 extension SQLiteCaseStore {
     static func rowsNotAsTrailed(of child: ChildID, db: Database) throws -> [DamagedRecord] {
         // The child's own row is found by its id (it may carry its own id as its child too).
@@ -24,6 +27,7 @@ extension SQLiteCaseStore {
             db, sql: "SELECT \(RecordRow.columns) FROM records WHERE kind = ? AND id = ?", arguments: [RecordKind.child.rawValue, child.rawValue])
         var untrusted: [DamagedRecord] = []
         var rows: [RecordRow] = []
+        let held = Set(stored.map { "\(($0["kind"] as String?) ?? "")/\(($0["id"] as String?) ?? "")" })
         for entry in stored {
             // A row whose columns do not even read is not as the trail wrote it either.
             guard let row = try? RecordRow(row: entry) else {
@@ -54,7 +58,26 @@ extension SQLiteCaseStore {
                 untrusted.append(DamagedRecord(kind: summaryKind, id: id, child: child))
             }
         }
+        untrusted += try recordsDeleted(of: child, held: held, db: db)
         return untrusted
+    }
+
+    /// Records the trail last wrote under `child` (the child's own row included) that the table
+    /// no longer holds. `held` is the child's rows as `kind/id`.
+    private static func recordsDeleted(of child: ChildID, held: Set<String>, db: Database) throws -> [DamagedRecord] {
+        var trailed = try Row.fetchAll(db, sql: """
+            SELECT DISTINCT kind, id FROM audit_rows WHERE child_id = ? AND kind NOT IN (?, ?)
+            """, arguments: [child.rawValue, summaryKind, TeamKeyHistory.entryKind]).map { (kind: $0["kind"] as String, id: $0["id"] as String) }
+        trailed.append((RecordKind.child.rawValue, child.rawValue))
+        var deleted: [DamagedRecord] = []
+        var seen = Set<String>()
+        for (kind, id) in trailed where !held.contains("\(kind)/\(id)") && seen.insert("\(kind)/\(id)").inserted {
+            guard let latest = try latestTrailed(kind: kind, id: id, db: db) else { continue }
+            // Moved on to another child by a later event: not this child's to miss.
+            guard latest.childID == child.rawValue || kind == RecordKind.child.rawValue && id == child.rawValue else { continue }
+            deleted.append(DamagedRecord(kind: kind, id: id, child: child))
+        }
+        return deleted
     }
 
     /// Whether `row` is exactly what the trail last wrote of it.

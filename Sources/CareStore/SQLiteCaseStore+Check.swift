@@ -21,7 +21,7 @@ extension SQLiteCaseStore {
             let latest = """
                 WITH latest AS (
                     SELECT kind, id, version, child_id, row_hash, MAX(seq) AS seq FROM audit_rows
-                    WHERE kind <> '\(Self.summaryKind)' GROUP BY kind, id
+                    WHERE kind NOT IN ('\(Self.summaryKind)', '\(TeamKeyHistory.entryKind)') GROUP BY kind, id
                 )
                 """
             let rows = try Row.fetchCursor(db, sql: """

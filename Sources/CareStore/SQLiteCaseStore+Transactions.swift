@@ -71,7 +71,7 @@ extension SQLiteCaseStore {
     /// keyring row is missing is left to the notice that says so.
     func requireCurrentKeys(_ db: Database, _ keys: SessionKeys) throws {
         guard !keys.keyChecks.isEmpty else { return }
-        for row in try Row.fetchAll(db, sql: "SELECT class, key_check FROM keyring WHERE class <> 'team'") {
+        for row in try Row.fetchAll(db, sql: "SELECT class, key_check FROM keyring") {
             guard let visibility = VisibilityClass(rawValue: try row.stored("class")),
                   let held = keys.keyChecks[visibility], held != (try row.stored("key_check", as: Data.self))
             else { continue }

@@ -194,6 +194,20 @@ enum Schema {
                 try Certificates.notePending(Set(pending), db: db)
             }
         }
+        migrator.registerMigration("v6") { db in
+            // The team keys the trail was chained under before the present one
+            // (`TeamKeyHistory`, `care keys rotate team`), and the trail's entries by child, so
+            // opening a record finds a record of the child deleted outright (`RecordTrust`).
+            try db.execute(sql: """
+                CREATE TABLE key_epochs (
+                    epoch INTEGER PRIMARY KEY,
+                    first_seq INTEGER NOT NULL,
+                    key_check BLOB NOT NULL,
+                    previous_key BLOB NOT NULL
+                );
+                CREATE INDEX audit_rows_by_child ON audit_rows(child_id, kind, id);
+                """)
+        }
         return migrator
     }
 

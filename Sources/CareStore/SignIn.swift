@@ -128,7 +128,13 @@ struct SignIn {
                 if certified > 0 { try append(keys, .accountChange, "certified \(certified) accounts that have their key pair since the store was certified") }
             }
         }
-        for visibility in unlock.role.readableClasses where !keyring.holds(visibility) {
+        let uncertified = try Certificates.uncertifiedActive(db)
+        if uncertified.contains(unlock.accountName) {
+            notices.append(Certificates.uncertifiedNotice(unlock.accountName))
+        } else if unlock.role == .supervisor, !uncertified.isEmpty {
+            notices.append(Certificates.uncertifiedForSupervisor(uncertified))
+        }
+        for visibility in unlock.role.readableClasses where !keyring.holds(visibility) && !uncertified.contains(unlock.accountName) {
             if try ClassKeys.exists(visibility, db: db) || Certificates.pendingClasses(db).contains(visibility) {
                 notices.append("This account will receive the key to \(visibility.records) when someone who holds it next signs in; until then they stay hidden here.")
             } else if !notices.contains(ClassKeys.missingKeyNotice(visibility)) {
@@ -171,7 +177,7 @@ struct SignIn {
         if stored.certificate != nil, !stored.account.verifies(stored.certificate, authority: authorityKey, storeID: storeID) {
             throw StoreError.corrupt(
                 "the account \"\(unlock.accountName)\" is not as the unit's authority certified it (its role, state or key was changed "
-                    + "outside care); a supervisor can set its passphrase again with `care user passphrase`")
+                    + "outside care); a supervisor can set its passphrase again with `care user passwd`")
         }
         guard unlock.role == .supervisor, let privateKey else { return nil }
         return try Certificates.openAuthority(accountID: unlock.accountID, privateKey: privateKey, storeID: storeID, db: db)

@@ -24,6 +24,12 @@ extension StoreAdmin {
                 guard try StoreDatabase.isUpgraded(db) else {
                     throw StoreError.upgradeRefused("this store was made by an earlier version of care; sign in to it once to upgrade it, then migrate it")
                 }
+                // A server store chains its trail under one team key (`TeamKeyHistory` is the file's only).
+                if try db.tableExists("key_epochs"), try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM key_epochs") ?? 0 > 0 {
+                    throw StoreError.invalid(
+                        "This store's team key was rotated, and a store on a PostgreSQL server cannot yet verify a trail chained under "
+                            + "more than one team key; it was not copied.")
+                }
                 return try migratedTables.map { name in
                     let columns = try db.columns(in: name).map(\.name)
                     var rows: [[StoreTable.Value]] = []

@@ -25,16 +25,18 @@ struct KeysCommand: ParsableCommand {
             commandName: "rotate",
             abstract: "Replace the key to one class of records and seal every record of it again (supervisor).",
             discussion: """
-                CLASS is restricted or investigation. In one audited transaction a new key is made, every \
+                CLASS is team, restricted or investigation. In one audited transaction a new key is made, every \
                 record of the class (drafts and caseload summaries included) is sealed again under it, and it \
                 is given to every account whose certificate names an active role that reads the class; the old \
                 key opens nothing in the store afterwards. Copies of the file taken before still open with the \
                 old key. Sessions open meanwhile are told to unlock again. The team's key also keys the audit \
-                trail and is not rotated.
+                trail: the rotation is the last event chained under the old key, later events are chained \
+                under the new one, and the old key is kept sealed under the new one only to verify and read \
+                the events it chained. Every active account must have a valid certificate first.
                 """)
 
         @OptionGroup var login: LoginOptions
-        @Argument(help: ArgumentHelp("The class whose key is replaced: restricted or investigation.", valueName: "class"))
+        @Argument(help: ArgumentHelp("The class whose key is replaced: team, restricted or investigation.", valueName: "class"))
         var visibility: ClassArgument
 
         func run() throws {

@@ -114,7 +114,7 @@ import Testing
         #expect {
             try supervisor.changeRole(account: "police.testcase", to: .liaison)
         } throws: { error in
-            "\(error)".contains("not as the unit's authority certified it") && "\(error)".contains("care user passphrase police.testcase")
+            "\(error)".contains("not as the unit's authority certified it") && "\(error)".contains("care user passwd police.testcase")
         }
         let storeID = try fixture.raw().read(StoreDatabase.storeID)
         for visibility in VisibilityClass.allCases {

@@ -95,17 +95,14 @@ import Testing
         #expect(try supervisor.loadDetail(of: child.id, contactLimit: 10).contacts.contacts.contains { $0.id == second.id })
     }
 
-    @Test func onlyASupervisorRotatesAndTheTeamKeyIsNotRotated() throws {
+    @Test func onlyASupervisorRotates() throws {
         let protection = try fixture.open(StoreFixture.protection)
-        #expect {
-            try protection.rotateKey(.restricted)
-        } throws: { error in
-            "\(error)".contains("supervisor")
-        }
-        #expect {
-            try supervisor.rotateKey(.team)
-        } throws: { error in
-            "\(error)".contains("cannot rotate it")
+        for visibility in VisibilityClass.allCases {
+            #expect {
+                try protection.rotateKey(visibility)
+            } throws: { error in
+                "\(error)".contains("supervisor")
+            }
         }
         #expect(try supervisor.audit().allSatisfy { !$0.summary.hasPrefix("rotated") })
     }

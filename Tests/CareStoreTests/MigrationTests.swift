@@ -50,7 +50,7 @@ import Testing
         let fixture = try copy()
         let store = try open(fixture)
         let migrations = try fixture.raw().read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations ORDER BY identifier") }
-        #expect(migrations == ["v1", "v2", "v3", "v4", "v5"])
+        #expect(migrations == ["v1", "v2", "v3", "v4", "v5", "v6"])
         let columns = try fixture.raw().read { db in try db.columns(in: "records").map(\.name) }
         #expect(columns.contains("change_seq") && columns.contains("class") && columns.contains("seal"))
         #expect(try fixture.raw().read { try $0.tableExists("audit_v1") } == false)

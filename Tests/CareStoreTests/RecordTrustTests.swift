@@ -74,4 +74,29 @@ import Testing
         let second = try reader.loadDetail(of: other.id, contactLimit: 10).untrusted
         #expect(second == [DamagedRecord(kind: "summary", id: "team/\(other.id.rawValue)", child: other.id)], "\(second)")
     }
+
+    /// A record deleted outright leaves no row under the child to look up, and care never deletes
+    /// one: opening the record finds it by the trail's index by child and names it, the child
+    /// still shown (it was named only by `care check` before). Here the open missing episode of
+    /// a child reported missing, and a note.
+    @Test func aMissingEpisodeOrANoteDeletedOutrightIsNamedWhenTheRecordOpens() throws {
+        let note = try store.performed(.logContact(Samples.contact(child: child.id, author: store.worker.id)), as: Contact.self)
+        let episode = try store.performed(.reportMissing(Samples.openEpisode(child: child.id)), as: MissingEpisode.self)
+        #expect(try fixture.open(StoreFixture.protection).loadDetail(of: child.id, contactLimit: 10).untrusted.isEmpty)
+        try fixture.raw().write { db in
+            try db.execute(sql: "DELETE FROM records WHERE kind = 'missing-episode' AND id = ?", arguments: [episode.recordID])
+            try db.execute(sql: "DELETE FROM records WHERE kind = 'contact' AND id = ?", arguments: [note.recordID])
+        }
+
+        let reader = try fixture.open(StoreFixture.protection)
+        let detail = try reader.loadDetail(of: child.id, contactLimit: 10)
+        #expect(detail.child.id == child.id, "the child is shown, never hidden")
+        #expect(Set(detail.untrusted) == [
+            DamagedRecord(kind: "missing-episode", id: episode.recordID, child: child.id),
+            DamagedRecord(kind: "contact", id: note.recordID, child: child.id),
+        ], "\(detail.untrusted)")
+        // Every role is told; another child is not touched.
+        #expect(try fixture.open(StoreFixture.police).loadDetail(of: child.id, contactLimit: 10).untrusted.count == 2)
+        #expect(try reader.loadDetail(of: other.id, contactLimit: 10).untrusted.isEmpty)
+    }
 }

@@ -308,6 +308,8 @@ import Testing
         let created = try care("init", "--unit", "TST", "--admin", "sup-test", "--passphrase-fd", "0", inputs: [0: supervisor])
         #expect(created.succeeded, "\(created)")
         #expect(FileManager.default.fileExists(atPath: store))
+        // The unit's authority key is printed to be written down (docs/security.md).
+        #expect(created.stdout.contains("The unit's authority key, which certifies every account: "), "\(created)")
 
         let added = try care(
             "user", "add", "test-worker", "--role", "police", "--as", "sup-test", "--passphrase-fd", "3", "--new-passphrase-fd", "4",
