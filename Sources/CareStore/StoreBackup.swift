@@ -141,7 +141,7 @@ public enum StoreBackup {
     private static func result(at target: StoreLocation, replacedKeptAt: String?) throws -> CopyResult {
         let (_, events) = try head(of: target.path)
         let bytes = (try? FileManager.default.attributesOfItem(atPath: target.path)[.size] as? Int) ?? 0
-        return CopyResult(path: target.path, bytes: bytes ?? 0, auditEvents: events, replacedKeptAt: replacedKeptAt)
+        return CopyResult(path: target.path, bytes: bytes, auditEvents: events, replacedKeptAt: replacedKeptAt)
     }
 
     static func stamp(_ date: Date) -> String {
