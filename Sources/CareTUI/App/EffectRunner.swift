@@ -73,7 +73,8 @@ struct EffectRunner: Sendable {
             }))
         case .loadPatternAlerts:
             return .patternAlertsLoaded(try attempt("show the pattern alerts", failFast) {
-                guard let investigations = store as? any CaseInvestigations else { throw InvestigationsNotKept() }
+                // A store that keeps no investigation records has no pattern to warn of.
+                guard let investigations = store as? any CaseInvestigations else { return InvestigationFile() }
                 return try investigations.investigation(.warnings)
             })
         case .viewAlert(let alertID, let child, let origin):
