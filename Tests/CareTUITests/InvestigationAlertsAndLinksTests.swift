@@ -139,5 +139,17 @@ import TextUI
         #expect(h.screen.contains("Newcomer Testalias (ficti"), "the list shows the other session's new person")
         #expect(h.database.auditEvents().dropFirst(before).contains { $0.action == .view && $0.targetKind == .personOfInterest },
                 "read again, audited again")
+
+        // The other session links Demo K. to a fifth child: the pattern alert here follows.
+        let demoK = try #require(h.database.allRecords(PersonOfInterest.self).first { $0.name == Self.demoK })
+        let linked = Set(h.database.allRecords(InvestigationLink.self).filter { $0.target == .person(demoK.id) }.map(\.child))
+        let fifth = try #require(h.dashboard.snapshot.children.first { $0.isOpen && !linked.contains($0.id) })
+        _ = try other.store.perform(.investigation(.link(InvestigationLink(
+            child: fifth.id, target: .person(demoK.id), date: DayDate(Harness.demoNow, in: .gmt), source: .police,
+            createdBy: other.store.worker.id, createdAt: Harness.demoNow))))
+        h.clock.advance(by: 2)
+        h.tick()
+        h.tick()
+        #expect(h.dashboard.alerts.first { $0.rule == .pattern }?.message == "Pattern: Demo K. (fictional) linked to 5 children within 90 days")
     }
 }
