@@ -120,6 +120,19 @@ import TextUI
         }
     }
 
+    /// Typed, and the persons it must find (in the list's order: most children first).
+    @Test(arguments: [("kay testalias", ["Demo K. (fictional)"]), ("demo12x", ["Demo K. (fictional)"]),
+                      ("Demo-12 x", ["Demo K. (fictional)"]), ("@DEMO.K", ["Demo K. (fictional)"]), ("DÉMO K", ["Demo K. (fictional)"]),
+                      ("(555) 010-0177", ["Rowan Sampleperson (demo)"]), ("5550100142", ["Demo K. (fictional)", "Rowan Sampleperson (demo)"])])
+    func theInvestigationScreenFindsAPersonByAliasPhonePlateOrHandle(typed: String, found: [String]) throws {
+        let h = try Harness(user: "demo-police")
+        h.press(.char("V"))
+        h.type(typed)
+        let screen = try #require(h.front as? InvestigationScreen)
+        #expect(screen.entries.map(\.name) == found, "\(typed)")
+        for name in found { #expect(h.line(containing: name) != nil, "\(name) listed") }
+    }
+
     @Test func anOpenInvestigationScreenIsReadAgainWhenAnotherSessionSaves() throws {
         let h = try Harness(user: "demo-police")
         h.press(.char("V"))
