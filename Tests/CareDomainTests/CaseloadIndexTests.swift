@@ -64,6 +64,23 @@ struct CaseloadIndexTests {
         #expect(ids(index.apply(query)) == query.apply(to: rows).map(\.child))
     }
 
+    @Test("a phone number typed digit by digit, in any formatting, always equals a fresh query")
+    func phoneNumbersTypedStepByStep() {
+        var rows = Self.rows()
+        for n in rows.indices where n % 4 == 0 { rows[n].phoneDigits = [String(format: "555010%04d", n)] }
+        var index = CaseloadIndex(rows: rows)
+        var query = CaseloadQuery()
+        // Forward, back, reordered pieces and punctuation: the index's narrowing must never keep
+        // a result the longer number would not give from scratch.
+        for text in ["5", "55", "555", "555-", "555-0", "555-01", "555-010", "555-0100", "555-01004", "555-0100", "(555) 010 0", "010 555",
+                     "010 5550", "0100", "01001", "1 555 010 0100", "+1 555 010 0100", "jordan 555", "555"] {
+            query.text = text
+            #expect(ids(index.apply(query)) == query.apply(to: rows).map(\.child), "\(text)")
+        }
+        query.text = "010-0104"
+        #expect(index.apply(query).map(\.child) == [rows[104].child], "only the child with that number")
+    }
+
     @Test("narrowing compares folded words, so an accent typed later still narrows correctly")
     func narrowingIsFoldAware() {
         let earlier = CaseloadQuery(text: "zo")
@@ -71,5 +88,8 @@ struct CaseloadIndexTests {
         #expect(CaseloadQuery(text: "ZOE sample").narrows(earlier))
         #expect(!CaseloadQuery(text: "z").narrows(earlier))
         #expect(!CaseloadQuery(text: "zoe", sort: .name).narrows(earlier))
+        #expect(CaseloadQuery(text: "555-0100").narrows(CaseloadQuery(text: "555 01")))
+        #expect(!CaseloadQuery(text: "5550100").narrows(CaseloadQuery(text: "0100 555")), "the digits in another order find other numbers")
+        #expect(!CaseloadQuery(text: "555").narrows(CaseloadQuery(text: "jor")))
     }
 }

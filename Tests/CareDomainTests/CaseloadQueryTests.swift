@@ -54,6 +54,23 @@ struct CaseloadQueryTests {
         #expect(names(CaseloadQuery(text: "jordan ")) == ["Jordan Example"])
     }
 
+    @Test("a phone number on the child's record finds them by its digits, however either was typed")
+    func phoneNumbers() throws {
+        var snapshot = Self.snapshot()
+        let riley = try #require(snapshot.children.firstIndex { $0.legalName == "Riley Sample" })
+        snapshot.children[riley].phones = ["(555) 010-0142", "555.0199"]
+        let rows = CaseloadRow.rows(from: snapshot, today: F.today)
+        func names(_ text: String) -> [String] { CaseloadQuery(text: text).apply(to: rows).map(\.legalName) }
+        for typed in ["555-010-0142", "5550100142", "(555) 010 0142", "+1 555 010 0142", "010-01", "0142", "555.01", "0199"] {
+            #expect(names(typed) == ["Riley Sample"], "\(typed)")
+        }
+        #expect(names("555 010 0143").isEmpty, "another number")
+        #expect(!CaseloadQuery(text: "01").matchesPhone(["5550100142"]), "fewer than three digits find no phone number")
+        #expect(names("riley 0142").isEmpty, "words and digits together are words: no child has \"0142\" in a name")
+        // The row holds the digits only, and they come from the summary (the record is not opened).
+        #expect(rows.first { $0.legalName == "Riley Sample" }?.phoneDigits == ["5550100142", "5550199"])
+    }
+
     @Test("words match in any order, each on its own")
     func wordsInAnyOrder() {
         #expect(names(CaseloadQuery(text: "zoe tremblay")) == ["Zoé Démo-Tremblay"])

@@ -104,8 +104,11 @@ struct DemoGeneratorTests {
         }, zone: .gmt)
         let rules = Set(alerts.map(\.rule))
         // Every rule but a record that does not open or cannot be trusted, which only damage or tampering on disk raises, and
-        // "police not told", which the one missing alert of an episode now says (issue 20).
-        #expect(rules == Set(AlertRule.allCases).subtracting([.recordDoesNotOpen, .recordUntrusted, .missingPoliceNotTold]))
+        // "police not told", which the one missing alert of an episode now says (issue 20), and the pattern alert, which comes
+        // from the investigation records (police and supervisors), not from the caseload.
+        #expect(rules == Set(AlertRule.allCases).subtracting([.recordDoesNotOpen, .recordUntrusted, .missingPoliceNotTold, .pattern]))
+        let investigation = InvestigationFile(persons: Self.unit.persons, places: Self.unit.places, links: Self.unit.investigationLinks)
+        #expect(PatternAlert.alerts(investigation, zone: .gmt).map(\.rule) == [.pattern], "the demo's person linked to four children")
         #expect(alerts.contains { $0.rule == .missingNow && $0.message.contains(" — no police report —") })
         #expect(alerts.filter { $0.rule == .agingOut }.count == 1)
         #expect(alerts.first?.severity == .critical)

@@ -118,6 +118,33 @@ struct InvestigationTests {
         #expect(file.entries(matching: InvestigationSearch("alias 2")).map(\.name) == ["Alias 2 (test)"])
     }
 
+    @Test("a person's screen lists the children missing now first, then the newest link")
+    func missingChildrenFirst() {
+        let file = InvestigationFile(links: [
+            Self.link(1, to: Self.person, on: Self.day(-1)), Self.link(2, to: Self.person, on: Self.day(-40)),
+            Self.link(3, to: Self.person, on: Self.day(-3)), Self.link(4, to: Self.person, on: Self.day(-80)),
+            Self.link(5, to: Self.person, on: Self.day(-2), removed: true),
+        ])
+        let missing: Set<ChildID> = [ChildID(rawValue: "c2"), ChildID(rawValue: "c4"), ChildID(rawValue: "c5")]
+        let listed = file.listedLinks(to: Self.person) { missing.contains($0) }.map(\.child.rawValue)
+        #expect(listed == ["c2", "c4", "c1", "c3"], "missing first (newest link first among them), a removed link not listed")
+        #expect(file.listedLinks(to: Self.person) { _ in false }.map(\.child.rawValue) == ["c1", "c3", "c2", "c4"])
+    }
+
+    @Test("a removal is stored as it always was, whatever it removes")
+    func removalJSON() throws {
+        let json = Data(#"{"at":10,"by":"w-1","reason":"entered in error (test)"}"#.utf8)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        let investigation = try JSONDecoder().decode(InvestigationLink.Removal.self, from: json)
+        let link = try JSONDecoder().decode(RecordLink.Removal.self, from: json)
+        let flag = try JSONDecoder().decode(Flag.Removal.self, from: json)
+        #expect(investigation == Removal(by: WorkerID(rawValue: "w-1"), at: Date(timeIntervalSinceReferenceDate: 10), reason: "entered in error (test)"))
+        for encoded in [try encoder.encode(investigation), try encoder.encode(link), try encoder.encode(flag)] {
+            #expect(encoded == json)
+        }
+    }
+
     // MARK: Merge proposals
 
     @Test("a phone or plate already on another person proposes a merge, compared normalized")

@@ -231,15 +231,16 @@ import Testing
         episode.placementContact = .init(at: Samples.when.addingTimeInterval(60), note: ContactID(rawValue: "n-test"))
         let full = CaseloadEntry.team(child: child, episodes: [episode], indicators: [], plan: nil, referrals: [], appointments: [], lastContact: nil)
         #expect(try SummaryCodec.decode(SummaryCodec.encode(full)) == full)
-        #expect(SummaryCodec.encode(full).first == 3)
+        #expect(SummaryCodec.encode(full).first == 4)
 
-        // The format-1 bytes of a child: no count of profile changes after the flags, and none
-        // of format 3's three lifecycle fields (the entry's six empty fields follow the child).
+        // The format-1 bytes of a child: no count of profile changes after the flags, none of
+        // format 3's three lifecycle fields and no count of format 4's phone numbers (the
+        // entry's six empty fields follow the child).
         child.profileChanges = nil
         let withChild = CaseloadEntry.team(child: child, episodes: [], indicators: [], plan: nil, referrals: [], appointments: [], lastContact: nil)
         var old = [UInt8](SummaryCodec.encode(withChild))
-        #expect(old[(old.count - 10)..<(old.count - 6)] == [0, 0, 0, 0])
-        old.removeSubrange((old.count - 10)..<(old.count - 6))
+        #expect(old[(old.count - 11)..<(old.count - 6)] == [0, 0, 0, 0, 0])
+        old.removeSubrange((old.count - 11)..<(old.count - 6))
         old[0] = 1
         #expect(try SummaryCodec.decode(Data(old)) == withChild)
         // ... and of an episode: no placement-contact flag after the vehicle (four empty fields follow).
@@ -250,7 +251,7 @@ import Testing
         old.remove(at: old.count - 5)
         old[0] = 1
         #expect(try SummaryCodec.decode(Data(old)) == withEpisode)
-        old[0] = 4
+        old[0] = SummaryCodec.format + 1
         #expect(throws: SummaryBytes.Damaged.self) { try SummaryCodec.decode(Data(old)) }
     }
 
@@ -278,10 +279,30 @@ import Testing
 
         let plain = CaseloadEntry.team(child: Samples.child(), episodes: [], indicators: [], plan: nil, referrals: [], appointments: [], lastContact: nil)
         var old = [UInt8](SummaryCodec.encode(plain))
-        #expect(old[(old.count - 9)..<(old.count - 6)] == [0, 0, 0])
-        old.removeSubrange((old.count - 9)..<(old.count - 6))
+        #expect(old[(old.count - 10)..<(old.count - 6)] == [0, 0, 0, 0])
+        old.removeSubrange((old.count - 10)..<(old.count - 6))
         old[0] = 2
         #expect(try SummaryCodec.decode(Data(old)) == plain)
+    }
+
+    /// Format 4 (issue 23) added a child's phone numbers at the end of the child: they
+    /// round-trip as typed, and a format-3 summary (the same bytes without them) still opens,
+    /// with none.
+    @Test func phoneNumbersRoundTripAndAFormatThreeSummaryStillOpens() throws {
+        var child = Samples.child()
+        child.phones = ["(555) 010-0142", "555.0143 ext. 2 (test)", "ᐊ 555-0144"]
+        let full = CaseloadEntry.team(child: child, episodes: [], indicators: [], plan: nil, referrals: [], appointments: [], lastContact: nil)
+        let decoded = try SummaryCodec.decode(SummaryCodec.encode(full))
+        #expect(decoded == full)
+        #expect(decoded.child?.phones == child.phones)
+
+        let plain = CaseloadEntry.team(child: Samples.child(), episodes: [], indicators: [], plan: nil, referrals: [], appointments: [], lastContact: nil)
+        var old = [UInt8](SummaryCodec.encode(plain))
+        #expect(old[old.count - 7] == 0, "an empty list of phone numbers, then the entry's six empty fields")
+        old.remove(at: old.count - 7)
+        old[0] = 3
+        #expect(try SummaryCodec.decode(Data(old)) == plain)
+        #expect(try SummaryCodec.decode(Data(old)).child?.phones == [])
     }
 
     @Test func cutOrExtendedBytesAreRefused() throws {

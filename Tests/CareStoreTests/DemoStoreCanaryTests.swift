@@ -42,6 +42,7 @@ import Testing
             strings.append(child.legalName)
             if !child.preferredName.isEmpty { strings.append(child.preferredName) }
             strings += child.indigenousIdentity.affiliations.map(\.community)
+            strings += child.phones ?? []
         }
         // Contact summaries repeat across children; each distinct one once, in first-seen order.
         var seen: Set<String> = []
@@ -76,6 +77,7 @@ import Testing
         #expect(names.contains { $0.unicodeScalars.contains { (0xC0...0x17F).contains($0.value) } }, "accented Latin")
         #expect(names.contains { !$0.isEmpty && $0.allSatisfy(\.isASCII) }, "ASCII")
         #expect(!demo.unit.children.flatMap(\.indigenousIdentity.affiliations).isEmpty)
+        #expect(demo.unit.children.contains { !($0.phones ?? []).isEmpty }, "phone numbers")
         #expect(Self.secrets(of: demo.unit).count > 40)
     }
 

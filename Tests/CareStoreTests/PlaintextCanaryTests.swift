@@ -39,6 +39,26 @@ import Testing
         #expect(try leaks(in: fixture) == [])
     }
 
+    @Test func noChildsPhoneNumberOnDiskInTheRecordOrTheCaseloadSummary() throws {
+        let fixture = try StoreFixture()
+        let store = try fixture.create()
+        let phone = "(555) 010-0164", digits = PhoneNumber.digits(phone)
+        var child = Samples.child(author: store.worker.id)
+        child.phones = [phone]
+        let saved = try store.save(child, summary: "opened")
+        // The summary the caseload filter reads holds the number (sealed), so a reload finds it.
+        #expect(try store.loadCaseload().children.first { $0.id == saved.id }?.phones == [phone])
+        func leaks() throws -> [String] {
+            try StoreLocation(path: fixture.path).allPaths.filter { FileManager.default.fileExists(atPath: $0) }.flatMap { file in
+                let bytes = try Data(contentsOf: URL(fileURLWithPath: file))
+                return [phone, digits, "010-0164"].filter { bytes.range(of: Data($0.utf8)) != nil }.map { "\($0) in \((file as NSString).lastPathComponent)" }
+            }
+        }
+        #expect(try leaks() == [])
+        try store.close()
+        #expect(try leaks() == [])
+    }
+
     @Test func noAliasPhoneOrPlateOfAnInvestigationRecordOnDisk() throws {
         let fixture = try StoreFixture()
         let supervisor = try fixture.create()

@@ -123,6 +123,8 @@ import TextUI
         var full = Dashboard(snapshot: try h.store.loadCaseload(), worker: state.worker, unitCode: state.unit.code, now: state.now,
                              zone: state.unit.timeZone, thresholds: state.settings.thresholds, masked: false)
         full.setLastHandover(state.dashboard.lastHandover, now: state.now)
+        // Read apart from the snapshot (a supervisor's), like the last handover.
+        full.setPatternAlerts(state.dashboard.patternAlerts, now: state.now)
         full.showReferrals(state.dashboard.referralView)
         let kept = state.dashboard
         if kept.snapshot != full.snapshot { failures.append("the snapshot differs") }

@@ -214,6 +214,53 @@ import TextUI
         }
     }
 
+    @Test func theProfileFormKeepsPhoneNumbersAsTypedAndTheCaseloadFindsThemByDigits() throws {
+        let bench = try Bench(user: "demo-supervisor")
+        #expect(bench.children.contains { !($0.phones ?? []).isEmpty } && bench.children.contains { $0.phones == nil },
+                "the demo has children with and without phone numbers, so the round trip above covers both")
+        let child = try #require(bench.children.first { $0.phones == nil && $0.isOpen })
+        var screen = bench.screen(ProfileForm(child: child), ["phones": "(555) 010-0188\n  \n555.0189 (test)"])
+        guard case .command(.updateChild(let saved)) = screen.submit(in: bench.context) else {
+            Issue.record("no update")
+            return
+        }
+        #expect(saved.phones == ["(555) 010-0188", "555.0189 (test)"])
+        try bench.store.perform(.updateChild(saved))
+        let rows = CaseloadRow.rows(from: try bench.store.loadCaseload(), today: bench.context.today)
+        #expect(CaseloadQuery(text: "010 0188").apply(to: rows).map(\.child) == [child.id])
+        // Emptied again: no number left, so the filter no longer finds the child by it.
+        let updated = try #require(bench.database.record(Child.self, id: child.id.rawValue))
+        screen = bench.screen(ProfileForm(child: updated), ["phones": ""])
+        guard case .command(.updateChild(let emptied)) = screen.submit(in: bench.context) else {
+            Issue.record("no update")
+            return
+        }
+        #expect(emptied.phones == [])
+        #expect(ChildRules.changedFields(from: saved, to: emptied) == ["phone numbers"])
+    }
+
+    @Test func theLinkFormRoundTripsEveryLinkAndChangesEveryField() throws {
+        let bench = try Bench(user: "demo-police")
+        let links = bench.database.allRecords(InvestigationLink.self)
+        #expect(!links.isEmpty)
+        for link in links where link.isActive {
+            var screen = bench.screen(InvestigationLinkForm(editing: link, targetName: "a person (test)"))
+            guard case .command(.investigation(.editLink(let saved))) = screen.submit(in: bench.context) else {
+                Issue.record("\(link.id): the unchanged form did not give a change: \(screen.fields.compactMap(\.error))")
+                continue
+            }
+            #expect(saved == link, "\(link.id)")
+        }
+        let link = try #require(links.first { $0.isActive })
+        let outcome = try bench.save(InvestigationLinkForm(editing: link, targetName: "a person (test)"),
+                                     ["date": "2026-11-01", "source": "placement", "confidence": "corroborated", "note": "Seen at the test mall (synthetic)"])
+        let changed = try #require(outcome.record?.as(InvestigationLink.self))
+        #expect(changed.date == DayDate(year: 2026, month: 11, day: 1) && changed.source == .placement && changed.confidence == .corroborated)
+        #expect(changed.note == "Seen at the test mall (synthetic)" && changed.version == link.version + 1)
+        #expect(changed.child == link.child && changed.target == link.target && changed.createdBy == link.createdBy, "whom it ties stays")
+        #expect(bench.errors(InvestigationLinkForm(editing: changed, targetName: "x"), ["date": "2027-01-01"]).keys.sorted() == ["date"])
+    }
+
     @Test func theMissingEpisodeFormsRoundTripEveryEpisode() throws {
         let bench = try Bench()
         for episode in bench.snapshot.episodes.values.joined() {

@@ -261,7 +261,11 @@ struct DemoBuilder {
             careStatus: careStatus, society: rng.pick(Words.societies), placement: placement,
             riskLevel: risk, exploitationStatus: status,
             whereabouts: .located(place: placement, since: ago(Double(rng.int(1...30)) * Self.day)),
-            team: team, openedOn: CivilDays.dayDate(opened), closure: closure, flags: flags
+            team: team, openedOn: CivilDays.dayDate(opened), closure: closure, flags: flags,
+            // A third of the children have a phone number, from 555-0100 to 555-0199 (numbers
+            // kept for fiction), punctuated two ways so the filter's digits-only match shows.
+            // Taken from the index, not the generator, so the rest of the unit is unchanged.
+            phones: index % 3 == 0 ? [String(format: index % 2 == 0 ? "555-01%02d" : "555.01%02d", index % 100)] : nil
         )
         result.children.append(child)
 

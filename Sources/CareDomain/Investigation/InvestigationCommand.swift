@@ -10,6 +10,9 @@ public enum InvestigationCommand: Sendable, Equatable {
     case savePlace(PlaceOfConcern)
     /// Links a child to a person or place. Police and supervisors.
     case link(InvestigationLink)
+    /// Changes an active link's date, source, confidence and note (the version read); the child
+    /// and the person or place stay. Police and supervisors.
+    case editLink(InvestigationLink)
     /// Marks a link removed, with the reason; the link stays with its removal.
     case unlink(InvestigationLinkID, reason: String)
     /// Merges `merged` into `kept`: `kept` takes the other's aliases, numbers, handles and
@@ -23,6 +26,7 @@ public enum InvestigationCommand: Sendable, Equatable {
         case .savePerson(let person): person.version == 0 ? "person of interest added" : "person of interest updated"
         case .savePlace(let place): place.version == 0 ? "place of concern added" : "place of concern updated"
         case .link: "linked to the child"
+        case .editLink: "investigation link changed"
         case .unlink: "investigation link removed"
         case .mergePersons: "persons merged"
         case .reportLead: "lead reported to the police"

@@ -39,6 +39,11 @@ public struct InvestigationFile: Sendable, Equatable {
                 places: places.filter { targets.contains(.place($0.id)) }, links: shownLinks, leads: leads.filter { $0.child == child })
         case .leads:
             return InvestigationFile(leads: leads)
+        case .warnings:
+            let targets = Set(warnings.map(\.target))
+            return InvestigationFile(
+                persons: persons.filter { targets.contains(resolved(.person($0.id))) }, places: places.filter { targets.contains(.place($0.id)) },
+                links: links.filter { $0.isActive && targets.contains(resolved($0.target)) })
         }
     }
 
@@ -70,6 +75,13 @@ public struct InvestigationFile: Sendable, Equatable {
     public func activeLinks(to target: InvestigationTarget) -> [InvestigationLink] {
         links.filter { $0.isActive && resolved($0.target) == target }
             .sorted { ($0.date, $0.createdAt, $0.id.rawValue) > ($1.date, $1.createdAt, $1.id.rawValue) }
+    }
+
+    /// The active links of `target` as its screen lists them: the children missing now first,
+    /// so a missing child is never below the fold, then the newest link first.
+    public func listedLinks(to target: InvestigationTarget, isMissing: (ChildID) -> Bool) -> [InvestigationLink] {
+        let links = activeLinks(to: target)
+        return links.filter { isMissing($0.child) } + links.filter { !isMissing($0.child) }
     }
 
     /// Pattern warnings, a merged person's links counted with the person kept.

@@ -17,17 +17,8 @@ public struct InvestigationLink: CareRecord {
         case reported, corroborated
     }
 
-    public struct Removal: Hashable, Codable, Sendable {
-        public var by: WorkerID
-        public var at: Date
-        public var reason: String
-
-        public init(by: WorkerID, at: Date, reason: String) {
-            self.by = by
-            self.at = at
-            self.reason = reason
-        }
-    }
+    /// The one `Removal` every removable part of a record shares (same stored JSON).
+    public typealias Removal = CareDomain.Removal
 
     public var id: InvestigationLinkID
     public var version: Int

@@ -96,7 +96,7 @@ public enum InvestigationRules {
             case .person(let id): _ = try current(PersonOfInterest.self, id.rawValue)
             case .place(let id): _ = try current(PlaceOfConcern.self, id.rawValue)
             }
-            guard draft.version == 0 else { throw CommandError.invalid(["A link is made once; remove it and link again to change it."]) }
+            guard draft.version == 0 else { throw CommandError.invalid(["A link is made once; change the link itself instead."]) }
             if draft.date > DayDate(now, in: context.unit.timeZone) { throw CommandError.invalid(["A link's date cannot be in the future."]) }
             var link = draft
             link.note = InvestigationText.trimmed(draft.note)
@@ -104,6 +104,20 @@ public enum InvestigationRules {
             link.createdAt = now
             link.removal = nil
             return try write(link, child: link.child, "linked the child to a \(link.target.kind.words)")
+
+        case .editLink(let draft):
+            try require(.investigate)
+            let stored = try current(InvestigationLink.self, draft.recordID)
+            guard stored.isActive else { throw CommandError.invalid(["This link was removed; link the child again instead."]) }
+            if draft.date > DayDate(now, in: context.unit.timeZone) { throw CommandError.invalid(["A link's date cannot be in the future."]) }
+            // Only what the link says changes: whom it ties, who made it and when stay.
+            var link = stored
+            link.version = draft.version
+            link.date = draft.date
+            link.source = draft.source
+            link.confidence = draft.confidence
+            link.note = InvestigationText.trimmed(draft.note)
+            return try write(link, child: link.child, "changed an investigation link")
 
         case .unlink(let id, let reason):
             try require(.investigate)

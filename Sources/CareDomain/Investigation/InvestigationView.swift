@@ -15,6 +15,9 @@ public enum InvestigationView: Hashable, Sendable {
     case child(ChildID)
     /// The police queue of leads.
     case leads
+    /// The persons and places with a pattern warning and their active links (the persons
+    /// merged into them included): the dashboard's pattern alerts.
+    case warnings
 }
 
 /// Why the records are read: to be shown on a screen, or written to a file for disclosure.

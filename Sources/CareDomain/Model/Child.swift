@@ -38,6 +38,9 @@ public struct Child: CareRecord {
     /// The case numbers the child had in units that transferred them here, oldest first.
     public var formerCaseNumbers: [CaseNumber]?
     public var flags: [Flag]
+    /// Phone numbers the youth uses or is reached on, as typed ("(555) 010-0142"); the caseload
+    /// filter finds the child by their digits. Nil in records saved before it was kept.
+    public var phones: [String]?
     /// The last few saves of the profile that changed it: which fields, when, by whom, never the
     /// values (`ProfileChange`). Kept by `CommandRules` (whatever a form sends is replaced); nil
     /// in records saved before it was kept.
@@ -52,7 +55,7 @@ public struct Child: CareRecord {
         whereabouts: Whereabouts = .unknown, team: Team = Team(), openedOn: DayDate,
         closure: Closure? = nil, flags: [Flag] = [], profileChanges: [ProfileChange]? = nil,
         closureRequest: ClosureRequest? = nil, reopening: Reopening? = nil, transitionPlan: TransitionPlan? = nil,
-        transferredOut: TransferOut? = nil, formerCaseNumbers: [CaseNumber]? = nil
+        transferredOut: TransferOut? = nil, formerCaseNumbers: [CaseNumber]? = nil, phones: [String]? = nil
     ) {
         self.id = id
         self.version = version
@@ -80,6 +83,7 @@ public struct Child: CareRecord {
         self.transitionPlan = transitionPlan
         self.transferredOut = transferredOut
         self.formerCaseNumbers = formerCaseNumbers
+        self.phones = phones
     }
 
     public var recordID: String { id.rawValue }

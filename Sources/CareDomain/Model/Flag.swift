@@ -10,17 +10,8 @@ public struct Flag: Hashable, Codable, Sendable, Identifiable {
     public var setAt: Date
     public var removal: Removal?
 
-    public struct Removal: Hashable, Codable, Sendable {
-        public var by: WorkerID
-        public var at: Date
-        public var reason: String
-
-        public init(by: WorkerID, at: Date, reason: String) {
-            self.by = by
-            self.at = at
-            self.reason = reason
-        }
-    }
+    /// The one `Removal` every removable part of a record shares (same stored JSON).
+    public typealias Removal = CareDomain.Removal
 
     public init(id: FlagID = .make(), text: String, severity: AlertSeverity = .warning, setBy: WorkerID, setAt: Date, removal: Removal? = nil) {
         self.id = id

@@ -21,17 +21,8 @@ public struct RecordRef: Hashable, Codable, Sendable {
 public struct RecordLink: CareRecord {
     public static let kind = RecordKind.link
 
-    public struct Removal: Hashable, Codable, Sendable {
-        public var by: WorkerID
-        public var at: Date
-        public var reason: String
-
-        public init(by: WorkerID, at: Date, reason: String) {
-            self.by = by
-            self.at = at
-            self.reason = reason
-        }
-    }
+    /// The one `Removal` every removable part of a record shares (same stored JSON).
+    public typealias Removal = CareDomain.Removal
 
     public var id: LinkID
     public var version: Int

@@ -129,7 +129,9 @@ public struct CaseloadIndex: Sendable {
                                        isHighOrCritical: facts[index].isHighOrCritical, isIndigenous: facts[index].isIndigenous,
                                        team: { rows[index].team })
                     else { continue }
-                    if words.allSatisfy({ keys[index].contains($0) }) { kept.append(position) }
+                    if words.allSatisfy({ keys[index].contains($0) }) || query.matchesPhone(rows[index].phoneDigits) {
+                        kept.append(position)
+                    }
                 }
             }
         }

@@ -26,14 +26,22 @@ public struct CaseloadQuery: Sendable, Equatable {
 
     /// Matched, folded, against names (preferred and legal), case number, communities and team
     /// names. Each word must be found, in any order: "tremblay zoe" finds "Zoé Démo-Tremblay".
+    /// Typed as a phone number (digits and phone punctuation, three digits or more), it also
+    /// finds a child with a phone number holding those digits, however either was punctuated:
+    /// "010-0142" and "0100142" both find "(555) 010-0142".
     public var text: String {
-        didSet { foldedWords = Self.fold(text) }
+        didSet {
+            foldedWords = Self.fold(text)
+            phoneDigits = Self.phoneDigits(text)
+        }
     }
     public var filters: Set<QuickFilter>
     public var sort: Sort
     /// Closed cases are hidden unless asked for.
     public var includeClosed: Bool
     private(set) var foldedWords: [FoldedText]
+    /// The digits of the text when it is typed as a phone number; nil otherwise.
+    private(set) var phoneDigits: String?
 
     public init(text: String = "", filters: Set<QuickFilter> = [], sort: Sort = .risk, includeClosed: Bool = false) {
         self.text = text
@@ -41,6 +49,24 @@ public struct CaseloadQuery: Sendable, Equatable {
         self.sort = sort
         self.includeClosed = includeClosed
         foldedWords = Self.fold(text)
+        phoneDigits = Self.phoneDigits(text)
+    }
+
+    /// The digits of `text` when it holds nothing but digits and what people punctuate phone
+    /// numbers with, and at least three digits (fewer would find too many children); a leading
+    /// "1" on eleven digits dropped, as `PhoneNumber` does. "jordan 555" is not a phone number.
+    static func phoneDigits(_ text: String) -> String? {
+        let punctuation: Set<Character> = [" ", "(", ")", "-", ".", "+", "/"]
+        guard text.allSatisfy({ ($0.isASCII && $0.isNumber) || punctuation.contains($0) }) else { return nil }
+        let digits = PhoneNumber.digits(text)
+        return digits.count >= 3 ? digits : nil
+    }
+
+    /// Whether one of `phones` (each a phone number's digits, `CaseloadRow.phoneDigits`) holds
+    /// the digits typed.
+    func matchesPhone(_ phones: [String]) -> Bool {
+        guard let phoneDigits, !phones.isEmpty else { return false }
+        return phones.contains { $0.contains(phoneDigits) }
     }
 
     /// The words of the text, folded; spaces around and between them do not count, so "jordan "
@@ -61,7 +87,7 @@ public struct CaseloadQuery: Sendable, Equatable {
         if row.isDamagedChild { return foldedWords.allSatisfy { row.searchKey.contains($0) } }
         return passes(isOpen: row.isOpen, isMissing: row.isMissing, isHighOrCritical: row.risk >= .high,
                isIndigenous: row.isIndigenous, team: { row.team })
-            && foldedWords.allSatisfy { row.searchKey.contains($0) }
+            && (foldedWords.allSatisfy { row.searchKey.contains($0) } || matchesPhone(row.phoneDigits))
     }
 
     /// True when a row with these facts passes the closed-case rule and every quick filter (the
@@ -88,6 +114,10 @@ public struct CaseloadQuery: Sendable, Equatable {
     /// a narrowing wrong.
     func narrows(_ other: CaseloadQuery) -> Bool {
         guard filters == other.filters, sort == other.sort, includeClosed == other.includeClosed else { return false }
+        // A row found by its phone number must have been found by the shorter number too.
+        if let phoneDigits {
+            guard let shorter = other.phoneDigits, phoneDigits.contains(shorter) else { return false }
+        }
         return other.foldedWords.allSatisfy { word in foldedWords.contains { $0.contains(word) } }
     }
 

@@ -27,6 +27,8 @@ public struct CaseloadRow: Sendable, Equatable, Identifiable {
     public var searchKey: FoldedText
     /// The display name folded, for sorting by name without folding during the sort.
     public var sortName: FoldedText
+    /// The digits of each of the child's phone numbers, for a filter typed as a phone number.
+    public var phoneDigits: [String] = []
     /// This child's records that do not open (`DamagedRecord`): the row says so.
     public var damaged: [DamagedRecord] = []
     /// The row of a child whose own record does not open: nothing but its id is known, and the
@@ -64,6 +66,7 @@ public struct CaseloadRow: Sendable, Equatable, Identifiable {
         activeFlagCount = child.activeFlags.count
 
         (searchKey, sortName) = Self.searchKey(of: child, names: names)
+        if !child.phones.isEmpty { phoneDigits = child.phones.map(Self.digits).filter { !$0.isEmpty } }
         if !snapshot.damaged.isEmpty { damaged = snapshot.damaged.filter { $0.child == child.id } }
     }
 
@@ -92,6 +95,11 @@ public struct CaseloadRow: Sendable, Equatable, Identifiable {
     }
 
     public static let damagedWords = "damaged record"
+
+    /// Every ASCII digit of a phone number as typed, in order.
+    static func digits(_ phone: String) -> String {
+        String(phone.unicodeScalars.filter { ("0"..."9").contains($0) }.map(Character.init))
+    }
 
     /// The row of child `id` as the snapshot has it now: its own, the stand-in for a child whose
     /// record does not open, or nil when the child is not in the snapshot at all.

@@ -20,6 +20,9 @@ public enum AlertRule: String, Codable, Sendable, CaseIterable {
     /// A child whose caseload summary is not the one the trail last wrote (`UntrustedChild`).
     case recordUntrusted = "record cannot be trusted"
     case flag
+    /// A person of interest or a place of concern linked to a third child within 90 days
+    /// (`PatternRule`): police and supervisors only, from the investigation records.
+    case pattern
 
     /// The severity the rule raises; a manual flag carries its own.
     public var defaultSeverity: AlertSeverity {
@@ -59,6 +62,7 @@ public enum AlertRule: String, Codable, Sendable, CaseIterable {
         case .recordDoesNotOpen: "record-does-not-open"
         case .recordUntrusted: "record-untrusted"
         case .flag: "flag"
+        case .pattern: "pattern"
         }
     }
 }

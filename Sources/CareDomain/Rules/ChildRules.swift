@@ -82,6 +82,8 @@ public enum ChildRules {
             }
         }
         check(\.gender, "gender") { $0 }
+        // How many, never the numbers: a number is a way to find the youth.
+        check(\.phones, "phone numbers") { "\(($0 ?? []).count)" }
         check(\.indigenousIdentity, "Indigenous identity") { $0.summary }
         check(\.languages, "languages") { $0.joined(separator: ", ") }
         check(\.careStatus, "care status") { $0.rawValue }
@@ -114,6 +116,7 @@ public enum ChildRules {
         check(\.pronouns, "pronouns")
         check(\.birth, "date of birth")
         check(\.gender, "gender")
+        check(\.phones, "phone numbers")
         check(\.indigenousIdentity, "Indigenous identity")
         check(\.languages, "languages")
         check(\.careStatus, "care status")

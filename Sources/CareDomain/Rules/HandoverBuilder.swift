@@ -100,6 +100,9 @@ public enum HandoverBuilder {
         window: ShiftWindow, snapshot: CaseloadSnapshot, contacts: [ContactStamp], alerts: [Alert], saved: HandoverState?,
         previous: Handover?, now: Date, zone: TimeZone
     ) -> HandoverReport {
+        // A pattern alert names a person of interest: only police and supervisors may read it,
+        // and every role reads the handover.
+        let alerts = alerts.filter { $0.rule != .pattern }
         let strip = changeStrip(window: window, snapshot: snapshot, contacts: contacts, alerts: alerts)
         var cards: [HandoverCard]
         if let saved {

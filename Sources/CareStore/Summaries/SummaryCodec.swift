@@ -13,9 +13,13 @@ import Foundation
 /// Format 3 (issue 27) added a child's closure request, the time its closure was approved and
 /// its transition plan, at the end of the child; a format-2 summary is read with none, for the
 /// same reason.
+///
+/// Format 4 (issue 23) added a child's phone numbers at the end of the child, so the caseload
+/// filter finds a child by one without opening the record; a format-3 summary is read with
+/// none, for the same reason.
 enum SummaryCodec {
-    static let format: UInt8 = 3
-    static let readable: ClosedRange<UInt8> = 1...3
+    static let format: UInt8 = 4
+    static let readable: ClosedRange<UInt8> = 1...4
 
     static func encode(_ entry: CaseloadEntry) -> Data {
         var out = SummaryWriter(version: format)
@@ -124,6 +128,7 @@ extension SummaryWriter {
         optional(child.closureRequest) { $0.closureRequest($1) }
         optional(child.closedAt) { $0.time($1) }
         optional(child.transitionPlan) { $0.transitionPlan($1) }
+        list(child.phones) { $0.text($1) }
     }
 
     mutating func closureRequest(_ request: ClosureRequest) {
@@ -325,12 +330,13 @@ extension SummaryReader {
             ? (request: nil, closedAt: nil, plan: nil)
             : (request: try optional { try $0.closureRequest() }, closedAt: try optional { try $0.time() },
                plan: try optional { try $0.transitionPlan() })
+        let phones = self.version < 4 ? [] : try list { try $0.text() }
         return ChildSummary(
             id: id, version: version, caseNumber: caseNumber, legalName: legalName, preferredName: preferredName, pronouns: pronouns,
             birth: birth, indigenousIdentity: identity, languages: languages, careStatus: careStatus, riskLevel: riskLevel,
             exploitationStatus: exploitation, whereabouts: whereabouts, team: team, openedOn: openedOn, closedOn: closedOn,
             activeFlags: flags, profileChanges: profileChanges, closureRequest: lifecycle.request, closedAt: lifecycle.closedAt,
-            transitionPlan: lifecycle.plan)
+            transitionPlan: lifecycle.plan, phones: phones)
     }
 
     mutating func closureRequest() throws -> ClosureRequest {

@@ -43,6 +43,9 @@ public enum Action: Sendable {
     /// A draft was kept, restored or dropped: the worker's drafts as they are now, or why not;
     /// `origin` is the form that asked to keep one (it closes once it is kept).
     case draftsChanged(origin: Int?, Result<[Draft], StoreFailure>)
+    /// The pattern warnings' persons and places, their views audited, for the dashboard's alerts
+    /// (police and supervisors).
+    case patternAlertsLoaded(Result<InvestigationFile, StoreFailure>)
 }
 
 /// A store call that did not succeed, as `Update` needs it: a conflict to merge, or words.
@@ -112,6 +115,9 @@ public enum Effect: Equatable, Sendable {
     case dropDraft(id: String, reason: String)
     /// Read investigation records (police, supervisor), each audited as a view before it is shown.
     case viewInvestigation(InvestigationView, origin: Int)
+    /// Read the persons and places with a pattern warning (each audited as a view) for the
+    /// dashboard's pattern alerts (police and supervisors).
+    case loadPatternAlerts
 
     /// The screen the effect's answer goes back to, when a screen asked for it.
     var origin: Int? {

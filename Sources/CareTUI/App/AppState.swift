@@ -87,6 +87,7 @@ public struct AppState: Sendable {
         let window = HandoverScreen.lastWindow(session)
         lastHandoverWindow = window
         effects.append(.loadLastHandover(window))
+        effects += SessionResults.reloadPatternAlerts(self)
         return effects
     }
 

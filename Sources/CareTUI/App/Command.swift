@@ -43,7 +43,7 @@ public enum Command: Hashable, Sendable {
     case recordConsent, editReferral, nextReferralView, goToChild
     case serviceCatalogue, newService
     // Investigation support (police and supervisors; a lead from the others).
-    case investigation, linkedPersons, linkInvestigation, newPerson, newPlace, reportLead, mergePersons
+    case investigation, linkedPersons, linkInvestigation, newPerson, newPlace, reportLead, mergePersons, editLink, removeLink
     // the case's life (issue 27)
     case requestClosure, reopenCase, transitionPlan, closures, reassign
 
@@ -126,6 +126,8 @@ public enum Command: Hashable, Sendable {
         case .newPlace: "new-place"
         case .reportLead: "report-lead"
         case .mergePersons: "merge-persons"
+        case .editLink: "change-link"
+        case .removeLink: "remove-link"
         case .requestClosure: "request-closure"
         case .reopenCase: "reopen"
         case .transitionPlan: "transition-plan"

@@ -177,6 +177,8 @@ public enum DefaultKeymap {
                 KeyBinding(keys: [.enter], action: .open, help: "go to the child (on a child's links: open the person or place)"),
                 KeyBinding(keys: [.char("L")], action: .linkInvestigation, help: "link this child to a person or place"),
                 KeyBinding(keys: [.char("e")], action: .editProfile, help: "edit the person or place"),
+                KeyBinding(keys: [.char("c")], action: .editLink, help: "change the link selected: date, source, confidence, note"),
+                KeyBinding(keys: [.char("-")], action: .removeLink, help: "remove the link selected, with the reason (it stays in the trail)"),
                 KeyBinding(keys: [.escape], action: .cancel, help: "close"),
             ]),
             .palette: KeyMap([

@@ -19,7 +19,7 @@ struct EffectRunner: Sendable {
     static func mayWaitOffTheLoop(_ effect: Effect) -> Bool {
         switch effect {
         case .preview, .loadDetail, .refreshDetail, .loadMoreContacts, .loadAuditTrail, .viewReferral, .viewHandover, .viewAlert, .perform, .pollChanges, .loadPatch,
-             .loadHandover, .loadLastHandover, .keepDraft, .draftRestored, .dropDraft, .viewInvestigation:
+             .loadHandover, .loadLastHandover, .keepDraft, .draftRestored, .dropDraft, .viewInvestigation, .loadPatternAlerts:
             true
         case .lockStore, .unlock, .redrawAll, .verifyPassphrase, .writeHandover, .giveUpWaiting:
             false
@@ -71,6 +71,12 @@ struct EffectRunner: Sendable {
                 guard let investigations = store as? any CaseInvestigations else { throw InvestigationsNotKept() }
                 return try investigations.investigation(view)
             }))
+        case .loadPatternAlerts:
+            return .patternAlertsLoaded(try attempt("show the pattern alerts", failFast) {
+                // A store that keeps no investigation records has no pattern to warn of.
+                guard let investigations = store as? any CaseInvestigations else { return InvestigationFile() }
+                return try investigations.investigation(.warnings)
+            })
         case .viewAlert(let alertID, let child, let origin):
             return .answer(origin: origin, .alertViewed(try attempt("show this alert", failFast) { try store.viewAlert(alertID, of: child) }))
         case .perform(let command, let origin):

@@ -30,6 +30,11 @@ enum SessionResults {
             case .failure(let failure):
                 state.message = failure.words
             }
+        case .patternAlertsLoaded(let result):
+            switch result {
+            case .success(let file): state.dashboard.setPatternAlerts(PatternAlert.alerts(file, zone: state.zone), now: state.now)
+            case .failure(let failure): state.message = failure.words
+            }
         case .unlockFinished(let failure, let waitSeconds):
             guard var lock = state.lock else { return [] }
             if let failure {
@@ -93,6 +98,14 @@ enum SessionResults {
         if foreign.changes.contains(where: { $0.kind == .handover || $0.kind == .handoverAcknowledgement }) {
             effects += reloadLastHandover(state)
         }
+        // Another session saved a person, place, link or lead: the screens showing them and the
+        // pattern alerts read them again.
+        if foreign.changes.contains(where: { Self.investigationKinds.contains($0.kind) }) {
+            for index in state.screens.indices {
+                effects += Update.drive(index, in: &state) { screen, ctx in screen.investigationChanged(&ctx) }
+            }
+            effects += reloadPatternAlerts(state)
+        }
         return effects
     }
 
@@ -102,7 +115,15 @@ enum SessionResults {
         for index in state.screens.indices {
             effects += Update.drive(index, in: &state) { screen, ctx in screen.snapshotChanged(saved: command, &ctx) }
         }
+        if case .investigation = command { effects += reloadPatternAlerts(state) }
         return effects
+    }
+
+    static let investigationKinds: Set<RecordKind> = [.personOfInterest, .placeOfConcern, .investigationLink, .lead]
+
+    /// Reads the pattern warnings again, for a role that may see them (police, supervisors).
+    static func reloadPatternAlerts(_ state: AppState) -> [Effect] {
+        state.session.role.may(.viewInvestigation) ? [.loadPatternAlerts] : []
     }
 
     /// Reads the last shift's handover again (after a save, or when a new shift began).

@@ -37,7 +37,7 @@ public enum Update {
         case .commandFinished(let origin, let command, let result):
             return SaveResults.finished(command, origin: origin, result, in: &state)
         case .previewRecorded, .detailLoaded, .detailRefreshed, .contactsLoaded, .changesArrived, .patchLoaded, .unlockFinished,
-             .lastHandoverLoaded, .draftsChanged:
+             .lastHandoverLoaded, .draftsChanged, .patternAlertsLoaded:
             return SessionResults.apply(action, to: &state)
         }
     }

@@ -64,6 +64,9 @@ public struct Dashboard: Sendable {
 
     /// The last shift's saved handover and its acknowledgements, for "handover not acknowledged".
     public private(set) var lastHandover: HandoverState?
+    /// The pattern alerts (police and supervisors), from investigation records read apart from
+    /// the snapshot (`PatternAlert`); kept through every rebuild of the alerts.
+    public private(set) var patternAlerts: [Alert] = []
 
     let worker: Worker
     /// The unit's code: all that names a child whose own record does not open (`UnreadableChild`).
@@ -218,6 +221,8 @@ public struct Dashboard: Sendable {
         var fresh = AlertRules.evaluate(children: due, at: due.compactMap { childIndex[$0] }, records: records, snapshot: snapshot, now: now,
                                         thresholds: thresholds, zone: zone)
         if let handover = lastHandover, let alert = AlertRules.handoverAlert(handover, now: now, thresholds: thresholds) { fresh.append(alert) }
+        // The pattern alerts are about no child either: taken out above with the handover's.
+        fresh += patternAlerts
         // A few alerts (the handover's each minute, a child's limit passing) go to their places;
         // many (at midnight, when ages and dates move for everyone) are sorted in at once.
         if fresh.count <= Self.alertsPlacedOneByOne {
@@ -243,6 +248,16 @@ public struct Dashboard: Sendable {
             allAlerts.append(alert)
             allAlerts.sort(by: AlertRules.precedes)
         }
+        splitAlerts()
+    }
+
+    /// Takes the pattern alerts read from the investigation records (police and supervisors).
+    mutating func setPatternAlerts(_ alerts: [Alert], now: Date) {
+        self.now = now
+        patternAlerts = alerts
+        allAlerts.removeAll { $0.rule == .pattern }
+        allAlerts += alerts
+        allAlerts.sort(by: AlertRules.precedes)
         splitAlerts()
     }
 
@@ -313,6 +328,10 @@ public struct Dashboard: Sendable {
         rowIndex = Dictionary(allRows.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         openCount = allRows.count { $0.isOnCaseload }
         allAlerts = AlertRules.evaluate(snapshot: snapshot, now: now, thresholds: thresholds, handover: lastHandover, zone: zone)
+        if !patternAlerts.isEmpty {
+            allAlerts += patternAlerts
+            allAlerts.sort(by: AlertRules.precedes)
+        }
         schedule(nil)
         splitAlerts()
         rebuildQueue()

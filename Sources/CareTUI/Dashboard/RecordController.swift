@@ -222,8 +222,11 @@ enum AlertsController {
         }
     }
 
-    /// Enter on an alert: its child's record.
+    /// Enter on an alert: its child's record; on a pattern alert, the person's or place's screen.
     static func goToChild(dashboard: inout Dashboard, _ ctx: inout PaneContext) {
+        if let alert = dashboard.selectedAlert, alert.rule == .pattern, let target = PatternAlert.target(ofAlertID: alert.id) {
+            return ctx.push(InvestigationTargetScreen(id: ctx.newID(), subject: .target(target)))
+        }
         guard let alert = dashboard.selectedAlert, let child = alert.child else { return ctx.say("This alert is not about one child.") }
         DashboardNavigation.select(child: child, dashboard: &dashboard, &ctx)
         // The aging-out alert opens what it names: the youth's transition plan.

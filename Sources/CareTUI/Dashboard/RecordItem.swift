@@ -129,6 +129,9 @@ enum ReaderDocuments {
         case .exact(let day): paragraphs.append("Born \(dashboard.masked ? "(masked)" : day.description)")
         case .estimated(let years, let asOf): paragraphs.append("Age estimated \(years) on \(asOf) (no date of birth)")
         }
+        if let phones = child.phones, !phones.isEmpty {
+            paragraphs.append("Phone numbers: " + (dashboard.masked ? "(masked)" : phones.joined(separator: ", ")))
+        }
         paragraphs.append("")
         if dashboard.masked {
             paragraphs.append("Identity and communities: (masked; M shows them)")

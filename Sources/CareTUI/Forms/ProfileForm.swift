@@ -7,7 +7,7 @@ import Foundation
 /// fields only.
 public struct ProfileForm: CaseForm {
     public enum Field: String, FormFieldID {
-        case legalName, preferredName, pronouns, birth, estimate, gender, identity, affiliations, languages
+        case legalName, preferredName, pronouns, birth, estimate, gender, phones, identity, affiliations, languages
         case careStatus, society, placement, risk, exploitation
     }
 
@@ -66,6 +66,8 @@ public struct ProfileForm: CaseForm {
                 FieldSpec(.birth, "Date of birth", kind: .date, value: birth, hint: "YYYY-MM-DD; or leave empty and give an estimated age"),
                 FieldSpec(.estimate, "Estimated age", value: estimate, hint: "years, when the date of birth is not known"),
                 FieldSpec(.gender, "Gender", value: c?.gender ?? ""),
+                FieldSpec(.phones, "Phone numbers", kind: .list, value: (c?.phones ?? []).joined(separator: "\n"),
+                          hint: "one per line, any formatting; the caseload filter finds the child by the digits"),
             ]
         }
         fields += [
@@ -100,6 +102,9 @@ public struct ProfileForm: CaseForm {
             child.preferredName = values[.preferredName]
             child.pronouns = values[.pronouns]
             child.gender = values[.gender]
+            // None typed on a record that never had any stays as it was (nil or empty).
+            let phones = values.items(.phones)
+            child.phones = phones.isEmpty && (base?.phones ?? []).isEmpty ? base?.phones : phones
             if let day = values.day(.birth, required: false, problems: &problems) {
                 child.birth = .exact(day)
             } else if values[.birth].isEmpty {

@@ -149,22 +149,22 @@ public struct InvestigationScreen: ScreenController {
         if case .investigation = command { ctx.ask(.viewInvestigation(.list, origin: id)) }
     }
 
+    /// Another session saved a person, place, link or lead: read again (audited again).
+    public mutating func investigationChanged(_ ctx: inout ScreenContext) {
+        if file != nil || failure != nil { ctx.ask(.viewInvestigation(.list, origin: id)) }
+    }
+
     // MARK: Drawing
 
     public mutating func render(_ env: ScreenEnvironment, area: Rect, screen: Rect, buffer: inout Buffer, theme: Theme) -> Point? {
-        let box = area
-        buffer.fill(box, with: Cell(" ", style: theme[.normal]))
         let title: String = switch purpose {
         case .browse: "Investigation — persons of interest and places of concern"
         case .link(let child): "Link \(env.dashboard.nameWithCase(ofChild: child)) to a person or place"
         }
-        buffer.drawBox(box, title: title, style: theme[.borderFocus], titleStyle: theme[.titleFocus], heavy: true)
-        let inner = box.inset(by: 1)
-        guard inner.height >= 5 else { return nil }
+        guard let inner = InvestigationPage.frame(title, area: area, minimumRows: 5, buffer: &buffer, theme: theme) else { return nil }
         let cursor = Overlay.filterLine(filter, prompt: "/ ", in: inner, buffer: &buffer, theme: theme)
         guard let file else {
-            buffer.write(failure ?? "Reading (each record's view is audited first)…", at: Point(x: inner.x, y: inner.y + 2),
-                         width: inner.width, style: theme[failure == nil ? .muted : .error])
+            InvestigationPage.reading(failure, at: Point(x: inner.x, y: inner.y + 2), width: inner.width, buffer: &buffer, theme: theme)
             return cursor
         }
         let shown = entries
@@ -182,20 +182,17 @@ public struct InvestigationScreen: ScreenController {
             buffer.write(notice, at: Point(x: inner.x, y: y), width: inner.width, style: theme[.alertWarning])
             y += 1
         }
-        let list = Rect(x: inner.x, y: y, width: inner.width, height: max(1, inner.bottom - y))
-        listRows = list.height
         let empty = total == 0 ? "No person or place yet. Ctrl-N adds a person, Ctrl-T a place."
                                : "Nothing matches \"\(filter.value)\". Backspace widens; Esc closes."
-        PaneList.render(count: shown.count, scroll: scroll, focused: true, empty: empty, area: list, buffer: &buffer, theme: theme) { index, rect, buffer in
-            let entry = shown[index]
+        let nameWidth = max(10, min(28, inner.width / 3))
+        let rows = shown.map { entry in
             let children = "\(entry.children.count) \(entry.children.count == 1 ? "child" : "children")"
             let newest = entry.newestLink.map { "last \($0)" } ?? "no link"
             let mark = entry.warning == nil ? "  " : "⚠ "
-            let nameWidth = max(10, min(28, rect.width / 3))
-            let text = "\(mark)\(DisplayWidth.pad(DisplayWidth.truncate(entry.name, to: nameWidth), to: nameWidth)) "
+            return "\(mark)\(DisplayWidth.pad(DisplayWidth.truncate(entry.name, to: nameWidth), to: nameWidth)) "
                 + "\(DisplayWidth.pad(children, to: 11)) \(DisplayWidth.pad(newest, to: 16)) \(entry.detail)"
-            buffer.write(text, at: rect.origin, width: rect.width, style: theme[.normal], pad: true)
         }
+        listRows = InvestigationPage.list(rows, from: y, in: inner, scroll: scroll, empty: empty, buffer: &buffer, theme: theme)
         return browsing ? nil : cursor
     }
 }

@@ -4,9 +4,10 @@ import TextUI
 
 /// One person's or place's screen — who they are, the pattern warning, a picture of the children
 /// linked over time and every link (date, source, confidence, the child's risk; Enter goes to the
-/// child) — or one child's "Linked persons and places" (Enter opens the person or place, `L`
-/// links another). Police and supervisors only; each record is shown only after the store has
-/// audited its view.
+/// child; the children missing now first) — or one child's "Linked persons and places" (Enter
+/// opens the person or place, `L` links another). On either, `c` changes the link selected and
+/// `-` removes it with a reason. Police and supervisors only; each record is shown only after
+/// the store has audited its view, and it is read again when anyone saves one.
 public struct InvestigationTargetScreen: ScreenController {
     public enum Subject: Sendable, Equatable {
         case target(InvestigationTarget)
@@ -38,25 +39,31 @@ public struct InvestigationTargetScreen: ScreenController {
         }
     }
 
-    /// The links listed, newest first: the target's (a merged person's included), or the child's.
-    public var links: [InvestigationLink] {
+    /// The links listed: the target's (a merged person's included), the children missing now
+    /// first and then the newest link first; or the child's, newest first.
+    public func links(_ env: ScreenEnvironment) -> [InvestigationLink] {
         guard let file else { return [] }
         switch subject {
-        case .target(let target): return file.activeLinks(to: target)
+        case .target(let target): return file.listedLinks(to: target) { InvestigationWords.isMissing($0, env: env) }
         case .child(let child):
             return file.links.filter { $0.child == child && $0.isActive }
                 .sorted { ($0.date, $0.createdAt, $0.id.rawValue) > ($1.date, $1.createdAt, $1.id.rawValue) }
         }
     }
 
-    var selected: InvestigationLink? { links.indices.contains(scroll.selection) ? links[scroll.selection] : nil }
+    func selected(_ env: ScreenEnvironment) -> InvestigationLink? {
+        let links = links(env)
+        return links.indices.contains(scroll.selection) ? links[scroll.selection] : nil
+    }
 
     // MARK: Keys
 
     public func hints(_ env: ScreenEnvironment) -> [ScreenHint] {
         switch subject {
-        case .target: [.command(.moveDown, "move"), .command(.open, "go to child"), .command(.editProfile, "edit"), .command(.cancel, "close")]
-        case .child: [.command(.moveDown, "move"), .command(.open, "open"), .command(.linkInvestigation, "link"), .command(.cancel, "close")]
+        case .target: [.command(.moveDown, "move"), .command(.open, "go to child"), .command(.editProfile, "edit"),
+                       .command(.editLink, "change link"), .command(.removeLink, "remove link"), .command(.cancel, "close")]
+        case .child: [.command(.moveDown, "move"), .command(.open, "open"), .command(.linkInvestigation, "link"),
+                      .command(.editLink, "change link"), .command(.removeLink, "remove link"), .command(.cancel, "close")]
         }
     }
 
@@ -64,7 +71,11 @@ public struct InvestigationTargetScreen: ScreenController {
         switch command {
         case .open:
             if file == nil { return failure ?? "the records are still being read" }
-            return selected == nil ? "there is no link to open" : nil
+            return selected(env) == nil ? "there is no link to open" : nil
+        case .editLink, .removeLink:
+            if !env.role.may(.investigate) { return PermissionDenied(permission: .investigate, role: env.role).description }
+            if file == nil { return failure ?? "the records are still being read" }
+            return selected(env) == nil ? "there is no link selected" : nil
         case .linkInvestigation:
             guard case .child = subject else { return "links are made from a child's linked persons and places (L on the record)" }
             return env.role.may(.investigate) ? nil : PermissionDenied(permission: .investigate, role: env.role).description
@@ -83,12 +94,12 @@ public struct InvestigationTargetScreen: ScreenController {
 
     public mutating func handle(_ command: Command, _ ctx: inout ScreenContext) {
         let env = ctx.env
-        if let move = ListScroll.Move(command) { return scroll.apply(move, visibleRows: listRows, count: links.count) }
+        if let move = ListScroll.Move(command) { return scroll.apply(move, visibleRows: listRows, count: links(env).count) }
         if command == .cancel { return ctx.close() }
         if let reason = disabledReason(command, env) { return ctx.refuse(reason) }
         switch command {
         case .open:
-            guard let link = selected else { return }
+            guard let link = selected(env) else { return }
             switch subject {
             case .target:
                 // To the child's record, closing the investigation screens over the dashboard.
@@ -99,6 +110,12 @@ public struct InvestigationTargetScreen: ScreenController {
                 ctx.push(InvestigationTargetScreen(id: ctx.newID(), subject: .target(file?.resolved(link.target) ?? link.target),
                                                    parents: parents + [id]))
             }
+        case .editLink, .removeLink:
+            guard let link = selected(env), let file else { return }
+            let name = file.name(of: file.resolved(link.target))
+            let form: any CaseForm = command == .editLink ? InvestigationLinkForm(editing: link, targetName: name)
+                                                          : RemoveInvestigationLinkForm(link: link, targetName: name)
+            ctx.push(FormScreen(id: ctx.newID(), form: form, context: env.formContext))
         case .linkInvestigation:
             guard case .child(let child) = subject else { return }
             ctx.push(InvestigationScreen(id: ctx.newID(), purpose: .link(child), parents: parents + [id]))
@@ -121,7 +138,7 @@ public struct InvestigationTargetScreen: ScreenController {
         case .success(let read):
             file = read
             failure = nil
-            scroll.follow(selection: scroll.selection, visibleRows: listRows, count: links.count)
+            scroll.follow(selection: scroll.selection, visibleRows: listRows, count: links(ctx.env).count)
         case .failure(let words):
             failure = words.words
             ctx.say(words.words)
@@ -132,21 +149,22 @@ public struct InvestigationTargetScreen: ScreenController {
         if case .investigation = command { ctx.ask(.viewInvestigation(view, origin: id)) }
     }
 
+    /// Another session saved a person, place, link or lead: read again (audited again).
+    public mutating func investigationChanged(_ ctx: inout ScreenContext) {
+        if file != nil || failure != nil { ctx.ask(.viewInvestigation(view, origin: id)) }
+    }
+
     // MARK: Drawing
 
     public mutating func render(_ env: ScreenEnvironment, area: Rect, screen: Rect, buffer: inout Buffer, theme: Theme) -> Point? {
-        buffer.fill(area, with: Cell(" ", style: theme[.normal]))
         let title: String = switch subject {
         case .target(let target): file.map { "\(target.kind == .personOfInterest ? "Person of interest" : "Place of concern") — \($0.name(of: target))" }
             ?? (target.kind == .personOfInterest ? "Person of interest" : "Place of concern")
         case .child(let child): "Linked persons and places — \(env.dashboard.nameWithCase(ofChild: child))"
         }
-        buffer.drawBox(area, title: title, style: theme[.borderFocus], titleStyle: theme[.titleFocus], heavy: true)
-        let inner = area.inset(by: 1)
-        guard inner.height >= 4 else { return nil }
+        guard let inner = InvestigationPage.frame(title, area: area, minimumRows: 4, buffer: &buffer, theme: theme) else { return nil }
         guard let file else {
-            buffer.write(failure ?? "Reading (each record's view is audited first)…", at: inner.origin, width: inner.width,
-                         style: theme[failure == nil ? .muted : .error])
+            InvestigationPage.reading(failure, at: inner.origin, width: inner.width, buffer: &buffer, theme: theme)
             return nil
         }
         var y = inner.y
@@ -155,7 +173,7 @@ public struct InvestigationTargetScreen: ScreenController {
             buffer.write(text, at: Point(x: inner.x, y: y), width: inner.width, style: theme[role])
             y += 1
         }
-        let shown = links
+        let shown = links(env)
         switch subject {
         case .target(let target):
             for text in Self.details(of: target, in: file) { line(text) }
@@ -183,22 +201,18 @@ public struct InvestigationTargetScreen: ScreenController {
             line("\(InvestigationWords.count(shown.count, "link")) — Enter opens the person or place; L links another:", .emphasis)
 
         }
-        let list = Rect(x: inner.x, y: y, width: inner.width, height: max(1, inner.bottom - y))
-        listRows = list.height
-        let empty = "No link yet."
-        PaneList.render(count: shown.count, scroll: scroll, focused: true, empty: empty, area: list, buffer: &buffer, theme: theme) { index, rect, buffer in
-            let link = shown[index]
-            let text: String = switch subject {
+        let rows = shown.map { link in
+            switch subject {
             case .target:
                 // Whether the child is missing comes first, so no narrow screen cuts it off.
-                "\(InvestigationWords.status(link.child, env: env)) · \(InvestigationWords.child(link.child, env: env)) · \(InvestigationWords.link(link))"
+                " \(InvestigationWords.status(link.child, env: env)) · \(InvestigationWords.child(link.child, env: env)) · \(InvestigationWords.link(link))"
                     + (link.note.isEmpty ? "" : " · \(link.note)")
             case .child:
-                "\(file.name(of: file.resolved(link.target))) (\(link.target.kind.words)) · \(InvestigationWords.link(link))"
+                " \(file.name(of: file.resolved(link.target))) (\(link.target.kind.words)) · \(InvestigationWords.link(link))"
                     + (link.note.isEmpty ? "" : " · \(link.note)")
             }
-            buffer.write(" " + text.replacingOccurrences(of: "\n", with: " "), at: rect.origin, width: rect.width, style: theme[.normal], pad: true)
         }
+        listRows = InvestigationPage.list(rows, from: y, in: inner, scroll: scroll, empty: "No link yet.", buffer: &buffer, theme: theme)
         return nil
     }
 

@@ -22,10 +22,17 @@ enum InvestigationWords {
         return env.dashboard.nameWithCase(ofChild: child.id)
     }
 
+    /// Whether the child is missing now: an open missing episode, whether or not the child's own
+    /// record opens.
+    static func isMissing(_ id: ChildID, env: ScreenEnvironment) -> Bool {
+        guard let child = env.dashboard.child(id) else { return env.snapshot.openEpisode(of: id) != nil }
+        return env.snapshot.whereabouts(of: child).isMissing
+    }
+
     /// The child's risk, after "MISSING" for a child missing now, so a missing child stands out
     /// in every list here.
     static func status(_ id: ChildID, env: ScreenEnvironment) -> String {
-        guard let child = env.dashboard.child(id) else { return "risk not known" }
+        guard let child = env.dashboard.child(id) else { return isMissing(id, env: env) ? "MISSING · risk not known" : "risk not known" }
         let risk = "\(child.riskLevel.symbol) \(child.riskLevel.word)"
         return env.snapshot.whereabouts(of: child).isMissing ? "MISSING · \(risk)" : risk
     }

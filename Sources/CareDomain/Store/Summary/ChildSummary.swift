@@ -37,13 +37,16 @@ public struct ChildSummary: Sendable, Equatable, Codable, Identifiable {
     public var closedAt: Date?
     /// The youth's transition plan: what the aging-out alert names.
     public var transitionPlan: TransitionPlan?
+    /// The child's phone numbers as typed: the caseload filter matches typed digits against them
+    /// without opening the record.
+    public var phones: [String]
 
     public init(
         id: ChildID, version: Int, caseNumber: CaseNumber, legalName: String, preferredName: String, pronouns: String,
         birth: Birth, indigenousIdentity: IndigenousIdentity, languages: [String], careStatus: CareStatus, riskLevel: RiskLevel,
         exploitationStatus: ExploitationStatus, whereabouts: Whereabouts, team: Team, openedOn: DayDate, closedOn: DayDate?,
         activeFlags: [Flag], profileChanges: [ProfileChange] = [], closureRequest: ClosureRequest? = nil, closedAt: Date? = nil,
-        transitionPlan: TransitionPlan? = nil
+        transitionPlan: TransitionPlan? = nil, phones: [String] = []
     ) {
         self.id = id
         self.version = version
@@ -66,6 +69,7 @@ public struct ChildSummary: Sendable, Equatable, Codable, Identifiable {
         self.closureRequest = closureRequest
         self.closedAt = closedAt
         self.transitionPlan = transitionPlan
+        self.phones = phones
     }
 
     /// The summary of `child` as it is stored.
@@ -77,7 +81,7 @@ public struct ChildSummary: Sendable, Equatable, Codable, Identifiable {
             riskLevel: child.riskLevel, exploitationStatus: child.exploitationStatus, whereabouts: child.whereabouts,
             team: child.team, openedOn: child.openedOn, closedOn: child.closure?.on, activeFlags: child.activeFlags,
             profileChanges: child.profileChanges ?? [], closureRequest: child.closureRequest, closedAt: child.closure?.at,
-            transitionPlan: child.transitionPlan)
+            transitionPlan: child.transitionPlan, phones: child.phones ?? [])
     }
 
     public var isOpen: Bool { closedOn == nil }

@@ -34,6 +34,9 @@ public protocol ScreenController: Sendable {
     /// The caseload changed under the screen: a save of this session (`saved`) or other sessions'
     /// changes (`nil`). A screen that shows data read apart from the snapshot reads it again.
     mutating func snapshotChanged(saved command: CaseCommand?, _ ctx: inout ScreenContext)
+    /// Another session saved a person of interest, a place of concern, a link or a lead (the
+    /// change feed named one). A screen showing investigation records reads them again.
+    mutating func investigationChanged(_ ctx: inout ScreenContext)
     /// A new minute began (the wall follows the shift).
     mutating func minutePassed(_ ctx: inout ScreenContext)
     /// A turn of the loop on the wall, where nobody presses a key: its pages turn by the clock.
@@ -73,6 +76,7 @@ extension ScreenController {
         if let words = answer.failureWords { ctx.say(words) }
     }
     public mutating func snapshotChanged(saved command: CaseCommand?, _ ctx: inout ScreenContext) {}
+    public mutating func investigationChanged(_ ctx: inout ScreenContext) {}
     public mutating func minutePassed(_ ctx: inout ScreenContext) {}
     public mutating func clockTicked(_ ctx: inout ScreenContext) {}
     public mutating func opened(_ ctx: inout ScreenContext) {}
