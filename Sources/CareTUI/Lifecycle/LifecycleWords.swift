@@ -23,6 +23,18 @@ enum LifecycleWords {
         return nil
     }
 
+    /// The one line the record gives a transfer at its top ("Transfer to OTH pending since …",
+    /// "Transferred to OTH on … — read-only"); nil for a child never sent.
+    static func transferHeader(_ child: Child, zone: TimeZone) -> String? {
+        guard let transfer = child.transferredOut else { return nil }
+        let words = transfer.words(zone: zone).capitalizedFirst
+        return switch transfer.currentState {
+        case .accepted: words + " — this copy is read-only"
+        case .notSent, .pending: words + " — still this unit's child until \(transfer.receiver) accepts"
+        case .rejected, .revoked: words + " — an open case here"
+        }
+    }
+
     static func lines(_ child: Child, dashboard: Dashboard, zone: TimeZone) -> [String] {
         func name(_ id: WorkerID?) -> String { dashboard.workerName(id) ?? "a worker no longer listed" }
         var lines: [String] = []
