@@ -118,6 +118,18 @@ extension SQLiteCaseStore {
         return try file.open(with: try TransferKey.privateKey(of: own))
     }
 
+    /// What `file` holds, as `care transfer import FILE` shows it before any answer: opened, and
+    /// the look audited on this store (case number and unit only), so the receiving side's trail
+    /// has every step too.
+    public func showTransfer(_ file: ChildTransferFile) throws -> ChildTransferPackage {
+        let package = try openTransfer(file)
+        let number = package.child?.caseNumber.description ?? "a child"
+        try write { db, keys in
+            _ = try appendEvent(db, keys: keys, action: .notice, summary: "transfer of \(number) from unit \(package.fromUnit) opened to see what arrives; nothing taken in")
+        }
+        return package
+    }
+
     /// This unit's answer so far to the transfer in `package`: pending until accepted, rejected
     /// here, or revoked by the sender (read with `importTransferAnswer`).
     public func incomingState(_ package: ChildTransferPackage) throws -> TransferState {

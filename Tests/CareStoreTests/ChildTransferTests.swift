@@ -127,6 +127,8 @@ import Testing
         let (child, _) = try sentChild()
         let file = try send(child)
         #expect(throws: StoreError.self) { try receiverSupervisor.rejectTransfer(file, reason: "  ") }
+        _ = try receiverSupervisor.showTransfer(file)
+        #expect(try receiverSupervisor.audit().contains { $0.summary == "transfer of \(child.caseNumber) from unit TST opened to see what arrives; nothing taken in" })
         let answer = try receiverSupervisor.rejectTransfer(file, reason: "No placement in our area for now (synthetic)")
         // Answered once: neither a second answer nor an acceptance after it.
         #expect(throws: StoreError.self) { try receiverSupervisor.acceptTransfer(file) }

@@ -84,7 +84,7 @@ struct ChildTransferCommand: ParsableCommand {
             let store = try login.open()
             defer { try? store.close() }
             try SupervisorOnly.require(store, to: "take in a transferred child")
-            let package = try store.openTransfer(sealed)
+            let package = try (accept || reject != nil) ? store.openTransfer(sealed) : store.showTransfer(sealed)
             let records = try package.records()
             guard let child = package.child else { throw CommandFailure.words("This transfer file holds no child.") }
             // Case numbers and counts only: nothing that names the child goes to the terminal.
