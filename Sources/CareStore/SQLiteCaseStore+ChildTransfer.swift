@@ -115,7 +115,11 @@ extension SQLiteCaseStore {
         guard file.to == UnitAuthority.fingerprint(own.publicKey) else {
             throw StoreError.invalid("This file was sealed to the unit with authority key \(file.to), not to this one; nothing was read.")
         }
-        return try file.open(with: try TransferKey.privateKey(of: own))
+        let package = try file.open(with: try TransferKey.privateKey(of: own))
+        guard TransferKey.isUnitCode(package.fromUnit) else {
+            throw StoreError.invalid("This transfer file names its unit in a form care does not write; nothing was read.")
+        }
+        return package
     }
 
     /// What `file` holds, as `care transfer import FILE` shows it before any answer: opened, and

@@ -57,7 +57,16 @@ public struct TransferAnswerFile: Codable, Sendable, Equatable {
               let verifying = try? UnitAuthority.VerifyingKey(rawRepresentation: answer.signer),
               verifying.isValidSignature(answer.signature, for: answer.signedBytes(to: to))
         else { throw StoreError.invalid("This answer file's signature is not the answering unit's; nothing was read.") }
-        return answer
+        // Signed, but written by another unit: what goes into a record, the trail or the terminal
+        // must be a unit code, a case number and words without control characters.
+        guard TransferKey.isUnitCode(answer.unit), answer.caseNumberThere.map({ CaseNumber($0) != nil }) ?? true else {
+            throw StoreError.invalid("This answer file names its unit or case number in a form care does not write; nothing was read.")
+        }
+        var clean = answer
+        clean.reason = String(String.UnicodeScalarView(answer.reason.unicodeScalars.filter {
+            !($0.properties.generalCategory == .control || $0.properties.generalCategory == .format) || $0 == "\n"
+        }))
+        return clean
     }
 
     /// The file as written: JSON, one line.

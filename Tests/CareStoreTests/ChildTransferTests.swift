@@ -222,4 +222,19 @@ import Testing
         _ = try senderSupervisor.importTransferAnswer(answer)
         #expect(try copy(child).transferredOut?.currentState == .rejected)
     }
+
+    @Test func anAnswersWordsAreCleanedAndAMalformedUnitIsRefused() throws {
+        let (child, _) = try sentChild()
+        let file = try send(child)
+        let id = try #require(try receiverSupervisor.openTransfer(file).transferID)
+        let authority = try #require(try receiverSupervisor.session.keys().authority)
+        let senderKey = try senderSupervisor.transferKey()
+        let malformed = TransferAnswer(transferID: id, kind: .rejected, at: Samples.now, reason: "No (test)", unit: "OTH\u{1b}[2J")
+        #expect(throws: StoreError.self) {
+            try senderSupervisor.importTransferAnswer(try TransferAnswerFile.seal(malformed, to: senderKey, signedBy: authority))
+        }
+        let hostile = TransferAnswer(transferID: id, kind: .rejected, at: Samples.now, reason: "No bed\u{1b}[31m here\u{202e} (test)", unit: "OTH")
+        _ = try senderSupervisor.importTransferAnswer(try TransferAnswerFile.seal(hostile, to: senderKey, signedBy: authority))
+        #expect(try copy(child).transferredOut?.outcome?.reason == "No bed[31m here (test)", "control and format characters dropped")
+    }
 }
