@@ -38,6 +38,7 @@ extension PostgresCaseStore {
     private func addCatalogue(to snapshot: inout CaseloadSnapshot, _ transaction: PostgresLink.Transaction, keys: SessionKeys) throws {
         snapshot.services = try Self.fetchAll(Service.self, transaction, keys: keys, damaged: &snapshot.damaged)
         snapshot.checklist = try Self.fetchAll(ReviewChecklist.self, transaction, keys: keys, damaged: &snapshot.damaged).first
+        snapshot.closureReasonList = try Self.fetchAll(ClosureReasonList.self, transaction, keys: keys, damaged: &snapshot.damaged).first
         snapshot.workers = try Self.fetchAll(Worker.self, transaction, keys: keys, damaged: &snapshot.damaged)
     }
 

@@ -75,6 +75,11 @@ public struct ChildTransferPackage: Codable, Sendable, Equatable {
     public var sentAt: Date
     public var consent: String
     public var items: [Item]
+    /// The transfer's id, which its answer names; nil in a file from before transfers waited
+    /// for an answer (such a file is taken in with no answer to send).
+    public var transferID: String?
+    /// The sending unit's transfer key (`TransferKey.text`): the answer is sealed to it.
+    public var replyKey: String?
 
     /// The records, decoded; the child first.
     public func records() throws -> [AnyRecord] {
@@ -88,13 +93,19 @@ public struct ChildTransferPackage: Codable, Sendable, Equatable {
 /// A unit's transfer key: an X25519 public key derived from its authority, with the authority's
 /// public key and its signature over it, so a sender checks the key is the authority's and
 /// compares the authority fingerprint (by phone, as with `care init`'s) before sealing.
-/// Written as `care-transfer-key/1.<key>.<authority>.<signature>` (base64url, no padding).
+/// Written as `care-transfer-key/2.<unit>.<key>.<authority>.<signature>` (base64url, no
+/// padding; the signature covers the unit code and the key); a `care-transfer-key/1` key, with
+/// no unit code, is still read.
 public struct TransferKey: Sendable, Equatable {
+    /// The unit's code (e.g. KEN), so the sending unit's record says where the child went; nil
+    /// in a first-format key.
+    public var unit: String?
     public var agreement: Data
     public var authority: Data
     public var signature: Data
 
-    static let prefix = "care-transfer-key/1"
+    static let prefix = "care-transfer-key/2"
+    static let firstPrefix = "care-transfer-key/1"
     static let derivation = Data("care/v3/transfer-key".utf8)
 
     /// The X25519 key pair `authority` derives for transfers: the same every time, so the key a
@@ -105,40 +116,53 @@ public struct TransferKey: Sendable, Equatable {
         return try Curve25519.KeyAgreement.PrivateKey(rawRepresentation: seed.withUnsafeBytes { Data($0) })
     }
 
-    static func make(_ authority: UnitAuthority) throws -> TransferKey {
+    static func make(_ authority: UnitAuthority, unit: String) throws -> TransferKey {
         let agreement = try privateKey(of: authority).publicKey.rawRepresentation
-        return TransferKey(agreement: agreement, authority: authority.publicKey,
-                           signature: try authority.signingKey.signature(for: signedBytes(agreement)))
+        return TransferKey(unit: unit, agreement: agreement, authority: authority.publicKey,
+                           signature: try authority.signingKey.signature(for: signedBytes(agreement, unit: unit)))
     }
 
-    static func signedBytes(_ agreement: Data) -> Data {
-        var binding = BindingData("care/v3/transfer-key")
+    static func signedBytes(_ agreement: Data, unit: String?) -> Data {
+        var binding = BindingData(unit == nil ? "care/v3/transfer-key" : "care/v3/transfer-key/2")
+        if let unit { binding.text(unit) }
         binding.blob(agreement)
         return binding.bytes
     }
 
     public var text: String {
-        ([Self.prefix] + [agreement, authority, signature].map { $0.base64EncodedString().replacingOccurrences(of: "+", with: "-")
-            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "") }).joined(separator: ".")
+        let parts = [agreement, authority, signature].map { $0.base64EncodedString().replacingOccurrences(of: "+", with: "-")
+            .replacingOccurrences(of: "/", with: "_").replacingOccurrences(of: "=", with: "") }
+        return ((unit.map { [Self.prefix, $0] } ?? [Self.firstPrefix]) + parts).joined(separator: ".")
+    }
+
+    /// A unit code as a key may carry it: letters and digits, as case numbers begin.
+    static func isUnitCode(_ text: String) -> Bool {
+        (1...12).contains(text.count) && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
     }
 
     /// The key in `text`, when it is one and its authority signed it.
     public init(text: String) throws {
-        let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        var parts = text.trimmingCharacters(in: .whitespacesAndNewlines).split(separator: ".", omittingEmptySubsequences: false).map(String.init)
+        var unit: String?
+        if parts.count == 5, parts[0] == Self.prefix, Self.isUnitCode(parts[1]) {
+            unit = parts[1]
+            parts = [Self.firstPrefix] + parts.dropFirst(2)
+        }
         func bytes(_ part: String) -> Data? {
             var base64 = part.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
             while base64.count % 4 != 0 { base64 += "=" }
             return Data(base64Encoded: base64)
         }
-        guard parts.count == 4, parts[0] == Self.prefix, let agreement = bytes(parts[1]), let authority = bytes(parts[2]),
+        guard parts.count == 4, parts[0] == Self.firstPrefix, let agreement = bytes(parts[1]), let authority = bytes(parts[2]),
               let signature = bytes(parts[3]),
               let verifying = try? UnitAuthority.VerifyingKey(rawRepresentation: authority),
-              verifying.isValidSignature(signature, for: Self.signedBytes(agreement))
+              verifying.isValidSignature(signature, for: Self.signedBytes(agreement, unit: unit))
         else { throw StoreError.invalid("That is not a unit's transfer key (care transfer key prints one), or its signature does not verify.") }
-        self.init(agreement: agreement, authority: authority, signature: signature)
+        self.init(unit: unit, agreement: agreement, authority: authority, signature: signature)
     }
 
-    init(agreement: Data, authority: Data, signature: Data) {
+    init(unit: String?, agreement: Data, authority: Data, signature: Data) {
+        self.unit = unit
         self.agreement = agreement
         self.authority = authority
         self.signature = signature

@@ -28,7 +28,15 @@ public enum DemoStore {
                 others.append(worker)
             }
         }
-        let records = others + demo.allRecords.filter { type(of: $0).kind != .worker }
+        // The pending transfer is addressed to a neighbouring unit that exists only here: a
+        // key of a fresh authority, so `care transfer revoke` works on it as on a real one.
+        let records = others + (try demo.allRecords.filter { type(of: $0).kind != .worker }.map { record -> any CareRecord in
+            guard var child = record as? Child, let transfer = child.transferredOut, transfer.toKey == nil, transfer.state == .pending else { return record }
+            let key = try TransferKey.make(UnitAuthority.make(), unit: transfer.toUnit ?? DemoUnit.neighbouringUnit)
+            child.transferredOut?.toKey = key.text
+            child.transferredOut?.toAuthority = key.fingerprint
+            return child
+        })
         try store.importRecords(records, summary: "imported the synthetic demo unit")
         try store.close()
     }

@@ -19,6 +19,7 @@ extension SQLiteCaseStore {
             let note: DamageHandler = { record, _ in damaged.append(record) }
             snapshot.services = try Self.fetchAll(Service.self, db: db, keys: keys, decoder: decoder, onDamage: note)
             snapshot.checklist = try Self.fetchAll(ReviewChecklist.self, db: db, keys: keys, decoder: decoder, onDamage: note).first
+            snapshot.closureReasonList = try Self.fetchAll(ClosureReasonList.self, db: db, keys: keys, decoder: decoder, onDamage: note).first
             snapshot.workers = try Self.fetchAll(Worker.self, db: db, keys: keys, decoder: decoder, onDamage: note)
             snapshot.damaged += damaged
             snapshot.normalizeOrder()
@@ -31,7 +32,7 @@ extension SQLiteCaseStore {
     /// with `loadCaseload`, `childParts` and `summarizedEntries`.
     public static func caseloadReads(readable: [VisibilityClass]) -> [String] {
         let classes = summaryClasses.filter(readable.contains).map { "'\($0.rawValue)'" }.joined(separator: ", ")
-        let catalogue: [RecordKind] = [.service, .reviewChecklist, .worker]
+        let catalogue: [RecordKind] = [.service, .reviewChecklist, .closureReasons, .worker]
         return ["SELECT \(summaryColumns) FROM summaries WHERE class IN (\(classes));",
                 "SELECT id, version, row_hash, MAX(seq) FROM audit_rows WHERE kind = '\(summaryKind)' GROUP BY id;",
                 "SELECT id FROM records WHERE kind = 'child';",
@@ -49,6 +50,7 @@ extension SQLiteCaseStore {
                 let note: DamageHandler = { record, _ in damaged.append(record) }
                 part.services = try Self.fetchAll(Service.self, db: db, keys: keys, decoder: decoder, onDamage: note)
                 part.checklist = try Self.fetchAll(ReviewChecklist.self, db: db, keys: keys, decoder: decoder, onDamage: note).first
+                part.closureReasonList = try Self.fetchAll(ClosureReasonList.self, db: db, keys: keys, decoder: decoder, onDamage: note).first
                 part.workers = try Self.fetchAll(Worker.self, db: db, keys: keys, decoder: decoder, onDamage: note)
                 let aboutNoChild = try Row.fetchCursor(
                     db, sql: "SELECT \(RecordRow.columns) FROM records WHERE kind = ? AND child_id IS NULL",

@@ -77,11 +77,20 @@ extension SQLiteCaseStore {
     public func importUnitRecords(
         _ records: [AnyRecord], summary: String, dryRun: Bool = false, progress: (Int, Int) -> Void = { _, _ in }
     ) throws -> ImportOutcome {
+        try importUnitRecords(records, summary: summary, dryRun: dryRun, progress: progress, alsoWriting: nil)
+    }
+
+    /// As above, with `alsoWriting` run in the same transaction after the records (a transfer's
+    /// answer kept beside the child it let in: both, or neither).
+    func importUnitRecords(
+        _ records: [AnyRecord], summary: String, dryRun: Bool = false, progress: (Int, Int) -> Void = { _, _ in },
+        alsoWriting: ((Database) throws -> Void)?
+    ) throws -> ImportOutcome {
         guard role == .supervisor else {
             throw StoreError.invalid("Only a supervisor can import records; \(worker.role.personWithArticle) cannot. Ask a supervisor.")
         }
         do {
-            return try importInTransaction(records, summary: summary, dryRun: dryRun, progress: progress)
+            return try importInTransaction(records, summary: summary, dryRun: dryRun, progress: progress, alsoWriting: alsoWriting)
         } catch let rolledBack as DryRun {
             return rolledBack.outcome
         }
@@ -91,12 +100,12 @@ extension SQLiteCaseStore {
     private struct DryRun: Error { let outcome: ImportOutcome }
 
     private func importInTransaction(
-        _ records: [AnyRecord], summary: String, dryRun: Bool, progress: (Int, Int) -> Void
+        _ records: [AnyRecord], summary: String, dryRun: Bool, progress: (Int, Int) -> Void, alsoWriting: ((Database) throws -> Void)?
     ) throws -> ImportOutcome {
         try write { db, keys in
             var problems: [String] = []
             var outcome = ImportOutcome(added: [:], keptExisting: 0, numbered: 0)
-            let catalogue: Set<RecordKind> = [.worker, .service, .reviewChecklist]
+            let catalogue: Set<RecordKind> = [.worker, .service, .reviewChecklist, .closureReasons]
             let existingChildren = try Self.fetchAll(Child.self, db: db, keys: keys, decoder: RecordCoding.decoder())
             var takenNumbers = Dictionary(existingChildren.map { ($0.caseNumber, "child \($0.id.rawValue) in the store") },
                                           uniquingKeysWith: { first, _ in first })
@@ -173,6 +182,7 @@ extension SQLiteCaseStore {
             _ = try appendEvent(
                 db, keys: keys, action: .create,
                 summary: "\(summary): \(outcome.total) records (\(breakdown.joined(separator: ", ")))", rows: rows)
+            try alsoWriting?(db)
             if dryRun { throw DryRun(outcome: outcome) }
             return outcome
         }

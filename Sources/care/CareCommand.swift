@@ -16,7 +16,7 @@ struct CareCommand: ParsableCommand {
         version: CareVersion.description,
         subcommands: [OpenCommand.self, DemoCommand.self, InitCommand.self, UserCommand.self, ServicesCommand.self, CheckCommand.self, AuditCommand.self, KeysCommand.self, BenchCommand.self, HandoverCommand.self, ManualCommand.self,
                       ReportCommand.self, ImportCommand.self, ExportCommand.self, BackupCommand.self, RestoreCommand.self, AnchorCommand.self,
-                      InvestigationGroupCommand.self, MigrateCommand.self, ChildTransferCommand.self],
+                      InvestigationGroupCommand.self, MigrateCommand.self, ChildTransferCommand.self, UnitCommand.self],
         defaultSubcommand: OpenCommand.self
     )
 

@@ -75,12 +75,11 @@ enum Dashboard {
     private static func makeApp(store: any CaseStore, session: Session, masked: Bool, wall: Bool) throws -> App {
         let (keymap, _) = session.config.keymap()
         let plain = plainRequested || ProcessInfo.processInfo.environment["CARE_PLAIN"] == "1" || session.config.plain
-        var settings = AppSettings(
+        let settings = AppSettings(
             idleLimit: TimeInterval((session.config.idleLockMinutes ?? 10) * 60), thresholds: session.config.thresholds,
             shifts: session.config.shifts, plain: plain, showFocusCursor: session.config.showFocusCursor,
             wallDwell: TimeInterval(session.config.wallPageSeconds ?? 10),
             settleTime: session.config.settleMilliseconds.map { TimeInterval($0) / 1_000 } ?? 0.4)
-        if let reasons = session.config.closureReasons { settings.closureReasons = reasons }
         return try App(
             store: store, terminal: session.terminal, keymap: keymap, theme: session.themes.theme, themes: session.themes,
             settings: settings, masked: masked, wall: wall, silentLinkLimit: session.silentLinkLimit)

@@ -114,6 +114,19 @@ struct DemoGeneratorTests {
         #expect(alerts.first?.severity == .critical)
     }
 
+    @Test("the lifecycle set pieces: one closure waiting, one transfer pending to DEMO2 on another open child not missing")
+    func lifecycleSetPieces() {
+        let children = Self.unit.children
+        #expect(children.count { $0.closureRequest?.isPending == true } == 1)
+        let moving = children.filter { $0.transferredOut != nil }
+        #expect(moving.count == 1)
+        guard let child = moving.first, let transfer = child.transferredOut else { return }
+        #expect(transfer.currentState == .pending && transfer.toUnit == DemoUnit.neighbouringUnit && child.isOpen && child.closureRequest == nil)
+        #expect(!Self.unit.episodes.contains { $0.child == child.id && $0.isOpen }, "a child missing now is never sent away")
+        #expect(children.contains { $0.transitionPlan.map { !$0.isDone && $0.undone.count < TransitionPlan.Item.allCases.count } ?? false },
+                "the youth aging out has a plan half done")
+    }
+
     @Test("\"metis\" finds the Métis set piece in the demo caseload")
     func metisSearch() {
         let rows = CaseloadRow.rows(from: Self.unit.snapshot(), today: F.today)

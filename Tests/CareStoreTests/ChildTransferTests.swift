@@ -5,7 +5,8 @@ import Testing
 
 /// A child moving to another unit: the file opens only with the receiving unit's transfer key,
 /// holds no name in clear, and the child arrives field for field in a second store that then
-/// passes `care check`; the sending copy is closed and read-only.
+/// passes `care check`. The transfer is pending until the receiver's answer is read: accepted,
+/// the sending copy is closed and read-only; rejected or revoked, it is an open case again.
 @Suite struct ChildTransferTests {
     let sender: StoreFixture
     let receiver: StoreFixture
@@ -56,13 +57,13 @@ import Testing
 
         // Accepted: every record as sent; the child renumbered, the old number kept.
         let taken = try receiverSupervisor.acceptTransfer(try ChildTransferFile.read(bytes))
-        #expect(taken.caseNumber.unit == "OTH" && taken.formerCaseNumbers == [child.caseNumber])
+        #expect(taken.child.caseNumber.unit == "OTH" && taken.child.formerCaseNumbers == [child.caseNumber])
         var expected = try #require(sent[0].as(Child.self))
-        expected.caseNumber = taken.caseNumber
+        expected.caseNumber = taken.child.caseNumber
         expected.formerCaseNumbers = [child.caseNumber]
         expected.team = Team(childProtection: receiverSupervisor.worker.id)
-        expected.version = taken.version
-        #expect(taken == expected)
+        expected.version = taken.child.version
+        #expect(taken.child == expected)
         let detail = try receiverSupervisor.loadDetail(of: child.id, contactLimit: 10)
         for record in sent.dropFirst() {
             switch record {
@@ -77,16 +78,31 @@ import Testing
         let report = try check.verify()
         #expect(report.isHealthy, "\(report)")
 
-        // The sending copy: closed as transferred, read-only, the transfer audited.
-        let left = try #require(try senderSupervisor.loadDetail(of: child.id, contactLimit: 1).child)
-        #expect(!left.isOpen && left.transferredOut?.toAuthority == key.fingerprint && left.transferredOut?.consent.hasPrefix("Youth agreed") == true)
+        // The sending copy: pending, still open and this unit's, until the answer is read.
+        let waiting = try senderSupervisor.loadDetail(of: child.id, contactLimit: 1).child
+        #expect(waiting.isOpen && waiting.transferredOut?.currentState == .pending && waiting.transferredOut?.toUnit == "OTH")
+        #expect(waiting.transferredOut?.consent.hasPrefix("Youth agreed") == true)
         let protection = try sender.open(StoreFixture.protection)
-        #expect(throws: CommandError.self) {
-            try protection.perform(.logContact(Samples.contact(child: child.id, author: protection.worker.id, at: 120)))
+        _ = try protection.perform(.logContact(Samples.contact(child: child.id, author: protection.worker.id, at: 120)))
+
+        // The acceptance, read by the sender: closed as transferred, read-only, refused in words.
+        let receipt = try senderSupervisor.importTransferAnswer(try TransferAnswerFile.read(try #require(taken.answer).encoded()))
+        #expect(receipt.kind == .accepted && receipt.caseNumber == child.caseNumber.description)
+        let left = try senderSupervisor.loadDetail(of: child.id, contactLimit: 1).child
+        #expect(!left.isOpen && left.transferredOut?.toAuthority == key.fingerprint && left.transferredOut?.currentState == .accepted)
+        #expect(left.transferredOut?.outcome?.caseNumberThere == taken.child.caseNumber.description)
+        do {
+            _ = try protection.perform(.logContact(Samples.contact(child: child.id, author: protection.worker.id, at: 180)))
+            Issue.record("an edit of a transferred child was saved")
+        } catch let error as CommandError {
+            #expect(error.description.contains("transferred to OTH") && error.description.contains("read-only"), "\(error)")
         }
         #expect(throws: CommandError.self) { try senderSupervisor.perform(.lifecycle(child: child.id, .reopen(reason: "test"))) }
         let trail = try senderSupervisor.auditTrail(of: child.id).map(\.summary)
-        #expect(trail.contains { $0.hasPrefix("transferred to another unit (authority \(key.fingerprint))") })
+        #expect(trail.contains { $0.hasPrefix("transfer to OTH sent, pending its answer") })
+        #expect(trail.contains { $0.hasPrefix("transfer to OTH accepted there as \(taken.child.caseNumber)") })
+        // The same answer read twice changes nothing.
+        #expect(throws: CommandError.self) { try senderSupervisor.importTransferAnswer(try #require(taken.answer)) }
     }
 
     @Test func consentComesFirstAndAChildMissingNowStays() throws {
@@ -96,5 +112,129 @@ import Testing
         _ = try senderSupervisor.perform(.reportMissing(Samples.openEpisode(child: child.id)))
         #expect(throws: StoreError.self) { try senderSupervisor.exportTransfer(caseNumber: child.caseNumber, to: key, consent: "agreed (synthetic)") }
         #expect(try senderSupervisor.loadCaseload().children.first?.isOpen == true)
+    }
+
+    /// Sends `child` to the receiving unit and returns the file as the receiver reads it.
+    func send(_ child: Child) throws -> ChildTransferFile {
+        let key = try receiverSupervisor.transferKey()
+        let file = try senderSupervisor.exportTransfer(caseNumber: child.caseNumber, to: key, consent: "Youth agreed by phone, 2026-01-10 (synthetic)")
+        return try ChildTransferFile.read(try file.encoded())
+    }
+
+    func copy(_ child: Child) throws -> Child { try senderSupervisor.loadDetail(of: child.id, contactLimit: 1).child }
+
+    @Test func aRejectionComesBackWithItsReasonAndTheChildIsOpenAgain() throws {
+        let (child, _) = try sentChild()
+        let file = try send(child)
+        #expect(throws: StoreError.self) { try receiverSupervisor.rejectTransfer(file, reason: "  ") }
+        _ = try receiverSupervisor.showTransfer(file)
+        #expect(try receiverSupervisor.audit().contains { $0.summary == "transfer of \(child.caseNumber) from unit TST opened to see what arrives; nothing taken in" })
+        let answer = try receiverSupervisor.rejectTransfer(file, reason: "No placement in our area for now (synthetic)")
+        // Answered once: neither a second answer nor an acceptance after it.
+        #expect(throws: StoreError.self) { try receiverSupervisor.acceptTransfer(file) }
+        #expect(try receiverSupervisor.incomingState(try receiverSupervisor.openTransfer(file)) == .rejected)
+        #expect(try receiverSupervisor.audit().contains { $0.summary.hasPrefix("transfer of \(child.caseNumber) from unit TST rejected, with a reason") })
+        #expect(try receiverSupervisor.loadCaseload().children.isEmpty, "nothing taken in")
+
+        let receipt = try senderSupervisor.importTransferAnswer(try TransferAnswerFile.read(try answer.encoded()))
+        #expect(receipt.kind == .rejected && !receipt.words.contains("No placement"), "the terminal gets no reason")
+        let back = try copy(child)
+        #expect(back.isOpen && back.transferredOut?.currentState == .rejected)
+        #expect(back.transferredOut?.outcome?.reason == "No placement in our area for now (synthetic)")
+        #expect(try senderSupervisor.auditTrail(of: child.id).contains { $0.summary.hasPrefix("transfer to OTH rejected there, with a reason") })
+        let protection = try sender.open(StoreFixture.protection)
+        _ = try protection.perform(.logContact(Samples.contact(child: child.id, author: protection.worker.id, at: 120)))
+        // It may be sent again, to anyone.
+        _ = try send(child)
+        #expect(try copy(child).transferredOut?.currentState == .pending)
+    }
+
+    @Test func aRevokeOnTheSenderRefusesALaterAcceptanceInWords() throws {
+        let (child, _) = try sentChild()
+        let file = try send(child)
+        #expect(throws: CommandError.self) { try senderSupervisor.revokeTransfer(caseNumber: child.caseNumber, reason: " ") }
+        _ = try senderSupervisor.revokeTransfer(caseNumber: child.caseNumber, reason: "Youth moving back home (synthetic)")
+        #expect(try copy(child).isOpen && copy(child).transferredOut?.currentState == .revoked)
+        #expect(try senderSupervisor.auditTrail(of: child.id).contains { $0.summary.hasPrefix("transfer to OTH revoked, with a reason") })
+        #expect(throws: StoreError.self) { try senderSupervisor.revokeTransfer(caseNumber: child.caseNumber, reason: "again (synthetic)") }
+
+        // The receiver accepted before the revoke reached them: the sender refuses the acceptance.
+        let accepted = try receiverSupervisor.acceptTransfer(file)
+        do {
+            _ = try senderSupervisor.importTransferAnswer(try #require(accepted.answer))
+            Issue.record("an acceptance after a revoke was recorded")
+        } catch let error as CommandError {
+            #expect(error.description.contains("revoked before the acceptance"), "\(error)")
+        }
+        let kept = try copy(child)
+        #expect(kept.isOpen && kept.transferredOut?.currentState == .revoked, "the child stays with the sending unit")
+    }
+
+    @Test func aRevokeReadByTheReceiverStopsTheAcceptance() throws {
+        let (child, _) = try sentChild()
+        let file = try send(child)
+        let revoke = try senderSupervisor.revokeTransfer(caseNumber: child.caseNumber, reason: "Youth moving back home (synthetic)")
+        let receipt = try receiverSupervisor.importTransferAnswer(try TransferAnswerFile.read(try revoke.encoded()))
+        #expect(receipt.kind == .revoked)
+        do {
+            _ = try receiverSupervisor.acceptTransfer(file)
+            Issue.record("a revoked transfer was accepted")
+        } catch let error as StoreError {
+            #expect(error.description.contains("revoked"), "\(error)")
+        }
+        #expect(try receiverSupervisor.loadCaseload().children.isEmpty)
+        #expect(try receiverSupervisor.audit().contains { $0.summary.hasPrefix("transfer from unit TST revoked by the sending unit") })
+
+        // A revoke arriving after the receiver accepted is refused there, saying what to do.
+        let (second, _) = try sentChild()
+        let secondFile = try send(second)
+        _ = try receiverSupervisor.acceptTransfer(secondFile)
+        let late = try senderSupervisor.revokeTransfer(caseNumber: second.caseNumber, reason: "Too late (synthetic)")
+        do {
+            _ = try receiverSupervisor.importTransferAnswer(late)
+            Issue.record("a revoke after the acceptance was recorded")
+        } catch let error as StoreError {
+            #expect(error.description.contains("accepted it already"), "\(error)")
+        }
+    }
+
+    @Test func anAnswerFileOpensOnlyWithTheSendingUnitsKeyAndNamesNoOne() throws {
+        let (child, _) = try sentChild()
+        let file = try send(child)
+        let answer = try receiverSupervisor.rejectTransfer(file, reason: "\(Samples.canary) is known to our unit (synthetic)")
+        let bytes = try answer.encoded()
+        for secret in [Samples.canary, "synthetic", child.caseNumber.description, "rejected"] {
+            #expect(bytes.range(of: Data(secret.utf8)) == nil, "\(secret) is in clear")
+        }
+        // Neither a third unit nor the receiver itself opens it.
+        let third = try StoreFixture(fileName: "THR.care")
+        let thirdSupervisor = try StoreAdmin.create(options: third.options, unit: "THR", admin: StoreFixture.supervisor, timeZone: .current)
+        #expect(throws: StoreError.self) { try thirdSupervisor.importTransferAnswer(answer) }
+        var readdressed = answer
+        readdressed.to = try thirdSupervisor.transferKey().fingerprint
+        #expect(throws: StoreError.self) { try thirdSupervisor.importTransferAnswer(readdressed) }
+        #expect(throws: StoreError.self) { try receiverSupervisor.importTransferAnswer(answer) }
+        // Claiming another sender breaks the seal.
+        var forged = answer
+        forged.from = try thirdSupervisor.transferKey().fingerprint
+        #expect(throws: StoreError.self) { try senderSupervisor.importTransferAnswer(forged) }
+        #expect(try copy(child).transferredOut?.currentState == .pending, "nothing was changed by the files that did not open")
+        _ = try senderSupervisor.importTransferAnswer(answer)
+        #expect(try copy(child).transferredOut?.currentState == .rejected)
+    }
+
+    @Test func anAnswersWordsAreCleanedAndAMalformedUnitIsRefused() throws {
+        let (child, _) = try sentChild()
+        let file = try send(child)
+        let id = try #require(try receiverSupervisor.openTransfer(file).transferID)
+        let authority = try #require(try receiverSupervisor.session.keys().authority)
+        let senderKey = try senderSupervisor.transferKey()
+        let malformed = TransferAnswer(transferID: id, kind: .rejected, at: Samples.now, reason: "No (test)", unit: "OTH\u{1b}[2J")
+        #expect(throws: StoreError.self) {
+            try senderSupervisor.importTransferAnswer(try TransferAnswerFile.seal(malformed, to: senderKey, signedBy: authority))
+        }
+        let hostile = TransferAnswer(transferID: id, kind: .rejected, at: Samples.now, reason: "No bed\u{1b}[31m here\u{202e} (test)", unit: "OTH")
+        _ = try senderSupervisor.importTransferAnswer(try TransferAnswerFile.seal(hostile, to: senderKey, signedBy: authority))
+        #expect(try copy(child).transferredOut?.outcome?.reason == "No bed[31m here (test)", "control and format characters dropped")
     }
 }

@@ -69,6 +69,20 @@ import Testing
         return found
     }
 
+    @Test func theDemosPendingTransferHasARealKeySoItCanBeRevoked() throws {
+        let demo = try DemoOnDisk()
+        let store = try SQLiteCaseStore.open(options: demo.options, account: "demo-supervisor", passphrase: "demo")
+        defer { try? store.close() }
+        let generated = try #require(demo.unit.children.first { $0.transferredOut != nil })
+        let stored = try store.loadDetail(of: generated.id, contactLimit: 1).child
+        let transfer = try #require(stored.transferredOut)
+        let key = try TransferKey(text: try #require(transfer.toKey))
+        #expect(key.unit == DemoUnit.neighbouringUnit && key.fingerprint == transfer.toAuthority && transfer.currentState == .pending)
+        let revoke = try store.revokeTransfer(caseNumber: stored.caseNumber, reason: "Youth staying after all (demo)")
+        #expect(revoke.to == key.fingerprint)
+        #expect(try store.loadDetail(of: generated.id, contactLimit: 1).child.transferredOut?.currentState == .revoked)
+    }
+
     @Test func theDemoUnitHasEveryKindOfNameTheScanMustCover() throws {
         // Guards the scan below against a generator change that quietly drops a script.
         let demo = try DemoOnDisk()

@@ -43,16 +43,17 @@ import Testing
     }
 }
 
-/// The unit's closure reasons from config.toml: cleaned, and "other" always offered.
+/// The unit's closure reasons come from the store, the same for every worker: config.toml's old
+/// `closure_reasons` is named as no longer read, and the form always offers "other" last.
 @Suite struct ClosureReasonConfigTests {
-    @Test func theListIsReadCleanedAndAlwaysOffersOther() {
-        let config = ConfigFile.parse("closure_reasons = [\"moved to Example City (test)\", \"\\u001b[31mred\", \" \"]\n", file: "test.toml")
-        #expect(config.problems.isEmpty)
-        #expect(config.closureReasons?.count == 2 && config.closureReasons?.first == "moved to Example City (test)", "the blank one is dropped")
-        #expect(config.closureReasons?.allSatisfy { !$0.contains("\u{1b}") } == true)
-        let form = ClosureRequestForm(child: ChildID(rawValue: "c-test"), reasons: config.closureReasons ?? [], blocks: [])
-        #expect(form.reasons.last == ClosureReason.other && form.reasons.first == "moved to Example City (test)")
-        #expect(ConfigFile.parse("closure_reasons = []\n", file: "test.toml").problems.count == 1)
+    @Test func theConfigOptionIsNamedAsNoLongerReadAndTheFormOffersTheUnitsList() {
+        let config = ConfigFile.parse("closure_reasons = [\"moved to Example City (test)\"]\n", file: "test.toml")
+        #expect(config.problems.count == 1 && config.problems[0].contains("care unit closure-reasons set"))
+        var snapshot = CaseloadSnapshot()
+        #expect(snapshot.closureReasons == ClosureReason.standardChoices)
+        snapshot.closureReasonList = ClosureReasonList(reasons: ClosureReasonList.cleaned(["moved to Example City (test)", "other", " "]))
+        let form = ClosureRequestForm(child: ChildID(rawValue: "c-test"), reasons: snapshot.closureReasons, blocks: [])
+        #expect(form.reasons == ["moved to Example City (test)", ClosureReason.other])
     }
 }
 

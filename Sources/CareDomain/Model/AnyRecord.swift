@@ -18,6 +18,7 @@ public enum AnyRecord: Sendable, Equatable {
     case handoverAcknowledgement(HandoverAcknowledgement)
     case link(RecordLink)
     case reviewChecklist(ReviewChecklist)
+    case closureReasons(ClosureReasonList)
     case draft(Draft)
     case personOfInterest(PersonOfInterest)
     case placeOfConcern(PlaceOfConcern)
@@ -41,6 +42,7 @@ public enum AnyRecord: Sendable, Equatable {
         case let r as HandoverAcknowledgement: self = .handoverAcknowledgement(r)
         case let r as RecordLink: self = .link(r)
         case let r as ReviewChecklist: self = .reviewChecklist(r)
+        case let r as ClosureReasonList: self = .closureReasons(r)
         case let r as Draft: self = .draft(r)
         case let r as PersonOfInterest: self = .personOfInterest(r)
         case let r as PlaceOfConcern: self = .placeOfConcern(r)
@@ -67,6 +69,7 @@ public enum AnyRecord: Sendable, Equatable {
         case .handoverAcknowledgement(let r): r
         case .link(let r): r
         case .reviewChecklist(let r): r
+        case .closureReasons(let r): r
         case .draft(let r): r
         case .personOfInterest(let r): r
         case .placeOfConcern(let r): r
@@ -109,6 +112,7 @@ public enum AnyRecord: Sendable, Equatable {
         case .handoverAcknowledgement: HandoverAcknowledgement.self
         case .link: RecordLink.self
         case .reviewChecklist: ReviewChecklist.self
+        case .closureReasons: ClosureReasonList.self
         case .draft: Draft.self
         case .personOfInterest: PersonOfInterest.self
         case .placeOfConcern: PlaceOfConcern.self

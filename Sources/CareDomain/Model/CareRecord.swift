@@ -23,6 +23,8 @@ public enum RecordKind: String, Codable, Sendable, CaseIterable {
     case link
     /// The unit's cultural-safety review checklist (one per store).
     case reviewChecklist = "review-checklist"
+    /// The unit's closure reasons (one per store, `ClosureReasonList`).
+    case closureReasons = "closure-reasons"
     /// What a worker typed into a form and did not save (`Draft`).
     case draft
     /// Investigation records, sealed under the `investigation` key (`PersonOfInterest`,

@@ -44,7 +44,8 @@ public enum CommandRules {
         case .lifecycle(let child, let step): return try rules.lifecycle(child, step)
         case .reassign(let child, let team): return try rules.reassign(child, to: team)
         case .saveTransitionPlan(let child, let plan): return try rules.saveTransitionPlan(plan, of: child)
-        case .recordTransfer(let child, let to, let consent): return try rules.recordTransfer(child, to: to, consent: consent)
+        case .transfer(let child, let command): return try rules.transfer(child, command)
+        case .saveClosureReasons(let list): return try rules.saveClosureReasons(list)
         }
     }
 }
@@ -107,11 +108,11 @@ private struct Preparation<Context: CommandContext> {
         }
     }
 
-    /// The child as stored, refused once they were transferred to another unit: the sending
-    /// copy is read-only.
+    /// The child as stored, refused once another unit accepted their transfer: the sending copy
+    /// is read-only. A transfer still pending leaves the child this unit's, open to every edit.
     func requireChild(_ id: ChildID) throws -> Child {
         let child = try current(Child.self, id.rawValue)
-        if let transfer = child.transferredOut {
+        if let transfer = child.transferredOut, transfer.makesReadOnly {
             throw CommandError.invalid(["This child was \(transfer.words(zone: zone)); this copy of the record is read-only."])
         }
         return child
@@ -571,6 +572,16 @@ private struct Preparation<Context: CommandContext> {
         return try saved(cleaned, "review checklist saved (\(cleaned.questions.count) questions)")
     }
 
+    func saveClosureReasons(_ list: ClosureReasonList) throws -> PreparedCommand {
+        try require(.editClosureReasons)
+        guard list.id == ClosureReasonList.unitID else { throw CommandError.owned("A unit has one list of closure reasons.") }
+        var cleaned = list
+        cleaned.reasons = ClosureReasonList.cleaned(list.reasons)
+        if !cleaned.problems.isEmpty { throw CommandError.invalid(cleaned.problems) }
+        // The unit's words, not a child's: the audit names how many, as the checklist's does.
+        return try saved(cleaned, "closure reasons saved (\(cleaned.reasons.count) reasons)")
+    }
+
     // MARK: The case's life
 
     func lifecycle(_ id: ChildID, _ command: LifecycleCommand) throws -> PreparedCommand {
@@ -656,22 +667,29 @@ private struct Preparation<Context: CommandContext> {
         return updated(child, from: stored, "transition plan saved (\(done) of \(next.entries.count) done)")
     }
 
-    /// The sending unit's half of a transfer: consent first, then the case closes as transferred
-    /// and the record turns read-only. A child missing now is not sent away: the unit that is
-    /// looking for them keeps the case until they are located.
-    func recordTransfer(_ id: ChildID, to authority: String, consent: String) throws -> PreparedCommand {
-        try require(.export)
-        let stored = try requireChild(id)
-        let agreed = try words(consent, else: "Record the youth's consent to the transfer first (who agreed, when, how).")
-        guard stored.isOpen else { throw CommandError.invalid(["Only an open case is transferred; this one is closed."]) }
-        if try context.records(.missingEpisode, child: id).compactMap({ $0.as(MissingEpisode.self) }).contains(where: \.isOpen) {
-            throw CommandError.invalid(["The child is missing now: the unit looking for them keeps the case until they are located."])
+    /// A step of a transfer on the sending unit's copy (`TransferWorkflow`). A child missing
+    /// now is not sent away: the unit that is looking for them keeps the case until located.
+    func transfer(_ id: ChildID, _ command: TransferCommand) throws -> PreparedCommand {
+        let stored = try current(Child.self, id.rawValue)
+        let missing = try context.records(.missingEpisode, child: id).compactMap { $0.as(MissingEpisode.self) }.contains(where: \.isOpen)
+        let next: Child
+        do {
+            next = try TransferWorkflow.apply(command, to: stored, missingNow: missing, actor: actor, now: now, zone: zone)
+        } catch {
+            switch error {
+            case .denied(let denied): throw CommandError.denied(denied)
+            case .invalid(let problems): throw CommandError.invalid(problems)
+            default: throw CommandError.invalid([error.description])
+            }
         }
-        var child = stored
-        child.transferredOut = TransferOut(toAuthority: authority, consent: agreed, by: actor.id, at: now)
-        child.closure = Closure(on: today, reason: "transferred to another society", note: "to the unit with authority key \(authority)",
-                                requestedBy: actor.id, approvedBy: actor.id, at: now)
-        child.closureRequest = nil
-        return updated(child, from: stored, "transferred to another unit (authority \(authority)), consent recorded")
+        // The words of a reason stay in the sealed record, as a closure's do.
+        let receiver = next.transferredOut?.receiver ?? "another unit"
+        let summary = switch command {
+        case .send: "transfer to \(receiver) sent, pending its answer; consent recorded"
+        case .revoke: "transfer to \(receiver) revoked, with a reason; case open here"
+        case .accepted(_, _, _, let there): "transfer to \(receiver) accepted there as \(there); case closed, this copy read-only"
+        case .rejected: "transfer to \(receiver) rejected there, with a reason; case open here"
+        }
+        return updated(next, from: stored, summary)
     }
 }

@@ -25,6 +25,7 @@ public enum Permission: String, Sendable, CaseIterable {
     case readAudit = "read the audit trail"
     case export = "export records"
     case editCatalogue = "edit the services catalogue"
+    case editClosureReasons = "change the unit's closure reasons"
     case acknowledgeAlert = "acknowledge or snooze an alert"
     case editHandover = "edit or acknowledge a handover"
     case linkRecords = "link records"
@@ -50,7 +51,7 @@ public enum Permission: String, Sendable, CaseIterable {
             [.childProtection, .liaison]
         case .reviewReferral:
             [.liaison]
-        case .overrideReview, .closeCase, .reassign, .manageAccounts, .readAudit, .export, .editCatalogue:
+        case .overrideReview, .closeCase, .reassign, .manageAccounts, .readAudit, .export, .editCatalogue, .editClosureReasons:
             [.supervisor]
         }
     }

@@ -86,9 +86,12 @@ public enum CaseCommand: Sendable, Equatable {
     case reassign(child: ChildID, team: Team)
     /// The youth's transition plan, saved against the plan's revision that was read.
     case saveTransitionPlan(child: ChildID, TransitionPlan)
-    /// Records that the child was sealed to another unit (`care transfer export`), with the
-    /// consent recorded first: the case closes and the record becomes read-only.
-    case recordTransfer(child: ChildID, toAuthority: String, consent: String)
+    /// A step of a transfer to another unit on the sending unit's copy of the child (sent,
+    /// revoked, accepted or rejected there), applied by `TransferWorkflow`, which refuses what
+    /// its table forbids. Only an acceptance closes the case and makes the record read-only.
+    case transfer(child: ChildID, TransferCommand)
+    /// The unit's closure reasons, new (version 0) or replaced (`ClosureReasonList`).
+    case saveClosureReasons(ClosureReasonList)
 
     /// Words for the command, for messages ("Saved: contact logged.").
     public var label: String {
@@ -122,7 +125,8 @@ public enum CaseCommand: Sendable, Equatable {
         case .lifecycle(_, let step): step.step.rawValue
         case .reassign: "child reassigned"
         case .saveTransitionPlan: "transition plan saved"
-        case .recordTransfer: "child transferred to another unit"
+        case .transfer(_, let command): "transfer: \(command.step.rawValue)"
+        case .saveClosureReasons: "closure reasons saved"
         }
     }
 }

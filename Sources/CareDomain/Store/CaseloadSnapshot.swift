@@ -26,6 +26,8 @@ public struct CaseloadSnapshot: Sendable, Equatable {
     public var responses: [AlertResponse]
     /// The unit's cultural-safety checklist; nil in a store made before it was kept.
     public var checklist: ReviewChecklist?
+    /// The unit's closure reasons; nil until a supervisor sets them (`ClosureReasonList`).
+    public var closureReasonList: ClosureReasonList?
     /// Stored records that do not open, passed over so the rest loads (`DamagedRecord`).
     public var damaged: [DamagedRecord] = []
 
@@ -50,6 +52,9 @@ public struct CaseloadSnapshot: Sendable, Equatable {
 
     /// The questions a new referral's review asks: the unit's, or the defaults.
     public var checklistQuestions: [String] { checklist?.questions ?? CulturalSafetyReview.defaultQuestions }
+
+    /// The reasons the closure form offers: the unit's, or the standard list.
+    public var closureReasons: [String] { closureReasonList?.reasons ?? ClosureReason.standardChoices }
 
     /// The open missing episode of a child, if any.
     public func openEpisode(of child: ChildID) -> MissingEpisode? {
@@ -191,6 +196,7 @@ public struct CaseloadSnapshot: Sendable, Equatable {
             services = patch.part.services
             workers = patch.part.workers
             checklist = patch.part.checklist
+            closureReasonList = patch.part.closureReasonList
             responses.removeAll { $0.child == nil }
             responses.append(contentsOf: patch.part.responses.filter { $0.child == nil })
             damaged.removeAll { $0.child == nil }
@@ -250,6 +256,8 @@ public struct CaseloadSnapshot: Sendable, Equatable {
             responses.insert(response, at: 0)
         case .reviewChecklist(let saved):
             checklist = saved
+        case .closureReasons(let saved):
+            closureReasonList = saved
         case .handover, .handoverAcknowledgement, .link, .draft, .personOfInterest, .placeOfConcern, .investigationLink, .lead:
             break
         }

@@ -69,7 +69,7 @@ public struct ChildDetail: Sendable, Equatable {
         case .link(let link):
             links.removeAll { $0.id == link.id }
             links.insert(link, at: 0)
-        case .worker, .service, .handover, .alertResponse, .handoverAcknowledgement, .reviewChecklist, .draft,
+        case .worker, .service, .handover, .alertResponse, .handoverAcknowledgement, .reviewChecklist, .closureReasons, .draft,
              .personOfInterest, .placeOfConcern, .investigationLink, .lead:
             break
         }

@@ -62,6 +62,7 @@ extension RecordKind {
         case .handoverAcknowledgement: "handover acknowledgement"
         case .link: "link"
         case .reviewChecklist: "review checklist"
+        case .closureReasons: "closure reasons"
         case .draft: "draft"
         case .personOfInterest: "person of interest"
         case .placeOfConcern: "place of concern"

@@ -38,7 +38,7 @@ public struct RecordChange: Hashable, Sendable {
     /// or a response to an alert about no child.
     public var touchesCatalogue: Bool {
         switch kind {
-        case .worker, .service, .reviewChecklist: true
+        case .worker, .service, .reviewChecklist, .closureReasons: true
         case .alertResponse: child == nil
         default: false
         }

@@ -181,9 +181,6 @@ public struct AppSettings: Sendable {
     /// next command after reading the status line (well over half a second, tried by hand in
     /// tmux) is not held up. `settle-ms` in config.toml changes it; 0 turns it off.
     public var settleTime: TimeInterval
-    /// The reasons a closure request offers (`closure_reasons` in config.toml); "other", with
-    /// words, is always among them.
-    public var closureReasons: [String] = ClosureReason.standardChoices
 
     public init(
         idleLimit: TimeInterval = 600, thresholds: AlertThresholds = .standard, contactPageSize: Int = 10, pollInterval: TimeInterval = 1,

@@ -16,7 +16,6 @@ import TOMLKit
 /// new-note = ["ctrl-n", "n"]
 /// [keys.global]
 /// lock = ["ctrl-x"]
-/// closure_reasons = ["located and stable", "moved out of the region", "other"]
 /// [shifts]
 /// starts = ["07:00", "19:00"]
 /// [alerts]
@@ -49,8 +48,6 @@ public struct ConfigFile: Sendable {
     /// The alert thresholds, the defaults where the file says nothing.
     public var thresholds = AlertThresholds.standard
     public var shifts = ShiftPattern.standard
-    /// The reasons a closure request offers; nil keeps `ClosureReason.standardChoices`.
-    public var closureReasons: [String]?
     public var problems: [String] = []
 
     public init() {}
@@ -99,14 +96,10 @@ public struct ConfigFile: Sendable {
         if let shifts = table["shifts"]?.table {
             config.readShifts(shifts, file: file)
         }
-        if let reasons = table["closure_reasons"] {
-            // Untrusted words, drawn on every closure form: cleaned before they are kept.
-            let list = (reasons.array ?? []).compactMap(\.string).map { Sanitizer.clean($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
-            if list.isEmpty {
-                config.problems.append("\(file): closure_reasons must be a list of words such as [\"located and stable\", \"other\"]; using the standard list.")
-            } else {
-                config.closureReasons = list
-            }
+        if table["closure_reasons"] != nil {
+            // Read per machine it let two workers of one unit be offered different lists; the
+            // unit's list is kept in the store now (`ClosureReasonList`).
+            config.problems.append("\(file): closure_reasons is no longer read here: the unit's list is kept in the store, the same for every worker (a supervisor sets it with care unit closure-reasons set).")
         }
         return config
     }

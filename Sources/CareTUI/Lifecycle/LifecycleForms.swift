@@ -35,7 +35,7 @@ enum LifecycleForms {
                 let requester = snapshot.workers.first { $0.id == request.requestedBy }?.displayName ?? "a worker no longer listed"
                 return ClosureDecisionForm(child: child.id, request: request, blocks: blocks, requester: requester)
             }
-            return ClosureRequestForm(child: child.id, reasons: session.settings.closureReasons, blocks: blocks)
+            return ClosureRequestForm(child: child.id, reasons: snapshot.closureReasons, blocks: blocks)
         case .reopenCase: return ReopenForm(child: child.id)
         case .transitionPlan: return TransitionPlanForm(child: child.id, plan: child.transitionPlan)
         default: return nil

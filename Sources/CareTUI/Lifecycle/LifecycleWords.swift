@@ -23,11 +23,33 @@ enum LifecycleWords {
         return nil
     }
 
+    /// The one line the record gives a transfer at its top ("Transfer to OTH pending since …",
+    /// "Transferred to OTH on … — read-only"); nil for a child never sent.
+    static func transferHeader(_ child: Child, zone: TimeZone) -> String? {
+        guard let transfer = child.transferredOut else { return nil }
+        let words = transfer.words(zone: zone).capitalizedFirst
+        return switch transfer.currentState {
+        case .accepted: words + " — this copy is read-only"
+        case .notSent, .pending: words + " — still this unit's child until \(transfer.receiver) accepts"
+        case .rejected, .revoked: words + " — an open case here"
+        }
+    }
+
     static func lines(_ child: Child, dashboard: Dashboard, zone: TimeZone) -> [String] {
         func name(_ id: WorkerID?) -> String { dashboard.workerName(id) ?? "a worker no longer listed" }
         var lines: [String] = []
         if let transfer = child.transferredOut {
-            lines.append("Transferred: \(transfer.words(zone: zone)), by \(name(transfer.by)); consent: \(transfer.consent). This copy is read-only.")
+            let words = transfer.words(zone: zone).capitalizedFirst
+            switch transfer.currentState {
+            case .accepted:
+                lines.append("\(words), sent by \(name(transfer.by)); consent: \(transfer.consent). This copy is read-only.")
+            case .notSent, .pending:
+                lines.append("\(words), sent by \(name(transfer.by)); consent: \(transfer.consent). The child stays with this unit until \(transfer.receiver) accepts.")
+            case .rejected:
+                lines.append("\(words). The child is an open case here.")
+            case .revoked:
+                lines.append("\(words) (by \(name(transfer.outcome?.recordedBy))). The child is an open case here.")
+            }
         }
         if let former = child.formerCaseNumbers, !former.isEmpty {
             lines.append("Formerly " + former.map(\.description).joined(separator: ", ") + " (transferred here)")
@@ -61,4 +83,8 @@ enum LifecycleWords {
         }
         return lines
     }
+}
+
+extension String {
+    fileprivate var capitalizedFirst: String { prefix(1).uppercased() + dropFirst() }
 }

@@ -170,6 +170,8 @@ enum ChildPane {
                 + "(\(detail.damaged.words)) and \(count == 1 ? "is" : "are") left out below; a supervisor can run `care check`, "
                 + "which names \(count == 1 ? "it" : "them"), and restore from a backup.", .error, wraps: true))
         }
+        // Whose child this is comes before what happened last: a transfer pending, answered or revoked.
+        if let transfer = LifecycleWords.transferHeader(child, zone: state.zone) { lines.append(Line(transfer, .emphasis, wraps: true)) }
         // What happened last is what a worker picking up the case needs first.
         section("Recent contacts (all of them at the end)")
         for contact in detail.contacts.contacts.prefix(3) { lines.append(contactLine(contact, state: state)) }

@@ -92,6 +92,7 @@ public final class InMemoryCaseStore: CaseStore, CaseArchive, @unchecked Sendabl
             var snapshot = Self.snapshot(of: tables, children: nil, role: worker.role)
             snapshot.services = tables.all(Service.self)
             snapshot.checklist = tables.all(ReviewChecklist.self).first
+            snapshot.closureReasonList = tables.all(ClosureReasonList.self).first
             snapshot.workers = tables.all(Worker.self)
             snapshot.normalizeOrder()
             return snapshot
@@ -105,6 +106,7 @@ public final class InMemoryCaseStore: CaseStore, CaseArchive, @unchecked Sendabl
             if catalogue {
                 part.services = tables.all(Service.self)
                 part.checklist = tables.all(ReviewChecklist.self).first
+                part.closureReasonList = tables.all(ClosureReasonList.self).first
                 part.workers = tables.all(Worker.self)
                 part.responses += tables.all(AlertResponse.self).filter { $0.child == nil }
             }

@@ -81,7 +81,7 @@ public struct CaseloadEntry: Sendable, Equatable, Codable {
         switch kind {
         case .contact: [visibility]
         case .child, .missingEpisode, .indicator, .safetyPlan, .referral, .appointment: [.team]
-        case .worker, .service, .handover, .alertResponse, .handoverAcknowledgement, .link, .reviewChecklist, .draft: []
+        case .worker, .service, .handover, .alertResponse, .handoverAcknowledgement, .link, .reviewChecklist, .closureReasons, .draft: []
         // Investigation records are about no child in their clear columns, and in no summary.
         case .personOfInterest, .placeOfConcern, .investigationLink, .lead: []
         }
