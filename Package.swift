@@ -88,7 +88,8 @@ let package = Package(
         // and get killed (the crash harness) or contend for the same records.
         .executableTarget(name: "care-workload", dependencies: ["CareDomain", "CareStore"]),
         .testTarget(name: "CareDomainTests", dependencies: ["CareDomain"]),
-        .testTarget(name: "CareStoreTests", dependencies: ["CareStore", "CareDomain", "CarePostgres"], exclude: ["Fixtures"]),
+        // CareTUI and TextUI: the dashboard's loop over a PostgreSQL store, woken by its notifications.
+        .testTarget(name: "CareStoreTests", dependencies: ["CareStore", "CareDomain", "CarePostgres", "CareTUI", "TextUI"], exclude: ["Fixtures"]),
         .testTarget(name: "TextUITests", dependencies: ["TextUI"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNCurses", "TextUI"]),
         // Fixtures more than one test target reads (the hostile-text corpus).
