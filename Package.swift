@@ -85,8 +85,9 @@ let package = Package(
             ]
         ),
         // A test tool, not shipped: the reliability tests run it as child processes that save
-        // and get killed (the crash harness) or contend for the same records.
-        .executableTarget(name: "care-workload", dependencies: ["CareDomain", "CareStore"]),
+        // and get killed (the crash harness) or contend for the same records (on a file or a
+        // PostgreSQL server: the load test).
+        .executableTarget(name: "care-workload", dependencies: ["CareDomain", "CareStore", "CarePostgres"]),
         .testTarget(name: "CareDomainTests", dependencies: ["CareDomain"]),
         // CareTUI and TextUI: the dashboard's loop over a PostgreSQL store, woken by its notifications.
         .testTarget(name: "CareStoreTests", dependencies: ["CareStore", "CareDomain", "CarePostgres", "CareTUI", "TextUI"], exclude: ["Fixtures"]),
