@@ -55,6 +55,31 @@ import TextUI
         #expect(saved.wasSaved)
         #expect(app.state.changeCursor == (try writer.changeCursor()))
     }
+
+    @Test func whenTheListeningConnectionIsLostTheDashboardPollsOnItsClockAgain() throws {
+        guard server.isRunning(for: #function) else { return }
+        let unit = try ContractUnit(.postgres)
+        let watching = try unit.signIn(StoreFixture.protection)
+        var settings = AppSettings(idleLimit: 86_400, pollInterval: 1, settleTime: 0)
+        settings.announcedPollInterval = 3_600
+        let terminal = WakingTerminal(size: Size(width: 120, height: 32))
+        let app = try App(store: watching, terminal: terminal, theme: .default, settings: settings, silentLinkLimit: nil)
+        #expect(app.state.pollInterval == 3_600)
+
+        // The server ends every listening connection of the unit's database, as a restart would.
+        _ = try server.psql(unit.postgres!, """
+            SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = current_database() AND query LIKE 'LISTEN%'
+            """)
+        // The loss rings the loop awake: each turn would otherwise wait out the deadline.
+        let deadline = Date().addingTimeInterval(10)
+        var pollingInTime = false
+        while !pollingInTime, Date() < deadline {
+            app.step(timeoutMilliseconds: Int(deadline.timeIntervalSinceNow * 1_000) + 1)
+            pollingInTime = Date() < deadline && app.state.pollInterval == 1
+        }
+        #expect(pollingInTime)
+        #expect(!app.state.changesAnnounced)
+    }
 }
 
 /// What the other session's save came to, handed across threads.
