@@ -85,10 +85,12 @@ let package = Package(
             ]
         ),
         // A test tool, not shipped: the reliability tests run it as child processes that save
-        // and get killed (the crash harness) or contend for the same records.
-        .executableTarget(name: "care-workload", dependencies: ["CareDomain", "CareStore"]),
+        // and get killed (the crash harness) or contend for the same records (on a file or a
+        // PostgreSQL server: the load test).
+        .executableTarget(name: "care-workload", dependencies: ["CareDomain", "CareStore", "CarePostgres"]),
         .testTarget(name: "CareDomainTests", dependencies: ["CareDomain"]),
-        .testTarget(name: "CareStoreTests", dependencies: ["CareStore", "CareDomain", "CarePostgres"], exclude: ["Fixtures"]),
+        // CareTUI and TextUI: the dashboard's loop over a PostgreSQL store, woken by its notifications.
+        .testTarget(name: "CareStoreTests", dependencies: ["CareStore", "CareDomain", "CarePostgres", "CareTUI", "TextUI"], exclude: ["Fixtures"]),
         .testTarget(name: "TextUITests", dependencies: ["TextUI"]),
         .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "CNCurses", "TextUI"]),
         // Fixtures more than one test target reads (the hostile-text corpus).

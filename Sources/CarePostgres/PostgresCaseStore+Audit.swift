@@ -71,16 +71,19 @@ extension PostgresCaseStore {
     /// Walks the whole chain, as `care check` does on a SQLite store.
     public func verifyAuditChain() throws -> AuditVerification {
         try Permission.readAudit.require(role)
-        return try read { transaction, keys in
-            let rows = try transaction.query("SELECT \(AuditRow.columns) FROM audit ORDER BY seq").map(Self.auditRow)
-            var entries: [Int64: [RecordTrailEntry]] = [:]
-            for row in try transaction.query("SELECT seq, kind, id, version, child_id, row_hash FROM audit_rows ORDER BY seq, ord") {
-                entries[try row.stored("seq", as: Int64.self), default: []].append(try Self.trailEntry(row))
-            }
-            let last = rows.last?.seq ?? 0
-            let after = entries.keys.contains { $0 > last }
-            return AuditLinking.verify(rows: rows, entries: entries, head: try Self.storedHead(transaction), entriesAfterLast: after, keys: keys)
+        return try read { transaction, keys in try Self.walkChain(transaction, keys: keys) }
+    }
+
+    /// The chain from its first event to its keyed head (`AuditLinking.verify`).
+    static func walkChain(_ transaction: PostgresLink.Transaction, keys: SessionKeys) throws -> AuditVerification {
+        let rows = try transaction.query("SELECT \(AuditRow.columns) FROM audit ORDER BY seq").map(Self.auditRow)
+        var entries: [Int64: [RecordTrailEntry]] = [:]
+        for row in try transaction.query("SELECT seq, kind, id, version, child_id, row_hash FROM audit_rows ORDER BY seq, ord") {
+            entries[try row.stored("seq", as: Int64.self), default: []].append(try Self.trailEntry(row))
         }
+        let last = rows.last?.seq ?? 0
+        let after = entries.keys.contains { $0 > last }
+        return AuditLinking.verify(rows: rows, entries: entries, head: try Self.storedHead(transaction), entriesAfterLast: after, keys: keys)
     }
 
     // MARK: The port

@@ -92,6 +92,15 @@ extension PostgresCaseStore {
         listener?.wait(after: cursor, until: deadline)
     }
 
+    /// Tells `heard` of each change announced (`ChangeAnnouncing`): the dashboard's loop wakes on
+    /// it instead of asking on its clock.
+    public func announceChanges(to heard: (@Sendable (Int64?) -> Void)?) {
+        listener?.tell(heard)
+    }
+
+    /// Whether this session hears other sessions' changes (its listening connection is open).
+    public var announcesChanges: Bool { listener?.isListening ?? false }
+
     /// Statements this session sent to the server (tests show a change arrived unasked).
     public var statementsSent: Int { link.statementCount }
 }

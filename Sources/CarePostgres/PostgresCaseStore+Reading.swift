@@ -184,8 +184,8 @@ extension PostgresCaseStore {
         return try read { transaction, keys in try contactPage(child, after: cursor, limit: limit, transaction, keys: keys) }
     }
 
-    /// The contacts after `cursor`, newest first by (time, id); a note this session may not open
-    /// is counted, never opened; one that does not open is listed in `damaged`.
+    /// The contacts after `cursor`, newest first by (time, id), the page filled by
+    /// `ContactPaging` (CareCore), as on the SQLite store.
     private func contactPage(
         _ child: ChildID, after cursor: ContactCursor, limit: Int, _ transaction: PostgresLink.Transaction, keys: SessionKeys
     ) throws -> ContactPage {
@@ -196,36 +196,12 @@ extension PostgresCaseStore {
             WHERE kind = $1 AND child_id = $2 AND (sort_at < $3 OR (sort_at = $3 AND id < $4))
             ORDER BY sort_at DESC, id DESC
             """, [.text(RecordKind.contact.rawValue), .text(child.rawValue), .real(time), .text(cursor.id.rawValue)])
-        let decoder = RecordCoding.decoder()
-        var page = ContactPage()
-        var hidden = 0
-        var damaged: [DamagedRecord] = []
+        var paging = ContactPaging(limit: limit, keys: keys, role: role)
         for stored in rows {
-            let contact: Contact
-            do {
-                let row = try Self.recordRow(stored)
-                guard keys.keyring.holds(row.visibility), role.mayRead(row.visibility) else {
-                    hidden += 1
-                    continue
-                }
-                contact = try RecordOpening.open(Contact.self, row: row, keys: keys, decoder: decoder)
-            } catch let error as StoreError where error.isDamage {
-                damaged.append(DamagedRecord(kind: RecordKind.contact.rawValue, id: (try? stored.stored("id", as: String.self)) ?? "", child: child))
-                continue
-            }
-            if page.contacts.count == max(limit, 0) {
-                page.hasMore = true
-                break
-            }
-            page.contacts.append(contact)
-            page.hiddenRestricted = hidden
-            page.damaged = damaged
+            let damage = { DamagedRecord(kind: RecordKind.contact.rawValue, id: (try? stored.stored("id", as: String.self)) ?? "", child: child) }
+            guard try paging.take({ try Self.recordRow(stored) }, damage: damage) else { break }
         }
-        if !page.hasMore {
-            page.hiddenRestricted = hidden
-            page.damaged = damaged
-        }
-        return page
+        return paging.finished
     }
 
     // MARK: Handovers

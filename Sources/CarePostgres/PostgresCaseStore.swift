@@ -13,7 +13,7 @@ import Foundation
 ///
 /// One instance is one signed-in session with a connection of its own; a second connection
 /// listens for other sessions' changes (`PostgresChangeListener`).
-public final class PostgresCaseStore: CaseStore, CaseArchive, @unchecked Sendable {
+public final class PostgresCaseStore: CaseStore, CaseArchive, ChangeAnnouncing, @unchecked Sendable {
     public let address: PostgresAddress
     public let worker: Worker
     public let unitInfo: UnitInfo

@@ -15,12 +15,14 @@ final class PostgresChangeListener: @unchecked Sendable {
     private var known: Int64?
     private var heardAt = Date.distantPast
     private var listening = false
+    /// Told of every notification, and of the end of listening (nil) (`ChangeAnnouncing`).
+    private var announce: (@Sendable (Int64?) -> Void)?
 
     init(address: PostgresAddress) {
         do {
             let connection = try PostgresLink.connect(address)
             connection.addListener(channel: address.channel) { [weak self] _, notification in
-                self?.heard(Int64(notification.payload))
+                self?.announced(Int64(notification.payload))
             }
             _ = try connection.query(PostgresQuery(unsafeSQL: "LISTEN \(PostgresLink.quoted(address.channel))"), logger: PostgresLink.silent).wait()
             connection.closeFuture.whenComplete { [weak self] _ in self?.lost() }
@@ -40,11 +42,37 @@ final class PostgresChangeListener: @unchecked Sendable {
         condition.unlock()
     }
 
+    /// A notification: what it says is known, and whoever asked to be told is told.
+    private func announced(_ cursor: Int64?) {
+        heard(cursor)
+        condition.lock()
+        let announce = self.announce
+        condition.unlock()
+        if let cursor { announce?(cursor) }
+    }
+
     private func lost() {
         condition.lock()
+        let wasListening = listening
         listening = false
+        let announce = self.announce
         condition.broadcast()
         condition.unlock()
+        if wasListening { announce?(nil) }
+    }
+
+    /// Tells `heard` of each notification from now on, and of the end of listening (nil).
+    func tell(_ heard: (@Sendable (Int64?) -> Void)?) {
+        condition.lock()
+        announce = heard
+        condition.unlock()
+    }
+
+    /// Whether notifications are arriving (the connection that hears them is open).
+    var isListening: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return listening
     }
 
     /// The cursor last heard, while it can be trusted; nil when the server must be asked.
@@ -76,6 +104,7 @@ final class PostgresChangeListener: @unchecked Sendable {
         let connection = self.connection
         self.connection = nil
         listening = false
+        announce = nil
         condition.broadcast()
         condition.unlock()
         try? connection?.close().wait()

@@ -6,18 +6,14 @@ import GRDB
 extension SQLiteCaseStore {
     /// SQLite's integrity check, every record against the last version the audit trail wrote of
     /// it (so rows deleted, put back at an older version, moved to another child or changed are
-    /// named, each by kind and id), every record this account may read opened as its kind, every
+    /// named, each by kind and id: `RecordCheck`, shared with the PostgreSQL store), every
+    /// record this account may read opened as its kind, every
     /// caseload summary the same way and against the child's records (`checkSummaries`), and the
     /// audit chain from its first event to its keyed head. Reveals nothing sealed.
     public func verify() throws -> StoreCheckReport {
         try read { db, keys in
             let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check").filter { $0 != "ok" }
-            let decoder = RecordCoding.decoder()
-            var checked = 0
-            var notReadable = 0
-            var problems: [StoreCheckReport.RecordProblem] = []
-            // Children whose records have a problem (named by the records' pass).
-            var troubled = Set<String>()
+            var records = RecordCheck(keys: keys)
             let latest = """
                 WITH latest AS (
                     SELECT kind, id, version, child_id, row_hash, MAX(seq) AS seq FROM audit_rows
@@ -32,53 +28,15 @@ extension SQLiteCaseStore {
                 ORDER BY r.rowid
                 """)
             while let stored = try rows.next() {
-                checked += 1
-                // A damaged row is named as well as its bytes allow, never a reason to stop.
-                let kind = (try? stored.stored("kind", as: String?.self)).flatMap { $0 } ?? "record"
-                let id = (try? stored.stored("id", as: String?.self)).flatMap { $0 } ?? "with no readable id"
-                func problem(_ reason: StoreCheckReport.RecordProblem.Reason) {
-                    problems.append(.init(kind: kind, id: id, reason: reason))
-                    let named = [(try? stored.stored("child_id", as: String?.self)) ?? nil, (try? stored.stored("trail_child", as: String?.self)) ?? nil]
-                    for child in named + [kind == RecordKind.child.rawValue ? id : nil] {
-                        if let child { troubled.insert(child) }
-                    }
-                }
-                let row: RecordRow
-                do {
-                    row = try RecordRow(row: stored)
-                } catch {
-                    problem(.damaged("\(error)"))
-                    continue
-                }
-                if (try stored.stored("trail_seq", as: Int64?.self)) == nil {
-                    problem(.notInTrail)
-                    continue
-                }
-                let trailVersion: Int = try stored.stored("trail_version")
-                let trailChild: String? = try stored.stored("trail_child")
-                if row.version < trailVersion {
-                    problem(.rolledBack(stored: row.version, trail: trailVersion))
-                } else if row.version > trailVersion {
-                    problem(.unknownVersion(stored: row.version, trail: trailVersion))
-                } else if row.childID != trailChild {
-                    problem(.moved(from: trailChild, to: row.childID))
-                } else if row.hash != (try stored.stored("trail_hash", as: Data.self)) {
-                    problem(.altered)
-                } else if !keys.keyring.holds(row.visibility) {
-                    notReadable += 1
-                } else if row.seal == .bound {
-                    do {
-                        _ = try Self.openAnyRecord(row, keys: keys, decoder: decoder)
-                    } catch StoreError.sealBroken {
-                        problem(.sealBroken)
-                    } catch {
-                        problem(.damaged("\(error)"))
-                    }
-                } else {
-                    // A first-format seal left for someone who may read its class: it was
-                    // checked when the store was upgraded, and its row hash still matches.
-                    notReadable += 1
-                }
+                let written: RecordCheck.Written? = if (try stored.stored("trail_seq", as: Int64?.self)) != nil {
+                    RecordCheck.Written(
+                        version: try stored.stored("trail_version"), childID: try stored.stored("trail_child"),
+                        rowHash: try stored.stored("trail_hash"))
+                } else { nil }
+                records.check(
+                    kind: (try? stored.stored("kind", as: String?.self)) ?? nil, id: (try? stored.stored("id", as: String?.self)) ?? nil,
+                    childID: (try? stored.stored("child_id", as: String?.self)) ?? nil, row: Result { try RecordRow(row: stored) },
+                    written: written)
             }
             let deleted = try Row.fetchAll(db, sql: """
                 \(latest)
@@ -86,10 +44,12 @@ extension SQLiteCaseStore {
                 WHERE r.id IS NULL ORDER BY l.seq
                 """)
             for row in deleted {
-                problems.append(.init(kind: try row.stored("kind"), id: try row.stored("id"), reason: .deleted(version: try row.stored("version"))))
-                if let child = try row.stored("child_id", as: String?.self) { troubled.insert(child) }
-                if try row.stored("kind", as: String.self) == RecordKind.child.rawValue { troubled.insert(try row.stored("id")) }
+                records.deleted(kind: try row.stored("kind"), id: try row.stored("id"), version: try row.stored("version"), childID: try row.stored("child_id"))
             }
+            var checked = records.checked
+            var notReadable = records.notReadable
+            var problems = records.problems
+            let troubled = records.troubled
             let summaries = try Self.checkSummaries(db: db, keys: keys, troubled: troubled)
             checked += summaries.checked
             notReadable += summaries.notReadable

@@ -343,7 +343,7 @@ extension SQLiteCaseStore {
                 try Self.fetchAll(type, children: [child], db: db, keys: keys, decoder: decoder, onDamage: note)
             }
             let links = try Self.fetchAll(RecordLink.self, child: child, db: db, keys: keys, decoder: decoder, onDamage: note)
-            let contacts = try contactPage(child, after: .start, limit: contactLimit, db: db, keys: keys, decoder: decoder)
+            let contacts = try contactPage(child, after: .start, limit: contactLimit, db: db, keys: keys)
             // A damaged note on a page not loaded yet is named now, not once scrolled to.
             let later = try damagedContacts(of: child, besides: contacts, db: db, keys: keys)
             var detail = ChildDetail(
@@ -364,7 +364,7 @@ extension SQLiteCaseStore {
     public func loadContacts(of child: ChildID, after cursor: ContactCursor, limit: Int) throws -> ContactPage {
         try require(.viewCaseload)
         return try read { db, keys in
-            try contactPage(child, after: cursor, limit: limit, db: db, keys: keys, decoder: RecordCoding.decoder())
+            try contactPage(child, after: cursor, limit: limit, db: db, keys: keys)
         }
     }
 
@@ -391,12 +391,11 @@ extension SQLiteCaseStore {
     }
 
     /// The contacts after `cursor`, newest first by (time, id): two contacts at the same minute
-    /// on either side of a page boundary are neither skipped nor shown twice. A note of a class
-    /// this session holds no key to (a restricted note, for the police role) is counted, never
-    /// opened: the page fills with the notes it may read. A note that does not open is passed
-    /// over and listed in `damaged`, counted like the hidden ones.
+    /// on either side of a page boundary are neither skipped nor shown twice. The page is
+    /// filled by `ContactPaging` (CareCore), as on the PostgreSQL store: notes this session may
+    /// not open counted, never opened; notes that do not open listed in `damaged`.
     func contactPage(
-        _ child: ChildID, after cursor: ContactCursor, limit: Int, db: Database, keys: SessionKeys, decoder: JSONDecoder
+        _ child: ChildID, after cursor: ContactCursor, limit: Int, db: Database, keys: SessionKeys
     ) throws -> ContactPage {
         let time = cursor.occurredAt.timeIntervalSince1970
         let rows = try Row.fetchCursor(db, sql: """
@@ -404,35 +403,10 @@ extension SQLiteCaseStore {
             WHERE kind = ? AND child_id = ? AND (sort_at < ? OR (sort_at = ? AND id < ?))
             ORDER BY sort_at DESC, id DESC
             """, arguments: [RecordKind.contact.rawValue, child.rawValue, time, time, cursor.id.rawValue])
-        var page = ContactPage()
-        var hidden = 0
-        var damaged: [DamagedRecord] = []
-        while let stored = try rows.next() {
-            let contact: Contact
-            do {
-                let row = try RecordRow(row: stored)
-                guard keys.keyring.holds(row.visibility), role.mayRead(row.visibility) else {
-                    hidden += 1
-                    continue
-                }
-                contact = try Self.openRecord(Contact.self, row: row, keys: keys, decoder: decoder)
-            } catch let error as StoreError where error.isDamage {
-                damaged.append(DamagedRecord(stored, kind: .contact))
-                continue
-            }
-            if page.contacts.count == max(limit, 0) {
-                page.hasMore = true
-                break
-            }
-            page.contacts.append(contact)
-            page.hiddenRestricted = hidden
-            page.damaged = damaged
-        }
-        if !page.hasMore {
-            page.hiddenRestricted = hidden
-            page.damaged = damaged
-        }
-        return page
+        var paging = ContactPaging(limit: limit, keys: keys, role: role)
+        while let stored = try rows.next(),
+              try paging.take({ try RecordRow(row: stored) }, damage: { DamagedRecord(stored, kind: .contact) }) {}
+        return paging.finished
     }
 
     /// The acknowledgements of the handover's entries, oldest first. They are found through the

@@ -16,6 +16,8 @@ import Glibc
 public final class CursesTerminal: Terminal {
     public private(set) var size: Size
     public let colorCapability: ColorCapability
+    /// Rung by another thread to end a wait for input early (`TerminalWake`).
+    public let wake: TerminalWake? = TerminalWake()
 
     private var pairs: ColorPairAllocator
     /// Set when the terminal marks pastes; the collector holds a paste that is still arriving.
@@ -255,9 +257,13 @@ public final class CursesTerminal: Terminal {
                 let milliseconds = left.components.seconds * 1_000 + left.components.attoseconds / 1_000_000_000_000_000
                 slice = min(slice, max(1, Int(milliseconds) + 1))
             }
-            switch TerminalInput.wait(milliseconds: slice) {
+            switch TerminalInput.wait(milliseconds: slice, wake: wake?.descriptor) {
             case .ready: lastWaitWasReady = true
             case .interrupted, .timedOut: lastWaitWasReady = false
+            case .woken:
+                // Nothing typed: the loop turns now, as at a tick, to see what woke it.
+                wake?.drain()
+                return []
             case .gone:
                 inputEnded = true
                 return [.interrupt]

@@ -11,17 +11,22 @@ enum TerminalInput {
         /// A signal arrived (a stop, or SIGWINCH for a resize).
         case interrupted
         case timedOut
+        /// Another thread rang the loop's `TerminalWake` (a change another session saved).
+        case woken
         /// The descriptor is not open, or poll itself failed: there is no more input.
         case gone
     }
 
-    /// Waits up to `milliseconds` (negative: no limit) for standard input.
-    static func wait(milliseconds: Int) -> Wait {
-        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
-        let result = poll(&descriptor, 1, Int32(clamping: milliseconds))
+    /// Waits up to `milliseconds` (negative: no limit) for standard input, or for `wake`'s
+    /// descriptor to be rung. Input goes first when both are ready.
+    static func wait(milliseconds: Int, wake: Int32? = nil) -> Wait {
+        var descriptors = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)]
+        if let wake { descriptors.append(pollfd(fd: wake, events: Int16(POLLIN), revents: 0)) }
+        let result = poll(&descriptors, nfds_t(descriptors.count), Int32(clamping: milliseconds))
         if result < 0 { return errno == EINTR || errno == EAGAIN ? .interrupted : .gone }
         if result == 0 { return .timedOut }
-        if descriptor.revents & Int16(POLLNVAL) != 0 { return .gone }
-        return .ready
+        if descriptors[0].revents & Int16(POLLNVAL) != 0 { return .gone }
+        if descriptors[0].revents != 0 { return .ready }
+        return .woken
     }
 }

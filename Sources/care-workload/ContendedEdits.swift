@@ -6,8 +6,9 @@ import Foundation
 /// changes its placement to words naming this worker and the edit, and saves against the
 /// version read. A conflict (another process saved first) is reported and the edit is tried
 /// again on the newer version, as a person would after seeing the merge; it is not counted.
+/// Each save's time in the store (`perform`, saved or refused as a conflict) is printed after it.
 struct ContendedEdits {
-    let store: SQLiteCaseStore
+    let store: any CaseStore
     let out: WorkloadOutput
     let worker: String
     let children: [ChildID]
@@ -30,7 +31,15 @@ struct ContendedEdits {
                     }
                     child.placement = "\(worker) edit \(edit)"
                     out.print(.begin(step: step, what: "edit \(id.rawValue)"))
-                    let outcome = try store.perform(.updateChild(child))
+                    let started = ContinuousClock.now
+                    let outcome: CommandOutcome
+                    do {
+                        outcome = try store.perform(.updateChild(child))
+                    } catch {
+                        out.print(.took(step: step, microseconds: Self.microseconds(since: started)))
+                        throw error
+                    }
+                    out.print(.took(step: step, microseconds: Self.microseconds(since: started)))
                     if let record = outcome.record { out.acknowledge(step: step, record) }
                     saved = true
                 } catch let conflict as RecordConflict {
@@ -43,5 +52,10 @@ struct ContendedEdits {
                 }
             }
         }
+    }
+
+    private static func microseconds(since start: ContinuousClock.Instant) -> Int {
+        let elapsed = start.duration(to: .now).components
+        return Int(elapsed.seconds) * 1_000_000 + Int(elapsed.attoseconds / 1_000_000_000_000)
     }
 }

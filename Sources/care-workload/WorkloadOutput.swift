@@ -10,6 +10,8 @@ enum WorkloadLine {
     case begin(step: Int, what: String)
     /// The store acknowledged operation `step`: the record as it was saved, as sorted JSON.
     case ack(step: Int, kind: RecordKind, id: String, version: Int, json: String)
+    /// How long the store took over operation `step`'s save (saved or refused), for the load test's figures.
+    case took(step: Int, microseconds: Int)
     /// The store refused with a conflict (someone else saved the record first).
     case conflict(step: Int, kind: RecordKind, id: String)
     /// The store refused in words (a rule), or failed.
@@ -22,6 +24,7 @@ enum WorkloadLine {
         case .opened: "opened"
         case .begin(let step, let what): "begin\t\(step)\t\(what)"
         case .ack(let step, let kind, let id, let version, let json): "ack\t\(step)\t\(kind.rawValue)\t\(id)\t\(version)\t\(json)"
+        case .took(let step, let microseconds): "took\t\(step)\t\(microseconds)"
         case .conflict(let step, let kind, let id): "conflict\t\(step)\t\(kind.rawValue)\t\(id)"
         case .refused(let step, let words): "refused\t\(step)\t\(Self.oneLine(words))"
         case .error(let step, let words): "error\t\(step)\t\(Self.oneLine(words))"

@@ -1,4 +1,5 @@
 import CareDomain
+import CarePostgres
 import CareStore
 import Foundation
 
@@ -6,7 +7,7 @@ import Foundation
 // process, kill it or run several at once, and check the store against what it printed.
 //
 //   care-workload mixed   --store PATH --account NAME [--seed N] [--operations N]
-//   care-workload contend --store PATH --account NAME --worker W --edits N --children ID,ID,…
+//   care-workload contend --store PATH|postgres://… --account NAME --worker W --edits N --children ID,ID,…
 //
 // The passphrase is the first line of standard input. Every line printed is one `WorkloadLine`.
 
@@ -30,9 +31,14 @@ signal(SIGXFSZ, SIG_IGN)
 let passphrase = readLine(strippingNewline: true) ?? ""
 let out = WorkloadOutput()
 
-let store: SQLiteCaseStore
+let store: any CaseStore
 do {
-    store = try SQLiteCaseStore.open(options: StoreOptions(path: path, kdfCost: .testOnly), account: account, passphrase: passphrase)
+    if PostgresAddress.isPostgres(path) {
+        let options = PostgresCaseStore.Options(address: try PostgresAddress(path), kdfCost: .testOnly, listens: false)
+        store = try PostgresCaseStore.open(options: options, account: account, passphrase: passphrase)
+    } else {
+        store = try SQLiteCaseStore.open(options: StoreOptions(path: path, kdfCost: .testOnly), account: account, passphrase: passphrase)
+    }
 } catch {
     out.print(.error(step: 0, words: String(describing: error)))
     exit(1)
@@ -41,6 +47,7 @@ out.print(.opened)
 
 switch mode {
 case "mixed":
+    guard let store = store as? SQLiteCaseStore else { fail("mixed runs on a store file") }
     var workload = MixedWorkload(store: store, out: out, seed: UInt64(option("seed") ?? "1") ?? 1)
     workload.run(operations: Int(option("operations") ?? "") ?? Int.max)
 case "contend":
@@ -51,5 +58,6 @@ case "contend":
 default:
     fail("unknown mode \(mode)")
 }
-try? store.close()
+try? (store as? SQLiteCaseStore)?.close()
+(store as? PostgresCaseStore)?.close()
 out.print(.finished)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CarePostgres
 import CareStore
 import Foundation
 
@@ -31,6 +32,7 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var login: LoginOptions
 
     func run() throws {
+        if let address = try PostgresStores.address(explicit: login.store) { return try check(address) }
         let inspection: StoreInspection
         let report: StoreCheckReport
         do {
@@ -51,6 +53,24 @@ struct CheckCommand: ParsableCommand {
             Say.notice("This check's own sign-in could not be written to the audit trail: \(Self.words(for: error)) "
                 + "What it found, above, stands.")
         }
+        if !report.isHealthy { throw ExitCode(Outcome.damaged.rawValue) }
+    }
+
+    /// A store on a PostgreSQL server: signed in to (the sign-in checks the trail's tail before
+    /// it writes, so a cut trail is refused, not anchored), then the records and the whole chain
+    /// (`PostgresCaseStore.verify`, the same rules as the file's).
+    private func check(_ address: PostgresAddress) throws {
+        let report: StoreCheckReport
+        do {
+            let store = try PostgresStores.open(address, account: login.account, passphraseFd: login.passphraseFd)
+            defer { store.close() }
+            report = try store.verify()
+        } catch let failure as CommandFailure {
+            throw failure
+        } catch {
+            throw Self.refusal(error)
+        }
+        Say.out(report.description)
         if !report.isHealthy { throw ExitCode(Outcome.damaged.rawValue) }
     }
 

@@ -67,6 +67,33 @@ import Testing
         #expect(try supervisor.verifyAuditChain().firstBreak?.sequence == 3)
     }
 
+    @Test func theCheckWalksTheRecordsAndNamesARowChangedOrDeletedOnTheServer() throws {
+        guard server.isRunning(for: #function) else { return }
+        let unit = try ContractUnit(.postgres)
+        let child = try unit.child()
+        _ = try unit.protection.perform(.addIndicator(Samples.indicator(child: child.id)))
+        let supervisor = try #require(unit.supervisor as? PostgresCaseStore)
+        let stored = try #require(Int(try server.psql(unit.postgres!, "SELECT count(*) FROM care_tst.records").trimmingCharacters(in: .whitespacesAndNewlines)))
+        let healthy = try supervisor.verify()
+        #expect(healthy.isHealthy)
+        #expect(healthy.recordsChecked == stored)
+        #expect(healthy.problems.isEmpty)
+
+        // An operator's edit of one child's row, and a deleted indicator, both named by kind and id.
+        _ = try server.psql(unit.postgres!, "UPDATE care_tst.records SET updated_at = updated_at + 1 WHERE kind = 'child' AND id = '\(child.id.rawValue)'")
+        // psql prints the returned row, then the command's tag.
+        let returned = try server.psql(unit.postgres!, "DELETE FROM care_tst.records WHERE kind = 'indicator' RETURNING id, version")
+        let indicator = try #require(returned.split(separator: "\n").first).split(separator: "|").map(String.init)
+        let report = try supervisor.verify()
+        #expect(report.problems == [
+            .init(kind: "child", id: child.id.rawValue, reason: .altered),
+            .init(kind: "indicator", id: indicator[0], reason: .deleted(version: Int(indicator[1]) ?? -1)),
+        ])
+        #expect(report.audit.isIntact)
+        #expect(!report.isHealthy)
+        #expect(report.description.contains("child \(child.id.rawValue): changed outside care"))
+    }
+
     @Test func aCutTrailRefusesTheNextWrite() throws {
         guard server.isRunning(for: #function) else { return }
         let unit = try ContractUnit(.postgres)

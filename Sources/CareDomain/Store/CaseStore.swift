@@ -101,6 +101,19 @@ public protocol ChangeFeed: AnyObject, Sendable {
     func changes(since cursor: Int64) throws -> ChangeBatch
 }
 
+/// A store that tells its session when another session's change commits (PostgreSQL's
+/// `LISTEN`/`NOTIFY`), so the dashboard reads the feed when told rather than on its clock; the
+/// clock's poll stays as the fallback. A store without it (SQLite: other processes' saves
+/// reach a file, not this process) is polled on the clock alone.
+public protocol ChangeAnnouncing: AnyObject, Sendable {
+    /// Calls `heard`, on a thread of the store's, with the change cursor announced each time a
+    /// change commits (this session's own too), and with nil when announcements stop (the
+    /// connection that hears them is gone). Replaces any earlier handler; nil removes it.
+    func announceChanges(to heard: (@Sendable (Int64?) -> Void)?)
+    /// Whether announcements are being heard now; when not, the feed is polled on the clock.
+    var announcesChanges: Bool { get }
+}
+
 /// Whole-store reading for supervisors: the audit trail and the integrity check.
 public protocol CaseArchive: AnyObject, Sendable {
     /// Audit events, oldest first, optionally for one child, one actor and from a time on.

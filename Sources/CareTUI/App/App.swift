@@ -23,6 +23,9 @@ public final class App {
     public private(set) var link: LinkWatch
 
     let lane: StoreLane
+    /// The store, when it announces changes, and what it said since the loop last looked.
+    let announcer: (any ChangeAnnouncing)?
+    let bell = ChangeBell()
     let terminal: any Terminal
     let presenter: FramePresenter
     let clock: any WallClock
@@ -57,6 +60,7 @@ public final class App {
         self.clock = clock
         presenter = FramePresenter(terminal: terminal)
         lane = StoreLane(runner: EffectRunner(store: store, contactPageSize: settings.contactPageSize))
+        announcer = store as? any ChangeAnnouncing
         let cursor = try store.changeCursor()
         let snapshot = try store.loadCaseload()
         let now = clock.now()
@@ -68,6 +72,15 @@ public final class App {
         // their forms. The wall types nothing and keeps none.
         if !wall { state.dashboard.drafts = (try? store.drafts()) ?? [] }
         if let notice = state.draftsNotice { state.message = notice }
+        if let announcer {
+            // Another session's save rings the bell and wakes the terminal's wait.
+            let (bell, wake) = (bell, terminal.wake)
+            announcer.announceChanges { cursor in
+                bell.ring(cursor)
+                wake?.ring()
+            }
+            heedAnnouncements()
+        }
         for effect in state.start() {
             if let result = lane.run(effect) { dispatch(result) }
         }
@@ -83,11 +96,13 @@ public final class App {
         while !state.quitRequested {
             step(timeoutMilliseconds: waitMilliseconds())
         }
+        announcer?.announceChanges(to: nil)
         lane.finish()
     }
 
     /// How long the next turn may wait for input: until the first of the minute hand, the idle
-    /// lock, the change feed's poll, a child's preview, or the link's next query or limit; every
+    /// lock, the change feed's poll (a store's announcement of a change ends the wait early:
+    /// `TerminalWake`), a child's preview, or the link's next query or limit; every
     /// 20 ms while a store call waits for another session.
     func waitMilliseconds() -> Int {
         if lane.isWaiting { return Self.storeWaitMilliseconds }
@@ -126,9 +141,19 @@ public final class App {
         }
         watchLink()
         if state.quitRequested { return }
+        heedAnnouncements()
         dispatch(.tick(clock.now()))
         collectStoreAnswers()
         render()
+    }
+
+    /// What the store announced since the last turn: a change past the cursor makes this turn's
+    /// tick read the feed. The clock's poll is slowed to the fallback while announcements are
+    /// heard and the terminal can be woken for them, and back to the usual once they stop.
+    func heedAnnouncements() {
+        guard let announcer else { return }
+        state.changesAnnounced = terminal.wake != nil && announcer.announcesChanges
+        if let cursor = bell.take() { state.changeAnnounced(cursor) }
     }
 
     /// Esc and a key that came in one read (Esc then `y`, typed quickly, or held back together by

@@ -47,7 +47,7 @@ enum AppClock {
     }
 
     private static func poll(_ now: Date, in state: inout AppState) -> [Effect] {
-        guard now.timeIntervalSince(state.lastPoll) >= state.settings.pollInterval else { return [] }
+        guard now.timeIntervalSince(state.lastPoll) >= state.pollInterval else { return [] }
         state.lastPoll = now
         return [.pollChanges(since: state.changeCursor)]
     }

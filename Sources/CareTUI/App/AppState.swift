@@ -47,6 +47,9 @@ public struct AppState: Sendable {
     /// just before (`AppSettings.settleTime`), and typing may still be running on.
     var settleUntil: Date?
     var lastPoll: Date
+    /// Whether the store announces other sessions' changes and the loop wakes for them
+    /// (`ChangeBell`): the feed is then read when told, and on the clock only as a fallback.
+    var changesAnnounced = false
     var lastMinute: Int
     var nextScreenID = 1
 
@@ -163,6 +166,9 @@ public struct AppSettings: Sendable {
     public var contactPageSize: Int
     /// How often the change feed is read for other processes' saves (well inside the 2 s promise).
     public var pollInterval: TimeInterval
+    /// How often it is read anyway when the store announces changes (PostgreSQL's `NOTIFY`
+    /// wakes the loop at once): the fallback, should an announcement ever not arrive.
+    public var announcedPollInterval: TimeInterval = 30
     /// When the unit's shifts start.
     public var shifts: ShiftPattern
     /// Where `P` writes a handover file (the home folder unless the tests say otherwise).

@@ -15,7 +15,7 @@ extension AppState {
         }
         guard lock == nil else { return due }
         if !wall || !dashboard.masked { consider(lastInput.addingTimeInterval(settings.idleLimit)) }
-        consider(lastPoll.addingTimeInterval(settings.pollInterval))
+        consider(lastPoll.addingTimeInterval(pollInterval))
         if !wall { consider(preview.due()) }
         return due
     }

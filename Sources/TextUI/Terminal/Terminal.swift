@@ -19,6 +19,14 @@ public protocol Terminal: AnyObject {
     func draw(_ changes: [CellChange], cursor: TerminalCursor?)
     /// Forgets what is on screen so the next `draw` is taken as the whole screen (Ctrl-L, resize).
     func invalidate()
+    /// What ends a wait in `readEvents` early from another thread (`TerminalWake`): the wait then
+    /// returns with no events, as a tick. Nil (the default) for a terminal that only waits on its
+    /// clock; the loop then turns at its ticks alone.
+    var wake: TerminalWake? { get }
+}
+
+extension Terminal {
+    public var wake: TerminalWake? { nil }
 }
 
 /// Where a frame leaves the terminal's cursor, and whether it shows. A hidden cursor is still

@@ -40,6 +40,9 @@ final class ContractUnit: @unchecked Sendable {
     private let fixture: StoreFixture?
     /// The PostgreSQL store's database, dropped when the unit goes away.
     let postgres: PostgresAddress?
+    /// Where another process finds the store (`--store`): the file's path, or the server's
+    /// address with its socket folder.
+    let location: String
 
     init(_ kind: StoreKind) throws {
         self.kind = kind
@@ -49,6 +52,7 @@ final class ContractUnit: @unchecked Sendable {
             let created = try fixture.create(timeZone: Self.timeZone)
             self.fixture = fixture
             postgres = nil
+            location = fixture.path
             signIn = { account in try fixture.open(account) }
             supervisor = created
         case .memory:
@@ -59,6 +63,7 @@ final class ContractUnit: @unchecked Sendable {
                 passphrases: Dictionary(uniqueKeysWithValues: accounts.map { ($0.accountName, $0.passphrase) }))
             fixture = nil
             postgres = nil
+            location = ""
             signIn = { account in
                 try InMemoryCaseStore(database: database, account: account.accountName, passphrase: account.passphrase,
                                       clock: FixedClock(Samples.now))
@@ -71,6 +76,7 @@ final class ContractUnit: @unchecked Sendable {
             for account in [StoreFixture.protection, StoreFixture.police, StoreFixture.liaison] { try created.addAccount(account) }
             fixture = nil
             postgres = address
+            location = "\(address)&host=\(PostgresTestServer.shared.folder)"
             signIn = { account in try PostgresCaseStore.open(options: options, account: account.accountName, passphrase: account.passphrase) }
             supervisor = created
         }

@@ -1,5 +1,7 @@
 /// What `care check` found: SQLite's own integrity check, every record against the audit
 /// trail's memory of it (and opened, when this account holds its class's key), and the chain.
+/// The same for both backends (`RecordCheck` makes its records' part); a PostgreSQL store has
+/// no file for care to check (`engineCheck` nil): its server's own checks are its operator's.
 public struct StoreCheckReport: Sendable, Equatable, CustomStringConvertible {
     /// A record that is not as the audit trail last wrote it, by kind and opaque id.
     public struct RecordProblem: Sendable, Equatable, CustomStringConvertible {
@@ -46,6 +48,12 @@ public struct StoreCheckReport: Sendable, Equatable, CustomStringConvertible {
         public var reason: Reason
 
         public var description: String { "\(kind) \(id): \(reason)" }
+
+        package init(kind: String, id: String, reason: Reason) {
+            self.kind = kind
+            self.id = id
+            self.reason = reason
+        }
     }
 
     /// `PRAGMA integrity_check` lines other than "ok" (empty when SQLite finds no damage).
@@ -68,6 +76,27 @@ public struct StoreCheckReport: Sendable, Equatable, CustomStringConvertible {
     /// The anchor stays where it was until a supervisor accepts the store (`care anchor accept`),
     /// so every check says so again.
     public var anchorProblem: String?
+    /// The name of the storage engine's own check that `integrityProblems` reports ("SQLite
+    /// integrity"); nil when care runs none (PostgreSQL), and no line is printed for it.
+    public var engineCheck: String? = "SQLite integrity"
+    /// False where the accounts' certificates and key grants were not walked (PostgreSQL, so
+    /// far: each sign-in checks its own account's certificate); said so, not called healthy.
+    public var accountsChecked = true
+
+    package init(
+        integrityProblems: [String], recordsChecked: Int, recordsNotReadable: Int, problems: [RecordProblem], audit: AuditVerification,
+        accountProblems: [String] = [], accountsCertified: Bool = true, anchorProblem: String? = nil, engineCheck: String? = "SQLite integrity"
+    ) {
+        self.integrityProblems = integrityProblems
+        self.recordsChecked = recordsChecked
+        self.recordsNotReadable = recordsNotReadable
+        self.problems = problems
+        self.audit = audit
+        self.accountProblems = accountProblems
+        self.accountsCertified = accountsCertified
+        self.anchorProblem = anchorProblem
+        self.engineCheck = engineCheck
+    }
 
     public var isHealthy: Bool {
         integrityProblems.isEmpty && problems.isEmpty && audit.isIntact && accountProblems.isEmpty && anchorProblem == nil
@@ -78,7 +107,9 @@ public struct StoreCheckReport: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String {
         var lines: [String] = []
-        lines.append(integrityProblems.isEmpty ? "SQLite integrity: ok" : "SQLite integrity: \(integrityProblems.joined(separator: "; "))")
+        if let engineCheck {
+            lines.append(integrityProblems.isEmpty ? "\(engineCheck): ok" : "\(engineCheck): \(integrityProblems.joined(separator: "; "))")
+        }
         if problems.isEmpty {
             lines.append("records: all \(recordsChecked) match the audit trail"
                 + (recordsNotReadable == 0
@@ -89,7 +120,9 @@ public struct StoreCheckReport: Sendable, Equatable, CustomStringConvertible {
             for problem in problems.prefix(Self.namedLimit) { lines.append("  \(problem)") }
             if problems.count > Self.namedLimit { lines.append("  … and \(problems.count - Self.namedLimit) more") }
         }
-        if !accountsCertified {
+        if !accountsChecked {
+            lines.append("accounts and keys: not checked by care check on this store (each sign-in checks its own account's certificate)")
+        } else if !accountsCertified {
             lines.append("accounts: not yet certified (the first supervisor to sign in certifies them)")
         } else if accountProblems.isEmpty {
             lines.append("accounts and keys: every certificate and grant verifies")
