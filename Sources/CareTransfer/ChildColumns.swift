@@ -20,6 +20,7 @@ public enum ChildColumns {
         case community
         case representativeContact = "representative_contact"
         case languages
+        case phones
         case careStatus = "care_status"
         case society
         case placement
@@ -121,6 +122,7 @@ public enum ChildColumns {
         case .community: return child.indigenousIdentity.affiliations.map(\.community).joined(separator: list)
         case .representativeContact: return child.indigenousIdentity.affiliations.map(\.representativeContact).joined(separator: list)
         case .languages: return child.languages.joined(separator: list)
+        case .phones: return (child.phones ?? []).joined(separator: list)
         case .careStatus: return child.careStatus.rawValue
         case .society: return child.society
         case .placement: return child.placement
@@ -250,6 +252,8 @@ private struct RowReader {
 
         let identity = identity()
         let languages = list(.languages)
+        // No column, or an empty cell, is "never recorded", as a child made in care starts.
+        let phones = list(.phones)
         let careStatus: CareStatus? = choice(.careStatus, default: .notInCare)
         let risk: RiskLevel? = choice(.riskLevel, default: nil)
         let exploitation: ExploitationStatus? = choice(.exploitationStatus, default: .unknown)
@@ -273,7 +277,7 @@ private struct RowReader {
             caseNumber: caseNumber, legalName: legalName, preferredName: preferredName, pronouns: pronouns, birth: birth,
             gender: text(.gender, limit: ChildColumns.nameLimit), indigenousIdentity: identity, languages: languages,
             careStatus: careStatus, society: text(.society), placement: text(.placement), riskLevel: risk,
-            exploitationStatus: exploitation, team: team, openedOn: opened, closure: closure)
+            exploitationStatus: exploitation, team: team, openedOn: opened, closure: closure, phones: phones.isEmpty ? nil : phones)
     }
 
     mutating func identity() -> IndigenousIdentity? {

@@ -54,6 +54,8 @@ import Testing
         // Give the children team members by account, as a unit's spreadsheet would.
         let cp = try source.worker(TransferStore.protection)
         children = children.map { var child = $0; child.team = Team(childProtection: cp); return child }
+        // Phone numbers as people write them (synthetic 555-01xx), kept as typed both ways.
+        children[0].phones = ["(555) 010-0199", "555.010.0198"]
         let workers = try source.store.unitRecords([.worker], auditing: "test").all(Worker.self)
         let table = ChildColumns.rows(of: children, workers: workers)
         let text = try CSVTable.text(header: table.header, rows: table.rows)
@@ -64,6 +66,7 @@ import Testing
         let again = try target.store.unitRecords(ExportFile.kinds(for: .csv), auditing: "test")
         let exportedAgain = String(decoding: try ExportFile.contents(of: again, format: .csv, at: Date()), as: UTF8.self)
         #expect(exportedAgain == text)
+        #expect(text.contains("(555) 010-0199; 555.010.0198"))
         #expect(exportedAgain.split(separator: "\n").count == ReportUnit.children.count + 1)
     }
 

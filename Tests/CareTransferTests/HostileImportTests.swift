@@ -10,7 +10,7 @@ import TextUI
 /// stored is clean, and a cell too long is a problem named by row and column.
 @Suite struct HostileImportTests {
     static let textColumns: [ChildColumns.Column] = [
-        .legalName, .preferredName, .pronouns, .gender, .community, .representativeContact, .languages, .society, .placement,
+        .legalName, .preferredName, .pronouns, .gender, .community, .representativeContact, .languages, .phones, .society, .placement,
     ]
 
     @Test func hostileTextInEveryColumnIsStoredCleanOrNamedWhenTooLong() throws {
@@ -59,7 +59,7 @@ import TextUI
         #expect(children.count == corpus.count - tooLong.count - splitCommunity.count)
         for child in children {
             let strings = [child.legalName, child.preferredName, child.pronouns, child.gender, child.society, child.placement]
-                + child.languages + child.indigenousIdentity.affiliations.flatMap { [$0.community, $0.representativeContact] }
+                + child.languages + (child.phones ?? []) + child.indigenousIdentity.affiliations.flatMap { [$0.community, $0.representativeContact] }
             for string in strings { #expect(Sanitizer.isClean(string), "\(child.caseNumber): \(string.unicodeScalars.map { String($0.value, radix: 16) })") }
         }
     }

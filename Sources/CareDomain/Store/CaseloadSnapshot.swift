@@ -285,7 +285,7 @@ public struct SnapshotPatch: Sendable, Equatable {
 extension Array {
     /// The first index whose element satisfies `belongsAfter`, in a collection already
     /// partitioned by it (all `false` then all `true`): where to insert and keep the order.
-    @inlinable @usableFromInline
+    @inlinable
     func partitioningIndex(where belongsAfter: (Element) -> Bool) -> Int {
         var low = 0, high = count
         while low < high {
