@@ -31,6 +31,7 @@ import TextUI
                 "the person named in the alert was audited as seen")
         try selectAlert(.pattern, in: h)
         #expect(h.screen.contains("▲ WARNING  Pattern: Demo K. (fictional) linked to 4 children"), "the pane cuts the line at its width")
+        #expect(h.screen.contains("Enter open") && !h.screen.contains("go to child"), "the hint does not promise a child")
         h.press(.enter)
         #expect(h.front is InvestigationTargetScreen)
         #expect(h.screen.contains("Person of interest — \(Self.demoK)"))

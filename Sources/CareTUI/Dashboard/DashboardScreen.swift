@@ -38,7 +38,9 @@ enum DashboardScreen {
         if dashboard.filterEditing { return FilterLineController.hints }
         // Help and quit come early, so they fit even at 80 columns.
         var list: [ScreenHint] = [.command(.focusNext, "next pane"), .command(.moveDown, "move")]
-        let open: ScreenHint = .command(.open, dashboard.focus == .alerts ? "go to child" : "open")
+        // A pattern alert is about a person or place, not a child: Enter opens its screen.
+        let toChild = dashboard.focus == .alerts && dashboard.selectedAlert?.rule != .pattern
+        let open: ScreenHint = .command(.open, toChild ? "go to child" : "open")
         list.append(dashboard.focus == .child && dashboard.openDetail != nil ? .command(.open, "read") : open)
         list += [.command(.help, "help"), .command(.quit, "quit")]
         switch dashboard.focus {
