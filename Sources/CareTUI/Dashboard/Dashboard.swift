@@ -23,6 +23,9 @@ public struct Dashboard: Sendable {
 
     /// Every alert the rules raise now, most severe first.
     public private(set) var allAlerts: [Alert] = []
+    /// The alerts of `allAlerts` about each child, so a refresh finds a child's old alerts by
+    /// binary search in the ordered lists instead of scanning them (`positions(ofAlertsInOrder:)`).
+    private var alertsOfChild: [ChildID: [Alert]] = [:]
     /// The alerts split by acknowledgements and snoozes.
     public private(set) var alertVisibility = AlertVisibility()
     /// Whether the alerts pane lists acknowledged and snoozed alerts too.
@@ -231,8 +234,15 @@ public struct Dashboard: Sendable {
             allAlerts += fresh
             allAlerts.sort(by: AlertRules.precedes)
         }
+        keepAlertsOfChildren(due, fresh: fresh)
         schedule(due, records: records)
         splitAlerts()
+    }
+
+    /// Keeps `alertsOfChild` for `ids` to their `fresh` alerts.
+    private mutating func keepAlertsOfChildren(_ ids: Set<ChildID>, fresh: [Alert]) {
+        for id in ids { alertsOfChild[id] = nil }
+        for alert in fresh { if let child = alert.child { alertsOfChild[child, default: []].append(alert) } }
     }
 
     /// Past this many alerts changing at once, one sort costs less than a binary search and a
@@ -332,6 +342,8 @@ public struct Dashboard: Sendable {
             allAlerts += patternAlerts
             allAlerts.sort(by: AlertRules.precedes)
         }
+        alertsOfChild = [:]
+        for alert in allAlerts { if let child = alert.child { alertsOfChild[child, default: []].append(alert) } }
         schedule(nil)
         splitAlerts()
         rebuildQueue()
@@ -382,10 +394,12 @@ public struct Dashboard: Sendable {
         let records = RecordPositions(of: match, in: snapshot)
         let fresh = AlertRules.evaluate(children: ids, at: positions, records: records, snapshot: snapshot, now: now,
                                         thresholds: thresholds, zone: zone)
-        allAlerts.remove(atAscending: allAlerts.positions(of: match))
+        let old = ids.flatMap { alertsOfChild[$0] ?? [] }
+        allAlerts.remove(atAscending: allAlerts.positions(ofAlertsInOrder: old) ?? allAlerts.positions(of: match))
         for alert in fresh { allAlerts.insert(alert, keepingOrder: AlertRules.precedes) }
+        keepAlertsOfChildren(ids, fresh: fresh)
         schedule(ids, records: records)
-        splitAlerts(of: match, fresh: fresh)
+        splitAlerts(of: match, old: old, fresh: fresh)
         refreshQueue(match, before: before, records: records)
         applyQuery(keeping: selected)
     }
@@ -439,11 +453,26 @@ public struct Dashboard: Sendable {
     /// alert that ran out is not missed: its end is in that child's alert time (`AlertSchedule`),
     /// and `refresh` first brings every child that is due up to now (`advance`), which splits
     /// everything.
-    private mutating func splitAlerts(of match: ChildIDMatch, fresh: [Alert]) {
+    private mutating func splitAlerts(of match: ChildIDMatch, old: [Alert], fresh: [Alert]) {
         var visibility = alertVisibility
         alertVisibility = AlertVisibility()
         var counts = alertCounts
-        let shownGone = visibility.shown.positions(of: match)
+        // The old alerts each stand in the shown list or the hidden one, at their place in order;
+        // when they do not all turn up there, both lists are scanned.
+        var shownGone: [Int] = [], hiddenGone: [Int] = []
+        for alert in old {
+            if let index = visibility.shown.position(ofAlertInOrder: alert) {
+                shownGone.append(index)
+            } else if let index = visibility.hidden.position(ofAlertInOrder: alert) {
+                hiddenGone.append(index)
+            } else {
+                shownGone = visibility.shown.positions(of: match)
+                hiddenGone = visibility.hidden.positions(of: match)
+                break
+            }
+        }
+        shownGone.sort()
+        hiddenGone.sort()
         for index in shownGone {
             let alert = visibility.shown[index]
             counts[alert.severity, default: 0] -= 1
@@ -451,7 +480,7 @@ public struct Dashboard: Sendable {
             visibility.earlier[alert.id] = nil
         }
         visibility.shown.remove(atAscending: shownGone)
-        visibility.hidden.remove(atAscending: visibility.hidden.positions(of: match))
+        visibility.hidden.remove(atAscending: hiddenGone)
         let ids = Set(fresh.map(\.id))
         let part = AlertVisibility(fresh, responses: snapshot.responses.filter { ids.contains($0.alertID) }, now: now)
         for alert in part.shown {
