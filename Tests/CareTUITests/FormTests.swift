@@ -225,7 +225,7 @@ import TextUI
             return
         }
         #expect(saved.phones == ["(555) 010-0188", "555.0189 (test)"])
-        try bench.store.perform(.updateChild(saved))
+        _ = try bench.store.perform(.updateChild(saved))
         let rows = CaseloadRow.rows(from: try bench.store.loadCaseload(), today: bench.context.today)
         #expect(CaseloadQuery(text: "010 0188").apply(to: rows).map(\.child) == [child.id])
         // Emptied again: no number left, so the filter no longer finds the child by it.

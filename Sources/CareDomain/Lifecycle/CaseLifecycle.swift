@@ -2,33 +2,16 @@ import Foundation
 
 /// One row of the case lifecycle's table: a step, the state it starts from, the state it leads
 /// to, the permission it needs (so the role table decides who), and what else must hold.
-public struct LifecycleTransition: Hashable, Sendable, CustomStringConvertible {
-    public enum Condition: String, Hashable, Sendable {
-        /// The step carries words (a reason or a comment).
-        case words = "with words"
-        /// Not by the person who asked for the closure: nobody approves their own request.
-        case notOwnRequest = "not the requester"
-        /// Nothing blocks closing, or a reason is given for closing over what does.
-        case unblockedOrReason = "no block, or a reason to close over it"
-    }
+public typealias LifecycleTransition = WorkflowTransition<LifecycleStep, CaseState, LifecycleCondition>
 
-    public let step: LifecycleStep
-    public let from: CaseState
-    public let to: CaseState
-    public let permission: Permission
-    public let conditions: [Condition]
-
-    public init(_ step: LifecycleStep, _ from: CaseState, _ to: CaseState, _ permission: Permission, if conditions: [Condition] = []) {
-        self.step = step
-        self.from = from
-        self.to = to
-        self.permission = permission
-        self.conditions = conditions
-    }
-
-    public var description: String {
-        "\(step.rawValue): \(from.rawValue) → \(to.rawValue) (\(permission.rawValue)\(conditions.map { ", \($0.rawValue)" }.joined()))"
-    }
+/// What must hold for a row of `LifecycleTransition` besides the state and the role.
+public enum LifecycleCondition: String, Hashable, Sendable {
+    /// The step carries words (a reason or a comment).
+    case words = "with words"
+    /// Not by the person who asked for the closure: nobody approves their own request.
+    case notOwnRequest = "not the requester"
+    /// Nothing blocks closing, or a reason is given for closing over what does.
+    case unblockedOrReason = "no block, or a reason to close over it"
 }
 
 /// A case's life after it opens, as a table (after Primero's closure approvals and OSCaR's

@@ -47,35 +47,18 @@ public enum TransferCommand: Sendable, Equatable {
 
 /// One row of the transfer table: a step, the state it starts from, the state it leads to, the
 /// permission it needs (so the role table decides who), and what else must hold.
-public struct TransferTransition: Hashable, Sendable, CustomStringConvertible {
-    public enum Condition: String, Hashable, Sendable {
-        /// The youth's consent is recorded first.
-        case consent = "consent recorded"
-        /// The case is open and the child is not missing now (the unit looking for them keeps them).
-        case openNotMissing = "open, not missing now"
-        /// The step carries a reason.
-        case words = "with words"
-        /// The answer names this transfer and comes from the unit it was sealed to.
-        case sameTransfer = "the answer to this transfer, from its receiver"
-    }
+public typealias TransferTransition = WorkflowTransition<TransferStep, TransferState, TransferCondition>
 
-    public let step: TransferStep
-    public let from: TransferState
-    public let to: TransferState
-    public let permission: Permission
-    public let conditions: [Condition]
-
-    public init(_ step: TransferStep, _ from: TransferState, _ to: TransferState, _ permission: Permission, if conditions: [Condition] = []) {
-        self.step = step
-        self.from = from
-        self.to = to
-        self.permission = permission
-        self.conditions = conditions
-    }
-
-    public var description: String {
-        "\(step.rawValue): \(from.rawValue) → \(to.rawValue) (\(permission.rawValue)\(conditions.map { ", \($0.rawValue)" }.joined()))"
-    }
+/// What must hold for a row of `TransferTransition` besides the state and the role.
+public enum TransferCondition: String, Hashable, Sendable {
+    /// The youth's consent is recorded first.
+    case consent = "consent recorded"
+    /// The case is open and the child is not missing now (the unit looking for them keeps them).
+    case openNotMissing = "open, not missing now"
+    /// The step carries a reason.
+    case words = "with words"
+    /// The answer names this transfer and comes from the unit it was sealed to.
+    case sameTransfer = "the answer to this transfer, from its receiver"
 }
 
 /// A transfer to another unit as a table (after Primero's transfers: pending until the receiver
