@@ -13,6 +13,26 @@ import TextUI
         alerts.map { "\($0.id) \($0.severity) \($0.message)" }.sorted()
     }
 
+    /// The clock re-splits only the children that are due, so a snooze's end must be one of the
+    /// child's due times, at the instant `AlertResponse.answers` stops holding (`now < until`).
+    @Test("a snoozed alert is back in the pane at the snooze's end, by the clock alone")
+    func aSnoozedAlertComesBackWhenItsSnoozeEnds() throws {
+        let h = try Harness(idleLimit: 90 * 86_400)
+        let alert = try #require(h.dashboard.alertVisibility.shown.first { $0.rule == .referralNoResponse })
+        let command = CaseCommand.snoozeAlert(alertID: alert.id, child: alert.child, since: alert.since,
+                                              until: h.clock.now().addingTimeInterval(5 * 60), note: "Synthetic snooze")
+        let outcome = try h.store.perform(command)
+        h.app.dispatch(.commandFinished(origin: nil, command, .success(outcome)))
+        h.tick()
+        #expect(!h.dashboard.alertVisibility.shown.contains { $0.id == alert.id })
+        h.clock.advance(by: 4 * 60)
+        h.tick()
+        #expect(!h.dashboard.alertVisibility.shown.contains { $0.id == alert.id })
+        h.clock.advance(by: 60)
+        h.tick()
+        #expect(h.dashboard.alertVisibility.shown.contains { $0.id == alert.id })
+    }
+
     @Test(arguments: [UInt64(1), 2, 3])
     func incrementalAlertsEqualAFullEvaluation(seed: UInt64) throws {
         let h = try Harness(idleLimit: 90 * 86_400)

@@ -135,7 +135,10 @@ import TextUI
         if kept.allAlerts != full.allAlerts {
             failures.append("alerts differ: \(Set(kept.allAlerts).symmetricDifference(full.allAlerts).map(\.id).sorted())")
         }
-        if kept.alertVisibility != full.alertVisibility { failures.append("the alerts' split differs") }
+        if kept.alertVisibility != full.alertVisibility {
+            let k = kept.alertVisibility, f = full.alertVisibility
+            failures.append("the alerts' split differs: shown \(Set(k.shown).symmetricDifference(f.shown).map { "\($0.id) \($0.rule) \($0.child?.rawValue ?? "-")" }), hidden \(Set(k.hidden).symmetricDifference(f.hidden).map(\.id))")
+        }
         if kept.alertCounts != full.alertCounts { failures.append("alert counts \(kept.alertCounts) vs \(full.alertCounts)") }
         if kept.queue != full.queue { failures.append("the referral queue differs") }
         if kept.queueCounts != full.queueCounts { failures.append("queue counts \(kept.queueCounts) vs \(full.queueCounts)") }

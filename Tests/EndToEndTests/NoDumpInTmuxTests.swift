@@ -19,6 +19,13 @@ import Testing
         // The control: an ordinary process started the same way is readable.
         let control = try TmuxSession(command: "exec \(Self.withoutCapabilities) sleep 600")
         let sleeper = try control.panePID()
+        // The pane's shell execs setpriv, which execs sleep: until then the pane's process is
+        // the shell, still holding root's capabilities (on a busy machine this took a while).
+        let deadline = Date().addingTimeInterval(20)
+        while (try? String(contentsOfFile: "/proc/\(sleeper)/comm", encoding: .utf8))?.hasPrefix("sleep") != true, Date() < deadline {
+            // Poll interval of a deadline-bounded wait, not a stand-in for synchronisation.
+            usleep(20_000)
+        }
         #expect(Self.readableWithoutCapabilities(sleeper), "a dumpable process without capabilities is readable by its peer")
 
         let demo = try DemoFixture()

@@ -11,6 +11,8 @@ import Foundation
 public struct CaseloadIndex: Sendable {
     public private(set) var rows: [CaseloadRow]
     private var searchKeys: [FoldedText]
+    /// Each search key's `FoldedTextMask`, tested before the key is searched.
+    private var keyMasks: [FoldedTextMask]
     private var facts: [Facts]
     /// Each sort order as positions of every row, sorted once (on first use after a change).
     private var orders: [CaseloadQuery.Sort: [Int32]] = [:]
@@ -39,6 +41,7 @@ public struct CaseloadIndex: Sendable {
     public init(rows: [CaseloadRow] = []) {
         self.rows = rows
         searchKeys = rows.map(\.searchKey)
+        keyMasks = searchKeys.map(FoldedTextMask.init)
         facts = rows.map(Facts.init)
     }
 
@@ -50,6 +53,7 @@ public struct CaseloadIndex: Sendable {
     public mutating func replace(at position: Int, with row: CaseloadRow) {
         rows[position] = row
         searchKeys[position] = row.searchKey
+        keyMasks[position] = FoldedTextMask(row.searchKey)
         facts[position] = Facts(row)
         place(position)
     }
@@ -57,6 +61,7 @@ public struct CaseloadIndex: Sendable {
     public mutating func append(_ row: CaseloadRow) {
         rows.append(row)
         searchKeys.append(row.searchKey)
+        keyMasks.append(FoldedTextMask(row.searchKey))
         facts.append(Facts(row))
         place(rows.count - 1)
     }
@@ -66,6 +71,7 @@ public struct CaseloadIndex: Sendable {
     public mutating func remove(at position: Int) {
         rows.remove(at: position)
         searchKeys.remove(at: position)
+        keyMasks.remove(at: position)
         facts.remove(at: position)
         let removed = Int32(position)
         func shifted(_ positions: [Int32]) -> [Int32] {
@@ -119,18 +125,24 @@ public struct CaseloadIndex: Sendable {
 
     private func filter(_ candidates: [Int32], by query: CaseloadQuery) -> [Int32] {
         let words = query.foldedWords
+        let wordsMask = FoldedTextMask(words)
+        let maskDecides = FoldedTextMask.decides(words)
+        let phone = query.isPhoneNumber
         var kept: [Int32] = []
         kept.reserveCapacity(candidates.count)
         searchKeys.withUnsafeBufferPointer { keys in
-            facts.withUnsafeBufferPointer { facts in
-                for position in candidates {
-                    let index = Int(position)
-                    guard facts[index].isDamagedChild || query.passes(isOpen: facts[index].isOpen, isMissing: facts[index].isMissing,
-                                       isHighOrCritical: facts[index].isHighOrCritical, isIndigenous: facts[index].isIndigenous,
-                                       team: { rows[index].team })
-                    else { continue }
-                    if words.allSatisfy({ keys[index].contains($0) }) || query.matchesPhone(rows[index].phoneDigits) {
-                        kept.append(position)
+            keyMasks.withUnsafeBufferPointer { masks in
+                facts.withUnsafeBufferPointer { facts in
+                    for position in candidates {
+                        let index = Int(position)
+                        guard facts[index].isDamagedChild || query.passes(isOpen: facts[index].isOpen, isMissing: facts[index].isMissing,
+                                           isHighOrCritical: facts[index].isHighOrCritical, isIndigenous: facts[index].isIndigenous,
+                                           team: { rows[index].team })
+                        else { continue }
+                        let found = masks[index].mayContain(wordsMask) && (maskDecides || words.allSatisfy { keys[index].contains($0) })
+                        if found || (phone && query.matchesPhone(rows[index].phoneDigits)) {
+                            kept.append(position)
+                        }
                     }
                 }
             }

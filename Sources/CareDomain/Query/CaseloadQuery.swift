@@ -62,6 +62,9 @@ public struct CaseloadQuery: Sendable, Equatable {
         return digits.count >= 3 ? digits : nil
     }
 
+    /// Whether the text is typed as a phone number (`matchesPhone` can find a row).
+    var isPhoneNumber: Bool { phoneDigits != nil }
+
     /// Whether one of `phones` (each a phone number's digits, `CaseloadRow.phoneDigits`) holds
     /// the digits typed.
     func matchesPhone(_ phones: [String]) -> Bool {

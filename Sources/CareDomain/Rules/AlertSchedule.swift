@@ -77,8 +77,10 @@ public enum AlertSchedule {
             let ahead = appointment.at.timeIntervalSince(now)
             if ahead > 0 { candidates.append(justAfter(now.addingTimeInterval(DurationWords.secondsUntilChange(countingDown: ahead)))) }
         }
+        // A snooze holds while `now < until` (`AlertResponse.answers`): the alert is back at
+        // `until` itself, not just after it.
         for response in snapshot.responses where response.child == child.id {
-            if let until = response.until { after(until) }
+            if let until = response.until, until > now { candidates.append(until) }
         }
         return candidates.min() ?? now.addingTimeInterval(AlertThresholds.day)
     }

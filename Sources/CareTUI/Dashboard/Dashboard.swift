@@ -26,6 +26,8 @@ public struct Dashboard: Sendable {
     /// The alerts of `allAlerts` about each child, so a refresh finds a child's old alerts by
     /// binary search in the ordered lists instead of scanning them (`positions(ofAlertsInOrder:)`).
     private var alertsOfChild: [ChildID: [Alert]] = [:]
+    /// The alerts in `allAlerts` about no child (the handover's, the patterns'), as placed.
+    private var alertsAboutNoChild: [Alert] = []
     /// The alerts split by acknowledgements and snoozes.
     public private(set) var alertVisibility = AlertVisibility()
     /// Whether the alerts pane lists acknowledged and snoozed alerts too.
@@ -218,7 +220,12 @@ public struct Dashboard: Sendable {
         guard now >= nextAlertDue else { return }
         let due = Set(alertDue.lazy.filter { $0.value <= now }.map(\.key))
         let match = ChildIDMatch(due)
-        allAlerts.removeAll { alert in alert.child.map(match.contains) ?? true }
+        // The due children's alerts and those about no child (the handover's, the patterns'),
+        // found at their places: each minute the handover's alert moves on, and scanning and
+        // splitting every alert for it was a save's p99 at 50,000 children (docs/benchmarks.md).
+        let old = due.flatMap { alertsOfChild[$0] ?? [] } + alertsAboutNoChild
+        allAlerts.remove(atAscending: allAlerts.positions(ofAlertsInOrder: old)
+            ?? allAlerts.indices.filter { allAlerts[$0].child.map(match.contains) ?? true })
         // Only the due children are visited (by their positions), not every child checked against them.
         let records = RecordPositions(of: match, in: snapshot)
         var fresh = AlertRules.evaluate(children: due, at: due.compactMap { childIndex[$0] }, records: records, snapshot: snapshot, now: now,
@@ -235,8 +242,9 @@ public struct Dashboard: Sendable {
             allAlerts.sort(by: AlertRules.precedes)
         }
         keepAlertsOfChildren(due, fresh: fresh)
+        alertsAboutNoChild = fresh.filter { $0.child == nil }
         schedule(due, records: records)
-        splitAlerts()
+        splitAlerts(of: match, old: old, fresh: fresh, aboutNoChild: true)
     }
 
     /// Keeps `alertsOfChild` for `ids` to their `fresh` alerts.
@@ -258,6 +266,7 @@ public struct Dashboard: Sendable {
             allAlerts.append(alert)
             allAlerts.sort(by: AlertRules.precedes)
         }
+        alertsAboutNoChild = allAlerts.filter { $0.child == nil }
         splitAlerts()
     }
 
@@ -268,6 +277,7 @@ public struct Dashboard: Sendable {
         allAlerts.removeAll { $0.rule == .pattern }
         allAlerts += alerts
         allAlerts.sort(by: AlertRules.precedes)
+        alertsAboutNoChild = allAlerts.filter { $0.child == nil }
         splitAlerts()
     }
 
@@ -343,7 +353,10 @@ public struct Dashboard: Sendable {
             allAlerts.sort(by: AlertRules.precedes)
         }
         alertsOfChild = [:]
-        for alert in allAlerts { if let child = alert.child { alertsOfChild[child, default: []].append(alert) } }
+        alertsAboutNoChild = []
+        for alert in allAlerts {
+            if let child = alert.child { alertsOfChild[child, default: []].append(alert) } else { alertsAboutNoChild.append(alert) }
+        }
         schedule(nil)
         splitAlerts()
         rebuildQueue()
@@ -451,9 +464,10 @@ public struct Dashboard: Sendable {
     /// The split of the changed children's alerts only: theirs taken out of the shown and hidden
     /// lists and `fresh`, split by the answers, put in their places. A snooze of another child's
     /// alert that ran out is not missed: its end is in that child's alert time (`AlertSchedule`),
-    /// and `refresh` first brings every child that is due up to now (`advance`), which splits
-    /// everything.
-    private mutating func splitAlerts(of match: ChildIDMatch, old: [Alert], fresh: [Alert]) {
+    /// so the clock (`advance`) splits that child's alerts again when it comes. With
+    /// `aboutNoChild` the alerts about no child (the handover's, the patterns') are among those
+    /// taken out.
+    private mutating func splitAlerts(of match: ChildIDMatch, old: [Alert], fresh: [Alert], aboutNoChild: Bool = false) {
         var visibility = alertVisibility
         alertVisibility = AlertVisibility()
         var counts = alertCounts
@@ -466,8 +480,10 @@ public struct Dashboard: Sendable {
             } else if let index = visibility.hidden.position(ofAlertInOrder: alert) {
                 hiddenGone.append(index)
             } else {
-                shownGone = visibility.shown.positions(of: match)
-                hiddenGone = visibility.hidden.positions(of: match)
+                shownGone = aboutNoChild ? visibility.shown.indices.filter { visibility.shown[$0].child.map(match.contains) ?? true }
+                    : visibility.shown.positions(of: match)
+                hiddenGone = aboutNoChild ? visibility.hidden.indices.filter { visibility.hidden[$0].child.map(match.contains) ?? true }
+                    : visibility.hidden.positions(of: match)
                 break
             }
         }
