@@ -88,8 +88,7 @@ package struct RecordRow: Sendable, Equatable {
         binding.integer(changeSequence)
         binding.text(visibility.rawValue)
         binding.integer(Int64(seal.rawValue))
-        binding.blob(payload)
-        return Data(SHA256.hash(data: binding.bytes))
+        return binding.sha256(endingWithBlob: payload)
     }
 
     /// What the audit trail keeps of this row.

@@ -12,9 +12,14 @@ extension SQLiteCaseStore {
 
     public func loadCaseload() throws -> CaseloadSnapshot {
         try require(.viewCaseload)
+        let early = prefetch?.take()
         return try read { db, keys in
             let decoder = RecordCoding.decoder()
-            var snapshot = try Self.childParts(of: nil, readable: role.readableClasses, db: db, keys: keys, decoder: decoder)
+            // What was read while the key was derived, if nothing has changed since.
+            let current = try early.map { $0.stamp == (try CaseloadPrefetch.Stamp.read(db)) } ?? false
+            if early != nil { prefetch?.noteTaken(current: current) }
+            var snapshot = try Self.childParts(
+                of: nil, readable: role.readableClasses, db: db, keys: keys, decoder: decoder, early: current ? early?.classes ?? [:] : [:])
             var damaged: [DamagedRecord] = []
             let note: DamageHandler = { record, _ in damaged.append(record) }
             snapshot.services = try Self.fetchAll(Service.self, db: db, keys: keys, decoder: decoder, onDamage: note)
@@ -72,7 +77,8 @@ extension SQLiteCaseStore {
     /// restricted note's time (a clear column) counts, marked in `restrictedLastContact`. A record that does not open is passed
     /// over and listed in `damaged`, so the rest loads.
     static func childParts(
-        of ids: Set<ChildID>?, readable: [VisibilityClass], db: Database, keys: SessionKeys, decoder: JSONDecoder
+        of ids: Set<ChildID>?, readable: [VisibilityClass], db: Database, keys: SessionKeys, decoder: JSONDecoder,
+        early: [VisibilityClass: TrailedSummaries] = [:]
     ) throws -> CaseloadSnapshot {
         var damaged: [DamagedRecord] = []
         func note(_ record: DamagedRecord, _: StoreError) { damaged.append(record) }
@@ -80,7 +86,7 @@ extension SQLiteCaseStore {
         let kept = try summarizedClasses(db)
         for visibility in summaryClasses where readable.contains(visibility) {
             var entries = kept.contains(visibility) && keys.keyring.holds(visibility)
-                ? try summarizedEntries(of: ids, visibility, db: db, keys: keys, onDamage: note)
+                ? try summarizedEntries(of: ids, visibility, db: db, keys: keys, onDamage: note, early: early[visibility])
                 : Array(try caseloadEntries(of: ids, visibility, db: db, keys: keys, onDamage: note)).map { (child: $0.key, entry: $0.value) }
             // Added in case-number order, so `normalizeOrder` finds the children sorted and
             // moves none of them.
@@ -123,14 +129,18 @@ extension SQLiteCaseStore {
     /// whose summary does not open, or whose team summary is missing, is read from its records
     /// instead (`caseloadEntries`), so one damaged summary costs one child's records, not the
     /// load; `care check` names the summary.
+    ///
+    /// `early` is the same class read before the key was at hand (`CaseloadPrefetch`), still
+    /// current; without it the rows are read here and opened a batch at a time, so only one
+    /// batch of sealed payloads is held.
     static func summarizedEntries(
-        of ids: Set<ChildID>?, _ visibility: VisibilityClass, db: Database, keys: SessionKeys, onDamage: DamageHandler
+        of ids: Set<ChildID>?, _ visibility: VisibilityClass, db: Database, keys: SessionKeys, onDamage: DamageHandler,
+        early: TrailedSummaries? = nil
     ) throws -> [(child: ChildID, entry: CaseloadEntry)] {
         var entries: [(child: ChildID, entry: CaseloadEntry)] = []
         var opened = Set<ChildID>()
         var unopened = Set<ChildID>()
-        var rows: [RecordRow] = []
-        func openBatch() {
+        func open(_ rows: [RecordRow]) {
             let results = ParallelOpening.results(rows, decoder: RecordCoding.decoder()) { row, _ in try openSummary(row, keys: keys) }
             for (row, result) in zip(rows, results) {
                 let child = ChildID(rawValue: row.childID ?? "")
@@ -141,45 +151,24 @@ extension SQLiteCaseStore {
                     unopened.insert(child)
                 }
             }
-            rows.removeAll(keepingCapacity: true)
         }
-        let trail = try trailedSummaries(of: ids, visibility, db: db)
-        var seen = Set<String>()
-        try forEachChunk(of: ids, db: db) { filter, arguments in
-            let stored = try Row.fetchCursor(
-                db, sql: "SELECT \(summaryColumns) FROM summaries WHERE class = ? \(filter)",
-                arguments: [visibility.rawValue] + arguments)
-            while let next = try stored.next() {
-                let row: RecordRow
-                do {
-                    row = try summaryRow(next)
-                } catch let error as StoreError where error.isDamage {
-                    // Damaged columns: the child (when its id is readable) is read from its
-                    // records; a team summary with no readable id is found missing below.
-                    if let child = (try? next.stored("child_id", as: String?.self)) ?? nil { unopened.insert(ChildID(rawValue: child)) }
-                    continue
+        let read: TrailedSummaries
+        if let early {
+            read = early
+            open(early.rows)
+        } else {
+            var batch: [RecordRow] = []
+            read = try readTrailedSummaries(of: ids, visibility, db: db) { row in
+                batch.append(row)
+                if batch.count == ParallelOpening.batch {
+                    open(batch)
+                    batch.removeAll(keepingCapacity: true)
                 }
-                // Not the summary the trail last wrote (an older copy put back, one moved, one
-                // no event wrote): it opens, but what it says cannot be trusted. The child is
-                // read from its records and marked, for the alert and the handover.
-                seen.insert(row.id)
-                guard let trailed = trail[row.id], trailed.version == row.version, trailed.hash == row.hash else {
-                    let child = ChildID(rawValue: row.childID ?? "")
-                    unopened.insert(child)
-                    try onDamage(DamagedRecord(kind: summaryKind, id: row.id, child: child), .sealBroken(kind: summaryKind, id: row.id))
-                    continue
-                }
-                rows.append(row)
-                if rows.count == ParallelOpening.batch { openBatch() }
             }
+            open(batch)
         }
-        openBatch()
-        // A summary the trail wrote and the table no longer holds was deleted: the same.
-        for id in trail.keys where !seen.contains(id) {
-            let child = ChildID(rawValue: String(id.dropFirst(visibility.rawValue.count + 1)))
-            unopened.insert(child)
-            try onDamage(DamagedRecord(kind: summaryKind, id: id, child: child), .sealBroken(kind: summaryKind, id: id))
-        }
+        unopened.formUnion(read.unopened)
+        for record in read.notAsTrailed { try onDamage(record, .sealBroken(kind: summaryKind, id: record.id)) }
         if visibility == .team {
             try forEachChunk(of: ids, idColumn: "id", db: db) { filter, arguments in
                 let children = try String.fetchCursor(
@@ -194,6 +183,62 @@ extension SQLiteCaseStore {
             for (child, entry) in try caseloadEntries(of: unopened, visibility, db: db, keys: keys, onDamage: onDamage) { entries.append((child, entry)) }
         }
         return entries
+    }
+
+    /// The summary rows of one class that are what the trail last wrote, as read before any key
+    /// is needed: each such row goes to `body` (or is kept in `rows` when no body is given), and
+    /// the children to read from their records instead are named.
+    struct TrailedSummaries: Sendable {
+        /// The rows, when they were kept rather than handed on.
+        var rows: [RecordRow] = []
+        /// Children whose summary row has damaged columns or is not as trailed: read from their records.
+        var unopened = Set<ChildID>()
+        /// Summaries not what the trail last wrote (an older copy put back, one moved, one no
+        /// event wrote) or deleted: named as damage, their children read from their records.
+        var notAsTrailed: [DamagedRecord] = []
+    }
+
+    /// Reads the summaries of `visibility` (of `ids`, or all) and checks each against the trail.
+    /// No key is needed, so a sign-in does this while the passphrase's key derivation runs.
+    static func readTrailedSummaries(
+        of ids: Set<ChildID>?, _ visibility: VisibilityClass, db: Database, _ body: ((RecordRow) -> Void)? = nil
+    ) throws -> TrailedSummaries {
+        var read = TrailedSummaries()
+        // Each trailed summary is taken out as its row is found: what is left was deleted.
+        var trail = try trailedSummaries(of: ids, visibility, db: db)
+        try forEachChunk(of: ids, db: db) { filter, arguments in
+            let stored = try Row.fetchCursor(
+                db, sql: "SELECT \(summaryColumns) FROM summaries WHERE class = ? \(filter)",
+                arguments: [visibility.rawValue] + arguments)
+            while let next = try stored.next() {
+                let row: RecordRow
+                do {
+                    row = try summaryRow(next)
+                } catch let error as StoreError where error.isDamage {
+                    // Damaged columns: the child (when its id is readable) is read from its
+                    // records; a team summary with no readable id is found missing later.
+                    if let child = (try? next.stored("child_id", as: String?.self)) ?? nil { read.unopened.insert(ChildID(rawValue: child)) }
+                    continue
+                }
+                // Not the summary the trail last wrote (an older copy put back, one moved, one
+                // no event wrote): it opens, but what it says cannot be trusted. The child is
+                // read from its records and marked, for the alert and the handover.
+                guard let trailed = trail.removeValue(forKey: row.id), trailed.version == row.version, trailed.hash == row.hash else {
+                    let child = ChildID(rawValue: row.childID ?? "")
+                    read.unopened.insert(child)
+                    read.notAsTrailed.append(DamagedRecord(kind: summaryKind, id: row.id, child: child))
+                    continue
+                }
+                if let body { body(row) } else { read.rows.append(row) }
+            }
+        }
+        // A summary the trail wrote and the table no longer holds was deleted: the same.
+        for id in trail.keys.sorted() {
+            let child = ChildID(rawValue: String(id.dropFirst(visibility.rawValue.count + 1)))
+            read.unopened.insert(child)
+            read.notAsTrailed.append(DamagedRecord(kind: summaryKind, id: id, child: child))
+        }
+        return read
     }
 
     /// The version and row hash the trail last wrote of each summary of `visibility` (of the

@@ -27,11 +27,14 @@ public final class SQLiteCaseStore: CaseStore, CaseArchive {
     let session: SessionState
     /// How long this session's calls wait for another process's write lock.
     let lockWaits: LockWaitPolicy
+    /// The caseload's summaries read while the key was derived, for the first load.
+    let prefetch: CaseloadPrefetch?
 
     init(
         options: StoreOptions, dbQueue: DatabaseQueue, unit: UnitInfo, worker: Worker, keys: SessionKeys, notices: [String] = [],
-        readOnlyReason: String? = nil, lockWaits: LockWaitPolicy = LockWaitPolicy()
+        readOnlyReason: String? = nil, lockWaits: LockWaitPolicy = LockWaitPolicy(), prefetch: CaseloadPrefetch? = nil
     ) {
+        self.prefetch = prefetch
         self.lockWaits = lockWaits
         self.options = options
         self.location = options.location
@@ -79,6 +82,8 @@ public final class SQLiteCaseStore: CaseStore, CaseArchive {
         let lockWaits = LockWaitPolicy()
         let queue = try StoreDatabase.open(location, readOnly: access.readOnlyReason != nil, lockWaits: lockWaits)
         try StoreDatabase.requireStore(queue, readOnlyReason: access.readOnlyReason)
+        // On the other core while this one derives the passphrase's key.
+        let prefetch = options.readsCaseloadAhead && mode == .session ? CaseloadPrefetch.start(location, account: account) : nil
         let unlock = try unlockAccount(queue, options: options, account: account, passphrase: passphrase, mayRecord: access.readOnlyReason == nil)
         let effectiveMode: SignIn.Mode = access.readOnlyReason == nil ? mode : .readOnly
         let unit = try StoreDatabase.mapErrors(at: location) { try queue.read(StoreDatabase.unitInfo) }
@@ -104,7 +109,7 @@ public final class SQLiteCaseStore: CaseStore, CaseArchive {
         notices += signedIn.notices
         let store = SQLiteCaseStore(
             options: options, dbQueue: queue, unit: unit, worker: signedIn.worker, keys: signedIn.keys, notices: notices,
-            readOnlyReason: access.readOnlyReason, lockWaits: lockWaits)
+            readOnlyReason: access.readOnlyReason, lockWaits: lockWaits, prefetch: prefetch)
         store.rememberHead()
         return store
     }

@@ -15,11 +15,15 @@ public struct StoreOptions: Sendable {
     /// Where this machine remembers each store's audit head (nil: nowhere; the command line
     /// passes `AnchorBook.standard()`).
     public var anchors: AnchorBook?
+    /// Read the caseload's sealed summaries while the passphrase's key is derived, for the
+    /// dashboard's first load (`CaseloadPrefetch`). Off for commands that do not load it.
+    public var readsCaseloadAhead: Bool
 
     public init(
         path: String, kdfCost: KDFCost = .default, clock: any WallClock = SystemClock(),
-        filesystemProbe: any FilesystemProbe = StatfsProbe(), anchors: AnchorBook? = nil
+        filesystemProbe: any FilesystemProbe = StatfsProbe(), anchors: AnchorBook? = nil, readsCaseloadAhead: Bool = false
     ) {
+        self.readsCaseloadAhead = readsCaseloadAhead
         self.path = path
         self.kdfCost = kdfCost
         self.clock = clock

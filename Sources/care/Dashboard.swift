@@ -37,7 +37,7 @@ enum Dashboard {
 
     /// Shows the login screen for the store at `path`, then the dashboard.
     static func runWithLogin(path: String, preselect: String?, theme requested: String?, wall: Bool = false) throws {
-        let options = StoreOptions(path: path, anchors: AnchorBook.standard())
+        let options = StoreOptions(path: path, anchors: AnchorBook.standard(), readsCaseloadAhead: true)
         let accounts = try StoreAdmin.accounts(options: options).filter(\.active)
             .map { AccountChoice(accountName: $0.accountName, role: $0.role) }
         guard !accounts.isEmpty else { throw CommandFailure.words("This store has no active account; a supervisor can add one with `care user add`.") }

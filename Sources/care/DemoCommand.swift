@@ -60,7 +60,7 @@ struct DemoCommand: ParsableCommand {
             return
         }
         let opened = try SQLiteCaseStore.open(
-            options: StoreOptions(path: path, anchors: AnchorBook.standard()), account: user, passphrase: Self.passphrase)
+            options: StoreOptions(path: path, anchors: AnchorBook.standard(), readsCaseloadAhead: true), account: user, passphrase: Self.passphrase)
         try MainActor.assumeIsolated {
             try Dashboard.run(store: opened, theme: theme)
         }

@@ -16,8 +16,9 @@ struct LoginOptions: ParsableArguments {
     /// Opens the store as the account, asking for the passphrase on the terminal unless a
     /// descriptor was given, and says on standard error what the store noticed (read-only, a
     /// folder others can read, a store behind what this machine has seen).
-    func open(defaultAccount: String? = nil) throws -> SQLiteCaseStore {
-        let (options, name, passphrase) = try signInDetails(defaultAccount: defaultAccount)
+    func open(defaultAccount: String? = nil, readsCaseloadAhead: Bool = false) throws -> SQLiteCaseStore {
+        var (options, name, passphrase) = try signInDetails(defaultAccount: defaultAccount)
+        options.readsCaseloadAhead = readsCaseloadAhead
         let store = try withWait(options, name) { try SQLiteCaseStore.open(options: options, account: name, passphrase: passphrase) }
         for notice in store.notices { Say.notice(notice) }
         return store

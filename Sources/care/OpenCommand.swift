@@ -37,7 +37,7 @@ struct OpenCommand: ParsableCommand {
         // login screen asks for it.
         if passphraseFd != nil {
             let login = LoginOptions(store: path, account: user, passphraseFd: passphraseFd)
-            let opened = try login.open()
+            let opened = try login.open(readsCaseloadAhead: true)
             try MainActor.assumeIsolated { try Dashboard.run(store: opened, theme: theme) }
             return
         }

@@ -1,3 +1,4 @@
+import Crypto
 import Foundation
 import Testing
 @testable import CareStore
@@ -53,5 +54,19 @@ import Testing
                                  0xFF, 0xFF, 0xFF, 0xFF,
                                  0, 0, 0, 1, 7]
         #expect(binding.bytes == Data(expected))
+    }
+
+    /// A row's hash is kept in the audit trail: hashing the payload where it lies must give the
+    /// hash of the whole list of bytes, blob included, for empty and long payloads alike.
+    @Test func theHashEndingWithABlobIsTheHashOfTheWholeList() {
+        for size in [0, 1, 55, 64, 4_097] {
+            let payload = Data((0..<size).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+            var head = BindingData("care/v2/row-hash")
+            head.text("contact")
+            head.integer(Int64(size))
+            var whole = head
+            whole.blob(payload)
+            #expect(head.sha256(endingWithBlob: payload) == Data(SHA256.hash(data: whole.bytes)), "\(size) bytes")
+        }
     }
 }

@@ -1,0 +1,113 @@
+import CareDomain
+import Dispatch
+import Foundation
+import GRDB
+
+/// The caseload's sealed summaries, read and checked against the trail on another thread while
+/// the sign-in derives the passphrase's key, which takes one core for about 80–100 ms. Nothing
+/// read here needs a key or is opened: these are the rows `summarizedEntries` would read first
+/// after the key (`readTrailedSummaries`), handed to the first caseload load when the store has
+/// not changed since (`Stamp`), and thrown away otherwise.
+///
+/// Only a caseload of up to `rowLimit` summaries is read ahead: the rows are held whole until
+/// the key comes, while the load without it holds one batch at a time.
+final class CaseloadPrefetch: @unchecked Sendable {
+    /// What the summaries' rows depend on: every command that writes a summary moves the
+    /// change counter, and making missing summaries changes the classes kept.
+    struct Stamp: Equatable, Sendable {
+        let changes: Int64?
+        let summarized: Set<VisibilityClass>
+
+        static func read(_ db: Database) throws -> Stamp {
+            Stamp(changes: try Int64.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'changes'"),
+                  summarized: try SQLiteCaseStore.summarizedClasses(db))
+        }
+    }
+
+    struct Read: Sendable {
+        let stamp: Stamp
+        let classes: [VisibilityClass: SQLiteCaseStore.TrailedSummaries]
+    }
+
+    static let rowLimit = 16_384
+
+    /// What became of what was read ahead (for tests and `care bench`).
+    enum Outcome: Equatable, Sendable {
+        /// Not taken yet.
+        case waiting
+        /// The first load took the rows.
+        case used
+        /// The store changed before the key came (a save by another process, summaries made at
+        /// this sign-in): the load read everything again.
+        case stale
+        /// Nothing was read ahead (a caseload over `rowLimit`, or the read failed).
+        case nothingRead
+    }
+
+    var outcome: Outcome {
+        lock.lock()
+        defer { lock.unlock() }
+        return decided
+    }
+    private var decided = Outcome.waiting
+
+    private let finished = DispatchSemaphore(value: 0)
+    /// Written once by the reading thread before `finished` is signalled; read after waiting.
+    private var read: Read?
+    private var taken = false
+    private let lock = NSLock()
+
+    /// Starts reading the summaries `account`'s role may read, on a read-only connection of its
+    /// own. Any failure only means there is nothing read ahead.
+    static func start(_ location: StoreLocation, account: String, rowLimit: Int = rowLimit) -> CaseloadPrefetch {
+        let prefetch = CaseloadPrefetch()
+        DispatchQueue.global(qos: .userInitiated).async {
+            defer { prefetch.finished.signal() }
+            prefetch.read = try? Self.readAhead(location, account: account, rowLimit: rowLimit)
+        }
+        return prefetch
+    }
+
+    /// What was read ahead, once: waits for the reading thread to finish. Nil after the first
+    /// call, or when nothing could be read.
+    func take() -> Read? {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !taken else { return nil }
+        taken = true
+        finished.wait()
+        defer { read = nil }
+        if read == nil { decided = .nothingRead }
+        return read
+    }
+
+    /// Notes whether what `take` gave was still current when the load compared it.
+    func noteTaken(current: Bool) {
+        lock.lock()
+        defer { lock.unlock() }
+        decided = current ? .used : .stale
+    }
+
+    private static func readAhead(_ location: StoreLocation, account: String, rowLimit: Int) throws -> Read? {
+        var config = Configuration()
+        config.readonly = true
+        config.label = "care.store.prefetch"
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA temp_store = MEMORY") }
+        let queue = try DatabaseQueue(path: location.path, configuration: config)
+        defer { try? queue.close() }
+        return try queue.read { db -> Read? in
+            guard let roleName = try String.fetchOne(db, sql: "SELECT role FROM accounts WHERE account_name = ?", arguments: [account]),
+                  let role = Role(rawValue: roleName),
+                  try db.tableExists("summaries")
+            else { return nil }
+            let stamp = try Stamp.read(db)
+            let count = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM summaries") ?? 0
+            guard count <= rowLimit else { return nil }
+            var classes: [VisibilityClass: SQLiteCaseStore.TrailedSummaries] = [:]
+            for visibility in SQLiteCaseStore.summaryClasses where role.readableClasses.contains(visibility) && stamp.summarized.contains(visibility) {
+                classes[visibility] = try SQLiteCaseStore.readTrailedSummaries(of: nil, visibility, db: db)
+            }
+            return Read(stamp: stamp, classes: classes)
+        }
+    }
+}
