@@ -65,6 +65,8 @@ let package = Package(
         // build); shim.h defines what is needed and module.modulemap links ncursesw.
         .systemLibrary(name: "CNCurses", providers: [.apt(["libncurses-dev"])]),
         .target(name: "CursesTerminal", dependencies: ["TextUI", "CNCurses"]),
+        // glibc's malloc statistics, for the heap figures of `care bench`.
+        .systemLibrary(name: "CMalloc"),
         // The application: state, actions, panes and the frame loop, over any Terminal.
         .target(name: "CareTUI", dependencies: ["CareDomain", "TextUI", .product(name: "TOMLKit", package: "TOMLKit")]),
         // Getting data in and out: import and export files, the sealed export, the unit's report.
@@ -80,7 +82,7 @@ let package = Package(
         .executableTarget(
             name: "care",
             dependencies: [
-                "CareDomain", "CareStore", "TextUI", "CursesTerminal", "CareTUI", "CareTransfer", "CarePostgres",
+                "CareDomain", "CareStore", "TextUI", "CursesTerminal", "CareTUI", "CareTransfer", "CarePostgres", "CMalloc",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -155,7 +155,8 @@ extension SQLiteCaseStore {
         let read: TrailedSummaries
         if let early {
             read = early
-            open(early.rows)
+            // A batch at a time, each let go once opened, as when read here.
+            while let batch = early.rows.takeBatch() { open(batch) }
         } else {
             var batch: [RecordRow] = []
             read = try readTrailedSummaries(of: ids, visibility, db: db) { row in
@@ -190,7 +191,7 @@ extension SQLiteCaseStore {
     /// the children to read from their records instead are named.
     struct TrailedSummaries: Sendable {
         /// The rows, when they were kept rather than handed on.
-        var rows: [RecordRow] = []
+        var rows = RowBatches()
         /// Children whose summary row has damaged columns or is not as trailed: read from their records.
         var unopened = Set<ChildID>()
         /// Summaries not what the trail last wrote (an older copy put back, one moved, one no

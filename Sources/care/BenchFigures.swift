@@ -92,6 +92,13 @@ struct BenchFigures: Codable, Sendable {
     var framesForBurst = 0
     /// Peak resident memory of this process, which only opened and used the store.
     var peakResidentMegabytes = 0.0
+    /// The same peak when the last open's first frame was drawn, before any other work.
+    var peakAtFirstFrameMegabytes = 0.0
+    /// Heap in use (malloc's count) held by the store and the app built at the last open, at its
+    /// first frame: the caseload snapshot and everything the dashboard made of it.
+    var appHeapMegabytes = 0.0
+    /// Heap in use held by one caseload snapshot alone (a second one, read after the work).
+    var snapshotHeapMegabytes = 0.0
     /// The SQL of the rows the app reads at open, for `sqlite3` to read the same.
     var openReads: [String] = []
     /// With `--codecs`: the same summaries decoded from JSON, a binary property list and `SummaryCodec`, and the whole records from JSON.
@@ -132,6 +139,9 @@ struct BenchReport: Codable, Sendable {
             lines.append(String(format: "  changed cells' UTF-8 bytes per j            %9.1f", figures.changedCellBytesPerDown))
             lines.append("  frames for a burst of 50 keys               \(String(format: "%9d", figures.framesForBurst))")
             lines.append(String(format: "  peak resident memory (the app alone)        %9.1f MB", figures.peakResidentMegabytes))
+            lines.append(String(format: "    of which by the first frame               %9.1f MB", figures.peakAtFirstFrameMegabytes))
+            lines.append(String(format: "  heap held by the app at its first frame     %9.1f MB", figures.appHeapMegabytes))
+            lines.append(String(format: "    of which the caseload snapshot            %9.1f MB", figures.snapshotHeapMegabytes))
             for codec in figures.codecs ?? [] {
                 lines.append("  decode \(codec.records) payloads, \(codec.codec) (\(codec.bytes / 1_024) KiB)".padding(toLength: 80, withPad: " ", startingAt: 0)
                              + String(format: "%9.2f / %9.2f", codec.decode.median, codec.decode.p99))

@@ -2,6 +2,7 @@ import CareDomain
 import CareStore
 import CareTUI
 import Foundation
+import CMalloc
 import TextUI
 
 /// The measurements of `care bench` on one store, in a process that does nothing else, so its
@@ -36,6 +37,7 @@ struct BenchRun {
         for _ in 0..<max(1, openSamples) {
             opened = nil
             var store: SQLiteCaseStore?
+            let heapBefore = Self.heapInUseMegabytes()
             let unlock = try Self.milliseconds {
                 // As the dashboard opens it: the summaries read while the key is derived.
                 store = try SQLiteCaseStore.open(
@@ -49,6 +51,8 @@ struct BenchRun {
                 app = try App(store: store!, terminal: terminal, theme: .default, settings: AppSettings(idleLimit: 86_400, settleTime: 0))
             }
             let frame = try Self.milliseconds { app!.step(timeoutMilliseconds: 0) }
+            figures.appHeapMegabytes = Self.heapInUseMegabytes() - heapBefore
+            figures.peakAtFirstFrameMegabytes = Self.peakResidentMegabytes()
             figures.unlock.append(unlock)
             figures.load.append(load)
             figures.firstFrame.append(frame)
@@ -85,6 +89,9 @@ struct BenchRun {
         for _ in 0..<max(1, openSamples) {
             figures.storeRead.append(try Self.milliseconds { _ = try store.loadCaseload() })
         }
+        let heapBefore = Self.heapInUseMegabytes()
+        let snapshot = try store.loadCaseload()
+        figures.snapshotHeapMegabytes = withExtendedLifetime(snapshot) { Self.heapInUseMegabytes() - heapBefore }
         if codecs { figures.codecs = try CodecComparison.measure(store) }
         return figures
     }
@@ -179,6 +186,12 @@ struct BenchRun {
         let start = DispatchTime.now().uptimeNanoseconds
         try body()
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+    }
+
+    /// The bytes malloc has handed out and not had back (small blocks and mmapped ones), in MB.
+    static func heapInUseMegabytes() -> Double {
+        let info = mallinfo2()
+        return Double(info.uordblks + info.hblkhd) / 1_048_576
     }
 
     /// The process's peak resident set (VmHWM), in MB.

@@ -68,4 +68,23 @@ import Testing
         #expect(read.classes[.team]?.rows.count == children.count)
         #expect(within.take() == nil, "taken once")
     }
+
+    @Test func rowsReadAheadAreHandedOutABatchAtATimeInTheirOrder() {
+        let batches = RowBatches()
+        let total = 2 * ParallelOpening.batch + 5
+        for index in 0..<total {
+            batches.append(RecordRow(kind: "summary", id: "team/\(index)", childID: "\(index)", version: 1, sortAt: nil, updatedAt: 0,
+                                     changeSequence: 0, visibility: .team, payload: Data()))
+        }
+        #expect(batches.count == total)
+        var seen: [String] = []
+        var sizes: [Int] = []
+        while let batch = batches.takeBatch() {
+            sizes.append(batch.count)
+            seen += batch.map(\.id)
+        }
+        #expect(sizes == [ParallelOpening.batch, ParallelOpening.batch, 5])
+        #expect(seen == (0..<total).map { "team/\($0)" })
+        #expect(batches.count == 0 && batches.takeBatch() == nil)
+    }
 }

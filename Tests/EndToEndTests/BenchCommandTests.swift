@@ -19,7 +19,7 @@ import Testing
             var filterLetter, filterName, filterBackspace, down, openRecord, save, openRecordFrame, saveFrame: Samples
             var changedCellBytesPerDown: Double
             var framesForBurst: Int
-            var peakResidentMegabytes: Double
+            var peakResidentMegabytes, peakAtFirstFrameMegabytes, appHeapMegabytes, snapshotHeapMegabytes: Double
         }
 
         var samples: Int
@@ -55,6 +55,9 @@ import Testing
         #expect(size.changedCellBytesPerDown > 0)
         #expect(size.framesForBurst == 1, "a burst of keys read in one turn is one frame")
         #expect(size.peakResidentMegabytes > 0)
+        #expect(size.peakAtFirstFrameMegabytes > 0 && size.peakAtFirstFrameMegabytes <= size.peakResidentMegabytes)
+        // The app holds its snapshot and the dashboard made of it: more than a snapshot alone.
+        #expect(size.snapshotHeapMegabytes > 0 && size.appHeapMegabytes > size.snapshotHeapMegabytes)
 
         // The searchable fields, one line per child, for grep and fzf; the store is kept for reuse.
         let fields = try String(contentsOfFile: scratch + "/fields/fields-50.txt", encoding: .utf8)

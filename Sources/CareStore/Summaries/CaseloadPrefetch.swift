@@ -111,3 +111,33 @@ final class CaseloadPrefetch: @unchecked Sendable {
         }
     }
 }
+
+/// Sealed rows kept in batches of `ParallelOpening.batch` and handed out one batch at a time,
+/// so each batch is let go as soon as it is opened: the caseload read ahead never holds every
+/// sealed row beside every opened entry. A reference, so taking a batch frees it rather than
+/// a copy's; used by one thread at a time (the reading thread, then the load after it).
+final class RowBatches: @unchecked Sendable {
+    private var batches: [[RecordRow]] = []
+    private var taken = 0
+
+    init() {}
+
+    var count: Int { batches[taken...].reduce(0) { $0 + $1.count } }
+
+    func append(_ row: RecordRow) {
+        if batches.last.map({ $0.count >= ParallelOpening.batch }) ?? true {
+            batches.append([])
+            batches[batches.count - 1].reserveCapacity(ParallelOpening.batch)
+        }
+        batches[batches.count - 1].append(row)
+    }
+
+    /// The next batch, which this no longer holds; nil when all were taken.
+    func takeBatch() -> [RecordRow]? {
+        guard taken < batches.count else { return nil }
+        var batch: [RecordRow] = []
+        swap(&batch, &batches[taken])
+        taken += 1
+        return batch
+    }
+}
