@@ -26,16 +26,29 @@ enum ParallelOpening {
     ) -> [Result<Value, any Error>] {
         let workers = min(ProcessInfo.processInfo.activeProcessorCount, 8, rows.count / (threshold / 2))
         guard workers > 1 else { return rows.map { row in Result { try transform(row, decoder) } } }
+        return results(rows, context: { RecordCoding.decoder() }) { row, decoder in try transform(row, decoder) }
+    }
+
+    /// The same with a context of each worker's own, made by `makeContext` and handed from row to
+    /// row (a decoder, or what a worker shares between the rows it decodes).
+    static func results<Row: Sendable, Value: Sendable, Context>(
+        _ rows: [Row], context makeContext: @Sendable () -> Context, _ transform: @Sendable (Row, inout Context) throws -> Value
+    ) -> [Result<Value, any Error>] {
+        let workers = min(ProcessInfo.processInfo.activeProcessorCount, 8, rows.count / (threshold / 2))
+        guard workers > 1 else {
+            var context = makeContext()
+            return rows.map { row in Result { try transform(row, &context) } }
+        }
         let slots = UnsafeMutableBufferPointer<Result<Value, any Error>?>.allocate(capacity: rows.count)
         slots.initialize(repeating: nil)
         defer { slots.deallocate() }
         nonisolated(unsafe) let shared = slots
         let chunk = (rows.count + workers - 1) / workers
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            let decoder = RecordCoding.decoder()
+            var context = makeContext()
             // Each worker writes only its own range of slots.
             for index in (worker * chunk)..<min(rows.count, (worker + 1) * chunk) {
-                shared[index] = Result { try transform(rows[index], decoder) }
+                shared[index] = Result { try transform(rows[index], &context) }
             }
         }
         // Moved out, not copied: a copy of a decoded record retains each of its strings and

@@ -141,7 +141,10 @@ extension SQLiteCaseStore {
         var opened = Set<ChildID>()
         var unopened = Set<ChildID>()
         func open(_ rows: [RecordRow]) {
-            let results = ParallelOpening.results(rows, decoder: RecordCoding.decoder()) { row, _ in try openSummary(row, keys: keys) }
+            // Each worker shares the ids it decodes across its summaries (`TextInterner`).
+            let results = ParallelOpening.results(rows, context: { TextInterner() }) { row, interner in
+                try openSummary(row, keys: keys, interner: &interner)
+            }
             for (row, result) in zip(rows, results) {
                 let child = ChildID(rawValue: row.childID ?? "")
                 if case .success(let entry) = result {

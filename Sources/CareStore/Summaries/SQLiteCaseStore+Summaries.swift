@@ -34,10 +34,16 @@ extension SQLiteCaseStore {
 
     /// The entry a summary row holds. Its child, when it has one, must be the row's.
     static func openSummary(_ row: RecordRow, keys: SessionKeys) throws -> CaseloadEntry {
+        var interner = TextInterner()
+        return try openSummary(row, keys: keys, interner: &interner)
+    }
+
+    /// The same, sharing repeated text with the summaries `interner` decoded before.
+    static func openSummary(_ row: RecordRow, keys: SessionKeys, interner: inout TextInterner) throws -> CaseloadEntry {
         let plain = try keys.sealer.open(row)
         let entry: CaseloadEntry
         do {
-            entry = try SummaryCodec.decode(plain)
+            entry = try SummaryCodec.decode(plain, interner: &interner)
         } catch {
             throw StoreError.corrupt("the summary \(row.id) does not decode")
         }

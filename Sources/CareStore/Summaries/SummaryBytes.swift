@@ -56,6 +56,8 @@ struct SummaryWriter {
 struct SummaryReader {
     private let bytes: [UInt8]
     private var offset = 0
+    /// Shares repeated text (ids) with the summaries decoded before this one.
+    var interner = TextInterner()
 
     /// The format the bytes were written in, one of those the reader was given.
     private(set) var version: UInt8 = 0
@@ -109,7 +111,7 @@ struct SummaryReader {
         let length = try count()
         defer { offset += length }
         return bytes.withUnsafeBufferPointer { buffer in
-            String(decoding: UnsafeBufferPointer(rebasing: buffer[offset..<(offset + length)]), as: UTF8.self)
+            interner.text(UnsafeBufferPointer(rebasing: buffer[offset..<(offset + length)]))
         }
     }
 

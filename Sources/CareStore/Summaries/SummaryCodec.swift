@@ -34,7 +34,15 @@ enum SummaryCodec {
     }
 
     static func decode(_ data: Data) throws -> CaseloadEntry {
+        var interner = TextInterner()
+        return try decode(data, interner: &interner)
+    }
+
+    /// Decodes `data`, sharing repeated text with what `interner` decoded before.
+    static func decode(_ data: Data, interner: inout TextInterner) throws -> CaseloadEntry {
         var input = try SummaryReader(data, versions: readable)
+        swap(&input.interner, &interner)
+        defer { swap(&input.interner, &interner) }
         let entry = CaseloadEntry(
             child: try input.optional { try $0.child() },
             openIndicators: try input.list { try $0.indicator() },
