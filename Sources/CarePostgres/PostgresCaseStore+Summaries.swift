@@ -42,6 +42,7 @@ extension PostgresCaseStore {
         var rows: [RecordRow] = []
         for visibility in CaseloadSummaries.classes {
             guard let children = touched[visibility] else { continue }
+            // A large import reads every child's records once rather than a long list of ids.
             let entries = try caseloadEntries(of: children.count > 2_000 ? nil : children, visibility, transaction, keys: keys)
             for child in children.sorted(by: { $0.rawValue < $1.rawValue }) {
                 guard let entry = entries[child] else { continue }

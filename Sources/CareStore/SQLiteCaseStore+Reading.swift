@@ -163,7 +163,7 @@ extension SQLiteCaseStore {
                 // no event wrote): it opens, but what it says cannot be trusted. The child is
                 // read from its records and marked, for the alert and the handover.
                 seen.insert(row.id)
-                guard let trailed = trail[row.id], trailed.version == row.version, trailed.hash == row.hash else {
+                guard CaseloadSummaries.isTrailed(row, trail[row.id]) else {
                     let child = ChildID(rawValue: row.childID ?? "")
                     unopened.insert(child)
                     try onDamage(DamagedRecord(kind: summaryKind, id: row.id, child: child), .sealBroken(kind: summaryKind, id: row.id))
@@ -201,8 +201,8 @@ extension SQLiteCaseStore {
     /// summary put back at an older version, or one no event wrote, does not match.
     static func trailedSummaries(
         of ids: Set<ChildID>?, _ visibility: VisibilityClass, db: Database
-    ) throws -> [String: (version: Int, hash: Data)] {
-        var trailed: [String: (version: Int, hash: Data)] = [:]
+    ) throws -> [String: CaseloadSummaries.Trailed] {
+        var trailed: [String: CaseloadSummaries.Trailed] = [:]
         let prefix = "\(visibility.rawValue)/"
         func collect(_ filter: String, _ arguments: StatementArguments) throws {
             // SQLite takes the bare columns from the row with the largest `seq` of each id.
@@ -211,7 +211,7 @@ extension SQLiteCaseStore {
                 WHERE kind = ? AND id >= ? AND id < ? \(filter) GROUP BY id
                 """, arguments: [summaryKind, prefix, "\(visibility.rawValue)0"] + arguments)
             while let row = try rows.next() {
-                trailed[try row.stored("id")] = (try row.stored("version"), try row.stored("row_hash"))
+                trailed[try row.stored("id")] = CaseloadSummaries.Trailed(version: try row.stored("version"), hash: try row.stored("row_hash"))
             }
         }
         guard let ids else {
