@@ -36,6 +36,10 @@ extension PostgresCaseStore {
                 rows.append(written)
                 changes.append(RecordChange(kind: write.record.kind, id: write.record.recordID, child: write.record.childID, sequence: sequence))
             }
+            // The summaries of the children the command changed, in its transaction and its event.
+            rows += try Self.refreshSummaries(
+                after: prepared.writes.map(\.record.record), at: now, changeSequence: first + Int64(max(0, prepared.writes.count - 1)),
+                transaction, keys: keys)
             try appendEvent(
                 transaction, keys: keys, action: prepared.action, targetKind: prepared.target.kind, targetID: prepared.target.id,
                 child: prepared.child, summary: prepared.summary, rows: rows)

@@ -3,9 +3,9 @@ import CareDomain
 import Foundation
 import PostgresNIO
 
-/// Reading records. The caseload is built from the records themselves (opened here, with the
-/// session's keys), as the in-memory store builds it; the last contact of each class comes from
-/// the clear `sort_at` column, so a note the role may not open still counts by its time.
+/// Reading records. The caseload is read from the sealed per-child summaries
+/// (`PostgresCaseStore+Summaries`), as on the SQLite store; the last contact of a class the role
+/// may not open comes from the clear `sort_at` column, so such a note still counts by its time.
 extension PostgresCaseStore {
     func require(_ permission: Permission) throws {
         do { try permission.require(role) } catch { throw CommandError.denied(error) }
@@ -42,47 +42,41 @@ extension PostgresCaseStore {
         snapshot.workers = try Self.fetchAll(Worker.self, transaction, keys: keys, damaged: &snapshot.damaged)
     }
 
-    /// The child-scoped parts of a snapshot, for every child or only `ids`.
+    /// The child-scoped parts of a snapshot, for every child or only `ids`, as the SQLite store
+    /// reads them (`childParts`): each child's entry of each class the reader may read from its
+    /// sealed summary (`summarizedEntries`), or from its records where the store keeps no
+    /// summaries of that class (yet); the time of a note of a class the reader may not read still
+    /// counts, from its clear column, marked in `restrictedLastContact`. A record or summary that
+    /// does not open is passed over and listed in `damaged`, so the rest loads.
     private func snapshot(children ids: Set<ChildID>?, _ transaction: PostgresLink.Transaction, keys: SessionKeys) throws -> CaseloadSnapshot {
-        func wanted(_ child: ChildID?) -> Bool { ids == nil || (child.map { ids!.contains($0) } ?? false) }
-        var snapshot = CaseloadSnapshot()
-        var lastContact: [VisibilityClass: [ChildID: Date]] = [:]
-        for row in try transaction.query(
-            "SELECT child_id, class, MAX(sort_at) AS last FROM records WHERE kind = $1 AND child_id IS NOT NULL GROUP BY child_id, class",
-            [.text(RecordKind.contact.rawValue)]) {
-            guard let visibility = VisibilityClass(rawValue: try row.stored("class")), let last = try row.stored("last", as: Double?.self)
-            else { continue }
-            let child = ChildID(rawValue: try row.stored("child_id"))
-            if wanted(child) { lastContact[visibility, default: [:]][child] = Date(timeIntervalSince1970: last) }
-        }
         var damaged: [DamagedRecord] = []
-        func all<Record: CareRecord>(_ type: Record.Type) throws -> [Record] {
-            try Self.fetchAll(type, transaction, keys: keys, damaged: &damaged).filter { wanted($0.childID) }
-        }
-        let episodes = Dictionary(grouping: try all(MissingEpisode.self), by: \.child)
-        let indicators = Dictionary(grouping: try all(RiskIndicator.self), by: \.child)
-        let plans = Dictionary(try all(SafetyPlan.self).map { ($0.child, $0) }, uniquingKeysWith: { a, _ in a })
-        let referrals = Dictionary(grouping: try all(Referral.self), by: \.child)
-        let appointments = Dictionary(grouping: try all(Appointment.self), by: \.child)
-        for child in try all(Child.self) {
-            let id = child.id
-            snapshot.add(.team(child: child, episodes: episodes[id] ?? [], indicators: indicators[id] ?? [], plan: plans[id],
-                               referrals: referrals[id] ?? [], appointments: appointments[id] ?? [],
-                               lastContact: lastContact[.team]?[id]), of: id)
-            for visibility in role.readableClasses where visibility != .team && keys.keyring.holds(visibility) {
-                if let last = lastContact[visibility]?[id] { snapshot.add(.restricted(lastContact: last), of: id) }
-            }
-            // A note the role may not open still counts, by its time alone.
-            for (visibility, times) in lastContact where !(role.mayRead(visibility) && keys.keyring.holds(visibility)) {
-                if let time = times[id], snapshot.lastContact[id].map({ $0 < time }) ?? true {
-                    snapshot.lastContact[id] = time
-                    snapshot.restrictedLastContact.insert(id)
+        let note: DamageHandler = { record, _ in damaged.append(record) }
+        var snapshot = CaseloadSnapshot()
+        let kept = try Self.summarizedClasses(transaction)
+        let readable = role.readableClasses
+        for visibility in CaseloadSummaries.classes where readable.contains(visibility) {
+            let entries = kept.contains(visibility) && keys.keyring.holds(visibility)
+                ? try Self.summarizedEntries(of: ids, visibility, transaction, keys: keys, onDamage: note)
+                : try Self.caseloadEntries(of: ids, visibility, transaction, keys: keys, onDamage: note)
+            // In case-number order (a child that does not open first), so `normalizeOrder` moves none.
+            for (child, entry) in entries.sorted(by: { a, b in
+                guard let x = a.value.child?.caseNumber, let y = b.value.child?.caseNumber else {
+                    return a.value.child == nil && b.value.child != nil
                 }
+                return x < y
+            }) {
+                snapshot.add(entry, of: child)
             }
         }
-        snapshot.responses = try Self.fetchAll(AlertResponse.self, transaction, keys: keys, damaged: &damaged)
-            .filter { ids == nil || wanted($0.child) }
-        snapshot.damaged += damaged
+        for visibility in CaseloadSummaries.classes where !readable.contains(visibility) {
+            for (child, time) in try Self.lastContacts(of: ids, visibility, transaction)
+            where snapshot.lastContact[child].map({ $0 < time }) ?? true {
+                snapshot.lastContact[child] = time
+                snapshot.restrictedLastContact.insert(child)
+            }
+        }
+        snapshot.responses = try Self.fetchAll(AlertResponse.self, children: ids, transaction, keys: keys, onDamage: note)
+        snapshot.damaged = damaged
         return snapshot
     }
 

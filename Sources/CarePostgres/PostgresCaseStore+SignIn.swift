@@ -61,6 +61,8 @@ extension PostgresCaseStore {
             for (key, value) in [
                 ("format", PostgresSchema.format), ("store_id", storeID), ("unit", unit.code), ("time_zone", unit.timeZone.identifier),
                 ("created_at", String(now.timeIntervalSince1970)), ("changes", "0"), ("sealing", "2"),
+                // No child yet, so every class's summaries are complete.
+                ("summaries", CaseloadSummaries.setting(Set(CaseloadSummaries.classes))),
             ] {
                 try transaction.query("INSERT INTO meta(key, value) VALUES ($1, $2)", [.text(key), .bytes(Data(value.utf8))])
             }
@@ -238,6 +240,9 @@ extension PostgresCaseStore {
                 notices.append("This account will receive the key to \(visibility.records) when someone who holds it next signs in; until then they stay hidden here.")
             }
             try foldFailedLogins(transaction, keys: session)
+            // A store made on the server before it kept summaries gets them now; the restricted
+            // class's at the first sign-in of someone who holds its key.
+            try buildMissingSummaries(transaction, keys: session, actor: unlock.accountID, now: clock.now())
             switch mode {
             case .session:
                 try appendEvent(transaction, keys: session, AuditLinking.Pending(

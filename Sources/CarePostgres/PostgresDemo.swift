@@ -22,6 +22,8 @@ extension PostgresCaseStore {
                 rows.append(row)
                 counts[stored.kind, default: 0] += 1
             }
+            rows += try Self.refreshSummaries(
+                after: records, at: now, changeSequence: first + Int64(max(0, records.count - 1)), transaction, keys: keys)
             // Case numbers go on from the highest imported, per unit and year.
             var highest: [String: Int] = [:]
             for case let child as Child in records where child.caseNumber.isAssigned {

@@ -7,8 +7,8 @@ import PostgresNIO
 /// row for row and byte for byte — sealed payloads, keyed tags, key grants and the audit chain
 /// are copied, never opened, so no passphrase is needed and the server learns nothing it would
 /// not hold anyway. Then every copied row is read back and compared with what was sent (the row
-/// hash the audit trail keeps for records, the bytes of each chain link), before the copy is
-/// said to be done.
+/// hash the audit trail keeps for records and caseload summaries, the bytes of each chain link),
+/// before the copy is said to be done.
 public enum PostgresMigration {
     /// What a migration did, in words and numbers.
     public struct Report: Sendable, Equatable, CustomStringConvertible {
@@ -99,6 +99,19 @@ public enum PostgresMigration {
             }
             if seen != records.rows.count { mismatches.append("\(records.rows.count) records sent, \(seen) on the server") }
         }
+        if let summaries = tables.first(where: { $0.name == "summaries" }) {
+            var sent: [String: Data] = [:]
+            for row in summaries.rows {
+                let stored = try summaryRow(row, columns: summaries.columns)
+                sent[stored.id] = stored.hash
+            }
+            let back = try link.query("SELECT \(CaseloadSummaries.columns) FROM summaries")
+            for row in back {
+                let stored = try PostgresCaseStore.summaryRow(row)
+                if sent[stored.id] != stored.hash { mismatches.append("the summary \(stored.id)") }
+            }
+            if back.count != summaries.rows.count { mismatches.append("\(summaries.rows.count) summaries sent, \(back.count) on the server") }
+        }
         if let audit = tables.first(where: { $0.name == "audit" }),
            let seqColumn = audit.columns.firstIndex(of: "seq"), let hashColumn = audit.columns.firstIndex(of: "hash"),
            let payloadColumn = audit.columns.firstIndex(of: "payload") {
@@ -115,6 +128,21 @@ public enum PostgresMigration {
             if back.count != audit.rows.count { mismatches.append("\(audit.rows.count) audit events sent, \(back.count) on the server") }
         }
         return mismatches
+    }
+
+    private static func summaryRow(_ row: [StoreTable.Value], columns: [String]) throws -> RecordRow {
+        func value(_ name: String) -> StoreTable.Value { columns.firstIndex(of: name).map { row[$0] } ?? .null }
+        guard case .text(let child) = value("child_id"), case .text(let visibility) = value("class"), case .integer(let version) = value("version"),
+              case .integer(let sequence) = value("change_seq"), case .bytes(let payload) = value("payload")
+        else { throw StoreError.corrupt("a caseload summary of the source store is damaged in its clear columns") }
+        let updatedAt: Double
+        switch value("updated_at") {
+        case .real(let time): updatedAt = time
+        case .integer(let time): updatedAt = Double(time)
+        default: throw StoreError.corrupt("a caseload summary of the source store is damaged in its clear columns")
+        }
+        return try CaseloadSummaries.row(
+            childID: child, visibility: visibility, version: Int(version), updatedAt: updatedAt, changeSequence: sequence, payload: payload)
     }
 
     private static func recordRow(_ row: [StoreTable.Value], columns: [String]) throws -> RecordRow {

@@ -11,6 +11,8 @@ enum SQLValue: Sendable {
     case bytes(Data?)
     /// A NULL whose type the server infers from where it goes.
     case null
+    /// A `text[]`, for `= ANY($n)`.
+    case texts([String])
 
     static func int(_ value: Int?) -> SQLValue { .integer(value.map(Int64.init)) }
 }
@@ -26,6 +28,7 @@ extension PostgresQuery {
             case .real(let number): binds.append(number)
             case .bytes(let data): try binds.append(data)
             case .null: binds.appendNull()
+            case .texts(let texts): binds.append(texts)
             }
         }
         self.init(unsafeSQL: sql, binds: binds)

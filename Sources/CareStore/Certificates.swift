@@ -201,80 +201,27 @@ enum Certificates {
     /// against its certified role, the keyring against its signature and the classes the store
     /// must have. Empty when all is well. `seenAuthority` is this machine's memory of the key.
     static func problems(keyring: Keyring, seenAuthority: Data?, db: Database) throws -> [String] {
-        let storeID = keyring.storeID
         guard let authority = try authorityKey(db) else { return [] }
-        var problems: [String] = []
-        if let seenAuthority, seenAuthority != authority {
-            problems.append("the unit's authority key is not the one this machine saw first (\(UnitAuthority.fingerprint(seenAuthority))): "
-                + "the certificates may have been replaced")
-        }
-        let stored = try accounts(db)
-        var valid: [String: CertifiedAccount] = [:]
-        // Accounts still on the first format when the store was certified: certified at a
-        // supervisor's sign-in once their keys' entitlements vouch for them; until then given
-        // keys by entitlement, for the role the clear column says.
-        var waiting: [String: CertifiedAccount] = [:]
-        for entry in stored {
-            let account = entry.account
-            if entry.certificate == nil {
-                let sealed = try Int.fetchOne(
-                    db, sql: "SELECT COUNT(*) FROM key_grants WHERE account_id = ? AND sealed_key IS NOT NULL", arguments: [account.id]) ?? 0
-                let legacy = account.publicKey == nil && sealed == 0
-                if legacy || account.publicKey != nil && vouched(account, keyring: keyring, db: db, waiting: true) {
-                    waiting[account.id] = account
-                } else {
-                    problems.append("account \(account.name): not certified by the unit's authority, and no key vouches for it "
-                        + "(added outside care, or its key was changed outside care; set its passphrase again to certify it)")
-                }
-            } else if !account.verifies(entry.certificate, authority: authority, storeID: storeID) {
-                problems.append("account \(account.name): its certificate does not verify: its role, state or key was changed outside care, "
-                    + "or the account was added outside care")
-            } else {
-                valid[account.id] = account
-            }
-        }
-        let names = Dictionary(stored.map { ($0.account.id, $0.account.name) }, uniquingKeysWith: { first, _ in first })
-        var granted: [String: Set<VisibilityClass>] = [:]
-        for row in try Row.fetchAll(db, sql: "SELECT account_id, class FROM key_grants ORDER BY account_id, class") {
+        var entitlements: [String: [VisibilityClass: Data]] = [:]
+        var sealed: [String: Int] = [:]
+        var grants: [(accountID: String, visibility: VisibilityClass)] = []
+        for row in try Row.fetchAll(db, sql: "SELECT account_id, class, entitlement, sealed_key IS NOT NULL AS sealed FROM key_grants ORDER BY account_id, class") {
             let id: String = try row.stored("account_id")
             guard let visibility = VisibilityClass(rawValue: try row.stored("class")) else { continue }
-            granted[id, default: []].insert(visibility)
-            let name = names[id] ?? "with id \(id)"
-            if let account = waiting[id] {
-                if !account.active || !account.role.mayRead(visibility) {
-                    problems.append("key grant of \(visibility.records) to account \(name), whose role (\(account.role.title)) may not read them")
-                }
-                continue
-            }
-            guard let account = valid[id] else {
-                problems.append("key grant of \(visibility.records) to account \(name), which has no valid certificate")
-                continue
-            }
-            if !account.active {
-                problems.append("key grant of \(visibility.records) to account \(name), which is disabled")
-            } else if !account.role.mayRead(visibility) {
-                problems.append("key grant of \(visibility.records) to account \(name), whose certified role (\(account.role.title)) may not read them")
-            }
+            if let entitlement = try row.stored("entitlement", as: Data?.self) { entitlements[id, default: [:]][visibility] = entitlement }
+            if try row.stored("sealed", as: Bool.self) { sealed[id, default: 0] += 1 }
+            grants.append((id, visibility))
         }
-        let grantsOfAuthority = try String.fetchAll(db, sql: "SELECT account_id FROM authority_grants ORDER BY account_id")
-        for id in grantsOfAuthority where !(valid[id].map { $0.active && $0.role == .supervisor } ?? false) {
-            problems.append("the unit's authority key is given to account \(names[id] ?? "with id \(id)"), which is not a certified active supervisor")
-        }
-        let checks = try keyChecks(db)
-        let pending = try pendingClasses(db)
-        for visibility in VisibilityClass.allCases where checks[visibility] == nil && !pending.contains(visibility) {
-            problems.append("the key to \(visibility.records) is missing from this store; restore it from a backup")
-        }
-        let signature = try Data.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'keyring_signature'")
-        if let key = try? UnitAuthority.VerifyingKey(rawRepresentation: authority),
-           signature.map({ key.isValidSignature($0, for: UnitAuthority.keyringBytes(checks, storeID: storeID)) }) != true {
-            problems.append("the keyring is not as the unit's authority signed it: a class key was added, removed or replaced outside care")
-        }
-        for account in valid.values.sorted(by: { $0.name < $1.name }) where account.active && account.publicKey != nil {
-            for visibility in account.role.readableClasses where checks[visibility] != nil && !(granted[account.id]?.contains(visibility) ?? false) {
-                problems.append("account \(account.name) holds no key to \(visibility.records), which its role reads")
-            }
-        }
-        return problems
+        let check = AccountCheck(
+            authorityKey: authority, seenAuthority: seenAuthority,
+            accounts: try accounts(db).map { stored in
+                AccountCheck.Account(
+                    account: stored.account, certificate: stored.certificate, sealedGrants: sealed[stored.account.id] ?? 0,
+                    entitlements: entitlements[stored.account.id] ?? [:])
+            },
+            grants: grants, authorityGrants: try String.fetchAll(db, sql: "SELECT account_id FROM authority_grants ORDER BY account_id"),
+            keyChecks: try keyChecks(db), pending: try pendingClasses(db),
+            keyringSignature: try Data.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'keyring_signature'"))
+        return check.problems(keyring: keyring)
     }
 }

@@ -77,28 +77,15 @@ extension SQLiteCaseStore {
         db: Database, keys: SessionKeys, troubled: Set<String>
     ) throws -> (checked: Int, notReadable: Int, problems: [StoreCheckReport.RecordProblem]) {
         guard try db.tableExists("summaries") else { return (0, 0, []) }
-        var checked = 0
-        var notReadable = 0
-        var problems: [StoreCheckReport.RecordProblem] = []
         let latest = """
             WITH latest AS (
                 SELECT id, version, child_id, row_hash, MAX(seq) AS seq FROM audit_rows WHERE kind = '\(summaryKind)' GROUP BY id
             )
             """
-        let kept = try summarizedClasses(db)
-        var made: [VisibilityClass: [ChildID: CaseloadEntry]] = [:]
-        for visibility in summaryClasses where keys.keyring.holds(visibility) && kept.contains(visibility) {
-            // A child with a damaged record is left out: its summary cannot be compared with
-            // records that do not open, and the damaged record is named above.
-            var damagedChildren = Set<ChildID>()
-            var entries = try caseloadEntries(of: nil, visibility, db: db, keys: keys) { record, _ in
-                if let child = record.child { damagedChildren.insert(child) }
-                if record.isChildRecord { damagedChildren.insert(ChildID(rawValue: record.id)) }
-            }
-            for child in damagedChildren { entries[child] = nil }
-            made[visibility] = entries
-        }
-        var summarized: [VisibilityClass: Set<ChildID>] = [:]
+        var summaries = SummaryCheck(
+            keys: keys, made: try SummaryCheck.made(kept: try summarizedClasses(db), keys: keys) { visibility, damaged in
+                try caseloadEntries(of: nil, visibility, db: db, keys: keys) { record, _ in damaged(record) }
+            }, troubled: troubled)
         let rows = try Row.fetchCursor(db, sql: """
             \(latest)
             SELECT s.child_id, s.class, s.version, s.updated_at, s.change_seq, s.payload,
@@ -107,64 +94,20 @@ extension SQLiteCaseStore {
             ORDER BY s.rowid
             """)
         while let stored = try rows.next() {
-            checked += 1
             let id = "\((try? stored.stored("class", as: String?.self)).flatMap { $0 } ?? "")/\((try? stored.stored("child_id", as: String?.self)).flatMap { $0 } ?? "")"
-            func problem(_ reason: StoreCheckReport.RecordProblem.Reason) {
-                problems.append(.init(kind: summaryKind, id: id, reason: reason))
-            }
-            let row: RecordRow
-            do {
-                row = try summaryRow(stored)
-            } catch {
-                problem(.damaged("\(error)"))
-                continue
-            }
-            let child = ChildID(rawValue: row.childID ?? "")
-            summarized[row.visibility, default: []].insert(child)
-            guard let trailVersion = try stored.stored("trail_version", as: Int?.self) else {
-                problem(.notInTrail)
-                continue
-            }
-            if row.version < trailVersion {
-                problem(.rolledBack(stored: row.version, trail: trailVersion))
-            } else if row.version > trailVersion {
-                problem(.unknownVersion(stored: row.version, trail: trailVersion))
-            } else if row.childID != (try stored.stored("trail_child", as: String?.self)) {
-                problem(.moved(from: try stored.stored("trail_child"), to: row.childID))
-            } else if row.hash != (try stored.stored("trail_hash", as: Data.self)) {
-                problem(.altered)
-            } else if !keys.keyring.holds(row.visibility) {
-                notReadable += 1
-            } else {
-                do {
-                    let entry = try openSummary(row, keys: keys)
-                    if let expected = made[row.visibility], let made = expected[child], !troubled.contains(child.rawValue), made != entry {
-                        problem(.differs)
-                    }
-                } catch StoreError.sealBroken {
-                    problem(.sealBroken)
-                } catch {
-                    problem(.damaged("\(error)"))
-                }
-            }
+            let written: RecordCheck.Written? = if let version = try stored.stored("trail_version", as: Int?.self) {
+                RecordCheck.Written(version: version, childID: try stored.stored("trail_child"), rowHash: try stored.stored("trail_hash"))
+            } else { nil }
+            summaries.check(id: id, row: Result { try summaryRow(stored) }, written: written)
         }
         let deleted = try Row.fetchAll(db, sql: """
             \(latest)
             SELECT l.id, l.version FROM latest l LEFT JOIN summaries s ON l.id = s.class || '/' || s.child_id
             WHERE s.child_id IS NULL ORDER BY l.seq
             """)
-        for row in deleted {
-            problems.append(.init(kind: summaryKind, id: try row.stored("id"), reason: .deleted(version: try row.stored("version"))))
-        }
-        let named = Set(try deleted.map { try $0.stored("id", as: String.self) })
-        for (visibility, entries) in made.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            for child in entries.keys.sorted(by: { $0.rawValue < $1.rawValue })
-            where !(summarized[visibility]?.contains(child) ?? false) && !named.contains(summaryID(child, visibility))
-                && !troubled.contains(child.rawValue) {
-                problems.append(.init(kind: summaryKind, id: summaryID(child, visibility), reason: .missing))
-            }
-        }
-        return (checked, notReadable, problems)
+        for row in deleted { summaries.deleted(id: try row.stored("id"), version: try row.stored("version")) }
+        summaries.finish()
+        return (summaries.checked, summaries.notReadable, summaries.problems)
     }
 }
 

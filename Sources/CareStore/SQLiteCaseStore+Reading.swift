@@ -143,7 +143,7 @@ extension SQLiteCaseStore {
         func open(_ rows: [RecordRow]) {
             // Each worker shares the ids it decodes across its summaries (`TextInterner`).
             let results = ParallelOpening.results(rows, context: { TextInterner() }) { row, interner in
-                try openSummary(row, keys: keys, interner: &interner)
+                try CaseloadSummaries.open(row, keys: keys, interner: &interner)
             }
             for (row, result) in zip(rows, results) {
                 let child = ChildID(rawValue: row.childID ?? "")
@@ -227,7 +227,7 @@ extension SQLiteCaseStore {
                 // Not the summary the trail last wrote (an older copy put back, one moved, one
                 // no event wrote): it opens, but what it says cannot be trusted. The child is
                 // read from its records and marked, for the alert and the handover.
-                guard let trailed = trail.removeValue(forKey: row.id), trailed.version == row.version, trailed.hash == row.hash else {
+                guard CaseloadSummaries.isTrailed(row, trail.removeValue(forKey: row.id)) else {
                     let child = ChildID(rawValue: row.childID ?? "")
                     read.unopened.insert(child)
                     read.notAsTrailed.append(DamagedRecord(kind: summaryKind, id: row.id, child: child))
@@ -250,8 +250,8 @@ extension SQLiteCaseStore {
     /// summary put back at an older version, or one no event wrote, does not match.
     static func trailedSummaries(
         of ids: Set<ChildID>?, _ visibility: VisibilityClass, db: Database
-    ) throws -> [String: (version: Int, hash: Data)] {
-        var trailed: [String: (version: Int, hash: Data)] = [:]
+    ) throws -> [String: CaseloadSummaries.Trailed] {
+        var trailed: [String: CaseloadSummaries.Trailed] = [:]
         let prefix = "\(visibility.rawValue)/"
         func collect(_ filter: String, _ arguments: StatementArguments) throws {
             // SQLite takes the bare columns from the row with the largest `seq` of each id.
@@ -260,7 +260,7 @@ extension SQLiteCaseStore {
                 WHERE kind = ? AND id >= ? AND id < ? \(filter) GROUP BY id
                 """, arguments: [summaryKind, prefix, "\(visibility.rawValue)0"] + arguments)
             while let row = try rows.next() {
-                trailed[try row.stored("id")] = (try row.stored("version"), try row.stored("row_hash"))
+                trailed[try row.stored("id")] = CaseloadSummaries.Trailed(version: try row.stored("version"), hash: try row.stored("row_hash"))
             }
         }
         guard let ids else {

@@ -73,7 +73,10 @@ import Testing
         let child = try unit.child()
         _ = try unit.protection.perform(.addIndicator(Samples.indicator(child: child.id)))
         let supervisor = try #require(unit.supervisor as? PostgresCaseStore)
-        let stored = try #require(Int(try server.psql(unit.postgres!, "SELECT count(*) FROM care_tst.records").trimmingCharacters(in: .whitespacesAndNewlines)))
+        // Records and caseload summaries, both checked against the trail.
+        let stored = try #require(Int(try server.psql(
+            unit.postgres!, "SELECT (SELECT count(*) FROM care_tst.records) + (SELECT count(*) FROM care_tst.summaries)"
+        ).trimmingCharacters(in: .whitespacesAndNewlines)))
         let healthy = try supervisor.verify()
         #expect(healthy.isHealthy)
         #expect(healthy.recordsChecked == stored)

@@ -11,44 +11,30 @@ import GRDB
 /// A summary's row is a `RecordRow` of kind `summary` whose id is `<class>/<child id>`: it is
 /// sealed, hashed and trailed by the code every record goes through.
 extension SQLiteCaseStore {
-    static let summaryKind = "summary"
+    static let summaryKind = CaseloadSummaries.kind
 
     /// The classes a child can have a summary of.
-    static let summaryClasses: [VisibilityClass] = [.team, .restricted]
+    static let summaryClasses = CaseloadSummaries.classes
 
-    static func summaryID(_ child: ChildID, _ visibility: VisibilityClass) -> String { "\(visibility.rawValue)/\(child.rawValue)" }
+    static func summaryID(_ child: ChildID, _ visibility: VisibilityClass) -> String { CaseloadSummaries.id(child, visibility) }
 
-    static let summaryColumns = "child_id, class, version, updated_at, change_seq, payload"
+    static let summaryColumns = CaseloadSummaries.columns
 
     /// A row of `summaries` read with `summaryColumns`, as the `RecordRow` it is sealed as.
     static func summaryRow(_ stored: Row) throws -> RecordRow {
-        let child: String = try stored.stored("child_id")
-        guard let visibility = VisibilityClass(rawValue: try stored.stored("class")) else {
-            throw StoreError.corrupt("the summary of child \(child) names an unknown visibility class")
-        }
-        return RecordRow(
-            kind: summaryKind, id: summaryID(ChildID(rawValue: child), visibility), childID: child, version: try stored.stored("version"),
-            sortAt: nil, updatedAt: try stored.stored("updated_at"), changeSequence: try stored.stored("change_seq"), visibility: visibility,
-            payload: try stored.stored("payload"))
+        try CaseloadSummaries.row(
+            childID: try stored.stored("child_id"), visibility: try stored.stored("class"), version: try stored.stored("version"),
+            updatedAt: try stored.stored("updated_at"), changeSequence: try stored.stored("change_seq"), payload: try stored.stored("payload"))
     }
 
-    /// The entry a summary row holds. Its child, when it has one, must be the row's.
+    /// The entry a summary row holds (`CaseloadSummaries.open`).
     static func openSummary(_ row: RecordRow, keys: SessionKeys) throws -> CaseloadEntry {
-        var interner = TextInterner()
-        return try openSummary(row, keys: keys, interner: &interner)
+        try CaseloadSummaries.open(row, keys: keys)
     }
 
     /// The same, sharing repeated text with the summaries `interner` decoded before.
     static func openSummary(_ row: RecordRow, keys: SessionKeys, interner: inout TextInterner) throws -> CaseloadEntry {
-        let plain = try keys.sealer.open(row)
-        let entry: CaseloadEntry
-        do {
-            entry = try SummaryCodec.decode(plain, interner: &interner)
-        } catch {
-            throw StoreError.corrupt("the summary \(row.id) does not decode")
-        }
-        if let child = entry.child, child.id.rawValue != row.childID { throw StoreError.sealBroken(kind: row.kind, id: row.id) }
-        return entry
+        try CaseloadSummaries.open(row, keys: keys, interner: &interner)
     }
 
     // MARK: Which classes are summarized
@@ -60,11 +46,11 @@ extension SQLiteCaseStore {
         guard try db.tableExists("summaries"),
               let text = try String.fetchOne(db, sql: "SELECT CAST(value AS TEXT) FROM meta WHERE key = 'summaries'")
         else { return [] }
-        return Set(text.split(separator: ",").compactMap { VisibilityClass(rawValue: String($0)) })
+        return CaseloadSummaries.kept(fromSetting: text)
     }
 
     static func markSummarized(_ classes: Set<VisibilityClass>, db: Database) throws {
-        let text = summaryClasses.filter(classes.contains).map(\.rawValue).joined(separator: ",")
+        let text = CaseloadSummaries.setting(classes)
         try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES ('summaries', ?)", arguments: [text])
     }
 
@@ -79,14 +65,7 @@ extension SQLiteCaseStore {
     ) throws -> [RecordRow] {
         let kept = try summarizedClasses(db)
         guard !kept.isEmpty else { return [] }
-        var touched: [VisibilityClass: Set<ChildID>] = [:]
-        for record in records {
-            guard let child = record.childID else { continue }
-            for visibility in CaseloadEntry.classes(changedBy: type(of: record).kind, visibility: record.visibilityClass)
-            where kept.contains(visibility) && keys.keyring.holds(visibility) {
-                touched[visibility, default: []].insert(child)
-            }
-        }
+        let touched = CaseloadSummaries.touched(by: records, kept: kept, keys: keys)
         var rows: [RecordRow] = []
         for visibility in summaryClasses {
             guard let children = touched[visibility] else { continue }
@@ -107,10 +86,8 @@ extension SQLiteCaseStore {
     ) throws -> RecordRow {
         let stored = try Int.fetchOne(
             db, sql: "SELECT version FROM summaries WHERE child_id = ? AND class = ?", arguments: [child.rawValue, visibility.rawValue])
-        var row = RecordRow(
-            kind: summaryKind, id: summaryID(child, visibility), childID: child.rawValue, version: (stored ?? 0) + 1, sortAt: nil,
-            updatedAt: now.timeIntervalSince1970, changeSequence: changeSequence, visibility: visibility)
-        try keys.sealer.seal(SummaryCodec.encode(entry), into: &row)
+        let row = try CaseloadSummaries.sealed(
+            entry, of: child, visibility, version: (stored ?? 0) + 1, at: now, changeSequence: changeSequence, keys: keys)
         try db.cachedStatement(sql: """
             INSERT OR REPLACE INTO summaries(child_id, class, version, updated_at, change_seq, payload) VALUES (?, ?, ?, ?, ?, ?)
             """).execute(arguments: [child.rawValue, visibility.rawValue, row.version, row.updatedAt, row.changeSequence, row.payload])
@@ -177,36 +154,23 @@ extension SQLiteCaseStore {
         onDamage: DamageHandler = refuseDamage
     ) throws -> [ChildID: CaseloadEntry] {
         let last = try lastContacts(of: ids, visibility, db: db)
-        guard visibility == .team else { return last.mapValues { CaseloadEntry.restricted(lastContact: $0) } }
+        guard visibility == .team else { return CaseloadSummaries.restrictedEntries(lastContact: last) }
         let decoder = RecordCoding.decoder()
-        // Children whose own record does not open: what of theirs does open still counts (an
-        // open missing episode above all), in an entry without the child.
-        var unreadable = Set<ChildID>()
+        var records = CaseloadSummaries.TeamRecords()
         func noting(_ record: DamagedRecord, _ error: StoreError) throws {
-            if record.isChildRecord { unreadable.insert(ChildID(rawValue: record.id)) }
+            if record.isChildRecord { records.unreadable.insert(ChildID(rawValue: record.id)) }
             try onDamage(record, error)
         }
         func fetch<Record: CareRecord>(_ type: Record.Type) throws -> [Record] {
             try fetchAll(type, children: ids, db: db, keys: keys, decoder: decoder, onDamage: noting)
         }
-        let episodes = Dictionary(grouping: try fetch(MissingEpisode.self), by: \.child)
-        let indicators = Dictionary(grouping: try fetch(RiskIndicator.self), by: \.child)
-        let plans = Dictionary(try fetch(SafetyPlan.self).map { ($0.child, $0) }, uniquingKeysWith: { first, _ in first })
-        let referrals = Dictionary(grouping: try fetch(Referral.self), by: \.child)
-        let appointments = Dictionary(grouping: try fetch(Appointment.self), by: \.child)
-        var entries: [ChildID: CaseloadEntry] = [:]
-        for child in try fetch(Child.self) {
-            let id = child.id
-            entries[id] = .team(
-                child: child, episodes: episodes[id] ?? [], indicators: indicators[id] ?? [], plan: plans[id],
-                referrals: referrals[id] ?? [], appointments: appointments[id] ?? [], lastContact: last[id])
-        }
-        for id in unreadable where entries[id] == nil {
-            entries[id] = .unreadable(
-                episodes: episodes[id] ?? [], indicators: indicators[id] ?? [], plan: plans[id],
-                referrals: referrals[id] ?? [], appointments: appointments[id] ?? [], lastContact: last[id])
-        }
-        return entries
+        records.episodes = try fetch(MissingEpisode.self)
+        records.indicators = try fetch(RiskIndicator.self)
+        records.plans = try fetch(SafetyPlan.self)
+        records.referrals = try fetch(Referral.self)
+        records.appointments = try fetch(Appointment.self)
+        records.children = try fetch(Child.self)
+        return CaseloadSummaries.teamEntries(records, lastContact: last)
     }
 
     /// The time of each child's last contact of `visibility`, from the clear `sort_at` column

@@ -17,11 +17,11 @@ import Foundation
 /// Format 4 (issue 23) added a child's phone numbers at the end of the child, so the caseload
 /// filter finds a child by one without opening the record; a format-3 summary is read with
 /// none, for the same reason.
-enum SummaryCodec {
-    static let format: UInt8 = 4
-    static let readable: ClosedRange<UInt8> = 1...4
+package enum SummaryCodec {
+    package static let format: UInt8 = 4
+    package static let readable: ClosedRange<UInt8> = 1...4
 
-    static func encode(_ entry: CaseloadEntry) -> Data {
+    package static func encode(_ entry: CaseloadEntry) -> Data {
         var out = SummaryWriter(version: format)
         out.optional(entry.child) { $0.child($1) }
         out.list(entry.openIndicators) { $0.indicator($1) }
@@ -33,13 +33,13 @@ enum SummaryCodec {
         return Data(out.bytes)
     }
 
-    static func decode(_ data: Data) throws -> CaseloadEntry {
+    package static func decode(_ data: Data) throws -> CaseloadEntry {
         var interner = TextInterner()
         return try decode(data, interner: &interner)
     }
 
     /// Decodes `data`, sharing repeated text with what `interner` decoded before.
-    static func decode(_ data: Data, interner: inout TextInterner) throws -> CaseloadEntry {
+    package static func decode(_ data: Data, interner: inout TextInterner) throws -> CaseloadEntry {
         var input = try SummaryReader(data, versions: readable)
         swap(&input.interner, &interner)
         defer { swap(&input.interner, &interner) }
@@ -448,11 +448,11 @@ extension SummaryReader {
 // MARK: Indicator kinds
 
 extension SummaryCodec {
-    static let otherIndicator = "other"
+    package static let otherIndicator = "other"
 
     /// Each standard kind's name in a summary. Written out rather than taken from the order of
     /// `RiskIndicator.Kind.standard`, so reordering that list changes no stored summary.
-    static let indicatorNames: [RiskIndicator.Kind: String] = [
+    package static let indicatorNames: [RiskIndicator.Kind: String] = [
         .olderOrControllingPartner: "older-partner",
         .repeatedMissingEpisodes: "repeated-missing",
         .unexplainedMoneyOrGoods: "unexplained-goods",
@@ -469,6 +469,6 @@ extension SummaryCodec {
         .reluctanceToEngage: "reluctance",
     ]
 
-    static let indicatorKinds: [String: RiskIndicator.Kind] = Dictionary(
+    package static let indicatorKinds: [String: RiskIndicator.Kind] = Dictionary(
         uniqueKeysWithValues: indicatorNames.map { ($0.value, $0.key) })
 }

@@ -10,20 +10,20 @@ import Foundation
 /// One per decoding thread, kept for a batch of summaries. It holds at most `limit` texts, so a
 /// batch of unique ids (record ids, names) cannot make it grow without bound; ids that repeat
 /// come early and stay.
-struct TextInterner {
-    static let shortest = 16
-    static let limit = 4_096
+package struct TextInterner {
+    package static let shortest = 16
+    package static let limit = 4_096
 
     private var kept: [UInt64: String] = [:]
 
-    init() {}
+    package init() {}
 
     /// How many texts are kept.
-    var count: Int { kept.count }
+    package var count: Int { kept.count }
 
     /// The text of `bytes` (valid or not, decoded as `String(decoding:as:)` does), shared with an
     /// earlier equal text when there was one.
-    mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
+    package mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
         guard bytes.count >= Self.shortest else { return String(decoding: bytes, as: UTF8.self) }
         let key = Self.hash(bytes)
         if var earlier = kept[key] {

@@ -142,7 +142,9 @@ struct SummaryReader {
     }
 }
 
-enum SummaryBytes {
+package enum SummaryBytes {
     /// The bytes end early, or hold a value no writer writes.
-    struct Damaged: Error {}
+    package struct Damaged: Error {
+        package init() {}
+    }
 }
