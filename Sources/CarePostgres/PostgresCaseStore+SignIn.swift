@@ -238,6 +238,7 @@ extension PostgresCaseStore {
                 notices.append("This account will receive the key to \(visibility.records) when someone who holds it next signs in; until then they stay hidden here.")
             }
             try foldFailedLogins(transaction, keys: session)
+            try publishLeadDrop(keyring: keyring, transaction)
             switch mode {
             case .session:
                 try appendEvent(transaction, keys: session, AuditLinking.Pending(
@@ -289,6 +290,17 @@ extension PostgresCaseStore {
                 summary: summary))
         }
         try transaction.query("DELETE FROM failed_logins")
+    }
+
+    /// Writes (or puts right) the lead drop's public key in `meta`, when this session holds
+    /// the investigation key: a child protection worker's or a liaison's lead is sealed to it.
+    static func publishLeadDrop(keyring: Keyring, _ transaction: PostgresLink.Transaction) throws {
+        guard let published = try LeadDrop.publishedKey(keyring: keyring),
+              try metaBytes(LeadDrop.metaKey, transaction) != published
+        else { return }
+        try transaction.query("""
+            INSERT INTO meta(key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value
+            """, [.text(LeadDrop.metaKey), .bytes(published)])
     }
 
     static func metaBytes(_ key: String, _ transaction: PostgresLink.Transaction) throws -> Data? {
