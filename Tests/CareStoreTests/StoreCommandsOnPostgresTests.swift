@@ -34,7 +34,8 @@ import Testing
         #expect(list.stdout.split(separator: "\n").map(String.init) == reasons)
         // What the command saved is what every session of the unit reads.
         #expect(try unit.police.loadCaseload().closureReasons == reasons)
-        #expect(try unit.lastEvent()?.summary == "closure reasons saved (3 reasons)")
+        let saves = try unit.supervisor.auditEvents(child: nil, actor: nil, since: nil).filter { $0.summary.hasPrefix("closure reasons saved") }
+        #expect(saves.map(\.summary) == ["closure reasons saved (3 reasons)"] && saves.first?.actor == unit.supervisor.worker.id)
 
         let refused = try CareCommandRun.care(
             ["unit", "closure-reasons", "set", "declined service"] + Self.signedIn(unit, StoreFixture.protection),
@@ -67,8 +68,9 @@ import Testing
         let written = try String(contentsOfFile: out, encoding: .utf8)
         #expect(written.contains("Quillon Testalias") && written.contains(child.caseNumber.description))
         #expect(try FileManager.default.attributesOfItem(atPath: out)[.posixPermissions] as? Int == 0o600)
-        let events = try unit.supervisor.auditEvents(child: nil, actor: unit.police.worker.id, since: nil).dropFirst(before)
-        #expect(events.filter { $0.action == .export }.map(\.targetKind) == [.personOfInterest, .investigationLink])
+        let exports = try unit.supervisor.auditEvents(child: nil, actor: nil, since: nil).dropFirst(before).filter { $0.action == .export }
+        #expect(exports.map(\.targetKind) == [.personOfInterest, .investigationLink])
+        #expect(exports.allSatisfy { $0.actor == unit.police.worker.id })
     }
 
     /// No server is needed: the refusal comes before any connection, passphrase or file.
