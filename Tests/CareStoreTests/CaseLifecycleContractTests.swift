@@ -81,7 +81,15 @@ import Testing
             id: "t-4", fromAuthority: "test-authority", at: Samples.now, caseNumberThere: "OTH-2026-0007")))
         #expect(try state() == .accepted)
         #expect(try supervisor.loadCaseload().children.first { $0.id == child.id }?.isOpen == false, "accepted there: closed here")
-        let trail = try supervisor.auditTrail(of: child.id).filter { $0.action != .view && $0.action != .preview }
-        #expect(trail.count >= 7, "create and each of the six transfer steps: \(trail.map(\.summary))")
+        // One event per step, in words that name the receiving unit and no reason.
+        let steps = try supervisor.auditTrail(of: child.id).map(\.summary).filter { $0.hasPrefix("transfer to ") }
+        #expect(steps == [
+            "transfer to OTH sent, pending its answer; consent recorded",
+            "transfer to OTH revoked, with a reason; case open here",
+            "transfer to OTH sent, pending its answer; consent recorded",
+            "transfer to OTH rejected there, with a reason; case open here",
+            "transfer to OTH sent, pending its answer; consent recorded",
+            "transfer to OTH accepted there as OTH-2026-0007; case closed, this copy read-only",
+        ])
     }
 }

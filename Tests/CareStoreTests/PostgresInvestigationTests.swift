@@ -1,5 +1,6 @@
 import CareDomain
 import CarePostgres
+import CareStore
 import Foundation
 import Testing
 
@@ -36,5 +37,22 @@ import Testing
             let hex = Data(canary.utf8).map { String(format: "%02x", $0) }.joined()
             #expect(!dump.contains(canary) && !dump.lowercased().contains(hex), "\(canary) is in the server's tables in clear")
         }
+    }
+
+    @Test func aLeadCannotBeSealedBeforeThePoliceKeyIsPublishedAndAPoliceSignInPublishesIt() throws {
+        guard server.isRunning(for: #function) else { return }
+        let unit = try ContractUnit(.postgres)
+        let child = try unit.child()
+        func report() throws -> CommandOutcome {
+            try unit.protection.perform(.investigation(.reportLead(Lead(
+                child: child.id, text: "test lead", source: .worker, reportedBy: unit.protection.worker.id, reportedAt: Samples.now))))
+        }
+        _ = try server.psql(try #require(unit.postgres), "DELETE FROM care_tst.meta WHERE key = 'lead_drop_key'")
+        let footprint = try unit.footprint()
+        #expect(throws: StoreError.self) { try report() }
+        #expect(try unit.footprint() == footprint)
+        // The next sign-in of someone who holds the investigation key publishes it again.
+        _ = try unit.signIn(StoreFixture.police)
+        #expect(try report().saved.count == 1)
     }
 }

@@ -7,7 +7,7 @@ import Testing
 /// The commands of `care` that used to take a store file only, run as a script runs them
 /// against a PostgreSQL store (`--store postgres://…`) and a file alike: the unit's closure
 /// reasons and an investigation export work on both; transfers and key rotation are refused on
-/// a server in words, before anything is asked or read.
+/// a server in words, before anything is asked or read, as is every command that takes a file only.
 @Suite struct StoreCommandsOnPostgresTests {
     private static func running(_ kind: StoreKind, _ test: String) -> Bool {
         kind != .postgres || PostgresTestServer.shared.isRunning(for: test)
@@ -88,6 +88,9 @@ import Testing
             ("Revoking a transfer (care transfer revoke)", ["transfer", "revoke", "--child", "TST-2026-0042", "--reason", "test", "--out", out]),
             ("Reading a transfer answer (care transfer answer)", ["transfer", "answer", folder.appendingPathComponent("answer.json").path]),
             ("Replacing a class key (care keys rotate)", ["keys", "rotate", "team"]),
+            // Any other command that takes a store file only says the same, not "no store found".
+            ("This command", ["audit"]),
+            ("This command", ["export", "--out", out]),
         ]
         for (words, arguments) in commands {
             let run = try CareCommandRun.care(arguments + server, passphrase: StoreFixture.supervisor.passphrase)
