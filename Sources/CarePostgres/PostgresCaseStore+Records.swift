@@ -89,7 +89,10 @@ extension PostgresCaseStore {
         _ record: AnyRecord, insert: Bool, expectedVersion: Int, at: Date, changeSequence: Int64, _ transaction: PostgresLink.Transaction,
         keys: SessionKeys
     ) throws -> RecordRow? {
-        let row = try RecordOpening.sealedAny(record, at: at, changeSequence: changeSequence, keys: keys, encoder: RecordCoding.encoder())
+        // A lead from someone who may not read leads goes to the police's drop (`LeadDrop`).
+        let row = try LeadDrop.sealedForWriting(
+            any: record, at: at, changeSequence: changeSequence, keys: keys, encoder: RecordCoding.encoder()
+        ) { try metaBytes(LeadDrop.metaKey, transaction) }
         if insert {
             // ON CONFLICT, not a caught unique violation: an error would abort the transaction
             // the conflict is then read in.

@@ -243,6 +243,7 @@ extension PostgresCaseStore {
             // A store made on the server before it kept summaries gets them now; the restricted
             // class's at the first sign-in of someone who holds its key.
             try buildMissingSummaries(transaction, keys: session, actor: unlock.accountID, now: clock.now())
+            try publishLeadDrop(keyring: keyring, transaction)
             switch mode {
             case .session:
                 try appendEvent(transaction, keys: session, AuditLinking.Pending(
@@ -294,6 +295,17 @@ extension PostgresCaseStore {
                 summary: summary))
         }
         try transaction.query("DELETE FROM failed_logins")
+    }
+
+    /// Writes (or puts right) the lead drop's public key in `meta`, when this session holds
+    /// the investigation key: a child protection worker's or a liaison's lead is sealed to it.
+    static func publishLeadDrop(keyring: Keyring, _ transaction: PostgresLink.Transaction) throws {
+        guard let published = try LeadDrop.publishedKey(keyring: keyring),
+              try metaBytes(LeadDrop.metaKey, transaction) != published
+        else { return }
+        try transaction.query("""
+            INSERT INTO meta(key, value) VALUES ($1, $2) ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value
+            """, [.text(LeadDrop.metaKey), .bytes(published)])
     }
 
     static func metaBytes(_ key: String, _ transaction: PostgresLink.Transaction) throws -> Data? {

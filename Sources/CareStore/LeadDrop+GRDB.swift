@@ -7,14 +7,13 @@ import GRDB
 extension LeadDrop {
     /// Writes (or puts right) the published public key, when this session holds the key.
     static func publish(keyring: Keyring, db: Database) throws {
-        guard let key = keyring.key(for: .investigation) else { return }
-        let published = try privateKey(key, storeID: keyring.storeID).publicKey.rawRepresentation
+        guard let published = try publishedKey(keyring: keyring) else { return }
         guard try Data.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [metaKey]) != published else { return }
         try db.execute(sql: "INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", arguments: [metaKey, published])
     }
 
-    static func publicKey(_ db: Database) throws -> Curve25519.KeyAgreement.PublicKey? {
-        guard let raw = try Data.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [metaKey]) else { return nil }
-        return try? Curve25519.KeyAgreement.PublicKey(rawRepresentation: raw)
+    /// The published key's raw bytes, for `LeadDrop.sealedForWriting`.
+    static func published(_ db: Database) throws -> Data? {
+        try Data.fetchOne(db, sql: "SELECT value FROM meta WHERE key = ?", arguments: [metaKey])
     }
 }

@@ -215,14 +215,9 @@ extension SQLiteCaseStore {
         _ record: Record, at: Date, changeSequence: Int64, db: Database, keys: SessionKeys, encoder: JSONEncoder
     ) throws -> RecordRow {
         // A lead from someone who may not read leads goes to the police's drop (`LeadDrop`).
-        if Record.kind == .lead, case var row = RecordRow(record, updatedAt: at, changeSequence: changeSequence), !keys.keyring.holds(row.visibility) {
-            guard let drop = try LeadDrop.publicKey(db) else {
-                throw StoreError.invalid("The police's key for leads is not set up in this store yet; it is, once a police officer or a supervisor has signed in.")
-            }
-            try LeadDrop.seal(encoder.encode(record), into: &row, to: drop, storeID: keys.storeID)
-            return row
+        try LeadDrop.sealedForWriting(record, at: at, changeSequence: changeSequence, keys: keys, encoder: encoder) {
+            try LeadDrop.published(db)
         }
-        return try RecordOpening.sealed(record, at: at, changeSequence: changeSequence, keys: keys, encoder: encoder)
     }
 
     /// `writeRow` for a record known only as `AnyRecord`.

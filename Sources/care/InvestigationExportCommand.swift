@@ -55,8 +55,9 @@ struct InvestigationExportCommand: ParsableCommand {
                 Write it to a file (--out person.md), or add --to-terminal.
                 """)
         }
-        let store = try login.open()
-        defer { try? store.close() }
+        let signedIn = try login.openEitherBackend()
+        defer { signedIn.close() }
+        let store = signedIn.store
         guard store.worker.role.may(.viewInvestigation) else {
             throw CommandFailure.words(PermissionDenied(permission: .viewInvestigation, role: store.worker.role).description)
         }

@@ -40,6 +40,7 @@ struct KeysCommand: ParsableCommand {
         var visibility: ClassArgument
 
         func run() throws {
+            try login.refuseServer("Replacing a class key (care keys rotate)")
             let store = try login.open()
             defer { try? store.close() }
             let rotation = try store.rotateKey(visibility.visibility)

@@ -44,6 +44,9 @@ struct LoginOptions: ParsableArguments {
     }
 
     private func signInDetails(defaultAccount: String?) throws -> (StoreOptions, String, String) {
+        // A command that reaches here takes a store file only (those that take a server ask
+        // `openEitherBackend` or `PostgresStores` first): say so, not "no store was found".
+        try refuseServer("This command")
         let (path, looked) = StorePaths.discover(explicit: store)
         guard let path else { throw CommandFailure.noStore(looked: looked) }
         guard StoreAdmin.exists(path: path) else { throw CommandFailure.noStore(looked: [path]) }

@@ -28,6 +28,7 @@ struct ChildTransferCommand: ParsableCommand {
         @OptionGroup var login: LoginOptions
 
         func run() throws {
+            try login.refuseServer("Printing the unit's transfer key (care transfer key)")
             let store = try login.open()
             defer { try? store.close() }
             try SupervisorOnly.require(store, to: "print the unit's transfer key")
@@ -47,6 +48,7 @@ struct ChildTransferCommand: ParsableCommand {
         @Option(name: .long, help: "The new file to write (created 0600, never replacing one).") var out: String
 
         func run() throws {
+            try login.refuseServer("Moving a child to another unit (care transfer export)")
             guard let number = CaseNumber(child) else { throw CommandFailure.words("\(child) is not a case number like KEN-2026-0042.") }
             try TransferPaths.requireNew(out)
             let key = try TransferKey(text: to)
@@ -79,6 +81,7 @@ struct ChildTransferCommand: ParsableCommand {
         }
 
         func run() throws {
+            try login.refuseServer("Taking in a transferred child (care transfer import)")
             let sealed = try ChildTransferFile.read(try TransferPaths.read(file))
             if let out { try TransferPaths.requireNew(out) }
             let store = try login.open()
@@ -122,6 +125,7 @@ struct ChildTransferCommand: ParsableCommand {
         @Option(name: .long, help: "The revoke file to write for the receiving unit (0600, new).") var out: String
 
         func run() throws {
+            try login.refuseServer("Revoking a transfer (care transfer revoke)")
             guard let number = CaseNumber(child) else { throw CommandFailure.words("\(child) is not a case number like KEN-2026-0042.") }
             try TransferPaths.requireNew(out)
             let store = try login.open()
@@ -140,6 +144,7 @@ struct ChildTransferCommand: ParsableCommand {
         @Argument(help: "The answer file.") var file: String
 
         func run() throws {
+            try login.refuseServer("Reading a transfer answer (care transfer answer)")
             let sealed = try TransferAnswerFile.read(try TransferPaths.read(file))
             let store = try login.open()
             defer { try? store.close() }

@@ -5,7 +5,7 @@ import Foundation
 import TextUI
 
 /// `care unit closure-reasons list|set`: the unit's own settings kept in the store, so every
-/// worker of the unit sees the same.
+/// worker of the unit sees the same; on a store file or a PostgreSQL store alike.
 struct UnitCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "unit", abstract: "The unit's settings kept in the store (supervisors change them).",
@@ -21,9 +21,9 @@ struct UnitCommand: ParsableCommand {
             @OptionGroup var login: LoginOptions
 
             func run() throws {
-                let store = try login.open()
-                defer { try? store.close() }
-                let list = try store.closureReasonList()
+                let signedIn = try login.openEitherBackend()
+                defer { signedIn.close() }
+                let list = try signedIn.store.closureReasonList()
                 for reason in list?.reasons ?? ClosureReason.standardChoices { Say.out(Sanitizer.clean(reason)) }
                 if list == nil { Say.out("(the standard list: this unit has not set its own)") }
             }
@@ -37,8 +37,9 @@ struct UnitCommand: ParsableCommand {
             var reasons: [String]
 
             func run() throws {
-                let store = try login.open()
-                defer { try? store.close() }
+                let signedIn = try login.openEitherBackend()
+                defer { signedIn.close() }
+                let store = signedIn.store
                 try SupervisorOnly.require(store, to: "change the unit's closure reasons")
                 let saved = try store.setClosureReasons(reasons.map { Sanitizer.clean($0) })
                 Say.out("Saved \(saved.reasons.count) closure reasons; every worker of the unit is offered them from their next closure request:")

@@ -22,9 +22,9 @@ public struct TransferAnswerFile: Codable, Sendable, Equatable {
     public var from: String
     public var sealed: Data
 
-    static let info = Data("care/v3/transfer-answer".utf8)
+    package static let info = Data("care/v3/transfer-answer".utf8)
 
-    var associatedData: Data {
+    package var associatedData: Data {
         var binding = BindingData("care/v3/transfer-answer-file")
         binding.text(format)
         binding.text(to)
@@ -33,7 +33,7 @@ public struct TransferAnswerFile: Codable, Sendable, Equatable {
     }
 
     /// `answer`, signed by `authority` and sealed to `key` (the other unit's transfer key).
-    static func seal(_ answer: TransferAnswer, to key: TransferKey, signedBy authority: UnitAuthority) throws -> TransferAnswerFile {
+    package static func seal(_ answer: TransferAnswer, to key: TransferKey, signedBy authority: UnitAuthority) throws -> TransferAnswerFile {
         var signed = answer
         signed.signer = authority.publicKey
         signed.signature = try authority.signingKey.signature(for: signed.signedBytes(to: key.fingerprint))
@@ -45,7 +45,7 @@ public struct TransferAnswerFile: Codable, Sendable, Equatable {
 
     /// The answer inside, when it opens with `privateKey` and its signature is by the authority
     /// the clear `from` names.
-    func open(with privateKey: Curve25519.KeyAgreement.PrivateKey) throws -> TransferAnswer {
+    package func open(with privateKey: Curve25519.KeyAgreement.PrivateKey) throws -> TransferAnswer {
         let length = KeyGrant.encapsulatedKeyLength
         guard format == Self.formatName, sealed.count > length,
               var recipient = try? HPKE.Recipient(privateKey: privateKey, ciphersuite: KeyGrant.suite, info: Self.info,
@@ -118,7 +118,7 @@ public struct TransferAnswer: Codable, Sendable, Equatable {
         self.caseNumberThere = caseNumberThere
     }
 
-    func signedBytes(to addressee: String) -> Data {
+    package func signedBytes(to addressee: String) -> Data {
         var binding = BindingData("care/v3/transfer-answer")
         binding.text(addressee)
         binding.text(transferID)

@@ -21,9 +21,9 @@ public struct ChildTransferFile: Codable, Sendable, Equatable {
     public var from: String
     public var sealed: Data
 
-    static let info = Data("care/v3/transfer".utf8)
+    package static let info = Data("care/v3/transfer".utf8)
 
-    var associatedData: Data {
+    package var associatedData: Data {
         var binding = BindingData("care/v3/transfer-file")
         binding.text(format)
         binding.text(to)
@@ -31,7 +31,7 @@ public struct ChildTransferFile: Codable, Sendable, Equatable {
         return binding.bytes
     }
 
-    static func seal(_ package: ChildTransferPackage, to key: TransferKey, from: String) throws -> ChildTransferFile {
+    package static func seal(_ package: ChildTransferPackage, to key: TransferKey, from: String) throws -> ChildTransferFile {
         var file = ChildTransferFile(format: formatName, to: UnitAuthority.fingerprint(key.authority), from: from, sealed: Data())
         var sender = try HPKE.Sender(recipientKey: try key.agreementKey(), ciphersuite: KeyGrant.suite, info: info)
         let plain = try JSONEncoder().encode(package)
@@ -39,7 +39,7 @@ public struct ChildTransferFile: Codable, Sendable, Equatable {
         return file
     }
 
-    func open(with privateKey: Curve25519.KeyAgreement.PrivateKey) throws -> ChildTransferPackage {
+    package func open(with privateKey: Curve25519.KeyAgreement.PrivateKey) throws -> ChildTransferPackage {
         let length = KeyGrant.encapsulatedKeyLength
         guard format == Self.formatName, sealed.count > length,
               var recipient = try? HPKE.Recipient(privateKey: privateKey, ciphersuite: KeyGrant.suite, info: Self.info,
@@ -69,6 +69,11 @@ public struct ChildTransferPackage: Codable, Sendable, Equatable {
     public struct Item: Codable, Sendable, Equatable {
         public var kind: RecordKind
         public var record: Data
+
+        package init(kind: RecordKind, record: Data) {
+            self.kind = kind
+            self.record = record
+        }
     }
 
     public var fromUnit: String
@@ -80,6 +85,15 @@ public struct ChildTransferPackage: Codable, Sendable, Equatable {
     public var transferID: String?
     /// The sending unit's transfer key (`TransferKey.text`): the answer is sealed to it.
     public var replyKey: String?
+
+    package init(fromUnit: String, sentAt: Date, consent: String, items: [Item], transferID: String? = nil, replyKey: String? = nil) {
+        self.fromUnit = fromUnit
+        self.sentAt = sentAt
+        self.consent = consent
+        self.items = items
+        self.transferID = transferID
+        self.replyKey = replyKey
+    }
 
     /// The records, decoded; the child first.
     public func records() throws -> [AnyRecord] {
@@ -104,25 +118,25 @@ public struct TransferKey: Sendable, Equatable {
     public var authority: Data
     public var signature: Data
 
-    static let prefix = "care-transfer-key/2"
-    static let firstPrefix = "care-transfer-key/1"
-    static let derivation = Data("care/v3/transfer-key".utf8)
+    package static let prefix = "care-transfer-key/2"
+    package static let firstPrefix = "care-transfer-key/1"
+    package static let derivation = Data("care/v3/transfer-key".utf8)
 
     /// The X25519 key pair `authority` derives for transfers: the same every time, so the key a
     /// unit hands out opens files sealed to it as long as the authority stands.
-    static func privateKey(of authority: UnitAuthority) throws -> Curve25519.KeyAgreement.PrivateKey {
+    package static func privateKey(of authority: UnitAuthority) throws -> Curve25519.KeyAgreement.PrivateKey {
         let seed = HKDF<SHA256>.deriveKey(
             inputKeyMaterial: SymmetricKey(data: authority.signingKey.rawRepresentation), info: derivation, outputByteCount: 32)
         return try Curve25519.KeyAgreement.PrivateKey(rawRepresentation: seed.withUnsafeBytes { Data($0) })
     }
 
-    static func make(_ authority: UnitAuthority, unit: String) throws -> TransferKey {
+    package static func make(_ authority: UnitAuthority, unit: String) throws -> TransferKey {
         let agreement = try privateKey(of: authority).publicKey.rawRepresentation
         return TransferKey(unit: unit, agreement: agreement, authority: authority.publicKey,
                            signature: try authority.signingKey.signature(for: signedBytes(agreement, unit: unit)))
     }
 
-    static func signedBytes(_ agreement: Data, unit: String?) -> Data {
+    package static func signedBytes(_ agreement: Data, unit: String?) -> Data {
         var binding = BindingData(unit == nil ? "care/v3/transfer-key" : "care/v3/transfer-key/2")
         if let unit { binding.text(unit) }
         binding.blob(agreement)
@@ -136,7 +150,7 @@ public struct TransferKey: Sendable, Equatable {
     }
 
     /// A unit code as a key may carry it: letters and digits, as case numbers begin.
-    static func isUnitCode(_ text: String) -> Bool {
+    package static func isUnitCode(_ text: String) -> Bool {
         (1...12).contains(text.count) && text.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
     }
 
@@ -161,14 +175,14 @@ public struct TransferKey: Sendable, Equatable {
         self.init(unit: unit, agreement: agreement, authority: authority, signature: signature)
     }
 
-    init(unit: String?, agreement: Data, authority: Data, signature: Data) {
+    package init(unit: String?, agreement: Data, authority: Data, signature: Data) {
         self.unit = unit
         self.agreement = agreement
         self.authority = authority
         self.signature = signature
     }
 
-    func agreementKey() throws -> Curve25519.KeyAgreement.PublicKey {
+    package func agreementKey() throws -> Curve25519.KeyAgreement.PublicKey {
         try Curve25519.KeyAgreement.PublicKey(rawRepresentation: agreement)
     }
 
