@@ -75,7 +75,8 @@ extension PostgresCaseStore {
     /// sign-in's transaction, with one audit event listing them: a store made on the server
     /// before it kept summaries, at its next sign-in; the restricted class's, at the first
     /// sign-in of someone who holds its key. A few thousand children at a time, as the SQLite
-    /// store makes them, so a large unit's records are not all held at once.
+    /// store makes them, so a large unit's records are not all held at once, telling the sign-in
+    /// screen after each batch (`SignInProgress`).
     static func buildMissingSummaries(
         _ transaction: PostgresLink.Transaction, keys: SessionKeys, actor: String, now: Date, batchSize: Int = 2_000
     ) throws {
@@ -92,11 +93,17 @@ extension PostgresCaseStore {
                     .map { ChildID(rawValue: try $0.stored("id")) }
                 batches = stride(from: 0, to: ids.count, by: max(1, batchSize)).map { Set(ids[$0..<min($0 + max(1, batchSize), ids.count)]) }
             }
+            let total = batches.reduce(0) { $0 + ($1?.count ?? 0) }
+            var done = 0
+            if total > 0 { SignInProgress.tell(done: 0, total: total) }
             for batch in batches {
                 for (child, entry) in try caseloadEntries(of: batch, visibility, transaction, keys: keys).sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
                     rows.append(try writeSummary(entry, of: child, visibility, at: now, changeSequence: sequence, transaction, keys: keys))
                     children.insert(child)
                 }
+                guard let batch else { continue }
+                done += batch.count
+                SignInProgress.tell(done: done, total: total)
             }
             kept.insert(visibility)
         }

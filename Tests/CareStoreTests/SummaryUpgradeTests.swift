@@ -2,6 +2,8 @@ import CareDomain
 import Foundation
 import GRDB
 import Testing
+import TextUI
+import CareTUI
 @testable import CareStore
 
 /// A store of the version before the caseload summaries (`Fixtures/summaries-previous-version.care`:
@@ -96,6 +98,65 @@ import Testing
         #expect(try store.loadCaseload() == atOnce)
         let report = try store.verify()
         #expect(report.isHealthy, "\(report)")
+    }
+
+    /// What a sign-in reports while it makes the summaries, heard as the sign-in screen hears it.
+    final class HeardProgress: @unchecked Sendable {
+        private let lock = NSLock()
+        private var heard: [SignInProgress] = []
+        var reports: [SignInProgress] { lock.withLock { heard } }
+        var listener: @Sendable (SignInProgress) -> Void { { progress in self.lock.withLock { self.heard.append(progress) } } }
+    }
+
+    /// The team's summaries, made three children at a time, are reported after each batch:
+    /// counts that grow to the number of children, from zero so the line shows at once.
+    @Test func makingTheSummariesReportsIncreasingCountsEndingAtTheTotal() throws {
+        let fixture = try copy()
+        let store = try open(fixture, as: "demo-cp")
+        let heard = HeardProgress()
+        try store.write { db, keys in
+            try db.execute(sql: "DELETE FROM summaries WHERE class = 'team'")
+            try SQLiteCaseStore.markSummarized([.restricted], db: db)
+            try SignInProgress.$report.withValue(heard.listener) {
+                try SQLiteCaseStore.buildMissingSummaries(db: db, keys: keys, actor: store.worker.id.rawValue, now: Self.now, batchSize: 3)
+            }
+        }
+        #expect(heard.reports.map(\.done) == [0, 3, 6, 8])
+        #expect(heard.reports.allSatisfy { $0.total == 8 })
+        #expect(try summaryCount(fixture, .team) == 8)
+    }
+
+    /// The whole first sign-in reports (in one batch at this size); a later one has nothing to
+    /// make and reports nothing.
+    @Test func theFirstSignInReportsAndALaterOneDoesNot() throws {
+        let fixture = try copy()
+        let first = HeardProgress()
+        _ = try SignInProgress.$report.withValue(first.listener) { try open(fixture, as: "demo-cp") }
+        #expect(first.reports == [SignInProgress(done: 0, total: 8), SignInProgress(done: 8, total: 8)])
+        let later = HeardProgress()
+        _ = try SignInProgress.$report.withValue(later.listener) { try open(fixture, as: "demo-cp") }
+        #expect(later.reports.isEmpty)
+    }
+
+    /// Signed in from the login screen, the store's first sign-in draws its progress line there.
+    @MainActor
+    @Test func theLoginScreenDrawsTheProgressOfTheFirstSignIn() throws {
+        let fixture = try copy()
+        let terminal = HeadlessTerminal(size: Size(width: 80, height: 24))
+        var frames: [String] = []
+        let login = LoginFlow(
+            accounts: [AccountChoice(accountName: "demo-cp", role: .childProtection)], unit: "KEN", terminal: terminal,
+            theme: .default) { account, passphrase in
+                let store = try SQLiteCaseStore.open(options: fixture.options, account: account, passphrase: passphrase)
+                frames.append(terminal.screen.string())
+                return store
+            }
+        terminal.feed("demo")
+        terminal.feed([.enter])
+        login.step(timeoutMilliseconds: 0)
+        #expect(login.opened != nil)
+        #expect(frames.count == 1)
+        #expect(frames[0].contains("Preparing the caseload for this version: 8 of 8 children…"))
     }
 
     @Test func policeMakeTheTeamsSummariesAndTheFirstWorkerWithTheKeyTheRestricted() throws {

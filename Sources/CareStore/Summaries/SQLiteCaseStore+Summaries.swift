@@ -101,7 +101,8 @@ extension SQLiteCaseStore {
     ///
     /// The team's summaries are made `summaryBatch` children at a time, keeping only each
     /// row's trail entry: made all at once, every record of 50,000 children was decoded and
-    /// held together, and the first sign-in peaked at 1,286 MB (docs/benchmarks.md).
+    /// held together, and the first sign-in peaked at 1,286 MB (docs/benchmarks.md). After each
+    /// batch the sign-in screen hears how many children are done (`SignInProgress`).
     static func buildMissingSummaries(db: Database, keys: SessionKeys, actor: String, now: Date, batchSize: Int = summaryBatch) throws {
         guard try db.tableExists("summaries") else { return }
         var kept = try summarizedClasses(db)
@@ -111,11 +112,18 @@ extension SQLiteCaseStore {
         var entries: [RecordTrailEntry] = []
         var children = Set<ChildID>()
         for visibility in missing {
-            for batch in try summaryBatches(visibility, size: batchSize, db: db) {
+            let batches = try summaryBatches(visibility, size: batchSize, db: db)
+            let total = batches.reduce(0) { $0 + ($1?.count ?? 0) }
+            var done = 0
+            if total > 0 { SignInProgress.tell(done: 0, total: total) }
+            for batch in batches {
                 for (child, entry) in try caseloadEntries(of: batch, visibility, db: db, keys: keys).sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
                     entries.append(try writeSummary(entry, of: child, visibility, at: now, changeSequence: sequence, db: db, keys: keys).trailEntry)
                     children.insert(child)
                 }
+                guard let batch else { continue }
+                done += batch.count
+                SignInProgress.tell(done: done, total: total)
             }
             kept.insert(visibility)
         }

@@ -24,6 +24,8 @@ public final class LoginFlow {
         public var failures = 0
         public var retryAfter: Date?
         public var message: String?
+        /// How far the sign-in under way has got with its one-time work, while it reports.
+        public var progress: SignInProgress?
     }
 
     public private(set) var state: State
@@ -123,8 +125,9 @@ public final class LoginFlow {
         let account = state.accounts[state.selected].accountName
         let passphrase = state.passphrase.text
         state.passphrase.clear()
+        defer { state.progress = nil }
         do {
-            opened = try attempt(account, passphrase)
+            opened = try SignInProgress.$report.withValue(progressListener) { try attempt(account, passphrase) }
         } catch {
             // The wait runs from the refusal (the key derivation takes a moment), as the store's does.
             let refused = clock.now()
@@ -135,6 +138,20 @@ public final class LoginFlow {
                 state.retryAfter = refused.addingTimeInterval(LockState.delay(afterFailures: state.failures))
             }
             state.message = ErrorWords.describe(error, doing: "sign in")
+        }
+    }
+
+    /// Draws each report of the sign-in's progress at once: the sign-in holds the loop, so no
+    /// key or timer would draw it. The store reports from inside the sign-in's call, on the
+    /// thread that made it; a report from any other thread is not this screen's to draw.
+    var progressListener: @Sendable (SignInProgress) -> Void {
+        let signingIn = ObjectIdentifier(Thread.current)
+        return { [weak self] progress in
+            guard ObjectIdentifier(Thread.current) == signingIn else { return }
+            MainActor.assumeIsolated {
+                self?.state.progress = progress
+                self?.render()
+            }
         }
     }
 
@@ -149,7 +166,11 @@ public final class LoginFlow {
         lines.append(("", .normal))
         lines.append(("Passphrase: " + String(repeating: "•", count: state.passphrase.count) + "▏", .normal))
         let passphraseLine = lines.count - 1
-        lines.append((statusLine(now: clock.now()), state.message == nil ? .muted : .error))
+        if let progress = state.progress {
+            lines.append((progress.words, .muted))
+        } else {
+            lines.append((statusLine(now: clock.now()), state.message == nil ? .muted : .error))
+        }
         lines.append(("A screen reader or braille display: care --plain (or CARE_PLAIN=1).", .muted))
         let width = lines.map { DisplayWidth.of($0.0) }.max() ?? 0
         let left = max(0, (size.width - width) / 2)
