@@ -117,7 +117,7 @@ import CareTUI
         try store.write { db, keys in
             try db.execute(sql: "DELETE FROM summaries WHERE class = 'team'")
             try SQLiteCaseStore.markSummarized([.restricted], db: db)
-            try SignInProgress.$report.withValue(heard.listener) {
+            try SignInProgress.listening(heard.listener) {
                 try SQLiteCaseStore.buildMissingSummaries(db: db, keys: keys, actor: store.worker.id.rawValue, now: Self.now, batchSize: 3)
             }
         }
@@ -131,10 +131,10 @@ import CareTUI
     @Test func theFirstSignInReportsAndALaterOneDoesNot() throws {
         let fixture = try copy()
         let first = HeardProgress()
-        _ = try SignInProgress.$report.withValue(first.listener) { try open(fixture, as: "demo-cp") }
+        _ = try SignInProgress.listening(first.listener) { try open(fixture, as: "demo-cp") }
         #expect(first.reports == [SignInProgress(done: 0, total: 8), SignInProgress(done: 8, total: 8)])
         let later = HeardProgress()
-        _ = try SignInProgress.$report.withValue(later.listener) { try open(fixture, as: "demo-cp") }
+        _ = try SignInProgress.listening(later.listener) { try open(fixture, as: "demo-cp") }
         #expect(later.reports.isEmpty)
     }
 

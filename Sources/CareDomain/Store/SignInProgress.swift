@@ -4,9 +4,14 @@ import Foundation
 /// the caseload summaries of a store made before them (`buildMissingSummaries` of either
 /// backend), a batch of children at a time. Counts only: nothing about any child.
 ///
-/// The sign-in screen listens while it signs someone in (`SignInProgress.$report`), so a store
+/// The sign-in screen listens while it signs someone in (`SignInProgress.listening`), so a store
 /// reports without the screen threading a callback through each backend's options, and a
 /// sign-in from the command line, where nobody listens, reports to no one.
+///
+/// A listener hears the reports made on the thread that listens, only: the sign-in runs on it,
+/// and another sign-in at the same time (another test, another thread) is not its own. (A
+/// `@TaskLocal` did this first; its `withValue` outside any task crashed the release build's
+/// login screen in `swift_task_localValuePush`.)
 public struct SignInProgress: Sendable, Equatable {
     /// Children whose summaries are made so far.
     public var done: Int
@@ -18,13 +23,30 @@ public struct SignInProgress: Sendable, Equatable {
         self.total = total
     }
 
-    /// Who hears the progress of a sign-in run inside `$report.withValue`: called on the
-    /// signing-in thread between batches, so a screen can draw from it directly.
-    @TaskLocal public static var report: (@Sendable (SignInProgress) -> Void)?
+    public typealias Listener = @Sendable (SignInProgress) -> Void
 
-    /// Tells the listener, if any.
+    /// The listeners, each with the thread it listens on.
+    nonisolated(unsafe) private static var listeners: [(thread: pthread_t, listener: Listener)] = []
+    private static let lock = NSLock()
+
+    /// Runs `body` (a sign-in) with `listener` hearing the progress reported on this thread:
+    /// called between batches, on this thread, so a screen can draw from it directly.
+    public static func listening<T>(_ listener: @escaping Listener, during body: () throws -> T) rethrows -> T {
+        let thread = pthread_self()
+        lock.withLock { listeners.append((thread, listener)) }
+        defer {
+            lock.withLock {
+                if let index = listeners.lastIndex(where: { pthread_equal($0.thread, thread) != 0 }) { listeners.remove(at: index) }
+            }
+        }
+        return try body()
+    }
+
+    /// Tells this thread's listener, if any.
     public static func tell(done: Int, total: Int) {
-        report?(SignInProgress(done: done, total: total))
+        let thread = pthread_self()
+        let listener = lock.withLock { listeners.last(where: { pthread_equal($0.thread, thread) != 0 })?.listener }
+        listener?(SignInProgress(done: done, total: total))
     }
 
     /// The sign-in screen's line, the numbers grouped by thousands whatever the locale.

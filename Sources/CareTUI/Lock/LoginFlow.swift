@@ -127,7 +127,7 @@ public final class LoginFlow {
         state.passphrase.clear()
         defer { state.progress = nil }
         do {
-            opened = try SignInProgress.$report.withValue(progressListener) { try attempt(account, passphrase) }
+            opened = try SignInProgress.listening(progressListener) { try attempt(account, passphrase) }
         } catch {
             // The wait runs from the refusal (the key derivation takes a moment), as the store's does.
             let refused = clock.now()
