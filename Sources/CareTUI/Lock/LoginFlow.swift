@@ -142,12 +142,10 @@ public final class LoginFlow {
     }
 
     /// Draws each report of the sign-in's progress at once: the sign-in holds the loop, so no
-    /// key or timer would draw it. The store reports from inside the sign-in's call, on the
-    /// thread that made it; a report from any other thread is not this screen's to draw.
+    /// key or timer would draw it. `SignInProgress.listening` calls it only with reports made on
+    /// the signing-in thread, this screen's.
     var progressListener: @Sendable (SignInProgress) -> Void {
-        let signingIn = ObjectIdentifier(Thread.current)
-        return { [weak self] progress in
-            guard ObjectIdentifier(Thread.current) == signingIn else { return }
+        { [weak self] progress in
             MainActor.assumeIsolated {
                 self?.state.progress = progress
                 self?.render()
