@@ -79,6 +79,9 @@ struct BenchFigures: Codable, Sendable {
     var openRecord = BenchSamples()
     /// Saving a contact note durably, with its audit event: the store call alone.
     var save = BenchSamples()
+    /// One page written and `fdatasync`ed in the store's folder: the disk's own floor under a
+    /// durable save, which commits with at least one such sync.
+    var diskSync = BenchSamples()
     /// Enter on a child in the caseload until its record's frame is drawn.
     var openRecordFrame = BenchSamples()
     /// Ctrl-S in a contact form until the next frame is drawn (the save, the dashboard's
@@ -99,10 +102,19 @@ struct BenchFigures: Codable, Sendable {
     var appHeapMegabytes = 0.0
     /// Heap in use held by one caseload snapshot alone (a second one, read after the work).
     var snapshotHeapMegabytes = 0.0
+    /// What each part of that snapshot held alone: the heap freed as the parts were dropped in
+    /// this order (text shared with a part dropped later counts to the later one).
+    var snapshotParts: [SnapshotPartFigure] = []
     /// The SQL of the rows the app reads at open, for `sqlite3` to read the same.
     var openReads: [String] = []
     /// With `--codecs`: the same summaries decoded from JSON, a binary property list and `SummaryCodec`, and the whole records from JSON.
     var codecs: [CodecFigure]?
+}
+
+/// The heap one part of the caseload snapshot held.
+struct SnapshotPartFigure: Codable, Sendable, Equatable {
+    var part: String
+    var megabytes: Double
 }
 
 /// The figures of one `care bench` run: the machine, and one entry per size.
@@ -136,12 +148,16 @@ struct BenchReport: Codable, Sendable {
             line("  the store call alone (audited loadDetail)", figures.openRecord)
             line("Ctrl-S on a contact note → the next frame", figures.saveFrame)
             line("  the store call alone (durable save)", figures.save)
+            line("  the disk alone (a page write + fdatasync)", figures.diskSync)
             lines.append(String(format: "  changed cells' UTF-8 bytes per j            %9.1f", figures.changedCellBytesPerDown))
             lines.append("  frames for a burst of 50 keys               \(String(format: "%9d", figures.framesForBurst))")
             lines.append(String(format: "  peak resident memory (the app alone)        %9.1f MB", figures.peakResidentMegabytes))
             lines.append(String(format: "    of which by the first frame               %9.1f MB", figures.peakAtFirstFrameMegabytes))
             lines.append(String(format: "  heap held by the app at its first frame     %9.1f MB", figures.appHeapMegabytes))
             lines.append(String(format: "    of which the caseload snapshot            %9.1f MB", figures.snapshotHeapMegabytes))
+            for part in figures.snapshotParts {
+                lines.append(String(format: "      \(part.part.padding(toLength: 38, withPad: " ", startingAt: 0))%9.1f MB", part.megabytes))
+            }
             for codec in figures.codecs ?? [] {
                 lines.append("  decode \(codec.records) payloads, \(codec.codec) (\(codec.bytes / 1_024) KiB)".padding(toLength: 80, withPad: " ", startingAt: 0)
                              + String(format: "%9.2f / %9.2f", codec.decode.median, codec.decode.p99))

@@ -83,6 +83,7 @@ struct BenchRun {
             let contact = Contact(child: child, occurredAt: Date(), author: store.worker.id, kind: .phone, summary: "bench note \(index)")
             figures.save.append(try Self.milliseconds { _ = try store.perform(.logContact(contact)) })
         }
+        figures.diskSync = try Self.diskSyncs(beside: path, samples: samples)
         figures.peakResidentMegabytes = Self.peakResidentMegabytes()
         // After the peak is read: every contact's stamp, a million at 50,000 children, held at
         // once only to be counted, once added 100 MB to the app's peak.
@@ -92,8 +93,9 @@ struct BenchRun {
             figures.storeRead.append(try Self.milliseconds { _ = try store.loadCaseload() })
         }
         let heapBefore = Self.heapInUseMegabytes()
-        let snapshot = try store.loadCaseload()
-        figures.snapshotHeapMegabytes = withExtendedLifetime(snapshot) { Self.heapInUseMegabytes() - heapBefore }
+        var snapshot: CaseloadSnapshot? = try store.loadCaseload()
+        figures.snapshotHeapMegabytes = Self.heapInUseMegabytes() - heapBefore
+        figures.snapshotParts = Self.heapByPart(of: &snapshot)
         if codecs { figures.codecs = try CodecComparison.measure(store) }
         return figures
     }
@@ -182,6 +184,49 @@ struct BenchRun {
         guard FileManager.default.createFile(atPath: path, contents: Data(text.utf8), attributes: [.posixPermissions: 0o600]) else {
             throw CommandFailure.words("Could not write the search fields to \(path); check that its folder exists and is writable.")
         }
+    }
+
+    /// Times `samples` writes of one 4 KiB page, each made durable with `fdatasync`, to a
+    /// scratch file in the store's folder (removed after): what the disk asks of any save.
+    nonisolated static func diskSyncs(beside storePath: String, samples: Int) throws -> BenchSamples {
+        let scratch = URL(fileURLWithPath: storePath).deletingLastPathComponent()
+            .appendingPathComponent(".bench-sync-\(getpid())").path
+        let descriptor = open(scratch, O_CREAT | O_TRUNC | O_WRONLY, 0o600)
+        guard descriptor >= 0 else { throw CommandFailure.words("Could not create \(scratch) to time the disk.") }
+        defer { close(descriptor); unlink(scratch) }
+        let page = [UInt8](repeating: 0x2e, count: 4_096)
+        var timings = BenchSamples()
+        for index in 0..<max(1, samples) {
+            timings.append(try milliseconds {
+                let written = page.withUnsafeBytes { pwrite(descriptor, $0.baseAddress, $0.count, off_t(index % 16) * 4_096) }
+                guard written == page.count, fdatasync(descriptor) == 0 else { throw CommandFailure.words("Could not write \(scratch) to time the disk.") }
+            })
+        }
+        return timings
+    }
+
+    /// Drops the snapshot's parts one by one and notes the heap each one gave back.
+    static func heapByPart(of snapshot: inout CaseloadSnapshot?) -> [SnapshotPartFigure] {
+        let drops: [(String, (inout CaseloadSnapshot) -> Void)] = [
+            ("last contacts", { $0.lastContact = [:]; $0.restrictedLastContact = [] }),
+            ("missing episodes", { $0.episodes = [:] }),
+            ("open indicators", { $0.openIndicators = [:] }),
+            ("safety plans", { $0.plans = [:] }),
+            ("referrals", { $0.referrals = [] }),
+            ("appointments", { $0.appointments = [] }),
+            ("alert responses", { $0.responses = [] }),
+            ("services, workers, damaged", { $0.services = []; $0.workers = []; $0.damaged = [] }),
+        ]
+        var parts: [SnapshotPartFigure] = []
+        for (name, drop) in drops {
+            let before = heapInUseMegabytes()
+            drop(&snapshot!)
+            parts.append(SnapshotPartFigure(part: name, megabytes: before - heapInUseMegabytes()))
+        }
+        let before = heapInUseMegabytes()
+        snapshot = nil
+        parts.append(SnapshotPartFigure(part: "children (profiles)", megabytes: before - heapInUseMegabytes()))
+        return parts
     }
 
     nonisolated static func milliseconds(_ body: () throws -> Void) throws -> Double {

@@ -16,10 +16,15 @@ import Testing
             var children: Int
             var contacts: Int
             var kdf, unlock, load, firstFrame, openAfterKDF: Samples
-            var filterLetter, filterName, filterBackspace, down, openRecord, save, openRecordFrame, saveFrame: Samples
+            var filterLetter, filterName, filterBackspace, down, openRecord, save, openRecordFrame, saveFrame, diskSync: Samples
             var changedCellBytesPerDown: Double
             var framesForBurst: Int
             var peakResidentMegabytes, peakAtFirstFrameMegabytes, appHeapMegabytes, snapshotHeapMegabytes: Double
+            struct Part: Decodable {
+                var part: String
+                var megabytes: Double
+            }
+            var snapshotParts: [Part]
         }
 
         var samples: Int
@@ -42,13 +47,13 @@ import Testing
         for opening in [size.kdf, size.unlock, size.load, size.firstFrame, size.openAfterKDF] {
             #expect(opening.milliseconds.count == 2)
         }
-        for keystrokes in [size.filterLetter, size.down, size.openRecord, size.save, size.openRecordFrame, size.saveFrame] {
+        for keystrokes in [size.filterLetter, size.down, size.openRecord, size.save, size.openRecordFrame, size.saveFrame, size.diskSync] {
             #expect(keystrokes.milliseconds.count == 4)
         }
         // Whole names typed key by key, and every key taken out again with backspace.
         #expect(size.filterName.milliseconds.count > 2)
         #expect(size.filterBackspace.milliseconds.count == size.filterLetter.milliseconds.count + size.filterName.milliseconds.count)
-        for samples in [size.kdf, size.load, size.filterName, size.down, size.save, size.saveFrame, size.openRecordFrame] {
+        for samples in [size.kdf, size.load, size.filterName, size.down, size.save, size.saveFrame, size.openRecordFrame, size.diskSync] {
             #expect(samples.milliseconds.allSatisfy { $0 > 0 })
             #expect(samples.median <= samples.p99 && samples.p99 == samples.milliseconds.max())
         }
@@ -58,11 +63,18 @@ import Testing
         #expect(size.peakAtFirstFrameMegabytes > 0 && size.peakAtFirstFrameMegabytes <= size.peakResidentMegabytes)
         // The app holds its snapshot and the dashboard made of it: more than a snapshot alone.
         #expect(size.snapshotHeapMegabytes > 0 && size.appHeapMegabytes > size.snapshotHeapMegabytes)
+        // Its parts, dropped one by one, give back all of it (malloc's count moves in whole blocks).
+        #expect(size.snapshotParts.map(\.part).contains("referrals") && size.snapshotParts.last?.part == "children (profiles)")
+        #expect(size.snapshotParts.allSatisfy { $0.megabytes >= 0 })
+        #expect(abs(size.snapshotParts.map(\.megabytes).reduce(0, +) - size.snapshotHeapMegabytes) < 0.25)
 
         // The searchable fields, one line per child, for grep and fzf; the store is kept for reuse.
         let fields = try String(contentsOfFile: scratch + "/fields/fields-50.txt", encoding: .utf8)
         #expect(fields.split(separator: "\n").count == 50)
         #expect(FileManager.default.fileExists(atPath: scratch + "/bench/bench-50.care"))
+        // The disk's own timing leaves no scratch file beside the store.
+        let beside = try FileManager.default.contentsOfDirectory(atPath: scratch + "/bench")
+        #expect(!beside.contains { $0.hasPrefix(".bench-sync") }, "\(beside)")
     }
 
     @Test func benchRefusesSizesThatAreNotNumbersInWords() throws {
