@@ -7,6 +7,15 @@ final class HeadMemory: @unchecked Sendable {
 
     private let lock = NSLock()
     private var last: Date?
+    private var syncs = 0
+
+    /// How many times this session synced the WAL before noting a head (for the tests: the
+    /// sync cannot be seen otherwise).
+    var walSyncs: Int { lock.withLock { syncs } }
+
+    func noteWALSynced() {
+        lock.withLock { syncs += 1 }
+    }
 
     /// Whether a second has passed since the head was last noted; a clock set back counts as
     /// time passed, so it never stops the anchor moving.

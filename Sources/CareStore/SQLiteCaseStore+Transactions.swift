@@ -8,25 +8,37 @@ extension SQLiteCaseStore {
     /// together or not at all. Takes the write lock up front, so other processes wait (as long as
     /// `lockWaits` says: five seconds, or what the dashboard asked for) instead of failing
     /// half-way. A read-only store refuses in words.
+    ///
+    /// `durability` is `.synced` for every change; only the audit event of a look at a record is
+    /// committed `.untilNextSync` (`Durability`), and the connection is set back to
+    /// `synchronous = FULL` before this returns, whatever happened.
     @discardableResult
-    func write<T>(keys: SessionKeys? = nil, _ body: (Database, SessionKeys) throws -> T) throws -> T {
+    func write<T>(keys: SessionKeys? = nil, durability: Durability = .synced, _ body: (Database, SessionKeys) throws -> T) throws -> T {
         let keys = try keys ?? session.keys()
         if let readOnlyReason { throw StoreError.readOnly(readOnlyReason) }
         // This session's own events move the machine's anchor on (at most once a second), so
-        // a copy put back over them is named even if the process never quits cleanly.
-        defer { if headMemory.isDue(now: clock.now()) { rememberHead() } }
+        // a copy put back over them is named even if the process never quits cleanly; noted
+        // off this thread, a moment later.
+        defer { if headMemory.isDue(now: clock.now()) { rememberHeadSoon() } }
         return try givenUpInWords {
             try StoreDatabase.mapErrors(at: location) {
                 try dbQueue.writeWithoutTransaction { db in
-                    var result: T?
-                    try db.inTransaction(.immediate) {
-                        try db.requireFileInPlace()
-                        try requireActiveAccount(db)
-                        try requireCurrentKeys(db, keys)
-                        result = try body(db, keys)
-                        return .commit
+                    if durability == .untilNextSync { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+                    let outcome = Result { () throws -> T in
+                        var result: T?
+                        try db.inTransaction(.immediate) {
+                            try db.requireFileInPlace()
+                            try requireActiveAccount(db)
+                            try requireCurrentKeys(db, keys)
+                            result = try body(db, keys)
+                            return .commit
+                        }
+                        return result!
                     }
-                    return result!
+                    // Set back before anything else can write on this connection; if even
+                    // that fails, the error is thrown rather than a later save left unsynced.
+                    if durability == .untilNextSync { try db.execute(sql: "PRAGMA synchronous = FULL") }
+                    return try outcome.get()
                 }
             }
         }

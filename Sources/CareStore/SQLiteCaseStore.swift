@@ -49,6 +49,13 @@ public final class SQLiteCaseStore: CaseStore, CaseArchive {
     /// When this session last noted the head in the machine's anchors (after its own writes, at
     /// most once a second).
     let headMemory = HeadMemory()
+    /// Where the head is noted: one at a time, in order, so a later head is never overwritten by
+    /// an earlier one; after a write, off the writer's thread, so neither a save nor a look waits
+    /// for the anchor's file and the sync it makes first (`Durability`).
+    let anchorQueue = DispatchQueue(label: "care.anchor")
+
+    /// Waits until every head noted off the caller's thread has been written.
+    func waitForAnchor() { anchorQueue.sync {} }
 
     /// The unit code this store belongs to (e.g. `KEN`).
     public var unit: String { unitInfo.code }
@@ -161,6 +168,8 @@ public final class SQLiteCaseStore: CaseStore, CaseArchive {
     /// Remembers the trail's head on this machine (`StoreOptions.anchors`) and closes the SQLite
     /// connection (checkpointing the WAL). Later calls throw `StoreError.closed`.
     public func close() throws {
+        // This session's last looks are made durable even where no anchors are kept.
+        if !isReadOnly { _ = syncWriteAheadLog() }
         rememberHead()
         session.set(.closed)
         try StoreDatabase.mapErrors(at: location) { try dbQueue.close() }
@@ -180,18 +189,44 @@ public final class SQLiteCaseStore: CaseStore, CaseArchive {
     /// be an old copy looked at on purpose), nor a trail that does not reach its head. Best
     /// effort: a machine that cannot write its state folder still works.
     func rememberHead(accepting: Bool = false) {
+        anchorQueue.sync { noteHead(accepting: accepting) }
+    }
+
+    /// `rememberHead` with the note made later, off the caller's thread.
+    func rememberHeadSoon() {
+        // Noted as due no more at once, so a burst of saves queues one note, not one each.
+        headMemory.noteRemembered(at: clock.now())
+        anchorQueue.async { self.noteHead(accepting: false) }
+    }
+
+    /// On `anchorQueue` only. The head read may be a look committed `.untilNextSync`, this
+    /// session's or another's: the WAL is synced after the head is read and before it is noted,
+    /// so the anchor never names a head a power cut could undo.
+    private func noteHead(accepting: Bool) {
         guard !isReadOnly, let anchors = options.anchors, let keys = try? session.keys(),
               let (head, forward) = try? dbQueue.read({ db -> (AuditHead, Bool) in
                   let head = try AuditLog(keys: keys).verifiedTail(db)
                   return (head, try SignIn.anchorNotice(db: db, keys: keys, anchors: anchors, path: options.path) == nil)
               }),
-              forward || accepting
+              forward || accepting, syncWriteAheadLog()
         else { return }
         headMemory.noteRemembered(at: clock.now())
         try? anchors.remember(storeID: keys.storeID, path: options.path, StoreAnchor(sequence: head.sequence, hash: head.hash))
         if let authority = try? dbQueue.read(Certificates.authorityKey) {
             try? anchors.rememberAuthority(storeID: keys.storeID, authority)
         }
+    }
+
+    /// Makes what the WAL holds durable (`fdatasync` of the `-wal` file: SQLite's commits were
+    /// written to it, and a sync of the file covers them whichever process wrote them). True
+    /// when synced, or when there is no WAL to sync.
+    func syncWriteAheadLog() -> Bool {
+        let descriptor = Glibc.open(location.walPath, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return errno == ENOENT }
+        defer { _ = Glibc.close(descriptor) }
+        guard fdatasync(descriptor) == 0 else { return false }
+        headMemory.noteWALSynced()
+        return true
     }
 
     /// The unit authority's public key as people compare it (hex in groups of four), or nil

@@ -72,10 +72,13 @@ import Testing
         let atSignIn = try #require(book.anchor(storeID: try storeID(), path: fixture.path))
         try takeCopy()
         _ = try session.loadDetail(of: child.id, contactLimit: 10)
+        session.waitForAnchor()
         // Within the second of the sign-in's note: not yet.
         #expect(book.anchor(storeID: try storeID(), path: fixture.path) == atSignIn)
         fixture.advance(by: 1)
         try session.preview(of: try session.performed(.createChild(Samples.newChild(author: session.worker.id)), as: Child.self).id)
+        // Noted off the writer's thread, a moment later.
+        session.waitForAnchor()
         let moved = try #require(book.anchor(storeID: try storeID(), path: fixture.path))
         #expect(moved.sequence > atSignIn.sequence)
         // The process dies without closing: its copy put back is behind the anchor.
