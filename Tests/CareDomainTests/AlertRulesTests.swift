@@ -21,7 +21,7 @@ struct AlertRulesTests {
     func quiet(_ n: Int = 1, risk: RiskLevel = .medium, born: DayDate = DayDate(year: 2011, month: 5, day: 5), flags: [Flag] = []) -> (Child, CaseloadSnapshot) {
         let child = F.child(n, risk: risk, born: born, flags: flags)
         let plan = SafetyPlan(id: SafetyPlanID(rawValue: "p\(n)"), child: child.id, reviewBy: DayDate(year: 2027, month: 1, day: 1))
-        return (child, CaseloadSnapshot(children: [ChildSummary(child)], lastContact: [child.id: F.now - F.hour], plans: [child.id: plan], workers: F.workers))
+        return (child, CaseloadSnapshot(children: [ChildSummary(child)], lastContact: [child.id: F.now - F.hour], plans: [child.id: SafetyPlanSummary(plan)], workers: F.workers))
     }
 
     @Test("a quiet child raises nothing")

@@ -12,7 +12,7 @@ struct AlertTrustTests {
     static func quiet(_ n: Int = 1, risk: RiskLevel = .medium) -> (Child, CaseloadSnapshot) {
         let child = F.child(n, risk: risk)
         let plan = SafetyPlan(id: SafetyPlanID(rawValue: "p\(n)"), child: child.id, reviewBy: DayDate(year: 2027, month: 1, day: 1))
-        return (child, CaseloadSnapshot(children: [ChildSummary(child)], lastContact: [child.id: F.now - F.hour], plans: [child.id: plan], workers: F.workers))
+        return (child, CaseloadSnapshot(children: [ChildSummary(child)], lastContact: [child.id: F.now - F.hour], plans: [child.id: SafetyPlanSummary(plan)], workers: F.workers))
     }
 
     static func alerts(_ snapshot: CaseloadSnapshot, at now: Date = F.now) -> [Alert] {

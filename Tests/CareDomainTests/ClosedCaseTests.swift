@@ -77,7 +77,7 @@ struct ClosedCaseTests {
         }
         child.transitionPlan = plan
         var snapshot = CaseloadSnapshot(children: [ChildSummary(child)], lastContact: [child.id: F.now - F.hour],
-                                        plans: [child.id: SafetyPlan(id: SafetyPlanID(rawValue: "p1"), child: child.id, reviewBy: DayDate(year: 2027, month: 1, day: 1))],
+                                        plans: [child.id: SafetyPlanSummary(SafetyPlan(id: SafetyPlanID(rawValue: "p1"), child: child.id, reviewBy: DayDate(year: 2027, month: 1, day: 1)))],
                                         workers: F.workers)
         let alert = try #require(AlertRules.evaluate(snapshot: snapshot, now: F.now, zone: .gmt).first { $0.rule == .agingOut })
         #expect(alert.message == "turns 18 in 27 days (2026-12-20) — no Youth-In-Transition referral; transition plan not done: a doctor, a Youth-In-Transition worker, a person the youth trusts")

@@ -32,7 +32,7 @@ struct HandoverBuilderTests {
         var snapshot = CaseloadSnapshot(children: children.map(ChildSummary.init), workers: F.workers)
         for child in children {
             snapshot.lastContact[child.id] = F.now - 2 * F.hour
-            snapshot.plans[child.id] = SafetyPlan(id: SafetyPlanID(rawValue: "p\(child.id)"), child: child.id, reviewBy: DayDate(year: 2027, month: 1, day: 1))
+            snapshot.plans[child.id] = SafetyPlanSummary(SafetyPlan(id: SafetyPlanID(rawValue: "p\(child.id)"), child: child.id, reviewBy: DayDate(year: 2027, month: 1, day: 1)))
         }
         snapshot.lastContact[children[6].id] = F.now - 8 * F.day
         snapshot.episodes[children[2].id] = [F.episode(children[2], lastSeen: at(1), id: "e3")]

@@ -258,7 +258,7 @@ import Testing
         episode.placementContact = .init(at: Samples.when.addingTimeInterval(60), note: ContactID(rawValue: "n-test"))
         let full = CaseloadEntry.team(child: child, episodes: [episode], indicators: [], plan: nil, referrals: [], appointments: [], lastContact: nil)
         #expect(try SummaryCodec.decode(SummaryCodec.encode(full)) == full)
-        #expect(SummaryCodec.encode(full).first == 4)
+        #expect(SummaryCodec.encode(full).first == SummaryCodec.format)
 
         // The format-1 bytes of a child: no count of profile changes after the flags, none of
         // format 3's three lifecycle fields and no count of format 4's phone numbers (the
@@ -330,6 +330,33 @@ import Testing
         old[0] = 3
         #expect(try SummaryCodec.decode(Data(old)) == plain)
         #expect(try SummaryCodec.decode(Data(old)).child?.phones == [])
+    }
+
+    /// Format 5 (issue 25) keeps of a safety plan only what the caseload reads: its id, version,
+    /// child and review date. A format-4 summary (the whole plan: steps, trusted adults and safe
+    /// places before the review date) still opens, cut to the same.
+    @Test func aSafetyPlanKeepsItsReviewDateAndAFormatFourSummaryStillOpens() throws {
+        let child = Samples.child()
+        let plan = SafetyPlan(
+            id: SafetyPlanID(rawValue: "p-test"), version: 3, child: child.id, steps: [.init(text: "Call the test worker", owner: "youth")],
+            trustedAdults: ["Aunt Testcase"], safePlaces: [], reviewBy: DayDate(year: 2027, month: 1, day: 1))
+        let entry = CaseloadEntry.team(child: child, episodes: [], indicators: [], plan: plan, referrals: [], appointments: [], lastContact: nil)
+        #expect(entry.plan == SafetyPlanSummary(id: plan.id, version: 3, child: child.id, reviewBy: plan.reviewBy))
+        let bytes = [UInt8](SummaryCodec.encode(entry))
+        #expect(bytes.first == 5)
+        #expect(try SummaryCodec.decode(Data(bytes)) == entry)
+        #expect(!bytes.contains(Array("Aunt Testcase".utf8)), "the plan's texts are not in the summary")
+
+        // Format 4: the three lists before the review date (its four bytes, then the entry's
+        // three empty fields).
+        func text(_ value: String) -> [UInt8] { [UInt8(value.utf8.count)] + Array(value.utf8) }
+        let lists: [UInt8] = [1] + text("Call the test worker") + text("youth") + [1] + text("Aunt Testcase") + [0]
+        var old = bytes
+        old.insert(contentsOf: lists, at: old.count - 7)
+        old[0] = 4
+        #expect(try SummaryCodec.decode(Data(old)) == entry)
+        old[0] = 5
+        #expect(throws: SummaryBytes.Damaged.self) { try SummaryCodec.decode(Data(old)) }
     }
 
     @Test func cutOrExtendedBytesAreRefused() throws {

@@ -77,7 +77,7 @@ import Testing
         #expect(caseload.children == [ChildSummary(child)])
         #expect(caseload.lastContact[child.id] == newer.occurredAt)
         #expect(caseload.episodes[child.id] == [episode])
-        #expect(caseload.plans[child.id] == plan)
+        #expect(caseload.plans[child.id] == SafetyPlanSummary(plan))
         #expect(caseload.referrals == [referral])
         #expect(caseload.services == [service])
         #expect(caseload.responses == [response])

@@ -115,6 +115,16 @@ struct SummaryReader {
         }
     }
 
+    /// Reads past a text without making a string of it.
+    mutating func skipText() throws {
+        offset += try count()
+    }
+
+    /// Reads past a list, each element by `skip`.
+    mutating func skipList(_ skip: (inout SummaryReader) throws -> Void) throws {
+        for _ in 0..<(try count()) { try skip(&self) }
+    }
+
     mutating func time() throws -> Date {
         guard bytes.count - offset >= 8 else { throw SummaryBytes.Damaged() }
         var raw: UInt64 = 0

@@ -17,9 +17,13 @@ import Foundation
 /// Format 4 (issue 23) added a child's phone numbers at the end of the child, so the caseload
 /// filter finds a child by one without opening the record; a format-3 summary is read with
 /// none, for the same reason.
+///
+/// Format 5 (issue 25) keeps of the safety plan only its id, version, child and review date
+/// (`SafetyPlanSummary`): its steps, trusted adults and safe places were read by nothing the
+/// caseload shows. An older summary's plan is read and cut to the same.
 package enum SummaryCodec {
-    package static let format: UInt8 = 4
-    package static let readable: ClosedRange<UInt8> = 1...4
+    package static let format: UInt8 = 5
+    package static let readable: ClosedRange<UInt8> = 1...5
 
     package static func encode(_ entry: CaseloadEntry) -> Data {
         var out = SummaryWriter(version: format)
@@ -222,16 +226,10 @@ extension SummaryWriter {
         }
     }
 
-    mutating func plan(_ plan: SafetyPlan) {
+    mutating func plan(_ plan: SafetyPlanSummary) {
         id(plan.id)
         int(plan.version)
         id(plan.child)
-        list(plan.steps) { out, step in
-            out.text(step.text)
-            out.text(step.owner)
-        }
-        list(plan.trustedAdults) { $0.text($1) }
-        list(plan.safePlaces) { $0.text($1) }
         day(plan.reviewBy)
     }
 
@@ -403,11 +401,17 @@ extension SummaryReader {
             })
     }
 
-    mutating func plan() throws -> SafetyPlan {
-        SafetyPlan(
-            id: try id(), version: try int(), child: try id(),
-            steps: try list { input in SafetyPlan.Step(text: try input.text(), owner: try input.text()) },
-            trustedAdults: try list { try $0.text() }, safePlaces: try list { try $0.text() }, reviewBy: try day())
+    mutating func plan() throws -> SafetyPlanSummary {
+        let id: SafetyPlanID = try id()
+        let version = try int()
+        let child: ChildID = try self.id()
+        if self.version < 5 {
+            // The whole plan of formats 1 to 4: its texts read past, not kept.
+            try skipList { input in try input.skipText(); try input.skipText() }
+            try skipList { try $0.skipText() }
+            try skipList { try $0.skipText() }
+        }
+        return SafetyPlanSummary(id: id, version: version, child: child, reviewBy: try day())
     }
 
     mutating func referral() throws -> Referral {

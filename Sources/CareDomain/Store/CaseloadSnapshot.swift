@@ -17,7 +17,8 @@ public struct CaseloadSnapshot: Sendable, Equatable {
     public var episodes: [ChildID: [MissingEpisode]]
     /// Each child's unresolved indicators.
     public var openIndicators: [ChildID: [OpenIndicator]]
-    public var plans: [ChildID: SafetyPlan]
+    /// What the caseload keeps of each child's safety plan (`SafetyPlanSummary`).
+    public var plans: [ChildID: SafetyPlanSummary]
     public var referrals: [Referral]
     public var appointments: [Appointment]
     public var services: [Service]
@@ -33,7 +34,7 @@ public struct CaseloadSnapshot: Sendable, Equatable {
 
     public init(
         children: [ChildSummary] = [], lastContact: [ChildID: Date] = [:], episodes: [ChildID: [MissingEpisode]] = [:],
-        openIndicators: [ChildID: [OpenIndicator]] = [:], plans: [ChildID: SafetyPlan] = [:], referrals: [Referral] = [],
+        openIndicators: [ChildID: [OpenIndicator]] = [:], plans: [ChildID: SafetyPlanSummary] = [:], referrals: [Referral] = [],
         appointments: [Appointment] = [], services: [Service] = [], workers: [Worker] = [], responses: [AlertResponse] = [],
         checklist: ReviewChecklist? = nil
     ) {
@@ -236,7 +237,7 @@ public struct CaseloadSnapshot: Sendable, Equatable {
             if !indicator.resolved { list.append(OpenIndicator(indicator)) }
             openIndicators[indicator.child] = list.isEmpty ? nil : list.sorted(by: Self.newerIndicator)
         case .safetyPlan(let plan):
-            plans[plan.child] = plan
+            plans[plan.child] = SafetyPlanSummary(plan)
         case .referral(let referral):
             if let at = referrals.firstIndex(where: { $0.id == referral.id }) { referrals.remove(at: at) }
             referrals.insert(referral, keepingOrder: Self.newerReferral)

@@ -55,7 +55,10 @@ enum FormLauncher {
         case .debrief: return undebriefed(child.id, in: dashboard).map(DebriefForm.init)
         case .addIndicator: return IndicatorForm(child: child.id)
         case .resolveIndicator: return ResolveIndicatorForm(child: child.id, open: openIndicators(child.id, in: dashboard))
-        case .safetyPlan: return SafetyPlanForm(child: child.id, plan: dashboard.snapshot.plans[child.id])
+        case .safetyPlan:
+            // The caseload keeps only the plan's review date; the form edits the whole plan.
+            guard let detail = dashboard.openDetail else { return nil }
+            return SafetyPlanForm(child: child.id, plan: detail.plan)
         case .editProfile:
             // The caseload holds a summary of the child; the form edits the whole record.
             guard let record = dashboard.openDetail?.child else { return nil }
@@ -67,9 +70,9 @@ enum FormLauncher {
         }
     }
 
-    /// Whether the form edits the whole record, which the caseload does not hold: it opens once
-    /// the record is open.
-    static func needsRecord(_ command: Command) -> Bool { command == .editProfile }
+    /// Whether the form edits what the caseload does not hold (the whole profile, the whole
+    /// safety plan): it opens once the record is open, its view audited.
+    static func needsRecord(_ command: Command) -> Bool { command == .editProfile || command == .safetyPlan }
 
     /// The latest located episode still waiting for its debrief.
     static func undebriefed(_ child: ChildID, in dashboard: Dashboard) -> MissingEpisode? {
@@ -82,7 +85,7 @@ enum FormLauncher {
     }
 
     /// Opens the form a command names, or says why it cannot. A form that edits the whole record
-    /// (the profile) needs it opened first: the record is loaded (and its view audited), and the
+    /// (the profile, the safety plan) needs it opened first: the record is loaded (and its view audited), and the
     /// form opens when it arrives (`RecordController.loaded`).
     static func open(_ command: Command, dashboard: inout Dashboard, _ ctx: inout PaneContext) {
         if needsRecord(command), refusal(command, dashboard: dashboard, session: ctx.session) == nil,

@@ -22,7 +22,8 @@ public struct CaseloadEntry: Sendable, Equatable, Codable {
     public var openIndicators: [OpenIndicator]
     /// Newest first (by report time).
     public var episodes: [MissingEpisode]
-    public var plan: SafetyPlan?
+    /// What the caseload keeps of the plan (`SafetyPlanSummary`).
+    public var plan: SafetyPlanSummary?
     /// Newest first.
     public var referrals: [Referral]
     /// Soonest first.
@@ -31,7 +32,7 @@ public struct CaseloadEntry: Sendable, Equatable, Codable {
     public var lastContact: Date?
 
     public init(
-        child: ChildSummary? = nil, openIndicators: [OpenIndicator] = [], episodes: [MissingEpisode] = [], plan: SafetyPlan? = nil,
+        child: ChildSummary? = nil, openIndicators: [OpenIndicator] = [], episodes: [MissingEpisode] = [], plan: SafetyPlanSummary? = nil,
         referrals: [Referral] = [], appointments: [Appointment] = [], lastContact: Date? = nil
     ) {
         self.child = child
@@ -52,7 +53,7 @@ public struct CaseloadEntry: Sendable, Equatable, Codable {
         CaseloadEntry(
             child: ChildSummary(child),
             openIndicators: indicators.filter { !$0.resolved }.sorted(by: CaseloadSnapshot.newerIndicator).map(OpenIndicator.init),
-            episodes: episodes.sorted(by: CaseloadSnapshot.newerEpisode), plan: plan,
+            episodes: episodes.sorted(by: CaseloadSnapshot.newerEpisode), plan: plan.map(SafetyPlanSummary.init),
             referrals: referrals.sorted(by: CaseloadSnapshot.newerReferral),
             appointments: appointments.sorted(by: CaseloadSnapshot.soonerAppointment), lastContact: lastContact)
     }
@@ -65,7 +66,7 @@ public struct CaseloadEntry: Sendable, Equatable, Codable {
     ) -> CaseloadEntry {
         CaseloadEntry(
             openIndicators: indicators.filter { !$0.resolved }.sorted(by: CaseloadSnapshot.newerIndicator).map(OpenIndicator.init),
-            episodes: episodes.sorted(by: CaseloadSnapshot.newerEpisode), plan: plan,
+            episodes: episodes.sorted(by: CaseloadSnapshot.newerEpisode), plan: plan.map(SafetyPlanSummary.init),
             referrals: referrals.sorted(by: CaseloadSnapshot.newerReferral),
             appointments: appointments.sorted(by: CaseloadSnapshot.soonerAppointment), lastContact: lastContact)
     }
