@@ -18,9 +18,9 @@ import Foundation
 /// filter finds a child by one without opening the record; a format-3 summary is read with
 /// none, for the same reason.
 ///
-/// Format 5 (issue 25) keeps of the safety plan only its id, version, child and review date
-/// (`SafetyPlanSummary`): its steps, trusted adults and safe places were read by nothing the
-/// caseload shows. An older summary's plan is read and cut to the same.
+/// Format 5 (issue 25) keeps of the safety plan only its review date (`SafetyPlanSummary`): its
+/// id, version, steps, trusted adults and safe places were read by nothing the caseload shows.
+/// An older summary's plan is read past to its review date.
 package enum SummaryCodec {
     package static let format: UInt8 = 5
     package static let readable: ClosedRange<UInt8> = 1...5
@@ -227,9 +227,6 @@ extension SummaryWriter {
     }
 
     mutating func plan(_ plan: SafetyPlanSummary) {
-        id(plan.id)
-        int(plan.version)
-        id(plan.child)
         day(plan.reviewBy)
     }
 
@@ -402,16 +399,17 @@ extension SummaryReader {
     }
 
     mutating func plan() throws -> SafetyPlanSummary {
-        let id: SafetyPlanID = try id()
-        let version = try int()
-        let child: ChildID = try self.id()
         if self.version < 5 {
-            // The whole plan of formats 1 to 4: its texts read past, not kept.
+            // The whole plan of formats 1 to 4, read past to its review date: its id, version
+            // and child, then its steps, trusted adults and safe places.
+            try skipText()
+            _ = try int()
+            try skipText()
             try skipList { input in try input.skipText(); try input.skipText() }
             try skipList { try $0.skipText() }
             try skipList { try $0.skipText() }
         }
-        return SafetyPlanSummary(id: id, version: version, child: child, reviewBy: try day())
+        return SafetyPlanSummary(reviewBy: try day())
     }
 
     mutating func referral() throws -> Referral {
