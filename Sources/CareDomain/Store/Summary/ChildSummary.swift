@@ -31,12 +31,12 @@ public struct ChildSummary: Sendable, Equatable, Codable, Identifiable {
     public var profileChanges: [ProfileChange]
     /// The latest closure request and its answer: the supervisor's pending list, and the
     /// worker's sight of a rejection's comment.
-    public var closureRequest: ClosureRequest?
+    @Rare public var closureRequest: ClosureRequest?
     /// When the closure was approved (nil for a closure made before approvals): the handover of
     /// that shift lists the child once.
     public var closedAt: Date?
     /// The youth's transition plan: what the aging-out alert names.
-    public var transitionPlan: TransitionPlan?
+    @Rare public var transitionPlan: TransitionPlan?
     /// The child's phone numbers as typed: the caseload filter matches typed digits against them
     /// without opening the record.
     public var phones: [String]
