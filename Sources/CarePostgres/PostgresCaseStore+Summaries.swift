@@ -125,21 +125,19 @@ extension PostgresCaseStore {
     ) throws -> [ChildID: CaseloadEntry] {
         let last = try lastContacts(of: ids, visibility, transaction)
         guard visibility == .team else { return CaseloadSummaries.restrictedEntries(lastContact: last) }
-        var records = CaseloadSummaries.TeamRecords()
-        func noting(_ record: DamagedRecord, _ error: StoreError) throws {
-            if record.isChildRecord { records.unreadable.insert(ChildID(rawValue: record.id)) }
-            try onDamage(record, error)
+        let source = TeamRecords(ids: ids, transaction: transaction, keys: keys)
+        return CaseloadSummaries.teamEntries(try CaseloadSummaries.teamRecords(from: source, damaged: onDamage), lastContact: last)
+    }
+
+    /// This server's read of one kind of the team records of `ids` (of every child when nil).
+    private struct TeamRecords: TeamRecordSource {
+        let ids: Set<ChildID>?
+        let transaction: PostgresLink.Transaction
+        let keys: SessionKeys
+
+        func records<Record: CareRecord>(_ type: Record.Type, damaged: RecordDamageHandler) throws -> [Record] {
+            try PostgresCaseStore.fetchAll(type, children: ids, transaction, keys: keys, onDamage: damaged)
         }
-        func fetch<Record: CareRecord>(_ type: Record.Type) throws -> [Record] {
-            try fetchAll(type, children: ids, transaction, keys: keys, onDamage: noting)
-        }
-        records.episodes = try fetch(MissingEpisode.self)
-        records.indicators = try fetch(RiskIndicator.self)
-        records.plans = try fetch(SafetyPlan.self)
-        records.referrals = try fetch(Referral.self)
-        records.appointments = try fetch(Appointment.self)
-        records.children = try fetch(Child.self)
-        return CaseloadSummaries.teamEntries(records, lastContact: last)
     }
 
     /// The time of each child's last contact of `visibility`, from the clear `sort_at` column.

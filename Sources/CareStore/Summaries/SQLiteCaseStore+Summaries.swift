@@ -163,22 +163,20 @@ extension SQLiteCaseStore {
     ) throws -> [ChildID: CaseloadEntry] {
         let last = try lastContacts(of: ids, visibility, db: db)
         guard visibility == .team else { return CaseloadSummaries.restrictedEntries(lastContact: last) }
-        let decoder = RecordCoding.decoder()
-        var records = CaseloadSummaries.TeamRecords()
-        func noting(_ record: DamagedRecord, _ error: StoreError) throws {
-            if record.isChildRecord { records.unreadable.insert(ChildID(rawValue: record.id)) }
-            try onDamage(record, error)
+        let source = TeamRecords(ids: ids, db: db, keys: keys, decoder: RecordCoding.decoder())
+        return CaseloadSummaries.teamEntries(try CaseloadSummaries.teamRecords(from: source, damaged: onDamage), lastContact: last)
+    }
+
+    /// This file's read of one kind of the team records of `ids` (of every child when nil).
+    private struct TeamRecords: TeamRecordSource {
+        let ids: Set<ChildID>?
+        let db: Database
+        let keys: SessionKeys
+        let decoder: JSONDecoder
+
+        func records<Record: CareRecord>(_ type: Record.Type, damaged: RecordDamageHandler) throws -> [Record] {
+            try SQLiteCaseStore.fetchAll(type, children: ids, db: db, keys: keys, decoder: decoder, onDamage: damaged)
         }
-        func fetch<Record: CareRecord>(_ type: Record.Type) throws -> [Record] {
-            try fetchAll(type, children: ids, db: db, keys: keys, decoder: decoder, onDamage: noting)
-        }
-        records.episodes = try fetch(MissingEpisode.self)
-        records.indicators = try fetch(RiskIndicator.self)
-        records.plans = try fetch(SafetyPlan.self)
-        records.referrals = try fetch(Referral.self)
-        records.appointments = try fetch(Appointment.self)
-        records.children = try fetch(Child.self)
-        return CaseloadSummaries.teamEntries(records, lastContact: last)
     }
 
     /// The time of each child's last contact of `visibility`, from the clear `sort_at` column
