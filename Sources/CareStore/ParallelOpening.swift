@@ -1,3 +1,4 @@
+import CareDomain
 import Dispatch
 import Foundation
 
@@ -24,7 +25,7 @@ enum ParallelOpening {
     static func results<Row: Sendable, Value: Sendable>(
         _ rows: [Row], decoder: JSONDecoder, _ transform: @Sendable (Row, JSONDecoder) throws -> Value
     ) -> [Result<Value, any Error>] {
-        let workers = min(ProcessInfo.processInfo.activeProcessorCount, 8, rows.count / (threshold / 2))
+        let workers = min(ParallelMap.cores, 8, rows.count / (threshold / 2))
         guard workers > 1 else { return rows.map { row in Result { try transform(row, decoder) } } }
         return results(rows, context: { RecordCoding.decoder() }) { row, decoder in try transform(row, decoder) }
     }
@@ -34,7 +35,7 @@ enum ParallelOpening {
     static func results<Row: Sendable, Value: Sendable, Context>(
         _ rows: [Row], context makeContext: @Sendable () -> Context, _ transform: @Sendable (Row, inout Context) throws -> Value
     ) -> [Result<Value, any Error>] {
-        let workers = min(ProcessInfo.processInfo.activeProcessorCount, 8, rows.count / (threshold / 2))
+        let workers = min(ParallelMap.cores, 8, rows.count / (threshold / 2))
         guard workers > 1 else {
             var context = makeContext()
             return rows.map { row in Result { try transform(row, &context) } }

@@ -9,9 +9,14 @@ public enum ParallelMap {
     /// Below this many positions per worker everything runs on the calling thread.
     public static let minimumChunk = 1_024
 
+    /// The cores this process may use, read once: Foundation reads the cgroup's files again at
+    /// every `activeProcessorCount` (two `openat` each), and a filter's keys and a save's refresh
+    /// asked hundreds of times a minute.
+    public static let cores = ProcessInfo.processInfo.activeProcessorCount
+
     /// How many workers share `count` positions: one per core, each with at least `minimumChunk`.
     static func workers(for count: Int) -> Int {
-        max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8, count / minimumChunk))
+        max(1, min(cores, 8, count / minimumChunk))
     }
 
     /// `transform` of each position, in position order. Each worker initialises only its own
