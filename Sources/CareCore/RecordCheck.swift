@@ -21,6 +21,16 @@ package struct RecordCheck {
             self.childID = childID
             self.rowHash = rowHash
         }
+
+        /// How `stored` differs from this last write of it, if it does: an older or unknown
+        /// version, another child, other bytes. The same for records and summaries.
+        package func difference(from stored: RecordRow) -> StoreCheckReport.RecordProblem.Reason? {
+            if stored.version < version { return .rolledBack(stored: stored.version, trail: version) }
+            if stored.version > version { return .unknownVersion(stored: stored.version, trail: version) }
+            if stored.childID != childID { return .moved(from: childID, to: stored.childID) }
+            if stored.hash != rowHash { return .altered }
+            return nil
+        }
     }
 
     /// Rows looked at.
@@ -63,14 +73,8 @@ package struct RecordCheck {
             problem(.notInTrail)
             return
         }
-        if stored.version < written.version {
-            problem(.rolledBack(stored: stored.version, trail: written.version))
-        } else if stored.version > written.version {
-            problem(.unknownVersion(stored: stored.version, trail: written.version))
-        } else if stored.childID != written.childID {
-            problem(.moved(from: written.childID, to: stored.childID))
-        } else if stored.hash != written.rowHash {
-            problem(.altered)
+        if let difference = written.difference(from: stored) {
+            problem(difference)
         } else if !keys.keyring.holds(stored.visibility) {
             notReadable += 1
         } else if stored.seal == .bound {

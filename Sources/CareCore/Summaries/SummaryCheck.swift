@@ -69,14 +69,8 @@ package struct SummaryCheck {
             problem(.notInTrail)
             return
         }
-        if row.version < written.version {
-            problem(.rolledBack(stored: row.version, trail: written.version))
-        } else if row.version > written.version {
-            problem(.unknownVersion(stored: row.version, trail: written.version))
-        } else if row.childID != written.childID {
-            problem(.moved(from: written.childID, to: row.childID))
-        } else if row.hash != written.rowHash {
-            problem(.altered)
+        if let difference = written.difference(from: row) {
+            problem(difference)
         } else if !keys.keyring.holds(row.visibility) {
             notReadable += 1
         } else {
