@@ -70,6 +70,8 @@ struct BenchFigures: Codable, Sendable {
     var filterLetter = BenchSamples()
     /// Each key of whole names typed into the filter, frame drawn.
     var filterName = BenchSamples()
+    /// The same keys one by one, with their place in the name, CPU time and rows shown.
+    var filterNameKeys: [FilterKeySample] = []
     /// Each backspace taking those names out again, frame drawn.
     var filterBackspace = BenchSamples()
     /// `j` in the caseload, frame drawn.
@@ -142,6 +144,15 @@ struct BenchReport: Codable, Sendable {
             line("open + unlock + load + frame, after the KDF", figures.openAfterKDF)
             line("filter: one letter", figures.filterLetter)
             line("filter: each key of a whole name", figures.filterName)
+            for group in FilterKeyPlace.Group.allCases {
+                let keys = figures.filterNameKeys.filter { $0.place.group == group }
+                guard !keys.isEmpty else { continue }
+                let wall = BenchSamples(keys.map(\.milliseconds)), cpu = BenchSamples(keys.map(\.cpuMilliseconds))
+                let shown = BenchSamples(keys.map { Double($0.shown) }).median
+                lines.append("    " + group.rawValue.padding(toLength: 42, withPad: " ", startingAt: 0)
+                             + String(format: "%9.2f / %9.2f   (%d); CPU %.2f / %.2f; rows shown %.0f", wall.median, wall.p99, keys.count,
+                                      cpu.median, cpu.p99, shown))
+            }
             line("filter: each backspace", figures.filterBackspace)
             line("j (next child)", figures.down)
             line("Enter on a child → its record's frame", figures.openRecordFrame)

@@ -112,8 +112,16 @@ struct BenchRun {
         }
         for index in 0..<max(2, samples / 10) {
             let name = names[(index * 4_973) % names.count]
+            var place = FilterKeyPlace()
             for letter in name {
-                figures.filterName.append(try Self.milliseconds { terminal.feed([.char(letter)]); app.step(timeoutMilliseconds: 0) })
+                place.advance(past: letter)
+                var cpu = 0.0
+                let wall = try Self.milliseconds {
+                    cpu = Self.threadCPUMilliseconds { terminal.feed([.char(letter)]); app.step(timeoutMilliseconds: 0) }
+                }
+                figures.filterName.append(wall)
+                figures.filterNameKeys.append(FilterKeySample(place: place, milliseconds: wall, cpuMilliseconds: cpu,
+                                                              shown: app.state.dashboard.rows.count))
             }
             for _ in name {
                 figures.filterBackspace.append(try Self.milliseconds { terminal.feed([.backspace]); app.step(timeoutMilliseconds: 0) })
@@ -233,6 +241,19 @@ struct BenchRun {
         let start = DispatchTime.now().uptimeNanoseconds
         try body()
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+    }
+
+    /// The CPU time this thread spent in `body`: unlike the wall clock, not lengthened while
+    /// another process has the core, so a slow key can be told from a preempted one.
+    static func threadCPUMilliseconds(_ body: () -> Void) -> Double {
+        func now() -> Double {
+            var time = timespec()
+            clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+            return Double(time.tv_sec) * 1e3 + Double(time.tv_nsec) / 1e6
+        }
+        let start = now()
+        body()
+        return now() - start
     }
 
     /// The bytes malloc has handed out and not had back (small blocks and mmapped ones), in MB.

@@ -17,6 +17,14 @@ import Testing
             var contacts: Int
             var kdf, unlock, load, firstFrame, openAfterKDF: Samples
             var filterLetter, filterName, filterBackspace, down, openRecord, save, openRecordFrame, saveFrame, diskSync: Samples
+            struct NameKey: Decodable {
+                struct Place: Decodable { var word, letter: Int }
+                var place: Place
+                var milliseconds, cpuMilliseconds: Double
+                var shown: Int
+            }
+
+            var filterNameKeys: [NameKey]
             var changedCellBytesPerDown: Double
             var framesForBurst: Int
             var peakResidentMegabytes, peakAtFirstFrameMegabytes, appHeapMegabytes, snapshotHeapMegabytes: Double
@@ -53,6 +61,10 @@ import Testing
         // Whole names typed key by key, and every key taken out again with backspace.
         #expect(size.filterName.milliseconds.count > 2)
         #expect(size.filterBackspace.milliseconds.count == size.filterLetter.milliseconds.count + size.filterName.milliseconds.count)
+        // The same keys by their place in the name: each name starts at its first word's first letter.
+        #expect(size.filterNameKeys.count == size.filterName.milliseconds.count)
+        #expect(size.filterNameKeys.first.map { ($0.place.word, $0.place.letter) } ?? (0, 0) == (1, 1))
+        #expect(size.filterNameKeys.allSatisfy { $0.place.word >= 1 && $0.cpuMilliseconds >= 0 && $0.shown <= size.children })
         for samples in [size.kdf, size.load, size.filterName, size.down, size.save, size.saveFrame, size.openRecordFrame, size.diskSync] {
             #expect(samples.milliseconds.allSatisfy { $0 > 0 })
             #expect(samples.median <= samples.p99 && samples.p99 == samples.milliseconds.max())

@@ -145,7 +145,7 @@ public struct FoldedText: Hashable, Sendable {
     /// comparison (19% fewer instructions per key than memchr and memcmp at every hit, in a
     /// callgrind micro-benchmark of 50,000 keys; docs/benchmarks.md). Fast in debug builds too,
     /// where a byte-by-byte Swift loop over 50,000 keys would be too slow for typing.
-    private static func search(_ hay: UnsafeBufferPointer<UInt8>, for pin: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func search(_ hay: UnsafeBufferPointer<UInt8>, for pin: UnsafeBufferPointer<UInt8>) -> Bool {
         let base = hay.baseAddress!, needle = pin.baseAddress!
         let first = Int32(pin[0])
         if pin.count == 1 { return memchr(base, first, hay.count) != nil }
