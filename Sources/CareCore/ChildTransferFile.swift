@@ -13,8 +13,10 @@ import Foundation
 ///
 /// Every clear field is bound into the seal, so a file re-addressed or claiming another sender
 /// does not open.
-public struct ChildTransferFile: Codable, Sendable, Equatable {
+public struct ChildTransferFile: SealedTransferFile, Sendable, Equatable {
     public static let formatName = "care-transfer/1"
+    package static let bindingLabel = "care/v3/transfer-file"
+    package static let kindInWords = "care transfer file"
 
     public var format: String
     public var to: String
@@ -23,44 +25,22 @@ public struct ChildTransferFile: Codable, Sendable, Equatable {
 
     package static let info = Data("care/v3/transfer".utf8)
 
-    package var associatedData: Data {
-        var binding = BindingData("care/v3/transfer-file")
-        binding.text(format)
-        binding.text(to)
-        binding.text(from)
-        return binding.bytes
+    package init(format: String, to: String, from: String, sealed: Data) {
+        self.format = format
+        self.to = to
+        self.from = from
+        self.sealed = sealed
     }
 
     package static func seal(_ package: ChildTransferPackage, to key: TransferKey, from: String) throws -> ChildTransferFile {
-        var file = ChildTransferFile(format: formatName, to: UnitAuthority.fingerprint(key.authority), from: from, sealed: Data())
-        var sender = try HPKE.Sender(recipientKey: try key.agreementKey(), ciphersuite: KeyGrant.suite, info: info)
-        let plain = try JSONEncoder().encode(package)
-        file.sealed = sender.encapsulatedKey + (try sender.seal(plain, authenticating: file.associatedData))
-        return file
+        try sealing(try JSONEncoder().encode(package), to: key, addressedTo: UnitAuthority.fingerprint(key.authority), from: from)
     }
 
     package func open(with privateKey: Curve25519.KeyAgreement.PrivateKey) throws -> ChildTransferPackage {
-        let length = KeyGrant.encapsulatedKeyLength
-        guard format == Self.formatName, sealed.count > length,
-              var recipient = try? HPKE.Recipient(privateKey: privateKey, ciphersuite: KeyGrant.suite, info: Self.info,
-                                                  encapsulatedKey: Data(sealed.prefix(length))),
-              let plain = try? recipient.open(Data(sealed.dropFirst(length)), authenticating: associatedData)
-        else { throw StoreError.invalid("This transfer file was not sealed to this unit (or it was changed on the way); nothing was read.") }
-        return try JSONDecoder().decode(ChildTransferPackage.self, from: plain)
-    }
-
-    /// The file as written: JSON, one line.
-    public func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self) + Data("\n".utf8)
-    }
-
-    public static func read(_ data: Data) throws -> ChildTransferFile {
-        guard let file = try? JSONDecoder().decode(ChildTransferFile.self, from: data), file.format == formatName else {
-            throw StoreError.invalid("This is not a care transfer file.")
+        guard let plain = opened(with: privateKey) else {
+            throw StoreError.invalid("This transfer file was not sealed to this unit (or it was changed on the way); nothing was read.")
         }
-        return file
+        return try JSONDecoder().decode(ChildTransferPackage.self, from: plain)
     }
 }
 

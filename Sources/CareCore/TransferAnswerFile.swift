@@ -14,8 +14,10 @@ import Foundation
 /// {"format": "care-transfer-answer/1", "to": "<addressee's authority fingerprint>",
 ///  "from": "<answering unit's authority fingerprint>", "sealed": "<encapsulated key ‖ ciphertext, base64>"}
 /// ```
-public struct TransferAnswerFile: Codable, Sendable, Equatable {
+public struct TransferAnswerFile: SealedTransferFile, Sendable, Equatable {
     public static let formatName = "care-transfer-answer/1"
+    package static let bindingLabel = "care/v3/transfer-answer-file"
+    package static let kindInWords = "care transfer answer file"
 
     public var format: String
     public var to: String
@@ -24,12 +26,11 @@ public struct TransferAnswerFile: Codable, Sendable, Equatable {
 
     package static let info = Data("care/v3/transfer-answer".utf8)
 
-    package var associatedData: Data {
-        var binding = BindingData("care/v3/transfer-answer-file")
-        binding.text(format)
-        binding.text(to)
-        binding.text(from)
-        return binding.bytes
+    package init(format: String, to: String, from: String, sealed: Data) {
+        self.format = format
+        self.to = to
+        self.from = from
+        self.sealed = sealed
     }
 
     /// `answer`, signed by `authority` and sealed to `key` (the other unit's transfer key).
@@ -37,21 +38,14 @@ public struct TransferAnswerFile: Codable, Sendable, Equatable {
         var signed = answer
         signed.signer = authority.publicKey
         signed.signature = try authority.signingKey.signature(for: signed.signedBytes(to: key.fingerprint))
-        var file = TransferAnswerFile(format: formatName, to: key.fingerprint, from: UnitAuthority.fingerprint(authority.publicKey), sealed: Data())
-        var sender = try HPKE.Sender(recipientKey: try key.agreementKey(), ciphersuite: KeyGrant.suite, info: info)
-        file.sealed = sender.encapsulatedKey + (try sender.seal(try JSONEncoder().encode(signed), authenticating: file.associatedData))
-        return file
+        return try sealing(try JSONEncoder().encode(signed), to: key, addressedTo: key.fingerprint,
+                           from: UnitAuthority.fingerprint(authority.publicKey))
     }
 
     /// The answer inside, when it opens with `privateKey` and its signature is by the authority
     /// the clear `from` names.
     package func open(with privateKey: Curve25519.KeyAgreement.PrivateKey) throws -> TransferAnswer {
-        let length = KeyGrant.encapsulatedKeyLength
-        guard format == Self.formatName, sealed.count > length,
-              var recipient = try? HPKE.Recipient(privateKey: privateKey, ciphersuite: KeyGrant.suite, info: Self.info,
-                                                  encapsulatedKey: Data(sealed.prefix(length))),
-              let plain = try? recipient.open(Data(sealed.dropFirst(length)), authenticating: associatedData),
-              let answer = try? JSONDecoder().decode(TransferAnswer.self, from: plain)
+        guard let plain = opened(with: privateKey), let answer = try? JSONDecoder().decode(TransferAnswer.self, from: plain)
         else { throw StoreError.invalid("This answer file was not sealed to this unit (or it was changed on the way); nothing was read.") }
         guard UnitAuthority.fingerprint(answer.signer) == from,
               let verifying = try? UnitAuthority.VerifyingKey(rawRepresentation: answer.signer),
@@ -67,20 +61,6 @@ public struct TransferAnswerFile: Codable, Sendable, Equatable {
             !($0.properties.generalCategory == .control || $0.properties.generalCategory == .format) || $0 == "\n"
         }))
         return clean
-    }
-
-    /// The file as written: JSON, one line.
-    public func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self) + Data("\n".utf8)
-    }
-
-    public static func read(_ data: Data) throws -> TransferAnswerFile {
-        guard let file = try? JSONDecoder().decode(TransferAnswerFile.self, from: data), file.format == formatName else {
-            throw StoreError.invalid("This is not a care transfer answer file.")
-        }
-        return file
     }
 }
 
