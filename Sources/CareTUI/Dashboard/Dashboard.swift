@@ -372,9 +372,10 @@ public struct Dashboard: Sendable {
 
         init(_ ids: Set<ChildID>, of dashboard: Dashboard) {
             let match = ChildIDMatch(ids)
-            // By position: `filter` would copy out every referral of the caseload to look at it.
+            // By position, found by the referrals' child keys (`FiledList`): `filter` would copy
+            // out every referral of the caseload to look at it.
             let all = dashboard.snapshot.referrals
-            referrals = all.positions(of: match).map { all[$0] }
+            referrals = dashboard.snapshot.filedReferrals.positions(of: match).map { all[$0] }
             var liaisons: [ChildID: WorkerID] = [:]
             for id in ids { liaisons[id] = dashboard.child(id)?.team.liaison }
             self.liaisons = liaisons
