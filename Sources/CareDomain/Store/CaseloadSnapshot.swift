@@ -251,10 +251,12 @@ public struct CaseloadSnapshot: Sendable, Equatable {
         case .safetyPlan(let plan):
             plans[plan.child] = plan
         case .referral(let referral):
-            if let at = filedReferrals.elements.firstIndex(where: { $0.id == referral.id }) { filedReferrals.remove(at: at) }
+            if let at = filedReferrals.firstIndex(filedUnder: referral.child, where: { $0.id == referral.id }) { filedReferrals.remove(at: at) }
             filedReferrals.insert(referral, keepingOrder: Self.newerReferral)
         case .appointment(let appointment):
-            if let at = filedAppointments.elements.firstIndex(where: { $0.id == appointment.id }) { filedAppointments.remove(at: at) }
+            if let at = filedAppointments.firstIndex(filedUnder: appointment.child, where: { $0.id == appointment.id }) {
+                filedAppointments.remove(at: at)
+            }
             filedAppointments.insert(appointment, keepingOrder: Self.soonerAppointment)
         case .service(let service):
             services.removeAll { $0.id == service.id }

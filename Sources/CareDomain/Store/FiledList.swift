@@ -56,6 +56,13 @@ public struct FiledList<Element: FiledUnderChild & Equatable & Sendable>: Sendab
         return found
     }
 
+    /// The first record `isIt` picks out, looked for among `child`'s records first (where a
+    /// saved record that is not new still is), then among all (a new one, or one moved from
+    /// another child).
+    public func firstIndex(filedUnder child: ChildID, where isIt: (Element) -> Bool) -> Int? {
+        positions(of: ChildIDMatch([child])).first { isIt(elements[$0]) } ?? elements.firstIndex(where: isIt)
+    }
+
     // MARK: Changing
 
     public mutating func append(contentsOf more: [Element]) {
