@@ -329,9 +329,9 @@ public struct Dashboard: Sendable {
             alertDue = Dictionary(minimumCapacity: children.count)
             for (child, due) in zip(children, dues) { alertDue[child.id] = due }
             for (id, _) in snapshot.unreadableChildren { alertDue[id] = AlertSchedule.nextChange(ofUnreadable: id, now: now) }
+            soonestChildDue = alertDue.values.min() ?? .distantFuture
+            nextAlertDue = min(soonestChildDue, handoverDue)
         }
-        soonestChildDue = alertDue.values.min() ?? .distantFuture
-        nextAlertDue = min(soonestChildDue, handoverDue)
     }
 
     /// The handover alert turns on an hour into the shift and off at its end: a minute's
