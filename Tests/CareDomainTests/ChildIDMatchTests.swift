@@ -36,7 +36,7 @@ import Testing
         }
         let ids = Set(children.prefix(chosen))
         let match = ChildIDMatch(ids)
-        let positions = appointments.positions(of: match)
+        let positions = FiledList(appointments).positions(of: match)
         #expect(positions == appointments.indices.filter { ids.contains(appointments[$0].child) })
 
         // Taking them out leaves exactly what `removeAll` leaves, in the same order (the few

@@ -44,6 +44,9 @@ public struct ChildIDMatch: Sendable {
     public func contains(_ id: ChildID?) -> Bool {
         id.map(contains) ?? false
     }
+
+    /// The ids themselves.
+    var ids: [ChildID] { many.map(Array.init) ?? few }
 }
 
 extension Array {

@@ -1,26 +1,3 @@
-/// A record kept in the snapshot's long lists, filed under one child by a stored `child`.
-public protocol FiledUnderChild {
-    var child: ChildID { get }
-}
-
-extension Referral: FiledUnderChild {}
-extension Appointment: FiledUnderChild {}
-
-extension Array where Element: FiledUnderChild {
-    /// Where the elements filed under the children `match` names are, in order.
-    ///
-    /// Only each element's `child` is read. Handing whole elements to a closure (`filter`, or
-    /// a `positions(where:)` this replaced) copied each one out, retaining every string it
-    /// holds, even when specialized: over 50,000 children's referrals that was the largest part
-    /// of a save's refresh (`perf`, `care bench --sizes 50000`).
-    @inlinable
-    public func positions(of match: ChildIDMatch) -> [Int] {
-        var found: [Int] = []
-        for index in indices where match.contains(self[index].child) { found.append(index) }
-        return found
-    }
-}
-
 extension Array where Element == Alert {
     /// Where the alerts about the children `match` names are, in order (alerts about no child,
     /// such as the handover's, are not among them). Only each alert's `child` is read.
@@ -64,8 +41,8 @@ public struct RecordPositions: Sendable, Equatable {
     public let appointments: [Int]
 
     public init(of match: ChildIDMatch, in snapshot: CaseloadSnapshot) {
-        referrals = snapshot.referrals.positions(of: match)
-        appointments = snapshot.appointments.positions(of: match)
+        referrals = snapshot.filedReferrals.positions(of: match)
+        appointments = snapshot.filedAppointments.positions(of: match)
     }
 
     /// Every position (no children picked out).

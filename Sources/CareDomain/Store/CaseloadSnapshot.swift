@@ -19,8 +19,21 @@ public struct CaseloadSnapshot: Sendable, Equatable {
     public var openIndicators: [ChildID: [OpenIndicator]]
     /// What the caseload keeps of each child's safety plan (`SafetyPlanSummary`).
     public var plans: [ChildID: SafetyPlanSummary]
-    public var referrals: [Referral]
-    public var appointments: [Appointment]
+    /// Every referral, each kept with its child's key (`FiledList`), so a save finds a child's
+    /// referrals without reading every referral's child id.
+    public private(set) var filedReferrals: FiledList<Referral>
+    /// Every appointment, kept the same way.
+    public private(set) var filedAppointments: FiledList<Appointment>
+
+    public var referrals: [Referral] {
+        get { filedReferrals.elements }
+        set { filedReferrals = FiledList(newValue) }
+    }
+
+    public var appointments: [Appointment] {
+        get { filedAppointments.elements }
+        set { filedAppointments = FiledList(newValue) }
+    }
     public var services: [Service]
     public var workers: [Worker]
     /// Acknowledgements and snoozes of alerts, newest first.
@@ -43,8 +56,8 @@ public struct CaseloadSnapshot: Sendable, Equatable {
         self.episodes = episodes
         self.openIndicators = openIndicators
         self.plans = plans
-        self.referrals = referrals
-        self.appointments = appointments
+        filedReferrals = FiledList(referrals)
+        filedAppointments = FiledList(appointments)
         self.services = services
         self.workers = workers
         self.responses = responses
@@ -96,9 +109,9 @@ public struct CaseloadSnapshot: Sendable, Equatable {
         // (retains and releases) every field of a referral at each step, a tenth of the 50,000
         // children's load in the profile.
         let created = referrals.map(\.createdAt), referralIDs = referrals.map(\.id.rawValue)
-        referrals.reorder { (created[$0], referralIDs[$0]) > (created[$1], referralIDs[$1]) }
+        filedReferrals.reorder { (created[$0], referralIDs[$0]) > (created[$1], referralIDs[$1]) }
         let times = appointments.map(\.at), appointmentIDs = appointments.map(\.id.rawValue)
-        appointments.reorder { (times[$0], appointmentIDs[$0]) < (times[$1], appointmentIDs[$1]) }
+        filedAppointments.reorder { (times[$0], appointmentIDs[$0]) < (times[$1], appointmentIDs[$1]) }
         services.sort { ($0.name, $0.id.rawValue) < ($1.name, $1.id.rawValue) }
         workers.sort { ($0.displayName, $0.id.rawValue) < ($1.displayName, $1.id.rawValue) }
         responses.sort { ($0.at, $0.id.rawValue) > ($1.at, $1.id.rawValue) }
@@ -134,8 +147,8 @@ public struct CaseloadSnapshot: Sendable, Equatable {
         if !entry.openIndicators.isEmpty { Self.join(&openIndicators[id, default: []], entry.openIndicators) }
         if !entry.episodes.isEmpty { Self.join(&episodes[id, default: []], entry.episodes) }
         if let plan = entry.plan.take() { plans[id] = plan }
-        if !entry.referrals.isEmpty { referrals += entry.referrals }
-        if !entry.appointments.isEmpty { appointments += entry.appointments }
+        if !entry.referrals.isEmpty { filedReferrals.append(contentsOf: entry.referrals) }
+        if !entry.appointments.isEmpty { filedAppointments.append(contentsOf: entry.appointments) }
         // One hash of the id, not a lookup and then a store.
         if let last = entry.lastContact { Self.raise(&lastContact[id, default: last], to: last) }
     }
@@ -184,10 +197,10 @@ public struct CaseloadSnapshot: Sendable, Equatable {
                 openIndicators[id] = patch.part.openIndicators[id].map { $0.sorted(by: Self.newerIndicator) }
                 plans[id] = patch.part.plans[id]
             }
-            referrals.removeAll { match.contains($0.child) }
-            for referral in patch.part.referrals { referrals.insert(referral, keepingOrder: Self.newerReferral) }
-            appointments.removeAll { match.contains($0.child) }
-            for appointment in patch.part.appointments { appointments.insert(appointment, keepingOrder: Self.soonerAppointment) }
+            filedReferrals.removeAll(filedUnder: match)
+            for referral in patch.part.referrals { filedReferrals.insert(referral, keepingOrder: Self.newerReferral) }
+            filedAppointments.removeAll(filedUnder: match)
+            for appointment in patch.part.appointments { filedAppointments.insert(appointment, keepingOrder: Self.soonerAppointment) }
             responses.removeAll { match.contains($0.child) }
             responses.append(contentsOf: patch.part.responses.filter { $0.child != nil })
             damaged.removeAll { match.contains($0.child) }
@@ -239,11 +252,13 @@ public struct CaseloadSnapshot: Sendable, Equatable {
         case .safetyPlan(let plan):
             plans[plan.child] = SafetyPlanSummary(plan)
         case .referral(let referral):
-            if let at = referrals.firstIndex(where: { $0.id == referral.id }) { referrals.remove(at: at) }
-            referrals.insert(referral, keepingOrder: Self.newerReferral)
+            if let at = filedReferrals.firstIndex(filedUnder: referral.child, where: { $0.id == referral.id }) { filedReferrals.remove(at: at) }
+            filedReferrals.insert(referral, keepingOrder: Self.newerReferral)
         case .appointment(let appointment):
-            if let at = appointments.firstIndex(where: { $0.id == appointment.id }) { appointments.remove(at: at) }
-            appointments.insert(appointment, keepingOrder: Self.soonerAppointment)
+            if let at = filedAppointments.firstIndex(filedUnder: appointment.child, where: { $0.id == appointment.id }) {
+                filedAppointments.remove(at: at)
+            }
+            filedAppointments.insert(appointment, keepingOrder: Self.soonerAppointment)
         case .service(let service):
             services.removeAll { $0.id == service.id }
             services.append(service)
@@ -301,9 +316,15 @@ extension Array {
     /// Puts the elements in the order `areInIncreasingOrder` gives their positions (stable),
     /// moving each element once, and not at all when they are in that order already.
     mutating func reorder(by areInIncreasingOrder: (Int, Int) -> Bool) {
-        guard count > 1, indices.dropFirst().contains(where: { areInIncreasingOrder($0, $0 - 1) }) else { return }
-        let order = indices.sorted(by: areInIncreasingOrder)
+        guard let order = order(by: areInIncreasingOrder) else { return }
         self = order.map { self[$0] }
+    }
+
+    /// The positions in the order `areInIncreasingOrder` gives them (stable), or nil when they
+    /// are in that order already.
+    func order(by areInIncreasingOrder: (Int, Int) -> Bool) -> [Int]? {
+        guard count > 1, indices.dropFirst().contains(where: { areInIncreasingOrder($0, $0 - 1) }) else { return nil }
+        return indices.sorted(by: areInIncreasingOrder)
     }
 
     /// Whether every element is in order by `areInIncreasingOrder` (equal neighbours allowed).

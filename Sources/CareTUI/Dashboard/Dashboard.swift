@@ -329,9 +329,9 @@ public struct Dashboard: Sendable {
             alertDue = Dictionary(minimumCapacity: children.count)
             for (child, due) in zip(children, dues) { alertDue[child.id] = due }
             for (id, _) in snapshot.unreadableChildren { alertDue[id] = AlertSchedule.nextChange(ofUnreadable: id, now: now) }
+            soonestChildDue = alertDue.values.min() ?? .distantFuture
+            nextAlertDue = min(soonestChildDue, handoverDue)
         }
-        soonestChildDue = alertDue.values.min() ?? .distantFuture
-        nextAlertDue = min(soonestChildDue, handoverDue)
     }
 
     /// The handover alert turns on an hour into the shift and off at its end: a minute's
@@ -372,9 +372,10 @@ public struct Dashboard: Sendable {
 
         init(_ ids: Set<ChildID>, of dashboard: Dashboard) {
             let match = ChildIDMatch(ids)
-            // By position: `filter` would copy out every referral of the caseload to look at it.
+            // By position, found by the referrals' child keys (`FiledList`): `filter` would copy
+            // out every referral of the caseload to look at it.
             let all = dashboard.snapshot.referrals
-            referrals = all.positions(of: match).map { all[$0] }
+            referrals = dashboard.snapshot.filedReferrals.positions(of: match).map { all[$0] }
             var liaisons: [ChildID: WorkerID] = [:]
             for id in ids { liaisons[id] = dashboard.child(id)?.team.liaison }
             self.liaisons = liaisons
