@@ -20,6 +20,7 @@ extension SQLiteCaseStore {
         // a copy put back over them is named even if the process never quits cleanly; noted
         // off this thread, a moment later.
         defer { if headMemory.isDue(now: clock.now()) { rememberHeadSoon() } }
+        defer { checkpointer.noteCommit() }
         return try givenUpInWords {
             try StoreDatabase.mapErrors(at: location) {
                 try dbQueue.writeWithoutTransaction { db in

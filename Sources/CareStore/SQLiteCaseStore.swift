@@ -39,6 +39,7 @@ public final class SQLiteCaseStore: CaseStore, CaseArchive {
         self.options = options
         self.location = options.location
         self.dbQueue = dbQueue
+        self.checkpointer = WALCheckpointer(location: options.location, limitBytes: options.checkpointAfterBytes)
         self.unitInfo = unit
         self.worker = worker
         self.notices = notices
@@ -49,6 +50,8 @@ public final class SQLiteCaseStore: CaseStore, CaseArchive {
     /// When this session last noted the head in the machine's anchors (after its own writes, at
     /// most once a second).
     let headMemory = HeadMemory()
+    /// Checkpoints the WAL off the writer's thread (`WALCheckpointer`).
+    let checkpointer: WALCheckpointer
     /// Where the head is noted: one at a time, in order, so a later head is never overwritten by
     /// an earlier one; after a write, off the writer's thread, so neither a save nor a look waits
     /// for the anchor's file and the sync it makes first (`Durability`).
@@ -171,6 +174,7 @@ public final class SQLiteCaseStore: CaseStore, CaseArchive {
         // This session's last looks are made durable even where no anchors are kept.
         if !isReadOnly { _ = syncWriteAheadLog() }
         rememberHead()
+        checkpointer.close()
         session.set(.closed)
         try StoreDatabase.mapErrors(at: location) { try dbQueue.close() }
     }

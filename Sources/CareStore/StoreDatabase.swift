@@ -5,6 +5,9 @@ import GRDBSQLite
 
 /// Opening the SQLite file with the store's settings, and turning SQLite's errors into words.
 enum StoreDatabase {
+    /// Ten times SQLite's default (40 MB of WAL): a net under `WALCheckpointer`.
+    static let autoCheckpointPages = 10_000
+
     /// WAL with `synchronous = FULL` (a committed change survives power loss), waits for other
     /// processes on the same host as `lockWaits` says (five seconds unless a caller bounds it),
     /// and foreign keys on. New files are created
@@ -24,6 +27,9 @@ enum StoreDatabase {
                     throw StoreError.database("could not switch the store to WAL journaling")
                 }
                 try db.execute(sql: "PRAGMA synchronous = FULL")
+                // The session's own checkpoints run off the writer's thread (`WALCheckpointer`);
+                // this connection checkpoints only if those fall far behind.
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = \(autoCheckpointPages)")
             }
             // Sorts and temporary tables stay in memory: sealed payloads are never spilled
             // into temp files outside the store's own files.

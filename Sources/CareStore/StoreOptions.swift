@@ -18,6 +18,9 @@ public struct StoreOptions: Sendable {
     /// Read the caseload's sealed summaries while the passphrase's key is derived, for the
     /// dashboard's first load (`CaseloadPrefetch`). Off for commands that do not load it.
     public var readsCaseloadAhead: Bool
+    /// How large the WAL grows before this session checkpoints it off the writer's thread
+    /// (`WALCheckpointer`); tests set a small one to see it happen.
+    public var checkpointAfterBytes = WALCheckpointer.standardLimitBytes
 
     public init(
         path: String, kdfCost: KDFCost = .default, clock: any WallClock = SystemClock(),
