@@ -24,7 +24,9 @@ extension SQLiteCaseStore {
         return try givenUpInWords {
             try StoreDatabase.mapErrors(at: location) {
                 try dbQueue.writeWithoutTransaction { db in
-                    if durability == .untilNextSync { try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+                    // Said at every commit, not assumed from the last: a change never commits
+                    // without the wait, whatever became of a look's setting before it.
+                    try db.execute(sql: "PRAGMA synchronous = \(durability == .synced ? "FULL" : "NORMAL")")
                     let outcome = Result { () throws -> T in
                         var result: T?
                         try db.inTransaction(.immediate) {
@@ -36,8 +38,8 @@ extension SQLiteCaseStore {
                         }
                         return result!
                     }
-                    // Set back before anything else can write on this connection; if even
-                    // that fails, the error is thrown rather than a later save left unsynced.
+                    // Set back at once too, for what else runs on this connection (migrations,
+                    // the sign-in's own transaction).
                     if durability == .untilNextSync { try db.execute(sql: "PRAGMA synchronous = FULL") }
                     return try outcome.get()
                 }

@@ -36,6 +36,16 @@ import Testing
         #expect(try synchronous() == 2)
     }
 
+    /// A change sets the wait itself at its commit: a connection left without it (a look's
+    /// setting that could not be set back) does not carry over to a save.
+    @Test func aChangeCommitsWithTheWaitWhateverTheConnectionWasLeftAt() throws {
+        try store.dbQueue.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = NORMAL") }
+        #expect(try synchronous() == 1)
+        _ = try store.perform(.logContact(Contact(child: child.id, occurredAt: Samples.now, author: store.worker.id, kind: .phone,
+                                                  summary: "Synthetic note")))
+        #expect(try synchronous() == 2)
+    }
+
     /// Committed, not held back: another connection to the file reads the look's event as soon
     /// as the record is returned, which is what outlives a crash of the process.
     @Test func aLookIsInTheFileBeforeTheRecordIsReturned() throws {
