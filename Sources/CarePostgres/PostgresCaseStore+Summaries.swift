@@ -10,8 +10,8 @@ import PostgresNIO
 extension PostgresCaseStore {
     /// What to do with a record that does not open: throw (where a summary is written, as the
     /// SQLite store refuses), or note it and go on (reading the caseload, checking the store).
-    typealias DamageHandler = (DamagedRecord, StoreError) throws -> Void
-    static func refuseDamage(_ record: DamagedRecord, _ error: StoreError) throws { throw error }
+    typealias DamageHandler = RecordDamageHandler
+    static func refuseDamage(_ record: DamagedRecord, _ error: StoreError) throws { try CareCore.refuseDamage(record, error) }
 
     // MARK: Which classes are kept
 

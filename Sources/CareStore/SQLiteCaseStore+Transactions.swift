@@ -140,8 +140,8 @@ extension SQLiteCaseStore {
     /// What to do with a row that does not open (`DamagedRecord`): throw (the default, where a
     /// rule or a command needs the record itself), or note it and go on (reading the caseload and
     /// a child's record, so one damaged row locks nobody out of the rest).
-    typealias DamageHandler = (DamagedRecord, StoreError) throws -> Void
-    static func refuseDamage(_ record: DamagedRecord, _ error: StoreError) throws { throw error }
+    typealias DamageHandler = RecordDamageHandler
+    static func refuseDamage(_ record: DamagedRecord, _ error: StoreError) throws { try CareCore.refuseDamage(record, error) }
 
     /// Every record of one kind (optionally one child's) this session may read, opened in bulk.
     /// Rows of a class it holds no key to are passed over: its role may not read them.

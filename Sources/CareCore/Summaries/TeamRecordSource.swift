@@ -3,6 +3,9 @@ import CareDomain
 /// What a record that does not open is told to: noted (the load goes on), or thrown (refused).
 package typealias RecordDamageHandler = (DamagedRecord, StoreError) throws -> Void
 
+/// The handler that refuses: the first record that does not open fails the read.
+package func refuseDamage(_ record: DamagedRecord, _ error: StoreError) throws { throw error }
+
 /// One backend's read of one kind of a child's team records: SQLite's and PostgreSQL's own SQL
 /// behind the one walk over the kinds a summary is made of (`CaseloadSummaries.teamRecords`).
 package protocol TeamRecordSource {
