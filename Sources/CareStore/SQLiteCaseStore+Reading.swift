@@ -19,7 +19,8 @@ extension SQLiteCaseStore {
             let current = try early.map { $0.stamp == (try CaseloadPrefetch.Stamp.read(db)) } ?? false
             if early != nil { prefetch?.noteTaken(current: current) }
             var snapshot = try Self.childParts(
-                of: nil, readable: role.readableClasses, db: db, keys: keys, decoder: decoder, early: current ? early?.classes ?? [:] : [:])
+                of: nil, readable: role.readableClasses, db: db, keys: keys, decoder: decoder, early: current ? early?.classes ?? [:] : [:],
+                sharing: RangedSummaryRead.Sharing(location: location, threshold: options.sharesReadAbove))
             var damaged: [DamagedRecord] = []
             let note: DamageHandler = { record, _ in damaged.append(record) }
             snapshot.services = try Self.fetchAll(Service.self, db: db, keys: keys, decoder: decoder, onDamage: note)
@@ -78,7 +79,7 @@ extension SQLiteCaseStore {
     /// over and listed in `damaged`, so the rest loads.
     static func childParts(
         of ids: Set<ChildID>?, readable: [VisibilityClass], db: Database, keys: SessionKeys, decoder: JSONDecoder,
-        early: [VisibilityClass: TrailedSummaries] = [:]
+        early: [VisibilityClass: TrailedSummaries] = [:], sharing: RangedSummaryRead.Sharing? = nil
     ) throws -> CaseloadSnapshot {
         var damaged: [DamagedRecord] = []
         func note(_ record: DamagedRecord, _: StoreError) { damaged.append(record) }
@@ -86,7 +87,7 @@ extension SQLiteCaseStore {
         let kept = try summarizedClasses(db)
         for visibility in summaryClasses where readable.contains(visibility) {
             var entries = kept.contains(visibility) && keys.keyring.holds(visibility)
-                ? try summarizedEntries(of: ids, visibility, db: db, keys: keys, onDamage: note, early: early[visibility])
+                ? try summarizedEntries(of: ids, visibility, db: db, keys: keys, onDamage: note, early: early[visibility], sharing: sharing)
                 : Array(try caseloadEntries(of: ids, visibility, db: db, keys: keys, onDamage: note)).map { (child: $0.key, entry: $0.value) }
             // Added in case-number order, so `normalizeOrder` finds the children sorted and
             // moves none of them.
@@ -135,11 +136,12 @@ extension SQLiteCaseStore {
     /// load; `care check` names the summary.
     ///
     /// `early` is the same class read before the key was at hand (`CaseloadPrefetch`), still
-    /// current; without it the rows are read here and opened a batch at a time, so only one
-    /// batch of sealed payloads is held.
+    /// current. Without it, a whole class large enough for `sharing` is read, checked and opened
+    /// on every core, each its own range of children (`RangedSummaryRead`); otherwise the rows
+    /// are read here and opened a batch at a time, so only one batch of sealed payloads is held.
     static func summarizedEntries(
         of ids: Set<ChildID>?, _ visibility: VisibilityClass, db: Database, keys: SessionKeys, onDamage: DamageHandler,
-        early: TrailedSummaries? = nil
+        early: TrailedSummaries? = nil, sharing: RangedSummaryRead.Sharing? = nil
     ) throws -> [(child: ChildID, entry: CaseloadEntry)] {
         var entries: [(child: ChildID, entry: CaseloadEntry)] = []
         var opened = Set<ChildID>()
@@ -160,7 +162,14 @@ extension SQLiteCaseStore {
             }
         }
         let read: TrailedSummaries
-        if let early {
+        if early == nil, ids == nil, let sharing, let part = try RangedSummaryRead.read(visibility, db: db, keys: keys, sharing: sharing) {
+            // The whole class, read, checked and opened on every core.
+            read = TrailedSummaries(unopened: Set(part.unopened), notAsTrailed: part.notAsTrailed)
+            entries = part.entries
+            // By index: mapping the pairs would copy out each entry, retaining all it holds.
+            opened.reserveCapacity(entries.count)
+            for index in entries.indices { opened.insert(entries[index].child) }
+        } else if let early {
             read = early
             // A batch at a time, each let go once opened, as when read here.
             while let batch = early.rows.takeBatch() { open(batch) }

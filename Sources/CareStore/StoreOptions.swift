@@ -21,6 +21,9 @@ public struct StoreOptions: Sendable {
     /// How large the WAL grows before this session checkpoints it off the writer's thread
     /// (`WALCheckpointer`); tests set a small one to see it happen.
     public var checkpointAfterBytes = WALCheckpointer.standardLimitBytes
+    /// From how many summaries of a class the caseload's load reads it on every core, each its
+    /// own range (`RangedSummaryRead`); tests set a small one to see it happen.
+    public var sharesReadAbove = RangedSummaryRead.threshold
 
     public init(
         path: String, kdfCost: KDFCost = .default, clock: any WallClock = SystemClock(),

@@ -115,6 +115,8 @@ public struct CaseloadSnapshot: Sendable, Equatable {
         services.sort { ($0.name, $0.id.rawValue) < ($1.name, $1.id.rawValue) }
         workers.sort { ($0.displayName, $0.id.rawValue) < ($1.displayName, $1.id.rawValue) }
         responses.sort { ($0.at, $0.id.rawValue) > ($1.at, $1.id.rawValue) }
+        // Found in whatever order the store met them (one thread, or ranges read at once).
+        damaged.sort { ($0.kind, $0.id) < ($1.kind, $1.id) }
     }
 
     public static func newerEpisode(_ a: MissingEpisode, _ b: MissingEpisode) -> Bool {
@@ -217,6 +219,8 @@ public struct CaseloadSnapshot: Sendable, Equatable {
             damaged.append(contentsOf: patch.part.damaged.filter { $0.child == nil })
         }
         responses.sort { ($0.at, $0.id.rawValue) > ($1.at, $1.id.rawValue) }
+        // Found in whatever order the store met them (one thread, or ranges read at once).
+        damaged.sort { ($0.kind, $0.id) < ($1.kind, $1.id) }
     }
 
     /// Puts one record a command just saved into the snapshot, as `apply` would after reading it
