@@ -148,15 +148,16 @@ extension SQLiteCaseStore {
         var unopened = Set<ChildID>()
         func open(_ rows: [RecordRow]) {
             // Each worker shares the ids it decodes across its summaries (`TextInterner`).
-            let results = ParallelOpening.results(rows, context: { TextInterner() }) { row, interner in
+            // Each entry taken as it is handed over, not copied out of a list of results.
+            ParallelOpening.forEachResult(rows, context: { TextInterner() }, { row, interner in
                 try CaseloadSummaries.open(row, keys: keys, interner: &interner)
-            }
-            for (row, result) in zip(rows, results) {
-                let child = ChildID(rawValue: row.childID ?? "")
-                if case .success(let entry) = result {
+            }) { index, result in
+                let child = ChildID(rawValue: rows[index].childID ?? "")
+                switch result {
+                case .success(let entry):
                     entries.append((child, entry))
                     opened.insert(child)
-                } else {
+                case .failure:
                     unopened.insert(child)
                 }
             }
