@@ -86,13 +86,20 @@ extension SQLiteCaseStore {
         var snapshot = CaseloadSnapshot()
         let kept = try summarizedClasses(db)
         for visibility in summaryClasses where readable.contains(visibility) {
-            var entries = kept.contains(visibility) && keys.keyring.holds(visibility)
+            var chunks = kept.contains(visibility) && keys.keyring.holds(visibility)
                 ? try summarizedEntries(of: ids, visibility, db: db, keys: keys, onDamage: note, early: early[visibility], sharing: sharing)
-                : Array(try caseloadEntries(of: ids, visibility, db: db, keys: keys, onDamage: note)).map { (child: $0.key, entry: $0.value) }
+                : [Array(try caseloadEntries(of: ids, visibility, db: db, keys: keys, onDamage: note)).map { (child: $0.key, entry: $0.value) }]
             // Added in case-number order, so `normalizeOrder` finds the children sorted and
-            // moves none of them.
-            let numbers = entries.map { $0.entry.child?.caseNumber }
-            let order = entries.indices.sorted { a, b in
+            // moves none of them. Each entry by its chunk and place in it.
+            var places: [(chunk: Int, index: Int)] = []
+            var numbers: [CaseNumber?] = []
+            for (chunk, entries) in chunks.enumerated() {
+                for index in entries.indices {
+                    places.append((chunk, index))
+                    numbers.append(entries[index].entry.child?.caseNumber)
+                }
+            }
+            let order = numbers.indices.sorted { a, b in
                 guard let x = numbers[a], let y = numbers[b] else { return numbers[a] == nil && numbers[b] != nil }
                 return x < y
             }
@@ -102,12 +109,12 @@ extension SQLiteCaseStore {
             let added = numbers.lazy.filter { $0 != nil }.count
             snapshot.children.reserveCapacity(snapshot.children.count + added)
             snapshot.lastContact.reserveCapacity(snapshot.lastContact.count + added)
-            for index in order {
+            for (chunk, index) in order.lazy.map({ places[$0] }) {
                 // Moved out of the list, not copied: a copy retains every string of the child
                 // and releasing the list releases them all again.
                 var entry = CaseloadEntry()
-                swap(&entry, &entries[index].entry)
-                snapshot.add(entry, of: entries[index].child)
+                swap(&entry, &chunks[chunk][index].entry)
+                snapshot.add(entry, of: chunks[chunk][index].child)
             }
         }
         try countUnreadableContacts(of: ids, readable: readable, into: &snapshot, db: db)
@@ -142,8 +149,9 @@ extension SQLiteCaseStore {
     static func summarizedEntries(
         of ids: Set<ChildID>?, _ visibility: VisibilityClass, db: Database, keys: SessionKeys, onDamage: DamageHandler,
         early: TrailedSummaries? = nil, sharing: RangedSummaryRead.Sharing? = nil
-    ) throws -> [(child: ChildID, entry: CaseloadEntry)] {
-        var entries: [(child: ChildID, entry: CaseloadEntry)] = []
+    ) throws -> [RangedSummaryRead.Entries] {
+        var chunks: [RangedSummaryRead.Entries] = []
+        var entries: RangedSummaryRead.Entries = []
         var opened = Set<ChildID>()
         var unopened = Set<ChildID>()
         func open(_ rows: [RecordRow]) {
@@ -166,10 +174,10 @@ extension SQLiteCaseStore {
         if early == nil, ids == nil, let sharing, let part = try RangedSummaryRead.read(visibility, db: db, keys: keys, sharing: sharing) {
             // The whole class, read, checked and opened on every core.
             read = TrailedSummaries(unopened: Set(part.unopened), notAsTrailed: part.notAsTrailed)
-            entries = part.entries
+            chunks = part.chunks
             // By index: mapping the pairs would copy out each entry, retaining all it holds.
-            opened.reserveCapacity(entries.count)
-            for index in entries.indices { opened.insert(entries[index].child) }
+            opened.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
+            for entries in chunks { for index in entries.indices { opened.insert(entries[index].child) } }
         } else if let early {
             read = early
             // A batch at a time, each let go once opened, as when read here.
@@ -196,11 +204,16 @@ extension SQLiteCaseStore {
                 }
             }
         }
-        if !unopened.isEmpty {
-            entries.removeAll { unopened.contains($0.child) }
-            for (child, entry) in try caseloadEntries(of: unopened, visibility, db: db, keys: keys, onDamage: onDamage) { entries.append((child, entry)) }
+        if !entries.isEmpty {
+            chunks.append(entries)
+            // Let go here, so the chunk is the list's only holder when it is changed below.
+            entries = []
         }
-        return entries
+        if !unopened.isEmpty {
+            for index in chunks.indices { chunks[index].removeAll { unopened.contains($0.child) } }
+            chunks.append(try caseloadEntries(of: unopened, visibility, db: db, keys: keys, onDamage: onDamage).map { (child: $0.key, entry: $0.value) })
+        }
+        return chunks
     }
 
     /// The summary rows of one class that are what the trail last wrote, as read before any key
