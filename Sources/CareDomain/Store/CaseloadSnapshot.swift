@@ -99,11 +99,13 @@ public struct CaseloadSnapshot: Sendable, Equatable {
     /// rewriting 50,000 children's lists costs more than the rest of the load.
     public mutating func normalizeOrder() {
         if !children.isSorted(by: { $0.caseNumber < $1.caseNumber }) { children.sort { $0.caseNumber < $1.caseNumber } }
-        for child in episodes.keys where !episodes[child]!.isSorted(by: Self.newerEpisode) {
-            episodes[child]!.sort(by: Self.newerEpisode)
+        // Through the values in place: by key, each child's list was found by hashing its id
+        // twice.
+        for index in episodes.values.indices where !episodes.values[index].isSorted(by: Self.newerEpisode) {
+            episodes.values[index].sort(by: Self.newerEpisode)
         }
-        for child in openIndicators.keys where !openIndicators[child]!.isSorted(by: Self.newerIndicator) {
-            openIndicators[child]!.sort(by: Self.newerIndicator)
+        for index in openIndicators.values.indices where !openIndicators.values[index].isSorted(by: Self.newerIndicator) {
+            openIndicators.values[index].sort(by: Self.newerIndicator)
         }
         // By positions over keys taken once: a stable sort of the records themselves moves
         // (retains and releases) every field of a referral at each step, a tenth of the 50,000
