@@ -38,6 +38,20 @@ import Testing
         #expect(text(Array("Demo K.".utf8), &interner) == "Demo K.")
     }
 
+    @Test func textsKeptBeforeTheTableGrewAreStillFoundAndShared() {
+        var interner = TextInterner()
+        // Ids differing in one byte at each place, the table grown several times over.
+        let ids = (0..<1_000).map { Array("child-\(String($0, radix: 7))-0000-0000-\($0 % 10)".utf8) }
+        let first = ids.map { text($0, &interner) }
+        #expect(interner.count == ids.count)
+        for (id, kept) in zip(ids, first) {
+            let again = text(id, &interner)
+            #expect(again == String(decoding: id, as: UTF8.self))
+            #expect(storage(again) == storage(kept))
+        }
+        #expect(interner.count == ids.count, "nothing kept twice")
+    }
+
     @Test func itHoldsNoMoreThanItsLimit() {
         var interner = TextInterner()
         for index in 0..<(TextInterner.limit + 100) {
