@@ -131,7 +131,7 @@ import TextUI
         // As 100,000 keys in one read: one insertion, up to what the field holds, said in words.
         h.type(line)
         #expect(h.formValue("summary")?.count == 20_000)
-        #expect(h.message == "Summary holds at most 20,000 characters.")
+        #expect(h.message == "Summary holds at most 20,000 characters; what went past that was not added.")
         #expect(Self.problems(in: h.terminal.screen).isEmpty)
 
         // The filter line holds 200.

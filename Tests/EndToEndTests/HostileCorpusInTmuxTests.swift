@@ -68,7 +68,7 @@ struct HostileCorpusInTmuxTests {
         try tmux.waitFor("Log contact")
         try tmux.send("Tab", "Tab", "Tab")
         try tmux.paste(bytes: Array(try #require(Self.corpus.long).string.utf8))
-        try tmux.waitFor(timeout: 15) { $0.contains("Summary holds at most 20,000 characters.") }
+        try tmux.waitFor(timeout: 15) { $0.contains("Summary holds at most 20,000 characters;") }
         // And it answers keys at once afterwards.
         try tmux.send("Escape")
         try tmux.waitFor(timeout: 10) { $0.contains("Kept as a draft") }

@@ -40,6 +40,11 @@ enum FilterLineController {
         case .down: ListController.handle(.moveDown, dashboard: &dashboard, &ctx)
         case .enter: dashboard.filterEditing = false
         default:
+            if case .char(let c) = key, dashboard.filterField.value.count >= FilterLine.limit,
+               !c.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .control }) {
+                // Full: the key is not added, and that is said rather than dropped without a word.
+                ctx.say("The filter holds at most \(FilterLine.limit) characters.")
+            }
             guard dashboard.filterField.handle(key) else { return }
             setFilter(Sanitizer.clean(dashboard.filterField.value), dashboard: &dashboard)
         }

@@ -91,15 +91,16 @@ public enum FieldKind: Sendable, Equatable {
     var isMultiline: Bool { self == .note || self == .list }
 
     /// The most characters the field holds: enough for a long note, small enough that a stray
-    /// paste of a whole document is refused in words rather than saved.
+    /// paste of a whole document is refused in words rather than saved. A date or a time holds
+    /// far more than its format needs, so what a person typed ("next tuesday-ish") stays whole
+    /// and the check answers about exactly that, in words, rather than about a cut-off part.
     public var limit: Int {
         switch self {
         case .text: 500
         case .note: 20_000
         case .list: 5_000
         case .choice: 0
-        case .date: 10
-        case .time: 16
+        case .date, .time: 64
         }
     }
 }

@@ -63,6 +63,8 @@ public struct FieldEditor: Sendable, Equatable {
     enum Edit: Equatable {
         /// The field used the key.
         case edited
+        /// The field holds all it can: nothing was added, and `error` says so.
+        case full
         /// A one-line field passes ↓ and Enter on to the next field, ↑ to the previous one.
         case next, previous
         /// Not for this field.
@@ -70,10 +72,11 @@ public struct FieldEditor: Sendable, Equatable {
     }
 
     /// Applies an editing key; `width` is the columns the value has on screen (for ↑↓ in notes).
+    /// A character (or a new line) into a field that is full is not added, and `error` says so.
     mutating func handle(_ key: Key, width: Int) -> Edit {
-        if kind.isMultiline, key == .enter || Self.isCharacter(key), area.value.count >= kind.limit {
-            error = "\(label) holds at most \(kind.limit.formatted()) characters."
-            return .edited
+        if takesText, Self.isCharacter(key) || (kind.isMultiline && key == .enter), value.count >= kind.limit {
+            error = fullWords
+            return .full
         }
         let edit: Edit
         switch kind {
@@ -99,15 +102,31 @@ public struct FieldEditor: Sendable, Equatable {
         return edit
     }
 
+    /// A printable character (a control character is not typing, full field or not).
     private static func isCharacter(_ key: Key) -> Bool {
-        if case .char = key { return true }
+        if case .char(let c) = key { return !isControl(c) }
         return false
+    }
+
+    private static func isControl(_ c: Character) -> Bool {
+        c.unicodeScalars.allSatisfy { $0.properties.generalCategory == .control }
+    }
+
+    /// Whether the field takes text (every kind but a choice).
+    private var takesText: Bool {
+        if case .choice = kind { return false }
+        return true
+    }
+
+    /// What a full field says when more is typed into it.
+    var fullWords: String {
+        "\(label) holds at most \(kind.limit.formatted()) characters; what went past that was not added."
     }
 
     /// Characters typed in one go (`Update.typed`): as many as the field has room for, control
     /// characters left out as a key would leave them; words when some did not fit.
     mutating func type(_ typed: String) -> String? {
-        let text = String(typed.filter { !$0.unicodeScalars.allSatisfy { $0.properties.generalCategory == .control } })
+        let text = String(typed.filter { !Self.isControl($0) })
         let room = max(0, kind.limit - value.count)
         let fits = String(text.prefix(room))
         switch kind {
@@ -115,7 +134,7 @@ public struct FieldEditor: Sendable, Equatable {
         case .note, .list: area.insert(text: fits)
         case .text, .date, .time: _ = line.insert(text: fits)
         }
-        error = fits.count < text.count ? "\(label) holds at most \(kind.limit.formatted()) characters." : nil
+        error = fits.count < text.count ? fullWords : nil
         return error
     }
 

@@ -46,14 +46,18 @@ public struct FieldEngine: Sendable {
 
     // MARK: Typing
 
-    /// A key typed into the focused field; a one-line field passes ↑↓ and Enter on.
-    mutating func type(_ key: Key) {
-        guard fields.indices.contains(focus) else { return }
+    /// A key typed into the focused field; a one-line field passes ↑↓ and Enter on. Returns
+    /// words when the field is full and the character was not added.
+    @discardableResult
+    mutating func type(_ key: Key) -> String? {
+        guard fields.indices.contains(focus) else { return nil }
         switch fields[focus].handle(key, width: valueWidth) {
         case .next: focusNext()
         case .previous: focusPrevious()
+        case .full: return fields[focus].error
         case .edited, .unused: break
         }
+        return nil
     }
 
     /// Whether the focused field takes typed text (not a choice).

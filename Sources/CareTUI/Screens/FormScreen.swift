@@ -94,14 +94,14 @@ public struct FormScreen: ScreenController {
                 ctx.push(QuestionScreen(id: ctx.newID(), title: "Save anyway?", message: [question], yes: .run(command, origin: id),
                                         yesLabel: "Save", noLabel: "Back to the form"))
             case .invalid:
-                ctx.say("Nothing saved: check the fields marked ⚠.")
+                ctx.say(Self.refusalWords(marked: fields.filter { $0.error != nil }.map(\.label)))
             }
         default:
             break
         }
     }
 
-    public mutating func type(_ key: Key, _ ctx: inout ScreenContext) { engine.type(key) }
+    public mutating func type(_ key: Key, _ ctx: inout ScreenContext) { ctx.say(engine.type(key)) }
 
     public mutating func typeText(_ text: String, _ ctx: inout ScreenContext) -> Bool {
         guard engine.acceptsText else { return false }
@@ -188,6 +188,14 @@ public struct FormScreen: ScreenController {
         case command(CaseCommand)
         case confirm(String, CaseCommand)
         case invalid
+    }
+
+    /// "Nothing saved: check Review by, marked ⚠.": the fields are named as well as marked, so
+    /// the status line says where to look without reading the whole form.
+    static func refusalWords(marked labels: [String]) -> String {
+        guard let last = labels.last else { return "Nothing saved: check the fields marked ⚠." }
+        let names = labels.count == 1 ? last : labels.dropLast().joined(separator: ", ") + " and " + last
+        return "Nothing saved: check \(names), marked ⚠."
     }
 
     public mutating func submit(in context: FormContext) -> Submission {

@@ -104,7 +104,7 @@ public struct ReviewScreen: ScreenController {
             engine.fields[engine.focus].error = nil
             return
         }
-        engine.type(key)
+        ctx.say(engine.type(key))
     }
 
     public mutating func typeText(_ text: String, _ ctx: inout ScreenContext) -> Bool {
