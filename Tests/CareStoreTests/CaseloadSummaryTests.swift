@@ -232,6 +232,51 @@ import Testing
         #expect(shared > demo.children.count, "team members' ids are shared across summaries")
     }
 
+    /// Children with the same languages, or the same affiliations, share one list in memory;
+    /// every decoded child is still what was encoded, and a list is shared only with an equal one.
+    @Test func equalLanguageAndAffiliationListsAreOneListInMemory() throws {
+        let demo = DemoGenerator.make(seed: 7, children: 60, now: Samples.now)
+        var interner = TextInterner()
+        var languages: [[String]: [String]] = [:]
+        var affiliations: [[Affiliation]: [Affiliation]] = [:]
+        var sharedLanguages = 0, sharedAffiliations = 0
+        func storage<Value>(_ list: [Value]) -> UnsafeRawPointer? { list.withUnsafeBytes { $0.baseAddress } }
+        // Three communities' offices, as a unit's children share them; every fourth child is left as made.
+        let offices = [
+            Affiliation(group: .firstNations, community: "Lakeview Test First Nation", representativeContact: "Band office, demo line 555-0142"),
+            Affiliation(group: .metis, community: "Northpoint Demo Métis Council", representativeContact: "Council office, demo line 555-0150"),
+            Affiliation(group: .inuk, community: "Tundra Example Inuit Community", representativeContact: ""),
+        ]
+        let children = demo.children.enumerated().map { index, child in
+            var child = child
+            if index % 4 != 0 { child.indigenousIdentity = .affiliations(Array(offices.prefix(1 + index % 3))) }
+            return child
+        }
+        for child in children {
+            let decoded = try #require(try SummaryCodec.decode(SummaryCodec.encode(.team(
+                child: child, episodes: [], indicators: [], plan: nil, referrals: [], appointments: [], lastContact: nil)),
+                interner: &interner).child)
+            #expect(decoded == ChildSummary(child))
+            if let earlier = languages[decoded.languages] {
+                if storage(earlier) == storage(decoded.languages) { sharedLanguages += 1 }
+            } else if !decoded.languages.isEmpty {
+                #expect(!languages.values.contains { storage($0) == storage(decoded.languages) }, "shared only with an equal list")
+                languages[decoded.languages] = decoded.languages
+            }
+            let list = decoded.indigenousIdentity.affiliations
+            if let earlier = affiliations[list] {
+                if storage(earlier) == storage(list) { sharedAffiliations += 1 }
+            } else if !list.isEmpty {
+                #expect(!affiliations.values.contains { storage($0) == storage(list) }, "shared only with an equal list")
+                affiliations[list] = list
+            }
+        }
+        let repeatedLanguages = children.count - languages.count - children.count { $0.languages.isEmpty }
+        #expect(repeatedLanguages > 10 && sharedLanguages == repeatedLanguages)
+        let repeatedAffiliations = children.count - affiliations.count - children.count { $0.indigenousIdentity.affiliations.isEmpty }
+        #expect(repeatedAffiliations > 5 && sharedAffiliations == repeatedAffiliations, "\(repeatedAffiliations)")
+    }
+
     @Test func unusualValuesRoundTrip() throws {
         var child = Samples.child()
         child.birth = .estimated(years: 15, asOf: DayDate(year: 2026, month: 1, day: 31))

@@ -145,6 +145,19 @@ struct SummaryReader {
         return values
     }
 
+    /// A list as `list` reads it, shared with an earlier one read from the same bytes
+    /// (`ListInterner`, one of the interner's).
+    mutating func sharedList<Value>(
+        _ kept: WritableKeyPath<TextInterner, ListInterner<Value>>, _ read: (inout SummaryReader) throws -> Value
+    ) throws -> [Value] {
+        let start = offset
+        let decoded = try list(read)
+        let end = offset
+        return bytes.withUnsafeBufferPointer { buffer in
+            interner[keyPath: kept].list(decoded, from: UnsafeBufferPointer(rebasing: buffer[start..<end]))
+        }
+    }
+
     /// A value of a `String` raw-valued enum.
     mutating func raw<Value: RawRepresentable>(_ type: Value.Type) throws -> Value where Value.RawValue == String {
         guard let value = Value(rawValue: try text()) else { throw SummaryBytes.Damaged() }

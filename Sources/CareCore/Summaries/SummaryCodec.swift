@@ -299,7 +299,7 @@ extension SummaryReader {
         let identity: IndigenousIdentity
         switch try byte() {
         case 0:
-            identity = .affiliations(try list { input in
+            identity = .affiliations(try sharedList(\.affiliationLists) { input in
                 Affiliation(group: try input.raw(IndigenousGroup.self), community: try input.text(), representativeContact: try input.text())
             })
         case 1: identity = .notIndigenous
@@ -307,7 +307,7 @@ extension SummaryReader {
         case 3: identity = .unknown
         default: throw SummaryBytes.Damaged()
         }
-        let languages = try list { try $0.text() }
+        let languages = try sharedList(\.languageLists) { try $0.text() }
         let careStatus = try raw(CareStatus.self), riskLevel = try raw(RiskLevel.self)
         let exploitation = try raw(ExploitationStatus.self)
         let whereabouts: Whereabouts

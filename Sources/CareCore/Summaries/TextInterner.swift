@@ -1,3 +1,4 @@
+import CareDomain
 import Foundation
 
 /// Text that repeats across a caseload's summaries, decoded once and shared: the child's id in
@@ -25,6 +26,10 @@ package struct TextInterner {
 
     /// How many texts are kept.
     package private(set) var count = 0
+
+    /// Children's languages and Indigenous affiliations, shared the same way (`ListInterner`).
+    package var languageLists = ListInterner<String>()
+    package var affiliationLists = ListInterner<Affiliation>()
 
     package init() {}
 
@@ -74,7 +79,7 @@ package struct TextInterner {
     }
 
     /// Eight bytes at a time, each word mixed in with a multiply, then a final avalanche; never 0.
-    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
         let raw = UnsafeRawBufferPointer(bytes)
         var hash: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(bytes.count)
         var offset = 0
