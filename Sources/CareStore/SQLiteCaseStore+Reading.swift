@@ -93,12 +93,21 @@ extension SQLiteCaseStore {
             // moves none of them. Each entry by its chunk and place in it.
             var places: [(chunk: Int, index: Int)] = []
             var numbers: [CaseNumber?] = []
+            // How many children bring indicators, episodes and a plan, so each map is made its
+            // size once rather than hashing every id again as it doubles.
+            var withIndicators = 0, withEpisodes = 0, withPlan = 0
             for (chunk, entries) in chunks.enumerated() {
                 for index in entries.indices {
                     places.append((chunk, index))
                     numbers.append(entries[index].entry.child?.caseNumber)
+                    if !entries[index].entry.openIndicators.isEmpty { withIndicators += 1 }
+                    if !entries[index].entry.episodes.isEmpty { withEpisodes += 1 }
+                    if entries[index].entry.plan != nil { withPlan += 1 }
                 }
             }
+            snapshot.openIndicators.reserveCapacity(snapshot.openIndicators.count + withIndicators)
+            snapshot.episodes.reserveCapacity(snapshot.episodes.count + withEpisodes)
+            snapshot.plans.reserveCapacity(snapshot.plans.count + withPlan)
             let order = numbers.indices.sorted { a, b in
                 guard let x = numbers[a], let y = numbers[b] else { return numbers[a] == nil && numbers[b] != nil }
                 return x < y
