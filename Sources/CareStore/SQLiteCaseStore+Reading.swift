@@ -88,7 +88,7 @@ extension SQLiteCaseStore {
         for visibility in summaryClasses where readable.contains(visibility) {
             var chunks = kept.contains(visibility) && keys.keyring.holds(visibility)
                 ? try summarizedEntries(of: ids, visibility, db: db, keys: keys, onDamage: note, early: early[visibility], sharing: sharing)
-                : [Array(try caseloadEntries(of: ids, visibility, db: db, keys: keys, onDamage: note)).map { (child: $0.key, entry: $0.value) }]
+                : [ChildEntries(try caseloadEntries(of: ids, visibility, db: db, keys: keys, onDamage: note))]
             // Added in case-number order, so `normalizeOrder` finds the children sorted and
             // moves none of them. Each entry by its chunk and place in it.
             var places: [(chunk: Int, index: Int)] = []
@@ -96,13 +96,17 @@ extension SQLiteCaseStore {
             // How many children bring indicators, episodes and a plan, so each map is made its
             // size once rather than hashing every id again as it doubles.
             var withIndicators = 0, withEpisodes = 0, withPlan = 0
-            for (chunk, entries) in chunks.enumerated() {
-                for index in entries.indices {
-                    places.append((chunk, index))
-                    numbers.append(entries[index].entry.child?.caseNumber)
-                    if !entries[index].entry.openIndicators.isEmpty { withIndicators += 1 }
-                    if !entries[index].entry.episodes.isEmpty { withEpisodes += 1 }
-                    if entries[index].entry.plan != nil { withPlan += 1 }
+            for chunk in chunks.indices {
+                // Through the buffer, which lends each entry in place (iterating the array
+                // would copy out each entry, retaining all it holds).
+                chunks[chunk].entries.withUnsafeBufferPointer { entries in
+                    for index in entries.indices {
+                        places.append((chunk, index))
+                        numbers.append(entries[index].child?.caseNumber)
+                        if !entries[index].openIndicators.isEmpty { withIndicators += 1 }
+                        if !entries[index].episodes.isEmpty { withEpisodes += 1 }
+                        if entries[index].plan != nil { withPlan += 1 }
+                    }
                 }
             }
             snapshot.openIndicators.reserveCapacity(snapshot.openIndicators.count + withIndicators)
@@ -121,9 +125,7 @@ extension SQLiteCaseStore {
             for (chunk, index) in order.lazy.map({ places[$0] }) {
                 // Moved out of the list, not copied: a copy retains every string of the child
                 // and releasing the list releases them all again.
-                var entry = CaseloadEntry()
-                swap(&entry, &chunks[chunk][index].entry)
-                snapshot.add(entry, of: chunks[chunk][index].child)
+                snapshot.add(chunks[chunk].take(at: index), of: chunks[chunk].children[index])
             }
         }
         try countUnreadableContacts(of: ids, readable: readable, into: &snapshot, db: db)
@@ -158,9 +160,9 @@ extension SQLiteCaseStore {
     static func summarizedEntries(
         of ids: Set<ChildID>?, _ visibility: VisibilityClass, db: Database, keys: SessionKeys, onDamage: DamageHandler,
         early: TrailedSummaries? = nil, sharing: RangedSummaryRead.Sharing? = nil
-    ) throws -> [RangedSummaryRead.Entries] {
-        var chunks: [RangedSummaryRead.Entries] = []
-        var entries: RangedSummaryRead.Entries = []
+    ) throws -> [ChildEntries] {
+        var chunks: [ChildEntries] = []
+        var entries = ChildEntries()
         var opened = Set<ChildID>()
         var unopened = Set<ChildID>()
         func open(_ rows: [RecordRow]) {
@@ -172,7 +174,7 @@ extension SQLiteCaseStore {
                 let child = ChildID(rawValue: rows[index].childID ?? "")
                 switch result {
                 case .success(let entry):
-                    entries.append((child, entry))
+                    entries.append(entry, of: child)
                     opened.insert(child)
                 case .failure:
                     unopened.insert(child)
@@ -184,9 +186,8 @@ extension SQLiteCaseStore {
             // The whole class, read, checked and opened on every core.
             read = TrailedSummaries(unopened: Set(part.unopened), notAsTrailed: part.notAsTrailed)
             chunks = part.chunks
-            // By index: mapping the pairs would copy out each entry, retaining all it holds.
             opened.reserveCapacity(chunks.reduce(0) { $0 + $1.count })
-            for entries in chunks { for index in entries.indices { opened.insert(entries[index].child) } }
+            for entries in chunks { opened.formUnion(entries.children) }
         } else if let early {
             read = early
             // A batch at a time, each let go once opened, as when read here.
@@ -216,11 +217,11 @@ extension SQLiteCaseStore {
         if !entries.isEmpty {
             chunks.append(entries)
             // Let go here, so the chunk is the list's only holder when it is changed below.
-            entries = []
+            entries = ChildEntries()
         }
         if !unopened.isEmpty {
-            for index in chunks.indices { chunks[index].removeAll { unopened.contains($0.child) } }
-            chunks.append(try caseloadEntries(of: unopened, visibility, db: db, keys: keys, onDamage: onDamage).map { (child: $0.key, entry: $0.value) })
+            for index in chunks.indices { chunks[index].removeAll(of: unopened) }
+            chunks.append(ChildEntries(try caseloadEntries(of: unopened, visibility, db: db, keys: keys, onDamage: onDamage)))
         }
         return chunks
     }

@@ -82,8 +82,8 @@ import Testing
                 let whole = try RangedSummaryRead.readRange(.init(), visibility, db: db, keys: keys)
                 let sharing = RangedSummaryRead.Sharing(location: store.location, threshold: 1, workers: workers)
                 let split = try #require(try RangedSummaryRead.read(visibility, db: db, keys: keys, sharing: sharing))
-                #expect(split.chunks.joined().map(\.child) == whole.chunks.joined().map(\.child))
-                #expect(split.chunks.joined().map(\.entry) == whole.chunks.joined().map(\.entry))
+                #expect(split.chunks.flatMap(\.children) == whole.chunks.flatMap(\.children))
+                #expect(split.chunks.flatMap(\.entries) == whole.chunks.flatMap(\.entries))
                 #expect(split.unopened == whole.unopened)
                 #expect(split.notAsTrailed == whole.notAsTrailed)
             }
@@ -107,14 +107,28 @@ import Testing
             #expect(try RangedSummaryRead.readOnOwnConnection(range, .team, location: store.location, keys: keys, stamp: stamp) == nil)
 
             let read = try #require(try RangedSummaryRead.read(.team, db: db, keys: keys, sharing: sharing))
-            #expect(read.chunks.joined().map(\.entry) == before.chunks.joined().map(\.entry), "the save after the load's transaction began is not in it")
+            #expect(read.chunks.flatMap(\.entries) == before.chunks.flatMap(\.entries), "the save after the load's transaction began is not in it")
         }
         // Read afresh, the save is there.
         try fixture.raw().read { db in
             let after = try #require(try RangedSummaryRead.read(.team, db: db, keys: keys, sharing: sharing))
-            #expect(Array(after.chunks.joined()).last?.child == last.id)
-            #expect(Array(after.chunks.joined()).last?.entry != Array(before.chunks.joined()).last?.entry, "the contact moved her last contact")
-            #expect(Array(after.chunks.joined()).dropLast().map(\.entry) == Array(before.chunks.joined()).dropLast().map(\.entry))
+            #expect(after.chunks.flatMap(\.children).last == last.id)
+            #expect(after.chunks.flatMap(\.entries).last != before.chunks.flatMap(\.entries).last, "the contact moved her last contact")
+            #expect(after.chunks.flatMap(\.entries).dropLast() == before.chunks.flatMap(\.entries).dropLast())
         }
+    }
+}
+
+/// The entries of a class kept beside their children (`ChildEntries`).
+@Suite struct ChildEntriesTests {
+    @Test(arguments: [Set<Int>(), [0], [4], [0, 1, 2, 3, 4], [1, 3], [9]])
+    func removingChildrenKeepsTheRestInOrderWithTheirEntries(removed: Set<Int>) {
+        let ids = (0..<5).map { ChildID(rawValue: "child-\($0)-0000-0000-0000-000000000000") }
+        var entries = ChildEntries()
+        for (index, id) in ids.enumerated() { entries.append(.restricted(lastContact: Date(timeIntervalSince1970: Double(index))), of: id) }
+        entries.removeAll(of: Set(removed.map { ChildID(rawValue: "child-\($0)-0000-0000-0000-000000000000") }))
+        let kept = ids.indices.filter { !removed.contains($0) }
+        #expect(entries.children == kept.map { ids[$0] })
+        #expect(entries.entries == kept.map { .restricted(lastContact: Date(timeIntervalSince1970: Double($0))) })
     }
 }

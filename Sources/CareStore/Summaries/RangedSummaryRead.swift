@@ -24,14 +24,11 @@ enum RangedSummaryRead {
     /// costs more than it saves).
     static let threshold = 8_192
 
-    /// Each child's opened entry, in child-id order.
-    typealias Entries = [(child: ChildID, entry: CaseloadEntry)]
-
     /// What one range, or the whole class, gave.
     struct Part: Sendable {
-        /// The entries of each range, in range order: kept apart rather than joined, which would
+        /// The entries of each range, in range order and child-id order within it: kept apart rather than joined, which would
         /// hold a second copy of the largest list while it grew (13 MB at 50,000 children).
-        var chunks: [Entries] = []
+        var chunks: [ChildEntries] = []
         /// Children to read from their records: a summary with damaged columns, one not as
         /// trailed, one deleted, one that does not open.
         var unopened: [ChildID] = []
@@ -131,7 +128,7 @@ enum RangedSummaryRead {
     /// the trail last wrote of it and opened.
     static func readRange(_ range: Range, _ visibility: VisibilityClass, db: Database, keys: SessionKeys) throws -> Part {
         var part = Part()
-        var entries: Entries = []
+        var entries = ChildEntries()
         let trail = try trailed(range, visibility, db: db)
         var next = 0
         func deleted(_ id: String) {
@@ -180,7 +177,7 @@ enum RangedSummaryRead {
                 continue
             }
             do {
-                entries.append((child, try CaseloadSummaries.open(row, keys: keys, interner: &interner)))
+                entries.append(try CaseloadSummaries.open(row, keys: keys, interner: &interner), of: child)
             } catch {
                 part.unopened.append(child)
             }
