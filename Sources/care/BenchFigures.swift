@@ -57,7 +57,7 @@ struct BenchFigures: Codable, Sendable {
     var kdf = BenchSamples()
     /// Opening the store and unlocking the account's keys (the KDF included).
     var unlock = BenchSamples()
-    /// Loading the caseload and building the dashboard's state.
+    /// Loading the caseload and building what the dashboard's first frame shows (`App.init`).
     var load = BenchSamples()
     /// The store's part of `load` alone: `loadCaseload` (read, opened, decoded, assembled).
     var storeRead = BenchSamples()
