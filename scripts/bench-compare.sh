@@ -189,6 +189,9 @@ floor = floor_read + floor_open
 print(f"{'the floor: SQLite C API read + AES-GCM open on 2 threads (perf-floor)':66} {floor:>8.2f}ms   ({floor_read:.2f} + {floor_open:.2f})")
 row("first frame after the KDF (median) vs the floor (target at most 3x)", d["openAfterKDF"]["median"], floor)
 row("first frame after the KDF (best) vs the floor", min(d["openAfterKDF"]["milliseconds"]), floor)
+if "wholeAfterKDF" in d:
+    # The alert times and the referral queue are built at the turn after the first frame.
+    row("the whole dashboard after the KDF (first frame + next turn) vs the floor", d["wholeAfterKDF"]["median"], floor)
 def p50_p99(key):
     return f"{d[key]['median']:.2f} / {d[key]['p99']:.2f} ms" if key in d else "not measured by this build"
 print(f"{'Ctrl-S on a contact note -> next frame, median / p99':66} {p50_p99('saveFrame')}")

@@ -89,7 +89,7 @@ public final class App {
     /// Runs until the person quits, the process is asked to stop, or the terminal is gone.
     /// Each turn waits for input until the next thing falls due (`waitMilliseconds`).
     public func run() {
-        render()
+        drawFirstFrame()
         // One query at start: an answer shows this terminal answers, so its later silence means
         // something.
         if link.askNow(at: clock.now()) { terminal.ask(.cursorPosition) }
@@ -113,10 +113,23 @@ public final class App {
         return Int(min(max(milliseconds, Double(Self.shortestWaitMilliseconds)), Double(Self.longestWaitMilliseconds)))
     }
 
+    /// The first frame, drawn from what the dashboard built for it: the alert times and the
+    /// referral queue are built at the next turn (`step`), so the person sees the caseload and
+    /// its alerts without waiting for them.
+    public func drawFirstFrame() {
+        render()
+    }
+
     /// One turn of the loop: every waiting event, a tick, and the frame. Tests call it with a zero
     /// timeout after feeding keys to a `HeadlessTerminal`.
+    ///
+    /// The turn after the first frame first builds what that frame did not need
+    /// (`Dashboard.finishBuilding`), before any key is read, and then does not wait: the queue's
+    /// pane fills in at once and no key acts on a queue not yet built.
     public func step(timeoutMilliseconds: Int) {
-        let events = terminal.readEvents(timeoutMilliseconds: timeoutMilliseconds)
+        let finishing = !state.dashboard.isBuilt
+        if finishing { state.dashboard.finishBuilding() }
+        let events = terminal.readEvents(timeoutMilliseconds: finishing ? 0 : timeoutMilliseconds)
         state.now = clock.now()
         for event in events {
             link.heard(event, at: state.now)

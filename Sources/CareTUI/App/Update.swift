@@ -11,6 +11,13 @@ import TextUI
 public enum Update {
     public static func apply(_ action: Action, to state: inout AppState) -> [Effect] {
         switch action {
+        case .key, .typed, .paste:
+            // A key acts on the whole dashboard, never on a queue the open left for later
+            // (`Dashboard.finishBuilding`; the loop builds it before it reads keys anyway).
+            state.dashboard.finishBuilding()
+        default: break
+        }
+        switch action {
         case .key(let key):
             return handle(key, in: &state)
         case .typed(let text):

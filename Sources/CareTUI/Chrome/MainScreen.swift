@@ -121,7 +121,9 @@ public enum MainScreen {
             let unread = damaged == 0 ? "" : " · ⚠ \(damaged) \(damaged == 1 ? "record does" : "records do") not open"
             return counts + unread + filterWords + " · sort: \(dashboard.query.sort.label)"
         case .child: return ""
-        case .referrals: return " (\(dashboard.queue.count) \(dashboard.referralView.title(for: state.worker.role)))"
+        case .referrals:
+            guard dashboard.isBuilt else { return " (building…)" }
+            return " (\(dashboard.queue.count) \(dashboard.referralView.title(for: state.worker.role)))"
         case .alerts:
             let hidden = dashboard.alertVisibility.hidden.count
             if dashboard.showHiddenAlerts { return " (\(dashboard.allAlerts.count), \(hidden) acknowledged or snoozed shown)" }

@@ -87,6 +87,19 @@ public struct Dashboard: Sendable {
     private var soonestChildDue = Date.distantFuture
     /// The workers' names, folded once for the rows a save rebuilds (renewed with the catalogue).
     private var workerNames = CaseloadRow.WorkerNames([Worker]())
+    /// What the first frame does not need, left for the loop's next turn (`finishBuilding`);
+    /// nil once built.
+    private var deferred: DeferredBuild?
+
+    /// What the open leaves for after its first frame: when each child's alerts next change
+    /// (`schedule`, the largest part of building the dashboard after the rows and the alerts),
+    /// and the referral queue with its counts and funnel. The alerts themselves are evaluated
+    /// in full before the first frame; only the times they next change wait.
+    private struct DeferredBuild: Sendable {
+        /// When the alerts were evaluated: their times are worked out from that moment, so a
+        /// change that falls between it and the build is due at the next tick, not skipped.
+        let alertsEvaluatedAt: Date
+    }
 
     init(snapshot: CaseloadSnapshot, worker: Worker, unitCode: String, now: Date, zone: TimeZone, thresholds: AlertThresholds, masked: Bool) {
         self.snapshot = snapshot
@@ -99,7 +112,9 @@ public struct Dashboard: Sendable {
         referralView = ReferralQueue.View.first(for: worker.role)
         // A liaison signs in to what awaits their review.
         if worker.role == .liaison { focus = .referrals }
-        rebuild()
+        // Draw first, finish after: the alert times and the referral queue wait for the loop's
+        // next turn (`App.step`), after the first frame is on screen.
+        rebuild(deferring: true)
     }
 
     // MARK: Reading
@@ -162,6 +177,14 @@ public struct Dashboard: Sendable {
         alertVisibility.hidden.contains { $0.id == alert.id }
     }
 
+    /// Whether the alert times and the referral queue are built (`finishBuilding`). Until they
+    /// are, the queue's pane says it is being built; everything that acts on either builds it first.
+    public var isBuilt: Bool { deferred == nil }
+
+    /// When each child's alerts next change and the soonest of all, for tests that hold a kept
+    /// schedule against one built from scratch.
+    var alertTimes: (children: [ChildID: Date], next: Date) { (alertDue, nextAlertDue) }
+
     // MARK: Keeping up to date
 
     /// Takes a whole new snapshot, keeping the selection on the same child when it is still there.
@@ -171,8 +194,19 @@ public struct Dashboard: Sendable {
         rebuild()
     }
 
+    /// Builds what the open left for after its first frame (`DeferredBuild`): the alert times,
+    /// from the moment the alerts were evaluated, and the referral queue. Nothing when built.
+    mutating func finishBuilding() {
+        guard let deferred else { return }
+        self.deferred = nil
+        schedule(nil, now: deferred.alertsEvaluatedAt)
+        rebuildQueue()
+    }
+
     /// Puts records this session just saved into the snapshot and refreshes only what they touch.
     mutating func apply(saved records: [AnyRecord], now: Date) {
+        // The refresh changes the schedule and the queue in place: they are built first.
+        finishBuilding()
         self.now = now
         var children = Set<ChildID>()
         var catalogue = false
@@ -194,6 +228,7 @@ public struct Dashboard: Sendable {
 
     /// Applies records another session changed, read back after the change feed named them.
     mutating func apply(_ patch: SnapshotPatch, now: Date) {
+        finishBuilding()
         self.now = now
         let before = Before(patch.children, of: self)
         let index = childIndex
@@ -208,6 +243,7 @@ public struct Dashboard: Sendable {
     /// critical alert and the handover say it cannot be trusted. The child stays listed.
     mutating func markUntrusted(_ child: ChildID) {
         guard !snapshot.isUntrusted(child) else { return }
+        finishBuilding()
         let before = Before([child], of: self)
         snapshot.damaged.append(DamagedRecord(kind: UntrustedChild.kind, id: "record/\(child.rawValue)", child: child))
         refresh(children: [child], before: before, catalogue: false)
@@ -216,6 +252,8 @@ public struct Dashboard: Sendable {
     /// The clock: time-based alerts and the durations in their words move on without a key, for
     /// the children whose alerts are due to change (and the handover alert).
     mutating func advance(to now: Date) {
+        // Built from when the alerts were evaluated, the schedule then says who is due by now.
+        finishBuilding()
         self.now = now
         guard now >= nextAlertDue else { return }
         let due = Set(alertDue.lazy.filter { $0.value <= now }.map(\.key))
@@ -243,7 +281,7 @@ public struct Dashboard: Sendable {
         }
         keepAlertsOfChildren(due, fresh: fresh)
         alertsAboutNoChild = fresh.filter { $0.child == nil }
-        schedule(due, records: records)
+        schedule(due, records: records, now: now)
         splitAlerts(of: match, old: old, fresh: fresh, aboutNoChild: true)
     }
 
@@ -281,9 +319,10 @@ public struct Dashboard: Sendable {
         splitAlerts()
     }
 
-    /// Works out when the alerts of `ids` (every child when nil) next change.
-    /// `records`, when given, are where the referrals and appointments of `ids` are.
-    private mutating func schedule(_ ids: Set<ChildID>?, records: RecordPositions? = nil) {
+    /// Works out when the alerts of `ids` (every child when nil) next change after `now`, the
+    /// moment their alerts were evaluated. `records`, when given, are where the referrals and
+    /// appointments of `ids` are.
+    private mutating func schedule(_ ids: Set<ChildID>?, records: RecordPositions? = nil, now: Date) {
         var referrals: [ChildID: [Referral]] = [:]
         var courts: [ChildID: [Appointment]] = [:]
         if ids == nil || !(ids?.isEmpty ?? true) {
@@ -304,7 +343,7 @@ public struct Dashboard: Sendable {
             defer {
                 soonestChildDue = heldSoonest ? (alertDue.values.min() ?? .distantFuture)
                     : ids.compactMap { alertDue[$0] }.reduce(soonestChildDue, min)
-                nextAlertDue = min(soonestChildDue, handoverDue)
+                nextAlertDue = min(soonestChildDue, handoverDue(after: now))
             }
             for id in ids {
                 if let child = child(id) {
@@ -318,7 +357,7 @@ public struct Dashboard: Sendable {
             }
         } else {
             // Every child, on every core (`ParallelMap`), then kept by id in the children's order.
-            let (children, snapshot, now, thresholds, zone) = (snapshot.children, snapshot, now, thresholds, zone)
+            let (children, snapshot, thresholds, zone) = (snapshot.children, snapshot, thresholds, zone)
             let (referrals, courts) = (referrals, courts)
             // Each child is read in place (`children[index]`), not copied out with its strings.
             let dues = ParallelMap.map(count: children.count) { index in
@@ -330,15 +369,17 @@ public struct Dashboard: Sendable {
             for (child, due) in zip(children, dues) { alertDue[child.id] = due }
             for (id, _) in snapshot.unreadableChildren { alertDue[id] = AlertSchedule.nextChange(ofUnreadable: id, now: now) }
             soonestChildDue = alertDue.values.min() ?? .distantFuture
-            nextAlertDue = min(soonestChildDue, handoverDue)
+            nextAlertDue = min(soonestChildDue, handoverDue(after: now))
         }
     }
 
     /// The handover alert turns on an hour into the shift and off at its end: a minute's
     /// granularity is enough for it.
-    private var handoverDue: Date { lastHandover.map { _ in now.addingTimeInterval(60) } ?? .distantFuture }
+    private func handoverDue(after now: Date) -> Date { lastHandover.map { _ in now.addingTimeInterval(60) } ?? .distantFuture }
 
-    private mutating func rebuild() {
+    /// Builds everything derived from the snapshot. `deferring` (the open) leaves the alert
+    /// times and the referral queue for `finishBuilding`, after the first frame.
+    private mutating func rebuild(deferring: Bool = false) {
         let selected = selectedRow?.id
         // The view holds the rows too: let go of it first, so the index owns them alone.
         rows = CaseloadView()
@@ -357,10 +398,10 @@ public struct Dashboard: Sendable {
         for alert in allAlerts {
             if let child = alert.child { alertsOfChild[child, default: []].append(alert) } else { alertsAboutNoChild.append(alert) }
         }
-        schedule(nil)
         splitAlerts()
-        rebuildQueue()
         applyQuery(keeping: selected)
+        deferred = DeferredBuild(alertsEvaluatedAt: now)
+        if !deferring { finishBuilding() }
     }
 
     /// What the changed children were before a save or a patch changed the snapshot: their
@@ -412,7 +453,7 @@ public struct Dashboard: Sendable {
         allAlerts.remove(atAscending: allAlerts.positions(ofAlertsInOrder: old) ?? allAlerts.positions(of: match))
         for alert in fresh { allAlerts.insert(alert, keepingOrder: AlertRules.precedes) }
         keepAlertsOfChildren(ids, fresh: fresh)
-        schedule(ids, records: records)
+        schedule(ids, records: records, now: now)
         splitAlerts(of: match, old: old, fresh: fresh)
         refreshQueue(match, before: before, records: records)
         applyQuery(keeping: selected)
@@ -557,6 +598,7 @@ public struct Dashboard: Sendable {
 
     /// Shows another view of the referral queue, from its first row.
     mutating func showReferrals(_ view: ReferralQueue.View) {
+        finishBuilding()
         referralView = view
         referralScroll = ListScroll()
         rebuildQueue()

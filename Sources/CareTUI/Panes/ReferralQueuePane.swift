@@ -5,8 +5,11 @@ import TextUI
 /// The referral queue: a strip of its views with their counts (`v` moves to the next), then the
 /// view's referrals, urgent first and then the longest waiting, each with its status, time in
 /// that status, the child and the service. When the pane is wide enough, the funnel sits beside
-/// the list.
+/// the list. In the first frame after sign-in the queue is not built yet
+/// (`Dashboard.finishBuilding`, the next turn): the pane says so in words.
 enum ReferralQueuePane {
+    static let building = "Building the referral queue…"
+
     /// The funnel needs this many columns; the list keeps at least `minimumListWidth`.
     static let funnelWidth = 32
     static let minimumListWidth = 44
@@ -16,6 +19,10 @@ enum ReferralQueuePane {
         let dashboard = state.dashboard
         renderViews(state, row: area.row(0), buffer: &buffer, theme: theme)
         var list = Rect(x: area.x, y: area.y + 1, width: area.width, height: max(0, area.height - 1))
+        guard dashboard.isBuilt else {
+            if !list.isEmpty { buffer.write(" " + building, at: list.origin, width: list.width, style: theme[.muted]) }
+            return
+        }
         if area.width >= funnelWidth + minimumListWidth + 1, list.height >= 7 {
             let funnel = Rect(x: area.right - funnelWidth, y: list.y, width: funnelWidth, height: list.height)
             list = Rect(x: list.x, y: list.y, width: list.width - funnelWidth - 1, height: list.height)
@@ -46,7 +53,8 @@ enum ReferralQueuePane {
         var x = row.x + 1
         for view in ReferralQueue.View.allCases {
             let name = short ? shortName(view, role: state.worker.role) : view.title(for: state.worker.role)
-            let text = "\(view == dashboard.referralView ? "▸" : " ")\(name) \(dashboard.queueCounts[view] ?? 0)"
+            let count = dashboard.isBuilt ? String(dashboard.queueCounts[view] ?? 0) : "…"
+            let text = "\(view == dashboard.referralView ? "▸" : " ")\(name) \(count)"
             guard x < row.right else { break }
             x += buffer.write(text, at: Point(x: x, y: row.y), width: row.right - x,
                               style: theme[view == dashboard.referralView ? .tabActive : .tab]) + 1
