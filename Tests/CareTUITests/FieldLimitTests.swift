@@ -125,6 +125,32 @@ import TextUI
         #expect(h.message == "The filter holds at most 200 characters.")
     }
 
+    @Test func aFullCommandFilterSaysSoAndKeepsWhatFitted() throws {
+        let h = try Harness()
+        h.press(.char(":"))
+        #expect(h.front is CommandPalette)
+        h.type("sort" + String(repeating: " ", count: CommandPalette.limit))
+        let palette = try #require(h.front as? CommandPalette)
+        #expect(palette.filter.value.count == CommandPalette.limit)
+        #expect(palette.filter.value.hasPrefix("sort"))
+        #expect(h.message == "The command filter holds at most 100 characters; what went past that was not added.")
+        h.press(.escape)
+
+        // A key typed on its own at the limit, and a paste.
+        h.press(.char(":"))
+        h.type(String(repeating: "s", count: CommandPalette.limit))
+        #expect(h.message == nil, "it all fitted")
+        h.press(.char("s"))
+        #expect((h.front as? CommandPalette)?.filter.value.count == CommandPalette.limit)
+        #expect(h.message == "The command filter holds at most 100 characters; what went past that was not added.")
+        h.press(.escape)
+        h.press(.char(":"))
+        h.terminal.feed(paste: "sort" + String(repeating: "x", count: 150))
+        h.tick()
+        #expect((h.front as? CommandPalette)?.filter.value.count == CommandPalette.limit)
+        #expect(h.message == "The command filter holds at most 100 characters; what went past that was not added.")
+    }
+
     @Test func aPasteLongerThanTheRoomLeftIsRefusedWholeInWordsAndChangesNothing() throws {
         let h = try Harness()
         try openEmptied(h, [.char("p")], field: "reviewBy")

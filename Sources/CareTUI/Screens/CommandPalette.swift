@@ -8,7 +8,11 @@ public struct CommandPalette: ScreenController {
     public let id: Int
     /// The bindings of the screen under the palette, with the reasons they had when it opened.
     public let entries: [BindingEntry]
-    public var filter = TextField(maxLength: 100)
+    public static let limit = 100
+    public var filter = TextField(maxLength: limit)
+    /// Said when a key, typing or a paste would pass `limit`: what did not go in is not dropped
+    /// without a word.
+    static let fullWords = "The command filter holds at most \(limit) characters; what went past that was not added."
     public var scroll = ListScroll()
     var listRows = 10
     /// Moved with the arrows since the last typing: the cursor goes to the selected row (where a
@@ -64,22 +68,33 @@ public struct CommandPalette: ScreenController {
 
     public mutating func type(_ key: Key, _ ctx: inout ScreenContext) {
         browsing = false
+        if case .char(let c) = key, filter.value.count >= Self.limit,
+           !c.unicodeScalars.allSatisfy({ $0.properties.generalCategory == .control }) {
+            ctx.say(Self.fullWords)
+        }
         guard filter.handle(key) else { return }
         scroll = ListScroll()
     }
 
     public var takesText: Bool { true }
 
+    /// Characters typed in one go, as far as the filter has room.
     public mutating func typeText(_ text: String, _ ctx: inout ScreenContext) -> Bool {
         browsing = false
-        _ = filter.insert(text: Sanitizer.clean(text))
-        scroll = ListScroll()
+        insertWhatFits(Sanitizer.clean(text), &ctx)
         return true
     }
 
+    /// A paste, the same: a filter is a few words, so a long paste keeps its start and says so.
     public mutating func paste(_ text: String, _ ctx: inout ScreenContext) {
         browsing = false
-        _ = filter.insert(text: Sanitizer.clean(text))
+        insertWhatFits(Sanitizer.clean(text), &ctx)
+    }
+
+    private mutating func insertWhatFits(_ text: String, _ ctx: inout ScreenContext) {
+        let room = max(0, Self.limit - filter.value.count)
+        _ = filter.insert(text: String(text.prefix(room)))
+        if text.count > room { ctx.say(Self.fullWords) }
         scroll = ListScroll()
     }
 
