@@ -41,6 +41,19 @@ enum StoreDatabase {
         }
     }
 
+    /// `body` in a read transaction of a read-only connection of its own, opened for it and
+    /// closed after: for reading the store on another thread beside the session's connection
+    /// (`CaseloadPrefetch`, `RangedSummaryRead`).
+    static func readAside<T>(_ location: StoreLocation, label: String, _ body: (Database) throws -> T) throws -> T {
+        var config = Configuration()
+        config.readonly = true
+        config.label = label
+        config.prepareDatabase { db in try db.execute(sql: "PRAGMA temp_store = MEMORY") }
+        let queue = try DatabaseQueue(path: location.path, configuration: config)
+        defer { try? queue.close() }
+        return try queue.read(body)
+    }
+
     /// Where to open a store that cannot be written. On a disk mounted read-only, SQLite cannot
     /// make the `-shm` file its WAL mode reads through, and fails with "unable to open database
     /// file"; a store closed cleanly has nothing in a `-wal` file, so it is opened as immutable

@@ -16,9 +16,6 @@ package struct ListInterner<Value> {
 
     package init() {}
 
-    /// How many lists are kept.
-    package var count: Int { kept.count }
-
     /// `decoded`, or an earlier list decoded from the same `bytes`.
     package mutating func list(_ decoded: [Value], from bytes: UnsafeBufferPointer<UInt8>) -> [Value] {
         // An empty array holds no storage of its own.

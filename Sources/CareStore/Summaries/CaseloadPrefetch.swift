@@ -91,13 +91,7 @@ final class CaseloadPrefetch: @unchecked Sendable {
     }
 
     private static func readAhead(_ location: StoreLocation, account: String, rowLimit: Int) throws -> Read? {
-        var config = Configuration()
-        config.readonly = true
-        config.label = "care.store.prefetch"
-        config.prepareDatabase { db in try db.execute(sql: "PRAGMA temp_store = MEMORY") }
-        let queue = try DatabaseQueue(path: location.path, configuration: config)
-        defer { try? queue.close() }
-        return try queue.read { db -> Read? in
+        try StoreDatabase.readAside(location, label: "care.store.prefetch") { db -> Read? in
             guard let roleName = try String.fetchOne(db, sql: "SELECT role FROM accounts WHERE account_name = ?", arguments: [account]),
                   let role = Role(rawValue: roleName),
                   try db.tableExists("summaries")

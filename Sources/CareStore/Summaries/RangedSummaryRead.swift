@@ -113,12 +113,7 @@ enum RangedSummaryRead {
     static func readOnOwnConnection(
         _ range: Range, _ visibility: VisibilityClass, location: StoreLocation, keys: SessionKeys, stamp: CaseloadPrefetch.Stamp
     ) throws -> Part? {
-        var config = Configuration()
-        config.readonly = true
-        config.label = "care.store.ranged-read"
-        let queue = try DatabaseQueue(path: location.path, configuration: config)
-        defer { try? queue.close() }
-        return try queue.read { db in
+        try StoreDatabase.readAside(location, label: "care.store.ranged-read") { db in
             guard try CaseloadPrefetch.Stamp.read(db) == stamp else { return nil }
             return try readRange(range, visibility, db: db, keys: keys)
         }
