@@ -29,9 +29,10 @@ struct CaseloadQueryTests {
         )
     }
 
-    static let rows = CaseloadRow.rows(from: snapshot(), today: F.today)
+    static let keyed = KeyedRows(snapshot: snapshot(), today: F.today)
+    static var rows: [CaseloadRow] { keyed.rows }
 
-    func names(_ query: CaseloadQuery) -> [String] { query.apply(to: Self.rows).map(\.legalName) }
+    func names(_ query: CaseloadQuery) -> [String] { Self.keyed.scan(query).map(\.legalName) }
 
     @Test("rows derive age, whereabouts, worker and communities from the snapshot")
     func rowDerivation() throws {
@@ -59,8 +60,8 @@ struct CaseloadQueryTests {
         var snapshot = Self.snapshot()
         let riley = try #require(snapshot.children.firstIndex { $0.legalName == "Riley Sample" })
         snapshot.children[riley].phones = ["(555) 010-0142", "555.0199"]
-        let rows = CaseloadRow.rows(from: snapshot, today: F.today)
-        func names(_ text: String) -> [String] { CaseloadQuery(text: text).apply(to: rows).map(\.legalName) }
+        let rows = KeyedRows(snapshot: snapshot, today: F.today)
+        func names(_ text: String) -> [String] { rows.scan(CaseloadQuery(text: text)).map(\.legalName) }
         for typed in ["555-010-0142", "5550100142", "(555) 010 0142", "+1 555 010 0142", "010-01", "0142", "555.01", "0199"] {
             #expect(names(typed) == ["Riley Sample"], "\(typed)")
         }
@@ -68,7 +69,7 @@ struct CaseloadQueryTests {
         #expect(!CaseloadQuery(text: "01").matchesPhone(["5550100142"]), "fewer than three digits find no phone number")
         #expect(names("riley 0142").isEmpty, "words and digits together are words: no child has \"0142\" in a name")
         // The row holds the digits only, and they come from the summary (the record is not opened).
-        #expect(rows.first { $0.legalName == "Riley Sample" }?.phoneDigits == ["5550100142", "5550199"])
+        #expect(rows.rows.first { $0.legalName == "Riley Sample" }?.phoneDigits == ["5550100142", "5550199"])
     }
 
     @Test("words match in any order, each on its own")
@@ -129,19 +130,20 @@ struct CaseloadQueryTests {
     @Test("over 50,000 rows, each keystroke finds exactly the rows that hold every word")
     func fiftyThousandRows() {
         let base = Self.rows[0]
-        let rows = (0..<50_000).map { n -> CaseloadRow in
+        var rows = KeyedRows()
+        for n in 0..<50_000 {
             var row = base
             row.caseNumber = CaseNumber(unit: "TST", year: 2026 - n / 9999, sequence: n % 9999 + 1)
-            row.searchKey = FoldedText(joining: ["Jordan Example \(n)", row.caseNumber.description, "Lakeview Test First Nation"])
-            return row
+            rows.append(row, key: FoldedText(joining: ["Jordan Example \(n)", row.caseNumber.description, "Lakeview Test First Nation"]))
         }
         // The reference: every word of the folded text inside the row's folded fields, by plain
         // string search (slow, and obviously right).
-        let plain = (0..<50_000).map { n in TextFold.fold("Jordan Example \(n) \(rows[n].caseNumber) Lakeview Test First Nation") }
+        let plain = (0..<50_000).map { n in TextFold.fold("Jordan Example \(n) \(rows.rows[n].caseNumber) Lakeview Test First Nation") }
         for text in ["j", "jordan e", "jordan example 4999", "4999 lakeview", "first nation 12345"] {
             let words = text.split(separator: " ").map { TextFold.fold(String($0)) }
             let expected = plain.indices.filter { i in words.allSatisfy { plain[i].contains($0) } }.count
-            #expect(CaseloadQuery(text: text, sort: .name).apply(to: rows).count == expected, "\(text)")
+            #expect(rows.scan(CaseloadQuery(text: text, sort: .name)).count == expected, "\(text)")
+            #expect(rows.index().matching(CaseloadQuery(text: text, sort: .name)).count == expected, "\(text)")
         }
     }
 }

@@ -28,7 +28,7 @@ struct ClosedCaseTests {
 
     func rows(_ query: CaseloadQuery) -> [String] {
         let snapshot = Self.snapshot()
-        return query.apply(to: CaseloadRow.rows(from: snapshot, today: F.today)).map(\.child.rawValue).sorted()
+        return KeyedRows(snapshot: snapshot, today: F.today).scan(query).map(\.child.rawValue).sorted()
     }
 
     @Test("the default caseload leaves closed cases out but keeps a child closed while missing; the closed view shows every closed case")

@@ -129,8 +129,7 @@ struct DemoGeneratorTests {
 
     @Test("\"metis\" finds the Métis set piece in the demo caseload")
     func metisSearch() {
-        let rows = CaseloadRow.rows(from: Self.unit.snapshot(), today: F.today)
-        let found = CaseloadQuery(text: "metis").apply(to: rows)
+        let found = CaseloadIndex(snapshot: Self.unit.snapshot(), today: F.today).matching(CaseloadQuery(text: "metis"))
         #expect(found.contains { $0.legalName == "Zoé Démo-Tremblay" })
         #expect(found.allSatisfy { $0.communities.contains { TextFold.fold($0).contains("metis") } })
     }

@@ -53,15 +53,16 @@ struct ParallelBuildTests {
         #expect(rows == snapshot.children.map { CaseloadRow(child: $0, snapshot: snapshot, workerNames: names, today: F.today) })
     }
 
-    @Test("each row's search key and sort name are the folded search parts and display name")
+    @Test("each row's search key, packed on every core, and its sort name are the folded search parts and display name")
     func searchKeysEqualFoldedParts() {
         let snapshot = Self.snapshot
         var names: [WorkerID: String] = [:]
         for worker in snapshot.workers { names[worker.id] = worker.displayName }
-        let rows = CaseloadRow.rows(from: snapshot, today: F.today)
-        for (row, child) in zip(rows, snapshot.children) {
-            #expect(row.searchKey == FoldedText(joining: CaseloadRow.searchParts(of: child, workerNames: names)), "\(child.id)")
-            #expect(row.sortName.bytes == Array(TextFold.fold(child.displayName).utf8), "\(child.id)")
+        let index = CaseloadIndex(snapshot: snapshot, today: F.today)
+        #expect(index.rows.count == snapshot.children.count)
+        for (position, child) in snapshot.children.enumerated() {
+            #expect(index.key(at: position) == FoldedText(joining: CaseloadRow.searchParts(of: child, workerNames: names)), "\(child.id)")
+            #expect(index.rows[position].sortName.bytes == Array(TextFold.fold(child.displayName).utf8), "\(child.id)")
         }
     }
 

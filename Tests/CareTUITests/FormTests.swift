@@ -226,8 +226,8 @@ import TextUI
         }
         #expect(saved.phones == ["(555) 010-0188", "555.0189 (test)"])
         _ = try bench.store.perform(.updateChild(saved))
-        let rows = CaseloadRow.rows(from: try bench.store.loadCaseload(), today: bench.context.today)
-        #expect(CaseloadQuery(text: "010 0188").apply(to: rows).map(\.child) == [child.id])
+        let caseload = CaseloadIndex(snapshot: try bench.store.loadCaseload(), today: bench.context.today)
+        #expect(caseload.matching(CaseloadQuery(text: "010 0188")).map(\.child) == [child.id])
         // Emptied again: no number left, so the filter no longer finds the child by it.
         let updated = try #require(bench.database.record(Child.self, id: child.id.rawValue))
         screen = bench.screen(ProfileForm(child: updated), ["phones": ""])

@@ -1,6 +1,7 @@
 import Foundation
 
-/// The caseload's rows, held once, and the lists a query makes of them as positions.
+/// The caseload's rows, held once, their search keys beside them, and the lists a query makes
+/// of them as positions.
 ///
 /// A keystroke in the filter must cost less than a frame at 50,000 children, so nothing here
 /// copies a row: a query's result is an array of positions into `rows` (`CaseloadView`); each
@@ -39,11 +40,48 @@ public struct CaseloadIndex: Sendable {
         }
     }
 
-    public init(rows: [CaseloadRow] = []) {
+    /// `rows` with `keys`, the search key of each row (`CaseloadRow.searchKey(of:names:)`).
+    public init(rows: [CaseloadRow] = [], keys: [FoldedText] = []) {
+        precondition(rows.count == keys.count, "one search key per row")
+        self.init(rows: rows, packedKeys: PackedSearchKeys(keys))
+    }
+
+    /// Every row of `snapshot` (`CaseloadRow.rows(from:today:)`) and its search key, the keys
+    /// written on every core straight into one buffer: a key is never an array of its own, which
+    /// at 50,000 children was 16 MB of the dashboard's heap (docs/benchmarks.md).
+    public init(snapshot: CaseloadSnapshot, today: DayDate) {
+        let rows = CaseloadRow.rows(from: snapshot, today: today)
+        let names = CaseloadRow.WorkerNames(snapshot.workers)
+        let children = snapshot.children.count
+        let keys = PackedSearchKeys(count: rows.count) { position, bytes in
+            // The rows of the children come first, in their order; then the stand-ins.
+            if position < children {
+                CaseloadRow.appendSearchKey(of: snapshot.children[position], names: names, to: &bytes)
+            } else {
+                bytes += CaseloadRow.damagedSearchKey.bytes
+            }
+        }
+        self.init(rows: rows, packedKeys: keys)
+    }
+
+    private init(rows: [CaseloadRow], packedKeys: PackedSearchKeys) {
         self.rows = rows
-        searchKeys = PackedSearchKeys(rows.map(\.searchKey))
-        keyMasks = rows.map { FoldedTextMask($0.searchKey) }
+        searchKeys = packedKeys
+        keyMasks = packedKeys.masks()
         facts = rows.map(Facts.init)
+    }
+
+    /// The search key of the row at `position`.
+    public func key(at position: Int) -> FoldedText {
+        searchKeys.key(at: position)
+    }
+
+    /// The rows `query` lets through, in its order, found by a plain scan that keeps nothing
+    /// (for a picker that lists rows apart from the caseload pane's filter).
+    public func matching(_ query: CaseloadQuery) -> [CaseloadRow] {
+        CaseloadQuery.sortedPositions(of: rows, by: query.sort).compactMap { position in
+            query.matches(rows[Int(position)], key: key(at: Int(position))) ? rows[Int(position)] : nil
+        }
     }
 
     // MARK: Changing the rows
@@ -51,20 +89,20 @@ public struct CaseloadIndex: Sendable {
     /// Replaces the row at `position` (a child's record changed). The kept sort orders and
     /// query results are brought up to date by moving that one position, not by sorting or
     /// filtering every row again: a save at 50,000 children costs what changed.
-    public mutating func replace(at position: Int, with row: CaseloadRow) {
+    public mutating func replace(at position: Int, with row: CaseloadRow, key: FoldedText) {
         rows[position] = row
-        searchKeys.replace(at: position, with: row.searchKey)
-        keyMasks[position] = FoldedTextMask(row.searchKey)
+        searchKeys.replace(at: position, with: key)
+        keyMasks[position] = FoldedTextMask(key)
         facts[position] = Facts(row)
-        place(position)
+        place(position, key: key)
     }
 
-    public mutating func append(_ row: CaseloadRow) {
+    public mutating func append(_ row: CaseloadRow, key: FoldedText) {
         rows.append(row)
-        searchKeys.append(row.searchKey)
-        keyMasks.append(FoldedTextMask(row.searchKey))
+        searchKeys.append(key)
+        keyMasks.append(FoldedTextMask(key))
         facts.append(Facts(row))
-        place(rows.count - 1)
+        place(rows.count - 1, key: key)
     }
 
     /// Takes out the row at `position`; every later position moves down by one, in the kept
@@ -84,7 +122,7 @@ public struct CaseloadIndex: Sendable {
 
     /// Moves `position` (its row new or changed) to its place in every kept order, and into or
     /// out of every kept result by whether that result's query lets it through now.
-    private mutating func place(_ position: Int) {
+    private mutating func place(_ position: Int, key: FoldedText) {
         let moved = Int32(position)
         let rows = rows
         for sort in orders.keys {
@@ -92,7 +130,7 @@ public struct CaseloadIndex: Sendable {
         }
         for index in recent.indices {
             let query = recent[index].query
-            Self.move(moved, in: &recent[index].positions, keep: query.matches(rows[position])) {
+            Self.move(moved, in: &recent[index].positions, keep: query.matches(rows[position], key: key)) {
                 CaseloadQuery.precedes(Int($0), Int($1), in: rows, by: query.sort)
             }
         }

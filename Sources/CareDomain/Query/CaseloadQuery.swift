@@ -83,14 +83,14 @@ public struct CaseloadQuery: Sendable, Equatable {
         if filters.remove(filter) == nil { filters.insert(filter) }
     }
 
-    /// True when `row` passes the text and every quick filter.
-    public func matches(_ row: CaseloadRow) -> Bool {
+    /// True when `row`, whose search key is `key`, passes the text and every quick filter.
+    public func matches(_ row: CaseloadRow, key: FoldedText) -> Bool {
         // Nothing of a child whose record does not open can be filtered on but its words:
         // it stays in view under every quick filter until someone repairs it.
-        if row.isDamagedChild { return foldedWords.allSatisfy { row.searchKey.contains($0) } }
+        if row.isDamagedChild { return foldedWords.allSatisfy { key.contains($0) } }
         return passes(isOpen: row.isOpen, isMissing: row.isMissing, isHighOrCritical: row.risk >= .high,
                isIndigenous: row.isIndigenous, team: { row.team })
-            && (foldedWords.allSatisfy { row.searchKey.contains($0) } || matchesPhone(row.phoneDigits))
+            && (foldedWords.allSatisfy { key.contains($0) } || matchesPhone(row.phoneDigits))
     }
 
     /// True when a row with these facts passes the closed-case rule and every quick filter (the
@@ -124,11 +124,13 @@ public struct CaseloadQuery: Sendable, Equatable {
         return other.foldedWords.allSatisfy { word in foldedWords.contains { $0.contains(word) } }
     }
 
-    /// The rows that match, in this query's order. Ties fall back to the case number, so the
-    /// order is total and the list does not shuffle between refreshes. (The dashboard keeps a
-    /// `CaseloadIndex` instead, which neither copies nor re-sorts rows per keystroke.)
-    public func apply(to rows: [CaseloadRow]) -> [CaseloadRow] {
-        Self.sortedPositions(of: rows, by: sort).compactMap { matches(rows[Int($0)]) ? rows[Int($0)] : nil }
+    /// The rows that match, `keys` being their search keys, in this query's order. Ties fall
+    /// back to the case number, so the order is total and the list does not shuffle between
+    /// refreshes. (The dashboard keeps a `CaseloadIndex` instead, which neither copies nor
+    /// re-sorts rows per keystroke.)
+    public func apply(to rows: [CaseloadRow], keys: [FoldedText]) -> [CaseloadRow] {
+        precondition(rows.count == keys.count, "one search key per row")
+        return Self.sortedPositions(of: rows, by: sort).compactMap { matches(rows[Int($0)], key: keys[Int($0)]) ? rows[Int($0)] : nil }
     }
 
     /// Every row's position, in `sort`'s order. Sorts small keys of plain numbers rather than

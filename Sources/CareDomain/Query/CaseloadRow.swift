@@ -22,10 +22,9 @@ public struct CaseloadRow: Sendable, Equatable, Identifiable {
     public var isIndigenous: Bool
     public var isOpen: Bool
     public var activeFlagCount: Int
-    /// Names, case number, communities and team names, folded once so a keystroke is only
-    /// substring checks.
-    public var searchKey: FoldedText
-    /// The display name folded, for sorting by name without folding during the sort.
+    /// The display name folded, for sorting by name without folding during the sort. The row's
+    /// search key is not kept here but beside the rows, packed (`CaseloadIndex`,
+    /// `searchKey(of:names:)`).
     public var sortName: FoldedText
     /// The digits of each of the child's phone numbers, for a filter typed as a phone number.
     public var phoneDigits: [String] = []
@@ -65,7 +64,7 @@ public struct CaseloadRow: Sendable, Equatable, Identifiable {
         isOpen = child.isOpen
         activeFlagCount = child.activeFlags.count
 
-        (searchKey, sortName) = Self.searchKey(of: child, names: names)
+        sortName = Self.sortName(of: child)
         if !child.phones.isEmpty { phoneDigits = child.phones.map(Self.digits).filter { !$0.isEmpty } }
         if !snapshot.damaged.isEmpty { damaged = snapshot.damaged.filter { $0.child == child.id } }
     }
@@ -88,13 +87,14 @@ public struct CaseloadRow: Sendable, Equatable, Identifiable {
         isIndigenous = false
         isOpen = true
         activeFlagCount = 0
-        searchKey = FoldedText(Self.damagedWords)
-        sortName = FoldedText(Self.damagedWords)
+        sortName = Self.damagedSearchKey
         damaged = records
         isDamagedChild = true
     }
 
     public static let damagedWords = "damaged record"
+    /// The search key and sort name of a child whose own record does not open.
+    public static let damagedSearchKey = FoldedText(damagedWords)
 
     /// Every ASCII digit of a phone number as typed, in order.
     static func digits(_ phone: String) -> String {
@@ -155,12 +155,31 @@ public struct CaseloadRow: Sendable, Equatable, Identifiable {
         }
     }
 
-    /// `FoldedText(joining: searchParts(of: child, …))` and `FoldedText(child.displayName)`,
-    /// built straight into bytes: no array of parts, no string per folded part, the child's
-    /// name folded once for both and the workers' names taken already folded.
-    static func searchKey(of child: ChildSummary, names: WorkerNames) -> (key: FoldedText, sortName: FoldedText) {
+    /// The display name folded, in an array of its own size: kept by every row, so no spare
+    /// capacity is kept with it.
+    static func sortName(of child: ChildSummary) -> FoldedText {
         var out: [UInt8] = []
-        out.reserveCapacity(128)
+        out.reserveCapacity(child.displayName.utf8.count)
+        TextFold.appendFolded(child.displayName, to: &out)
+        return FoldedText(folded: out)
+    }
+
+    /// `FoldedText(joining: searchParts(of: child, …))`: what the filter searches for `child`.
+    public static func searchKey(of child: ChildSummary, names: WorkerNames) -> FoldedText {
+        var out: [UInt8] = []
+        appendSearchKey(of: child, names: names, to: &out)
+        return FoldedText(folded: out)
+    }
+
+    /// The search key of the row `row` of `child` (nil for a child whose record does not open).
+    public static func searchKey(of row: CaseloadRow, child: ChildSummary?, names: WorkerNames) -> FoldedText {
+        guard let child, !row.isDamagedChild else { return damagedSearchKey }
+        return searchKey(of: child, names: names)
+    }
+
+    /// Appends `child`'s search key, built straight into bytes: no array of parts, no string
+    /// per folded part, and the workers' names taken already folded.
+    static func appendSearchKey(of child: ChildSummary, names: WorkerNames, to out: inout [UInt8]) {
         var first = true
         func separate() {
             if !first { out.append(0x1F) }
@@ -171,12 +190,8 @@ public struct CaseloadRow: Sendable, Equatable, Identifiable {
             separate()
             TextFold.appendFolded(text, to: &out)
         }
-        // The display name is the preferred name, or the legal name when there is none: the
-        // first part, folded once for both.
         part(child.preferredName)
-        if child.preferredName.isEmpty { part(child.legalName) }
-        let sortName = FoldedText(folded: out)
-        if !child.preferredName.isEmpty { part(child.legalName) }
+        part(child.legalName)
         part(child.caseNumber.description)
         let affiliations = child.indigenousIdentity.affiliations
         for affiliation in affiliations { part(affiliation.community) }
@@ -190,7 +205,6 @@ public struct CaseloadRow: Sendable, Equatable, Identifiable {
             separate()
             out.append(contentsOf: folded)
         }
-        return (FoldedText(folded: out), sortName)
     }
 
     /// Every child's row (closed cases included; `CaseloadQuery` hides them by default), and a

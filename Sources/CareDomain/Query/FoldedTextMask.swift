@@ -24,17 +24,24 @@ public struct FoldedTextMask: Sendable, Equatable {
         for word in words { add(word) }
     }
 
+    /// The mask of folded bytes read in place (a key in `PackedSearchKeys`).
+    init(folded text: UnsafeBufferPointer<UInt8>) {
+        add(text)
+    }
+
     private mutating func add(_ text: FoldedText) {
-        text.bytes.withUnsafeBufferPointer { text in
-            var previous: UInt8?
-            for byte in text {
-                bytes |= Self.bit(of: byte)
-                if let previous {
-                    let pair = (UInt64(previous) &* 257 &+ UInt64(byte)) % 128
-                    if pair < 64 { pairsLow |= 1 << pair } else { pairsHigh |= 1 << (pair - 64) }
-                }
-                previous = byte
+        text.bytes.withUnsafeBufferPointer { add($0) }
+    }
+
+    private mutating func add(_ text: UnsafeBufferPointer<UInt8>) {
+        var previous: UInt8?
+        for byte in text {
+            bytes |= Self.bit(of: byte)
+            if let previous {
+                let pair = (UInt64(previous) &* 257 &+ UInt64(byte)) % 128
+                if pair < 64 { pairsLow |= 1 << pair } else { pairsHigh |= 1 << (pair - 64) }
             }
+            previous = byte
         }
     }
 

@@ -23,12 +23,45 @@ struct PackedSearchKeys: Sendable {
         for key in keys { append(key) }
     }
 
+    /// The keys of positions `0..<count`, each written by `write` straight into the buffer, on
+    /// every core for a large caseload (`ParallelMap`): no key is ever an array of its own.
+    init(count: Int, _ write: @Sendable (Int, inout [UInt8]) -> Void) {
+        let parts = ParallelMap.mapRanges(count: count) { range in
+            var part = PackedSearchKeys()
+            part.starts.reserveCapacity(range.count)
+            part.lengths.reserveCapacity(range.count)
+            for position in range { part.appendKey { write(position, &$0) } }
+            return part
+        }
+        guard parts.count > 1 else {
+            self = parts.first ?? PackedSearchKeys()
+            return
+        }
+        bytes.reserveCapacity(parts.reduce(0) { $0 + $1.bytes.count })
+        starts.reserveCapacity(count)
+        lengths.reserveCapacity(count)
+        for part in parts {
+            let offset = bytes.count
+            bytes += part.bytes
+            starts += part.starts.lazy.map { $0 + offset }
+            lengths += part.lengths
+        }
+    }
+
+    private init() {}
+
     var count: Int { starts.count }
 
     mutating func append(_ key: FoldedText) {
-        starts.append(bytes.count)
-        lengths.append(Int32(key.bytes.count))
-        bytes.append(contentsOf: key.bytes)
+        appendKey { $0 += key.bytes }
+    }
+
+    /// Appends the key `write` appends to the buffer.
+    private mutating func appendKey(_ write: (inout [UInt8]) -> Void) {
+        let start = bytes.count
+        write(&bytes)
+        starts.append(start)
+        lengths.append(Int32(bytes.count - start))
     }
 
     mutating func replace(at position: Int, with key: FoldedText) {
@@ -46,7 +79,7 @@ struct PackedSearchKeys: Sendable {
         packIfMostlyUnused()
     }
 
-    /// The key at `position`, as a value (for tests and the rare single-row check).
+    /// The key at `position`, as a value (for a changed row's place, the plain scan and tests).
     func key(at position: Int) -> FoldedText {
         FoldedText(folded: Array(bytes[starts[position]..<(starts[position] + Int(lengths[position]))]))
     }
@@ -62,6 +95,14 @@ struct PackedSearchKeys: Sendable {
         }
         bytes = packed
         unused = 0
+    }
+
+    /// Each key's `FoldedTextMask`, in position order, worked out on every core.
+    func masks() -> [FoldedTextMask] {
+        withKeys { keys in
+            nonisolated(unsafe) let keys = keys
+            return ParallelMap.map(count: count) { FoldedTextMask(folded: keys.key(at: $0)) }
+        }
     }
 
     /// Runs `body` with the keys readable in place.
@@ -81,13 +122,18 @@ struct PackedSearchKeys: Sendable {
         let starts: UnsafeBufferPointer<Int>
         let lengths: UnsafeBufferPointer<Int32>
 
+        /// The bytes of the key at `position`.
+        @inline(__always)
+        func key(at position: Int) -> UnsafeBufferPointer<UInt8> {
+            UnsafeBufferPointer(rebasing: bytes[starts[position]..<(starts[position] + Int(lengths[position]))])
+        }
+
         /// True when the key at `position` holds `word` (as `FoldedText.contains`).
         @inline(__always)
         func key(at position: Int, contains word: UnsafeBufferPointer<UInt8>) -> Bool {
             if word.isEmpty { return true }
-            let length = Int(lengths[position])
-            if word.count > length { return false }
-            return FoldedText.search(UnsafeBufferPointer(rebasing: bytes[starts[position]..<(starts[position] + length)]), for: word)
+            if word.count > Int(lengths[position]) { return false }
+            return FoldedText.search(key(at: position), for: word)
         }
     }
 }

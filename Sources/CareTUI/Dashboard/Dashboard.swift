@@ -19,6 +19,10 @@ public struct Dashboard: Sendable {
 
     /// Every case as a list row (closed ones too).
     public var allRows: [CaseloadRow] { caseload.rows }
+
+    /// The rows of `allRows` that `query` lets through, in its order: for a picker with a filter
+    /// of its own, apart from the caseload pane's.
+    public func rows(matching query: CaseloadQuery) -> [CaseloadRow] { caseload.matching(query) }
     public var query = CaseloadQuery()
 
     /// Every alert the rules raise now, most severe first.
@@ -385,7 +389,7 @@ public struct Dashboard: Sendable {
         rows = CaseloadView()
         childIndex = Dictionary(snapshot.children.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         workerNames = CaseloadRow.WorkerNames(snapshot.workers)
-        caseload = CaseloadIndex(rows: CaseloadRow.rows(from: snapshot, today: DayDate(now, in: zone)))
+        caseload = CaseloadIndex(snapshot: snapshot, today: DayDate(now, in: zone))
         rowIndex = Dictionary(allRows.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         openCount = allRows.count { $0.isOnCaseload }
         allAlerts = AlertRules.evaluate(snapshot: snapshot, now: now, thresholds: thresholds, handover: lastHandover, zone: zone)
@@ -480,11 +484,11 @@ public struct Dashboard: Sendable {
             switch (rowIndex[id], fresh) {
             case (let index?, let row?):
                 openCount += (row.isOnCaseload ? 1 : 0) - (allRows[index].isOnCaseload ? 1 : 0)
-                caseload.replace(at: index, with: row)
+                caseload.replace(at: index, with: row, key: CaseloadRow.searchKey(of: row, child: child(id), names: workerNames))
             case (nil, let row?):
                 rowIndex[id] = allRows.count
                 openCount += row.isOnCaseload ? 1 : 0
-                caseload.append(row)
+                caseload.append(row, key: CaseloadRow.searchKey(of: row, child: child(id), names: workerNames))
             case (let index?, nil):
                 openCount -= allRows[index].isOnCaseload ? 1 : 0
                 caseload.remove(at: index)

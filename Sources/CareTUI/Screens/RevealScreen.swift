@@ -136,7 +136,7 @@ public struct ChildPickerScreen: ScreenController {
 
     func rows(_ env: ScreenEnvironment) -> [CaseloadRow] {
         let query = CaseloadQuery(text: filter.value, sort: .name)
-        return query.apply(to: env.dashboard.allRows).filter { !excluded.contains($0.id) }
+        return env.dashboard.rows(matching: query).filter { !excluded.contains($0.id) }
     }
 
     public mutating func render(_ env: ScreenEnvironment, area: Rect, screen: Rect, buffer: inout Buffer, theme: Theme) -> Point? {
