@@ -31,4 +31,17 @@ import Testing
             #expect(found == plain[at].contains(word), "step \(step): \(word.bytes) in \(plain[at].bytes)")
         }
     }
+
+    @Test("keys written straight into the buffer on every core are the keys, in order, with their masks")
+    func keysWrittenOnEveryCoreEqualAPlainArray() {
+        var random = SeededRandom(seed: 2_510)
+        // Enough positions for several workers, so the parts are joined at their offsets.
+        let count = ParallelMap.minimumChunk * 3 + 17
+        let plain = (0..<count).map { _ in Self.randomKey(&random) }
+        let packed = PackedSearchKeys(count: count) { position, bytes in bytes += plain[position].bytes }
+        #expect(packed.count == count)
+        for position in 0..<count { #expect(packed.key(at: position) == plain[position], "position \(position)") }
+        #expect(packed.masks() == plain.map(FoldedTextMask.init))
+        #expect(PackedSearchKeys(count: 0) { _, _ in }.count == 0)
+    }
 }

@@ -147,7 +147,14 @@ public struct CaseloadSnapshot: Sendable, Equatable {
     /// class's its last contact (the latest of those the reader holds is the child's). Call
     /// `normalizeOrder` once all are in.
     public mutating func add(_ entry: consuming CaseloadEntry, of id: ChildID) {
-        if let child = entry.child.take() { children.append(child) }
+        var id = id
+        if let child = entry.child.take() {
+            // The maps are keyed by the child's own id, decoded with its summary, rather than
+            // by the same text read again from the row: one string per child, not one per
+            // child and class (36 bytes of text in a heap object each at 50,000 children).
+            if child.id == id { id = child.id }
+            children.append(child)
+        }
         if !entry.openIndicators.isEmpty { Self.join(&openIndicators[id, default: []], entry.openIndicators) }
         if !entry.episodes.isEmpty { Self.join(&episodes[id, default: []], entry.episodes) }
         if let plan = entry.plan.take() { plans[id] = plan }
