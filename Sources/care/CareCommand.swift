@@ -27,7 +27,7 @@ struct CareCommand: ParsableCommand {
         // A file-size limit (`ulimit -f`) reached while saving must be an error in words, like a
         // full disk, not SIGXFSZ ending the process with the screen in raw mode.
         signal(SIGXFSZ, SIG_IGN)
-        MallocArenas.limitToCores()
+        MallocTuning.apply()
         MainActor.assumeIsolated { CrashReports.install() }
         do {
             var command = try parseAsRoot()

@@ -34,14 +34,17 @@ struct CaseloadQueryTests {
 
     func names(_ query: CaseloadQuery) -> [String] { Self.keyed.scan(query).map(\.legalName) }
 
-    @Test("rows derive age, whereabouts, worker and communities from the snapshot")
+    @Test("rows derive age, whereabouts, worker and team from the snapshot; the key holds the communities")
     func rowDerivation() throws {
         let jordan = try #require(Self.rows.first { $0.legalName == "Jordan Example" })
         #expect(jordan.age == 16)
         #expect(jordan.isMissing)
         #expect(jordan.assignedWorkerName == "Alex Testworker")
         let zoe = try #require(Self.rows.first { $0.legalName == "Zoé Démo-Tremblay" })
-        #expect(zoe.communities == ["Northpoint Demo Métis Council"])
+        #expect(zoe.team == Team(childProtection: F.cp.id, liaison: F.liaison.id))
+        #expect(zoe.team.includes(F.liaison.id) && !zoe.team.includes(F.police.id))
+        let zoeKey = try #require(Self.keyed.keys[Self.rows.firstIndex { $0.legalName == "Zoé Démo-Tremblay" } ?? 0].bytes)
+        #expect(String(decoding: zoeKey, as: UTF8.self).contains(TextFold.fold("Northpoint Demo Métis Council")))
         #expect(zoe.isIndigenous)
         #expect(!zoe.isMissing)
         let anais = try #require(Self.rows.first { $0.legalName == "Anaïs Exemple" })

@@ -66,7 +66,7 @@ import TextUI
         #expect(h.rows.count == all)
         h.press(.function(5))
         let me = h.app.state.worker.id
-        let allMine = h.rows.allSatisfy { $0.team.contains(me) }
+        let allMine = h.rows.allSatisfy { $0.team.includes(me) }
         #expect(allMine)
     }
 }

@@ -129,6 +129,11 @@ public struct Team: Hashable, Codable, Sendable {
     }
 
     public var members: [WorkerID] { [childProtection, police, liaison].compactMap { $0 } }
+
+    /// Whether `worker` is on the team, without making the list of members.
+    public func includes(_ worker: WorkerID) -> Bool {
+        childProtection == worker || police == worker || liaison == worker
+    }
 }
 
 /// Why and when a case was closed. Everything but the day and the reason is nil in a closure

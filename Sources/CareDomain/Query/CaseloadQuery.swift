@@ -95,13 +95,13 @@ public struct CaseloadQuery: Sendable, Equatable {
 
     /// True when a row with these facts passes the closed-case rule and every quick filter (the
     /// team is asked for only by "my cases").
-    func passes(isOpen: Bool, isMissing: Bool, isHighOrCritical: Bool, isIndigenous: Bool, team: () -> [WorkerID]) -> Bool {
+    func passes(isOpen: Bool, isMissing: Bool, isHighOrCritical: Bool, isIndigenous: Bool, team: () -> Team) -> Bool {
         // A child missing now stays on the caseload whatever the case's state: a supervisor may
         // close over an open missing episode, never hide the child (`ClosureBlock`).
         if !includeClosed && !isOpen && !isMissing && !filters.contains(.closedCases) { return false }
         for filter in filters {
             switch filter {
-            case .myCases(let worker): if !team().contains(worker) { return false }
+            case .myCases(let worker): if !team().includes(worker) { return false }
             case .missingNow: if !isMissing { return false }
             case .highAndCritical: if !isHighOrCritical { return false }
             case .indigenousAffiliation: if !isIndigenous { return false }

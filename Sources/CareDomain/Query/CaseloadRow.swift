@@ -16,9 +16,9 @@ public struct CaseloadRow: Sendable, Equatable, Identifiable {
     public var lastContact: Date?
     /// The assigned child protection worker's display name, if one is assigned.
     public var assignedWorkerName: String?
-    /// Everyone on the child's team, for the "my cases" filter.
-    public var team: [WorkerID]
-    public var communities: [String]
+    /// The child's team, for the "my cases" filter: the summary's own value, not a list made
+    /// for each row.
+    public var team: Team
     public var isIndigenous: Bool
     public var isOpen: Bool
     public var activeFlagCount: Int
@@ -57,9 +57,7 @@ public struct CaseloadRow: Sendable, Equatable, Identifiable {
         whereabouts = snapshot.whereabouts(of: child)
         lastContact = snapshot.lastContact[child.id]
         assignedWorkerName = child.team.childProtection.flatMap { workerNames[$0] }
-        team = child.team.members
-        let affiliations = child.indigenousIdentity.affiliations
-        communities = affiliations.map(\.community).filter { !$0.isEmpty }
+        team = child.team
         isIndigenous = child.indigenousIdentity.isIndigenous
         isOpen = child.isOpen
         activeFlagCount = child.activeFlags.count
@@ -82,8 +80,7 @@ public struct CaseloadRow: Sendable, Equatable, Identifiable {
         risk = .critical
         exploitationStatus = .unknown
         self.whereabouts = whereabouts
-        team = []
-        communities = []
+        team = Team()
         isIndigenous = false
         isOpen = true
         activeFlagCount = 0
