@@ -44,4 +44,19 @@ import Testing
     func staysWithinItsBudget(_ budget: Budget) {
         #expect(budget.stride <= budget.bytes, "\(budget.type) is \(budget.stride) bytes a value")
     }
+
+    /// A case number's year and sequence are 32-bit: every number that parses keeps its parts
+    /// (nine digits of sequence at most), and one made from integers past them is clamped.
+    @Test func aCaseNumberKeepsEveryPartThatParsesAndClampsTheRest() throws {
+        for text in ["KEN-2026-0042", "TSTAB-9999-999999999", "TS-1999-0000", "KEN-2026-10000"] {
+            let number = try #require(CaseNumber(text))
+            #expect(number.description == text)
+            #expect(CaseNumber(unit: number.unit, year: number.year, sequence: number.sequence) == number)
+        }
+        let nine = try #require(CaseNumber("KEN-2026-999999999"))
+        #expect((nine.year, nine.sequence) == (2026, 999_999_999))
+        #expect(CaseNumber("KEN-2026-0042")! < nine && CaseNumber("KEN-2025-999999999")! < CaseNumber("KEN-2026-0001")!)
+        let damaged = CaseNumber(unit: "TST", year: Int.max, sequence: Int.min)
+        #expect((damaged.year, damaged.sequence) == (Int(Int32.max), Int(Int32.min)))
+    }
 }
