@@ -2,16 +2,23 @@
 /// capital letters, the year the case opened, and a sequence of at least four digits (a unit
 /// that opens more than 9,999 cases in a year gets `KEN-2026-10000`). The store's counter
 /// assigns the sequence; 0 means not assigned yet.
+///
+/// The year and sequence are kept as 32-bit numbers (a child's summary is 8 bytes narrower; a
+/// caseload holds 50,000): a sequence has at most nine digits, so any case number that parses
+/// fits, and a number outside them (from damaged bytes) is clamped, never a trap.
 public struct CaseNumber: Hashable, Codable, Sendable, Comparable, CustomStringConvertible {
     public let unit: String
-    public let year: Int
-    public let sequence: Int
+    private let storedYear: Int32
+    private let storedSequence: Int32
 
     public init(unit: String, year: Int, sequence: Int) {
         self.unit = unit
-        self.year = year
-        self.sequence = sequence
+        storedYear = Int32(clamping: year)
+        storedSequence = Int32(clamping: sequence)
     }
+
+    public var year: Int { Int(storedYear) }
+    public var sequence: Int { Int(storedSequence) }
 
     /// Parses `KEN-2026-0042`; nil when the text does not have that shape.
     public init?(_ text: String) {

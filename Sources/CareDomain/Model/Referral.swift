@@ -29,13 +29,14 @@ public struct Referral: CareRecord {
             case given, refused, pending
         }
 
-        public var state: State
+        // Widest first, so the state's byte follows the time's odd one (48 bytes, not 56).
         /// Who gave or refused it, in words: the youth, or a guardian with the youth.
         public var by: String
-        /// When it was given or refused.
-        public var at: Date?
         /// The worker who recorded it; the store sets it when the consent changes.
         public var recordedBy: WorkerID?
+        /// When it was given or refused.
+        public var at: Date?
+        public var state: State
 
         public init(state: State = .pending, by: String = "", at: Date? = nil, recordedBy: WorkerID? = nil) {
             self.state = state
@@ -45,18 +46,22 @@ public struct Referral: CareRecord {
         }
     }
 
+    // Declared in the order that packs them (Swift lays a struct out in declaration order): the
+    // word-sized fields, then the consent with the priority and status in its tail, then the
+    // review. 208 bytes a referral, against 240 (SnapshotLayoutTests); the summary codec has its
+    // own order, and the JSON's keys are sorted.
     public var id: ReferralID
     public var version: Int
     public var child: ChildID
     public var service: ServiceID
     public var reason: String
-    public var priority: Priority
-    public var consent: Consent
-    public var review: CulturalSafetyReview
-    public var status: Status
     public var createdBy: WorkerID
     public var createdAt: Date
     public var timeline: [Transition]
+    public var consent: Consent
+    public var priority: Priority
+    public var status: Status
+    public var review: CulturalSafetyReview
 
     public init(
         id: ReferralID = .make(), version: Int = 0, child: ChildID, service: ServiceID, reason: String,
@@ -137,14 +142,15 @@ public struct CulturalSafetyReview: Hashable, Codable, Sendable {
         "Location and travel are feasible (fly-in and remote communities)",
     ]
 
+    // Widest first, so the flags and the decision share the time's last word (56 bytes, not 72).
+    public var reviewer: WorkerID?
+    public var comment: String
+    public var checklist: [Item]
+    public var decidedAt: Date?
     public var required: Bool
     /// Set when a supervisor marked a review required that the rules did not require.
     public var requiredBySupervisor: Bool
-    public var reviewer: WorkerID?
-    public var checklist: [Item]
     public var decision: Decision?
-    public var comment: String
-    public var decidedAt: Date?
 
     public init(
         required: Bool = false, requiredBySupervisor: Bool = false, reviewer: WorkerID? = nil,

@@ -5,6 +5,10 @@ import Foundation
 /// placement, gender, the reason a case was closed, removed flags, representatives' contacts)
 /// loads with the opened record (`ChildDetail`), which is where the profile form takes it from.
 public struct ChildSummary: Sendable, Equatable, Codable, Identifiable {
+    // Declared in the order that packs them (Swift lays a struct out in declaration order): the
+    // word-sized fields, then the whereabouts' odd byte filled by the three statuses and the
+    // opening day, then the narrow rest. 272 bytes a child, against 360 (SnapshotLayoutTests);
+    // the summary codec has its own order, and the JSON's keys are sorted.
     public var id: ChildID
     /// The child record's version this summary was made from.
     public var version: Int
@@ -12,18 +16,9 @@ public struct ChildSummary: Sendable, Equatable, Codable, Identifiable {
     public var legalName: String
     public var preferredName: String
     public var pronouns: String
-    public var birth: Birth
+    public var team: Team
     public var indigenousIdentity: IndigenousIdentity
     public var languages: [String]
-    public var careStatus: CareStatus
-    public var riskLevel: RiskLevel
-    public var exploitationStatus: ExploitationStatus
-    /// Last known place when not missing (an open missing episode overrides it on screen).
-    public var whereabouts: Whereabouts
-    public var team: Team
-    public var openedOn: DayDate
-    /// The day the case was closed; nil while it is open.
-    public var closedOn: DayDate?
     /// The flags not removed.
     public var activeFlags: [Flag]
     /// The record's short history of which profile fields changed, when and by whom (no values):
@@ -32,14 +27,23 @@ public struct ChildSummary: Sendable, Equatable, Codable, Identifiable {
     /// The latest closure request and its answer: the supervisor's pending list, and the
     /// worker's sight of a rejection's comment.
     @Rare public var closureRequest: ClosureRequest?
-    /// When the closure was approved (nil for a closure made before approvals): the handover of
-    /// that shift lists the child once.
-    public var closedAt: Date?
     /// The youth's transition plan: what the aging-out alert names.
     @Rare public var transitionPlan: TransitionPlan?
     /// The child's phone numbers as typed: the caseload filter matches typed digits against them
     /// without opening the record.
     public var phones: [String]
+    /// Last known place when not missing (an open missing episode overrides it on screen).
+    public var whereabouts: Whereabouts
+    public var careStatus: CareStatus
+    public var riskLevel: RiskLevel
+    public var exploitationStatus: ExploitationStatus
+    public var openedOn: DayDate
+    /// When the closure was approved (nil for a closure made before approvals): the handover of
+    /// that shift lists the child once.
+    public var closedAt: Date?
+    /// The day the case was closed; nil while it is open.
+    public var closedOn: DayDate?
+    public var birth: Birth
 
     public init(
         id: ChildID, version: Int, caseNumber: CaseNumber, legalName: String, preferredName: String, pronouns: String,
