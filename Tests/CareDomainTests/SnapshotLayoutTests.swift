@@ -36,6 +36,7 @@ import Testing
         Budget(Birth.self, 16),  // 40
         Budget(Whereabouts.self, 32),
         Budget(Team.self, 48),
+        Budget(CaseloadRow.self, 224),  // 232 when it kept a list of the team and of the communities; 248 with the team inline and the old order
         Budget(DayDate.self, 4),  // 24
         Budget(DayDate?.self, 8),  // 32
     ]

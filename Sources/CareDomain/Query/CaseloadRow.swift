@@ -3,24 +3,18 @@ import Foundation
 /// One line of the caseload list: what a worker scans for, already derived from the snapshot so
 /// that filtering and sorting never go back to the records.
 public struct CaseloadRow: Sendable, Equatable, Identifiable {
+    // Declared widest first and the one-byte fields last, in the tail of `whereabouts`: Swift
+    // lays fields out in this order, and 50,000 rows are held at once (`SnapshotLayoutTests`).
     public var child: ChildID
     public var displayName: String
     public var legalName: String
-    public var caseNumber: CaseNumber
-    public var age: Int
-    public var ageIsEstimated: Bool
-    public var risk: RiskLevel
-    public var exploitationStatus: ExploitationStatus
-    /// Derived: an open missing episode makes this `.missing`, whatever the child record says.
-    public var whereabouts: Whereabouts
-    public var lastContact: Date?
     /// The assigned child protection worker's display name, if one is assigned.
     public var assignedWorkerName: String?
     /// The child's team, for the "my cases" filter: the summary's own value, not a list made
     /// for each row.
     public var team: Team
-    public var isIndigenous: Bool
-    public var isOpen: Bool
+    public var caseNumber: CaseNumber
+    public var age: Int
     public var activeFlagCount: Int
     /// The display name folded, for sorting by name without folding during the sort. The row's
     /// search key is not kept here but beside the rows, packed (`CaseloadIndex`,
@@ -30,6 +24,14 @@ public struct CaseloadRow: Sendable, Equatable, Identifiable {
     public var phoneDigits: [String] = []
     /// This child's records that do not open (`DamagedRecord`): the row says so.
     public var damaged: [DamagedRecord] = []
+    public var lastContact: Date?
+    /// Derived: an open missing episode makes this `.missing`, whatever the child record says.
+    public var whereabouts: Whereabouts
+    public var ageIsEstimated: Bool
+    public var risk: RiskLevel
+    public var exploitationStatus: ExploitationStatus
+    public var isIndigenous: Bool
+    public var isOpen: Bool
     /// The row of a child whose own record does not open: nothing but its id is known, and the
     /// row stands in for it so nobody loses sight of the child.
     public var isDamagedChild = false
