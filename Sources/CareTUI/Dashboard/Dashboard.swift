@@ -6,12 +6,12 @@ import TextUI
 /// (rows, alerts, the referral queue), the focus, the scroll positions and the open record.
 public struct Dashboard: Sendable {
     public private(set) var snapshot: CaseloadSnapshot
-    /// Index of `snapshot.children` by id, so a visible row finds its child without a scan.
-    private var childIndex: [ChildID: Int] = [:]
+    /// Where each child is in `snapshot.children` and in the rows, so a visible row finds its
+    /// child without a scan.
+    private var places = ChildPlaces()
     /// Every case as a list row (closed ones too), search keys folded once; each query's list
     /// is positions into them.
     private var caseload = CaseloadIndex()
-    private var rowIndex: [ChildID: Int] = [:]
     /// How many of `allRows` are open cases (the caseload title's total).
     public private(set) var openCount = 0
     /// `allRows` after the filter, quick filters and sort, as positions (no row is copied).
@@ -147,7 +147,7 @@ public struct Dashboard: Sendable {
     }
 
     public func child(_ id: ChildID?) -> ChildSummary? {
-        guard let id, let index = childIndex[id] else { return nil }
+        guard let id, let index = places.child(of: id) else { return nil }
         return snapshot.children[index]
     }
 
@@ -221,9 +221,9 @@ public struct Dashboard: Sendable {
             if case .alertResponse = record, record.childID == nil { responsesAboutNoChild = true }
         }
         let before = Before(children, of: self)
-        let index = childIndex
+        let places = places
         for record in records {
-            snapshot.apply(saved: record, position: { index[$0] })
+            snapshot.apply(saved: record, position: { places.child(of: $0) })
             detail?.apply(saved: record)
         }
         refresh(children: children, before: before, catalogue: catalogue)
@@ -235,8 +235,8 @@ public struct Dashboard: Sendable {
         finishBuilding()
         self.now = now
         let before = Before(patch.children, of: self)
-        let index = childIndex
-        snapshot.apply(patch, position: { index[$0] })
+        let places = places
+        snapshot.apply(patch, position: { places.child(of: $0) })
         refresh(children: patch.children, before: before, catalogue: patch.includesCatalogue)
         // Answers about no child (the handover's alert) came with the catalogue.
         if patch.includesCatalogue { splitAlerts() }
@@ -270,7 +270,7 @@ public struct Dashboard: Sendable {
             ?? allAlerts.indices.filter { allAlerts[$0].child.map(match.contains) ?? true })
         // Only the due children are visited (by their positions), not every child checked against them.
         let records = RecordPositions(of: match, in: snapshot)
-        var fresh = AlertRules.evaluate(children: due, at: due.compactMap { childIndex[$0] }, records: records, snapshot: snapshot, now: now,
+        var fresh = AlertRules.evaluate(children: due, at: due.compactMap { places.child(of: $0) }, records: records, snapshot: snapshot, now: now,
                                         thresholds: thresholds, zone: zone)
         if let handover = lastHandover, let alert = AlertRules.handoverAlert(handover, now: now, thresholds: thresholds) { fresh.append(alert) }
         // The pattern alerts are about no child either: taken out above with the handover's.
@@ -387,10 +387,9 @@ public struct Dashboard: Sendable {
         let selected = selectedRow?.id
         // The view holds the rows too: let go of it first, so the index owns them alone.
         rows = CaseloadView()
-        childIndex = Dictionary(snapshot.children.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         workerNames = CaseloadRow.WorkerNames(snapshot.workers)
         caseload = CaseloadIndex(snapshot: snapshot, today: DayDate(now, in: zone))
-        rowIndex = Dictionary(allRows.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        places = ChildPlaces(children: snapshot.children, rows: allRows)
         openCount = allRows.count { $0.isOnCaseload }
         allAlerts = AlertRules.evaluate(snapshot: snapshot, now: now, thresholds: thresholds, handover: lastHandover, zone: zone)
         if !patternAlerts.isEmpty {
@@ -448,7 +447,7 @@ public struct Dashboard: Sendable {
         keepChildIndex(changed: ids, childCount: before.childCount)
         refreshRows(ids)
         let match = ChildIDMatch(ids)
-        let positions = ids.compactMap { childIndex[$0] }
+        let positions = ids.compactMap { places.child(of: $0) }
         // Their referrals and appointments found once, for the alerts, the schedule and the queue.
         let records = RecordPositions(of: match, in: snapshot)
         let fresh = AlertRules.evaluate(children: ids, at: positions, records: records, snapshot: snapshot, now: now,
@@ -468,11 +467,9 @@ public struct Dashboard: Sendable {
     private mutating func keepChildIndex(changed ids: Set<ChildID>, childCount: Int) {
         let children = snapshot.children
         let inPlace = children.count == childCount && ids.allSatisfy { id in
-            childIndex[id].map { children.indices.contains($0) && children[$0].id == id } ?? true
+            places.child(of: id).map { children.indices.contains($0) && children[$0].id == id } ?? true
         }
-        if !inPlace {
-            childIndex = Dictionary(children.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        }
+        if !inPlace { places.placeChildren(children) }
     }
 
     /// The rows of `ids` built again and put in place; the open count follows.
@@ -481,19 +478,18 @@ public struct Dashboard: Sendable {
         // In a fixed order, so rows added by one refresh get positions independent of hashing.
         for id in ids.sorted(by: { $0.rawValue < $1.rawValue }) {
             let fresh = CaseloadRow.row(of: id, in: snapshot, child: child(id), names: workerNames, today: today)
-            switch (rowIndex[id], fresh) {
+            switch (places.row(of: id), fresh) {
             case (let index?, let row?):
                 openCount += (row.isOnCaseload ? 1 : 0) - (allRows[index].isOnCaseload ? 1 : 0)
                 caseload.replace(at: index, with: row, key: CaseloadRow.searchKey(of: row, child: child(id), names: workerNames))
             case (nil, let row?):
-                rowIndex[id] = allRows.count
+                places.setRow(of: id, to: allRows.count)
                 openCount += row.isOnCaseload ? 1 : 0
                 caseload.append(row, key: CaseloadRow.searchKey(of: row, child: child(id), names: workerNames))
             case (let index?, nil):
                 openCount -= allRows[index].isOnCaseload ? 1 : 0
                 caseload.remove(at: index)
-                rowIndex[id] = nil
-                for (other, position) in rowIndex where position > index { rowIndex[other] = position - 1 }
+                places.removeRow(of: id, at: index)
             case (nil, nil): break
             }
         }
@@ -620,7 +616,7 @@ public struct Dashboard: Sendable {
     /// Re-runs the filter and sort, keeping the selection on `keeping` when it is still shown.
     mutating func applyQuery(keeping id: ChildID? = nil) {
         rows = caseload.apply(query)
-        let index = id.flatMap { rowIndex[$0] }.flatMap { rows.index(ofPosition: $0) } ?? 0
+        let index = id.flatMap { places.row(of: $0) }.flatMap { rows.index(ofPosition: $0) } ?? 0
         caseloadScroll.selection = min(index, max(0, rows.count - 1))
     }
 }
