@@ -44,7 +44,6 @@ struct CaseloadIndexPropertyTests {
             parts.append(row.caseNumber.description)
             parts.append(random.pick(places))
             if random.chance(0.15) { parts.append(random.pick(places)) }
-            row.sortName = FoldedText(row.displayName)
             made.append(row, key: FoldedText(joining: parts))
         }
         return made

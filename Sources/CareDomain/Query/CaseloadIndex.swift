@@ -76,10 +76,16 @@ public struct CaseloadIndex: Sendable {
         searchKeys.key(at: position)
     }
 
+    /// What the name sort compares for the row at `position`: its key's first part, the
+    /// display name folded.
+    public func sortName(at position: Int) -> FoldedText {
+        FoldedText(folded: Array(key(at: position).bytes.prefix { $0 != 0x1F }))
+    }
+
     /// The rows `query` lets through, in its order, found by a plain scan that keeps nothing
     /// (for a picker that lists rows apart from the caseload pane's filter).
     public func matching(_ query: CaseloadQuery) -> [CaseloadRow] {
-        CaseloadQuery.sortedPositions(of: rows, by: query.sort).compactMap { position in
+        searchKeys.withKeys { names in CaseloadQuery.sortedPositions(of: rows, by: query.sort, names: names.compareNames) }.compactMap { position in
             query.matches(rows[Int(position)], key: key(at: Int(position))) ? rows[Int(position)] : nil
         }
     }
@@ -125,13 +131,18 @@ public struct CaseloadIndex: Sendable {
     private mutating func place(_ position: Int, key: FoldedText) {
         let moved = Int32(position)
         let rows = rows
-        for sort in orders.keys {
-            Self.move(moved, in: &orders[sort]!, keep: true) { CaseloadQuery.precedes(Int($0), Int($1), in: rows, by: sort) }
-        }
-        for index in recent.indices {
-            let query = recent[index].query
-            Self.move(moved, in: &recent[index].positions, keep: query.matches(rows[position], key: key)) {
-                CaseloadQuery.precedes(Int($0), Int($1), in: rows, by: query.sort)
+        let keys = searchKeys
+        keys.withKeys { names in
+            for sort in orders.keys {
+                Self.move(moved, in: &orders[sort]!, keep: true) {
+                    CaseloadQuery.precedes(Int($0), Int($1), in: rows, by: sort, names: names.compareNames)
+                }
+            }
+            for index in recent.indices {
+                let query = recent[index].query
+                Self.move(moved, in: &recent[index].positions, keep: query.matches(rows[position], key: key)) {
+                    CaseloadQuery.precedes(Int($0), Int($1), in: rows, by: query.sort, names: names.compareNames)
+                }
             }
         }
     }
@@ -222,7 +233,7 @@ public struct CaseloadIndex: Sendable {
     /// Every row's position in `sort`'s order, sorted once and kept until the rows change.
     private mutating func order(_ sort: CaseloadQuery.Sort) -> [Int32] {
         if let kept = orders[sort] { return kept }
-        let sorted = CaseloadQuery.sortedPositions(of: rows, by: sort)
+        let sorted = searchKeys.withKeys { names in CaseloadQuery.sortedPositions(of: rows, by: sort, names: names.compareNames) }
         orders[sort] = sorted
         return sorted
     }

@@ -130,12 +130,33 @@ public struct CaseloadQuery: Sendable, Equatable {
     /// re-sorts rows per keystroke.)
     public func apply(to rows: [CaseloadRow], keys: [FoldedText]) -> [CaseloadRow] {
         precondition(rows.count == keys.count, "one search key per row")
-        return Self.sortedPositions(of: rows, by: sort).compactMap { matches(rows[Int($0)], key: keys[Int($0)]) ? rows[Int($0)] : nil }
+        let names: NameOrder = { a, b in Self.compareNames(keys[a].bytes, keys[b].bytes) }
+        return Self.sortedPositions(of: rows, by: sort, names: names).compactMap { matches(rows[Int($0)], key: keys[Int($0)]) ? rows[Int($0)] : nil }
+    }
+
+    /// How the rows at two positions compare by name, below zero when the first comes first:
+    /// their search keys' first parts, the display names folded, in byte order.
+    typealias NameOrder = (Int, Int) -> Int
+
+    /// How two search keys compare by their first parts (up to the first separator), in byte
+    /// order: accent- and case-blind, stable, and a name that is the start of another first.
+    static func compareNames<Key: Collection<UInt8>>(_ x: Key, _ y: Key) -> Int {
+        var a = x.makeIterator(), b = y.makeIterator()
+        while true {
+            let p = a.next().flatMap { $0 == 0x1F ? nil : $0 }, q = b.next().flatMap { $0 == 0x1F ? nil : $0 }
+            switch (p, q) {
+            case (nil, nil): return 0
+            case (nil, _): return -1
+            case (_, nil): return 1
+            case let (p?, q?) where p != q: return p < q ? -1 : 1
+            default: continue
+            }
+        }
     }
 
     /// Every row's position, in `sort`'s order. Sorts small keys of plain numbers rather than
-    /// the rows themselves.
-    static func sortedPositions(of rows: [CaseloadRow], by sort: Sort) -> [Int32] {
+    /// the rows themselves; `names` compares two rows by name.
+    static func sortedPositions(of rows: [CaseloadRow], by sort: Sort, names: NameOrder) -> [Int32] {
         var keys: [SortKey] = []
         keys.reserveCapacity(rows.count)
         for index in rows.indices {
@@ -143,8 +164,8 @@ public struct CaseloadQuery: Sendable, Equatable {
         }
         if sort == .name {
             keys.sort { a, b in
-                let x = rows[a.index].sortName, y = rows[b.index].sortName
-                return x != y ? x < y : a.tie < b.tie
+                let order = names(a.index, b.index)
+                return order != 0 ? order < 0 : a.tie < b.tie
             }
         } else {
             keys.sort(by: <)
@@ -154,11 +175,11 @@ public struct CaseloadQuery: Sendable, Equatable {
 
     /// Whether the row at position `a` comes before the row at `b` in `sort`'s order: the order
     /// `sortedPositions` gives, for putting one changed row in its place.
-    static func precedes(_ a: Int, _ b: Int, in rows: [CaseloadRow], by sort: Sort) -> Bool {
+    static func precedes(_ a: Int, _ b: Int, in rows: [CaseloadRow], by sort: Sort, names: NameOrder) -> Bool {
         let x = SortKey(rows[a], index: a, sort: sort), y = SortKey(rows[b], index: b, sort: sort)
         guard sort == .name else { return x < y }
-        let first = rows[a].sortName, second = rows[b].sortName
-        return first != second ? first < second : x.tie < y.tie
+        let order = names(a, b)
+        return order != 0 ? order < 0 : x.tie < y.tie
     }
 
     /// A row's place in a sort order as plain numbers, compared left to right.

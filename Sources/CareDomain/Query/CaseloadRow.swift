@@ -16,10 +16,9 @@ public struct CaseloadRow: Sendable, Equatable, Identifiable {
     public var caseNumber: CaseNumber
     public var age: Int
     public var activeFlagCount: Int
-    /// The display name folded, for sorting by name without folding during the sort. The row's
-    /// search key is not kept here but beside the rows, packed (`CaseloadIndex`,
-    /// `searchKey(of:names:)`).
-    public var sortName: FoldedText
+    // The row's search key is not kept here but beside the rows, packed (`CaseloadIndex`,
+    // `searchKey(of:names:)`); its first part, the display name folded, is what the name sort
+    // compares.
     /// The digits of each of the child's phone numbers, for a filter typed as a phone number.
     public var phoneDigits: [String] = []
     /// This child's records that do not open (`DamagedRecord`): the row says so.
@@ -64,7 +63,6 @@ public struct CaseloadRow: Sendable, Equatable, Identifiable {
         isOpen = child.isOpen
         activeFlagCount = child.activeFlags.count
 
-        sortName = Self.sortName(of: child)
         if !child.phones.isEmpty { phoneDigits = child.phones.map(Self.digits).filter { !$0.isEmpty } }
         if !snapshot.damaged.isEmpty { damaged = snapshot.damaged.filter { $0.child == child.id } }
     }
@@ -86,7 +84,6 @@ public struct CaseloadRow: Sendable, Equatable, Identifiable {
         isIndigenous = false
         isOpen = true
         activeFlagCount = 0
-        sortName = Self.damagedSearchKey
         damaged = records
         isDamagedChild = true
     }
@@ -154,16 +151,10 @@ public struct CaseloadRow: Sendable, Equatable, Identifiable {
         }
     }
 
-    /// The display name folded, in an array of its own size: kept by every row, so no spare
-    /// capacity is kept with it.
-    static func sortName(of child: ChildSummary) -> FoldedText {
-        var out: [UInt8] = []
-        out.reserveCapacity(child.displayName.utf8.count)
-        TextFold.appendFolded(child.displayName, to: &out)
-        return FoldedText(folded: out)
-    }
-
     /// `FoldedText(joining: searchParts(of: child, …))`: what the filter searches for `child`.
+    /// Its first part is the display name: the name sort compares keys up to their first
+    /// separator (`CaseloadQuery.NameOrder`), so a child with no name starts with the separator
+    /// (an empty name, sorted first) rather than with its case number.
     public static func searchKey(of child: ChildSummary, names: WorkerNames) -> FoldedText {
         var out: [UInt8] = []
         appendSearchKey(of: child, names: names, to: &out)
@@ -184,6 +175,7 @@ public struct CaseloadRow: Sendable, Equatable, Identifiable {
             if !first { out.append(0x1F) }
             first = false
         }
+        if child.displayName.isEmpty { out.append(0x1F) }
         func part(_ text: String) {
             guard !text.isEmpty else { return }
             separate()

@@ -128,6 +128,11 @@ struct PackedSearchKeys: Sendable {
             UnsafeBufferPointer(rebasing: bytes[starts[position]..<(starts[position] + Int(lengths[position]))])
         }
 
+        /// How the keys at `a` and `b` compare by name (`CaseloadQuery.compareNames`), read in place.
+        func compareNames(_ a: Int, _ b: Int) -> Int {
+            CaseloadQuery.compareNames(key(at: a), key(at: b))
+        }
+
         /// True when the key at `position` holds `word` (as `FoldedText.contains`).
         @inline(__always)
         func key(at position: Int, contains word: UnsafeBufferPointer<UInt8>) -> Bool {
