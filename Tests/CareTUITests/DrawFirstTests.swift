@@ -204,6 +204,40 @@ import TextUI
         #expect(early.alerts.contains { $0.child == child.id }, "the child reported missing by another session is alerted on")
     }
 
+    @Test("children taken out of the caseload leave every other child its alert time, through the clock too")
+    func childrenGoneLeaveTheOthersTheirAlertTimes() throws {
+        let h = try Harness(children: 120)
+        let snapshot = try h.store.loadCaseload()
+        let worker = h.app.state.worker
+        let now = h.clock.now()
+        var kept = wholeDashboard(snapshot, worker: worker, at: now)
+        // Two children gone (a patch naming them without their records), in the middle of the rows.
+        let gone = [snapshot.children[10].id, snapshot.children[40].id]
+        kept.apply(SnapshotPatch(children: Set(gone), part: CaseloadSnapshot(), includesCatalogue: false), now: now)
+        var after = snapshot
+        after.children.removeAll { gone.contains($0.id) }
+        for id in gone {
+            after.lastContact[id] = nil
+            after.episodes[id] = nil
+            after.openIndicators[id] = nil
+            after.plans[id] = nil
+        }
+        after.referrals.removeAll { gone.contains($0.child) }
+        after.appointments.removeAll { gone.contains($0.child) }
+        var failures = Self.differences(kept, wholeDashboard(after, worker: worker, at: now), schedule: false)
+        // Rows keep their places apart from the two taken out, so the times are compared by child.
+        let expected = wholeDashboard(after, worker: worker, at: now).alertTimes
+        if kept.alertTimes.children != expected.children { failures.append("the alert times after children went") }
+        #expect(failures.isEmpty, "\(failures)")
+        // A day later every child due has moved on, each found by its own row.
+        let later = now.addingTimeInterval(86_400)
+        kept.advance(to: later)
+        let fresh = wholeDashboard(after, worker: worker, at: later)
+        #expect(Set(kept.allAlerts) == Set(fresh.allAlerts))
+        #expect(kept.alertTimes.children == fresh.alertTimes.children)
+        #expect(kept.alertTimes.next == fresh.alertTimes.next)
+    }
+
     @Test("a key pressed before the build acts on the whole referral queue")
     func aKeyBeforeTheBuildActsOnTheWholeQueue() throws {
         // A liaison signs in to the queue: what awaits their review.

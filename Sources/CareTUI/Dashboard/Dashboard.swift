@@ -84,10 +84,14 @@ public struct Dashboard: Sendable {
     let thresholds: AlertThresholds
     private var now: Date
     /// When each child's alerts can next change (`AlertSchedule`), and the soonest of them: the
-    /// clock re-evaluates only the children that are due.
-    private var alertDue: [ChildID: Date] = [:]
+    /// clock re-evaluates only the children that are due. Kept by the child's row, in the rows'
+    /// order (every child has a row, and so has each whose record does not open): a list of
+    /// dates, not a map of 50,000 ids with room for 131,072 (3 MB). Empty until the open's
+    /// deferred build (`finishBuilding`) works them out; a row added or taken out by a save adds
+    /// or takes out its date (`refreshRows`).
+    private var dueByRow: [Date] = []
     private var nextAlertDue = Date.distantFuture
-    /// The soonest of `alertDue`, kept so that scheduling one child does not look at them all.
+    /// The soonest of `dueByRow`, kept so that scheduling one child does not look at them all.
     private var soonestChildDue = Date.distantFuture
     /// The workers' names, folded once for the rows a save rebuilds (renewed with the catalogue).
     private var workerNames = CaseloadRow.WorkerNames([Worker]())
@@ -187,7 +191,16 @@ public struct Dashboard: Sendable {
 
     /// When each child's alerts next change and the soonest of all, for tests that hold a kept
     /// schedule against one built from scratch.
-    var alertTimes: (children: [ChildID: Date], next: Date) { (alertDue, nextAlertDue) }
+    var alertTimes: (children: [ChildID: Date], next: Date) {
+        var children: [ChildID: Date] = [:]
+        for (row, due) in zip(allRows, dueByRow) { children[row.child] = due }
+        return (children, nextAlertDue)
+    }
+
+    /// When the alerts of `id` next change, if it has a row and the times are built.
+    private func due(of id: ChildID) -> Date? {
+        places.row(of: id).flatMap { dueByRow.indices.contains($0) ? dueByRow[$0] : nil }
+    }
 
     // MARK: Keeping up to date
 
@@ -260,7 +273,8 @@ public struct Dashboard: Sendable {
         finishBuilding()
         self.now = now
         guard now >= nextAlertDue else { return }
-        let due = Set(alertDue.lazy.filter { $0.value <= now }.map(\.key))
+        let (rows, dues) = (allRows, dueByRow)
+        let due = Set(dues.indices.lazy.filter { dues[$0] <= now }.map { rows[$0].child })
         let match = ChildIDMatch(due)
         // The due children's alerts and those about no child (the handover's, the patterns'),
         // found at their places: each minute the handover's alert moves on, and scanning and
@@ -343,20 +357,22 @@ public struct Dashboard: Sendable {
         if let ids {
             // The soonest child's due stays known unless one of these children held it: then
             // (rarely) every child's is looked at again.
-            let heldSoonest = ids.contains { alertDue[$0].map { $0 <= soonestChildDue } ?? false }
+            let heldSoonest = ids.contains { due(of: $0).map { $0 <= soonestChildDue } ?? false }
             defer {
-                soonestChildDue = heldSoonest ? (alertDue.values.min() ?? .distantFuture)
-                    : ids.compactMap { alertDue[$0] }.reduce(soonestChildDue, min)
+                soonestChildDue = heldSoonest ? (dueByRow.min() ?? .distantFuture)
+                    : ids.compactMap { due(of: $0) }.reduce(soonestChildDue, min)
                 nextAlertDue = min(soonestChildDue, handoverDue(after: now))
             }
             for id in ids {
+                // A child with no row is gone from the snapshot: its row and date went with it.
+                guard let row = places.row(of: id), dueByRow.indices.contains(row) else { continue }
                 if let child = child(id) {
-                    alertDue[id] = AlertSchedule.nextChange(of: child, in: snapshot, referrals: referrals[id] ?? [], appointments: courts[id] ?? [],
-                                                            now: now, thresholds: thresholds, zone: zone, nextMidnight: midnight)
+                    dueByRow[row] = AlertSchedule.nextChange(of: child, in: snapshot, referrals: referrals[id] ?? [], appointments: courts[id] ?? [],
+                                                             now: now, thresholds: thresholds, zone: zone, nextMidnight: midnight)
                 } else if snapshot.isUnreadable(id) {
-                    alertDue[id] = AlertSchedule.nextChange(ofUnreadable: id, now: now)
+                    dueByRow[row] = AlertSchedule.nextChange(ofUnreadable: id, now: now)
                 } else {
-                    alertDue[id] = nil
+                    dueByRow[row] = .distantFuture
                 }
             }
         } else {
@@ -369,10 +385,12 @@ public struct Dashboard: Sendable {
                                          appointments: courts[children[index].id] ?? [], now: now, thresholds: thresholds, zone: zone,
                                          nextMidnight: midnight)
             }
-            alertDue = Dictionary(minimumCapacity: children.count)
-            for (child, due) in zip(children, dues) { alertDue[child.id] = due }
-            for (id, _) in snapshot.unreadableChildren { alertDue[id] = AlertSchedule.nextChange(ofUnreadable: id, now: now) }
-            soonestChildDue = alertDue.values.min() ?? .distantFuture
+            dueByRow = Array(repeating: .distantFuture, count: allRows.count)
+            for (child, due) in zip(children, dues) { if let row = places.row(of: child.id) { dueByRow[row] = due } }
+            for (id, _) in snapshot.unreadableChildren {
+                if let row = places.row(of: id) { dueByRow[row] = AlertSchedule.nextChange(ofUnreadable: id, now: now) }
+            }
+            soonestChildDue = dueByRow.min() ?? .distantFuture
             nextAlertDue = min(soonestChildDue, handoverDue(after: now))
         }
     }
@@ -390,6 +408,8 @@ public struct Dashboard: Sendable {
         workerNames = CaseloadRow.WorkerNames(snapshot.workers)
         caseload = CaseloadIndex(snapshot: snapshot, today: DayDate(now, in: zone))
         places = ChildPlaces(children: snapshot.children, rows: allRows)
+        // The alert times are worked out again for the new rows (`finishBuilding`).
+        dueByRow = []
         openCount = allRows.count { $0.isOnCaseload }
         allAlerts = AlertRules.evaluate(snapshot: snapshot, now: now, thresholds: thresholds, handover: lastHandover, zone: zone)
         if !patternAlerts.isEmpty {
@@ -486,10 +506,13 @@ public struct Dashboard: Sendable {
                 places.setRow(of: id, to: allRows.count)
                 openCount += row.isOnCaseload ? 1 : 0
                 caseload.append(row, key: CaseloadRow.searchKey(of: row, child: child(id), names: workerNames))
+                // Its alert time follows from `schedule`, which the refresh runs for it next.
+                dueByRow.append(.distantFuture)
             case (let index?, nil):
                 openCount -= allRows[index].isOnCaseload ? 1 : 0
                 caseload.remove(at: index)
                 places.removeRow(of: id, at: index)
+                dueByRow.remove(at: index)
             case (nil, nil): break
             }
         }
