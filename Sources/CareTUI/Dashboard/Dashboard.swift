@@ -580,9 +580,14 @@ public struct Dashboard: Sendable {
         let selected = selectedReferral?.id
         var counts: [ReferralQueue.View: Int] = [:]
         for view in ReferralQueue.View.allCases {
-            let rows = referrals(in: view)
-            counts[view] = rows.count
-            if view == referralView { queue = rows }
+            if view == referralView {
+                queue = referrals(in: view)
+                counts[view] = queue.count
+            } else {
+                // Only counted: the other views' lists, each sorted and let go, were the peak of
+                // the open's memory at 50,000 children.
+                counts[view] = snapshot.referrals.count { ReferralQueue.includes($0, in: view, worker: worker) { child($0)?.team.liaison } }
+            }
         }
         queueCounts = counts
         funnel = ReferralFunnel(snapshot.referrals)
