@@ -44,4 +44,23 @@ import Testing
         #expect(packed.masks() == plain.map(FoldedTextMask.init))
         #expect(PackedSearchKeys(count: 0) { _, _ in }.count == 0)
     }
+
+    @Test("a key replaced by one no longer is written in place, and a longer one grows the buffer by a little, not double")
+    func replacedKeysDoNotDoubleTheBuffer() {
+        var random = SeededRandom(seed: 2_513)
+        let plain = (0..<ParallelMap.minimumChunk * 3).map { _ in FoldedText(joining: ["jordan example", random.pick(Self.words)]) }
+        var packed = PackedSearchKeys(count: plain.count) { position, bytes in bytes += plain[position].bytes }
+        let capacity = packed.capacity
+        // Each row's key written again as it was (a contact note changes no searched field).
+        for position in plain.indices { packed.replace(at: position, with: plain[position]) }
+        #expect(packed.capacity == capacity)
+        // A shorter key, in place; the rest read as before.
+        packed.replace(at: 5, with: FoldedText("jo"))
+        #expect(packed.key(at: 5) == FoldedText("jo") && packed.key(at: 6) == plain[6] && packed.capacity == capacity)
+        // A longer one goes at the end, and the buffer grows by a little.
+        let longer = FoldedText(joining: ["jordan example", "a much longer community name (test)"])
+        packed.replace(at: 7, with: longer)
+        #expect(packed.key(at: 7) == longer)
+        #expect(packed.capacity < capacity + capacity / 4, "grew from \(capacity) to \(packed.capacity)")
+    }
 }

@@ -85,7 +85,8 @@ public struct CaseloadIndex: Sendable {
     /// The rows `query` lets through, in its order, found by a plain scan that keeps nothing
     /// (for a picker that lists rows apart from the caseload pane's filter).
     public func matching(_ query: CaseloadQuery) -> [CaseloadRow] {
-        searchKeys.withKeys { names in CaseloadQuery.sortedPositions(of: rows, by: query.sort, names: names.compareNames) }.compactMap { position in
+        let order = searchKeys.withKeys { keys in CaseloadQuery.sortedPositions(of: rows, by: query.sort, names: keys.compareNames) }
+        return order.compactMap { position in
             query.matches(rows[Int(position)], key: key(at: Int(position))) ? rows[Int(position)] : nil
         }
     }

@@ -1,7 +1,9 @@
 import Foundation
 
 /// One line of the caseload list: what a worker scans for, already derived from the snapshot so
-/// that filtering and sorting never go back to the records.
+/// that filtering and sorting never go back to the records. A row holds no search key: the index
+/// keeps every row's key packed beside the rows (`CaseloadIndex`, `searchKey(of:names:)`), and
+/// the name sort compares the key's first part, the display name folded.
 public struct CaseloadRow: Sendable, Equatable, Identifiable {
     // Declared widest first and the one-byte fields last, in the tail of `whereabouts`: Swift
     // lays fields out in this order, and 50,000 rows are held at once (`SnapshotLayoutTests`).
@@ -16,9 +18,6 @@ public struct CaseloadRow: Sendable, Equatable, Identifiable {
     public var caseNumber: CaseNumber
     public var age: Int
     public var activeFlagCount: Int
-    // The row's search key is not kept here but beside the rows, packed (`CaseloadIndex`,
-    // `searchKey(of:names:)`); its first part, the display name folded, is what the name sort
-    // compares.
     /// The digits of each of the child's phone numbers, for a filter typed as a phone number.
     public var phoneDigits: [String] = []
     /// This child's records that do not open (`DamagedRecord`): the row says so.

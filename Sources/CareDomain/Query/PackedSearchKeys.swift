@@ -65,12 +65,32 @@ struct PackedSearchKeys: Sendable {
     }
 
     mutating func replace(at position: Int, with key: FoldedText) {
-        unused += Int(lengths[position])
+        let old = Int(lengths[position]), length = key.bytes.count
+        if length <= old {
+            // Where the old key was: a save that changed no searched field (a contact note)
+            // writes the same bytes, and the buffer does not grow.
+            let start = starts[position]
+            bytes.withUnsafeMutableBufferPointer { bytes in
+                key.bytes.withUnsafeBufferPointer { key in
+                    _ = UnsafeMutableBufferPointer(rebasing: bytes[start..<(start + length)]).initialize(from: key)
+                }
+            }
+            unused += old - length
+            lengths[position] = Int32(length)
+            return
+        }
+        unused += old
         starts[position] = bytes.count
-        lengths[position] = Int32(key.bytes.count)
+        lengths[position] = Int32(length)
+        // Grown by a sixteenth, not doubled as an append would: the buffer is the whole
+        // caseload's keys (4.8 MB at 50,000 children), built to its size.
+        if bytes.count + length > bytes.capacity { bytes.reserveCapacity(bytes.count + Swift.max(length, bytes.count / 16)) }
         bytes.append(contentsOf: key.bytes)
         packIfMostlyUnused()
     }
+
+    /// The bytes the buffer has room for (for the tests).
+    var capacity: Int { bytes.capacity }
 
     mutating func remove(at position: Int) {
         unused += Int(lengths[position])
