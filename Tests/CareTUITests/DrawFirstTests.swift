@@ -29,6 +29,12 @@ import TextUI
         Dashboard(snapshot: snapshot, worker: worker, unitCode: "TST", now: now, zone: .gmt, thresholds: .standard, masked: false)
     }
 
+    /// A signed-in app's store read as the open reads it, with its worker and the clock's time.
+    func signedIn() throws -> (h: Harness, snapshot: CaseloadSnapshot, worker: Worker, now: Date) {
+        let h = try Harness(children: 120)
+        return (h, try h.store.loadCaseload(), h.app.state.worker, h.clock.now())
+    }
+
     func wholeDashboard(_ snapshot: CaseloadSnapshot, worker: Worker, at now: Date) -> Dashboard {
         var dashboard = openedDashboard(snapshot, worker: worker, at: now)
         dashboard.finishBuilding()
@@ -107,10 +113,7 @@ import TextUI
 
     @Test("the alert times built after the first frame equal a whole build's, from the moment the alerts were evaluated")
     func theScheduleBuiltAfterTheFirstFrameEqualsAWholeBuild() throws {
-        let h = try Harness(children: 120)
-        let snapshot = try h.store.loadCaseload()
-        let worker = h.app.state.worker
-        let now = h.clock.now()
+        let (_, snapshot, worker, now) = try signedIn()
         var opened = openedDashboard(snapshot, worker: worker, at: now)
         // What the app does before the build: the last handover and the pattern alerts come in
         // (later, here past midnight), moving the dashboard's clock without evaluating the
@@ -130,10 +133,8 @@ import TextUI
 
     @Test("a tick before the build gives what it gives after it, and every alert due by then", arguments: [60, 10_800, 108_000] as [TimeInterval])
     func aTickBeforeTheBuildGivesWhatItGivesAfter(seconds: TimeInterval) throws {
-        let h = try Harness(children: 120)
-        let snapshot = try h.store.loadCaseload()
-        let worker = h.app.state.worker
-        let now = h.clock.now(), later = now.addingTimeInterval(seconds)
+        let (_, snapshot, worker, now) = try signedIn()
+        let later = now.addingTimeInterval(seconds)
         var early = openedDashboard(snapshot, worker: worker, at: now)
         var built = wholeDashboard(snapshot, worker: worker, at: now)
         early.advance(to: later)
@@ -152,10 +153,7 @@ import TextUI
 
     @Test("a save before the build gives what it gives after it", arguments: [0, 1, 2])
     func aSaveBeforeTheBuildGivesWhatItGivesAfter(kind: Int) throws {
-        let h = try Harness(children: 120)
-        let snapshot = try h.store.loadCaseload()
-        let worker = h.app.state.worker
-        let now = h.clock.now()
+        let (h, snapshot, worker, now) = try signedIn()
         var early = openedDashboard(snapshot, worker: worker, at: now)
         var built = wholeDashboard(snapshot, worker: worker, at: now)
         let child = try #require(snapshot.children.first { $0.isOpen && snapshot.openEpisode(of: $0.id) == nil })
@@ -206,10 +204,7 @@ import TextUI
 
     @Test("children taken out of the caseload leave every other child its alert time, through the clock too")
     func childrenGoneLeaveTheOthersTheirAlertTimes() throws {
-        let h = try Harness(children: 120)
-        let snapshot = try h.store.loadCaseload()
-        let worker = h.app.state.worker
-        let now = h.clock.now()
+        let (_, snapshot, worker, now) = try signedIn()
         var kept = wholeDashboard(snapshot, worker: worker, at: now)
         // Two children gone (a patch naming them without their records), in the middle of the rows.
         let gone = [snapshot.children[10].id, snapshot.children[40].id]
