@@ -506,13 +506,14 @@ public struct Dashboard: Sendable {
                 places.setRow(of: id, to: allRows.count)
                 openCount += row.isOnCaseload ? 1 : 0
                 caseload.append(row, key: CaseloadRow.searchKey(of: row, child: child(id), names: workerNames))
-                // Its alert time follows from `schedule`, which the refresh runs for it next.
-                dueByRow.append(.distantFuture)
+                // Its alert time follows from `schedule`, which the refresh runs for it next (the
+                // times are built before any refresh: `finishBuilding`).
+                if dueByRow.count == allRows.count - 1 { dueByRow.append(.distantFuture) }
             case (let index?, nil):
                 openCount -= allRows[index].isOnCaseload ? 1 : 0
                 caseload.remove(at: index)
                 places.removeRow(of: id, at: index)
-                dueByRow.remove(at: index)
+                if dueByRow.indices.contains(index) { dueByRow.remove(at: index) }
             case (nil, nil): break
             }
         }
@@ -586,7 +587,7 @@ public struct Dashboard: Sendable {
             } else {
                 // Only counted: the other views' lists, each sorted and let go, were the peak of
                 // the open's memory at 50,000 children.
-                counts[view] = snapshot.referrals.count { ReferralQueue.includes($0, in: view, worker: worker) { child($0)?.team.liaison } }
+                counts[view] = snapshot.referrals.count { ReferralQueue.includes($0, in: view, worker: worker, liaison: liaison(of:)) }
             }
         }
         queueCounts = counts
@@ -621,8 +622,11 @@ public struct Dashboard: Sendable {
     }
 
     private func referrals(in view: ReferralQueue.View) -> [Referral] {
-        ReferralQueue.referrals(snapshot.referrals, in: view, worker: worker) { child($0)?.team.liaison }
+        ReferralQueue.referrals(snapshot.referrals, in: view, worker: worker, liaison: liaison(of:))
     }
+
+    /// The liaison on the team of child `id`, for the liaison's own review queue.
+    private func liaison(of id: ChildID) -> WorkerID? { child(id)?.team.liaison }
 
     /// Shows another view of the referral queue, from its first row.
     mutating func showReferrals(_ view: ReferralQueue.View) {
