@@ -82,13 +82,12 @@ public struct CaseloadIndex: Sendable {
         FoldedText(folded: Array(key(at: position).bytes.prefix { $0 != 0x1F }))
     }
 
-    /// The rows `query` lets through, in its order, found by a plain scan that keeps nothing
-    /// (for a picker that lists rows apart from the caseload pane's filter).
+    /// The rows `query` lets through, in its order, found by the filter's own scan of the packed
+    /// keys but keeping nothing (for a picker that lists rows apart from the caseload pane's).
     public func matching(_ query: CaseloadQuery) -> [CaseloadRow] {
-        let order = searchKeys.withKeys { keys in CaseloadQuery.sortedPositions(of: rows, by: query.sort, names: keys.compareNames) }
-        return order.compactMap { position in
-            query.matches(rows[Int(position)], key: key(at: Int(position))) ? rows[Int(position)] : nil
-        }
+        let order = orders[query.sort]
+            ?? searchKeys.withKeys { keys in CaseloadQuery.sortedPositions(of: rows, by: query.sort, names: keys.compareNames) }
+        return filter(order, from: nil, by: query).map { rows[Int($0)] }
     }
 
     // MARK: Changing the rows
