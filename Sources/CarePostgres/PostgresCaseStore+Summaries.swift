@@ -44,7 +44,7 @@ extension PostgresCaseStore {
             guard let children = touched[visibility] else { continue }
             // A large import reads every child's records once rather than a long list of ids.
             let entries = try caseloadEntries(of: children.count > 2_000 ? nil : children, visibility, transaction, keys: keys)
-            for child in children.sorted(by: { $0.rawValue < $1.rawValue }) {
+            for child in children.sorted() {
                 guard let entry = entries[child] else { continue }
                 rows.append(try writeSummary(entry, of: child, visibility, at: now, changeSequence: changeSequence, transaction, keys: keys))
             }
@@ -97,7 +97,7 @@ extension PostgresCaseStore {
             var done = 0
             if total > 0 { SignInProgress.tell(done: 0, total: total) }
             for batch in batches {
-                for (child, entry) in try caseloadEntries(of: batch, visibility, transaction, keys: keys).sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                for (child, entry) in try caseloadEntries(of: batch, visibility, transaction, keys: keys).sorted(by: { $0.key < $1.key }) {
                     rows.append(try writeSummary(entry, of: child, visibility, at: now, changeSequence: sequence, transaction, keys: keys))
                     children.insert(child)
                 }

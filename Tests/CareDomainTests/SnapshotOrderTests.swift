@@ -24,27 +24,6 @@ import Testing
     }
 }
 
-/// The snapshot's maps are keyed by the child's own id: one string per child in memory, not
-/// another copy of the same text from each class's row.
-@Suite struct SnapshotAssemblyTests {
-    @Test func theMapsShareTheChildsOwnIdString() {
-        let text = "c-0000-long-enough-to-live-on-the-heap"
-        var child = ChildSummary(Fixture.child(1))
-        child.id = ChildID(rawValue: text)
-        // The same text as the row would bring it: another allocation.
-        let fromRow = ChildID(rawValue: String(decoding: Array(text.utf8), as: UTF8.self))
-        func storage(_ id: ChildID) -> UnsafeRawPointer? {
-            id.rawValue.utf8.withContiguousStorageIfAvailable { UnsafeRawPointer($0.baseAddress) } ?? nil
-        }
-        #expect(storage(fromRow) != storage(child.id))
-        var snapshot = CaseloadSnapshot()
-        snapshot.add(CaseloadEntry(child: child, lastContact: Fixture.now), of: fromRow)
-        let key = snapshot.lastContact.keys.first
-        #expect(key == child.id)
-        #expect(key.flatMap(storage) == storage(snapshot.children[0].id))
-    }
-}
-
 /// After "located, returned to Demo Group Home A" the record still said where the child was
 /// before going missing: the profile is not edited when a child comes back.
 @Suite struct WhereaboutsAfterAReturnTests {

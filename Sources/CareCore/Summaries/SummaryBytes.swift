@@ -1,3 +1,4 @@
+import CareDomain
 import Foundation
 
 /// The plain bytes of a sealed summary: values one after another in a fixed order, no keys and
@@ -112,6 +113,15 @@ struct SummaryReader {
         defer { offset += length }
         return bytes.withUnsafeBufferPointer { buffer in
             interner.text(UnsafeBufferPointer(rebasing: buffer[offset..<(offset + length)]))
+        }
+    }
+
+    /// An id, straight from its bytes: a UUID's text becomes its 128 bits with no string made.
+    mutating func id<Tag>() throws -> RecordID<Tag> {
+        let length = try count()
+        defer { offset += length }
+        return bytes.withUnsafeBufferPointer { buffer in
+            RecordID(utf8: UnsafeBufferPointer(rebasing: buffer[offset..<(offset + length)]))
         }
     }
 

@@ -97,7 +97,7 @@ package struct SummaryCheck {
     /// as deleted; call once every row was checked.
     package mutating func finish() {
         for (visibility, entries) in made.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            for child in entries.keys.sorted(by: { $0.rawValue < $1.rawValue })
+            for child in entries.keys.sorted()
             where !(summarized[visibility]?.contains(child) ?? false) && !deletedIDs.contains(CaseloadSummaries.id(child, visibility))
                 && !troubled.contains(child.rawValue) {
                 problems.append(.init(kind: CaseloadSummaries.kind, id: CaseloadSummaries.id(child, visibility), reason: .missing))

@@ -279,8 +279,6 @@ extension SummaryWriter {
 // MARK: Reading
 
 extension SummaryReader {
-    mutating func id<Tag>() throws -> RecordID<Tag> { RecordID(rawValue: try text()) }
-
     mutating func day() throws -> DayDate {
         DayDate(year: try int(), month: try int(), day: try int())
     }

@@ -26,11 +26,11 @@ public struct MergeProposal: Hashable, Sendable {
             guard !phones.isEmpty || !plates.isEmpty else { return nil }
             return MergeProposal(person: person.id, other: other.id, sharedPhones: phones, sharedPlates: plates)
         }
-        .sorted { $0.other.rawValue < $1.other.rawValue }
+        .sorted { $0.other < $1.other }
     }
 
     /// Every proposal among `persons`, each pair once.
     public static func all(_ persons: [PersonOfInterest]) -> [MergeProposal] {
-        persons.flatMap { proposals(for: $0, among: persons) }.filter { $0.person.rawValue < $0.other.rawValue }
+        persons.flatMap { proposals(for: $0, among: persons) }.filter { $0.person < $0.other }
     }
 }

@@ -117,15 +117,34 @@ public enum Birth: Hashable, Codable, Sendable {
 }
 
 /// The workers assigned to a child: one of each kind, any of which may be unassigned.
+///
+/// Each child's summary and list row holds one, so the three ids are kept in 16 bytes each
+/// (`PackedOptionalID`), not the 24 a `WorkerID?` takes with its tag: 48 bytes a team, not 72
+/// (`SnapshotLayoutTests`).
 public struct Team: Hashable, Codable, Sendable {
-    public var childProtection: WorkerID?
-    public var police: WorkerID?
-    public var liaison: WorkerID?
+    private var packedChildProtection: PackedOptionalID<Worker>
+    private var packedPolice: PackedOptionalID<Worker>
+    private var packedLiaison: PackedOptionalID<Worker>
+
+    public var childProtection: WorkerID? {
+        get { packedChildProtection.id }
+        set { packedChildProtection = PackedOptionalID(newValue) }
+    }
+
+    public var police: WorkerID? {
+        get { packedPolice.id }
+        set { packedPolice = PackedOptionalID(newValue) }
+    }
+
+    public var liaison: WorkerID? {
+        get { packedLiaison.id }
+        set { packedLiaison = PackedOptionalID(newValue) }
+    }
 
     public init(childProtection: WorkerID? = nil, police: WorkerID? = nil, liaison: WorkerID? = nil) {
-        self.childProtection = childProtection
-        self.police = police
-        self.liaison = liaison
+        packedChildProtection = PackedOptionalID(childProtection)
+        packedPolice = PackedOptionalID(police)
+        packedLiaison = PackedOptionalID(liaison)
     }
 
     public var members: [WorkerID] { [childProtection, police, liaison].compactMap { $0 } }
@@ -133,6 +152,25 @@ public struct Team: Hashable, Codable, Sendable {
     /// Whether `worker` is on the team, without making the list of members.
     public func includes(_ worker: WorkerID) -> Bool {
         childProtection == worker || police == worker || liaison == worker
+    }
+
+    // The coding of the three optionals as they were declared before they were packed: a key
+    // for each id present, none for an unassigned worker.
+    private enum CodingKeys: String, CodingKey { case childProtection, police, liaison }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            childProtection: try container.decodeIfPresent(WorkerID.self, forKey: .childProtection),
+            police: try container.decodeIfPresent(WorkerID.self, forKey: .police),
+            liaison: try container.decodeIfPresent(WorkerID.self, forKey: .liaison))
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encodeIfPresent(childProtection, forKey: .childProtection)
+        try container.encodeIfPresent(police, forKey: .police)
+        try container.encodeIfPresent(liaison, forKey: .liaison)
     }
 }
 

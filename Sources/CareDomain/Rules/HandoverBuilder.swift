@@ -257,7 +257,7 @@ public enum HandoverBuilder {
             case let (x?, y?): return x < y
             case (nil, .some): return true
             case (.some, nil): return false
-            case (nil, nil): return a.child.rawValue < b.child.rawValue
+            case (nil, nil): return a.child < b.child
             }
         }
         return order.map { cards[$0] }

@@ -13,7 +13,7 @@ extension CaseloadSnapshot {
         guard damaged.contains(where: \.isChildRecord) else { return [] }
         return Dictionary(grouping: damaged.filter { $0.child != nil }, by: { $0.child! })
             .filter { $0.value.contains(where: \.isChildRecord) }
-            .sorted { $0.key.rawValue < $1.key.rawValue }
+            .sorted { $0.key < $1.key }
             .map { (id: $0.key, records: $0.value) }
     }
 
@@ -47,7 +47,7 @@ public enum UntrustedChild {
 extension CaseloadSnapshot {
     /// The children whose summary did not match the trail, in id order.
     public var untrustedChildren: [ChildID] {
-        Set(damaged.filter { $0.kind == UntrustedChild.kind }.compactMap(\.child)).sorted { $0.rawValue < $1.rawValue }
+        Set(damaged.filter { $0.kind == UntrustedChild.kind }.compactMap(\.child)).sorted()
     }
 
     /// The damaged records themselves, without the summaries that were not trusted (those are

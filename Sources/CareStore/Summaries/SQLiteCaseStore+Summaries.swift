@@ -71,7 +71,7 @@ extension SQLiteCaseStore {
             guard let children = touched[visibility] else { continue }
             // A large import reads every child's records once rather than in chunks of ids.
             let entries = try caseloadEntries(of: children.count > 2_000 ? nil : children, visibility, db: db, keys: keys)
-            for child in children.sorted(by: { $0.rawValue < $1.rawValue }) {
+            for child in children.sorted() {
                 guard let entry = entries[child] else { continue }
                 rows.append(try writeSummary(entry, of: child, visibility, at: now, changeSequence: changeSequence, db: db, keys: keys))
             }
@@ -117,7 +117,7 @@ extension SQLiteCaseStore {
             var done = 0
             if total > 0 { SignInProgress.tell(done: 0, total: total) }
             for batch in batches {
-                for (child, entry) in try caseloadEntries(of: batch, visibility, db: db, keys: keys).sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+                for (child, entry) in try caseloadEntries(of: batch, visibility, db: db, keys: keys).sorted(by: { $0.key < $1.key }) {
                     entries.append(try writeSummary(entry, of: child, visibility, at: now, changeSequence: sequence, db: db, keys: keys).trailEntry)
                     children.insert(child)
                 }

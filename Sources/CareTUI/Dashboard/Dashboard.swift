@@ -496,7 +496,7 @@ public struct Dashboard: Sendable {
     private mutating func refreshRows(_ ids: Set<ChildID>) {
         let today = DayDate(now, in: zone)
         // In a fixed order, so rows added by one refresh get positions independent of hashing.
-        for id in ids.sorted(by: { $0.rawValue < $1.rawValue }) {
+        for id in ids.sorted() {
             let fresh = CaseloadRow.row(of: id, in: snapshot, child: child(id), names: workerNames, today: today)
             switch (places.row(of: id), fresh) {
             case (let index?, let row?):
