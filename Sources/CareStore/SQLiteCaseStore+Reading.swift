@@ -248,13 +248,12 @@ extension SQLiteCaseStore {
         // Each trailed summary is taken out as its row is found: what is left was deleted.
         var trail = try trailedSummaries(of: ids, visibility, db: db)
         try forEachChunk(of: ids, db: db) { filter, arguments in
-            let stored = try Row.fetchCursor(
-                db, sql: "SELECT \(summaryColumns) FROM summaries WHERE class = ? \(filter)",
-                arguments: [visibility.rawValue] + arguments)
+            let statement = try db.makeStatement(sql: "SELECT \(summaryColumns) FROM summaries WHERE class = ? \(filter)")
+            let stored = try Row.fetchCursor(statement, arguments: [visibility.rawValue] + arguments)
             while let next = try stored.next() {
                 let row: RecordRow
                 do {
-                    row = try summaryRow(next)
+                    row = try SummaryColumns.row(statement.sqliteStatement)
                 } catch let error as StoreError where error.isDamage {
                     // Damaged columns: the child (when its id is readable) is read from its
                     // records; a team summary with no readable id is found missing later.

@@ -37,7 +37,7 @@ package enum CaseloadSummaries {
             throw StoreError.corrupt("the summary of child \(child) names an unknown visibility class")
         }
         return RecordRow(
-            kind: kind, id: id(ChildID(rawValue: child), visibility), childID: child, version: version, sortAt: nil, updatedAt: updatedAt,
+            kind: kind, id: visibility.rawValue + "/" + child, childID: child, version: version, sortAt: nil, updatedAt: updatedAt,
             changeSequence: changeSequence, visibility: visibility, payload: payload)
     }
 
@@ -56,7 +56,8 @@ package enum CaseloadSummaries {
         } catch {
             throw StoreError.corrupt("the summary \(row.id) does not decode")
         }
-        if let child = entry.child, child.id.rawValue != row.childID { throw StoreError.sealBroken(kind: row.kind, id: row.id) }
+        // The row's child id made an id, not the entry's made text: one parse, no string.
+        if let child = entry.child, row.childID.map(ChildID.init(rawValue:)) != child.id { throw StoreError.sealBroken(kind: row.kind, id: row.id) }
         return entry
     }
 

@@ -10,27 +10,30 @@ enum UUIDText {
     }
 
     /// The two halves of the UUID written in `bytes`, or nil when they are not a UUID's
-    /// lower-case text.
+    /// lower-case text. Every id the caseload decodes comes through here (about 400,000 at
+    /// 50,000 children), so the digits are read without a bounds check or a branch each.
     static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> (UInt64, UInt64)? {
-        guard bytes.count == length else { return nil }
-        var high: UInt64 = 0, low: UInt64 = 0
-        var digits = 0
-        for position in 0..<length {
-            let byte = bytes[position]
-            if isDash(position) {
-                guard byte == UInt8(ascii: "-") else { return nil }
-                continue
+        guard bytes.count == length, let text = bytes.baseAddress else { return nil }
+        let dash = UInt8(ascii: "-")
+        guard text[8] == dash, text[13] == dash, text[18] == dash, text[23] == dash else { return nil }
+        // Any byte that is not a lower-case hex digit sets a bit here.
+        var invalid: UInt8 = 0
+        func digits(_ range: Range<Int>, into word: inout UInt64) {
+            for position in range {
+                let byte = text[position]
+                let digit = byte &- UInt8(ascii: "0"), letter = byte &- UInt8(ascii: "a")
+                let isDigit = digit < 10
+                invalid |= (isDigit || letter < 6) ? 0 : 1
+                word = word << 4 | UInt64(isDigit ? digit : letter &+ 10)
             }
-            let value: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): value = byte &- UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): value = byte &- UInt8(ascii: "a") &+ 10
-            default: return nil
-            }
-            if digits < 16 { high = high << 4 | UInt64(value) } else { low = low << 4 | UInt64(value) }
-            digits += 1
         }
-        return (high, low)
+        var high: UInt64 = 0, low: UInt64 = 0
+        digits(0..<8, into: &high)
+        digits(9..<13, into: &high)
+        digits(14..<18, into: &high)
+        digits(19..<23, into: &low)
+        digits(24..<36, into: &low)
+        return invalid == 0 ? (high, low) : nil
     }
 
     /// The lower-case text of the UUID whose halves are `high` and `low`.

@@ -142,12 +142,13 @@ enum RangedSummaryRead {
             arguments += [upper]
         }
         var interner = TextInterner()
-        let stored = try Row.fetchCursor(
-            db, sql: "SELECT \(CaseloadSummaries.columns) FROM summaries WHERE \(filter) ORDER BY child_id", arguments: arguments)
+        let statement = try db.makeStatement(sql: "SELECT \(CaseloadSummaries.columns) FROM summaries WHERE \(filter) ORDER BY child_id")
+        let stored = try Row.fetchCursor(statement, arguments: arguments)
         while let columns = try stored.next() {
             let row: RecordRow
             do {
-                row = try SQLiteCaseStore.summaryRow(columns)
+                // The cursor's row is the statement's current step: its columns read directly.
+                row = try SummaryColumns.row(statement.sqliteStatement)
             } catch let error as StoreError where error.isDamage {
                 // Damaged columns: the child (when its id is readable) is read from its records;
                 // its trail entry, passed over, names the summary as deleted, as the one-thread
