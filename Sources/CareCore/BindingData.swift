@@ -31,9 +31,9 @@ package struct BindingData {
     /// into the list (and the list into a `Data`) was most of its cost.
     package func sha256(endingWithBlob value: Data) -> Data {
         var hasher = SHA256()
-        var head = buffer
-        withUnsafeBytes(of: UInt32(value.count).bigEndian) { head.append(contentsOf: $0) }
-        head.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        // The blob's length hashed after the bytes held, not appended to a copy of them.
+        buffer.withUnsafeBytes { hasher.update(bufferPointer: $0) }
+        withUnsafeBytes(of: UInt32(value.count).bigEndian) { hasher.update(bufferPointer: $0) }
         value.withUnsafeBytes { hasher.update(bufferPointer: $0) }
         return Data(hasher.finalize())
     }
