@@ -12,39 +12,40 @@ import Testing
 
     /// The children alerts are about in these tests; an alert of `owner` nil is about no child.
     struct World {
-        let children = (0..<12).map { ChildID(rawValue: "test-child-\($0)") }
+        let children = (0..<40).map { ChildID(rawValue: "test-child-\($0)") }
         /// Every answer given so far; each refers to an alert id the steps may raise.
         var responses: [AlertResponse] = []
 
         /// A few alerts about `owner` (a child's position in `children`, or nil): ids of the
-        /// owner's own, each at most once, some of them a child missing now (listed even when
-        /// answered).
+        /// owner's own, each at most once, one of them a child missing now (listed even when
+        /// answered). Their causes take few values, so an answer given to one alert often holds
+        /// for the alert raised again in its place.
         func alerts(of owner: Int?, count: Int, _ stream: inout SeededRandom) -> [Alert] {
             let child = owner.map { children[$0] }
             let name = owner.map { "child-\($0)" } ?? "unit"
-            let keys = Array((0..<6).shuffled(using: &stream).prefix(count))
+            let rules: [AlertRule] = owner == nil ? [.handoverNotAcknowledged, .pattern, .pattern]
+                : [.missingNow, .contactOverdue, .safetyPlanDue, .flag, .courtSoon, .referralNoResponse]
+            let keys = Array(rules.indices.shuffled(using: &stream).prefix(count))
             return keys.map { key in
-                let rule: AlertRule = owner == nil ? (key % 2 == 0 ? .handoverNotAcknowledged : .pattern)
-                    : key == 0 ? .missingNow : stream.pick([.contactOverdue, .safetyPlanDue, .flag, .courtSoon])
-                let severity = rule == .flag ? stream.pick(AlertSeverity.allCases) : rule.defaultSeverity
-                return Alert(id: "test-\(rule.rawValue):\(name)-\(key)", rule: rule, severity: severity, child: child,
-                             message: "Test alert \(key) (synthetic)", since: AlertListTests.now - Double(stream.int(0...8)) * AlertListTests.hour,
-                             level: stream.int(0...2))
+                let rule = rules[key]
+                return Alert(id: "test-\(rule.rawValue):\(name)-\(key)", rule: rule, severity: rule == .flag ? .critical : rule.defaultSeverity,
+                             child: child, message: "Test alert \(key) (synthetic)",
+                             since: AlertListTests.now - Double(stream.int(1...3)) * AlertListTests.hour, level: stream.int(0...1))
             }
         }
 
-        /// An answer to one of the alerts `alerts(of:)` may raise: for the cause it has now or
-        /// not, acknowledged, or snoozed until a time before or after now.
-        mutating func answer(_ stream: inout SeededRandom) {
+        /// An answer, mostly to one of `listed`: for the cause it has now or a lesser one,
+        /// acknowledged, or snoozed until a time before or after now.
+        mutating func answer(_ stream: inout SeededRandom, among listed: [Alert]) {
             let owner = stream.chance(0.2) ? nil : stream.int(0...(children.count - 1))
-            guard let alert = alerts(of: owner, count: 1, &stream).first else { return }
+            guard let alert = listed.isEmpty || stream.chance(0.2) ? alerts(of: owner, count: 1, &stream).first : stream.pick(listed) else { return }
             let snoozed = stream.chance(0.4)
             responses.append(AlertResponse(
                 id: AlertResponseID(rawValue: "test-response-\(responses.count)"), alertID: alert.id, child: alert.child,
                 since: alert.since, kind: snoozed ? .snoozed : .acknowledged,
                 until: snoozed ? AlertListTests.now + Double(stream.int(-2...2)) * AlertListTests.hour : nil,
                 note: "Test note (synthetic)", by: WorkerID(rawValue: "test-worker"),
-                at: AlertListTests.now - Double(stream.int(1...50)) * 60, gravity: stream.chance(0.3) ? nil : alert.gravity + stream.int(-1...0)))
+                at: AlertListTests.now - Double(stream.int(1...50)) * 60, gravity: stream.chance(0.2) ? nil : alert.gravity - stream.int(0...1)))
         }
     }
 
@@ -55,25 +56,26 @@ import Testing
     func keptChangesEqualAListSplitAfresh(seed: UInt64) {
         var stream = SeededRandom(seed: seed)
         var world = World()
-        for _ in 0..<40 { world.answer(&stream) }
         var current: [Int?: [Alert]] = [:]
         for owner in [nil] + world.children.indices.map(Optional.some) {
             current[owner] = world.alerts(of: owner, count: stream.int(0...3), &stream)
         }
+        for _ in 0..<60 { world.answer(&stream, among: Self.ordered(current)) }
         var list = AlertList(Self.ordered(current), responses: world.responses, now: Self.now)
+        var merged = 0, hidden = 0
         for step in 0..<80 {
             switch stream.int(0...9) {
             case 0:
-                for _ in 0..<stream.int(1...6) { world.answer(&stream) }
+                for _ in 0..<stream.int(1...6) { world.answer(&stream, among: list.all) }
                 list.split(responses: world.responses, now: Self.now)
             default:
                 // One to three children (a save), or most of them at once (the clock at midnight).
                 let many = stream.chance(0.15)
-                let owners = Set((0..<(many ? 11 : stream.int(1...3))).map { _ in stream.int(0...(world.children.count - 1)) })
+                let owners = Set((0..<(many ? 30 : stream.int(1...3))).map { _ in stream.int(0...(world.children.count - 1)) })
                 let aboutNoChild = stream.chance(0.3)
                 var fresh: [Alert] = []
                 for owner in owners.sorted() {
-                    current[owner] = world.alerts(of: owner, count: stream.int(0...(many ? 6 : 3)), &stream)
+                    current[owner] = world.alerts(of: owner, count: stream.int((many ? 3 : 0)...(many ? 6 : 3)), &stream)
                     fresh += current[owner]!
                 }
                 if aboutNoChild {
@@ -84,11 +86,16 @@ import Testing
                 let gone = list.positions(of: match, aboutNoChild: aboutNoChild)
                 #expect(gone == list.all.indices.filter { list.all[$0].child.map(match.contains) ?? aboutNoChild })
                 list.replace(gone, with: fresh.shuffled(using: &stream), responses: world.responses, now: Self.now)
+                if fresh.count > AlertList.placedOneByOne { merged += 1 }
             }
+            hidden = max(hidden, list.hiddenCount)
             let failures = Self.differences(list, from: Self.ordered(current), world.responses)
             #expect(failures.isEmpty, "seed \(seed), step \(step): \(failures.joined(separator: "; "))")
             if !failures.isEmpty { return }
         }
+        // Both ways in were taken: placed one by one, and merged.
+        #expect(merged > 0, "seed \(seed): no change came with more than \(AlertList.placedOneByOne) alerts")
+        #expect(hidden >= 5, "seed \(seed): at most \(hidden) alerts hidden at once")
     }
 
     /// The shown alerts are the rest once the hidden ones are passed over, wherever those stand:

@@ -30,7 +30,7 @@ public struct AlertList: Sendable, Equatable {
 
     /// Past this many alerts coming in at once, one merge of the two ordered lists costs less
     /// than a binary search and a move for each.
-    static let placedOneByOne = 64
+    public static let placedOneByOne = 64
 
     public init() {}
 
