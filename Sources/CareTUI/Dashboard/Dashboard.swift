@@ -277,8 +277,9 @@ public struct Dashboard: Sendable {
         let due = Set(dues.indices.lazy.filter { dues[$0] <= now }.map { rows[$0].child })
         let match = ChildIDMatch(due)
         // The due children's alerts and those about no child (the handover's, the patterns'),
-        // found at their places: each minute the handover's alert moves on, and scanning and
-        // splitting every alert for it was a save's p99 at 50,000 children (docs/benchmarks.md).
+        // found by the child keys kept beside the alerts, and only they split again: each minute
+        // the handover's alert moves on, and scanning and splitting every alert for it was a
+        // save's p99 at 50,000 children (docs/benchmarks.md).
         let old = alertList.positions(of: match, aboutNoChild: true)
         // Only the due children are visited (by their positions), not every child checked against them.
         let records = RecordPositions(of: match, in: snapshot)
