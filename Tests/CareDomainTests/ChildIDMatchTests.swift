@@ -47,22 +47,4 @@ import Testing
         removed.remove(atAscending: positions)
         #expect(removed.map(\.id) == appointments.filter { !ids.contains($0.child) }.map(\.id))
     }
-
-    @Test func anAlertIsFoundAtItsPlaceInOrderAndOneNotListedIsNot() {
-        var generator = SystemRandomNumberGenerator()
-        let children = (0..<30).map { _ in ChildID.make() }
-        let severities: [AlertSeverity] = [.critical, .warning, .info]
-        let alerts = (0..<400).map { index in
-            Alert(id: "test-alert-\(index)", rule: .contactOverdue, severity: severities.randomElement(using: &generator)!,
-                  child: index % 10 == 0 ? nil : children.randomElement(using: &generator)!, message: "Test alert (synthetic)",
-                  since: Date(timeIntervalSince1970: Double(Int.random(in: 0..<50, using: &generator)) * 3_600))
-        }.sorted(by: AlertRules.precedes)
-        for index in alerts.indices { #expect(alerts.position(ofAlertInOrder: alerts[index]) == index) }
-        let some = Array(alerts.shuffled(using: &generator).prefix(25))
-        #expect(alerts.positions(ofAlertsInOrder: some) == some.map { alert in alerts.firstIndex { $0.id == alert.id }! }.sorted())
-        // One not in the list is not found, nor is a list holding it.
-        let absent = Alert(id: "test-alert-absent", rule: .contactOverdue, severity: .warning, child: children[0], message: "", since: Date())
-        #expect(alerts.position(ofAlertInOrder: absent) == nil)
-        #expect(alerts.positions(ofAlertsInOrder: some + [absent]) == nil)
-    }
 }

@@ -125,7 +125,7 @@ public enum MainScreen {
             guard dashboard.isBuilt else { return " (building…)" }
             return " (\(dashboard.queue.count) \(dashboard.referralView.title(for: state.worker.role)))"
         case .alerts:
-            let hidden = dashboard.alertVisibility.hidden.count
+            let hidden = dashboard.alertList.hiddenCount
             if dashboard.showHiddenAlerts { return " (\(dashboard.allAlerts.count), \(hidden) acknowledged or snoozed shown)" }
             return " (\(dashboard.alerts.count))" + (hidden > 0 ? " · \(hidden) hidden" : "")
         }

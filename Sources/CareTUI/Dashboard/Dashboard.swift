@@ -25,19 +25,17 @@ public struct Dashboard: Sendable {
     public func rows(matching query: CaseloadQuery) -> [CaseloadRow] { caseload.matching(query) }
     public var query = CaseloadQuery()
 
-    /// Every alert the rules raise now, most severe first.
-    public private(set) var allAlerts: [Alert] = []
-    /// The alerts of `allAlerts` about each child, so a refresh finds a child's old alerts by
-    /// binary search in the ordered lists instead of scanning them (`positions(ofAlertsInOrder:)`).
-    private var alertsOfChild: [ChildID: [Alert]] = [:]
-    /// The alerts in `allAlerts` about no child (the handover's, the patterns'), as placed.
-    private var alertsAboutNoChild: [Alert] = []
-    /// The alerts split by acknowledgements and snoozes.
-    public private(set) var alertVisibility = AlertVisibility()
+    /// Every alert the rules raise now, kept once, most severe first, with their split by
+    /// acknowledgements and snoozes and the shown ones' counts (`AlertList`): a refresh finds a
+    /// child's old alerts by the child keys kept beside them.
+    public private(set) var alertList = AlertList()
     /// Whether the alerts pane lists acknowledged and snoozed alerts too.
     public var showHiddenAlerts = false
+
+    /// Every alert the rules raise now, most severe first.
+    public var allAlerts: [Alert] { alertList.all }
     /// Shown alerts by severity, for the top line (counted when alerts change, not per frame).
-    public private(set) var alertCounts: [AlertSeverity: Int] = [:]
+    public var alertCounts: [AlertSeverity: Int] { alertList.counts }
     /// The referral queue's view, and its referrals: urgent first, then the longest waiting.
     public private(set) var referralView: ReferralQueue.View
     public private(set) var queue: [Referral] = []
@@ -127,8 +125,12 @@ public struct Dashboard: Sendable {
 
     // MARK: Reading
 
-    /// The alerts the pane lists.
-    public var alerts: [Alert] { showHiddenAlerts ? allAlerts : alertVisibility.shown }
+    /// The alerts the pane lists, read in place.
+    public var alerts: AlertList.Listed { alertList.listed(includingHidden: showHiddenAlerts) }
+
+    /// The alerts split by acknowledgements and snoozes as two lists, copied out of `alertList`
+    /// (for comparing whole; the panes read `alertList`).
+    public var alertVisibility: AlertVisibility { alertList.visibility }
 
     public var selectedRow: CaseloadRow? {
         rows.indices.contains(caseloadScroll.selection) ? rows[caseloadScroll.selection] : nil
@@ -181,9 +183,7 @@ public struct Dashboard: Sendable {
         return masked ? name(of: child) : "\(child.displayName) \(child.caseNumber)"
     }
 
-    public func isHidden(_ alert: Alert) -> Bool {
-        alertVisibility.hidden.contains { $0.id == alert.id }
-    }
+    public func isHidden(_ alert: Alert) -> Bool { alertList.isHidden(alert) }
 
     /// Whether the alert times and the referral queue are built (`finishBuilding`). Until they
     /// are, the queue's pane says it is being built; everything that acts on either builds it first.
@@ -277,11 +277,10 @@ public struct Dashboard: Sendable {
         let due = Set(dues.indices.lazy.filter { dues[$0] <= now }.map { rows[$0].child })
         let match = ChildIDMatch(due)
         // The due children's alerts and those about no child (the handover's, the patterns'),
-        // found at their places: each minute the handover's alert moves on, and scanning and
-        // splitting every alert for it was a save's p99 at 50,000 children (docs/benchmarks.md).
-        let old = due.flatMap { alertsOfChild[$0] ?? [] } + alertsAboutNoChild
-        allAlerts.remove(atAscending: allAlerts.positions(ofAlertsInOrder: old)
-            ?? allAlerts.indices.filter { allAlerts[$0].child.map(match.contains) ?? true })
+        // found by the child keys kept beside the alerts, and only they split again: each minute
+        // the handover's alert moves on, and scanning and splitting every alert for it was a
+        // save's p99 at 50,000 children (docs/benchmarks.md).
+        let old = alertList.positions(of: match, aboutNoChild: true)
         // Only the due children are visited (by their positions), not every child checked against them.
         let records = RecordPositions(of: match, in: snapshot)
         var fresh = AlertRules.evaluate(children: due, at: due.compactMap { places.child(of: $0) }, records: records, snapshot: snapshot, now: now,
@@ -289,40 +288,20 @@ public struct Dashboard: Sendable {
         if let handover = lastHandover, let alert = AlertRules.handoverAlert(handover, now: now, thresholds: thresholds) { fresh.append(alert) }
         // The pattern alerts are about no child either: taken out above with the handover's.
         fresh += patternAlerts
-        // A few alerts (the handover's each minute, a child's limit passing) go to their places;
-        // many (at midnight, when ages and dates move for everyone) are sorted in at once.
-        if fresh.count <= Self.alertsPlacedOneByOne {
-            for alert in fresh { allAlerts.insert(alert, keepingOrder: AlertRules.precedes) }
-        } else {
-            allAlerts += fresh
-            allAlerts.sort(by: AlertRules.precedes)
-        }
-        keepAlertsOfChildren(due, fresh: fresh)
-        alertsAboutNoChild = fresh.filter { $0.child == nil }
+        // A few alerts (the handover's each minute, a child's limit passing) go to their places,
+        // split by their answers; many (at midnight, when ages and dates move for everyone) are
+        // merged in at once (`AlertList.replace`).
+        alertList.replace(old, with: fresh, responses: snapshot.responses, now: now)
+        keepAlertSelection()
         schedule(due, records: records, now: now)
-        splitAlerts(of: match, old: old, fresh: fresh, aboutNoChild: true)
     }
-
-    /// Keeps `alertsOfChild` for `ids` to their `fresh` alerts.
-    private mutating func keepAlertsOfChildren(_ ids: Set<ChildID>, fresh: [Alert]) {
-        for id in ids { alertsOfChild[id] = nil }
-        for alert in fresh { if let child = alert.child { alertsOfChild[child, default: []].append(alert) } }
-    }
-
-    /// Past this many alerts changing at once, one sort costs less than a binary search and a
-    /// move for each.
-    static let alertsPlacedOneByOne = 64
 
     /// Takes the last shift's handover (loaded, or changed by anyone) for its alert.
     mutating func setLastHandover(_ state: HandoverState?, now: Date) {
         self.now = now
         lastHandover = state
-        allAlerts.removeAll { $0.rule == .handoverNotAcknowledged }
-        if let state, let alert = AlertRules.handoverAlert(state, now: now, thresholds: thresholds) {
-            allAlerts.append(alert)
-            allAlerts.sort(by: AlertRules.precedes)
-        }
-        alertsAboutNoChild = allAlerts.filter { $0.child == nil }
+        let fresh = state.flatMap { AlertRules.handoverAlert($0, now: now, thresholds: thresholds) }.map { [$0] } ?? []
+        alertList.replace(alertList.positions { $0.rule == .handoverNotAcknowledged }, with: fresh, responses: snapshot.responses, now: now)
         splitAlerts()
     }
 
@@ -330,10 +309,7 @@ public struct Dashboard: Sendable {
     mutating func setPatternAlerts(_ alerts: [Alert], now: Date) {
         self.now = now
         patternAlerts = alerts
-        allAlerts.removeAll { $0.rule == .pattern }
-        allAlerts += alerts
-        allAlerts.sort(by: AlertRules.precedes)
-        alertsAboutNoChild = allAlerts.filter { $0.child == nil }
+        alertList.replace(alertList.positions { $0.rule == .pattern }, with: alerts, responses: snapshot.responses, now: now)
         splitAlerts()
     }
 
@@ -411,17 +387,15 @@ public struct Dashboard: Sendable {
         // The alert times are worked out again for the new rows (`finishBuilding`).
         dueByRow = []
         openCount = allRows.count { $0.isOnCaseload }
-        allAlerts = AlertRules.evaluate(snapshot: snapshot, now: now, thresholds: thresholds, handover: lastHandover, zone: zone)
+        // The old alerts let go of first, so the new ones are not held beside them.
+        alertList = AlertList()
+        var alerts = AlertRules.evaluate(snapshot: snapshot, now: now, thresholds: thresholds, handover: lastHandover, zone: zone)
         if !patternAlerts.isEmpty {
-            allAlerts += patternAlerts
-            allAlerts.sort(by: AlertRules.precedes)
+            alerts += patternAlerts
+            alerts.sort(by: AlertRules.precedes)
         }
-        alertsOfChild = [:]
-        alertsAboutNoChild = []
-        for alert in allAlerts {
-            if let child = alert.child { alertsOfChild[child, default: []].append(alert) } else { alertsAboutNoChild.append(alert) }
-        }
-        splitAlerts()
+        alertList = AlertList(alerts, responses: snapshot.responses, now: now)
+        keepAlertSelection()
         applyQuery(keeping: selected)
         deferred = DeferredBuild(alertsEvaluatedAt: now)
         if !deferring { finishBuilding() }
@@ -472,12 +446,9 @@ public struct Dashboard: Sendable {
         let records = RecordPositions(of: match, in: snapshot)
         let fresh = AlertRules.evaluate(children: ids, at: positions, records: records, snapshot: snapshot, now: now,
                                         thresholds: thresholds, zone: zone)
-        let old = ids.flatMap { alertsOfChild[$0] ?? [] }
-        allAlerts.remove(atAscending: allAlerts.positions(ofAlertsInOrder: old) ?? allAlerts.positions(of: match))
-        for alert in fresh { allAlerts.insert(alert, keepingOrder: AlertRules.precedes) }
-        keepAlertsOfChildren(ids, fresh: fresh)
+        alertList.replace(alertList.positions(of: match), with: fresh, responses: snapshot.responses, now: now)
+        keepAlertSelection()
         schedule(ids, records: records, now: now)
-        splitAlerts(of: match, old: old, fresh: fresh)
         refreshQueue(match, before: before, records: records)
         applyQuery(keeping: selected)
     }
@@ -519,61 +490,14 @@ public struct Dashboard: Sendable {
         }
     }
 
+    /// Every alert split again by the answers as they stand now.
     private mutating func splitAlerts() {
-        alertVisibility = AlertVisibility(allAlerts, responses: snapshot.responses, now: now)
-        var counts: [AlertSeverity: Int] = [:]
-        for alert in alertVisibility.shown { counts[alert.severity, default: 0] += 1 }
-        alertCounts = counts
-        alertScroll.selection = min(alertScroll.selection, max(0, alerts.count - 1))
+        alertList.split(responses: snapshot.responses, now: now)
+        keepAlertSelection()
     }
 
-    /// The split of the changed children's alerts only: theirs taken out of the shown and hidden
-    /// lists and `fresh`, split by the answers, put in their places. A snooze of another child's
-    /// alert that ran out is not missed: its end is in that child's alert time (`AlertSchedule`),
-    /// so the clock (`advance`) splits that child's alerts again when it comes. With
-    /// `aboutNoChild` the alerts about no child (the handover's, the patterns') are among those
-    /// taken out.
-    private mutating func splitAlerts(of match: ChildIDMatch, old: [Alert], fresh: [Alert], aboutNoChild: Bool = false) {
-        var visibility = alertVisibility
-        alertVisibility = AlertVisibility()
-        var counts = alertCounts
-        // The old alerts each stand in the shown list or the hidden one, at their place in order;
-        // when they do not all turn up there, both lists are scanned.
-        var shownGone: [Int] = [], hiddenGone: [Int] = []
-        for alert in old {
-            if let index = visibility.shown.position(ofAlertInOrder: alert) {
-                shownGone.append(index)
-            } else if let index = visibility.hidden.position(ofAlertInOrder: alert) {
-                hiddenGone.append(index)
-            } else {
-                shownGone = aboutNoChild ? visibility.shown.indices.filter { visibility.shown[$0].child.map(match.contains) ?? true }
-                    : visibility.shown.positions(of: match)
-                hiddenGone = aboutNoChild ? visibility.hidden.indices.filter { visibility.hidden[$0].child.map(match.contains) ?? true }
-                    : visibility.hidden.positions(of: match)
-                break
-            }
-        }
-        shownGone.sort()
-        hiddenGone.sort()
-        for index in shownGone {
-            let alert = visibility.shown[index]
-            counts[alert.severity, default: 0] -= 1
-            visibility.answered[alert.id] = nil
-            visibility.earlier[alert.id] = nil
-        }
-        visibility.shown.remove(atAscending: shownGone)
-        visibility.hidden.remove(atAscending: hiddenGone)
-        let ids = Set(fresh.map(\.id))
-        let part = AlertVisibility(fresh, responses: snapshot.responses.filter { ids.contains($0.alertID) }, now: now)
-        for alert in part.shown {
-            visibility.shown.insert(alert, keepingOrder: AlertRules.precedes)
-            counts[alert.severity, default: 0] += 1
-        }
-        for alert in part.hidden { visibility.hidden.insert(alert, keepingOrder: AlertRules.precedes) }
-        visibility.answered.merge(part.answered) { _, new in new }
-        visibility.earlier.merge(part.earlier) { _, new in new }
-        alertVisibility = visibility
-        alertCounts = counts.filter { $0.value != 0 }
+    /// The alerts pane's selection kept within the alerts it lists.
+    private mutating func keepAlertSelection() {
         alertScroll.selection = min(alertScroll.selection, max(0, alerts.count - 1))
     }
 

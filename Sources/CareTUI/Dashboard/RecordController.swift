@@ -217,7 +217,7 @@ enum AlertsController {
         case .acknowledgeAlert, .snoozeAlert: FormLauncher.refusal(command, dashboard: dashboard, session: session)
         case .read: dashboard.selectedAlert == nil ? "there is no alert to read" : nil
         case .toggleHiddenAlerts:
-            dashboard.alertVisibility.hidden.isEmpty && !dashboard.showHiddenAlerts ? "no alert is acknowledged or snoozed" : nil
+            dashboard.alertList.hiddenCount == 0 && !dashboard.showHiddenAlerts ? "no alert is acknowledged or snoozed" : nil
         default: nil
         }
     }

@@ -175,7 +175,7 @@ enum ReaderDocuments {
         ]
         // Who answered it: an answered alert that stays listed (a child missing now) says so at
         // the end of its row, which a narrow pane cuts; the reader says it whole.
-        if dashboard.isHidden(alert) || dashboard.alertVisibility.answered[alert.id] != nil {
+        if dashboard.isHidden(alert) || dashboard.alertList.answered[alert.id] != nil {
             let answers = dashboard.snapshot.responses.filter { $0.alertID == alert.id && $0.since == alert.since }
             for answer in answers {
                 let who = dashboard.workerName(answer.by) ?? "a worker"

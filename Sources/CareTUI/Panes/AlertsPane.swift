@@ -6,7 +6,7 @@ import TextUI
 enum AlertsPane {
     static func render(_ state: AppState, area: Rect, buffer: inout Buffer, theme: Theme) {
         let dashboard = state.dashboard
-        let empty = dashboard.alertVisibility.hidden.isEmpty ? "No alerts." : "No alerts need you now (v shows the acknowledged and snoozed)."
+        let empty = dashboard.alertList.hiddenCount == 0 ? "No alerts." : "No alerts need you now (v shows the acknowledged and snoozed)."
         PaneList.render(count: dashboard.alerts.count, scroll: dashboard.alertScroll, focused: dashboard.focus == .alerts,
                         empty: empty, area: area, buffer: &buffer, theme: theme) { index, rect, buffer in
             let alert = dashboard.alerts[index]
@@ -22,7 +22,7 @@ enum AlertsPane {
             // An answered alert that stays listed (a child missing now) is marked before the name,
             // so the mark shows however narrow the pane.
             let answered = dashboard.showHiddenAlerts && dashboard.isHidden(alert) ? "[answered] "
-                : dashboard.alertVisibility.answered[alert.id] != nil ? "✓ " : ""
+                : dashboard.alertList.answered[alert.id] != nil ? "✓ " : ""
             buffer.write(answered + who + alert.message + answerWords(alert, state), at: Point(x: x, y: rect.y), width: rect.right - x,
                          style: answered.hasPrefix("[") ? theme[.muted] : theme[.normal], pad: true)
         }
@@ -31,7 +31,7 @@ enum AlertsPane {
     /// What was answered: a missing child's alert stays listed "acknowledged by … at …"; an alert
     /// that came back because its cause got worse shows the earlier note.
     static func answerWords(_ alert: Alert, _ state: AppState) -> String {
-        let visibility = state.dashboard.alertVisibility
+        let visibility = state.dashboard.alertList
         let zone = state.zone
         if let answer = visibility.answered[alert.id] {
             let by = state.dashboard.workerName(answer.by) ?? "a worker"
