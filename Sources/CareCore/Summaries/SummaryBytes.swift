@@ -57,7 +57,7 @@ struct SummaryWriter {
 struct SummaryReader {
     private let bytes: [UInt8]
     private var offset = 0
-    /// Shares repeated text (ids) with the summaries decoded before this one.
+    /// Shares repeated text with the summaries decoded before this one (ids are not text: `id()`).
     var interner = TextInterner()
 
     /// The format the bytes were written in, one of those the reader was given.

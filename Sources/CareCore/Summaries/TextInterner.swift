@@ -1,16 +1,17 @@
 import CareDomain
 import Foundation
 
-/// Text that repeats across a caseload's summaries, decoded once and shared: the child's id in
-/// each of its episodes, indicators, plan, referrals and appointments, and the same workers' ids
-/// in every team, author and profile change. Each copy of a 36-character id is a heap string of
-/// its own (80 bytes with its header); at 50,000 children the snapshot held 175 MB, most of it
-/// such copies (docs/benchmarks.md). Texts under 16 bytes are kept inside the string value
-/// itself and are never looked up.
+/// Text that repeats across a caseload's summaries, decoded once and shared: places, services'
+/// and communities' words, workers' notes that recur. It was made for ids (the child's id in
+/// each of its episodes, indicators, plan, referrals and appointments, the same workers' ids in
+/// every team), each copy of which was a heap string of its own: at 50,000 children the snapshot
+/// held 175 MB, most of it such copies (docs/benchmarks.md). Ids are now 16 bytes of no text
+/// (`RecordID`, `SummaryReader.id`) and no longer come here. Texts under 16 bytes are kept inside
+/// the string value itself and are never looked up.
 ///
-/// One per decoding thread, kept for a batch or a range of summaries. It holds at most `limit` texts, so a
-/// batch of unique ids (record ids, names) cannot make it grow without bound; ids that repeat
-/// come early and stay.
+/// One per decoding thread, kept for a batch or a range of summaries. It holds at most `limit`
+/// texts, so a batch of unique texts cannot make it grow without bound; texts that repeat come
+/// early and stay.
 package struct TextInterner {
     package static let shortest = 16
     package static let limit = 4_096
