@@ -1,8 +1,8 @@
 import CareDomain
 import Foundation
 
-/// Text that repeats across a caseload's summaries, decoded once and shared: places, services'
-/// and communities' words, workers' notes that recur. It was made for ids (the child's id in
+/// Text that repeats across a caseload's summaries, decoded once and shared: the names of
+/// places and communities that many children have in common. It was made for ids (the child's id in
 /// each of its episodes, indicators, plan, referrals and appointments, the same workers' ids in
 /// every team), each copy of which was a heap string of its own: at 50,000 children the snapshot
 /// held 175 MB, most of it such copies (docs/benchmarks.md). Ids are now 16 bytes of no text
