@@ -21,7 +21,10 @@ package enum CaseloadSummaries {
     /// The columns of a `summaries` row, in the order every backend selects them.
     package static let columns = "child_id, class, version, updated_at, change_seq, payload"
 
-    package static func id(_ child: ChildID, _ visibility: VisibilityClass) -> String { "\(visibility.rawValue)/\(child.rawValue)" }
+    package static func id(_ child: ChildID, _ visibility: VisibilityClass) -> String { id(childText: child.rawValue, visibility) }
+
+    /// The same from the child id's text as a row holds it: no id made and its text made again.
+    static func id(childText child: String, _ visibility: VisibilityClass) -> String { visibility.rawValue + "/" + child }
 
     /// The child a summary id names, when it is of `visibility`.
     package static func child(ofID id: String, _ visibility: VisibilityClass) -> ChildID? {
@@ -37,7 +40,7 @@ package enum CaseloadSummaries {
             throw StoreError.corrupt("the summary of child \(child) names an unknown visibility class")
         }
         return RecordRow(
-            kind: kind, id: visibility.rawValue + "/" + child, childID: child, version: version, sortAt: nil, updatedAt: updatedAt,
+            kind: kind, id: id(childText: child, visibility), childID: child, version: version, sortAt: nil, updatedAt: updatedAt,
             changeSequence: changeSequence, visibility: visibility, payload: payload)
     }
 
